@@ -1,0 +1,586 @@
+#include "importers/drawio/drawio_reader.hpp"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <memory>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/base/file_io.hpp"
+#include "core/codec/codec.hpp"
+#include "importers/drawio/png_chunks.hpp"
+
+namespace jstudio::importers {
+
+using namespace jstudio::diagram;
+
+namespace {
+
+// Geometry past this size is not a drawing but a broken or hostile file; it is clamped with a warning.
+constexpr double max_coordinate = 1e7;
+
+// Turns byte offsets in one XML text into 1-based line/column, on the failure path and for cell lines.
+class LineMap {
+public:
+    explicit LineMap(std::string_view text) {
+        m_starts.push_back(0);
+        for (std::size_t i = 0; i < text.size(); ++i)
+            if (text[i] == '\n') m_starts.push_back(i + 1);
+    }
+    std::pair<std::uint32_t, std::uint32_t> at(std::ptrdiff_t offset) const {
+        if (offset < 0) return {0, 0};
+        auto it = std::upper_bound(m_starts.begin(), m_starts.end(), static_cast<std::size_t>(offset));
+        std::size_t line = static_cast<std::size_t>(it - m_starts.begin());
+        return {static_cast<std::uint32_t>(line),
+                static_cast<std::uint32_t>(static_cast<std::size_t>(offset) - m_starts[line - 1] + 1)};
+    }
+
+private:
+    std::vector<std::size_t> m_starts;
+};
+
+std::string serialize(const pugi::xml_node& node) {
+    std::ostringstream out;
+    node.print(out, "", pugi::format_raw | pugi::format_no_declaration);
+    return out.str();
+}
+
+// One XML text being read: the original file, an SVG's content attribute, or a decoded compressed page.
+struct Source {
+    std::string_view text;
+    Location base;  // file (and page) that the positions in text belong to
+    mutable std::shared_ptr<const LineMap> lines;  // built on first use, shared by the pages of one text
+
+    Location at(std::ptrdiff_t offset) const {
+        Location where = base;
+        if (!lines) lines = std::make_shared<const LineMap>(text);
+        auto [line, column] = lines->at(offset);
+        where.line = line;
+        where.column = column;
+        return where;
+    }
+    Location at(const pugi::xml_node& node) const { return at(node.offset_debug()); }
+};
+
+Status check_text(const Source& src) {
+    if (auto bad = codec::find_invalid_utf8(src.text); bad != std::string_view::npos)
+        return make_error(ErrorCode::bad_encoding, "text is not valid UTF-8", src.at(static_cast<std::ptrdiff_t>(bad)));
+    // pugixml ignores DTDs; refusing entity declarations outright keeps XXE and entity bombs out for good.
+    auto doctype = src.text.find("<!DOCTYPE");
+    if (doctype != std::string_view::npos) {
+        auto end = src.text.find('>', doctype);
+        auto bracket = src.text.find('[', doctype);
+        if (bracket != std::string_view::npos && (end == std::string_view::npos || bracket < end)) {
+            auto entity = src.text.find("<!ENTITY", bracket);
+            if (entity != std::string_view::npos)
+                return make_error(ErrorCode::unsupported,
+                                  "DOCTYPE declares entities; draw.io files never do, and they are refused for safety",
+                                  src.at(static_cast<std::ptrdiff_t>(entity)));
+        }
+    }
+    return Ok{};
+}
+
+Result<std::unique_ptr<pugi::xml_document>> parse_xml(const Source& src) {
+    if (auto st = check_text(src); !st) return st.error();
+    auto doc = std::make_unique<pugi::xml_document>();
+    // parse_default keeps CDATA and escapes; whitespace-only text is dropped (it is insignificant here).
+    pugi::xml_parse_result r = doc->load_buffer(src.text.data(), src.text.size(), pugi::parse_default, pugi::encoding_utf8);
+    if (!r) return make_error(ErrorCode::bad_xml, std::string("malformed XML: ") + r.description(), src.at(r.offset));
+    if (!doc->document_element()) return make_error(ErrorCode::bad_xml, "no XML element found", src.at(0));
+    return doc;
+}
+
+class Reader {
+public:
+    Reader(const std::string& file, const ReadOptions& options) : m_file(file), m_options(options) {}
+
+    Result<ReadResult> read(std::string_view bytes) {
+        if (bytes.empty()) return make_error(ErrorCode::bad_xml, "file is empty", at_file(m_file));
+        if (bytes.size() > m_options.max_file_bytes)
+            return make_error(ErrorCode::too_large, "file is past the size limit", at_file(m_file));
+        if (is_png(bytes)) {
+            auto text = extract_png_diagram(bytes, m_options.max_inflated_bytes);
+            if (!text) return with_file(text.error());
+            m_result.document.container = Container::png;
+            m_owned.push_back(std::move(text.value()));
+            Location base = at_file(m_file);
+            base.page = "(embedded in PNG)";
+            return read_xml_text(m_owned.back(), base, true);
+        }
+        std::string_view text = bytes;
+        if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 byte order mark
+        return read_xml_text(text, at_file(m_file), false);
+    }
+
+private:
+    std::string m_file;
+    const ReadOptions& m_options;
+    ReadResult m_result;
+    std::vector<std::string> m_owned;  // decoded texts that sources point into
+
+    Error with_file(Error e) const {
+        if (e.where.file.empty()) e.where.file = m_file;
+        return e;
+    }
+    void warn(std::string message, Location where) {
+        m_result.diagnostics.push_back({Severity::warning, std::move(message), std::move(where)});
+    }
+
+    Result<ReadResult> read_xml_text(std::string_view text, Location base, bool embedded) {
+        Source src{text, base, {}};
+        auto parsed = parse_xml(src);
+        if (!parsed) return parsed.error();
+        pugi::xml_node top = parsed.value()->document_element();
+        std::string_view name = top.name();
+        if (name == "svg" && !embedded) return read_svg(top, src);
+        if (name == "mxfile") {
+            if (auto st = read_mxfile(top, src); !st) return st.error();
+        } else if (name == "mxGraphModel") {
+            m_result.document.form = DocumentForm::bare_model;
+            Page page;
+            if (auto st = read_model(top, src, page); !st) return st.error();
+            m_result.document.pages.push_back(std::move(page));
+        } else if (name == "mxlibrary") {
+            m_result.document.form = DocumentForm::library;
+            m_result.document.library_json = top.text().get();
+        } else {
+            return make_error(ErrorCode::bad_xml,
+                              "not a draw.io file: the document element is <" + std::string(name) +
+                                  ">, expected <mxfile>, <mxGraphModel> or <mxlibrary>",
+                              src.at(top));
+        }
+        if (auto st = check_page_ids(src); !st) return st.error();
+        return std::move(m_result);
+    }
+
+    Result<ReadResult> read_svg(const pugi::xml_node& svg, const Source& src) {
+        pugi::xml_attribute content = svg.attribute("content");
+        if (!content || !*content.value())
+            return make_error(ErrorCode::unsupported, "SVG holds no draw.io diagram (no 'content' attribute)", src.at(svg));
+        std::string text = content.value();
+        // Editor.extractGraphModel: neither '<' nor '%' first means legacy base64 of an escape()d string.
+        if (text.front() != '<' && text.front() != '%') {
+            auto raw = codec::base64_decode(text);
+            if (!raw) return with_location(raw.error(), src.at(svg), "SVG content: ");
+            text = latin1_unescape(raw.value());
+        }
+        if (!text.empty() && text.front() == '%') {
+            auto decoded = codec::percent_decode(text);
+            if (!decoded) return with_location(decoded.error(), src.at(svg), "SVG content: ");
+            text = std::move(decoded.value());
+        }
+        m_result.document.container = Container::svg;
+        m_owned.push_back(std::move(text));
+        Location base = at_file(m_file);
+        base.page = "(SVG content)";
+        return read_xml_text(m_owned.back(), base, true);
+    }
+
+    // JavaScript's unescape(): %XX and %uXXXX to characters, the result as UTF-8.
+    static std::string latin1_unescape(const std::string& in) {
+        std::string out;
+        auto hex = [](char c) -> int {
+            if (c >= '0' && c <= '9') return c - '0';
+            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+            return -1;
+        };
+        auto put = [&out](std::uint32_t cp) {
+            if (cp < 0x80) out += static_cast<char>(cp);
+            else if (cp < 0x800) out += static_cast<char>(0xC0 | (cp >> 6)), out += static_cast<char>(0x80 | (cp & 0x3F));
+            else {
+                out += static_cast<char>(0xE0 | (cp >> 12));
+                out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+                out += static_cast<char>(0x80 | (cp & 0x3F));
+            }
+        };
+        for (std::size_t i = 0; i < in.size(); ++i) {
+            if (in[i] == '%' && i + 5 < in.size() + 0 && in[i + 1] == 'u') {
+                int a = hex(in[i + 2]), b = hex(in[i + 3]), c = hex(in[i + 4]), d = hex(in[i + 5]);
+                if (a >= 0 && b >= 0 && c >= 0 && d >= 0) {
+                    put(static_cast<std::uint32_t>((a << 12) | (b << 8) | (c << 4) | d));
+                    i += 5;
+                    continue;
+                }
+            }
+            if (in[i] == '%' && i + 2 < in.size() && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
+                put(static_cast<std::uint32_t>(hex(in[i + 1]) * 16 + hex(in[i + 2])));
+                i += 2;
+                continue;
+            }
+            put(static_cast<unsigned char>(in[i]));
+        }
+        return out;
+    }
+
+    static Error with_location(Error e, Location where, const std::string& prefix) {
+        e.message = prefix + e.message;
+        e.where = std::move(where);
+        return e;
+    }
+
+    Status read_mxfile(const pugi::xml_node& mxfile, const Source& src) {
+        Document& doc = m_result.document;
+        for (pugi::xml_attribute a : mxfile.attributes()) doc.file.push_back({a.name(), a.value()});
+        for (pugi::xml_node child : mxfile.children()) {
+            if (child.type() != pugi::node_element) continue;
+            if (std::string_view(child.name()) != "diagram") {
+                doc.file_extra_children.push_back({serialize(child)});
+                continue;
+            }
+            Page page;
+            if (auto st = read_diagram(child, src, page); !st) return st;
+            doc.pages.push_back(std::move(page));
+        }
+        if (doc.pages.empty())
+            return make_error(ErrorCode::bad_xml, "the file has no pages (<mxfile> without <diagram>)", src.at(mxfile));
+        return Ok{};
+    }
+
+    Status read_diagram(const pugi::xml_node& node, const Source& src, Page& page) {
+        for (pugi::xml_attribute a : node.attributes()) {
+            std::string_view n = a.name();
+            if (n == "id") page.id = a.value();
+            else if (n == "name") page.name = a.value();
+            else page.diagram_extra.push_back({a.name(), a.value()});
+        }
+        Location where = src.at(node);
+        where.page = page.display_name(m_result.document.pages.size());
+        // Editor.parseDiagramNode: non-blank text means a compressed page, else the first element child.
+        std::string text;
+        for (pugi::xml_node child : node.children())
+            if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) text += child.value();
+        auto first = text.find_first_not_of(" \t\r\n");
+        if (first != std::string::npos) {
+            page.compressed = true;
+            return read_compressed(text, where, page);
+        }
+        pugi::xml_node model = node.find_child([](const pugi::xml_node& n) { return n.type() == pugi::node_element; });
+        if (!model) {
+            page.has_model = false;  // an empty page
+            return Ok{};
+        }
+        if (std::string_view(model.name()) != "mxGraphModel")
+            return make_error(ErrorCode::bad_xml, "page content is <" + std::string(model.name()) + ">, expected <mxGraphModel>",
+                              where);
+        Source page_src{src.text, src.base, {}};
+        page_src.base.page = where.page;
+        page_src.lines = src.lines;  // same text: reuse the line table
+        auto st = read_model(model, page_src, page);
+        if (!src.lines) src.lines = page_src.lines;
+        return st;
+    }
+
+    Status read_compressed(const std::string& text, Location where, Page& page) {
+        auto fail = [&](const Error& e) { return with_location(e, where, "compressed page: "); };
+        auto raw = codec::base64_decode(text);
+        if (!raw) return fail(raw.error());
+        auto inflated = codec::inflate_raw(raw.value(), m_options.max_inflated_bytes);
+        if (!inflated) return fail(inflated.error());
+        auto xml = codec::percent_decode(inflated.value());
+        if (!xml) return fail(xml.error());
+        m_owned.push_back(std::move(xml.value()));
+        Location base = where;
+        base.line = base.column = 0;
+        base.in_decoded_page = true;
+        Source page_src{m_owned.back(), base, {}};
+        auto parsed = parse_xml(page_src);
+        if (!parsed) return parsed.error();
+        pugi::xml_node model = parsed.value()->document_element();
+        if (std::string_view(model.name()) != "mxGraphModel")
+            return make_error(ErrorCode::bad_xml,
+                              "compressed page holds <" + std::string(model.name()) + ">, expected <mxGraphModel>",
+                              page_src.at(model));
+        return read_model(model, page_src, page);
+    }
+
+    Status read_model(const pugi::xml_node& model, const Source& src, Page& page) {
+        for (pugi::xml_attribute a : model.attributes()) page.model.push_back({a.name(), a.value()});
+        pugi::xml_node root;
+        for (pugi::xml_node child : model.children()) {
+            if (child.type() != pugi::node_element) continue;
+            if (std::string_view(child.name()) == "root" && !root) {
+                root = child;
+                continue;
+            }
+            if (!child.attribute("as")) {
+                warn("dropped <" + std::string(child.name()) + "> inside <mxGraphModel>: it has no 'as' attribute and "
+                     "draw.io refuses to load such a page",
+                     src.at(child));
+                continue;
+            }
+            page.model_extra_children.push_back({serialize(child)});
+        }
+        if (!root) return Ok{};
+        for (pugi::xml_attribute a : root.attributes()) page.root_extra.push_back({a.name(), a.value()});
+        std::size_t count = 0;
+        for (pugi::xml_node child = root.first_child(); child; child = child.next_sibling()) ++count;
+        page.cells.reserve(count);
+        for (pugi::xml_node child : root.children()) {
+            if (child.type() != pugi::node_element) continue;
+            Cell cell;
+            if (std::string_view(child.name()) == "mxCell") {
+                if (auto st = read_cell(child, src, cell, nullptr); !st) return st;
+            } else if (pugi::xml_node inner = child.child("mxCell")) {
+                if (auto st = read_cell(inner, src, cell, &child); !st) return st;
+            } else {
+                warn("dropped <" + std::string(child.name()) + "> inside <root>: it holds no <mxCell>", src.at(child));
+                continue;
+            }
+            page.cells.push_back(std::move(cell));
+        }
+        return check_cells(page, src);
+    }
+
+    static bool parse_number(const char* text, double& out) {
+        std::string_view s(text);
+        while (!s.empty() && (s.front() == ' ' || s.front() == '+')) s.remove_prefix(1);  // parseFloat is lenient
+        if (s.empty()) return false;
+        auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+        if (ec == std::errc::result_out_of_range) {
+            out = s.front() == '-' ? -HUGE_VAL : HUGE_VAL;
+            return true;
+        }
+        if (ec != std::errc()) {
+            if (s == "NaN") return out = std::nan(""), true;
+            if (s == "Infinity") return out = HUGE_VAL, true;
+            if (s == "-Infinity") return out = -HUGE_VAL, true;
+            return false;
+        }
+        return ptr == s.data() + s.size();
+    }
+
+    // A coordinate: unparseable text stays as-is (kept verbatim), non-finite or huge values are repaired.
+    bool read_coordinate(const pugi::xml_attribute& a, double& out, const Source& src, const pugi::xml_node& node,
+                         const std::string& cell_id) {
+        if (!parse_number(a.value(), out)) return false;
+        if (!std::isfinite(out) || std::fabs(out) > max_coordinate) {
+            Location where = src.at(node);
+            where.cell_id = cell_id;
+            double repaired = std::isfinite(out) ? std::clamp(out, -max_coordinate, max_coordinate) : 0.0;
+            std::ostringstream msg;
+            msg << "geometry " << a.name() << "=\"" << a.value() << "\" is " << (std::isfinite(out) ? "too large" : "not a finite number")
+                << "; set to " << repaired;
+            warn(msg.str(), where);
+            out = repaired;
+        }
+        return true;
+    }
+
+    static bool read_flag(const pugi::xml_attribute& a, bool& out) {
+        std::string_view v = a.value();
+        if (v == "1") return out = true, true;
+        if (v == "0") return out = false, true;
+        return false;
+    }
+
+    Status read_cell(const pugi::xml_node& node, const Source& src, Cell& cell, const pugi::xml_node* wrapper) {
+        cell.source_line = src.at(wrapper ? *wrapper : node).line;
+        if (wrapper) {
+            Wrapper w;
+            w.tag = wrapper->name();
+            for (pugi::xml_attribute a : wrapper->attributes()) {
+                if (std::string_view(a.name()) == "id") cell.id = a.value();
+                else w.attributes.push_back({a.name(), a.value()});
+            }
+            for (pugi::xml_node child : wrapper->children()) {
+                if (child == node || child.type() != pugi::node_element) continue;
+                w.extra_children.push_back({serialize(child)});
+            }
+            cell.wrapper = std::move(w);
+        }
+        for (pugi::xml_attribute a : node.attributes()) {
+            std::string_view n = a.name();
+            bool flag = false;
+            if (n == "id" && !wrapper) cell.id = a.value();
+            else if (n == "id" && cell.id.empty()) cell.id = a.value();
+            else if (n == "parent") cell.parent = a.value();
+            else if (n == "source") cell.source = a.value();
+            else if (n == "target") cell.target = a.value();
+            else if (n == "value") cell.value = a.value();
+            else if (n == "style") cell.style = Style::parse(a.value());
+            else if (n == "vertex" && read_flag(a, flag) && flag) cell.vertex = true;
+            else if (n == "edge" && read_flag(a, flag) && flag) cell.edge = true;
+            else if (n == "connectable" && read_flag(a, flag)) cell.connectable = flag;
+            else if (n == "visible" && read_flag(a, flag)) cell.visible = flag;
+            else if (n == "collapsed" && read_flag(a, flag)) cell.collapsed = flag;
+            else cell.extra.push_back({a.name(), a.value()});
+        }
+        for (pugi::xml_node child : node.children()) {
+            if (child.type() != pugi::node_element) continue;
+            pugi::xml_attribute as = child.attribute("as");
+            if (std::string_view(child.name()) == "mxGeometry" && std::string_view(as.value()) == "geometry" &&
+                !cell.geometry) {
+                cell.geometry.emplace();
+                read_geometry(child, src, *cell.geometry, cell.id);
+            } else if (as) {
+                cell.extra_children.push_back({serialize(child)});
+            } else {
+                Location where = src.at(child);
+                where.cell_id = cell.id;
+                warn("dropped <" + std::string(child.name()) +
+                         "> inside <mxCell>: it has no 'as' attribute and draw.io refuses to load such a cell",
+                     where);
+            }
+        }
+        return Ok{};
+    }
+
+    static Point read_point(const pugi::xml_node& node) {
+        Point p;
+        parse_number(node.attribute("x").value(), p.x);
+        parse_number(node.attribute("y").value(), p.y);
+        if (!std::isfinite(p.x)) p.x = 0;
+        if (!std::isfinite(p.y)) p.y = 0;
+        return p;
+    }
+
+    void read_geometry(const pugi::xml_node& node, const Source& src, Geometry& g, const std::string& cell_id) {
+        for (pugi::xml_attribute a : node.attributes()) {
+            std::string_view n = a.name();
+            double* target = n == "x" ? &g.bounds.x : n == "y" ? &g.bounds.y : n == "width" ? &g.bounds.width
+                             : n == "height" ? &g.bounds.height : nullptr;
+            bool flag = false;
+            if (target && read_coordinate(a, *target, src, node, cell_id)) continue;
+            if (n == "relative" && read_flag(a, flag)) g.relative = flag;
+            else if (n == "as") g.as = a.value();
+            else g.extra.push_back({a.name(), a.value()});
+        }
+        for (pugi::xml_node child : node.children()) {
+            if (child.type() != pugi::node_element) continue;
+            std::string_view name = child.name(), as = child.attribute("as").value();
+            bool plain_point = name == "mxPoint" && attribute_count(child) <= 3;
+            if (plain_point && as == "sourcePoint" && !g.source_point) g.source_point = read_point(child);
+            else if (plain_point && as == "targetPoint" && !g.target_point) g.target_point = read_point(child);
+            else if (plain_point && as == "offset" && !g.offset) g.offset = read_point(child);
+            else if (name == "Array" && as == "points" && !g.has_points_array && attribute_count(child) == 1) {
+                g.has_points_array = true;
+                for (pugi::xml_node p : child.children("mxPoint")) g.waypoints.push_back(read_point(p));
+            } else if (name == "mxRectangle" && as == "alternateBounds" && !g.alternate_bounds) {
+                Rect r;
+                parse_number(child.attribute("x").value(), r.x);
+                parse_number(child.attribute("y").value(), r.y);
+                parse_number(child.attribute("width").value(), r.width);
+                parse_number(child.attribute("height").value(), r.height);
+                g.alternate_bounds = r;
+            } else if (!as.empty()) {
+                g.extra_children.push_back({serialize(child)});
+                continue;
+            } else {
+                Location where = src.at(child);
+                where.cell_id = cell_id;
+                warn("dropped <" + std::string(name) + "> inside <mxGeometry>: it has no 'as' attribute", where);
+                continue;
+            }
+            g.child_order.push_back(std::string(as));
+        }
+    }
+
+    static std::size_t attribute_count(const pugi::xml_node& node) {
+        std::size_t n = 0;
+        for (pugi::xml_attribute a = node.first_attribute(); a; a = a.next_attribute()) ++n;
+        return n;
+    }
+
+    Status check_cells(Page& page, const Source& src) {
+        auto where = [&](const Cell& c) {
+            Location w = src.base;
+            w.line = c.source_line;
+            w.cell_id = c.id;
+            return w;
+        };
+        std::unordered_map<std::string_view, std::size_t> by_id;
+        by_id.reserve(page.cells.size());
+        for (std::size_t i = 0; i < page.cells.size(); ++i) {
+            const Cell& c = page.cells[i];
+            if (c.id.empty()) return make_error(ErrorCode::bad_reference, "a cell has no id", where(c));
+            auto [it, fresh] = by_id.emplace(c.id, i);
+            if (!fresh)
+                return make_error(ErrorCode::bad_reference,
+                                  "duplicate cell id '" + c.id + "' (first used on line " +
+                                      std::to_string(page.cells[it->second].source_line) +
+                                      "); draw.io refuses to load such a page",
+                                  where(c));
+        }
+        // Parent cycles would send every walk up the tree round for ever: refuse them, naming the loop.
+        std::vector<std::uint8_t> state(page.cells.size(), 0);  // 0 new, 1 on the current path, 2 done
+        for (std::size_t i = 0; i < page.cells.size(); ++i) {
+            std::vector<std::size_t> path;
+            std::size_t at = i;
+            while (state[at] == 0) {
+                state[at] = 1;
+                path.push_back(at);
+                const Cell& c = page.cells[at];
+                auto it = c.parent.empty() ? by_id.end() : by_id.find(c.parent);
+                if (it == by_id.end()) break;
+                at = it->second;
+                if (state[at] == 1) {
+                    std::string loop;
+                    auto start = std::find(path.begin(), path.end(), at);
+                    for (auto p = start; p != path.end(); ++p) loop += "'" + page.cells[*p].id + "' → ";
+                    loop += "'" + page.cells[at].id + "'";
+                    return make_error(ErrorCode::bad_reference, "cells are their own ancestors: " + loop, where(page.cells[at]));
+                }
+            }
+            for (std::size_t p : path) state[p] = 2;
+        }
+        std::size_t roots = 0;
+        std::string root_id;
+        for (const Cell& c : page.cells)
+            if (c.parent.empty()) ++roots, root_id = root_id.empty() ? c.id : root_id;
+        if (roots > 1) warn(std::to_string(roots) + " cells have no parent; the first, '" + root_id + "', is the root", src.base);
+        for (Cell& c : page.cells) {
+            if (c.parent.empty()) c.kind = CellKind::root;
+            else if (c.parent == root_id) c.kind = CellKind::layer;
+            else if (c.edge) c.kind = CellKind::edge;
+            else if (c.vertex) c.kind = CellKind::vertex;
+            else c.kind = CellKind::other;
+            if (c.kind == CellKind::layer && (c.vertex || c.edge)) c.kind = c.edge ? CellKind::edge : CellKind::vertex;
+            if (!c.parent.empty() && !by_id.count(c.parent))
+                warn("parent '" + c.parent + "' does not exist; the cell is drawn nowhere by draw.io", where(c));
+            if (!c.source.empty() && !by_id.count(c.source))
+                warn("edge source '" + c.source + "' does not exist; that end is left unglued", where(c));
+            if (!c.target.empty() && !by_id.count(c.target))
+                warn("edge target '" + c.target + "' does not exist; that end is left unglued", where(c));
+        }
+        return Ok{};
+    }
+
+    Status check_page_ids(const Source& src) {
+        std::unordered_map<std::string, std::size_t> seen;
+        const auto& pages = m_result.document.pages;
+        for (std::size_t i = 0; i < pages.size(); ++i) {
+            if (!pages[i].id) continue;
+            auto [it, fresh] = seen.emplace(*pages[i].id, i);
+            if (!fresh) {
+                Location where = src.base;
+                where.page = pages[i].display_name(i);
+                return make_error(ErrorCode::bad_reference,
+                                  "duplicate page id '" + *pages[i].id + "' (also page " + std::to_string(it->second + 1) +
+                                      "); draw.io refuses to load such a file",
+                                  where);
+            }
+        }
+        return Ok{};
+    }
+};
+
+}  // namespace
+
+Result<ReadResult> read_drawio(std::string_view bytes, const std::string& file_name, const ReadOptions& options) {
+    Reader reader(file_name, options);
+    return reader.read(bytes);
+}
+
+Result<ReadResult> read_drawio_file(const std::string& path, const ReadOptions& options) {
+    auto bytes = read_file(path, options.max_file_bytes);
+    if (!bytes) return bytes.error();
+    return read_drawio(bytes.value(), path, options);
+}
+
+}  // namespace jstudio::importers

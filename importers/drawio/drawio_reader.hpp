@@ -1,0 +1,27 @@
+#pragma once
+// Reads every form of draw.io file: .drawio/.xml/.dio (mxfile, compressed or plain pages, mixed), a bare
+// mxGraphModel, an mxlibrary, .drawio.svg (content attribute) and .drawio.png (tEXt/zTXt chunk).
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "core/base/result.hpp"
+#include "core/diagram/document.hpp"
+
+namespace jstudio::importers {
+
+struct ReadOptions {
+    std::size_t max_file_bytes = std::size_t(1) << 30;        // larger files are refused
+    std::size_t max_inflated_bytes = std::size_t(256) << 20;  // per compressed page or chunk: bombs stop here
+};
+
+struct ReadResult {
+    diagram::Document document;
+    Diagnostics diagnostics;  // repairs and oddities (dangling references, dropped elements, ...)
+};
+
+// file_name is used only in messages ("-" for stdin).
+Result<ReadResult> read_drawio(std::string_view bytes, const std::string& file_name, const ReadOptions& options = {});
+Result<ReadResult> read_drawio_file(const std::string& path, const ReadOptions& options = {});
+
+}  // namespace jstudio::importers

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Configures and builds one configuration: scripts/build.sh [release|asan] (default release).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+kind=${1:-release}
+jobs=${JSTUDIO_JOBS:-$(nproc)}
+case "$kind" in
+  release) dir="$root/build"; args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo) ;;
+  asan) dir="$root/build-asan"; args=(-DCMAKE_BUILD_TYPE=Debug -DJSTUDIO_SANITIZE=ON -DJSTUDIO_BENCH=OFF -DJSTUDIO_GUI=OFF) ;;
+  *) echo "usage: scripts/build.sh [release|asan]" >&2; exit 2 ;;
+esac
+[[ "${CI:-}" == "true" ]] && args+=(-DJSTUDIO_WERROR=ON)
+cmake -S "$root" -B "$dir" -G Ninja "${args[@]}" >/dev/null
+cmake --build "$dir" -j "$jobs"
