@@ -1,0 +1,10 @@
+#pragma once
+#include <cstddef>
+#include <cstdint>
+
+namespace jstudio::text::detail {
+inline constexpr std::size_t metric_count = 203;
+extern const std::uint32_t metric_codepoints[metric_count];  // ascending
+extern const std::uint16_t regular_widths[metric_count];     // 1/1000 em
+extern const std::uint16_t bold_widths[metric_count];
+}  // namespace jstudio::text::detail

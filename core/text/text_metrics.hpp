@@ -1,0 +1,31 @@
+#pragma once
+// Text measurement with real font metrics: Liberation Sans advance widths, which match Helvetica and Arial
+// (draw.io's default font), so a label that fits here fits in draw.io. No rendering library needed.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jstudio::text {
+
+struct FontSpec {
+    double size = 12;   // px, as draw.io's fontSize
+    bool bold = false;  // italic has the same advances in Liberation Sans
+};
+
+// draw.io's mxConstants.LINE_HEIGHT: lines are 1.2 font sizes apart.
+inline constexpr double line_height_factor = 1.2;
+
+// Width in px of one line of UTF-8 text. Characters outside the table count as the average lower-case width.
+double text_width(std::string_view utf8, const FontSpec& font);
+// Greedy word wrap into lines no wider than max_width (explicit '\n' breaks kept); a word wider than the line
+// is broken between characters.
+std::vector<std::string> wrap_text(std::string_view utf8, double max_width, const FontSpec& font);
+
+struct TextBlock {
+    double width = 0, height = 0;
+    std::vector<std::string> lines;
+};
+// The block a wrapped label occupies: widest line, lines × line height.
+TextBlock measure_block(std::string_view utf8, double max_width, const FontSpec& font);
+
+}  // namespace jstudio::text

@@ -1,0 +1,40 @@
+#include <catch2/catch.hpp>
+
+#include "core/text/text_metrics.hpp"
+
+using namespace jstudio::text;
+
+TEST_CASE("text widths follow Helvetica metrics", "[core][text]") {
+    FontSpec f{10, false};
+    SECTION("known advances (Helvetica AFM: a=556, i=222, W=944, space=278)") {
+        CHECK(text_width("a", f) == Approx(5.56));
+        CHECK(text_width("i", f) == Approx(2.22));
+        CHECK(text_width("W", f) == Approx(9.44));
+        CHECK(text_width(" ", f) == Approx(2.78));
+    }
+    SECTION("bold is wider") { CHECK(text_width("Checkout", {10, true}) > text_width("Checkout", f)); }
+    SECTION("width scales with size") { CHECK(text_width("abc", {20, false}) == Approx(2 * text_width("abc", f))); }
+}
+
+TEST_CASE("wrapping keeps every line inside the width", "[core][text]") {
+    FontSpec f{12, false};
+    const std::string text = "Customer compares delivery options and abandons the cart at checkout";
+    auto lines = wrap_text(text, 100, f);
+    REQUIRE(lines.size() > 1);
+    std::string joined;
+    for (const auto& l : lines) {
+        CHECK(text_width(l, f) <= 100);
+        joined += (joined.empty() ? "" : " ") + l;
+    }
+    CHECK(joined == text);
+    SECTION("explicit line breaks stay") { CHECK(wrap_text("a\nb", 100, f).size() == 2); }
+    SECTION("a long word is broken") {
+        auto broken = wrap_text("Supercalifragilisticexpialidocious", 40, f);
+        CHECK(broken.size() > 1);
+        for (const auto& l : broken) CHECK(text_width(l, f) <= 40);
+    }
+    SECTION("block height counts lines") {
+        auto block = measure_block(text, 100, f);
+        CHECK(block.height == Approx(lines.size() * 12 * 1.2));
+    }
+}
