@@ -38,11 +38,13 @@ struct Document {
     Container container = Container::xml;  // informational; writers choose their own container
     Attributes file;                       // <mxfile> attributes in file order
     std::vector<RawXml> file_extra_children;  // <mxfile> children other than <diagram>
+    std::vector<std::size_t> file_extra_before;  // for each of those, how many pages stood before it
     std::vector<Page> pages;
     std::string library_json;  // the JSON text of an <mxlibrary>
 
     bool operator==(const Document& o) const {
         return form == o.form && file == o.file && file_extra_children == o.file_extra_children &&
+               file_extra_before == o.file_extra_before &&
                pages == o.pages && library_json == o.library_json;
     }
 };

@@ -257,7 +257,17 @@ Result<std::string> write_drawio(const Document& doc, const DrawioWriteOptions& 
         file.set("compressed", options.compression == Compression::compressed ? "true" : "false");
     x.attrs(file);
     x.end_open();
+    std::size_t next_extra = 0;
+    auto extras_before = [&](std::size_t page_count) {
+        for (; next_extra < doc.file_extra_children.size(); ++next_extra) {
+            std::size_t before = next_extra < doc.file_extra_before.size() ? doc.file_extra_before[next_extra]
+                                                                           : doc.pages.size();
+            if (before > page_count) break;
+            x.raw(doc.file_extra_children[next_extra].xml);
+        }
+    };
     for (std::size_t i = 0; i < doc.pages.size(); ++i) {
+        extras_before(i);
         const Page& page = doc.pages[i];
         x.open("diagram");
         // A bare mxGraphModel gets the id and name draw.io gives it on save (EditorUi.createFileData).
@@ -282,7 +292,7 @@ Result<std::string> write_drawio(const Document& doc, const DrawioWriteOptions& 
             x.close("diagram");
         }
     }
-    for (const RawXml& raw : doc.file_extra_children) x.raw(raw.xml);
+    extras_before(doc.pages.size());
     x.close("mxfile");
     x.str() += '\n';
     return std::move(x.str());

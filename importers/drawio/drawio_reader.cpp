@@ -231,6 +231,7 @@ private:
             if (child.type() != pugi::node_element) continue;
             if (std::string_view(child.name()) != "diagram") {
                 doc.file_extra_children.push_back({serialize(child)});
+                doc.file_extra_before.push_back(doc.pages.size());
                 continue;
             }
             Page page;
