@@ -3,7 +3,12 @@
 namespace jstudio::cli {
 
 const std::vector<Setup>& all_commands() {
-    static const std::vector<Setup> commands = {setup_info, setup_convert, setup_layout};
+    static const std::vector<Setup> commands = {
+        setup_info,
+        setup_convert,
+        setup_layout,
+        setup_discover,
+    };
     return commands;
 }
 
