@@ -19,3 +19,9 @@ TEST_CASE("track order avoids a crossing when one exists", "[core][layout][p5]")
     const auto left = assign_tracks({{150, 50}, {100, 0}});
     CHECK(left[1] < left[0]);
 }
+
+TEST_CASE("a segment leaving where another arrives goes above it", "[core][layout][p5]") {
+    // A: 0 -> 100 arrives at x=100; B: 100 -> 200 leaves at x=100. A below B would stack their verticals.
+    const auto tracks = assign_tracks({{0, 100}, {100, 200}});
+    CHECK(tracks[1] < tracks[0]);
+}
