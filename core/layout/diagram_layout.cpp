@@ -24,7 +24,7 @@ bool has_shape(const Cell& cell, std::string_view name) {
 std::string number(double v) {
     if (std::abs(v - std::round(v)) < 1e-6) return std::to_string(static_cast<long long>(std::llround(v)));
     char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.4g", v);
+    std::snprintf(buffer, sizeof buffer, "%.10g", v);
     return buffer;
 }
 
@@ -40,7 +40,11 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
         for (const auto& id : options.cells)
             if (!index.find(id))
                 return make_error(ErrorCode::bad_reference, "no cell '" + id + "' on this page");
-        auto is_node = [&](const Cell& c) { return c.kind == CellKind::vertex && !index.is_container(c); };
+        // Free text (annotations) is not part of the flow and stays where the user put it.
+        auto is_node = [&](const Cell& c) {
+            return c.kind == CellKind::vertex && !index.is_container(c) &&
+                   !c.style_or_empty().has_name("text");
+        };
         std::vector<const Cell*> lanes;
         for (const Cell* layer : index.layers())
             for (const Cell* child : index.children(layer->id)) {
@@ -180,7 +184,12 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
         for (std::size_t p = 1; p + 1 < route.size(); ++p)
             edge.geometry->waypoints.push_back(
                 {origin.x + route[p].x - frame.x, origin.y + route[p].y - frame.y});
-        edge.geometry->has_points_array = !edge.geometry->waypoints.empty();
+        auto& geometry = *edge.geometry;
+        geometry.has_points_array = !geometry.waypoints.empty();
+        // Keep the element order the reader would record, so a written and re-read page compares equal.
+        auto& order = geometry.child_order;
+        order.erase(std::remove(order.begin(), order.end(), "points"), order.end());
+        if (geometry.has_points_array) order.push_back("points");
     }
 
     DiagramLayoutReport report;

@@ -66,7 +66,9 @@ class LanePlacer {
             for (int l = 1; l < count; ++l) place_layer(m_layers[l], true, false);
             for (int l = count - 2; l >= 0; --l) place_layer(m_layers[l], false, true);
         }
+        // Last pass down: dummies follow the node above (long edges straight), real nodes balance both sides.
         for (int l = 0; l < count; ++l) place_layer(m_layers[l], true, true);
+        for (int l = 1; l < count; ++l) place_layer(m_layers[l], true, false, true);
         double left = std::numeric_limits<double>::max(), right = std::numeric_limits<double>::lowest();
         for (const auto& layer : m_layers)
             for (int v : layer) {
@@ -91,13 +93,15 @@ class LanePlacer {
         return (na.width + nb.width) / 2 + na.right_margin + gap;
     }
 
-    void place_layer(const std::vector<int>& layer, bool use_above, bool use_below) {
+    void place_layer(const std::vector<int>& layer, bool use_above, bool use_below,
+                     bool dummies_only = false) {
         const int k = static_cast<int>(layer.size());
         if (k == 0) return;
         std::vector<double> desired(k, 0);
         std::vector<double> priority(k, -1);
         for (int i = 0; i < k; ++i) {
             const int v = layer[i];
+            if (dummies_only && !m_g.nodes[v].is_dummy()) continue;
             double sum = 0;
             int n = 0;
             if (use_above)

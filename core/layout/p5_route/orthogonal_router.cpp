@@ -11,6 +11,8 @@ namespace jstudio::layout {
 namespace {
 
 constexpr double straight_tolerance = 0.05;
+constexpr double same_x = 0.5;
+constexpr int overlap_cost = 1000;
 
 bool strictly_inside(double x, double a, double b) {
     const double lo = std::min(a, b), hi = std::max(a, b);
@@ -33,10 +35,14 @@ std::vector<int> assign_tracks(const std::vector<Span>& spans) {
         for (int b = a + 1; b < n && lo(by_left[b]) <= hi(i) + 1.0; ++b) {
             const int j = by_left[b];
             // i above j: i's lower vertical crosses j's track, j's upper vertical crosses i's track.
-            const int i_first = strictly_inside(spans[i].to, spans[j].from, spans[j].to) +
-                                strictly_inside(spans[j].from, spans[i].from, spans[i].to);
-            const int j_first = strictly_inside(spans[j].to, spans[i].from, spans[i].to) +
-                                strictly_inside(spans[i].from, spans[j].from, spans[j].to);
+            int i_first = strictly_inside(spans[i].to, spans[j].from, spans[j].to) +
+                          strictly_inside(spans[j].from, spans[i].from, spans[i].to);
+            int j_first = strictly_inside(spans[j].to, spans[i].from, spans[i].to) +
+                          strictly_inside(spans[i].from, spans[j].from, spans[j].to);
+            // Where one segment's lower vertical and the other's upper vertical share an x, the wrong order
+            // makes them run on top of each other: that costs more than any crossing.
+            if (std::abs(spans[i].to - spans[j].from) < same_x) i_first += overlap_cost;
+            if (std::abs(spans[j].to - spans[i].from) < same_x) j_first += overlap_cost;
             if (i_first <= j_first)
                 above.emplace_back(i, j);
             else
