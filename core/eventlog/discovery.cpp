@@ -12,16 +12,28 @@ Spread spread_of(std::vector<double> v) {
     Spread s;
     s.n = v.size();
     if (v.empty()) return s;
-    std::sort(v.begin(), v.end());
+    // Selection instead of a full sort: the statistics need four order statistics, not the whole order.
     const std::size_t n = v.size();
-    s.median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    const double rank = 0.9 * static_cast<double>(n - 1);
-    const auto lo = static_cast<std::size_t>(std::floor(rank));
-    const std::size_t hi = std::min(lo + 1, n - 1);
-    s.p90 = v[lo] + (v[hi] - v[lo]) * (rank - static_cast<double>(lo));
+    const auto [lo_it, hi_it] = std::minmax_element(v.begin(), v.end());
+    s.min = *lo_it;
+    s.max = *hi_it;
     s.mean = std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(n);
-    s.min = v.front();
-    s.max = v.back();
+    const auto kth = [&](std::size_t k) {
+        std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
+        return v[k];
+    };
+    // After nth_element(k), everything right of k is >= v[k], so the next rank is the minimum of that part.
+    const auto next_after = [&](std::size_t k) {
+        return k + 1 < n ? *std::min_element(v.begin() + static_cast<std::ptrdiff_t>(k + 1), v.end()) : v[k];
+    };
+    const double rank = 0.9 * static_cast<double>(n - 1);
+    const auto p = static_cast<std::size_t>(std::floor(rank));
+    const double vp = kth(p);
+    s.p90 = vp + (next_after(p) - vp) * (rank - static_cast<double>(p));
+    const double mid = kth(n / 2);
+    s.median = n % 2
+                   ? mid
+                   : (*std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(n / 2)) + mid) / 2;
     return s;
 }
 
@@ -129,11 +141,18 @@ Discovery discover(const EventLog& log, std::size_t top_variants) {
             a.begin(), a.end(), b.begin(), b.end(),
             [&](std::uint32_t x, std::uint32_t y) { return names[x] < names[y]; });
     };
-    std::sort(out.variants.begin(), out.variants.end(), [&](const Variant& a, const Variant& b) {
+    const auto variant_less = [&](const Variant& a, const Variant& b) {
         if (a.count != b.count) return a.count > b.count;
         return name_less(a.activities, b.activities);
-    });
-    if (top_variants && out.variants.size() > top_variants) out.variants.resize(top_variants);
+    };
+    if (top_variants && out.variants.size() > top_variants) {
+        std::partial_sort(out.variants.begin(),
+                          out.variants.begin() + static_cast<std::ptrdiff_t>(top_variants),
+                          out.variants.end(), variant_less);
+        out.variants.resize(top_variants);
+    } else {
+        std::sort(out.variants.begin(), out.variants.end(), variant_less);
+    }
 
     out.case_duration = spread_of(std::move(durations));
     out.case_duration_2plus = spread_of(std::move(durations_2plus));
