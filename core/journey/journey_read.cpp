@@ -122,10 +122,6 @@ Result<JourneyMap> read_journey(const diagram::Page& page, Diagnostics* diagnost
                       is_stage ? b->right() : b->bottom(), &c};
             if (band.id.empty()) band.id = c.id;
             (is_stage ? stages : lanes).push_back(band);
-        } else if (r == role::visibility_line) {
-            // The line of visibility has no header card: its band is the line itself.
-            auto b = idx.absolute_bounds(c.id);
-            if (b) lanes.push_back({c.data("lane"), b->y - 15, b->bottom() + 15, &c});
         }
     }
     auto by_start = [](const Band& a, const Band& b) { return a.start < b.start; };
@@ -146,10 +142,7 @@ Result<JourneyMap> read_journey(const diagram::Page& page, Diagnostics* diagnost
         Lane lane;
         lane.id = b.id;
         const std::string kind = b.cell->data("lane-kind");
-        if (b.cell->data("journey-role") == role::visibility_line) {
-            lane.kind = LaneKind::line_of_visibility;
-            lane.name = b.cell->data("name").empty() ? "Line of visibility" : b.cell->data("name");
-        } else {
+        {
             lane.kind = lane_kind_from(kind).value_or(LaneKind::custom);
             lane.name = plain_label(*b.cell);
             if (lane.kind == LaneKind::emotions)
