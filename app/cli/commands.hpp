@@ -18,6 +18,8 @@ using Setup = void (*)(CLI::App&, Action&);
 
 void setup_info(CLI::App& app, Action& action);
 void setup_convert(CLI::App& app, Action& action);
+void setup_layout(CLI::App& app, Action& action);
+void setup_discover(CLI::App& app, Action& action);
 void setup_templates(CLI::App& app, Action& action);
 void setup_new(CLI::App& app, Action& action);
 void setup_diff(CLI::App& app, Action& action);

@@ -167,7 +167,10 @@ void write_cell(XmlOut& x, const Cell& c) {
         x.attrs(c.wrapper->attributes);
         x.attr("id", c.id);
         x.end_open();
-        for (const RawXml& raw : c.wrapper->extra_children) x.raw(raw.xml);
+        // draw.io appends the cell's <mxCell> last; a further <mxCell> (part of the value) must follow it, since
+        // the first direct <mxCell> child is the cell when the file is read again.
+        for (const RawXml& raw : c.wrapper->extra_children)
+            if (raw.xml.rfind("<mxCell", 0) != 0) x.raw(raw.xml);
     }
     x.open("mxCell");
     if (!c.wrapper) x.attr("id", c.id);
@@ -190,7 +193,11 @@ void write_cell(XmlOut& x, const Cell& c) {
         for (const RawXml& raw : c.extra_children) x.raw(raw.xml);
         x.close("mxCell");
     }
-    if (c.wrapper) x.close(c.wrapper->tag);
+    if (c.wrapper) {
+        for (const RawXml& raw : c.wrapper->extra_children)
+            if (raw.xml.rfind("<mxCell", 0) == 0) x.raw(raw.xml);
+        x.close(c.wrapper->tag);
+    }
 }
 
 void write_model(XmlOut& x, const Page& page) {

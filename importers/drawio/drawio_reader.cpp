@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <list>
 #include <memory>
 #include <sstream>
 #include <unordered_map>
@@ -85,11 +86,16 @@ Status check_text(const Source& src) {
     return Ok{};
 }
 
-Result<std::unique_ptr<pugi::xml_document>> parse_xml(const Source& src) {
+// Parses buffer in place (no second copy of a large file); the line table is taken first, because in-place
+// parsing rewrites the text and positions are still needed for messages afterwards.
+Result<std::unique_ptr<pugi::xml_document>> parse_xml(Source& src, std::string& buffer) {
+    src.text = buffer;
     if (auto st = check_text(src); !st) return st.error();
+    if (!src.lines) src.lines = std::make_shared<const LineMap>(src.text);
     auto doc = std::make_unique<pugi::xml_document>();
     // parse_default keeps CDATA and escapes; whitespace-only text is dropped (it is insignificant here).
-    pugi::xml_parse_result r = doc->load_buffer(src.text.data(), src.text.size(), pugi::parse_default, pugi::encoding_utf8);
+    pugi::xml_parse_result r = doc->load_buffer_inplace(buffer.data(), buffer.size(), pugi::parse_default,
+                                                        pugi::encoding_utf8);
     if (!r) return make_error(ErrorCode::bad_xml, std::string("malformed XML: ") + r.description(), src.at(r.offset));
     if (!doc->document_element()) return make_error(ErrorCode::bad_xml, "no XML element found", src.at(0));
     return doc;
@@ -99,7 +105,7 @@ class Reader {
 public:
     Reader(const std::string& file, const ReadOptions& options) : m_file(file), m_options(options) {}
 
-    Result<ReadResult> read(std::string_view bytes) {
+    Result<ReadResult> read(std::string bytes) {
         if (bytes.empty()) return make_error(ErrorCode::bad_xml, "file is empty", at_file(m_file));
         if (bytes.size() > m_options.max_file_bytes)
             return make_error(ErrorCode::too_large, "file is past the size limit", at_file(m_file));
@@ -107,21 +113,19 @@ public:
             auto text = extract_png_diagram(bytes, m_options.max_inflated_bytes);
             if (!text) return with_file(text.error());
             m_result.document.container = Container::png;
-            m_owned.push_back(std::move(text.value()));
             Location base = at_file(m_file);
             base.page = "(embedded in PNG)";
-            return read_xml_text(m_owned.back(), base, true);
+            return read_xml_text(std::move(text.value()), base, true);
         }
-        std::string_view text = bytes;
-        if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // UTF-8 byte order mark
-        return read_xml_text(text, at_file(m_file), false);
+        if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);  // UTF-8 byte order mark
+        return read_xml_text(std::move(bytes), at_file(m_file), false);
     }
 
 private:
     std::string m_file;
     const ReadOptions& m_options;
     ReadResult m_result;
-    std::vector<std::string> m_owned;  // decoded texts that sources point into
+    std::list<std::string> m_owned;  // texts parsed in place; their DOMs point into them
 
     Error with_file(Error e) const {
         if (e.where.file.empty()) e.where.file = m_file;
@@ -131,9 +135,10 @@ private:
         m_result.diagnostics.push_back({Severity::warning, std::move(message), std::move(where)});
     }
 
-    Result<ReadResult> read_xml_text(std::string_view text, Location base, bool embedded) {
-        Source src{text, base, {}};
-        auto parsed = parse_xml(src);
+    Result<ReadResult> read_xml_text(std::string text, Location base, bool embedded) {
+        m_owned.push_back(std::move(text));
+        Source src{{}, base, {}};
+        auto parsed = parse_xml(src, m_owned.back());
         if (!parsed) return parsed.error();
         pugi::xml_node top = parsed.value()->document_element();
         std::string_view name = top.name();
@@ -175,10 +180,9 @@ private:
             text = std::move(decoded.value());
         }
         m_result.document.container = Container::svg;
-        m_owned.push_back(std::move(text));
         Location base = at_file(m_file);
         base.page = "(SVG content)";
-        return read_xml_text(m_owned.back(), base, true);
+        return read_xml_text(std::move(text), base, true);
     }
 
     // JavaScript's unescape(): %XX and %uXXXX to characters, the result as UTF-8.
@@ -289,8 +293,8 @@ private:
         Location base = where;
         base.line = base.column = 0;
         base.in_decoded_page = true;
-        Source page_src{m_owned.back(), base, {}};
-        auto parsed = parse_xml(page_src);
+        Source page_src{{}, base, {}};
+        auto parsed = parse_xml(page_src, m_owned.back());
         if (!parsed) return parsed.error();
         pugi::xml_node model = parsed.value()->document_element();
         if (std::string_view(model.name()) != "mxGraphModel")
@@ -575,13 +579,14 @@ private:
 
 Result<ReadResult> read_drawio(std::string_view bytes, const std::string& file_name, const ReadOptions& options) {
     Reader reader(file_name, options);
-    return reader.read(bytes);
+    return reader.read(std::string(bytes));
 }
 
 Result<ReadResult> read_drawio_file(const std::string& path, const ReadOptions& options) {
     auto bytes = read_file(path, options.max_file_bytes);
     if (!bytes) return bytes.error();
-    return read_drawio(bytes.value(), path, options);
+    Reader reader(path, options);
+    return reader.read(std::move(bytes.value()));
 }
 
 }  // namespace jstudio::importers
