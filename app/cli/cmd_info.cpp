@@ -7,7 +7,9 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/report_error.hpp"
 #include "core/diagram/page_index.hpp"
+#include "core/journey/journey_read.hpp"
 #include "importers/drawio/drawio_reader.hpp"
+#include "templates/journey_json.hpp"
 
 namespace jstudio::cli {
 
@@ -73,6 +75,12 @@ nlohmann::json page_json(const diagram::Page& page, std::size_t index) {
             {"unresolved_references", unresolved}};
 }
 
+// A journey map read back from its metadata and where its cards sit (see core/journey/journey_read.hpp).
+void add_journey(nlohmann::json& page_j, const diagram::Page& page) {
+    if (!journey::is_journey_page(page)) return;
+    if (auto map = journey::read_journey(page)) page_j["journey"] = nlohmann::json(templates::map_to_json(*map));
+}
+
 int run_info(const InfoOptions& opt) {
     auto read = importers::read_drawio_file(opt.input);
     if (!read) return report_error(read.error());
@@ -84,7 +92,10 @@ int run_info(const InfoOptions& opt) {
     for (const auto& a : doc.file)
         if (a.name == "version" || a.name == "host") j[a.name] = a.value;
     j["pages"] = nlohmann::json::array();
-    for (std::size_t i = 0; i < doc.pages.size(); ++i) j["pages"].push_back(page_json(doc.pages[i], i));
+    for (std::size_t i = 0; i < doc.pages.size(); ++i) {
+        j["pages"].push_back(page_json(doc.pages[i], i));
+        add_journey(j["pages"].back(), doc.pages[i]);
+    }
     j["warnings"] = nlohmann::json::array();
     for (const auto& d : read->diagnostics) j["warnings"].push_back(d.to_string());
     if (doc.form == diagram::DocumentForm::library) j["library_bytes"] = doc.library_json.size();
@@ -105,6 +116,11 @@ int run_info(const InfoOptions& opt) {
                   << " layer(s), " << p["containers"].size() << " container(s)";
         if (p["edges_with_loose_end"].get<int>() > 0) std::cout << ", " << p["edges_with_loose_end"] << " edge(s) with a loose end";
         std::cout << "\n";
+        if (p.contains("journey"))
+            std::cout << "    journey map '" << p["journey"]["title"].get<std::string>() << "' ("
+                      << p["journey"]["kind"].get<std::string>() << "): " << p["journey"]["stages"].size()
+                      << " stages, " << p["journey"]["lanes"].size() << " lanes, " << p["journey"]["steps"].size()
+                      << " steps, " << p["journey"]["transitions"].size() << " transitions\n";
         for (const auto& l : p["layers"])
             std::cout << "    layer '" << l["name"].get<std::string>() << "' (" << l["id"].get<std::string>() << ")"
                       << (l["visible"].get<bool>() ? "" : " hidden") << "\n";

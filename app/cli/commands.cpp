@@ -8,6 +8,9 @@ const std::vector<Setup>& all_commands() {
         setup_convert,
         setup_layout,
         setup_discover,
+        setup_templates,
+        setup_new,
+        setup_diff,
     };
     return commands;
 }
