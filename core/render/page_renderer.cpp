@@ -222,6 +222,7 @@ class Builder {
                 LabelPlacement place = label_box(s, b, name);
                 shape.align = place.align;
                 shape.valign = place.valign;
+                shape.label_place = place;
                 PlacedLabel placed = place_label(shape.label, place);
                 draw_label_background(s, placed.bounds);
                 add_runs(placed, opacity * std::clamp(s.number("textOpacity", 100), 0.0, 100.0) / 100);

@@ -26,7 +26,8 @@ struct SceneShape {
     std::vector<Paragraph> label;
     HAlign align = HAlign::center;
     VAlign valign = VAlign::middle;
-    std::string image;  // shape=image: the image reference
+    LabelPlacement label_place;  // where the label is laid out (may lie outside bounds: labelPosition)
+    std::string image;           // shape=image: the image reference
 };
 
 struct SceneEdge {

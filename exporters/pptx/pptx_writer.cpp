@@ -196,6 +196,22 @@ std::string cust_geom(const std::vector<Path>& paths, const Rect& b, const Fit& 
     return o.str();
 }
 
+// The label as laid out by the renderer, one paragraph per drawn line.
+std::vector<Paragraph> wrapped_lines(const std::vector<Paragraph>& label, const LabelPlacement& place) {
+    if (!place.wrap) return label;
+    PlacedLabel placed = place_label(label, place);
+    std::vector<Paragraph> out;
+    double y = -1e300;
+    for (const auto& run : placed.runs) {
+        if (std::abs(run.y - y) > 0.01) {
+            out.emplace_back();
+            y = run.y;
+        }
+        out.back().runs.push_back({run.text, run.font});
+    }
+    return out.empty() ? label : out;
+}
+
 struct SlideXml {
     std::string xml;
     std::string notes;  // speaker notes text ("" = none)
@@ -297,8 +313,24 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt) {
             o << "<a:prstGeom prst=\"" << box.preset << "\"><a:avLst/></a:prstGeom>";
         }
         o << fill_props(s.fill) << line_props(s.stroke, s.stroke_width, s.dashed, fit) << "</p:spPr>";
-        bool wrap = style.get_or("whiteSpace", "") == "wrap";
-        o << text_body(s.label, s.align, s.valign, wrap, fit, inset) << "</p:sp>";
+        // Our own line breaks, so PowerPoint's narrower text areas (ellipse, decision) do not re-wrap the
+        // label.
+        auto lines = wrapped_lines(s.label, s.label_place);
+        const Rect& lb = s.label_place.box;
+        bool outside = lb.x < s.bounds.x - 1 || lb.y < s.bounds.y - 1 || lb.right() > s.bounds.right() + 1 ||
+                       lb.bottom() > s.bounds.bottom() + 1;
+        o << text_body(outside ? std::vector<Paragraph>{} : lines, s.align, s.valign, false, fit, inset)
+          << "</p:sp>";
+        if (outside && !plain_text(lines).empty()) {
+            long long tid = next_id++;
+            o << "<p:sp><p:nvSpPr><p:cNvPr id=\"" << tid << "\" name=\"Label " << tid
+              << "\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x=\"" << fit.x(lb.x)
+              << "\" y=\"" << fit.y(lb.y) << "\"/><a:ext cx=\"" << fit.len(lb.width) << "\" cy=\""
+              << fit.len(lb.height)
+              << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/>"
+              << "<a:ln><a:noFill/></a:ln></p:spPr>" << text_body(lines, s.align, s.valign, false, fit, 0)
+              << "</p:sp>";
+        }
         boxes[s.cell_id] = box;
     }
 
