@@ -11,6 +11,7 @@ const std::vector<Setup>& all_commands() {
         setup_templates,
         setup_new,
         setup_diff,
+        setup_export,
     };
     return commands;
 }
