@@ -131,7 +131,7 @@ class Sweeper {
 long BarycenterSweep::run(LayeredGraph& graph, LayoutContext& ctx) {
     const std::size_t size = graph.nodes.size() + graph.segments.size();
     int runs = ctx.order_runs;
-    if (runs <= 0) runs = size < 2000 ? 10 : size < 10000 ? 5 : size < 40000 ? 2 : 1;
+    if (runs <= 0) runs = size < 2000 ? 30 : size < 10000 ? 12 : size < 40000 ? 3 : 1;
     const bool transpose = size < 60000;
     Sweeper sweeper(graph);
     std::vector<std::vector<int>> best;
@@ -144,7 +144,7 @@ long BarycenterSweep::run(LayeredGraph& graph, LayoutContext& ctx) {
         long run_best = count_crossings(graph, sweeper.pos());
         auto run_layers = graph.layers;
         int stale = 0;
-        for (int iteration = 0; iteration < 24 && stale < 2 && run_best > 0; ++iteration) {
+        for (int iteration = 0; iteration < 24 && stale < 3 && run_best > 0; ++iteration) {
             sweeper.sweep(iteration % 2 == 0, transpose);
             const long c = count_crossings(graph, sweeper.pos());
             if (c < run_best) {
