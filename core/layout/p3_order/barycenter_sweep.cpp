@@ -141,7 +141,7 @@ class Sweeper {
 long BarycenterSweep::run(LayeredGraph& graph, LayoutContext& ctx) {
     const std::size_t size = graph.nodes.size() + graph.segments.size();
     int runs = ctx.order_runs;
-    if (runs <= 0) runs = size < 2000 ? 30 : size < 10000 ? 12 : size < 40000 ? 3 : 1;
+    if (runs <= 0) runs = size < 2000 ? 30 : size < 10000 ? 12 : size < 40000 ? 6 : 2;
     const bool transpose = size < 60000;
     Sweeper sweeper(graph);
     std::vector<std::vector<int>> best;
