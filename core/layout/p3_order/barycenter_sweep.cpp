@@ -51,7 +51,7 @@ class Sweeper {
     }
 
     // One sweep down (use_above) or up; returns nothing, positions kept current.
-    void sweep(bool downward, bool transpose) {
+    void sweep(bool downward, bool transpose, bool median) {
         const int count = static_cast<int>(m_g.layers.size());
         for (int i = 1; i < count; ++i) {
             const int l = downward ? i : count - 1 - i;
@@ -61,6 +61,15 @@ class Sweeper {
             for (int v : layer) {
                 if (fixed[v].empty()) {
                     bary[v] = m_pos[v];
+                    continue;
+                }
+                if (median) {
+                    auto& at = m_scratch;
+                    at.clear();
+                    for (int u : fixed[v]) at.push_back(m_pos[u]);
+                    std::sort(at.begin(), at.end());
+                    const std::size_t k = at.size();
+                    bary[v] = k % 2 ? at[k / 2] : (at[k / 2 - 1] + at[k / 2]) / 2.0;
                     continue;
                 }
                 double sum = 0;
@@ -124,6 +133,7 @@ class Sweeper {
     LayeredGraph& m_g;
     std::vector<int> m_pos;
     std::vector<std::vector<int>> m_above, m_below;
+    std::vector<int> m_scratch;
 };
 
 }  // namespace
@@ -131,7 +141,7 @@ class Sweeper {
 long BarycenterSweep::run(LayeredGraph& graph, LayoutContext& ctx) {
     const std::size_t size = graph.nodes.size() + graph.segments.size();
     int runs = ctx.order_runs;
-    if (runs <= 0) runs = size < 2000 ? 10 : size < 10000 ? 5 : size < 40000 ? 2 : 1;
+    if (runs <= 0) runs = size < 2000 ? 30 : size < 10000 ? 12 : size < 40000 ? 6 : 2;
     const bool transpose = size < 60000;
     Sweeper sweeper(graph);
     std::vector<std::vector<int>> best;
@@ -144,8 +154,8 @@ long BarycenterSweep::run(LayeredGraph& graph, LayoutContext& ctx) {
         long run_best = count_crossings(graph, sweeper.pos());
         auto run_layers = graph.layers;
         int stale = 0;
-        for (int iteration = 0; iteration < 24 && stale < 2 && run_best > 0; ++iteration) {
-            sweeper.sweep(iteration % 2 == 0, transpose);
+        for (int iteration = 0; iteration < 24 && stale < 3 && run_best > 0; ++iteration) {
+            sweeper.sweep(iteration % 2 == 0, transpose, run % 2 == 1);  // odd starts use the median
             const long c = count_crossings(graph, sweeper.pos());
             if (c < run_best) {
                 run_best = c;
