@@ -6,11 +6,13 @@ const std::vector<Setup>& all_commands() {
     static const std::vector<Setup> commands = {
         setup_info,
         setup_convert,
-        setup_layout,
-        setup_discover,
         setup_templates,
         setup_new,
+        setup_layout,
+        setup_check,
         setup_diff,
+        setup_discover,
+        setup_validate,
         setup_export,
     };
     return commands;

@@ -24,6 +24,7 @@ void setup_templates(CLI::App& app, Action& action);
 void setup_new(CLI::App& app, Action& action);
 void setup_diff(CLI::App& app, Action& action);
 void setup_export(CLI::App& app, Action& action);
+void setup_validate(CLI::App& app, Action& action);
 
 // Registered subcommands in --help order. New commands add a line in commands.cpp.
 const std::vector<Setup>& all_commands();
