@@ -3,7 +3,7 @@
 namespace jstudio::cli {
 
 const std::vector<Setup>& all_commands() {
-    static const std::vector<Setup> commands = {setup_info, setup_convert};
+    static const std::vector<Setup> commands = {setup_info, setup_convert, setup_check};
     return commands;
 }
 

@@ -18,6 +18,7 @@ using Setup = void (*)(CLI::App&, Action&);
 
 void setup_info(CLI::App& app, Action& action);
 void setup_convert(CLI::App& app, Action& action);
+void setup_check(CLI::App& app, Action& action);
 
 // Registered subcommands in --help order. New commands add a line in commands.cpp.
 const std::vector<Setup>& all_commands();
