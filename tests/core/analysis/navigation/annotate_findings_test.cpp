@@ -22,6 +22,6 @@ TEST_CASE("annotate_page appends two layers and leaves every original cell ident
     for (std::size_t i = original.cells.size(); i < page.cells.size(); ++i)
         if (page.cells[i].kind == jstudio::diagram::CellKind::edge && page.cells[i].style_or_empty().flag("dashed"))
             ++dashed;
-    CHECK(dashed == 11);  // one per distinct suggested pair
+    CHECK(dashed == 8);  // one per distinct suggested pair
     CHECK(annotate_page(page, {}) == 0);
 }
