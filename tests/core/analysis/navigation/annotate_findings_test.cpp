@@ -20,7 +20,8 @@ TEST_CASE("annotate_page appends two layers and leaves every original cell ident
     CHECK(layers == Lines{"", findings_layer_name, suggestions_layer_name});
     std::size_t dashed = 0;
     for (std::size_t i = original.cells.size(); i < page.cells.size(); ++i)
-        if (page.cells[i].kind == jstudio::diagram::CellKind::edge && page.cells[i].style_or_empty().flag("dashed"))
+        if (page.cells[i].kind == jstudio::diagram::CellKind::edge &&
+            page.cells[i].style_or_empty().flag("dashed"))
             ++dashed;
     CHECK(dashed == 8);  // one per distinct suggested pair
     CHECK(annotate_page(page, {}) == 0);
