@@ -1,18 +1,20 @@
 #include "core/analysis/navigation/run_checks.hpp"
 
-#include <set>
+#include <unordered_set>
 
 #include "core/analysis/navigation/build_nav_graph.hpp"
 #include "core/analysis/navigation/checks.hpp"
+#include "core/diagram/page_index.hpp"
 
 namespace jstudio::analysis::navigation {
 
 PageReport run_checks(const diagram::Page& page, const CheckConfig& config) {
     PageReport report;
-    const NavGraph g = build_nav_graph(page, BuildOptions{config.entries, config.exits});
+    const diagram::PageIndex index(page);  // built once: the graph and the loose-edge rule both need it
+    const NavGraph g = build_nav_graph(index, BuildOptions{config.entries, config.exits});
     report.screens = g.screen_count();
-    std::set<std::string> links;
-    for (const Arc& a : g.arcs()) links.insert(a.link->cell_id);
+    std::unordered_set<const Link*> links;  // a link drawn both ways is two arcs sharing one Link
+    for (const Arc& a : g.arcs()) links.insert(a.link);
     report.links = links.size();
     for (ScreenId e : g.entries()) report.entries.push_back(g.screen(e).cell_id);
     for (ScreenId e : g.exits()) report.exits.push_back(g.screen(e).cell_id);
@@ -33,7 +35,7 @@ PageReport run_checks(const diagram::Page& page, const CheckConfig& config) {
         const RuleSettings& settings = config.rule(info.id);
         if (!settings.enabled) continue;
         std::vector<Finding> found;
-        if (info.id == "loose-edge") found = find_loose_edges(page, g, settings);
+        if (info.id == "loose-edge") found = find_loose_edges(index, g, settings);
         for (const auto& [id, check] : checks)
             if (id == info.id) found = check(g, settings);
         for (Finding& f : found) report.findings.push_back(std::move(f));
