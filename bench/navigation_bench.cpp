@@ -8,7 +8,6 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <functional>
 #include <iostream>
 #include <random>
 #include <string>
@@ -176,24 +175,11 @@ void time_rules(const diagram::Page& page) {
                 screens, arcs);
     const NavGraph g = build_nav_graph(index, BuildOptions{config.entries, config.exits});
 
-    using GraphCheck = std::function<std::vector<Finding>(const NavGraph&, const RuleSettings&)>;
-    const std::vector<std::pair<std::string, GraphCheck>> checks = {
-        {"unreachable", find_unreachable},
-        {"dead-end", find_dead_ends},
-        {"trap", find_traps},
-        {"orphan", find_orphans},
-        {"weak-decision", find_weak_decisions},
-        {"one-way-link", find_one_way_links},
-        {"no-way-back", find_no_way_back},
-        {"too-deep", find_too_deep},
-        {"bottleneck", find_bottlenecks},
-        {"loose-edge",
-         [&](const NavGraph& graph, const RuleSettings& s) { return find_loose_edges(index, graph, s); }},
-    };
     Timing rules_s{0, 0};
-    for (const auto& [id, check] : checks) {
+    for (const RuleInfo& rule : rule_ids()) {
+        const std::string id(rule.id);
         std::size_t found = 0;
-        const Timing s = best_of_3([&] { found = check(g, config.rule(id)).size(); });
+        const Timing s = best_of_3([&] { found = run_rule(id, index, g, config.rule(id)).size(); });
         rules_s.wall += s.wall;
         rules_s.cpu += s.cpu;
         std::printf("%-14s %8.3f s %8.3f s   %zu findings\n", id.c_str(), s.wall, s.cpu, found);

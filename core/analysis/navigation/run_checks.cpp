@@ -8,6 +8,26 @@
 
 namespace jstudio::analysis::navigation {
 
+std::vector<Finding> run_rule(std::string_view id, const diagram::PageIndex& index, const NavGraph& g,
+                              const RuleSettings& settings) {
+    using GraphCheck = std::vector<Finding> (*)(const NavGraph&, const RuleSettings&);
+    static const std::vector<std::pair<std::string_view, GraphCheck>> checks = {
+        {"unreachable", find_unreachable},
+        {"dead-end", find_dead_ends},
+        {"trap", find_traps},
+        {"orphan", find_orphans},
+        {"weak-decision", find_weak_decisions},
+        {"one-way-link", find_one_way_links},
+        {"no-way-back", find_no_way_back},
+        {"too-deep", find_too_deep},
+        {"bottleneck", find_bottlenecks},
+    };
+    if (id == "loose-edge") return find_loose_edges(index, g, settings);
+    for (const auto& [name, check] : checks)
+        if (name == id) return check(g, settings);
+    return {};
+}
+
 PageReport run_checks(const diagram::Page& page, const CheckConfig& config) {
     PageReport report;
     const diagram::PageIndex index(page);  // built once: the graph and the loose-edge rule both need it
@@ -19,26 +39,10 @@ PageReport run_checks(const diagram::Page& page, const CheckConfig& config) {
     for (ScreenId e : g.entries()) report.entries.push_back(g.screen(e).cell_id);
     for (ScreenId e : g.exits()) report.exits.push_back(g.screen(e).cell_id);
 
-    using GraphCheck = std::vector<Finding> (*)(const NavGraph&, const RuleSettings&);
-    const std::vector<std::pair<std::string_view, GraphCheck>> checks = {
-        {"unreachable", find_unreachable},
-        {"dead-end", find_dead_ends},
-        {"trap", find_traps},
-        {"orphan", find_orphans},
-        {"weak-decision", find_weak_decisions},
-        {"one-way-link", find_one_way_links},
-        {"no-way-back", find_no_way_back},
-        {"too-deep", find_too_deep},
-        {"bottleneck", find_bottlenecks},
-    };
     for (const RuleInfo& info : rule_ids()) {
         const RuleSettings& settings = config.rule(info.id);
         if (!settings.enabled) continue;
-        std::vector<Finding> found;
-        if (info.id == "loose-edge") found = find_loose_edges(index, g, settings);
-        for (const auto& [id, check] : checks)
-            if (id == info.id) found = check(g, settings);
-        for (Finding& f : found) report.findings.push_back(std::move(f));
+        for (Finding& f : run_rule(info.id, index, g, settings)) report.findings.push_back(std::move(f));
     }
     return report;
 }
