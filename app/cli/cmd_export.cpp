@@ -91,6 +91,9 @@ int run_export(const ExportOptions& opt) {
                 make_error(ErrorCode::unsupported, "--background: not a colour: " + opt.background));
     }
     exporters::PptxOptions pptx_options;
+    const std::string base_dir =
+        opt.input == "-" ? std::string(".") : std::filesystem::path(opt.input).parent_path().string();
+    pptx_options.base_dir = base_dir;
     render::TileOptions tiles;
     // A tile is what a slide shows inside its margins at --tile-zoom (1 = draw.io's 100 %).
     tiles.width = double(pptx_options.slide_width - 2 * pptx_options.margin) / 9525 / opt.tile_zoom;
@@ -156,12 +159,12 @@ int run_export(const ExportOptions& opt) {
             if (opt.to == "svg") {
                 exporters::SvgOptions so;
                 so.scale = opt.scale, so.margin = opt.margin, so.background = background,
-                so.transparent = opt.transparent;
+                so.transparent = opt.transparent, so.base_dir = base_dir;
                 bytes = exporters::write_svg(parts[i].scene, so, xml.value());
             } else {
                 exporters::RasterOptions ro;
                 ro.scale = opt.scale, ro.dpi = opt.dpi, ro.margin = opt.margin, ro.background = background;
-                ro.transparent = opt.transparent, ro.crop = !opt.no_crop;
+                ro.transparent = opt.transparent, ro.crop = !opt.no_crop, ro.base_dir = base_dir;
                 auto png = exporters::write_png(parts[i].scene, ro);
                 if (!png) return report_error(png.error());
                 bytes = std::move(png.value());
@@ -181,7 +184,7 @@ int run_export(const ExportOptions& opt) {
         exporters::RasterOptions ro;
         ro.scale = opt.scale, ro.margin = opt.margin, ro.background = background,
         ro.transparent = opt.transparent;
-        ro.crop = !opt.no_crop;
+        ro.crop = !opt.no_crop, ro.base_dir = base_dir;
         std::vector<render::Scene> scenes;
         for (auto& part : parts) scenes.push_back(std::move(part.scene));
         auto pdf = exporters::write_pdf(scenes, ro);

@@ -11,6 +11,7 @@
 #include "core/diagram/page_index.hpp"
 #include "core/render/edge_geometry.hpp"
 #include "core/render/shape_geometry.hpp"
+#include "exporters/image/image_source.hpp"
 #include "exporters/pptx/pptx_parts.hpp"
 
 namespace jstudio::exporters {
@@ -214,7 +215,24 @@ std::vector<Paragraph> wrapped_lines(const std::vector<Paragraph>& label, const 
 
 struct SlideXml {
     std::string xml;
-    std::string notes;  // speaker notes text ("" = none)
+    std::string notes;                                          // speaker notes text ("" = none)
+    std::vector<std::pair<std::string, std::string>> pictures;  // relationship id → ../media/ target
+};
+
+// The pictures of the deck, each stored once in ppt/media/ however many slides show it.
+struct Media {
+    std::map<std::string, std::string> part_of;              // image bytes → part name "imageN.ext"
+    std::vector<std::pair<std::string, std::string>> parts;  // part name, bytes
+    std::map<std::string, std::string> extensions;           // extension → content type
+    std::string add(const ImageData& image) {
+        auto it = part_of.find(image.bytes);
+        if (it != part_of.end()) return it->second;
+        std::string name = "image" + std::to_string(parts.size() + 1) + "." + image.extension;
+        part_of.emplace(image.bytes, name);
+        parts.push_back({name, image.bytes});
+        extensions[image.extension] = image.mime;
+        return name;
+    }
 };
 
 std::string notes_text(const PptxSlide& s) {
@@ -229,7 +247,8 @@ std::string notes_text(const PptxSlide& s) {
     return out;
 }
 
-SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt) {
+SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media) {
+    SlideXml out;
     const Scene& scene = *slide.scene;
     const Rect& b = scene.drawing.bounds;
     Fit fit;
@@ -297,6 +316,37 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt) {
                 box.cy = std::min(box.cy, fit.len(start));
             else
                 box.cx = std::min(box.cx, fit.len(start));
+        }
+        if (s.shape == "image" && !s.image.empty()) {
+            // A native picture (p:pic) of the embedded or linked image; a label goes into its own text box.
+            auto image = load_image(s.image, opt.base_dir);
+            if (image && image->mime != "image/svg+xml") {
+                std::string rid = "rImg" + std::to_string(out.pictures.size() + 1);
+                out.pictures.push_back({rid, "../media/" + media.add(*image)});
+                o << "<p:pic><p:nvPicPr><p:cNvPr id=\"" << box.id << "\" name=\"Picture " << box.id
+                  << "\" descr=\"draw.io cell " << esc(s.cell_id)
+                  << "\"/><p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>"
+                  << "<p:blipFill><a:blip r:embed=\"" << rid
+                  << "\"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm" << rot
+                  << "><a:off x=\"" << box.x << "\" y=\"" << box.y << "\"/><a:ext cx=\"" << box.cx
+                  << "\" cy=\"" << box.cy << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
+                  << line_props(s.stroke, s.stroke_width, s.dashed, fit) << "</p:spPr></p:pic>";
+                auto lines = wrapped_lines(s.label, s.label_place);
+                if (!plain_text(lines).empty()) {
+                    const Rect& lb = s.label_place.box;
+                    long long tid = next_id++;
+                    o << "<p:sp><p:nvSpPr><p:cNvPr id=\"" << tid << "\" name=\"Label " << tid
+                      << "\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x=\""
+                      << fit.x(lb.x) << "\" y=\"" << fit.y(lb.y) << "\"/><a:ext cx=\"" << fit.len(lb.width)
+                      << "\" cy=\"" << fit.len(lb.height)
+                      << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/>"
+                      << "<a:ln><a:noFill/></a:ln></p:spPr>"
+                      << text_body(lines, s.align, s.valign, false, fit, 0) << "</p:sp>";
+                }
+                box.preset.clear();  // connectors stay unglued: pictures have no preset connection sites
+                boxes[s.cell_id] = box;
+                continue;
+            }
         }
         std::string name = s.known ? s.shape : "Unknown " + s.shape;
         o << "<p:sp><p:nvSpPr><p:cNvPr id=\"" << box.id << "\" name=\"" << esc(name) << " " << box.id
@@ -423,7 +473,9 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt) {
         }
     }
     o << "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>";
-    return {o.str(), notes_text(slide)};
+    out.xml = o.str();
+    out.notes = notes_text(slide);
+    return out;
 }
 
 std::string notes_xml(const std::string& text) {
@@ -549,6 +601,7 @@ std::string preset_for(const std::string& shape, bool rounded) {
 Result<std::string> write_pptx(const std::vector<PptxSlide>& slides, const PptxOptions& options) {
     if (slides.empty()) return make_error(ErrorCode::unsupported, "no page to export");
     ZipWriter zip;
+    Media media;
     const std::string ct_base = "application/vnd.openxmlformats-officedocument.presentationml.";
     std::ostringstream types;
     types << xml_head << "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -581,7 +634,7 @@ Result<std::string> write_pptx(const std::vector<PptxSlide>& slides, const PptxO
     for (std::size_t i = 0; i < slides.size(); ++i) {
         if (!slides[i].scene) return make_error(ErrorCode::unsupported, "slide without a rendered page");
         const std::string n = std::to_string(i + 1);
-        SlideXml sx = slide_xml(slides[i], options);
+        SlideXml sx = slide_xml(slides[i], options, media);
         pres_rels.push_back({"slide", "slides/slide" + n + ".xml"});
         pres << "<p:sldId id=\"" << 256 + i << "\" r:id=\"rId" << pres_rels.size() << "\"/>";
         types << "<Override PartName=\"/ppt/slides/slide" << n << ".xml\" ContentType=\"" << ct_base
@@ -598,10 +651,26 @@ Result<std::string> write_pptx(const std::vector<PptxSlide>& slides, const PptxO
                           {"slide", "../slides/slide" + n + ".xml"}}));
         }
         zip.add("ppt/slides/slide" + n + ".xml", std::move(sx.xml));
-        zip.add("ppt/slides/_rels/slide" + n + ".xml.rels", rels(srels));
+        std::string slide_rels = rels(srels);
+        if (!sx.pictures.empty()) {
+            std::string pics;
+            for (const auto& [rid, target] : sx.pictures)
+                pics += "<Relationship Id=\"" + rid + "\" Type=\"" + rel_ns + "image\" Target=\"" + target +
+                        "\"/>";
+            slide_rels.insert(slide_rels.rfind("</Relationships>"), pics);
+        }
+        zip.add("ppt/slides/_rels/slide" + n + ".xml.rels", std::move(slide_rels));
     }
     pres << "</p:sldIdLst><p:sldSz cx=\"" << options.slide_width << "\" cy=\"" << options.slide_height
          << "\"/><p:notesSz cx=\"6858000\" cy=\"9144000\"/></p:presentation>";
+    for (const auto& [name, bytes] : media.parts) zip.add("ppt/media/" + name, bytes);
+    std::string defaults;
+    for (const auto& [ext, mime] : media.extensions)
+        defaults += "<Default Extension=\"" + ext + "\" ContentType=\"" + mime + "\"/>";
+    std::string types_xml = types.str();
+    types_xml.insert(types_xml.find("<Default Extension=\"xml\""), defaults);
+    types.str(types_xml);
+    types.seekp(0, std::ios_base::end);
     types << "</Types>";
     zip.add("[Content_Types].xml", types.str());
     zip.add("_rels/.rels",

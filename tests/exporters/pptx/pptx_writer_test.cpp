@@ -96,3 +96,43 @@ TEST_CASE("PPTX: well-formed parts, native shapes, glued connectors, notes", "[p
     // Speaker notes carry the page name and its metadata.
     CHECK(parts["ppt/notesSlides/notesSlide1.xml"].find("persona: Ana") != std::string::npos);
 }
+
+TEST_CASE("PPTX: images become pictures with media parts", "[pptx][image]") {
+    auto read = importers::read_drawio_file(test::data_path("render/images.drawio").string());
+    REQUIRE(read);
+    auto scene = render::render_page(read->document.pages[0]);
+    exporters::PptxOptions o;
+    o.base_dir = test::data_path("render").string();
+    auto deck = exporters::write_pptx({{&scene, &read->document.pages[0], "Images"}}, o);
+    REQUIRE(deck);
+    auto parts = unzip(*deck);
+    // Two distinct images (the embedded blue one is used twice but stored once); the web image is not
+    // fetched.
+    CHECK(parts.count("ppt/media/image1.png") == 1);
+    CHECK(parts.count("ppt/media/image2.png") == 1);
+    CHECK(parts.count("ppt/media/image3.png") == 0);
+    CHECK(parts["ppt/media/image2.png"] == test::read_text(test::data_path("render/red.png")));
+    CHECK(parts["[Content_Types].xml"].find("<Default Extension=\"png\" ContentType=\"image/png\"/>") !=
+          std::string::npos);
+    pugi::xml_document slide, slide_rels;
+    REQUIRE(slide.load_string(parts["ppt/slides/slide1.xml"].c_str()));
+    REQUIRE(slide_rels.load_string(parts["ppt/slides/_rels/slide1.xml.rels"].c_str()));
+    std::map<std::string, std::string> targets;
+    for (auto r : slide_rels.child("Relationships").children("Relationship"))
+        targets[r.attribute("Id").value()] = r.attribute("Target").value();
+    std::vector<std::string> pics;
+    for (auto pic : slide.select_nodes("//p:pic")) {
+        std::string rid = pic.node().select_node(".//a:blip").node().attribute("r:embed").value();
+        REQUIRE(targets.count(rid));
+        pics.push_back(targets[rid]);
+    }
+    CHECK(pics ==
+          std::vector<std::string>{"../media/image1.png", "../media/image2.png", "../media/image1.png"});
+    // Labels of pictures are text boxes; the connector from a picture is not glued (no preset sites).
+    std::string xml = parts["ppt/slides/slide1.xml"];
+    CHECK(xml.find("<a:t>Embedded</a:t>") != std::string::npos);
+    CHECK(xml.find("<a:t>File</a:t>") != std::string::npos);
+    CHECK(xml.find("<a:t>Web</a:t>") != std::string::npos);
+    CHECK(xml.find("a:stCxn") == std::string::npos);
+    CHECK(xml.find("a:endCxn") != std::string::npos);
+}
