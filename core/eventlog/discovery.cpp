@@ -58,7 +58,6 @@ Discovery discover(const EventLog& log, std::size_t top_variants) {
     const auto& names = log.activities();
     const std::size_t n_act = names.size();
     std::vector<ActivityStats> acts(n_act);
-    std::vector<std::vector<double>> stays(n_act);
     std::vector<std::uint64_t> last_case_seen(n_act, UINT64_MAX);
     // Edge key = from * n_act + to; a dense matrix is fine for journey-sized alphabets, a map beyond.
     std::unordered_map<std::uint64_t, std::size_t> edge_index;
@@ -75,13 +74,9 @@ Discovery discover(const EventLog& log, std::size_t top_variants) {
     // spends its time regrowing them.
     std::vector<std::uint32_t> pair_count(dense ? n_act * n_act : 0, 0);
     if (dense) {
-        std::vector<std::uint64_t> successors(n_act, 0);
         for (const Case& c : log.cases)
-            for (std::size_t i = 0; i + 1 < c.events.size(); ++i) {
-                ++successors[c.events[i].activity];
+            for (std::size_t i = 0; i + 1 < c.events.size(); ++i)
                 ++pair_count[std::uint64_t(c.events[i].activity) * n_act + c.events[i + 1].activity];
-            }
-        for (std::size_t a = 0; a < n_act; ++a) stays[a].reserve(successors[a]);
         durations.reserve(log.cases.size());
         durations_2plus.reserve(log.cases.size());
     }
@@ -126,7 +121,6 @@ Discovery discover(const EventLog& log, std::size_t top_variants) {
             if (e.has_time && next.has_time) {
                 const double dt = seconds_between(e, next);
                 edge_durations[edge_no].push_back(dt);
-                stays[e.activity].push_back(dt);
                 if (dt == 0) ++out.equal_time_pairs;
             }
         }
@@ -144,9 +138,16 @@ Discovery discover(const EventLog& log, std::size_t top_variants) {
         }
     }
 
+    // Time in stage of an activity = the durations of the edges leaving it, gathered one activity at a time
+    // rather than kept twice during the pass.
+    std::vector<std::vector<std::size_t>> edges_from(n_act);
+    for (std::size_t k = 0; k < edges.size(); ++k) edges_from[edges[k].from].push_back(k);
     for (std::size_t i = 0; i < n_act; ++i) {
         acts[i].activity = static_cast<std::uint32_t>(i);
-        acts[i].time_in_stage = spread_of(std::move(stays[i]));
+        std::vector<double> stay;
+        for (auto k : edges_from[i])
+            stay.insert(stay.end(), edge_durations[k].begin(), edge_durations[k].end());
+        acts[i].time_in_stage = spread_of(std::move(stay));
         if (acts[i].events > 0) out.activities.push_back(acts[i]);
     }
     std::sort(out.activities.begin(), out.activities.end(),

@@ -3,6 +3,7 @@
 // reader never holds more than one chunk of the file.
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,9 @@ class ByteSource {
     // The first `size` bytes (fewer at the end) without consuming them: read() returns them again.
     Result<std::string_view> peek(std::size_t size);
     const std::string& name() const { return m_name; }
+    // Bytes that read() will return in all, when known without reading (plain files and memory); for
+    // sizing buffers, never for correctness.
+    std::optional<std::uint64_t> size_hint() const;
     bool gzip() const { return m_gzip; }
 
   private:

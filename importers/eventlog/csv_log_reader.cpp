@@ -8,6 +8,7 @@
 #include <cstring>
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -134,7 +135,7 @@ class CsvStream {
     bool next(std::vector<std::string_view>& fields) {
         for (;;) {
             m_record_line = m_line;
-            const Scan r = parse_record(m_buf, m_pos, m_eof, m_delim, fields, m_unescaped, m_line);
+            const Scan r = parse_record(view(), m_pos, m_eof, m_delim, fields, m_unescaped, m_line);
             if (r == Scan::record) return true;
             if (r == Scan::end) return false;
             if (!refill(0)) return false;
@@ -147,35 +148,45 @@ class CsvStream {
     // `records` records there without consuming them: for decisions that need a look at the data first.
     template <typename Visit>
     void look_ahead(std::size_t bytes, std::size_t records, Visit visit) {
-        while (!m_eof && m_buf.size() - m_pos < bytes)
+        while (!m_eof && m_size - m_pos < bytes)
             if (!refill(bytes)) return;
         std::size_t pos = m_pos;
         std::uint64_t lines = 0;
         std::vector<std::string_view> f;
         std::deque<std::string> unescaped;
         for (std::size_t k = 0; k < records; ++k)
-            if (parse_record(m_buf, pos, m_eof, m_delim, f, unescaped, lines) != Scan::record || !visit(f))
+            if (parse_record(view(), pos, m_eof, m_delim, f, unescaped, lines) != Scan::record || !visit(f))
                 return;
     }
 
   private:
     static constexpr std::size_t chunk = std::size_t(1) << 20;
 
+    std::string_view view() const { return {m_data.get(), m_size}; }
+
+    // Moves the unread tail to the front and reads more behind it (no zero-filling: the buffer is raw).
     bool refill(std::size_t at_least) {
         if (m_eof) return false;
         if (m_pos > 0) {
-            m_buf.erase(0, m_pos);
+            std::memmove(m_data.get(), m_data.get() + m_pos, m_size - m_pos);
+            m_size -= m_pos;
             m_pos = 0;
         }
-        const std::size_t old = m_buf.size();
-        const std::size_t want = std::max({chunk, old, at_least});  // grows for records longer than a chunk
-        m_buf.resize(old + want);
+        // Grows only for records longer than half a chunk or for a look-ahead: the buffer is reused.
+        if (m_capacity - m_size < chunk / 2 || m_capacity < m_size + at_least) {
+            const std::size_t capacity = std::max(m_capacity * 2, m_size + std::max(chunk, at_least));
+            auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+            if (m_size) std::memcpy(bigger.get(), m_data.get(), m_size);
+            m_data = std::move(bigger);
+            m_capacity = capacity;
+        }
+        const std::size_t want = m_capacity - m_size;
         std::size_t have = 0;
         while (have < want) {
-            auto n = m_source.read(m_buf.data() + old + have, want - have);
+            auto n = m_source.read(m_data.get() + m_size + have, want - have);
             if (!n) {
                 m_error = n.error();
-                m_buf.resize(old + have);
+                m_size += have;
                 return false;
             }
             if (*n == 0) {
@@ -184,14 +195,14 @@ class CsvStream {
             }
             have += *n;
         }
-        m_buf.resize(old + have);
+        m_size += have;
         return true;
     }
 
     ByteSource& m_source;
     char m_delim;
-    std::string m_buf;
-    std::size_t m_pos = 0;
+    std::unique_ptr<char[]> m_data;
+    std::size_t m_size = 0, m_capacity = 0, m_pos = 0;
     bool m_eof = false;
     std::uint64_t m_line = 1, m_record_line = 1;
     std::deque<std::string> m_unescaped;
@@ -435,6 +446,11 @@ Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& 
     auto& log = out.log;
     CaseIndex case_ids;
     std::vector<PendingEvent> pending;
+    // Rows are at least ~12 bytes; reserving for that many costs address space only (pages are touched as
+    // rows arrive) and saves regrowing a large array. Capped at 64M rows (1 GiB of address space).
+    if (auto size = source.size_hint())
+        pending.reserve(
+            static_cast<std::size_t>(std::min<std::uint64_t>(*size / 12, std::uint64_t(1) << 26)));
     std::string last_case;
     std::uint32_t last_index = UINT32_MAX;
     ActivityCache activities;
