@@ -11,6 +11,7 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/eventlog_options.hpp"
 #include "app/cli/report_error.hpp"
+#include "core/base/file_io.hpp"
 #include "core/eventlog/discovery.hpp"
 #include "core/eventlog/observed_map.hpp"
 #include "exporters/drawio/drawio_writer.hpp"
@@ -22,7 +23,7 @@ namespace {
 struct DiscoverOptions {
     std::string input;
     std::string format = "text";
-    std::string output;
+    std::string output, dfg_csv;
     std::size_t top = 10;
     LogOptionFlags log;
 };
@@ -44,13 +45,16 @@ nlohmann::json discovery_json(const eventlog::EventLog& log, const eventlog::Dis
         counts[name(a.activity)] = a.events;
         if (a.starts) starts[name(a.activity)] = a.starts;
         if (a.ends) ends[name(a.activity)] = a.ends;
-        stages.push_back({{"activity", name(a.activity)},
-                          {"events", a.events},
-                          {"cases", a.cases},
-                          {"reach", d.cases ? double(a.cases) / double(d.cases) : 0.0},
-                          {"starts", a.starts},
-                          {"ends", a.ends},
-                          {"time_in_stage_seconds", spread_json(a.time_in_stage)}});
+        const bool known = !d.aggregated;  // a directly-follows table has no reach nor time in stage
+        stages.push_back(
+            {{"activity", name(a.activity)},
+             {"events", a.events},
+             {"cases", known ? nlohmann::json(a.cases) : nlohmann::json(nullptr)},
+             {"reach", known ? nlohmann::json(d.cases ? double(a.cases) / double(d.cases) : 0.0)
+                             : nlohmann::json(nullptr)},
+             {"starts", a.starts},
+             {"ends", a.ends},
+             {"time_in_stage_seconds", known ? spread_json(a.time_in_stage) : nlohmann::json(nullptr)}});
     }
     j["activity_counts"] = counts;
     j["start_activities"] = starts;
@@ -83,6 +87,13 @@ nlohmann::json discovery_json(const eventlog::EventLog& log, const eventlog::Dis
                                   {"median_2plus_events", d.case_duration_2plus.median}};
     j["stages"] = stages;
     j["consecutive_pairs_with_equal_timestamps"] = d.equal_time_pairs;
+    j["aggregated"] = d.aggregated;
+    if (d.aggregated) {
+        for (const char* k : {"variants_total", "variants_top", "case_duration_seconds",
+                              "consecutive_pairs_with_equal_timestamps"})
+            j[k] = nullptr;
+        j["unavailable"] = {"variants", "case_duration", "reach", "time_in_stage"};
+    }
     return j;
 }
 
@@ -99,7 +110,59 @@ std::string human_duration(double s) {
     return buf;
 }
 
+void print_aggregated(std::ostream& os, const eventlog::EventLog& log, const eventlog::Discovery& d) {
+    const auto name = [&](std::uint32_t a) { return log.activity_name(a); };
+    os << d.cases << " cases, " << d.events << " events, " << d.activities.size()
+       << " activities (from a directly-follows table: variants, case durations, reach and time in stage "
+          "unavailable)\n";
+    os << "activities (events, starts, ends):\n";
+    for (const auto& a : d.activities)
+        os << "  " << name(a.activity) << ": " << a.events << ", " << a.starts << ", " << a.ends << "\n";
+    os << "directly-follows (" << d.edges.size() << " edges, " << d.total_arcs << " arcs):\n";
+    for (const auto& e : d.edges)
+        os << "  " << name(e.from) << " -> " << name(e.to) << ": " << e.count
+           << (e.duration.n ? " (median " + human_duration(e.duration.median) + ")" : std::string()) << "\n";
+}
+
+// A CSV field, quoted when it holds the delimiter, a quote or a line break.
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string seconds_text(double v) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.3f", v);
+    std::string s = buf;
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s;
+}
+
+// The pre-aggregated directly-follows CSV of docs/warehouse-dfg.md, from a log read here.
+std::string dfg_csv(const eventlog::EventLog& log, const eventlog::Discovery& d) {
+    std::string out = "from,to,count,median_seconds,p90_seconds\n";
+    for (const auto& a : d.activities)
+        if (a.starts)
+            out += "," + csv_field(log.activity_name(a.activity)) + "," + std::to_string(a.starts) + ",,\n";
+    for (const auto& e : d.edges) {
+        out += csv_field(log.activity_name(e.from)) + "," + csv_field(log.activity_name(e.to)) + "," +
+               std::to_string(e.count) + ",";
+        if (e.duration.n)
+            out += seconds_text(e.duration.median) + "," + seconds_text(e.duration.p90);
+        else
+            out += ",";
+        out += "\n";
+    }
+    for (const auto& a : d.activities)
+        if (a.ends) out += csv_field(log.activity_name(a.activity)) + ",," + std::to_string(a.ends) + ",,\n";
+    return out;
+}
+
 void print_text(std::ostream& os, const eventlog::EventLog& log, const eventlog::Discovery& d) {
+    if (d.aggregated) return print_aggregated(os, log, d);
     const auto name = [&](std::uint32_t a) { return log.activity_name(a); };
     os << d.cases << " cases, " << d.events << " events, " << d.activities.size() << " activities, "
        << d.variants_total << " variants; median case duration " << human_duration(d.case_duration.median)
@@ -129,11 +192,17 @@ int run_discover(const DiscoverOptions& opt) {
     if (!read) return report_error(read.error());
     const auto& log = read->log;
     for (const auto& diag : read->diagnostics) std::cerr << "journey: " << diag.to_string() << "\n";
-    const auto found = eventlog::discover(log, opt.top);
+    if (read->aggregated && !opt.log.segment.empty())
+        return report_error(make_error(ErrorCode::bad_usage,
+                                       "--segment needs an event log; a directly-follows table has no cases",
+                                       at_file(opt.input)));
+    const auto found = read->aggregated ? *read->aggregated : eventlog::discover(log, opt.top);
 
     nlohmann::json j = discovery_json(log, found);
     j["file"] = opt.input;
-    j["format"] = read->format == importers::LogFormat::xes ? "xes" : "csv";
+    j["format"] = read->format == importers::LogFormat::xes   ? "xes"
+                  : read->format == importers::LogFormat::dfg ? "dfg"
+                                                              : "csv";
     if (read->format == importers::LogFormat::csv)
         j["columns"] = {{"case", read->columns.case_column},
                         {"activity", read->columns.activity_column},
@@ -157,6 +226,9 @@ int run_discover(const DiscoverOptions& opt) {
         j["segments"] = segs;
     }
 
+    if (!opt.dfg_csv.empty())
+        if (auto st = write_file_atomic(opt.dfg_csv, dfg_csv(log, found)); !st)
+            return report_error(st.error());
     if (!opt.output.empty()) {
         const auto doc = eventlog::observed_map(log, found);
         if (auto st = exporters::save_drawio(doc, opt.output); !st) return report_error(st.error());
@@ -190,6 +262,10 @@ void setup_discover(CLI::App& app, Action& action) {
     sub->add_option("--format", opt->format, "Output: text or json")->check(CLI::IsMember({"text", "json"}));
     sub->add_option("-o,--output", opt->output, "Draw the observed journey as a draw.io file");
     sub->add_option("--top", opt->top, "How many variants to list (0 = all)");
+    sub->add_option(
+        "--dfg-csv", opt->dfg_csv,
+        "Write the directly-follows table (from,to,count,median_seconds,p90_seconds; starts have an "
+        "empty from, ends an empty to) that discover and validate also read");
     add_log_options(*sub, opt->log);
     sub->callback([opt, &action] { action = [opt] { return run_discover(*opt); }; });
 }

@@ -58,15 +58,28 @@ Discovery discover(const EventLog& log, std::size_t top_variants) {
     const auto& names = log.activities();
     const std::size_t n_act = names.size();
     std::vector<ActivityStats> acts(n_act);
-    std::vector<std::vector<double>> stays(n_act);
     std::vector<std::uint64_t> last_case_seen(n_act, UINT64_MAX);
     // Edge key = from * n_act + to; a dense matrix is fine for journey-sized alphabets, a map beyond.
     std::unordered_map<std::uint64_t, std::size_t> edge_index;
+    // Journey-sized alphabets (up to 512 activities, a 1 MiB table) index edges in a dense table: no hashing
+    // per event.
+    const bool dense = n_act <= 512;
+    std::vector<std::uint32_t> dense_index(dense ? n_act * n_act : 0, 0);  // edge number + 1; 0 = none
     std::vector<DfgEdge> edges;
     std::vector<std::vector<double>> edge_durations;
     std::unordered_map<std::vector<std::uint32_t>, std::uint64_t, VectorHash> variants;
     std::vector<double> durations, durations_2plus;
     std::vector<std::uint32_t> seq;
+    // With the dense table, a counting pass sizes every duration list once: a million-event log otherwise
+    // spends its time regrowing them.
+    std::vector<std::uint32_t> pair_count(dense ? n_act * n_act : 0, 0);
+    if (dense) {
+        for (const Case& c : log.cases)
+            for (std::size_t i = 0; i + 1 < c.events.size(); ++i)
+                ++pair_count[std::uint64_t(c.events[i].activity) * n_act + c.events[i + 1].activity];
+        durations.reserve(log.cases.size());
+        durations_2plus.reserve(log.cases.size());
+    }
 
     for (std::uint64_t ci = 0; ci < log.cases.size(); ++ci) {
         const Case& c = log.cases[ci];
@@ -86,17 +99,28 @@ Discovery discover(const EventLog& log, std::size_t top_variants) {
             if (i + 1 == c.events.size()) break;
             const Event& next = c.events[i + 1];
             const std::uint64_t key = std::uint64_t(e.activity) * n_act + next.activity;
-            auto [it, fresh] = edge_index.try_emplace(key, edges.size());
-            if (fresh) {
-                edges.push_back({e.activity, next.activity, 0, {}});
-                edge_durations.emplace_back();
+            std::size_t edge_no;
+            if (dense) {
+                std::uint32_t& slot = dense_index[key];
+                if (slot == 0) {
+                    edges.push_back({e.activity, next.activity, 0, {}});
+                    edge_durations.emplace_back().reserve(pair_count[key]);
+                    slot = static_cast<std::uint32_t>(edges.size());
+                }
+                edge_no = slot - 1;
+            } else {
+                auto [it, fresh] = edge_index.try_emplace(key, edges.size());
+                if (fresh) {
+                    edges.push_back({e.activity, next.activity, 0, {}});
+                    edge_durations.emplace_back();
+                }
+                edge_no = it->second;
             }
-            ++edges[it->second].count;
+            ++edges[edge_no].count;
             ++out.total_arcs;
             if (e.has_time && next.has_time) {
                 const double dt = seconds_between(e, next);
-                edge_durations[it->second].push_back(dt);
-                stays[e.activity].push_back(dt);
+                edge_durations[edge_no].push_back(dt);
                 if (dt == 0) ++out.equal_time_pairs;
             }
         }
@@ -114,9 +138,16 @@ Discovery discover(const EventLog& log, std::size_t top_variants) {
         }
     }
 
+    // Time in stage of an activity = the durations of the edges leaving it, gathered one activity at a time
+    // rather than kept twice during the pass.
+    std::vector<std::vector<std::size_t>> edges_from(n_act);
+    for (std::size_t k = 0; k < edges.size(); ++k) edges_from[edges[k].from].push_back(k);
     for (std::size_t i = 0; i < n_act; ++i) {
         acts[i].activity = static_cast<std::uint32_t>(i);
-        acts[i].time_in_stage = spread_of(std::move(stays[i]));
+        std::vector<double> stay;
+        for (auto k : edges_from[i])
+            stay.insert(stay.end(), edge_durations[k].begin(), edge_durations[k].end());
+        acts[i].time_in_stage = spread_of(std::move(stay));
         if (acts[i].events > 0) out.activities.push_back(acts[i]);
     }
     std::sort(out.activities.begin(), out.activities.end(),

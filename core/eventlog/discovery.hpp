@@ -39,6 +39,9 @@ struct Variant {
 };
 
 struct Discovery {
+    // From a pre-aggregated directly-follows table, not from cases: cases = sum of starts, events = arcs +
+    // cases; reach (ActivityStats::cases), time in stage, variants and case durations are unknown (0).
+    bool aggregated = false;
     std::uint64_t cases = 0, events = 0;
     std::vector<ActivityStats> activities;  // by event count descending, then name
     std::vector<DfgEdge> edges;             // by count descending, then from/to names

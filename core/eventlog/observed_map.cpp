@@ -4,6 +4,8 @@
 #include <deque>
 #include <map>
 
+#include "core/layout/diagram_layout.hpp"
+
 namespace jstudio::eventlog {
 
 namespace {
@@ -82,13 +84,18 @@ diagram::Document observed_map(const EventLog& log, const Discovery& found,
         const double width =
             1 + 4 * static_cast<double>(e.count) /
                     static_cast<double>(std::max<std::uint64_t>(found.edges.front().count, 1));
-        c.style = diagram::Style::parse("edgeStyle=orthogonalEdgeStyle;rounded=1;strokeWidth=" +
+        c.style = diagram::Style::parse("edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;strokeWidth=" +
                                         std::to_string(static_cast<int>(width + 0.5)) + ";");
         diagram::Geometry g;
         g.relative = true;
         c.geometry = g;
         page.cells.push_back(std::move(c));
     }
+    // The layered layout (cycle breaking, crossing reduction, orthogonal routes) places the boxes; the
+    // breadth-first grid above is what stays if it cannot (it never fails on a page built here).
+    layout::DiagramLayoutOptions lo;
+    lo.layout.direction = options.direction;
+    (void)layout::layout_page(page, lo);  // fails only on unknown cell names, and none are given
     return doc;
 }
 

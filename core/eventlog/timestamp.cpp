@@ -133,6 +133,51 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+int two(const char* p) {
+    return (p[0] - '0') * 10 + (p[1] - '0');
+}
+
+// The form exports write most (2024-03-01T10:22:33[.fff][Z|±HH:MM]) read without the general cursor: a
+// CSV of a million rows spends most of its time here. nullopt = not this exact form (the general parser
+// then decides); the result is the same as the general parser's.
+std::optional<std::int64_t> parse_iso_fast(std::string_view t) {
+    const std::size_t n = t.size();
+    if (n < 19) return std::nullopt;
+    const char* p = t.data();
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18})
+        if (!is_digit(p[i])) return std::nullopt;
+    if (p[4] != '-' || p[7] != '-' || (p[10] != 'T' && p[10] != ' ') || p[13] != ':' || p[16] != ':')
+        return std::nullopt;
+    const int y = two(p) * 100 + two(p + 2), m = two(p + 5), d = two(p + 8);
+    const int hh = two(p + 11), mm = two(p + 14), ss = two(p + 17);
+    if (!valid_date(y, m, d) || hh > 23 || mm > 59 || ss > 60) return std::nullopt;
+    std::size_t i = 19;
+    std::int64_t frac_us = 0;
+    if (i < n && p[i] == '.') {
+        ++i;
+        std::int64_t scale = 100000;
+        const std::size_t start = i;
+        for (; i < n && is_digit(p[i]); ++i, scale /= 10)
+            if (i - start < 6) frac_us += (p[i] - '0') * scale;
+        if (i == start) return std::nullopt;
+    }
+    std::int64_t offset = 0;
+    if (i == n) {
+    } else if (i + 1 == n && (p[i] == 'Z' || p[i] == 'z')) {
+    } else if (i + 6 == n && (p[i] == '+' || p[i] == '-') && is_digit(p[i + 1]) && is_digit(p[i + 2]) &&
+               p[i + 3] == ':' && is_digit(p[i + 4]) && is_digit(p[i + 5])) {
+        const int oh = two(p + i + 1), om = two(p + i + 4);
+        if (oh > 23 || om > 59) return std::nullopt;
+        offset = (oh * 60 + om) * std::int64_t(60000000);
+        if (p[i] == '-') offset = -offset;
+    } else {
+        return std::nullopt;
+    }
+    return days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)) *
+               std::int64_t(86400000000) +
+           ((hh * 60 + mm) * 60 + ss) * std::int64_t(1000000) + frac_us - offset;
+}
+
 }  // namespace
 
 std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
@@ -158,6 +203,7 @@ DateOrder order_forced_by(std::string_view text) {
 }
 
 std::optional<std::int64_t> parse_timestamp(std::string_view text, TimeFormat format) {
+    if (auto fast = parse_iso_fast(text)) return fast;
     text = trim(text);
     if (text.empty()) return std::nullopt;
     Cursor c{text};

@@ -3,10 +3,17 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <deque>
+#include <map>
+#include <memory>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 
+#include "importers/eventlog/byte_source.hpp"
 #include "importers/eventlog/log_reader.hpp"
 
 namespace jstudio::importers {
@@ -21,86 +28,185 @@ std::string lower(std::string_view s) {
     return out;
 }
 
-// Splits CSV records (RFC 4180 quoting with '"', doubled quotes inside quoted fields, CRLF or LF).
-class CsvScanner {
-  public:
-    CsvScanner(std::string_view text, char delimiter) : m_text(text), m_delim(delimiter) {}
+enum class Scan { record, incomplete, end };
 
-    bool done() const { return m_pos >= m_text.size(); }
-    std::uint64_t line() const { return m_line; }  // 1-based line where the next record starts
-
-    // Fills fields with the next record; false at the end. A quoted field with doubled quotes is unescaped
-    // into storage owned by the scanner, valid until the next call.
-    bool next(std::vector<std::string_view>& fields) {
-        fields.clear();
-        m_unescaped.clear();
-        if (done()) return false;
-        m_record_line = m_line;
-        const std::size_t n = m_text.size();
-        for (;;) {
-            std::size_t i = m_pos;
-            if (i < n && m_text[i] == '"') {
-                ++i;
-                const std::size_t start = i;
-                bool escaped = false;
-                for (;;) {
-                    const std::size_t q = m_text.find('"', i);
-                    if (q == std::string_view::npos) {  // unterminated quote: take the rest of the text
-                        m_line += static_cast<std::uint64_t>(
-                            std::count(m_text.begin() + static_cast<std::ptrdiff_t>(i), m_text.end(), '\n'));
-                        i = n;
-                        break;
-                    }
-                    m_line += static_cast<std::uint64_t>(
-                        std::count(m_text.begin() + static_cast<std::ptrdiff_t>(i),
-                                   m_text.begin() + static_cast<std::ptrdiff_t>(q), '\n'));
-                    if (q + 1 < n && m_text[q + 1] == '"') {
-                        escaped = true;
-                        i = q + 2;
-                        continue;
-                    }
-                    i = q + 1;
+// Parses the CSV record (RFC 4180 quoting with '"', doubled quotes inside quoted fields, CRLF or LF) that
+// starts at `pos`. `final` says no more bytes will follow `text`; without it a record that reaches the end
+// of `text` is `incomplete` and nothing is consumed. Quoted fields with doubled quotes are unescaped into
+// `unescaped`, valid until the next call.
+Scan parse_record(std::string_view t, std::size_t& pos, bool final, char delim,
+                  std::vector<std::string_view>& fields, std::deque<std::string>& unescaped,
+                  std::uint64_t& lines) {
+    fields.clear();
+    unescaped.clear();
+    const std::size_t n = t.size();
+    if (pos >= n) return final ? Scan::end : Scan::incomplete;
+    const char* const base = t.data();
+    const char* b = base + pos;
+    const auto* nl = static_cast<const char*>(std::memchr(b, '\n', n - pos));
+    if (!nl && !final) return Scan::incomplete;
+    const char* e = nl ? nl : base + n;
+    // Fast path, the common case: no quote on the line, so fields are the pieces between delimiters.
+    if (!std::memchr(b, '"', static_cast<std::size_t>(e - b))) {
+        const char* line_end = e;
+        if (line_end > b && line_end[-1] == '\r') --line_end;
+        for (const char* p = b;;) {
+            const auto* q =
+                static_cast<const char*>(std::memchr(p, delim, static_cast<std::size_t>(line_end - p)));
+            if (!q) {
+                fields.emplace_back(p, static_cast<std::size_t>(line_end - p));
+                break;
+            }
+            fields.emplace_back(p, static_cast<std::size_t>(q - p));
+            p = q + 1;
+        }
+        pos = nl ? static_cast<std::size_t>(nl - base) + 1 : n;
+        ++lines;
+        return Scan::record;
+    }
+    std::uint64_t newlines = 0;
+    std::size_t i = pos;
+    for (;;) {
+        if (i < n && t[i] == '"') {
+            ++i;
+            const std::size_t start = i;
+            bool escaped = false;
+            for (;;) {
+                const std::size_t q = t.find('"', i);
+                if (q == std::string_view::npos) {  // unterminated quote: take the rest of the text
+                    if (!final) return Scan::incomplete;
+                    newlines += static_cast<std::uint64_t>(
+                        std::count(t.begin() + static_cast<std::ptrdiff_t>(i), t.end(), '\n'));
+                    i = n;
                     break;
                 }
-                const std::size_t end = i >= n && (n == 0 || m_text[n - 1] != '"') ? n : i - 1;
-                std::string_view raw = m_text.substr(start, end > start ? end - start : 0);
-                if (escaped) {
-                    std::string& s = m_unescaped.emplace_back();
-                    for (std::size_t k = 0; k < raw.size(); ++k) {
-                        s += raw[k];
-                        if (raw[k] == '"' && k + 1 < raw.size() && raw[k + 1] == '"') ++k;
-                    }
-                    raw = s;
+                newlines +=
+                    static_cast<std::uint64_t>(std::count(t.begin() + static_cast<std::ptrdiff_t>(i),
+                                                          t.begin() + static_cast<std::ptrdiff_t>(q), '\n'));
+                if (q + 1 >= n && !final) return Scan::incomplete;  // a doubled quote may follow
+                if (q + 1 < n && t[q + 1] == '"') {
+                    escaped = true;
+                    i = q + 2;
+                    continue;
                 }
-                // Anything between the closing quote and the delimiter is kept out (lenient, like pandas).
-                while (i < n && m_text[i] != m_delim && m_text[i] != '\n') ++i;
-                fields.push_back(raw);
-            } else {
-                std::size_t j = i;
-                while (j < n && m_text[j] != m_delim && m_text[j] != '\n') ++j;
-                std::size_t e = j;
-                if (e > i && m_text[e - 1] == '\r') --e;
-                fields.push_back(m_text.substr(i, e - i));
-                i = j;
+                i = q + 1;
+                break;
             }
-            if (i < n && m_text[i] == m_delim) {
-                m_pos = i + 1;
-                continue;
+            const std::size_t end = i >= n && (n == 0 || t[n - 1] != '"') ? n : i - 1;
+            std::string_view raw = t.substr(start, end > start ? end - start : 0);
+            if (escaped) {
+                std::string& s = unescaped.emplace_back();
+                for (std::size_t k = 0; k < raw.size(); ++k) {
+                    s += raw[k];
+                    if (raw[k] == '"' && k + 1 < raw.size() && raw[k + 1] == '"') ++k;
+                }
+                raw = s;
             }
-            m_pos = i < n ? i + 1 : n;  // past the newline
-            ++m_line;
-            // A quoted last field may leave a '\r' before the newline: already skipped by the loop above.
-            return true;
+            // Anything between the closing quote and the delimiter is kept out (lenient, like pandas).
+            while (i < n && t[i] != delim && t[i] != '\n') ++i;
+            if (i >= n && !final) return Scan::incomplete;
+            fields.push_back(raw);
+        } else {
+            std::size_t j = i;
+            while (j < n && t[j] != delim && t[j] != '\n') ++j;
+            if (j >= n && !final) return Scan::incomplete;
+            std::size_t e2 = j;
+            if (e2 > i && t[e2 - 1] == '\r') --e2;
+            fields.push_back(t.substr(i, e2 - i));
+            i = j;
+        }
+        if (i < n && t[i] == delim) {
+            ++i;
+            continue;
+        }
+        pos = i < n ? i + 1 : n;  // past the newline
+        lines += newlines + 1;
+        return Scan::record;
+    }
+}
+
+// CSV records read from a ByteSource through a window that holds the current record and what follows
+// it; memory is one chunk plus the longest record, whatever the file size.
+class CsvStream {
+  public:
+    CsvStream(ByteSource& source, char delimiter) : m_source(source), m_delim(delimiter) {}
+
+    // The next record's fields (views valid until the next call); false at the end or on an error().
+    bool next(std::vector<std::string_view>& fields) {
+        for (;;) {
+            m_record_line = m_line;
+            const Scan r = parse_record(view(), m_pos, m_eof, m_delim, fields, m_unescaped, m_line);
+            if (r == Scan::record) return true;
+            if (r == Scan::end) return false;
+            if (!refill(0)) return false;
         }
     }
-    std::uint64_t record_line() const { return m_record_line; }
+    std::uint64_t record_line() const { return m_record_line; }  // 1-based line where the last record starts
+    const std::optional<Error>& error() const { return m_error; }
+
+    // Reads ahead until `bytes` are buffered past the current record (or the end), then visits up to
+    // `records` records there without consuming them: for decisions that need a look at the data first.
+    template <typename Visit>
+    void look_ahead(std::size_t bytes, std::size_t records, Visit visit) {
+        while (!m_eof && m_size - m_pos < bytes)
+            if (!refill(bytes)) return;
+        std::size_t pos = m_pos;
+        std::uint64_t lines = 0;
+        std::vector<std::string_view> f;
+        std::deque<std::string> unescaped;
+        for (std::size_t k = 0; k < records; ++k)
+            if (parse_record(view(), pos, m_eof, m_delim, f, unescaped, lines) != Scan::record || !visit(f))
+                return;
+    }
 
   private:
-    std::string_view m_text;
+    static constexpr std::size_t chunk = std::size_t(1) << 20;
+
+    std::string_view view() const { return {m_data.get(), m_size}; }
+
+    // Moves the unread tail to the front and reads more behind it (no zero-filling: the buffer is raw).
+    bool refill(std::size_t at_least) {
+        if (m_eof) return false;
+        if (m_pos > 0) {
+            std::memmove(m_data.get(), m_data.get() + m_pos, m_size - m_pos);
+            m_size -= m_pos;
+            m_pos = 0;
+        }
+        // Grows only for records longer than half a chunk or for a look-ahead: the buffer is reused.
+        if (m_capacity - m_size < chunk / 2 || m_capacity < m_size + at_least) {
+            const std::size_t capacity = std::max(m_capacity * 2, m_size + std::max(chunk, at_least));
+            auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+            if (m_size) std::memcpy(bigger.get(), m_data.get(), m_size);
+            m_data = std::move(bigger);
+            m_capacity = capacity;
+        }
+        const std::size_t want = m_capacity - m_size;
+        std::size_t have = 0;
+        while (have < want) {
+            auto n = m_source.read(m_data.get() + m_size + have, want - have);
+            if (!n) {
+                m_error = n.error();
+                m_size += have;
+                return false;
+            }
+            if (*n == 0) {
+                m_eof = true;
+                break;
+            }
+            have += *n;
+        }
+        m_size += have;
+        return true;
+    }
+
+    ByteSource& m_source;
     char m_delim;
-    std::size_t m_pos = 0;
+    std::unique_ptr<char[]> m_data;
+    std::size_t m_size = 0, m_capacity = 0, m_pos = 0;
+    bool m_eof = false;
     std::uint64_t m_line = 1, m_record_line = 1;
     std::deque<std::string> m_unescaped;
+    std::optional<Error> m_error;
 };
 
 char detect_delimiter(std::string_view text) {
@@ -181,25 +287,94 @@ bool iequals_complete(std::string_view v) {
     return true;
 }
 
-struct SvHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+// Activity names repeat on every row; a small direct-mapped cache in front of the log's interning table
+// saves a full string hash per row.
+class ActivityCache {
+  public:
+    ActivityCache() { m_ids.fill(UINT32_MAX); }
+    std::uint32_t id(eventlog::EventLog& log, std::string_view a) {
+        const std::size_t h =
+            a.empty() ? 0
+                      : (a.size() * 131 + static_cast<unsigned char>(a.front()) * 31 +
+                         static_cast<unsigned char>(a.back()) + static_cast<unsigned char>(a[a.size() / 2])) &
+                            (size - 1);
+        std::uint32_t& slot = m_ids[h];
+        if (slot != UINT32_MAX && log.activity_name(slot) == a) return slot;
+        slot = log.activity_id(a);
+        return slot;
+    }
+
+  private:
+    static constexpr std::size_t size = 256;
+    std::array<std::uint32_t, size> m_ids;
+};
+
+// Case id -> index into EventLog::cases, open addressing over the ids the cases already hold: no node per
+// case to allocate and free, which a log of a million rows otherwise spends a tenth of its time on.
+class CaseIndex {
+  public:
+    CaseIndex() : m_slots(1024, UINT32_MAX) {}
+    // The case's index, or UINT32_MAX after calling `add` (which must append the case) when it is new.
+    template <typename Add>
+    std::uint32_t find_or_add(std::string_view id, const std::vector<eventlog::Case>& cases, Add add) {
+        std::size_t mask = m_slots.size() - 1, h = std::hash<std::string_view>{}(id)&mask;
+        for (;; h = (h + 1) & mask) {
+            const std::uint32_t at = m_slots[h];
+            if (at == UINT32_MAX) break;
+            if (cases[at].id == id) return at;
+        }
+        const auto index = static_cast<std::uint32_t>(cases.size());
+        add();
+        m_slots[h] = index;
+        if (++m_count * 2 > m_slots.size()) grow(cases);
+        return index;
+    }
+
+  private:
+    void grow(const std::vector<eventlog::Case>& cases) {
+        std::vector<std::uint32_t> slots(m_slots.size() * 2, UINT32_MAX);
+        const std::size_t mask = slots.size() - 1;
+        for (std::uint32_t at : m_slots) {
+            if (at == UINT32_MAX) continue;
+            std::size_t h = std::hash<std::string_view>{}(cases[at].id) & mask;
+            while (slots[h] != UINT32_MAX) h = (h + 1) & mask;
+            slots[h] = at;
+        }
+        m_slots.swap(slots);
+    }
+    std::vector<std::uint32_t> m_slots;
+    std::size_t m_count = 0;
+};
+
+// An event on its way into its case: all rows are kept in one array while reading and dealt out to the
+// cases at the end, each case allocated once at its final size.
+struct PendingEvent {
+    std::int64_t time_us;
+    std::uint32_t activity, case_index;
 };
 
 }  // namespace
 
-Result<LogReadResult> read_csv_log(std::string_view text, const std::string& name,
-                                   const LogReadOptions& opt) {
+Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& opt) {
+    const std::string& name = source.name();
     LogReadResult out;
     out.format = LogFormat::csv;
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    const char delim = opt.delimiter ? opt.delimiter : detect_delimiter(text);
+    auto head = source.peek(1 << 16);
+    if (!head) return head.error();
+    if (head->substr(0, 3) == "\xEF\xBB\xBF") {
+        char bom[3];
+        if (auto n = source.read(bom, 3); !n) return n.error();
+        head = source.peek(1 << 16);
+        if (!head) return head.error();
+    }
+    const char delim = opt.delimiter ? opt.delimiter : detect_delimiter(*head);
     out.columns.delimiter = delim;
-    CsvScanner scan(text, delim);
+    CsvStream scan(source, delim);
     std::vector<std::string_view> fields;
     // Leading blank lines are not a header.
     while (scan.next(fields) && fields.size() == 1 && fields[0].empty()) {
     }
+    if (scan.error()) return *scan.error();
     if (fields.empty() || (fields.size() == 1 && fields[0].empty()))
         return make_error(ErrorCode::bad_csv, "empty file: no header line", at_file(name));
     std::vector<std::string> header(fields.begin(), fields.end()), lower_header;
@@ -260,22 +435,25 @@ Result<LogReadResult> read_csv_log(std::string_view text, const std::string& nam
     eventlog::TimeFormat tf = opt.time_format;
     if (tf.order == eventlog::DateOrder::automatic) {
         // 03/04/2024 is settled by the first value whose day is above 12; look at the first 10,000 rows.
-        CsvScanner probe = scan;
-        std::vector<std::string_view> f;
-        for (int k = 0; k < 10000 && probe.next(f); ++k) {
-            if (static_cast<int>(f.size()) <= ti) continue;
-            if (auto o = eventlog::order_forced_by(f[static_cast<std::size_t>(ti)]);
-                o != eventlog::DateOrder::automatic) {
-                tf.order = o;
-                break;
-            }
-        }
+        scan.look_ahead(std::size_t(4) << 20, 10000, [&](const std::vector<std::string_view>& f) {
+            if (static_cast<int>(f.size()) <= ti) return true;
+            tf.order = eventlog::order_forced_by(f[static_cast<std::size_t>(ti)]);
+            return tf.order == eventlog::DateOrder::automatic;
+        });
+        if (scan.error()) return *scan.error();
     }
 
     auto& log = out.log;
-    std::unordered_map<std::string, std::uint32_t, SvHash, std::equal_to<>> case_ids;
+    CaseIndex case_ids;
+    std::vector<PendingEvent> pending;
+    // Rows are at least ~12 bytes; reserving for that many costs address space only (pages are touched as
+    // rows arrive) and saves regrowing a large array. Capped at 64M rows (1 GiB of address space).
+    if (auto size = source.size_hint())
+        pending.reserve(
+            static_cast<std::size_t>(std::min<std::uint64_t>(*size / 12, std::uint64_t(1) << 26)));
     std::string last_case;
     std::uint32_t last_index = UINT32_MAX;
+    ActivityCache activities;
     const std::size_t width = header.size();
     // pandas accepts rows shorter than the header when the missing cells are trailing empty columns; we
     // accept a row whose count differs only when every needed column is present and the extra cells are
@@ -343,15 +521,11 @@ Result<LogReadResult> read_csv_log(std::string_view text, const std::string& nam
         if (last_index != UINT32_MAX && case_id == last_case) {
             index = last_index;
         } else {
-            auto it = case_ids.find(case_id);
-            if (it == case_ids.end()) {
-                index = static_cast<std::uint32_t>(log.cases.size());
-                it = case_ids.emplace(std::string(case_id), index).first;
+            index = case_ids.find_or_add(case_id, log.cases, [&] {
                 auto& c = log.cases.emplace_back();
                 c.id = case_id;
                 if (seg_col >= 0) c.segment = fields[static_cast<std::size_t>(seg_col)];
-            }
-            index = it->second;
+            });
             last_case.assign(case_id);
             last_index = index;
         }
@@ -359,7 +533,16 @@ Result<LogReadResult> read_csv_log(std::string_view text, const std::string& nam
             const std::string_view life = fields[static_cast<std::size_t>(li)];
             if (!life.empty() && !iequals_complete(life)) continue;
         }
-        log.cases[index].events.push_back(Event{*time, log.activity_id(activity), true});
+        pending.push_back({*time, activities.id(log, activity), index});
+    }
+    if (scan.error()) return *scan.error();
+    {
+        std::vector<std::uint32_t> sizes(log.cases.size(), 0);
+        for (const auto& e : pending) ++sizes[e.case_index];
+        for (std::size_t i = 0; i < sizes.size(); ++i) log.cases[i].events.reserve(sizes[i]);
+        for (const auto& e : pending)
+            log.cases[e.case_index].events.push_back(Event{e.time_us, e.activity, true});
+        std::vector<PendingEvent>().swap(pending);
     }
     if (log.counts.rows_bad > opt.max_reported_rows)
         out.diagnostics.push_back(
@@ -373,6 +556,193 @@ Result<LogReadResult> read_csv_log(std::string_view text, const std::string& nam
              at_file(name)});
     log.order_events();
     return out;
+}
+
+Result<LogReadResult> read_csv_log(std::string_view text, const std::string& name,
+                                   const LogReadOptions& options) {
+    auto source = ByteSource::over_memory(text, name);
+    return read_csv_stream(*source, options);
+}
+
+namespace {
+
+std::vector<std::string> split_header_line(std::string_view head, char delim) {
+    std::uint64_t lines = 0;
+    std::size_t pos = 0;
+    std::vector<std::string_view> fields;
+    std::deque<std::string> unescaped;
+    std::vector<std::string> out;
+    const bool whole_line = head.find('\n') != std::string_view::npos;
+    if (parse_record(head, pos, !whole_line, delim, fields, unescaped, lines) != Scan::record) return out;
+    for (auto f : fields) {
+        std::string l = lower(f);
+        while (!l.empty() && l.back() == ' ') l.pop_back();
+        while (!l.empty() && l.front() == ' ') l.erase(0, 1);
+        out.push_back(std::move(l));
+    }
+    return out;
+}
+
+std::optional<double> number(std::string_view text) {
+    std::string s(text);
+    char* end = nullptr;
+    const double v = std::strtod(s.c_str(), &end);
+    if (s.empty() || end != s.c_str() + s.size()) return std::nullopt;
+    return v;
+}
+
+}  // namespace
+
+std::vector<std::vector<std::string>> read_csv_rows(std::string_view text, char delimiter) {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    const char delim = delimiter ? delimiter : detect_delimiter(text);
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string_view> fields;
+    std::deque<std::string> unescaped;
+    std::uint64_t lines = 0;
+    std::size_t pos = 0;
+    while (parse_record(text, pos, true, delim, fields, unescaped, lines) == Scan::record) {
+        if (fields.size() == 1 && fields[0].empty()) continue;
+        rows.emplace_back(fields.begin(), fields.end());
+    }
+    return rows;
+}
+
+bool looks_like_dfg_csv(std::string_view head) {
+    if (head.substr(0, 3) == "\xEF\xBB\xBF") head.remove_prefix(3);
+    const auto h = split_header_line(head, detect_delimiter(head));
+    const auto has = [&](std::string_view n) { return std::find(h.begin(), h.end(), n) != h.end(); };
+    return has("from") && has("to") && has("count");
+}
+
+Result<LogReadResult> read_dfg_stream(ByteSource& source, const LogReadOptions& opt) {
+    const std::string& name = source.name();
+    LogReadResult out;
+    out.format = LogFormat::dfg;
+    auto head = source.peek(1 << 16);
+    if (!head) return head.error();
+    if (head->substr(0, 3) == "\xEF\xBB\xBF") {
+        char bom[3];
+        if (auto n = source.read(bom, 3); !n) return n.error();
+        head = source.peek(1 << 16);
+        if (!head) return head.error();
+    }
+    const char delim = opt.delimiter ? opt.delimiter : detect_delimiter(*head);
+    out.columns.delimiter = delim;
+    CsvStream scan(source, delim);
+    std::vector<std::string_view> fields;
+    if (!scan.next(fields)) {
+        if (scan.error()) return *scan.error();
+        return make_error(ErrorCode::bad_csv, "empty file: no header line", at_file(name));
+    }
+    std::vector<std::string> lower_header;
+    for (auto f : fields) lower_header.push_back(lower(f));
+    const int fi = find_column(lower_header, "from"), ti = find_column(lower_header, "to"),
+              ni = find_column(lower_header, "count");
+    if (fi < 0 || ti < 0 || ni < 0)
+        return make_error(ErrorCode::bad_csv, "a directly-follows CSV needs from, to and count columns",
+                          at_file(name));
+    const int mi = pick_column(lower_header, {"median_seconds", "median_duration_seconds", "median"});
+    const int pi = pick_column(lower_header, {"p90_seconds", "p90_duration_seconds", "p90"});
+    const std::size_t needed = static_cast<std::size_t>(std::max({fi, ti, ni, mi, pi})) + 1;
+
+    auto& log = out.log;
+    eventlog::Discovery d;
+    d.aggregated = true;
+    std::vector<eventlog::ActivityStats> acts;
+    const auto act = [&](std::string_view n) -> eventlog::ActivityStats& {
+        const auto id = log.activity_id(n);
+        if (id >= acts.size()) acts.resize(id + 1);
+        acts[id].activity = id;
+        return acts[id];
+    };
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> seen;
+    std::uint64_t row = 0, reported = 0;
+    while (scan.next(fields)) {
+        if (fields.size() == 1 && fields[0].empty()) continue;
+        ++row;
+        std::string problem;
+        std::optional<double> count;
+        if (fields.size() < needed)
+            problem =
+                "row has " + std::to_string(fields.size()) + " columns, needs " + std::to_string(needed);
+        else if (count = number(fields[static_cast<std::size_t>(ni)]);
+                 !count || *count < 0 || *count != std::floor(*count))
+            problem =
+                "count '" + std::string(fields[static_cast<std::size_t>(ni)]) + "' is not a whole number";
+        else if (fields[static_cast<std::size_t>(fi)].empty() && fields[static_cast<std::size_t>(ti)].empty())
+            problem = "both from and to are empty";
+        if (!problem.empty()) {
+            ++log.counts.rows_bad;
+            Location where = at_file(name);
+            where.csv_row = row;
+            where.line = static_cast<std::uint32_t>(scan.record_line());
+            if (opt.bad_rows == BadRows::fatal) return make_error(ErrorCode::bad_csv, problem, where);
+            if (reported++ < opt.max_reported_rows)
+                out.diagnostics.push_back({Severity::warning, std::move(problem), where});
+            continue;
+        }
+        const auto n = static_cast<std::uint64_t>(*count);
+        const std::string_view from = fields[static_cast<std::size_t>(fi)],
+                               to = fields[static_cast<std::size_t>(ti)];
+        if (from.empty()) {
+            act(to).starts += n;
+            act(to).events += n;
+            d.cases += n;
+            continue;
+        }
+        if (to.empty()) {
+            act(from).ends += n;
+            continue;
+        }
+        const auto a = act(from).activity;
+        const auto b = act(to).activity;
+        acts[b].events += n;
+        d.total_arcs += n;
+        auto [it, fresh] = seen.try_emplace({a, b}, d.edges.size());
+        if (fresh) d.edges.push_back({a, b, 0, {}});
+        auto& e = d.edges[it->second];
+        e.count += n;  // a repeated pair adds up; its durations are those of its last row
+        e.duration.n = 0;
+        if (mi >= 0)
+            if (auto m = number(fields[static_cast<std::size_t>(mi)])) {
+                e.duration.n = e.count;
+                e.duration.median = *m;
+            }
+        if (pi >= 0)
+            if (auto p = number(fields[static_cast<std::size_t>(pi)])) e.duration.p90 = *p;
+    }
+    if (scan.error()) return *scan.error();
+    if (log.counts.rows_bad > 0)
+        out.diagnostics.push_back(
+            {Severity::warning,
+             std::to_string(log.counts.rows_bad) + " bad row(s) skipped of " + std::to_string(row),
+             at_file(name)});
+    if (d.cases == 0 && !d.edges.empty())
+        out.diagnostics.push_back(
+            {Severity::warning, "no start rows (from empty): the number of cases is unknown", at_file(name)});
+    d.events = d.total_arcs + d.cases;
+    log.counts.events_in_file = d.events;
+    const auto& names = log.activities();
+    for (auto& a : acts)
+        if (a.events > 0 || a.ends > 0) d.activities.push_back(a);
+    std::sort(d.activities.begin(), d.activities.end(), [&](const auto& a, const auto& b) {
+        if (a.events != b.events) return a.events > b.events;
+        return names[a.activity] < names[b.activity];
+    });
+    std::sort(d.edges.begin(), d.edges.end(), [&](const auto& a, const auto& b) {
+        if (a.count != b.count) return a.count > b.count;
+        if (a.from != b.from) return names[a.from] < names[b.from];
+        return names[a.to] < names[b.to];
+    });
+    out.aggregated = std::move(d);
+    return out;
+}
+
+Result<LogReadResult> read_dfg_csv(std::string_view text, const std::string& name,
+                                   const LogReadOptions& options) {
+    auto source = ByteSource::over_memory(text, name);
+    return read_dfg_stream(*source, options);
 }
 
 }  // namespace jstudio::importers

@@ -1,16 +1,20 @@
 #pragma once
 // Reading event logs: CSV (any delimiter, presets for CRM exports), XES (IEEE 1849), each plain or gzip.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/base/result.hpp"
+#include "core/eventlog/discovery.hpp"
 #include "core/eventlog/event_log.hpp"
 #include "core/eventlog/timestamp.hpp"
 
 namespace jstudio::importers {
 
-enum class LogFormat { automatic, csv, xes };
+// dfg: a pre-aggregated directly-follows CSV (see docs/warehouse-dfg.md), read into
+// LogReadResult::aggregated.
+enum class LogFormat { automatic, csv, xes, dfg };
 enum class CsvPreset { none, salesforce, hubspot };
 enum class BadRows { skip, fatal };
 
@@ -34,19 +38,40 @@ struct LogColumns {
 
 struct LogReadResult {
     eventlog::EventLog log;  // events already ordered by time inside each case
+    // Set for a pre-aggregated directly-follows CSV: `log` then has the activity names and no cases, and
+    // this holds what can be known without cases (Discovery::aggregated is true).
+    std::optional<eventlog::Discovery> aggregated;
     LogColumns columns;
     LogFormat format = LogFormat::csv;
     Diagnostics diagnostics;  // bad rows (with csv_row), untimed events, skipped lifecycle values
 };
 
-// The whole file, gunzipped when it starts with the gzip magic. "-" reads stdin.
-Result<std::string> read_maybe_gzip(const std::string& path);
+class ByteSource;
 
+// Streams the file ("-" = stdin; gzip by its magic bytes): memory follows the cases and events kept, not
+// the file size.
 Result<LogReadResult> read_event_log_file(const std::string& path, const LogReadOptions& options = {});
-Result<LogReadResult> read_csv_log(std::string_view text, const std::string& name,
-                                   const LogReadOptions& options);
+Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& options);
 // Keeps every event carrying lifecycle:transition = complete (any case) or none at all; untimed events are
 // kept and sorted last, as the reference method does.
-Result<LogReadResult> read_xes_log(std::string& text, const std::string& name, const LogReadOptions& options);
+Result<LogReadResult> read_xes_stream(ByteSource& source, const LogReadOptions& options);
+
+// A pre-aggregated directly-follows CSV (docs/warehouse-dfg.md): columns from, to, count and optionally
+// median_seconds, p90_seconds; a row with an empty `from` counts cases starting at `to`, an empty `to`
+// cases ending at `from`.
+Result<LogReadResult> read_dfg_stream(ByteSource& source, const LogReadOptions& options);
+// True when the first line of `head` is a header naming from, to and count columns.
+bool looks_like_dfg_csv(std::string_view head);
+
+// Every record of a small CSV (mapping files): fields unquoted; delimiter 0 = detected from the first line.
+std::vector<std::vector<std::string>> read_csv_rows(std::string_view text, char delimiter = 0);
+
+// The same over bytes in memory.
+Result<LogReadResult> read_csv_log(std::string_view text, const std::string& name,
+                                   const LogReadOptions& options);
+Result<LogReadResult> read_xes_log(std::string_view text, const std::string& name,
+                                   const LogReadOptions& options);
+Result<LogReadResult> read_dfg_csv(std::string_view text, const std::string& name,
+                                   const LogReadOptions& options);
 
 }  // namespace jstudio::importers

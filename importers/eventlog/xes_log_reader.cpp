@@ -1,12 +1,13 @@
-// XES (IEEE 1849) logs. For now the whole (gunzipped) text is parsed with pugixml in place: memory is about
-// twice the XML size rather than proportional to the cases. A streaming SAX pass is the next step for logs
-// past a few hundred MB.
-#include <pugixml.hpp>
+// XES (IEEE 1849) logs, read with expat's streaming parser: elements are seen as they come and only the
+// current trace's attributes are held, so memory follows the cases and events kept, not the file size.
+#include <expat.h>
 
-#include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <memory>
+#include <optional>
 
+#include "importers/eventlog/byte_source.hpp"
 #include "importers/eventlog/log_reader.hpp"
 
 namespace jstudio::importers {
@@ -14,8 +15,8 @@ namespace jstudio::importers {
 namespace {
 
 // Element name without a namespace prefix ("xes:trace" -> "trace").
-std::string_view local_name(const pugi::xml_node& n) {
-    std::string_view s = n.name();
+std::string_view local_name(const XML_Char* name) {
+    std::string_view s = name;
     if (auto colon = s.rfind(':'); colon != std::string_view::npos) s.remove_prefix(colon + 1);
     return s;
 }
@@ -25,100 +26,183 @@ bool is_attribute_tag(std::string_view tag) {
            tag == "id" || tag == "list" || tag == "container";
 }
 
-// The direct-child attribute element with this key; nested (meta) attributes are not looked at.
-pugi::xml_node attribute_child(const pugi::xml_node& parent, std::string_view key) {
-    for (pugi::xml_node c = parent.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element) continue;
-        if (key == c.attribute("key").value() && is_attribute_tag(local_name(c))) return c;
-    }
-    return {};
+bool iequals_complete(std::string_view v) {
+    static constexpr std::string_view c = "complete";
+    if (v.size() != c.size()) return false;
+    for (std::size_t i = 0; i < c.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(v[i])) != c[i]) return false;
+    return true;
 }
 
-bool iequals_complete(const char* v) {
-    return std::strlen(v) == 8 && std::tolower(static_cast<unsigned char>(v[0])) == 'c' && [&] {
-        for (int i = 0; i < 8; ++i)
-            if (std::tolower(static_cast<unsigned char>(v[i])) != "complete"[i]) return false;
-        return true;
-    }();
+struct KeyValue {
+    std::string_view key, value;
+    bool has_key = false;
+};
+
+KeyValue key_value(const XML_Char** attrs) {
+    KeyValue kv;
+    for (; *attrs; attrs += 2) {
+        if (std::strcmp(attrs[0], "key") == 0) {
+            kv.key = attrs[1];
+            kv.has_key = true;
+        } else if (std::strcmp(attrs[0], "value") == 0) {
+            kv.value = attrs[1];
+        }
+    }
+    return kv;
+}
+
+// Depth 1 = <log>, 2 = its children (<trace>, log attributes, globals), 3 = a trace's children (<event>,
+// trace attributes), 4 = an event's attributes. Deeper elements (meta-attributes, list values) are ignored.
+struct XesState {
+    const LogReadOptions* opt = nullptr;
+    LogReadResult* out = nullptr;
+    std::string root_name;
+    int depth = 0;
+    bool bad_root = false, in_trace = false, in_event = false;
+    std::uint64_t trace_index = 0, untimed = 0;
+    // The current case and event.
+    eventlog::Case* current = nullptr;
+    bool case_named = false, segment_from_trace = false;
+    std::string activity;
+    std::optional<std::int64_t> time;
+    bool has_time_attr = false, skip_event = false;
+    std::string event_segment;
+};
+
+void XMLCALL on_start(void* data, const XML_Char* name, const XML_Char** attrs) {
+    auto& st = *static_cast<XesState*>(data);
+    const int depth = ++st.depth;
+    if (st.bad_root) return;
+    const std::string_view tag = local_name(name);
+    auto& log = st.out->log;
+    if (depth == 1) {
+        if (tag != "log") {
+            st.bad_root = true;
+            st.root_name = name;
+        }
+        return;
+    }
+    if (depth == 2) {
+        if (tag != "trace") return;
+        st.in_trace = true;
+        st.current = &log.cases.emplace_back();
+        st.case_named = st.segment_from_trace = false;
+        return;
+    }
+    if (!st.in_trace) return;
+    if (depth == 3) {
+        if (tag == "event") {
+            st.in_event = true;
+            ++log.counts.events_in_file;
+            st.activity.clear();
+            st.time.reset();
+            st.has_time_attr = st.skip_event = false;
+            st.event_segment.clear();
+            return;
+        }
+        if (!is_attribute_tag(tag)) return;
+        const KeyValue kv = key_value(attrs);
+        if (!st.case_named && kv.key == "concept:name") {  // the first one, as a direct-child lookup
+            st.current->id = kv.value;
+            st.case_named = true;
+        }
+        if (!st.opt->segment_column.empty() && !st.segment_from_trace && kv.key == st.opt->segment_column) {
+            st.current->segment = kv.value;
+            st.segment_from_trace = true;
+        }
+        return;
+    }
+    if (depth == 4 && st.in_event) {
+        const KeyValue kv = key_value(attrs);
+        if (!kv.has_key) return;
+        if (kv.key == "concept:name") {
+            st.activity.assign(kv.value);
+        } else if (kv.key == "time:timestamp") {
+            st.has_time_attr = true;
+            st.time = eventlog::parse_timestamp(kv.value, st.opt->time_format);
+        } else if (kv.key == "lifecycle:transition") {
+            st.skip_event = !iequals_complete(kv.value);
+        } else if (!st.opt->segment_column.empty() && st.event_segment.empty() &&
+                   kv.key == st.opt->segment_column) {
+            st.event_segment.assign(kv.value);
+        }
+    }
+}
+
+void XMLCALL on_end(void* data, const XML_Char*) {
+    auto& st = *static_cast<XesState*>(data);
+    const int depth = st.depth--;
+    if (st.bad_root) return;
+    auto& log = st.out->log;
+    if (depth == 3 && st.in_event) {
+        st.in_event = false;
+        // A segment value on an event counts when the trace carries none (first event that has one).
+        if (!st.segment_from_trace && st.current->segment.empty() && !st.event_segment.empty())
+            st.current->segment = st.event_segment;
+        if (st.skip_event) {
+            ++log.counts.events_lifecycle_skipped;
+            return;
+        }
+        eventlog::Event e;
+        e.activity = log.activity_id(st.activity);
+        if (st.time) {
+            e.time_us = *st.time;
+            e.has_time = true;
+        } else {
+            ++st.untimed;
+        }
+        st.current->events.push_back(e);
+    } else if (depth == 2 && st.in_trace) {
+        st.in_trace = false;
+        if (!st.case_named) st.current->id = "#" + std::to_string(st.trace_index);
+        ++st.trace_index;
+        st.current->events.shrink_to_fit();  // the trace is complete: no spare capacity per case
+        st.current = nullptr;
+    }
 }
 
 }  // namespace
 
-Result<LogReadResult> read_xes_log(std::string& text, const std::string& name, const LogReadOptions& opt) {
+Result<LogReadResult> read_xes_stream(ByteSource& source, const LogReadOptions& opt) {
+    const std::string& name = source.name();
     LogReadResult out;
     out.format = LogFormat::xes;
-    pugi::xml_document doc;
-    const auto parsed =
-        doc.load_buffer_inplace(text.data(), text.size(), pugi::parse_default, pugi::encoding_utf8);
-    if (!parsed) {
-        Location where = at_file(name);
-        // Line of the error offset, for a message a user can follow.
-        where.line = 1 + static_cast<std::uint32_t>(std::count(
-                             text.begin(),
-                             text.begin() + std::min<std::ptrdiff_t>(
-                                                parsed.offset, static_cast<std::ptrdiff_t>(text.size())),
-                             '\n'));
-        return make_error(ErrorCode::bad_xml, std::string("not a readable XES file: ") + parsed.description(),
-                          where);
-    }
-    pugi::xml_node root = doc.document_element();
-    if (local_name(root) != "log")
-        return make_error(ErrorCode::bad_xml,
-                          "not an XES log: the document element is <" + std::string(root.name()) + ">",
-                          at_file(name));
-
-    auto& log = out.log;
-    std::uint64_t trace_index = 0, untimed = 0;
-    for (pugi::xml_node trace = root.first_child(); trace; trace = trace.next_sibling()) {
-        if (trace.type() != pugi::node_element || local_name(trace) != "trace") continue;
-        auto& c = log.cases.emplace_back();
-        if (auto id = attribute_child(trace, "concept:name"))
-            c.id = id.attribute("value").value();
-        else
-            c.id = "#" + std::to_string(trace_index);
-        ++trace_index;
-        const bool segmented = !opt.segment_column.empty();
-        if (segmented)
-            if (auto s = attribute_child(trace, opt.segment_column)) c.segment = s.attribute("value").value();
-        for (pugi::xml_node ev = trace.first_child(); ev; ev = ev.next_sibling()) {
-            if (ev.type() != pugi::node_element || local_name(ev) != "event") continue;
-            ++log.counts.events_in_file;
-            std::string_view activity;
-            pugi::xml_node time_node, life_node;
-            for (pugi::xml_node a = ev.first_child(); a; a = a.next_sibling()) {
-                if (a.type() != pugi::node_element) continue;
-                const char* key = a.attribute("key").value();
-                if (std::strcmp(key, "concept:name") == 0)
-                    activity = a.attribute("value").value();
-                else if (std::strcmp(key, "time:timestamp") == 0)
-                    time_node = a;
-                else if (std::strcmp(key, "lifecycle:transition") == 0)
-                    life_node = a;
-                else if (segmented && c.segment.empty() && opt.segment_column == key)
-                    c.segment = a.attribute("value").value();
-            }
-            if (life_node && !iequals_complete(life_node.attribute("value").value())) {
-                ++log.counts.events_lifecycle_skipped;
-                continue;
-            }
-            eventlog::Event e;
-            e.activity = log.activity_id(activity);
-            if (time_node) {
-                if (auto t =
-                        eventlog::parse_timestamp(time_node.attribute("value").value(), opt.time_format)) {
-                    e.time_us = *t;
-                    e.has_time = true;
-                }
-            }
-            if (!e.has_time) ++untimed;
-            c.events.push_back(e);
+    XesState st;
+    st.opt = &opt;
+    st.out = &out;
+    std::unique_ptr<XML_ParserStruct, void (*)(XML_Parser)> parser(XML_ParserCreate(nullptr), XML_ParserFree);
+    if (!parser) return make_error(ErrorCode::bad_xml, "cannot start the XML parser", at_file(name));
+    XML_SetUserData(parser.get(), &st);
+    XML_SetElementHandler(parser.get(), on_start, on_end);
+    constexpr std::size_t chunk = std::size_t(1) << 18;
+    for (;;) {
+        void* buf = XML_GetBuffer(parser.get(), static_cast<int>(chunk));
+        if (!buf) return make_error(ErrorCode::too_large, "out of memory reading XML", at_file(name));
+        auto n = source.read(static_cast<char*>(buf), chunk);
+        if (!n) return n.error();
+        const bool last = *n == 0;
+        if (XML_ParseBuffer(parser.get(), static_cast<int>(*n), last) != XML_STATUS_OK) {
+            Location where = at_file(name);
+            where.line = static_cast<std::uint32_t>(XML_GetCurrentLineNumber(parser.get()));
+            where.column = static_cast<std::uint32_t>(XML_GetCurrentColumnNumber(parser.get())) + 1;
+            return make_error(
+                ErrorCode::bad_xml,
+                std::string("not a readable XES file: ") + XML_ErrorString(XML_GetErrorCode(parser.get())),
+                where);
         }
+        if (st.bad_root)
+            return make_error(ErrorCode::bad_xml,
+                              "not an XES log: the document element is <" + st.root_name + ">",
+                              at_file(name));
+        if (last) break;
     }
-    log.counts.events_untimed = untimed;
-    if (untimed > 0)
+    auto& log = out.log;
+    log.counts.events_untimed = st.untimed;
+    if (st.untimed > 0)
         out.diagnostics.push_back(
             {Severity::warning,
-             std::to_string(untimed) +
+             std::to_string(st.untimed) +
                  " event(s) without a readable time:timestamp, ordered last in their case",
              at_file(name)});
     log.order_events();
@@ -128,6 +212,12 @@ Result<LogReadResult> read_xes_log(std::string& text, const std::string& name, c
              std::to_string(log.counts.cases_empty) + " trace(s) left without events by the lifecycle filter",
              at_file(name)});
     return out;
+}
+
+Result<LogReadResult> read_xes_log(std::string_view text, const std::string& name,
+                                   const LogReadOptions& options) {
+    auto source = ByteSource::over_memory(text, name);
+    return read_xes_stream(*source, options);
 }
 
 }  // namespace jstudio::importers

@@ -66,3 +66,19 @@ TEST_CASE("what is not a timestamp", "[core][eventlog][timestamp]") {
         CHECK_FALSE(parse_timestamp(bad).has_value());
     CHECK(parse_timestamp("2012-02-29").has_value());
 }
+
+TEST_CASE("the common ISO form read by the fast path agrees with the general reader",
+          "[core][eventlog][timestamp]") {
+    const auto t = utc(2011, 10, 11, 11, 45, 40) + 276000;
+    CHECK(parse_timestamp("2011-10-11 13:45:40.276000+02:00") == t);
+    CHECK(parse_timestamp("2011-10-11T13:45:40.2760009+02:00") == t);  // digits past microseconds dropped
+    CHECK(parse_timestamp("2011-10-11T11:45:40.276Z") == t);
+    CHECK(parse_timestamp("2011-10-11T11:45:40.276z") == t);
+    CHECK(parse_timestamp(" 2011-10-11T11:45:40.276Z ") == t);  // spaces: the general reader trims
+    CHECK(parse_timestamp("2016-12-31T23:59:60Z") == utc(2016, 12, 31, 23, 59, 60));  // leap second
+    CHECK(parse_timestamp("2023-02-29T10:00:00Z") == std::nullopt);
+    CHECK(parse_timestamp("2023-02-28T24:00:00Z") == std::nullopt);
+    CHECK(parse_timestamp("2023-02-28T10:00:00+24:00") == std::nullopt);
+    CHECK(parse_timestamp("2023-02-28T10:00:00.Z") == std::nullopt);
+    CHECK(parse_timestamp("2023-02-28T10:00:00Zx") == std::nullopt);
+}

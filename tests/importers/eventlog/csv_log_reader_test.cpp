@@ -3,6 +3,7 @@
 #include <zlib.h>
 
 #include <fstream>
+#include <map>
 
 #include "core/eventlog/discovery.hpp"
 #include "importers/eventlog/log_reader.hpp"
@@ -190,4 +191,78 @@ TEST_CASE("gzip input is detected by its magic bytes", "[importers][eventlog][gz
     auto bad = read_event_log_file(path);
     REQUIRE_FALSE(bad);
     CHECK(bad.error().where.file == path);
+}
+
+TEST_CASE("CSV streaming: records across chunk boundaries read as in one piece",
+          "[importers][eventlog][csv]") {
+    // ~3 MiB: several 1 MiB windows, with quoted multi-line fields and doubled quotes cut at any offset.
+    std::string text = "case,activity,timestamp,note\n";
+    const int cases = 20000;
+    for (int i = 0; i < cases; ++i)
+        for (int k = 0; k < 3; ++k)
+            text += "c" + std::to_string(i) + "," +
+                    (k == 1 ? "\"Say \"\"hi\"\"\nagain\"" : "Step" + std::to_string(k)) + ",2024-01-0" +
+                    std::to_string(k + 1) + "T10:00:00Z,\"padding, padding, padding " +
+                    std::to_string(i * 7 % 1000) + "\"\n";
+    REQUIRE(text.size() > (std::size_t(3) << 20));
+    auto r = read_csv(text);
+    REQUIRE(r);
+    CHECK(r->log.counts.events_in_file == 3 * cases);
+    CHECK(r->log.counts.rows_bad == 0);
+    REQUIRE(r->log.cases.size() == cases);
+    for (int i : {0, 4567, cases - 1})
+        CHECK(sequence(*r, static_cast<std::size_t>(i)) == "Step0>Say \"hi\"\nagain>Step2");
+    // The last row's line number counts the line breaks inside quotes: a bad row there says so.
+    auto bad = read_csv(text + "c1,X,not a time,\"n\"\n");
+    REQUIRE(bad);
+    REQUIRE_FALSE(bad->diagnostics.empty());
+    CHECK(bad->diagnostics.front().where.csv_row == 3 * cases + 1);
+    CHECK(bad->diagnostics.front().where.line == 2 + 4 * cases);
+}
+
+TEST_CASE("Directly-follows CSV: starts, ends, edges, bad rows", "[importers][eventlog][dfg]") {
+    const std::string text =
+        "from,to,count,median_seconds,p90_seconds\n"
+        ",Lead,8,,\n,Demo,2,,\n"
+        "Lead,Demo,6,86400,172800\nLead,Proposal,2,3600,7200\nDemo,Proposal,7,,\n"
+        "Demo,Proposal,x,,\n"
+        "Proposal,Won,5,60,90\n"
+        "Demo,,1,,\nProposal,,4,,\nWon,,5,,\n";
+    CHECK(looks_like_dfg_csv(text));
+    CHECK_FALSE(looks_like_dfg_csv("case,activity,timestamp\n"));
+    auto r = read_dfg_csv(text, "dfg.csv", {});
+    REQUIRE(r);
+    REQUIRE(r->aggregated);
+    const auto& d = *r->aggregated;
+    CHECK(d.aggregated);
+    CHECK(d.cases == 10);
+    CHECK(d.total_arcs == 20);
+    CHECK(d.events == 30);
+    REQUIRE(d.edges.size() == 4);
+    CHECK(r->log.activity_name(d.edges[0].from) == "Demo");  // 7, the most frequent
+    CHECK(d.edges[0].duration.n == 0);
+    CHECK(d.edges[1].count == 6);
+    CHECK(d.edges[1].duration.median == 86400);
+    CHECK(d.edges[1].duration.p90 == 172800);
+    CHECK(r->log.counts.rows_bad == 1);
+    CHECK(r->diagnostics.front().where.csv_row == 6);
+    std::map<std::string, std::uint64_t> events, ends;
+    for (const auto& a : d.activities) {
+        events[r->log.activity_name(a.activity)] = a.events;
+        ends[r->log.activity_name(a.activity)] = a.ends;
+    }
+    CHECK(events ==
+          std::map<std::string, std::uint64_t>{{"Lead", 8}, {"Demo", 8}, {"Proposal", 9}, {"Won", 5}});
+    CHECK(ends ==
+          std::map<std::string, std::uint64_t>{{"Lead", 0}, {"Demo", 1}, {"Proposal", 4}, {"Won", 5}});
+    LogReadOptions strict;
+    strict.bad_rows = BadRows::fatal;
+    CHECK_FALSE(read_dfg_csv(text, "dfg.csv", strict));
+}
+
+TEST_CASE("read_csv_rows: small tables such as mapping files", "[importers][eventlog][csv]") {
+    const auto rows = read_csv_rows("activity;step\r\n\"a;b\";Demo\n\nx;-\n");
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[1] == std::vector<std::string>{"a;b", "Demo"});
+    CHECK(rows[2] == std::vector<std::string>{"x", "-"});
 }

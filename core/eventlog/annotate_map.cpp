@@ -1,0 +1,248 @@
+#include "core/eventlog/annotate_map.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <map>
+
+#include "core/diagram/page_index.hpp"
+
+namespace jstudio::eventlog {
+
+namespace {
+
+using diagram::Cell;
+using diagram::CellKind;
+using diagram::Geometry;
+using diagram::Point;
+using diagram::Rect;
+using diagram::Style;
+
+constexpr const char* volume_colour = "#1565C0";
+constexpr const char* drop_colour = "#C62828";
+constexpr const char* stall_colour = "#EF6C00";
+constexpr const char* unexpected_colour = "#8E24AA";
+
+std::string percent(double share) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f%%", share * 100);
+    return buf;
+}
+
+class CellMaker {
+  public:
+    explicit CellMaker(const diagram::PageIndex& idx) : m_idx(idx) {}
+    std::string new_id(std::string_view stem) {
+        for (;;) {
+            std::string id = "jstudio-ev-" + std::string(stem) + "-" + std::to_string(++m_next);
+            if (!m_idx.find(id)) return id;
+        }
+    }
+    Cell vertex(std::string parent, Rect bounds, std::string style, std::string value = {}) {
+        Cell c;
+        c.id = new_id("mark");
+        c.parent = std::move(parent);
+        c.kind = CellKind::vertex;
+        c.vertex = true;
+        c.value = std::move(value);
+        c.style = Style::parse(style);
+        c.geometry = Geometry{};
+        c.geometry->bounds = bounds;
+        return c;
+    }
+    Cell layer(const std::string& root, std::string name) {
+        Cell l;
+        l.id = new_id("layer");
+        l.parent = root;
+        l.kind = CellKind::layer;
+        l.value = std::move(name);
+        return l;
+    }
+
+  private:
+    const diagram::PageIndex& m_idx;
+    std::size_t m_next = 0;
+};
+
+// The point halfway along a polyline.
+Point midpoint(const std::vector<Point>& line) {
+    double total = 0;
+    for (std::size_t i = 1; i < line.size(); ++i)
+        total += std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
+    double left = total / 2;
+    for (std::size_t i = 1; i < line.size(); ++i) {
+        const double len = std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
+        if (len >= left && len > 0) {
+            const double t = left / len;
+            return {line[i - 1].x + (line[i].x - line[i - 1].x) * t,
+                    line[i - 1].y + (line[i].y - line[i - 1].y) * t};
+        }
+        left -= len;
+    }
+    return line.empty() ? Point{} : line.front();
+}
+
+}  // namespace
+
+std::size_t annotate_map(diagram::Page& page, const JourneyMap& map, const Conformance& r) {
+    std::vector<Cell> added;
+    {
+        const diagram::PageIndex idx(page);
+        const Cell* root = idx.root();
+        if (!root) return 0;
+        CellMaker make(idx);
+        Cell volumes = make.layer(root->id, volumes_layer_name);
+        const std::string vl = volumes.id;
+        added.push_back(std::move(volumes));
+        std::map<std::string, std::size_t> step_index;
+        for (std::size_t i = 0; i < map.steps.size(); ++i) step_index[map.steps[i]] = i;
+        const auto step_id = [&](std::size_t i) {
+            return i < map.step_ids.size() ? map.step_ids[i] : std::string();
+        };
+
+        // Volume and conversion on every drawn transition.
+        std::map<std::pair<std::string, std::string>, const TransitionCount*> allowed;
+        for (const auto& t : r.allowed) allowed[{t.from, t.to}] = &t;
+        for (std::size_t k = 0; k < map.transitions.size() && k < map.transition_ids.size(); ++k) {
+            const auto [s, t] = map.transitions[k];
+            const auto it = allowed.find({map.steps[s], map.steps[t]});
+            if (it == allowed.end()) continue;
+            const TransitionCount& tc = *it->second;
+            const auto line = idx.edge_polyline(map.transition_ids[k]);
+            if (line.size() < 2) continue;
+            const Point m = midpoint(line);
+            std::string text;
+            if (r.aggregated) {
+                const auto base = r.steps[s].visits;
+                text = std::to_string(tc.count) + "&times;" +
+                       (base ? " &middot; " + percent(double(tc.count) / double(base)) : std::string());
+            } else {
+                const auto base = r.steps[s].cases;
+                text = std::to_string(tc.cases) + " cases" +
+                       (base ? " &middot; " + percent(double(tc.cases) / double(base)) : std::string());
+            }
+            Cell label = make.vertex(vl, Rect{m.x - 55, m.y - 9, 110, 18},
+                                     std::string("text;html=1;align=center;verticalAlign=middle;fontSize=10;"
+                                                 "fontStyle=1;labelBackgroundColor=#FFFFFF;connectable=0;"
+                                                 "fontColor=") +
+                                         volume_colour + ";",
+                                     text);
+            label.set_data("tooltip", tc.from + " -> " + tc.to + ": " + std::to_string(tc.count) + " moves" +
+                                          (r.aggregated ? "" : " in " + std::to_string(tc.cases) + " cases"));
+            added.push_back(std::move(label));
+        }
+
+        // Reach and drop-off under every step; stalled steps outlined.
+        for (std::size_t i = 0; i < r.steps.size(); ++i) {
+            const StepReport& s = r.steps[i];
+            const auto bounds = idx.absolute_bounds(step_id(i));
+            if (!bounds) continue;
+            std::string text;
+            if (r.aggregated) {
+                text = std::to_string(s.visits) + " visits";
+                if (s.drop_off() && s.visits)
+                    text += "<br><font color=\"" + std::string(drop_colour) + "\">drop-off " +
+                            std::to_string(s.drop_off()) + " (" +
+                            percent(double(s.drop_off()) / double(s.visits)) + ")</font>";
+            } else {
+                text = "reach " + std::to_string(s.cases) +
+                       (r.cases ? " (" + percent(double(s.cases) / double(r.cases)) + ")" : std::string());
+                if (s.drop_off() && s.cases)
+                    text += "<br><font color=\"" + std::string(drop_colour) + "\">drop-off " +
+                            std::to_string(s.drop_off()) + " (" +
+                            percent(double(s.drop_off()) / double(s.cases)) + ")</font>";
+            }
+            added.push_back(
+                make.vertex(vl, Rect{bounds->x, bounds->bottom() + 4, std::max(bounds->width, 120.0), 30},
+                            std::string("text;html=1;align=left;verticalAlign=top;fontSize=10;"
+                                        "connectable=0;fontColor=") +
+                                volume_colour + ";",
+                            text));
+            if (s.stalls > 0) {
+                Cell box = make.vertex(
+                    vl, Rect{bounds->x - 6, bounds->y - 6, bounds->width + 12, bounds->height + 12},
+                    std::string("rounded=1;arcSize=8;fillColor=none;strokeWidth=3;dashed=0;"
+                                "pointerEvents=0;connectable=0;strokeColor=") +
+                        stall_colour + ";");
+                box.set_data("tooltip", std::to_string(s.stalls) + " stay(s) above the stall threshold");
+                added.push_back(std::move(box));
+                added.push_back(
+                    make.vertex(vl, Rect{bounds->x - 6, bounds->y - 26, 200, 18},
+                                std::string("text;html=1;align=left;verticalAlign=bottom;fontSize=10;"
+                                            "fontStyle=1;connectable=0;fontColor=") +
+                                    stall_colour + ";",
+                                "stalled " + std::to_string(s.stalls) + "&times;"));
+            }
+        }
+
+        // Legend to the right of everything on the page.
+        double right = 0, top = std::numeric_limits<double>::infinity();
+        for (const Cell& c : page.cells)
+            if (c.kind == CellKind::vertex)
+                if (auto b = idx.absolute_bounds(c.id)) {
+                    right = std::max(right, b->right());
+                    top = std::min(top, b->y);
+                }
+        if (top == std::numeric_limits<double>::infinity()) top = 0;
+        std::string legend = "<b>Observed journey</b><br>" + std::to_string(r.cases) + " cases";
+        if (!r.aggregated)
+            legend += ", " + percent(r.fitness) + " follow the map";
+        else
+            legend += " (from a directly-follows table: no per-case figures)";
+        legend +=
+            "<br><font color=\"" + std::string(volume_colour) + "\">" +
+            (r.aggregated ? "N&times; &middot; P%: moves, share of the step's visits"
+                          : "N cases &middot; P%: cases taking the arrow, share of the step's reach") +
+            "</font><br><font color=\"" + drop_colour +
+            "\">drop-off: journeys ending at a step that is not final</font><br><font color=\"" +
+            stall_colour + "\">&#9634; stalled: time in step above the threshold</font><br><font color=\"" +
+            unexpected_colour +
+            "\">- - &gt; seen in the log, not on the map</font>: " + std::to_string(r.unexpected.size()) +
+            "<br><i>Hide or delete the layers \"" + volumes_layer_name + "\" and \"" + unexpected_layer_name +
+            "\" to remove all of this.</i>";
+        added.push_back(make.vertex(vl, Rect{right + 40, top, 260, 170},
+                                    "rounded=0;whiteSpace=wrap;html=1;align=left;verticalAlign=top;spacing=8;"
+                                    "fillColor=#FFFFFF;strokeColor=#666666;fontSize=11;connectable=0;",
+                                    legend));
+
+        // Transitions seen but not drawn: dashed arrows between the step cells, on their own layer.
+        std::vector<Cell> links;
+        std::map<std::pair<std::string, std::string>, bool> is_backward;
+        for (const auto& t : r.backward) is_backward[{t.from, t.to}] = true;
+        for (const auto& t : r.unexpected) {
+            const auto a = step_index.find(t.from), b = step_index.find(t.to);
+            if (a == step_index.end() || b == step_index.end()) continue;
+            const std::string from = step_id(a->second), to = step_id(b->second);
+            if (!idx.find(from) || !idx.find(to)) continue;
+            Cell link;
+            link.id = make.new_id("path");
+            link.kind = CellKind::edge;
+            link.edge = true;
+            link.source = from;
+            link.target = to;
+            const bool back = is_backward.count({t.from, t.to}) > 0;
+            link.value =
+                (r.aggregated ? std::to_string(t.count) + "&times;" : std::to_string(t.cases) + " cases") +
+                (back ? " (back)" : "");
+            link.style = Style::parse(
+                std::string("endArrow=classic;html=1;dashed=1;strokeWidth=2;curved=1;fontSize=10;"
+                            "labelBackgroundColor=#FFFFFF;strokeColor=") +
+                unexpected_colour + ";fontColor=" + unexpected_colour + ";");
+            link.set_data("tooltip", "not on the map: " + t.from + " -> " + t.to + ", " +
+                                         std::to_string(t.count) + " moves");
+            link.geometry = Geometry{};
+            link.geometry->relative = true;
+            links.push_back(std::move(link));
+        }
+        Cell layer2 = make.layer(root->id, unexpected_layer_name);
+        for (Cell& l : links) l.parent = layer2.id;
+        added.push_back(std::move(layer2));
+        for (Cell& l : links) added.push_back(std::move(l));
+    }
+    const std::size_t count = added.size();
+    for (Cell& c : added) page.cells.push_back(std::move(c));
+    return count;
+}
+
+}  // namespace jstudio::eventlog
