@@ -1,0 +1,558 @@
+#include "app/studio/canvas.hpp"
+
+#include <wx/dcbuffer.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <tuple>
+
+#include "core/diagram/page_index.hpp"
+
+#if __has_include("core/render/page_renderer.hpp")
+#define JSTUDIO_HAVE_RENDER 1
+#include "core/render/page_renderer.hpp"
+#else
+#define JSTUDIO_HAVE_RENDER 0
+#endif
+
+namespace jstudio::studio {
+
+using diagram::Point;
+using diagram::Rect;
+
+namespace {
+
+bool intersects(const Rect& a, const Rect& b) {
+    return a.x <= b.right() && b.x <= a.right() && a.y <= b.bottom() && b.y <= a.bottom();
+}
+
+Rect unite(const Rect& a, const Rect& b) {
+    const double x = std::min(a.x, b.x), y = std::min(a.y, b.y);
+    return {x, y, std::max(a.right(), b.right()) - x, std::max(a.bottom(), b.bottom()) - y};
+}
+
+double distance_to_segment(Point p, Point a, Point b) {
+    const double dx = b.x - a.x, dy = b.y - a.y;
+    const double len2 = dx * dx + dy * dy;
+    double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
+    t = std::clamp(t, 0.0, 1.0);
+    const double x = a.x + t * dx - p.x, y = a.y + t * dy - p.y;
+    return std::sqrt(x * x + y * y);
+}
+
+Rect normalized(Point a, Point b) {
+    return {std::min(a.x, b.x), std::min(a.y, b.y), std::abs(a.x - b.x), std::abs(a.y - b.y)};
+}
+
+}  // namespace
+
+#if JSTUDIO_HAVE_RENDER
+struct SceneCache {
+    render::Scene scene;
+    std::vector<Rect> boxes;  // per display-list item, for culling
+};
+
+namespace {
+
+wxColour to_wx(const render::Color& c, double opacity) {
+    return wxColour(c.r, c.g, c.b, static_cast<unsigned char>(std::clamp(opacity, 0.0, 1.0) * 255));
+}
+
+Rect item_box(const render::Item& item) {
+    if (auto* path = std::get_if<render::Path>(&item)) {
+        Rect r = path->bounds();
+        const double pad = path->stroke_width + 2;
+        return {r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad};
+    }
+    if (auto* text = std::get_if<render::TextRun>(&item))
+        return {text->x - 2, text->y - text->font.size * 1.2, text->width + 4, text->font.size * 1.6};
+    return std::get<render::Image>(item).box;
+}
+
+class Painter {
+public:
+    explicit Painter(wxGraphicsContext& gc) : m_gc(gc) {}
+
+    void path(const render::Path& p) {
+        wxGraphicsPath gp = m_gc.CreatePath();
+        for (const auto& op : p.ops) {
+            switch (op.kind) {
+                case render::PathOp::move: gp.MoveToPoint(op.p[0].x, op.p[0].y); break;
+                case render::PathOp::line: gp.AddLineToPoint(op.p[0].x, op.p[0].y); break;
+                case render::PathOp::cubic:
+                    gp.AddCurveToPoint(op.p[0].x, op.p[0].y, op.p[1].x, op.p[1].y, op.p[2].x, op.p[2].y);
+                    break;
+                case render::PathOp::close: gp.CloseSubpath(); break;
+            }
+        }
+        if (p.gradient) {
+            const Rect b = p.bounds();
+            const auto& g = *p.gradient;
+            const wxColour from = to_wx(g.from, p.fill_opacity), to = to_wx(g.to, p.fill_opacity);
+            if (g.direction == "radial") {
+                const double cx = b.x + b.width / 2, cy = b.y + b.height / 2;
+                m_gc.SetBrush(m_gc.CreateRadialGradientBrush(cx, cy, cx, cy, std::max(b.width, b.height) / 2, from, to));
+            } else {
+                double x1 = b.x, y1 = b.y, x2 = b.x, y2 = b.bottom();  // south: top to bottom
+                if (g.direction == "north") std::swap(y1, y2);
+                if (g.direction == "east") x2 = b.right(), y2 = b.y;
+                if (g.direction == "west") x1 = b.right(), y2 = b.y;
+                m_gc.SetBrush(m_gc.CreateLinearGradientBrush(x1, y1, x2, y2, from, to));
+            }
+        } else if (p.fill) {
+            m_gc.SetBrush(wxBrush(to_wx(*p.fill, p.fill_opacity)));
+        } else {
+            m_gc.SetBrush(*wxTRANSPARENT_BRUSH);
+        }
+        if (p.stroke && p.stroke_width > 0) {
+            wxGraphicsPenInfo info(to_wx(*p.stroke, p.stroke_opacity), p.stroke_width);
+            info.Join(p.round_joins ? wxJOIN_ROUND : wxJOIN_MITER);
+            m_dashes.clear();
+            if (!p.dash.empty()) {
+                // wx dashes are in multiples of the pen width.
+                for (double d : p.dash)
+                    m_dashes.push_back(static_cast<wxDash>(std::max(1.0, std::round(d / std::max(p.stroke_width, 1.0)))));
+                info.Style(wxPENSTYLE_USER_DASH).Dashes(static_cast<int>(m_dashes.size()), m_dashes.data());
+            }
+            m_gc.SetPen(m_gc.CreatePen(info));
+        } else {
+            m_gc.SetPen(*wxTRANSPARENT_PEN);
+        }
+        m_gc.DrawPath(gp);
+    }
+
+    void text(const render::TextRun& run) {
+        const auto& f = run.font;
+        auto key = std::make_tuple(f.family, f.size, f.bold, f.italic, f.color.r, f.color.g, f.color.b);
+        auto it = m_fonts.find(key);
+        if (it == m_fonts.end()) {
+            int flags = wxFONTFLAG_ANTIALIASED;
+            if (f.bold) flags |= wxFONTFLAG_BOLD;
+            if (f.italic) flags |= wxFONTFLAG_ITALIC;
+            const std::string family = f.family == "Helvetica" ? "Liberation Sans" : f.family;
+            FontEntry entry{m_gc.CreateFont(f.size, wxString::FromUTF8(family), flags, to_wx(f.color, 1)), 0};
+            m_gc.SetFont(entry.font);
+            double w = 0, h = 0, descent = 0, leading = 0;
+            m_gc.GetTextExtent("Ag", &w, &h, &descent, &leading);
+            entry.ascent = h - descent;
+            it = m_fonts.emplace(key, entry).first;
+        }
+        m_gc.SetFont(it->second.font);
+        m_gc.DrawText(wxString::FromUTF8(run.text), run.x, run.y - it->second.ascent);
+        if (f.underline) {
+            m_gc.SetPen(wxPen(to_wx(f.color, 1), 1));
+            m_gc.StrokeLine(run.x, run.y + 1.5, run.x + run.width, run.y + 1.5);
+        }
+    }
+
+    void image(const render::Image& image) {
+        // Images are shown as a placeholder frame; decoding data URIs is left to a later change.
+        m_gc.SetPen(wxPen(wxColour(160, 160, 160), 1, wxPENSTYLE_SHORT_DASH));
+        m_gc.SetBrush(wxBrush(wxColour(240, 240, 240)));
+        m_gc.DrawRectangle(image.box.x, image.box.y, image.box.width, image.box.height);
+    }
+
+private:
+    struct FontEntry {
+        wxGraphicsFont font;
+        double ascent;
+    };
+    wxGraphicsContext& m_gc;
+    std::map<std::tuple<std::string, double, bool, bool, int, int, int>, FontEntry> m_fonts;
+    std::vector<wxDash> m_dashes;
+};
+
+}  // namespace
+#else
+struct SceneCache {
+    std::vector<Rect> boxes;
+};
+#endif
+
+Canvas::Canvas(wxWindow* parent, Editor* editor, std::size_t page)
+    : wxWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxWANTS_CHARS | wxFULL_REPAINT_ON_RESIZE),
+      m_editor(editor), m_page(page) {
+    SetBackgroundStyle(wxBG_STYLE_PAINT);
+    Bind(wxEVT_PAINT, &Canvas::on_paint, this);
+    Bind(wxEVT_LEFT_DOWN, &Canvas::on_left_down, this);
+    Bind(wxEVT_LEFT_UP, &Canvas::on_left_up, this);
+    Bind(wxEVT_LEFT_DCLICK, &Canvas::on_left_dclick, this);
+    Bind(wxEVT_MIDDLE_DOWN, &Canvas::on_middle_down, this);
+    Bind(wxEVT_MIDDLE_UP, &Canvas::on_middle_up, this);
+    Bind(wxEVT_MOTION, &Canvas::on_motion, this);
+    Bind(wxEVT_MOUSEWHEEL, &Canvas::on_wheel, this);
+    Bind(wxEVT_KEY_DOWN, &Canvas::on_key_down, this);
+    Bind(wxEVT_KEY_UP, &Canvas::on_key_up, this);
+}
+
+Canvas::~Canvas() = default;
+
+void Canvas::document_changed() {
+    m_scene.reset();
+    Refresh();
+}
+
+std::size_t Canvas::item_count() const {
+    return m_scene ? m_scene->boxes.size() : 0;
+}
+
+void Canvas::ensure_scene() {
+    if (m_scene) return;
+    m_scene = std::make_unique<SceneCache>();
+    m_targets.clear();
+    if (m_page >= m_editor->document.pages.size()) return;
+    const auto& page = m_editor->document.pages[m_page];
+#if JSTUDIO_HAVE_RENDER
+    m_scene->scene = render::render_page(page);
+    m_scene->boxes.reserve(m_scene->scene.drawing.items.size());
+    for (const auto& item : m_scene->scene.drawing.items) m_scene->boxes.push_back(item_box(item));
+    // Hit targets in drawing order: shapes and edges are interleaved by their page order.
+    diagram::PageIndex index(page);
+    std::map<std::string, std::size_t> order;
+    for (const auto& s : m_scene->scene.shapes) m_targets.push_back({s.cell_id, s.bounds, {}, false});
+    for (const auto& e : m_scene->scene.edges) {
+        HitTarget t{e.cell_id, {}, e.points, true};
+        if (!e.points.empty()) {
+            t.bounds = {e.points[0].x, e.points[0].y, 0, 0};
+            for (const auto& p : e.points) t.bounds = unite(t.bounds, {p.x, p.y, 0, 0});
+        }
+        m_targets.push_back(std::move(t));
+    }
+    std::stable_sort(m_targets.begin(), m_targets.end(), [&](const HitTarget& a, const HitTarget& b) {
+        return index.position(a.id).value_or(0) < index.position(b.id).value_or(0);
+    });
+#else
+    diagram::PageIndex index(page);
+    for (const auto& cell : page.cells) {
+        if (!cell.is_visible()) continue;
+        if (cell.vertex) {
+            if (auto b = index.absolute_bounds(cell.id)) m_targets.push_back({cell.id, *b, {}, false});
+        } else if (cell.edge) {
+            auto points = index.edge_polyline(cell.id);
+            if (points.empty()) continue;
+            HitTarget t{cell.id, {points[0].x, points[0].y, 0, 0}, points, true};
+            for (const auto& p : points) t.bounds = unite(t.bounds, {p.x, p.y, 0, 0});
+            m_targets.push_back(std::move(t));
+        }
+    }
+    for (const auto& t : m_targets) m_scene->boxes.push_back(t.bounds);
+#endif
+    // Drop selected ids that no longer exist (after delete or undo of an add).
+    std::erase_if(m_selection, [&](const std::string& id) { return !index.find(id); });
+}
+
+const HitTarget* Canvas::hit(Point p) const {
+    const double tolerance = 4 / m_zoom;
+    for (auto it = m_targets.rbegin(); it != m_targets.rend(); ++it) {
+        if (it->edge) {
+            for (std::size_t i = 1; i < it->points.size(); ++i)
+                if (distance_to_segment(p, it->points[i - 1], it->points[i]) <= tolerance) return &*it;
+        } else if (it->bounds.contains(p)) {
+            return &*it;
+        }
+    }
+    return nullptr;
+}
+
+Point Canvas::to_page(wxPoint p) const {
+    return {m_origin.x + p.x / m_zoom, m_origin.y + p.y / m_zoom};
+}
+
+Point Canvas::view_centre() const {
+    const wxSize s = GetClientSize();
+    return to_page({s.x / 2, s.y / 2});
+}
+
+void Canvas::set_zoom(double zoom, wxPoint anchor) {
+    zoom = std::clamp(zoom, 0.02, 16.0);
+    const Point before = to_page(anchor);
+    m_zoom = zoom;
+    m_origin = {before.x - anchor.x / m_zoom, before.y - anchor.y / m_zoom};
+    Refresh();
+}
+
+void Canvas::pan_by(double dx, double dy) {
+    m_origin.x -= dx / m_zoom;
+    m_origin.y -= dy / m_zoom;
+    Refresh();
+}
+
+void Canvas::zoom_fit() {
+    ensure_scene();
+    std::optional<Rect> all;
+#if JSTUDIO_HAVE_RENDER
+    if (!m_scene->scene.drawing.items.empty()) all = m_scene->scene.drawing.bounds;
+#endif
+    for (const auto& t : m_targets) all = all ? unite(*all, t.bounds) : t.bounds;
+    const wxSize s = GetClientSize();
+    if (!all || s.x < 10 || s.y < 10) return;
+    const double margin = 20;
+    m_zoom = std::clamp(std::min((s.x - 2 * margin) / std::max(all->width, 1.0),
+                                 (s.y - 2 * margin) / std::max(all->height, 1.0)),
+                        0.02, 4.0);
+    m_origin = {all->x + all->width / 2 - s.x / 2 / m_zoom, all->y + all->height / 2 - s.y / 2 / m_zoom};
+    Refresh();
+}
+
+void Canvas::set_selection(std::vector<std::string> ids, bool centre) {
+    m_selection = std::move(ids);
+    if (centre) {
+        ensure_scene();
+        if (auto box = selection_box()) {
+            const wxSize s = GetClientSize();
+            m_origin = {box->x + box->width / 2 - s.x / 2 / m_zoom, box->y + box->height / 2 - s.y / 2 / m_zoom};
+        }
+    }
+    Refresh();
+    notify_selection();
+}
+
+void Canvas::select_all() {
+    ensure_scene();
+    std::vector<std::string> ids;
+    for (const auto& t : m_targets) ids.push_back(t.id);
+    set_selection(std::move(ids), false);
+}
+
+void Canvas::notify_selection() {
+    if (selection_changed) selection_changed();
+}
+
+std::optional<Rect> Canvas::selection_box() const {
+    std::optional<Rect> box;
+    for (const auto& t : m_targets)
+        if (std::find(m_selection.begin(), m_selection.end(), t.id) != m_selection.end())
+            box = box ? unite(*box, t.bounds) : t.bounds;
+    return box;
+}
+
+std::optional<Rect> Canvas::resize_handle() const {
+    if (m_selection.size() != 1) return std::nullopt;
+    for (const auto& t : m_targets)
+        if (t.id == m_selection[0] && !t.edge) {
+            const double h = 4 / m_zoom;
+            return Rect{t.bounds.right() - h, t.bounds.bottom() - h, 2 * h, 2 * h};
+        }
+    return std::nullopt;
+}
+
+void Canvas::draw(wxGraphicsContext& gc, wxSize size) {
+    ensure_scene();
+    if (m_fit_pending && size.x > 50 && size.y > 50 && size == GetClientSize()) {
+        m_fit_pending = false;
+        zoom_fit();
+        if (m_zoom > 1) set_zoom(1, wxPoint(size.x / 2, size.y / 2));
+    }
+    gc.SetAntialiasMode(wxANTIALIAS_DEFAULT);
+    gc.SetBrush(wxBrush(wxColour(0xf4, 0xf4, 0xf4)));
+    gc.SetPen(*wxTRANSPARENT_PEN);
+    gc.DrawRectangle(0, 0, size.x, size.y);
+    const Rect visible{m_origin.x, m_origin.y, size.x / m_zoom, size.y / m_zoom};
+
+    gc.PushState();
+    gc.Scale(m_zoom, m_zoom);
+    gc.Translate(-m_origin.x, -m_origin.y);
+#if JSTUDIO_HAVE_RENDER
+    const auto& scene = m_scene->scene;
+    {
+        // The page sheet: the drawing's bounds on white (or the page background), like draw.io's page view.
+        Rect sheet = scene.drawing.items.empty() ? Rect{0, 0, 850, 1100} : scene.drawing.bounds;
+        sheet = {sheet.x - 10, sheet.y - 10, sheet.width + 20, sheet.height + 20};
+        const auto bg = scene.background.value_or(render::Color{255, 255, 255});
+        gc.SetBrush(wxBrush(wxColour(bg.r, bg.g, bg.b)));
+        gc.SetPen(wxPen(wxColour(0xdd, 0xdd, 0xdd), 1));
+        gc.DrawRectangle(sheet.x, sheet.y, sheet.width, sheet.height);
+    }
+    Painter painter(gc);
+    const auto& items = scene.drawing.items;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (!intersects(m_scene->boxes[i], visible)) continue;
+        if (auto* p = std::get_if<render::Path>(&items[i])) painter.path(*p);
+        else if (auto* t = std::get_if<render::TextRun>(&items[i])) painter.text(*t);
+        else painter.image(std::get<render::Image>(items[i]));
+    }
+#else
+    // Without the shared renderer: boxes and lines only (this branch is replaced once core/render is merged).
+    gc.SetFont(gc.CreateFont(11, "Liberation Sans", wxFONTFLAG_ANTIALIASED, *wxBLACK));
+    diagram::PageIndex index(m_editor->document.pages[m_page]);
+    for (const auto& t : m_targets) {
+        if (!intersects(t.bounds, visible)) continue;
+        if (t.edge) {
+            gc.SetPen(wxPen(*wxBLACK, 1));
+            for (std::size_t i = 1; i < t.points.size(); ++i)
+                gc.StrokeLine(t.points[i - 1].x, t.points[i - 1].y, t.points[i].x, t.points[i].y);
+        } else {
+            gc.SetPen(wxPen(*wxBLACK, 1));
+            gc.SetBrush(*wxWHITE_BRUSH);
+            gc.DrawRectangle(t.bounds.x, t.bounds.y, t.bounds.width, t.bounds.height);
+            if (const auto* cell = index.find(t.id))
+                gc.DrawText(wxString::FromUTF8(cell->label()), t.bounds.x + 3, t.bounds.y + 3);
+        }
+    }
+#endif
+    // Selection: a dashed green frame as draw.io, moved along while dragging.
+    const double dx = m_drag == Drag::move ? (m_drag_now.x - m_drag_start.x) / m_zoom : 0;
+    const double dy = m_drag == Drag::move ? (m_drag_now.y - m_drag_start.y) / m_zoom : 0;
+    wxGraphicsPenInfo sel(wxColour(0x00, 0xa8, 0xff), 1.5 / m_zoom);
+    wxDash dashes[] = {3, 3};
+    sel.Style(wxPENSTYLE_USER_DASH).Dashes(2, dashes);
+    gc.SetPen(gc.CreatePen(sel));
+    gc.SetBrush(*wxTRANSPARENT_BRUSH);
+    for (const auto& t : m_targets) {
+        if (std::find(m_selection.begin(), m_selection.end(), t.id) == m_selection.end()) continue;
+        if (t.edge && m_drag != Drag::move) {
+            for (std::size_t i = 1; i < t.points.size(); ++i)
+                gc.StrokeLine(t.points[i - 1].x, t.points[i - 1].y, t.points[i].x, t.points[i].y);
+        } else {
+            Rect b = t.bounds;
+            if (m_drag == Drag::resize && t.id == m_resize_id) {
+                b.width = std::max(4.0, b.width + (m_drag_now.x - m_drag_start.x) / m_zoom);
+                b.height = std::max(4.0, b.height + (m_drag_now.y - m_drag_start.y) / m_zoom);
+            }
+            gc.DrawRectangle(b.x + dx - 2 / m_zoom, b.y + dy - 2 / m_zoom, b.width + 4 / m_zoom, b.height + 4 / m_zoom);
+        }
+    }
+    if (auto handle = resize_handle(); handle && m_drag != Drag::move) {
+        gc.SetPen(wxPen(wxColour(0x00, 0x7f, 0xd4), 1));
+        gc.SetBrush(wxBrush(wxColour(0x29, 0xb6, 0xf2)));
+        gc.DrawRectangle(handle->x, handle->y, handle->width, handle->height);
+    }
+    gc.PopState();
+    if (m_drag == Drag::rubber) {
+        gc.SetPen(wxPen(wxColour(0x00, 0x7f, 0xd4), 1));
+        gc.SetBrush(wxBrush(wxColour(0x29, 0xb6, 0xf2, 40)));
+        const int x = std::min(m_drag_start.x, m_drag_now.x), y = std::min(m_drag_start.y, m_drag_now.y);
+        gc.DrawRectangle(x, y, std::abs(m_drag_now.x - m_drag_start.x), std::abs(m_drag_now.y - m_drag_start.y));
+    }
+}
+
+void Canvas::on_paint(wxPaintEvent&) {
+    wxAutoBufferedPaintDC dc(this);
+    std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+    if (gc) draw(*gc, GetClientSize());
+}
+
+void Canvas::on_left_down(wxMouseEvent& event) {
+    SetFocus();
+    m_drag_start = m_drag_now = event.GetPosition();
+    if (m_space_down) {
+        m_drag = Drag::pan;
+        CaptureMouse();
+        return;
+    }
+    ensure_scene();
+    const Point p = to_page(event.GetPosition());
+    if (auto handle = resize_handle(); handle && handle->contains(p)) {
+        m_drag = Drag::resize;
+        m_resize_id = m_selection[0];
+        CaptureMouse();
+        return;
+    }
+    const HitTarget* target = hit(p);
+    const bool additive = event.ShiftDown() || event.ControlDown();
+    if (target) {
+        auto it = std::find(m_selection.begin(), m_selection.end(), target->id);
+        if (additive) {
+            if (it != m_selection.end()) m_selection.erase(it);
+            else m_selection.push_back(target->id);
+        } else if (it == m_selection.end()) {
+            m_selection = {target->id};
+        }
+        m_drag = Drag::move;
+    } else {
+        if (!additive) m_selection.clear();
+        m_drag = Drag::rubber;
+    }
+    CaptureMouse();
+    Refresh();
+    notify_selection();
+}
+
+void Canvas::on_left_up(wxMouseEvent& event) {
+    if (HasCapture()) ReleaseMouse();
+    m_drag_now = event.GetPosition();
+    const Drag drag = std::exchange(m_drag, Drag::none);
+    const double dx = (m_drag_now.x - m_drag_start.x) / m_zoom, dy = (m_drag_now.y - m_drag_start.y) / m_zoom;
+    if (drag == Drag::move && (std::abs(dx) >= 1 || std::abs(dy) >= 1)) {
+        m_editor->move(m_page, m_selection, std::round(dx), std::round(dy));
+    } else if (drag == Drag::resize) {
+        diagram::PageIndex index(m_editor->document.pages[m_page]);
+        if (const auto* cell = index.find(m_resize_id); cell && cell->geometry) {
+            Rect b = cell->geometry->bounds;
+            b.width = std::max(4.0, std::round(b.width + dx));
+            b.height = std::max(4.0, std::round(b.height + dy));
+            m_editor->set_bounds(m_page, m_resize_id, b);
+        }
+    } else if (drag == Drag::rubber) {
+        const Rect band = normalized(to_page(m_drag_start), to_page(m_drag_now));
+        for (const auto& t : m_targets)
+            if (band.contains({t.bounds.x, t.bounds.y}) && band.contains({t.bounds.right(), t.bounds.bottom()}) &&
+                std::find(m_selection.begin(), m_selection.end(), t.id) == m_selection.end())
+                m_selection.push_back(t.id);
+        notify_selection();
+    }
+    Refresh();
+}
+
+void Canvas::on_left_dclick(wxMouseEvent& event) {
+    ensure_scene();
+    if (const HitTarget* target = hit(to_page(event.GetPosition())); target && edit_label) edit_label(target->id);
+}
+
+void Canvas::on_middle_down(wxMouseEvent& event) {
+    m_drag = Drag::pan;
+    m_drag_start = m_drag_now = event.GetPosition();
+    CaptureMouse();
+}
+
+void Canvas::on_middle_up(wxMouseEvent&) {
+    if (HasCapture()) ReleaseMouse();
+    m_drag = Drag::none;
+}
+
+void Canvas::on_motion(wxMouseEvent& event) {
+    if (m_drag == Drag::none) return;
+    const wxPoint p = event.GetPosition();
+    if (m_drag == Drag::pan) {
+        pan_by(p.x - m_drag_now.x, p.y - m_drag_now.y);
+    }
+    m_drag_now = p;
+    Refresh();
+}
+
+void Canvas::on_wheel(wxMouseEvent& event) {
+    const double steps = static_cast<double>(event.GetWheelRotation()) / std::max(event.GetWheelDelta(), 1);
+    if (event.ControlDown()) {
+        set_zoom(m_zoom * std::pow(1.2, steps), event.GetPosition());
+    } else if (event.ShiftDown() || event.GetWheelAxis() == wxMOUSE_WHEEL_HORIZONTAL) {
+        pan_by(steps * 60, 0);
+    } else {
+        pan_by(0, steps * 60);
+    }
+}
+
+void Canvas::on_key_down(wxKeyEvent& event) {
+    switch (event.GetKeyCode()) {
+        case WXK_SPACE: m_space_down = true; break;
+        case WXK_DELETE:
+        case WXK_BACK: m_editor->remove(m_page, m_selection); break;
+        case WXK_ESCAPE:
+            m_selection.clear();
+            Refresh();
+            notify_selection();
+            break;
+        case WXK_LEFT: m_editor->move(m_page, m_selection, event.ShiftDown() ? -10 : -1, 0); break;
+        case WXK_RIGHT: m_editor->move(m_page, m_selection, event.ShiftDown() ? 10 : 1, 0); break;
+        case WXK_UP: m_editor->move(m_page, m_selection, 0, event.ShiftDown() ? -10 : -1); break;
+        case WXK_DOWN: m_editor->move(m_page, m_selection, 0, event.ShiftDown() ? 10 : 1); break;
+        default: event.Skip();
+    }
+}
+
+void Canvas::on_key_up(wxKeyEvent& event) {
+    if (event.GetKeyCode() == WXK_SPACE) m_space_down = false;
+    event.Skip();
+}
+
+}  // namespace jstudio::studio

@@ -1,0 +1,85 @@
+#pragma once
+// The drawing area of one page: draws the shared renderer's display list (the same picture as the SVG export)
+// through wxGraphicsContext, and turns mouse and keys into pan, zoom, selection and edits.
+#include <wx/graphics.h>
+#include <wx/window.h>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/studio/editor.hpp"
+
+namespace jstudio::studio {
+
+struct HitTarget {
+    std::string id;
+    diagram::Rect bounds;               // page pixels
+    std::vector<diagram::Point> points;  // edges: the drawn polyline
+    bool edge = false;
+};
+
+struct SceneCache;  // the rendered page and its culling boxes (canvas.cpp)
+
+class Canvas : public wxWindow {
+public:
+    Canvas(wxWindow* parent, Editor* editor, std::size_t page);
+    ~Canvas() override;
+
+    std::size_t page() const { return m_page; }
+    void document_changed();  // the model changed: render again, drop stale selection
+    const std::vector<std::string>& selection() const { return m_selection; }
+    void set_selection(std::vector<std::string> ids, bool centre);
+    void select_all();
+
+    double zoom() const { return m_zoom; }
+    void set_zoom(double zoom, wxPoint anchor);  // keeps the page point under anchor (window pixels) in place
+    void zoom_fit();
+    void fit_when_shown() { m_fit_pending = true; }  // fit (at most 100%) on the first paint with a real size
+    void pan_by(double dx, double dy);  // window pixels
+    diagram::Point view_centre() const;
+    diagram::Point to_page(wxPoint p) const;
+
+    // Draws the visible part of the page; the paint handler, screenshots and the benchmark all use it.
+    void draw(wxGraphicsContext& gc, wxSize size);
+    void ensure_scene();  // render the page now if the model changed (the benchmark times this separately)
+    std::size_t item_count() const;
+
+    std::function<void()> selection_changed;
+    std::function<void(const std::string&)> edit_label;  // double click on a cell
+
+private:
+    Editor* m_editor;
+    std::size_t m_page;
+    std::unique_ptr<SceneCache> m_scene;
+    std::vector<HitTarget> m_targets;  // drawing order
+    std::vector<std::string> m_selection;
+    double m_zoom = 1;
+    diagram::Point m_origin{-20, -20};  // page point at the window's top-left corner
+
+    enum class Drag { none, pan, move, rubber, resize } m_drag = Drag::none;
+    wxPoint m_drag_start, m_drag_now;
+    bool m_space_down = false;
+    bool m_fit_pending = false;
+    std::string m_resize_id;
+
+    const HitTarget* hit(diagram::Point p) const;
+    std::optional<diagram::Rect> selection_box() const;
+    std::optional<diagram::Rect> resize_handle() const;  // bottom-right handle of a single selected vertex
+    void notify_selection();
+
+    void on_paint(wxPaintEvent&);
+    void on_left_down(wxMouseEvent&);
+    void on_left_up(wxMouseEvent&);
+    void on_left_dclick(wxMouseEvent&);
+    void on_middle_down(wxMouseEvent&);
+    void on_middle_up(wxMouseEvent&);
+    void on_motion(wxMouseEvent&);
+    void on_wheel(wxMouseEvent&);
+    void on_key_down(wxKeyEvent&);
+    void on_key_up(wxKeyEvent&);
+};
+
+}  // namespace jstudio::studio

@@ -1,0 +1,306 @@
+#include "app/studio/self_test.hpp"
+
+#include <wx/app.h>
+#include <wx/bitmap.h>
+#include <wx/dcmemory.h>
+#include <wx/dcscreen.h>
+#include <wx/filename.h>
+#include <wx/image.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "app/studio/studio_frame.hpp"
+#include "core/diagram/page_index.hpp"
+#include "exporters/drawio/drawio_writer.hpp"
+#include "importers/drawio/drawio_reader.hpp"
+
+namespace jstudio::studio {
+
+namespace {
+
+std::string expand(std::string text) {
+    auto replace_all = [&](const std::string& from, const std::string& to) {
+        for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+            text.replace(at, from.size(), to);
+    };
+    const char* src = std::getenv("JSTUDIO_SOURCE_DIR");
+    const char* tmp = std::getenv("JSTUDIO_TEST_TMP");
+    replace_all("$SRC", src ? src : JSTUDIO_SOURCE_DIR);
+    replace_all("$TMP", tmp ? tmp : wxFileName::GetTempDir().ToStdString());
+    return text;
+}
+
+std::vector<std::string> words(const std::string& line) {
+    std::istringstream in(line);
+    std::vector<std::string> out;
+    for (std::string w; in >> w;) out.push_back(w);
+    return out;
+}
+
+// Lets the window system lay out and paint, so the script sees the application as a user would.
+void settle() {
+    for (int i = 0; i < 5; ++i) wxTheApp->Yield(true);
+}
+
+}  // namespace
+
+int run_script(StudioFrame& frame, const std::string& script_path) {
+    std::ifstream in(script_path);
+    if (!in) {
+        std::fprintf(stderr, "self-test: cannot read %s\n", script_path.c_str());
+        return 2;
+    }
+    int failures = 0;
+    std::string last_saved;
+    std::map<std::string, diagram::Document> snapshots;
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+        if (line.empty() || line[0] == '#') continue;
+        line = expand(line);
+        auto w = words(line);
+        if (w.empty()) continue;
+        const std::string& op = w[0];
+        const std::string rest = line.size() > op.size() ? line.substr(line.find(op) + op.size() + 1) : "";
+        auto fail = [&](const std::string& why) {
+            std::fprintf(stderr, "%s:%d: %s: %s\n", script_path.c_str(), number, line.c_str(), why.c_str());
+            ++failures;
+        };
+        settle();
+        Editor* editor = frame.editor();
+        Canvas* canvas = frame.canvas();
+        const std::size_t page = canvas ? canvas->page() : 0;
+        auto cells = [&]() { return editor->document.pages.empty() ? 0 : editor->document.pages[page].cells.size(); };
+        std::printf("self-test: %s\n", line.c_str());
+        if (op == "open") {
+            if (!frame.open_file(rest)) fail("could not open");
+        } else if (op == "page") {
+            frame.show_page(std::stoul(w.at(1)));
+        } else if (op == "expect-pages") {
+            if (editor->document.pages.size() != std::stoul(w.at(1)))
+                fail("pages = " + std::to_string(editor->document.pages.size()));
+        } else if (op == "expect-cells") {
+            if (cells() != std::stoul(w.at(1))) fail("cells = " + std::to_string(cells()));
+        } else if (op == "select") {
+            canvas->set_selection(std::vector<std::string>(w.begin() + 1, w.end()), true);
+        } else if (op == "select-all") {
+            canvas->select_all();
+        } else if (op == "expect-selected") {
+            if (canvas->selection().size() != std::stoul(w.at(1)))
+                fail("selected = " + std::to_string(canvas->selection().size()));
+        } else if (op == "move") {
+            if (!editor->move(page, canvas->selection(), std::stod(w.at(1)), std::stod(w.at(2)))) fail("nothing moved");
+        } else if (op == "delete") {
+            if (!editor->remove(page, canvas->selection())) fail("nothing deleted");
+        } else if (op == "label") {
+            const std::string text = rest.substr(rest.find(' ') + 1);
+            if (!editor->set_label(page, w.at(1), text)) fail("label unchanged");
+        } else if (op == "add-shape") {
+            if (editor->add_vertex(page, "rounded=1;whiteSpace=wrap;html=1;", {40, 40, 120, 60}, "New").empty())
+                fail("no shape added");
+        } else if (op == "connect") {
+            if (editor->connect(page, w.at(1), w.at(2)).empty()) fail("not connected");
+        } else if (op == "resize") {
+            diagram::PageIndex index(editor->document.pages[page]);
+            const auto* cell = index.find(w.at(1));
+            if (!cell || !cell->geometry) {
+                fail("no such cell");
+                continue;
+            }
+            auto b = cell->geometry->bounds;
+            b.width = std::stod(w.at(2));
+            b.height = std::stod(w.at(3));
+            if (!editor->set_bounds(page, w.at(1), b)) fail("size unchanged");
+        } else if (op == "copy-paste") {
+            auto copied = editor->copy(page, canvas->selection());
+            if (editor->paste(page, copied, 20, 20).empty()) fail("nothing pasted");
+        } else if (op == "undo") {
+            if (!editor->history.Undo()) fail("nothing to undo");
+        } else if (op == "redo") {
+            if (!editor->history.Redo()) fail("nothing to redo");
+        } else if (op == "answer") {
+            frame.queue_answer(std::vector<std::string>(w.begin() + 1, w.end()));
+        } else if (op == "expect-data") {
+            diagram::PageIndex index(editor->document.pages[page]);
+            const auto* cell = index.find(w.at(1));
+            const std::string want = w.size() > 3 ? w[3] : "";
+            if (!cell || cell->data(w.at(2)) != want) fail(cell ? "data is '" + cell->data(w.at(2)) + "'" : "no such cell");
+        } else if (op == "run") {
+            if (!frame.run_command(rest)) fail("no such command");
+        } else if (op == "expect-command") {
+            auto names = frame.command_names();
+            if (std::find(names.begin(), names.end(), rest) == names.end()) fail("command missing");
+        } else if (op == "expect-modified") {
+            if (editor->modified() != (w.at(1) == "yes")) fail(editor->modified() ? "modified" : "not modified");
+        } else if (op == "expect-label") {
+            diagram::PageIndex index(editor->document.pages[page]);
+            const auto* cell = index.find(w.at(1));
+            const std::string want = rest.substr(rest.find(' ') + 1);
+            if (!cell || cell->label() != want) fail(cell ? "label is '" + cell->label() + "'" : "no such cell");
+        } else if (op == "expect-x") {
+            diagram::PageIndex index(editor->document.pages[page]);
+            const auto* cell = index.find(w.at(1));
+            if (!cell || !cell->geometry || cell->geometry->bounds.x != std::stod(w.at(2)))
+                fail(cell && cell->geometry ? "x = " + std::to_string(cell->geometry->bounds.x) : "no such cell");
+        } else if (op == "snapshot") {
+            snapshots[w.at(1)] = editor->document;
+        } else if (op == "expect-same-as-snapshot") {
+            if (!snapshots.count(w.at(1))) fail("no such snapshot");
+            else if (!(snapshots[w.at(1)] == editor->document)) fail("document differs from the snapshot");
+        } else if (op == "expect-differs-from-snapshot") {
+            if (snapshots.count(w.at(1)) && snapshots[w.at(1)] == editor->document) fail("document unchanged");
+        } else if (op == "save") {
+            if (!frame.save_to(rest)) fail("save failed");
+            last_saved = rest;
+        } else if (op == "reopen") {
+            if (last_saved.empty() || !frame.open_file(last_saved)) fail("reopen failed");
+        } else if (op == "expect-file") {
+            if (!wxFileName::FileExists(rest)) fail("missing");
+        } else if (op == "expect-error") {
+            const auto& errors = frame.errors();
+            if (std::none_of(errors.begin(), errors.end(),
+                             [&](const std::string& e) { return e.find(rest) != std::string::npos; }))
+                fail("no error mentions it");
+        } else if (op == "expect-no-errors") {
+            if (!frame.errors().empty()) fail(std::to_string(frame.errors().size()) + " errors reported");
+        } else if (op == "expect-plugins") {
+            if (frame.plugins().loaded.size() != std::stoul(w.at(1)))
+                fail("plugins loaded = " + std::to_string(frame.plugins().loaded.size()));
+        } else if (op == "zoom-fit") {
+            canvas->zoom_fit();
+        } else if (op == "screenshot") {
+            if (!save_screenshot(frame, rest)) fail("screenshot failed");
+        } else {
+            fail("unknown command");
+        }
+    }
+    settle();
+    std::printf("self-test: %s\n", failures ? "FAILED" : "passed");
+    return failures ? 1 : 0;
+}
+
+bool save_screenshot(StudioFrame& frame, const std::string& png_path) {
+    frame.Raise();
+    frame.Refresh();
+    frame.Update();
+    settle();
+    const wxRect rect = frame.GetScreenRect();
+    wxBitmap bitmap(rect.width, rect.height, 24);
+    {
+        wxMemoryDC memory(bitmap);
+        wxScreenDC screen;
+        memory.Blit(0, 0, rect.width, rect.height, &screen, rect.x, rect.y);
+    }
+    wxImage image = bitmap.ConvertToImage();
+    // A screen we cannot read comes back uniform; then draw the canvas ourselves.
+    bool uniform = true;
+    for (int y = 0; y < image.GetHeight() && uniform; y += 7)
+        for (int x = 0; x < image.GetWidth() && uniform; x += 7)
+            uniform = image.GetRed(x, y) == image.GetRed(0, 0) && image.GetGreen(x, y) == image.GetGreen(0, 0);
+    if (uniform) {
+        Canvas* canvas = frame.canvas();
+        if (!canvas) return false;
+        const wxSize size = canvas->GetClientSize();
+        wxBitmap off(size.x, size.y, 24);
+        {
+            wxMemoryDC dc(off);
+            std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+            canvas->draw(*gc, size);
+        }
+        image = off.ConvertToImage();
+    }
+    return image.SaveFile(wxString::FromUTF8(png_path), wxBITMAP_TYPE_PNG);
+}
+
+namespace {
+
+double ms_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+// A grid of labelled rounded rectangles, each joined to its right neighbour: a large but ordinary flowchart.
+std::string big_diagram(int shapes) {
+    std::ostringstream xml;
+    xml << "<mxfile><diagram id=\"bench\" name=\"Bench\"><mxGraphModel><root><mxCell id=\"0\"/>"
+           "<mxCell id=\"1\" parent=\"0\"/>";
+    const int columns = 100;
+    for (int i = 0; i < shapes; ++i) {
+        const int x = (i % columns) * 160, y = (i / columns) * 100;
+        xml << "<mxCell id=\"v" << i << "\" value=\"Step " << i
+            << "\" style=\"rounded=1;whiteSpace=wrap;html=1;fillColor=#dae8fc;strokeColor=#6c8ebf;\" vertex=\"1\" "
+               "parent=\"1\"><mxGeometry x=\""
+            << x << "\" y=\"" << y << "\" width=\"120\" height=\"60\" as=\"geometry\"/></mxCell>";
+        if (i % columns != columns - 1 && i + 1 < shapes)
+            xml << "<mxCell id=\"e" << i << "\" style=\"endArrow=classic;html=1;\" edge=\"1\" parent=\"1\" source=\"v"
+                << i << "\" target=\"v" << i + 1 << "\"><mxGeometry relative=\"1\" as=\"geometry\"/></mxCell>";
+    }
+    xml << "</root></mxGraphModel></diagram></mxfile>";
+    return xml.str();
+}
+
+}  // namespace
+
+int run_bench(StudioFrame& frame, int shapes) {
+    const std::string path = (wxFileName::GetTempDir() + "/journey-studio-bench.drawio").ToStdString();
+    {
+        std::ofstream(path) << big_diagram(shapes);
+    }
+    settle();
+    auto start = std::chrono::steady_clock::now();
+    if (!frame.open_file(path)) return 2;
+    const double open_ms = ms_since(start);
+    Canvas* canvas = frame.canvas();
+    const wxSize size = canvas->GetClientSize();
+    wxBitmap target(std::max(size.x, 100), std::max(size.y, 100), 24);
+    auto paint = [&]() {
+        wxMemoryDC dc(target);
+        std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+        canvas->draw(*gc, target.GetSize());
+    };
+    canvas->document_changed();  // drop the scene open_file built, to time rendering alone
+    start = std::chrono::steady_clock::now();
+    canvas->ensure_scene();
+    const double scene_ms = ms_since(start);
+    start = std::chrono::steady_clock::now();
+    paint();
+    const double paint_ms = ms_since(start);
+
+    // Panning at 100% across the diagram: the usual working zoom.
+    canvas->set_zoom(1, {0, 0});
+    std::vector<double> frames;
+    for (int i = 0; i < 120; ++i) {
+        canvas->pan_by(-40, -15);
+        start = std::chrono::steady_clock::now();
+        paint();
+        frames.push_back(ms_since(start));
+    }
+    std::sort(frames.begin(), frames.end());
+    // Panning zoomed out to show everything: the worst case, every item visible.
+    canvas->zoom_fit();
+    std::vector<double> fit_frames;
+    for (int i = 0; i < 20; ++i) {
+        canvas->pan_by(-5, 0);
+        start = std::chrono::steady_clock::now();
+        paint();
+        fit_frames.push_back(ms_since(start));
+    }
+    std::sort(fit_frames.begin(), fit_frames.end());
+    std::printf("journey-studio bench: %d shapes, %zu display items, canvas %dx%d\n", shapes, canvas->item_count(),
+                size.x, size.y);
+    std::printf("  open (read + tabs + fit, includes render):  %8.1f ms\n", open_ms);
+    std::printf("  render page again (render_page + boxes):    %8.1f ms\n", scene_ms);
+    std::printf("  first paint:                                %8.1f ms\n", paint_ms);
+    std::printf("  pan frame at 100%%: median %.2f ms, p95 %.2f ms, max %.2f ms (%zu frames)\n", frames[frames.size() / 2],
+                frames[frames.size() * 95 / 100], frames.back(), frames.size());
+    std::printf("  pan frame at fit (all visible): median %.2f ms, max %.2f ms (%zu frames)\n",
+                fit_frames[fit_frames.size() / 2], fit_frames.back(), fit_frames.size());
+    std::remove(path.c_str());
+    return 0;
+}
+
+}  // namespace jstudio::studio
