@@ -46,7 +46,8 @@ diagram::Document generate(std::size_t cells) {
         c.style = diagram::Style::parse(i % 7 == 0 ? "rhombus;whiteSpace=wrap;html=1;fillColor=#fff2cc;"
                                                    : "rounded=1;whiteSpace=wrap;html=1;");
         c.geometry = diagram::Geometry{};
-        c.geometry->bounds = {static_cast<double>(i % 100) * 160, static_cast<double>(i / 100) * 100, 120, 60};
+        c.geometry->bounds = {static_cast<double>(i % 100) * 160, static_cast<double>(i / 100) * 100, 120,
+                              60};
         page.cells.push_back(std::move(c));
     }
     for (std::size_t i = 0; page.cells.size() < cells + 2; ++i) {
@@ -77,7 +78,8 @@ int main(int argc, char** argv) {
     if (mode == "gen" && argc >= 4) {
         auto doc = generate(std::stoul(argv[2]));
         exporters::DrawioWriteOptions wo;
-        if (argc > 4 && std::string(argv[4]) == "--compressed") wo.compression = exporters::Compression::compressed;
+        if (argc > 4 && std::string(argv[4]) == "--compressed")
+            wo.compression = exporters::Compression::compressed;
         auto st = exporters::save_drawio(doc, argv[3], wo);
         if (!st) return std::cerr << st.error().to_string() << "\n", 1;
         return 0;
@@ -89,7 +91,8 @@ int main(int argc, char** argv) {
         std::optional<importers::ReadResult> doc;
         double read_s = best_of_3([&] {
             doc.reset();
-            auto r = importers::read_drawio_file(argv[2]);  // as the CLI reads: the file buffer is parsed in place
+            auto r =
+                importers::read_drawio_file(argv[2]);  // as the CLI reads: the file buffer is parsed in place
             if (!r) std::exit((std::cerr << r.error().to_string() << "\n", 1));
             doc.emplace(std::move(r.value()));
         });
@@ -98,8 +101,9 @@ int main(int argc, char** argv) {
             auto xml = exporters::write_drawio(doc->document);
             out_size = xml.value().size();
         });
-        std::printf("ours    %-40s %8.2f MB  read %7.3f s %7.1f MB/s  write %7.3f s %7.1f MB/s (%zu bytes out)\n",
-                    argv[2], mb, read_s, mb / read_s, write_s, mb / write_s, out_size);
+        std::printf(
+            "ours    %-40s %8.2f MB  read %7.3f s %7.1f MB/s  write %7.3f s %7.1f MB/s (%zu bytes out)\n",
+            argv[2], mb, read_s, mb / read_s, write_s, mb / write_s, out_size);
         return 0;
     }
     if (mode == "pugixml") {
@@ -112,8 +116,8 @@ int main(int argc, char** argv) {
             std::ostringstream out;
             doc.save(out, "  ");
         });
-        std::printf("pugixml %-40s %8.2f MB  read %7.3f s %7.1f MB/s  write %7.3f s %7.1f MB/s\n", argv[2], mb,
-                    read_s, mb / read_s, write_s, mb / write_s);
+        std::printf("pugixml %-40s %8.2f MB  read %7.3f s %7.1f MB/s  write %7.3f s %7.1f MB/s\n", argv[2],
+                    mb, read_s, mb / read_s, write_s, mb / write_s);
         return 0;
     }
     return 2;

@@ -9,6 +9,7 @@ packages=(
   libzip-dev libcairo2-dev libpango1.0-dev libwxgtk3.2-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
   xvfb xauth fonts-liberation fonts-liberation2 fonts-dejavu-core
+  poppler-utils libxml2-utils unzip librsvg2-bin
 )
 # Heavier tools only some tests need: LibreOffice renders exported decks; Graphviz is a benchmark peer.
 if [[ "${JSTUDIO_WITH_OFFICE:-1}" == "1" ]]; then packages+=(libreoffice-impress); fi

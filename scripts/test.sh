@@ -13,4 +13,5 @@ echo "== release build" >&2
 echo "== ASan + UBSan build" >&2
 "$root/scripts/build.sh" asan
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp
 (cd "$root/build-asan" && ctest --output-on-failure -j 2)

@@ -24,7 +24,8 @@ int run_convert(const ConvertOptions& opt) {
     exporters::DrawioWriteOptions wo;
     if (opt.compressed) wo.compression = exporters::Compression::compressed;
     if (opt.uncompressed) wo.compression = exporters::Compression::uncompressed;
-    if (auto st = exporters::save_drawio(read->document, opt.output, wo); !st) return report_error(st.error());
+    if (auto st = exporters::save_drawio(read->document, opt.output, wo); !st)
+        return report_error(st.error());
     if (opt.output != "-") std::cerr << "wrote " << opt.output << "\n";
     return exit_ok;
 }
@@ -33,11 +34,13 @@ int run_convert(const ConvertOptions& opt) {
 
 void setup_convert(CLI::App& app, Action& action) {
     auto opt = std::make_shared<ConvertOptions>();
-    auto* cmd = app.add_subcommand("convert", "Convert any readable draw.io form (.drawio.svg, .drawio.png, "
-                                              "compressed, bare mxGraphModel) to a .drawio file");
+    auto* cmd = app.add_subcommand("convert",
+                                   "Convert any readable draw.io form (.drawio.svg, .drawio.png, "
+                                   "compressed, bare mxGraphModel) to a .drawio file");
     cmd->add_option("input", opt->input, "input file, or - for stdin")->required();
     cmd->add_option("output", opt->output, "output .drawio file, or - for stdout")->required();
-    auto* c = cmd->add_flag("--compressed", opt->compressed, "compress every page (as draw.io did before 2023)");
+    auto* c =
+        cmd->add_flag("--compressed", opt->compressed, "compress every page (as draw.io did before 2023)");
     auto* u = cmd->add_flag("--uncompressed", opt->uncompressed, "write every page as plain XML");
     c->excludes(u);
     cmd->callback([opt, &action] { action = [opt] { return run_convert(*opt); }; });

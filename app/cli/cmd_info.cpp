@@ -7,7 +7,9 @@
 #include "app/cli/commands.hpp"
 #include "app/cli/report_error.hpp"
 #include "core/diagram/page_index.hpp"
+#include "core/journey/journey_read.hpp"
 #include "importers/drawio/drawio_reader.hpp"
+#include "templates/journey_json.hpp"
 
 namespace jstudio::cli {
 
@@ -20,18 +22,24 @@ struct InfoOptions {
 
 const char* form_name(diagram::DocumentForm f) {
     switch (f) {
-        case diagram::DocumentForm::mxfile: return "mxfile";
-        case diagram::DocumentForm::bare_model: return "mxGraphModel";
-        case diagram::DocumentForm::library: return "mxlibrary";
+        case diagram::DocumentForm::mxfile:
+            return "mxfile";
+        case diagram::DocumentForm::bare_model:
+            return "mxGraphModel";
+        case diagram::DocumentForm::library:
+            return "mxlibrary";
     }
     return "";
 }
 
 const char* container_name(diagram::Container c) {
     switch (c) {
-        case diagram::Container::xml: return "xml";
-        case diagram::Container::svg: return "svg";
-        case diagram::Container::png: return "png";
+        case diagram::Container::xml:
+            return "xml";
+        case diagram::Container::svg:
+            return "svg";
+        case diagram::Container::png:
+            return "png";
     }
     return "";
 }
@@ -50,13 +58,16 @@ nlohmann::json page_json(const diagram::Page& page, std::size_t index) {
             if (idx.is_container(c))
                 containers.push_back({{"id", c.id},
                                       {"label", c.label()},
-                                      {"kind", idx.is_swimlane(c) ? "swimlane" : idx.is_group(c) ? "group" : "container"},
+                                      {"kind", idx.is_swimlane(c) ? "swimlane"
+                                               : idx.is_group(c)  ? "group"
+                                                                  : "container"},
                                       {"children", idx.children(c.id).size()}});
         } else if (c.kind == CellKind::edge) {
             ++edges;
             if (c.source.empty() || c.target.empty()) ++unglued;
         }
-        for (auto [field, ref] : {std::pair{"parent", &c.parent}, {"source", &c.source}, {"target", &c.target}})
+        for (auto [field, ref] :
+             {std::pair{"parent", &c.parent}, {"source", &c.source}, {"target", &c.target}})
             if (!ref->empty() && !idx.find(*ref))
                 unresolved.push_back({{"cell", c.id}, {"field", field}, {"id", *ref}});
     }
@@ -73,6 +84,13 @@ nlohmann::json page_json(const diagram::Page& page, std::size_t index) {
             {"unresolved_references", unresolved}};
 }
 
+// A journey map read back from its metadata and where its cards sit (see core/journey/journey_read.hpp).
+void add_journey(nlohmann::json& page_j, const diagram::Page& page) {
+    if (!journey::is_journey_page(page)) return;
+    if (auto map = journey::read_journey(page))
+        page_j["journey"] = nlohmann::json(templates::map_to_json(*map));
+}
+
 int run_info(const InfoOptions& opt) {
     auto read = importers::read_drawio_file(opt.input);
     if (!read) return report_error(read.error());
@@ -84,7 +102,10 @@ int run_info(const InfoOptions& opt) {
     for (const auto& a : doc.file)
         if (a.name == "version" || a.name == "host") j[a.name] = a.value;
     j["pages"] = nlohmann::json::array();
-    for (std::size_t i = 0; i < doc.pages.size(); ++i) j["pages"].push_back(page_json(doc.pages[i], i));
+    for (std::size_t i = 0; i < doc.pages.size(); ++i) {
+        j["pages"].push_back(page_json(doc.pages[i], i));
+        add_journey(j["pages"].back(), doc.pages[i]);
+    }
     j["warnings"] = nlohmann::json::array();
     for (const auto& d : read->diagnostics) j["warnings"].push_back(d.to_string());
     if (doc.form == diagram::DocumentForm::library) j["library_bytes"] = doc.library_json.size();
@@ -93,7 +114,8 @@ int run_info(const InfoOptions& opt) {
         std::cout << j.dump(2) << "\n";
         return exit_ok;
     }
-    std::cout << opt.input << ": " << j["form"].get<std::string>() << " in " << j["container"].get<std::string>();
+    std::cout << opt.input << ": " << j["form"].get<std::string>() << " in "
+              << j["container"].get<std::string>();
     if (j.contains("version")) std::cout << ", draw.io " << j["version"].get<std::string>();
     std::cout << ", " << doc.pages.size() << " page(s)\n";
     if (doc.form == diagram::DocumentForm::library)
@@ -103,17 +125,24 @@ int run_info(const InfoOptions& opt) {
                   << p["id"].get<std::string>() << (p["compressed"].get<bool>() ? ", compressed" : ", plain")
                   << "): " << p["vertices"] << " vertices, " << p["edges"] << " edges, " << p["layers"].size()
                   << " layer(s), " << p["containers"].size() << " container(s)";
-        if (p["edges_with_loose_end"].get<int>() > 0) std::cout << ", " << p["edges_with_loose_end"] << " edge(s) with a loose end";
+        if (p["edges_with_loose_end"].get<int>() > 0)
+            std::cout << ", " << p["edges_with_loose_end"] << " edge(s) with a loose end";
         std::cout << "\n";
+        if (p.contains("journey"))
+            std::cout << "    journey map '" << p["journey"]["title"].get<std::string>() << "' ("
+                      << p["journey"]["kind"].get<std::string>() << "): " << p["journey"]["stages"].size()
+                      << " stages, " << p["journey"]["lanes"].size() << " lanes, "
+                      << p["journey"]["steps"].size() << " steps, " << p["journey"]["transitions"].size()
+                      << " transitions\n";
         for (const auto& l : p["layers"])
-            std::cout << "    layer '" << l["name"].get<std::string>() << "' (" << l["id"].get<std::string>() << ")"
-                      << (l["visible"].get<bool>() ? "" : " hidden") << "\n";
+            std::cout << "    layer '" << l["name"].get<std::string>() << "' (" << l["id"].get<std::string>()
+                      << ")" << (l["visible"].get<bool>() ? "" : " hidden") << "\n";
         for (const auto& c : p["containers"])
-            std::cout << "    " << c["kind"].get<std::string>() << " '" << c["label"].get<std::string>() << "' ("
-                      << c["id"].get<std::string>() << "): " << c["children"] << " children\n";
+            std::cout << "    " << c["kind"].get<std::string>() << " '" << c["label"].get<std::string>()
+                      << "' (" << c["id"].get<std::string>() << "): " << c["children"] << " children\n";
         for (const auto& u : p["unresolved_references"])
-            std::cout << "    unresolved: cell '" << u["cell"].get<std::string>() << "' " << u["field"].get<std::string>()
-                      << " -> '" << u["id"].get<std::string>() << "'\n";
+            std::cout << "    unresolved: cell '" << u["cell"].get<std::string>() << "' "
+                      << u["field"].get<std::string>() << " -> '" << u["id"].get<std::string>() << "'\n";
     }
     for (const auto& d : read->diagnostics) std::cerr << d.to_string() << "\n";
     return exit_ok;
@@ -123,8 +152,10 @@ int run_info(const InfoOptions& opt) {
 
 void setup_info(CLI::App& app, Action& action) {
     auto opt = std::make_shared<InfoOptions>();
-    auto* cmd = app.add_subcommand("info", "Summarise a draw.io file: pages, layers, cells, references, warnings");
-    cmd->add_option("file", opt->input, "draw.io file (.drawio, .xml, .dio, .drawio.svg, .drawio.png), or - for stdin")
+    auto* cmd =
+        app.add_subcommand("info", "Summarise a draw.io file: pages, layers, cells, references, warnings");
+    cmd->add_option("file", opt->input,
+                    "draw.io file (.drawio, .xml, .dio, .drawio.svg, .drawio.png), or - for stdin")
         ->required();
     cmd->add_option("--format", opt->format, "text or json")->check(CLI::IsMember({"text", "json"}));
     cmd->callback([opt, &action] { action = [opt] { return run_info(*opt); }; });

@@ -18,6 +18,14 @@ using Setup = void (*)(CLI::App&, Action&);
 
 void setup_info(CLI::App& app, Action& action);
 void setup_convert(CLI::App& app, Action& action);
+void setup_layout(CLI::App& app, Action& action);
+void setup_discover(CLI::App& app, Action& action);
+void setup_templates(CLI::App& app, Action& action);
+void setup_new(CLI::App& app, Action& action);
+void setup_diff(CLI::App& app, Action& action);
+void setup_export(CLI::App& app, Action& action);
+void setup_validate(CLI::App& app, Action& action);
+void setup_check(CLI::App& app, Action& action);
 
 // Registered subcommands in --help order. New commands add a line in commands.cpp.
 const std::vector<Setup>& all_commands();

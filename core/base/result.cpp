@@ -4,16 +4,26 @@ namespace jstudio {
 
 const char* to_string(ErrorCode code) {
     switch (code) {
-        case ErrorCode::io: return "io";
-        case ErrorCode::bad_xml: return "bad_xml";
-        case ErrorCode::bad_encoding: return "bad_encoding";
-        case ErrorCode::bad_reference: return "bad_reference";
-        case ErrorCode::bad_geometry: return "bad_geometry";
-        case ErrorCode::bad_csv: return "bad_csv";
-        case ErrorCode::bad_usage: return "bad_usage";
-        case ErrorCode::too_large: return "too_large";
-        case ErrorCode::unsupported: return "unsupported";
-        case ErrorCode::cancelled: return "cancelled";
+        case ErrorCode::io:
+            return "io";
+        case ErrorCode::bad_xml:
+            return "bad_xml";
+        case ErrorCode::bad_encoding:
+            return "bad_encoding";
+        case ErrorCode::bad_reference:
+            return "bad_reference";
+        case ErrorCode::bad_geometry:
+            return "bad_geometry";
+        case ErrorCode::bad_csv:
+            return "bad_csv";
+        case ErrorCode::bad_usage:
+            return "bad_usage";
+        case ErrorCode::too_large:
+            return "too_large";
+        case ErrorCode::unsupported:
+            return "unsupported";
+        case ErrorCode::cancelled:
+            return "cancelled";
     }
     return "unknown";
 }
@@ -42,10 +52,14 @@ static std::string join_place(const Location& where, const std::string& message)
     return place.empty() ? message : place + ": " + message;
 }
 
-std::string Error::to_string() const { return join_place(where, message); }
+std::string Error::to_string() const {
+    return join_place(where, message);
+}
 
 std::string Diagnostic::to_string() const {
-    const char* level = severity == Severity::error ? "error: " : severity == Severity::warning ? "warning: " : "";
+    const char* level = severity == Severity::error     ? "error: "
+                        : severity == Severity::warning ? "warning: "
+                                                        : "";
     return join_place(where, std::string(level) + message);
 }
 

@@ -15,8 +15,8 @@ enum class ErrorCode {
     bad_reference,  // duplicate ids, parent cycles, ids that point nowhere
     bad_geometry,   // numbers that are not finite or out of range
     bad_csv,
-    bad_usage,      // options that do not fit together
-    too_large,      // input past a safety limit (deflate bombs, huge files)
+    bad_usage,  // options that do not fit together
+    too_large,  // input past a safety limit (deflate bombs, huge files)
     unsupported,
     cancelled,
 };
@@ -64,7 +64,7 @@ using Diagnostics = std::vector<Diagnostic>;
 // Spelled like std::expected (value, error, bool) so C++23 can replace it.
 template <class T>
 class [[nodiscard]] Result {
-public:
+  public:
     Result(T value) : m_v(std::in_place_index<0>, std::move(value)) {}
     Result(Error error) : m_v(std::in_place_index<1>, std::move(error)) {}
 
@@ -78,7 +78,7 @@ public:
     T& operator*() & { return std::get<0>(m_v); }
     const Error& error() const { return std::get<1>(m_v); }
 
-private:
+  private:
     std::variant<T, Error> m_v;
 };
 

@@ -19,7 +19,9 @@ constexpr std::array<int8_t, 256> make_b64_table() {
 }
 constexpr auto b64_table = make_b64_table();
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
+}
 
 int hex_value(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -30,7 +32,8 @@ int hex_value(char c) {
 
 Result<std::string> inflate_with(std::string_view bytes, std::size_t max_output, int window_bits) {
     z_stream zs{};
-    if (inflateInit2(&zs, window_bits) != Z_OK) return make_error(ErrorCode::bad_encoding, "cannot start inflate");
+    if (inflateInit2(&zs, window_bits) != Z_OK)
+        return make_error(ErrorCode::bad_encoding, "cannot start inflate");
     std::string out;
     zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
     zs.avail_in = static_cast<uInt>(bytes.size());
@@ -52,7 +55,8 @@ Result<std::string> inflate_with(std::string_view bytes, std::size_t max_output,
         if (out.size() + produced > max_output) {
             inflateEnd(&zs);
             return make_error(ErrorCode::too_large, "inflated data exceeds the limit of " +
-                                                        std::to_string(max_output) + " bytes (a deflate bomb?)");
+                                                        std::to_string(max_output) +
+                                                        " bytes (a deflate bomb?)");
         }
         out.append(buffer.data(), produced);
         if (rc != Z_STREAM_END && zs.avail_in == 0 && produced == 0) {
@@ -100,7 +104,8 @@ std::string base64_encode(std::string_view bytes) {
     std::size_t i = 0;
     for (; i + 2 < bytes.size(); i += 3) {
         std::uint32_t n = (static_cast<unsigned char>(bytes[i]) << 16) |
-                          (static_cast<unsigned char>(bytes[i + 1]) << 8) | static_cast<unsigned char>(bytes[i + 2]);
+                          (static_cast<unsigned char>(bytes[i + 1]) << 8) |
+                          static_cast<unsigned char>(bytes[i + 2]);
         out += b64_alphabet[(n >> 18) & 63];
         out += b64_alphabet[(n >> 12) & 63];
         out += b64_alphabet[(n >> 6) & 63];
@@ -128,14 +133,14 @@ Result<std::string> percent_decode(std::string_view text) {
         int hi = i + 2 < text.size() ? hex_value(text[i + 1]) : -1;
         int lo = i + 2 < text.size() ? hex_value(text[i + 2]) : -1;
         if (hi < 0 || lo < 0)
-            return make_error(ErrorCode::bad_encoding,
-                              "malformed percent-escape at offset " + std::to_string(i) + " of the decoded page");
+            return make_error(ErrorCode::bad_encoding, "malformed percent-escape at offset " +
+                                                           std::to_string(i) + " of the decoded page");
         out.push_back(static_cast<char>(hi * 16 + lo));
         i += 2;
     }
     if (auto bad = find_invalid_utf8(out); bad != std::string::npos)
-        return make_error(ErrorCode::bad_encoding, "percent-decoded text is not valid UTF-8 (byte " +
-                                                       std::to_string(bad) + ")");
+        return make_error(ErrorCode::bad_encoding,
+                          "percent-decoded text is not valid UTF-8 (byte " + std::to_string(bad) + ")");
     return out;
 }
 
@@ -190,10 +195,14 @@ std::size_t find_invalid_utf8(std::string_view s) {
         }
         int len = 0;
         std::uint32_t cp = 0;
-        if ((c & 0xE0) == 0xC0) len = 2, cp = c & 0x1F;
-        else if ((c & 0xF0) == 0xE0) len = 3, cp = c & 0x0F;
-        else if ((c & 0xF8) == 0xF0) len = 4, cp = c & 0x07;
-        else return i;
+        if ((c & 0xE0) == 0xC0)
+            len = 2, cp = c & 0x1F;
+        else if ((c & 0xF0) == 0xE0)
+            len = 3, cp = c & 0x0F;
+        else if ((c & 0xF8) == 0xF0)
+            len = 4, cp = c & 0x07;
+        else
+            return i;
         if (i + len > n) return i;
         for (int k = 1; k < len; ++k) {
             unsigned char cc = static_cast<unsigned char>(s[i + k]);

@@ -25,7 +25,8 @@ void Attributes::set(std::string_view name, std::string_view value) {
 }
 
 bool Attributes::remove(std::string_view name) {
-    auto it = std::find_if(m_items.begin(), m_items.end(), [&](const Attribute& a) { return a.name == name; });
+    auto it =
+        std::find_if(m_items.begin(), m_items.end(), [&](const Attribute& a) { return a.name == name; });
     if (it == m_items.end()) return false;
     m_items.erase(it);
     return true;

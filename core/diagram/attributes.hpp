@@ -14,7 +14,7 @@ struct Attribute {
 };
 
 class Attributes {
-public:
+  public:
     const std::string* find(std::string_view name) const;  // nullptr when absent
     std::string get(std::string_view name, std::string_view fallback = {}) const;
     bool has(std::string_view name) const { return find(name) != nullptr; }
@@ -28,7 +28,7 @@ public:
     void push_back(Attribute attribute) { m_items.push_back(std::move(attribute)); }
     bool operator==(const Attributes&) const = default;
 
-private:
+  private:
     std::vector<Attribute> m_items;
 };
 

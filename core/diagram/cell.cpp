@@ -4,11 +4,16 @@ namespace jstudio::diagram {
 
 const char* to_string(CellKind kind) {
     switch (kind) {
-        case CellKind::root: return "root";
-        case CellKind::layer: return "layer";
-        case CellKind::vertex: return "vertex";
-        case CellKind::edge: return "edge";
-        case CellKind::other: return "other";
+        case CellKind::root:
+            return "root";
+        case CellKind::layer:
+            return "layer";
+        case CellKind::vertex:
+            return "vertex";
+        case CellKind::edge:
+            return "edge";
+        case CellKind::other:
+            return "other";
     }
     return "other";
 }
@@ -19,8 +24,10 @@ std::string Cell::label() const {
 }
 
 void Cell::set_label(std::string text) {
-    if (wrapper) wrapper->attributes.set("label", text);
-    else value = std::move(text);
+    if (wrapper)
+        wrapper->attributes.set("label", text);
+    else
+        value = std::move(text);
 }
 
 std::string Cell::data(std::string_view name) const {
@@ -29,7 +36,8 @@ std::string Cell::data(std::string_view name) const {
 
 void Cell::set_data(std::string_view name, std::string_view v) {
     if (!wrapper) {
-        // draw.io does the same when a plain cell gets its first custom attribute (Graph.setAttributeForCell).
+        // draw.io does the same when a plain cell gets its first custom attribute
+        // (Graph.setAttributeForCell).
         wrapper = Wrapper{};
         wrapper->attributes.set("label", value.value_or(""));
         value.reset();
@@ -51,7 +59,8 @@ bool Cell::operator==(const Cell& o) const {
     return id == o.id && parent == o.parent && source == o.source && target == o.target && kind == o.kind &&
            vertex == o.vertex && edge == o.edge && value == o.value && style == o.style &&
            connectable == o.connectable && visible == o.visible && collapsed == o.collapsed &&
-           wrapper == o.wrapper && geometry == o.geometry && extra == o.extra && extra_children == o.extra_children;
+           wrapper == o.wrapper && geometry == o.geometry && extra == o.extra &&
+           extra_children == o.extra_children;
 }
 
 }  // namespace jstudio::diagram

@@ -13,28 +13,29 @@ namespace jstudio::diagram {
 enum class CellKind { root, layer, vertex, edge, other };
 const char* to_string(CellKind kind);
 
-// draw.io's <UserObject>/<object> (or any element around an <mxCell>): the cell's value with custom attributes.
+// draw.io's <UserObject>/<object> (or any element around an <mxCell>): the cell's value with custom
+// attributes.
 struct Wrapper {
-    std::string tag = "UserObject";   // element name
-    Attributes attributes;            // everything but id, in file order; "label" is the label
+    std::string tag = "UserObject";      // element name
+    Attributes attributes;               // everything but id, in file order; "label" is the label
     std::vector<RawXml> extra_children;  // children other than the <mxCell>, kept verbatim
     bool operator==(const Wrapper&) const = default;
 };
 
 struct Cell {
     std::string id;
-    std::string parent;  // "" for the root cell
-    std::string source, target;  // edges; "" = that end is not glued
-    CellKind kind = CellKind::other;  // derived from parent and the vertex/edge flags when read
+    std::string parent;                 // "" for the root cell
+    std::string source, target;         // edges; "" = that end is not glued
+    CellKind kind = CellKind::other;    // derived from parent and the vertex/edge flags when read
     bool vertex = false, edge = false;  // vertex="1" / edge="1"
     std::optional<std::string> value;   // the value attribute (absent ≠ empty)
     std::optional<Style> style;         // absent ≠ empty
     std::optional<bool> connectable, visible, collapsed;  // absent = draw.io default (true, true, false)
-    std::optional<Wrapper> wrapper;     // set when the cell came in a UserObject/object
+    std::optional<Wrapper> wrapper;                       // set when the cell came in a UserObject/object
     std::optional<Geometry> geometry;
-    Attributes extra;                   // mxCell attributes we do not model, kept verbatim
-    std::vector<RawXml> extra_children; // mxCell children with an unknown 'as', kept verbatim
-    std::uint32_t source_line = 0;      // where the cell stood in the (decoded) page, for messages; 0 = new
+    Attributes extra;                    // mxCell attributes we do not model, kept verbatim
+    std::vector<RawXml> extra_children;  // mxCell children with an unknown 'as', kept verbatim
+    std::uint32_t source_line = 0;       // where the cell stood in the (decoded) page, for messages; 0 = new
 
     // The label a user sees: wrapper@label if wrapped, else value.
     std::string label() const;

@@ -21,9 +21,19 @@ Page make_page(std::string id, std::string name) {
     Page page;
     page.id = std::move(id);
     page.name = std::move(name);
-    for (auto [k, v] : {std::pair{"grid", "1"}, {"gridSize", "10"}, {"guides", "1"}, {"tooltips", "1"},
-                        {"connect", "1"}, {"arrows", "1"}, {"fold", "1"}, {"page", "1"}, {"pageScale", "1"},
-                        {"pageWidth", "1169"}, {"pageHeight", "827"}, {"math", "0"}, {"shadow", "0"}})
+    for (auto [k, v] : {std::pair{"grid", "1"},
+                        {"gridSize", "10"},
+                        {"guides", "1"},
+                        {"tooltips", "1"},
+                        {"connect", "1"},
+                        {"arrows", "1"},
+                        {"fold", "1"},
+                        {"page", "1"},
+                        {"pageScale", "1"},
+                        {"pageWidth", "1169"},
+                        {"pageHeight", "827"},
+                        {"math", "0"},
+                        {"shadow", "0"}})
         page.model.set(k, v);
     Cell root;
     root.id = "0";

@@ -28,15 +28,15 @@ struct RawXml {
 };
 
 struct Geometry {
-    Rect bounds;                  // x, y, width, height (missing = 0)
-    bool relative = false;        // edges, edge labels (x in -1..1 along the edge), ports (fractions)
-    std::vector<Point> waypoints;  // <Array as="points">, in the edge parent's frame
+    Rect bounds;                    // x, y, width, height (missing = 0)
+    bool relative = false;          // edges, edge labels (x in -1..1 along the edge), ports (fractions)
+    std::vector<Point> waypoints;   // <Array as="points">, in the edge parent's frame
     bool has_points_array = false;  // an <Array as="points"> was present, even if empty
     std::optional<Point> source_point, target_point;  // used only where that end is not glued
-    std::optional<Point> offset;                      // label offset (vertices) / absolute shift (edge labels)
-    std::optional<Rect> alternate_bounds;             // the other size of a collapsible cell
-    Attributes extra;                                 // attributes of <mxGeometry> we do not model
-    std::vector<RawXml> extra_children;               // children with an unknown 'as', kept verbatim
+    std::optional<Point> offset;           // label offset (vertices) / absolute shift (edge labels)
+    std::optional<Rect> alternate_bounds;  // the other size of a collapsible cell
+    Attributes extra;                      // attributes of <mxGeometry> we do not model
+    std::vector<RawXml> extra_children;    // children with an unknown 'as', kept verbatim
     std::vector<std::string> child_order;  // 'as' of the modelled children in file order, so writing keeps it
     std::string as = "geometry";
 

@@ -38,7 +38,9 @@ std::optional<std::size_t> PageIndex::position(std::string_view id) const {
     return it->second;
 }
 
-const Cell* PageIndex::root() const { return m_root ? &m_page->cells[*m_root] : nullptr; }
+const Cell* PageIndex::root() const {
+    return m_root ? &m_page->cells[*m_root] : nullptr;
+}
 
 std::vector<const Cell*> PageIndex::cells_at(const std::vector<std::size_t>* positions) const {
     std::vector<const Cell*> out;
@@ -94,7 +96,9 @@ bool PageIndex::is_swimlane(const Cell& cell) const {
     return s.has_name("swimlane") || s.get_or("shape", "") == "swimlane";
 }
 
-bool PageIndex::is_group(const Cell& cell) const { return cell.style_or_empty().has_name("group"); }
+bool PageIndex::is_group(const Cell& cell) const {
+    return cell.style_or_empty().has_name("group");
+}
 
 bool PageIndex::is_container(const Cell& cell) const {
     if (cell.kind != CellKind::vertex) return false;
@@ -188,7 +192,8 @@ std::vector<Point> PageIndex::edge_polyline(std::string_view edge_id) const {
     const Geometry& g = *e->geometry;
     Point origin = frame_origin(edge_id);
     auto centre = [](const Rect& r) { return Point{r.x + r.width / 2, r.y + r.height / 2}; };
-    auto end_point = [&](const std::string& terminal, const std::optional<Point>& loose) -> std::optional<Point> {
+    auto end_point = [&](const std::string& terminal,
+                         const std::optional<Point>& loose) -> std::optional<Point> {
         if (!terminal.empty())
             if (auto b = absolute_bounds(terminal)) return centre(*b);
         if (loose) return Point{loose->x + origin.x, loose->y + origin.y};

@@ -12,16 +12,16 @@
 namespace jstudio::diagram {
 
 class PageIndex {
-public:
+  public:
     explicit PageIndex(const Page& page);
 
     const Page& page() const { return *m_page; }
-    const Cell* find(std::string_view id) const;  // nullptr when no cell has that id
+    const Cell* find(std::string_view id) const;                     // nullptr when no cell has that id
     std::optional<std::size_t> position(std::string_view id) const;  // index in page.cells
-    const Cell* root() const;                                         // the parentless cell, nullptr if none
-    std::vector<const Cell*> layers() const;                          // children of the root, in order
-    std::vector<const Cell*> children(std::string_view id) const;     // direct children, file order
-    const Cell* layer_of(std::string_view id) const;  // the layer a cell sits in, nullptr if none
+    const Cell* root() const;                                        // the parentless cell, nullptr if none
+    std::vector<const Cell*> layers() const;                         // children of the root, in order
+    std::vector<const Cell*> children(std::string_view id) const;    // direct children, file order
+    const Cell* layer_of(std::string_view id) const;   // the layer a cell sits in, nullptr if none
     const Cell* parent_of(std::string_view id) const;  // nullptr for the root or a dangling parent
 
     std::vector<const Cell*> edges_of(std::string_view vertex_id) const;  // glued either end
@@ -40,7 +40,7 @@ public:
     // An edge's polyline in page coordinates: terminal centres or terminal points, with waypoints between.
     std::vector<Point> edge_polyline(std::string_view edge_id) const;
 
-private:
+  private:
     const Page* m_page;
     std::unordered_map<std::string_view, std::size_t> m_by_id;
     std::unordered_map<std::string_view, std::vector<std::size_t>> m_children;

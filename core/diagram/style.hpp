@@ -1,6 +1,7 @@
 #pragma once
 // A draw.io style string ("rounded=1;whiteSpace=wrap;html=1;"): named styles and key=value pairs in order.
-// Unknown keys, empty tokens and the trailing ';' are kept, so to_string() gives back the text it was parsed from.
+// Unknown keys, empty tokens and the trailing ';' are kept, so to_string() gives back the text it was parsed
+// from.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,7 +10,7 @@
 namespace jstudio::diagram {
 
 class Style {
-public:
+  public:
     struct Token {
         std::string key;    // the key, or the whole token for a named style ("ellipse")
         std::string value;  // empty for a named style
@@ -24,7 +25,7 @@ public:
     // The last value given for key (later tokens override earlier ones, as in draw.io); nullopt if absent.
     std::optional<std::string> get(std::string_view key) const;
     std::string get_or(std::string_view key, std::string_view fallback) const;
-    double number(std::string_view key, double fallback) const;  // fallback when absent or not a number
+    double number(std::string_view key, double fallback) const;    // fallback when absent or not a number
     bool flag(std::string_view key, bool fallback = false) const;  // "1"/"true" → true, "0"/"false" → false
     bool has_name(std::string_view name) const;                    // a named style token such as "swimlane"
     std::string first_name() const;                                // the first named token, "" if none
@@ -36,7 +37,7 @@ public:
     bool empty() const { return m_tokens.empty(); }
     bool operator==(const Style&) const = default;
 
-private:
+  private:
     std::vector<Token> m_tokens;
     bool m_trailing_separator = false;
 };

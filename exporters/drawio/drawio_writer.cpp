@@ -18,15 +18,32 @@ namespace {
 void escape_into(std::string& out, std::string_view text) {
     for (char c : text) {
         switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            case '\n': out += "&#xa;"; break;
-            case '\t': out += "&#x9;"; break;
-            case '\r': out += "&#xd;"; break;
-            default: out += c;
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            case '\n':
+                out += "&#xa;";
+                break;
+            case '\t':
+                out += "&#x9;";
+                break;
+            case '\r':
+                out += "&#xd;";
+                break;
+            default:
+                out += c;
         }
     }
 }
@@ -39,7 +56,7 @@ void number_into(std::string& out, double v) {
 }
 
 class XmlOut {
-public:
+  public:
     explicit XmlOut(bool pretty) : m_pretty(pretty) {}
     std::string& str() { return m_out; }
 
@@ -89,7 +106,7 @@ public:
         m_out += '>';
     }
 
-private:
+  private:
     std::string m_out;
     bool m_pretty;
     int m_depth = 0;
@@ -129,9 +146,12 @@ void write_geometry(XmlOut& x, const Geometry& g) {
     for (std::string_view as : {"sourcePoint", "targetPoint", "points", "offset", "alternateBounds"})
         if (std::find(order.begin(), order.end(), as) == order.end()) order.push_back(as);
     for (std::string_view as : order) {
-        if (as == "sourcePoint" && g.source_point) write_point(x, *g.source_point, as);
-        else if (as == "targetPoint" && g.target_point) write_point(x, *g.target_point, as);
-        else if (as == "offset" && g.offset) write_point(x, *g.offset, as);
+        if (as == "sourcePoint" && g.source_point)
+            write_point(x, *g.source_point, as);
+        else if (as == "targetPoint" && g.target_point)
+            write_point(x, *g.target_point, as);
+        else if (as == "offset" && g.offset)
+            write_point(x, *g.offset, as);
         else if (as == "points" && has_points) {
             x.open("Array");
             x.attr("as", "points");
@@ -167,8 +187,8 @@ void write_cell(XmlOut& x, const Cell& c) {
         x.attrs(c.wrapper->attributes);
         x.attr("id", c.id);
         x.end_open();
-        // draw.io appends the cell's <mxCell> last; a further <mxCell> (part of the value) must follow it, since
-        // the first direct <mxCell> child is the cell when the file is read again.
+        // draw.io appends the cell's <mxCell> last; a further <mxCell> (part of the value) must follow it,
+        // since the first direct <mxCell> child is the cell when the file is read again.
         for (const RawXml& raw : c.wrapper->extra_children)
             if (raw.xml.rfind("<mxCell", 0) != 0) x.raw(raw.xml);
     }
@@ -278,10 +298,14 @@ Result<std::string> write_drawio(const Document& doc, const DrawioWriteOptions& 
         const Page& page = doc.pages[i];
         x.open("diagram");
         // A bare mxGraphModel gets the id and name draw.io gives it on save (EditorUi.createFileData).
-        if (page.id) x.attr("id", *page.id);
-        else if (doc.form == DocumentForm::bare_model) x.attr("id", "page-" + std::to_string(i + 1));
-        if (page.name) x.attr("name", *page.name);
-        else if (doc.form == DocumentForm::bare_model) x.attr("name", page.display_name(i));
+        if (page.id)
+            x.attr("id", *page.id);
+        else if (doc.form == DocumentForm::bare_model)
+            x.attr("id", "page-" + std::to_string(i + 1));
+        if (page.name)
+            x.attr("name", *page.name);
+        else if (doc.form == DocumentForm::bare_model)
+            x.attr("name", page.display_name(i));
         x.attrs(page.diagram_extra);
         if (!page.has_model) {
             x.close_empty();

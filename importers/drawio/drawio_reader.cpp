@@ -26,7 +26,7 @@ constexpr double max_coordinate = 1e7;
 
 // Turns byte offsets in one XML text into 1-based line/column, on the failure path and for cell lines.
 class LineMap {
-public:
+  public:
     explicit LineMap(std::string_view text) {
         m_starts.push_back(0);
         for (std::size_t i = 0; i < text.size(); ++i)
@@ -40,7 +40,7 @@ public:
                 static_cast<std::uint32_t>(static_cast<std::size_t>(offset) - m_starts[line - 1] + 1)};
     }
 
-private:
+  private:
     std::vector<std::size_t> m_starts;
 };
 
@@ -53,7 +53,7 @@ std::string serialize(const pugi::xml_node& node) {
 // One XML text being read: the original file, an SVG's content attribute, or a decoded compressed page.
 struct Source {
     std::string_view text;
-    Location base;  // file (and page) that the positions in text belong to
+    Location base;                                 // file (and page) that the positions in text belong to
     mutable std::shared_ptr<const LineMap> lines;  // built on first use, shared by the pages of one text
 
     Location at(std::ptrdiff_t offset) const {
@@ -69,7 +69,8 @@ struct Source {
 
 Status check_text(const Source& src) {
     if (auto bad = codec::find_invalid_utf8(src.text); bad != std::string_view::npos)
-        return make_error(ErrorCode::bad_encoding, "text is not valid UTF-8", src.at(static_cast<std::ptrdiff_t>(bad)));
+        return make_error(ErrorCode::bad_encoding, "text is not valid UTF-8",
+                          src.at(static_cast<std::ptrdiff_t>(bad)));
     // pugixml ignores DTDs; refusing entity declarations outright keeps XXE and entity bombs out for good.
     auto doctype = src.text.find("<!DOCTYPE");
     if (doctype != std::string_view::npos) {
@@ -78,9 +79,10 @@ Status check_text(const Source& src) {
         if (bracket != std::string_view::npos && (end == std::string_view::npos || bracket < end)) {
             auto entity = src.text.find("<!ENTITY", bracket);
             if (entity != std::string_view::npos)
-                return make_error(ErrorCode::unsupported,
-                                  "DOCTYPE declares entities; draw.io files never do, and they are refused for safety",
-                                  src.at(static_cast<std::ptrdiff_t>(entity)));
+                return make_error(
+                    ErrorCode::unsupported,
+                    "DOCTYPE declares entities; draw.io files never do, and they are refused for safety",
+                    src.at(static_cast<std::ptrdiff_t>(entity)));
         }
     }
     return Ok{};
@@ -94,15 +96,17 @@ Result<std::unique_ptr<pugi::xml_document>> parse_xml(Source& src, std::string& 
     if (!src.lines) src.lines = std::make_shared<const LineMap>(src.text);
     auto doc = std::make_unique<pugi::xml_document>();
     // parse_default keeps CDATA and escapes; whitespace-only text is dropped (it is insignificant here).
-    pugi::xml_parse_result r = doc->load_buffer_inplace(buffer.data(), buffer.size(), pugi::parse_default,
-                                                        pugi::encoding_utf8);
-    if (!r) return make_error(ErrorCode::bad_xml, std::string("malformed XML: ") + r.description(), src.at(r.offset));
+    pugi::xml_parse_result r =
+        doc->load_buffer_inplace(buffer.data(), buffer.size(), pugi::parse_default, pugi::encoding_utf8);
+    if (!r)
+        return make_error(ErrorCode::bad_xml, std::string("malformed XML: ") + r.description(),
+                          src.at(r.offset));
     if (!doc->document_element()) return make_error(ErrorCode::bad_xml, "no XML element found", src.at(0));
     return doc;
 }
 
 class Reader {
-public:
+  public:
     Reader(const std::string& file, const ReadOptions& options) : m_file(file), m_options(options) {}
 
     Result<ReadResult> read(std::string bytes) {
@@ -121,7 +125,7 @@ public:
         return read_xml_text(std::move(bytes), at_file(m_file), false);
     }
 
-private:
+  private:
     std::string m_file;
     const ReadOptions& m_options;
     ReadResult m_result;
@@ -166,7 +170,8 @@ private:
     Result<ReadResult> read_svg(const pugi::xml_node& svg, const Source& src) {
         pugi::xml_attribute content = svg.attribute("content");
         if (!content || !*content.value())
-            return make_error(ErrorCode::unsupported, "SVG holds no draw.io diagram (no 'content' attribute)", src.at(svg));
+            return make_error(ErrorCode::unsupported, "SVG holds no draw.io diagram (no 'content' attribute)",
+                              src.at(svg));
         std::string text = content.value();
         // Editor.extractGraphModel: neither '<' nor '%' first means legacy base64 of an escape()d string.
         if (text.front() != '<' && text.front() != '%') {
@@ -195,8 +200,10 @@ private:
             return -1;
         };
         auto put = [&out](std::uint32_t cp) {
-            if (cp < 0x80) out += static_cast<char>(cp);
-            else if (cp < 0x800) out += static_cast<char>(0xC0 | (cp >> 6)), out += static_cast<char>(0x80 | (cp & 0x3F));
+            if (cp < 0x80)
+                out += static_cast<char>(cp);
+            else if (cp < 0x800)
+                out += static_cast<char>(0xC0 | (cp >> 6)), out += static_cast<char>(0x80 | (cp & 0x3F));
             else {
                 out += static_cast<char>(0xE0 | (cp >> 12));
                 out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
@@ -243,16 +250,20 @@ private:
             doc.pages.push_back(std::move(page));
         }
         if (doc.pages.empty())
-            return make_error(ErrorCode::bad_xml, "the file has no pages (<mxfile> without <diagram>)", src.at(mxfile));
+            return make_error(ErrorCode::bad_xml, "the file has no pages (<mxfile> without <diagram>)",
+                              src.at(mxfile));
         return Ok{};
     }
 
     Status read_diagram(const pugi::xml_node& node, const Source& src, Page& page) {
         for (pugi::xml_attribute a : node.attributes()) {
             std::string_view n = a.name();
-            if (n == "id") page.id = a.value();
-            else if (n == "name") page.name = a.value();
-            else page.diagram_extra.push_back({a.name(), a.value()});
+            if (n == "id")
+                page.id = a.value();
+            else if (n == "name")
+                page.name = a.value();
+            else
+                page.diagram_extra.push_back({a.name(), a.value()});
         }
         Location where = src.at(node);
         where.page = page.display_name(m_result.document.pages.size());
@@ -265,13 +276,15 @@ private:
             page.compressed = true;
             return read_compressed(text, where, page);
         }
-        pugi::xml_node model = node.find_child([](const pugi::xml_node& n) { return n.type() == pugi::node_element; });
+        pugi::xml_node model =
+            node.find_child([](const pugi::xml_node& n) { return n.type() == pugi::node_element; });
         if (!model) {
             page.has_model = false;  // an empty page
             return Ok{};
         }
         if (std::string_view(model.name()) != "mxGraphModel")
-            return make_error(ErrorCode::bad_xml, "page content is <" + std::string(model.name()) + ">, expected <mxGraphModel>",
+            return make_error(ErrorCode::bad_xml,
+                              "page content is <" + std::string(model.name()) + ">, expected <mxGraphModel>",
                               where);
         Source page_src{src.text, src.base, {}};
         page_src.base.page = where.page;
@@ -298,9 +311,10 @@ private:
         if (!parsed) return parsed.error();
         pugi::xml_node model = parsed.value()->document_element();
         if (std::string_view(model.name()) != "mxGraphModel")
-            return make_error(ErrorCode::bad_xml,
-                              "compressed page holds <" + std::string(model.name()) + ">, expected <mxGraphModel>",
-                              page_src.at(model));
+            return make_error(
+                ErrorCode::bad_xml,
+                "compressed page holds <" + std::string(model.name()) + ">, expected <mxGraphModel>",
+                page_src.at(model));
         return read_model(model, page_src, page);
     }
 
@@ -314,8 +328,9 @@ private:
                 continue;
             }
             if (!child.attribute("as")) {
-                warn("dropped <" + std::string(child.name()) + "> inside <mxGraphModel>: it has no 'as' attribute and "
-                     "draw.io refuses to load such a page",
+                warn("dropped <" + std::string(child.name()) +
+                         "> inside <mxGraphModel>: it has no 'as' attribute and "
+                         "draw.io refuses to load such a page",
                      src.at(child));
                 continue;
             }
@@ -334,7 +349,8 @@ private:
             } else if (pugi::xml_node inner = child.child("mxCell")) {
                 if (auto st = read_cell(inner, src, cell, &child); !st) return st;
             } else {
-                warn("dropped <" + std::string(child.name()) + "> inside <root>: it holds no <mxCell>", src.at(child));
+                warn("dropped <" + std::string(child.name()) + "> inside <root>: it holds no <mxCell>",
+                     src.at(child));
                 continue;
             }
             page.cells.push_back(std::move(cell));
@@ -344,7 +360,8 @@ private:
 
     static bool parse_number(const char* text, double& out) {
         std::string_view s(text);
-        while (!s.empty() && (s.front() == ' ' || s.front() == '+')) s.remove_prefix(1);  // parseFloat is lenient
+        while (!s.empty() && (s.front() == ' ' || s.front() == '+'))
+            s.remove_prefix(1);  // parseFloat is lenient
         if (s.empty()) return false;
         auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
         if (ec == std::errc::result_out_of_range) {
@@ -361,16 +378,16 @@ private:
     }
 
     // A coordinate: unparseable text stays as-is (kept verbatim), non-finite or huge values are repaired.
-    bool read_coordinate(const pugi::xml_attribute& a, double& out, const Source& src, const pugi::xml_node& node,
-                         const std::string& cell_id) {
+    bool read_coordinate(const pugi::xml_attribute& a, double& out, const Source& src,
+                         const pugi::xml_node& node, const std::string& cell_id) {
         if (!parse_number(a.value(), out)) return false;
         if (!std::isfinite(out) || std::fabs(out) > max_coordinate) {
             Location where = src.at(node);
             where.cell_id = cell_id;
             double repaired = std::isfinite(out) ? std::clamp(out, -max_coordinate, max_coordinate) : 0.0;
             std::ostringstream msg;
-            msg << "geometry " << a.name() << "=\"" << a.value() << "\" is " << (std::isfinite(out) ? "too large" : "not a finite number")
-                << "; set to " << repaired;
+            msg << "geometry " << a.name() << "=\"" << a.value() << "\" is "
+                << (std::isfinite(out) ? "too large" : "not a finite number") << "; set to " << repaired;
             warn(msg.str(), where);
             out = repaired;
         }
@@ -384,14 +401,17 @@ private:
         return false;
     }
 
-    Status read_cell(const pugi::xml_node& node, const Source& src, Cell& cell, const pugi::xml_node* wrapper) {
+    Status read_cell(const pugi::xml_node& node, const Source& src, Cell& cell,
+                     const pugi::xml_node* wrapper) {
         cell.source_line = src.at(wrapper ? *wrapper : node).line;
         if (wrapper) {
             Wrapper w;
             w.tag = wrapper->name();
             for (pugi::xml_attribute a : wrapper->attributes()) {
-                if (std::string_view(a.name()) == "id") cell.id = a.value();
-                else w.attributes.push_back({a.name(), a.value()});
+                if (std::string_view(a.name()) == "id")
+                    cell.id = a.value();
+                else
+                    w.attributes.push_back({a.name(), a.value()});
             }
             for (pugi::xml_node child : wrapper->children()) {
                 if (child == node || child.type() != pugi::node_element) continue;
@@ -402,25 +422,38 @@ private:
         for (pugi::xml_attribute a : node.attributes()) {
             std::string_view n = a.name();
             bool flag = false;
-            if (n == "id" && !wrapper) cell.id = a.value();
-            else if (n == "id" && cell.id.empty()) cell.id = a.value();
-            else if (n == "parent") cell.parent = a.value();
-            else if (n == "source") cell.source = a.value();
-            else if (n == "target") cell.target = a.value();
-            else if (n == "value") cell.value = a.value();
-            else if (n == "style") cell.style = Style::parse(a.value());
-            else if (n == "vertex" && read_flag(a, flag) && flag) cell.vertex = true;
-            else if (n == "edge" && read_flag(a, flag) && flag) cell.edge = true;
-            else if (n == "connectable" && read_flag(a, flag)) cell.connectable = flag;
-            else if (n == "visible" && read_flag(a, flag)) cell.visible = flag;
-            else if (n == "collapsed" && read_flag(a, flag)) cell.collapsed = flag;
-            else cell.extra.push_back({a.name(), a.value()});
+            if (n == "id" && !wrapper)
+                cell.id = a.value();
+            else if (n == "id" && cell.id.empty())
+                cell.id = a.value();
+            else if (n == "parent")
+                cell.parent = a.value();
+            else if (n == "source")
+                cell.source = a.value();
+            else if (n == "target")
+                cell.target = a.value();
+            else if (n == "value")
+                cell.value = a.value();
+            else if (n == "style")
+                cell.style = Style::parse(a.value());
+            else if (n == "vertex" && read_flag(a, flag) && flag)
+                cell.vertex = true;
+            else if (n == "edge" && read_flag(a, flag) && flag)
+                cell.edge = true;
+            else if (n == "connectable" && read_flag(a, flag))
+                cell.connectable = flag;
+            else if (n == "visible" && read_flag(a, flag))
+                cell.visible = flag;
+            else if (n == "collapsed" && read_flag(a, flag))
+                cell.collapsed = flag;
+            else
+                cell.extra.push_back({a.name(), a.value()});
         }
         for (pugi::xml_node child : node.children()) {
             if (child.type() != pugi::node_element) continue;
             pugi::xml_attribute as = child.attribute("as");
-            if (std::string_view(child.name()) == "mxGeometry" && std::string_view(as.value()) == "geometry" &&
-                !cell.geometry) {
+            if (std::string_view(child.name()) == "mxGeometry" &&
+                std::string_view(as.value()) == "geometry" && !cell.geometry) {
                 cell.geometry.emplace();
                 read_geometry(child, src, *cell.geometry, cell.id);
             } else if (as) {
@@ -428,9 +461,10 @@ private:
             } else {
                 Location where = src.at(child);
                 where.cell_id = cell.id;
-                warn("dropped <" + std::string(child.name()) +
-                         "> inside <mxCell>: it has no 'as' attribute and draw.io refuses to load such a cell",
-                     where);
+                warn(
+                    "dropped <" + std::string(child.name()) +
+                        "> inside <mxCell>: it has no 'as' attribute and draw.io refuses to load such a cell",
+                    where);
             }
         }
         return Ok{};
@@ -445,25 +479,36 @@ private:
         return p;
     }
 
-    void read_geometry(const pugi::xml_node& node, const Source& src, Geometry& g, const std::string& cell_id) {
+    void read_geometry(const pugi::xml_node& node, const Source& src, Geometry& g,
+                       const std::string& cell_id) {
         for (pugi::xml_attribute a : node.attributes()) {
             std::string_view n = a.name();
-            double* target = n == "x" ? &g.bounds.x : n == "y" ? &g.bounds.y : n == "width" ? &g.bounds.width
-                             : n == "height" ? &g.bounds.height : nullptr;
+            double* target = n == "x"        ? &g.bounds.x
+                             : n == "y"      ? &g.bounds.y
+                             : n == "width"  ? &g.bounds.width
+                             : n == "height" ? &g.bounds.height
+                                             : nullptr;
             bool flag = false;
             if (target && read_coordinate(a, *target, src, node, cell_id)) continue;
-            if (n == "relative" && read_flag(a, flag)) g.relative = flag;
-            else if (n == "as") g.as = a.value();
-            else g.extra.push_back({a.name(), a.value()});
+            if (n == "relative" && read_flag(a, flag))
+                g.relative = flag;
+            else if (n == "as")
+                g.as = a.value();
+            else
+                g.extra.push_back({a.name(), a.value()});
         }
         for (pugi::xml_node child : node.children()) {
             if (child.type() != pugi::node_element) continue;
             std::string_view name = child.name(), as = child.attribute("as").value();
             bool plain_point = name == "mxPoint" && attribute_count(child) <= 3;
-            if (plain_point && as == "sourcePoint" && !g.source_point) g.source_point = read_point(child);
-            else if (plain_point && as == "targetPoint" && !g.target_point) g.target_point = read_point(child);
-            else if (plain_point && as == "offset" && !g.offset) g.offset = read_point(child);
-            else if (name == "Array" && as == "points" && !g.has_points_array && attribute_count(child) == 1) {
+            if (plain_point && as == "sourcePoint" && !g.source_point)
+                g.source_point = read_point(child);
+            else if (plain_point && as == "targetPoint" && !g.target_point)
+                g.target_point = read_point(child);
+            else if (plain_point && as == "offset" && !g.offset)
+                g.offset = read_point(child);
+            else if (name == "Array" && as == "points" && !g.has_points_array &&
+                     attribute_count(child) == 1) {
                 g.has_points_array = true;
                 for (pugi::xml_node p : child.children("mxPoint")) g.waypoints.push_back(read_point(p));
             } else if (name == "mxRectangle" && as == "alternateBounds" && !g.alternate_bounds) {
@@ -479,7 +524,8 @@ private:
             } else {
                 Location where = src.at(child);
                 where.cell_id = cell_id;
-                warn("dropped <" + std::string(name) + "> inside <mxGeometry>: it has no 'as' attribute", where);
+                warn("dropped <" + std::string(name) + "> inside <mxGeometry>: it has no 'as' attribute",
+                     where);
                 continue;
             }
             g.child_order.push_back(std::string(as));
@@ -529,7 +575,8 @@ private:
                     auto start = std::find(path.begin(), path.end(), at);
                     for (auto p = start; p != path.end(); ++p) loop += "'" + page.cells[*p].id + "' → ";
                     loop += "'" + page.cells[at].id + "'";
-                    return make_error(ErrorCode::bad_reference, "cells are their own ancestors: " + loop, where(page.cells[at]));
+                    return make_error(ErrorCode::bad_reference, "cells are their own ancestors: " + loop,
+                                      where(page.cells[at]));
                 }
             }
             for (std::size_t p : path) state[p] = 2;
@@ -538,16 +585,25 @@ private:
         std::string root_id;
         for (const Cell& c : page.cells)
             if (c.parent.empty()) ++roots, root_id = root_id.empty() ? c.id : root_id;
-        if (roots > 1) warn(std::to_string(roots) + " cells have no parent; the first, '" + root_id + "', is the root", src.base);
+        if (roots > 1)
+            warn(std::to_string(roots) + " cells have no parent; the first, '" + root_id + "', is the root",
+                 src.base);
         for (Cell& c : page.cells) {
-            if (c.parent.empty()) c.kind = CellKind::root;
-            else if (c.parent == root_id) c.kind = CellKind::layer;
-            else if (c.edge) c.kind = CellKind::edge;
-            else if (c.vertex) c.kind = CellKind::vertex;
-            else c.kind = CellKind::other;
-            if (c.kind == CellKind::layer && (c.vertex || c.edge)) c.kind = c.edge ? CellKind::edge : CellKind::vertex;
+            if (c.parent.empty())
+                c.kind = CellKind::root;
+            else if (c.parent == root_id)
+                c.kind = CellKind::layer;
+            else if (c.edge)
+                c.kind = CellKind::edge;
+            else if (c.vertex)
+                c.kind = CellKind::vertex;
+            else
+                c.kind = CellKind::other;
+            if (c.kind == CellKind::layer && (c.vertex || c.edge))
+                c.kind = c.edge ? CellKind::edge : CellKind::vertex;
             if (!c.parent.empty() && !by_id.count(c.parent))
-                warn("parent '" + c.parent + "' does not exist; the cell is drawn nowhere by draw.io", where(c));
+                warn("parent '" + c.parent + "' does not exist; the cell is drawn nowhere by draw.io",
+                     where(c));
             if (!c.source.empty() && !by_id.count(c.source))
                 warn("edge source '" + c.source + "' does not exist; that end is left unglued", where(c));
             if (!c.target.empty() && !by_id.count(c.target))
@@ -566,7 +622,8 @@ private:
                 Location where = src.base;
                 where.page = pages[i].display_name(i);
                 return make_error(ErrorCode::bad_reference,
-                                  "duplicate page id '" + *pages[i].id + "' (also page " + std::to_string(it->second + 1) +
+                                  "duplicate page id '" + *pages[i].id + "' (also page " +
+                                      std::to_string(it->second + 1) +
                                       "); draw.io refuses to load such a file",
                                   where);
             }
@@ -577,7 +634,8 @@ private:
 
 }  // namespace
 
-Result<ReadResult> read_drawio(std::string_view bytes, const std::string& file_name, const ReadOptions& options) {
+Result<ReadResult> read_drawio(std::string_view bytes, const std::string& file_name,
+                               const ReadOptions& options) {
     Reader reader(file_name, options);
     return reader.read(std::string(bytes));
 }

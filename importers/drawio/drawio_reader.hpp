@@ -21,7 +21,8 @@ struct ReadResult {
 };
 
 // file_name is used only in messages ("-" for stdin).
-Result<ReadResult> read_drawio(std::string_view bytes, const std::string& file_name, const ReadOptions& options = {});
+Result<ReadResult> read_drawio(std::string_view bytes, const std::string& file_name,
+                               const ReadOptions& options = {});
 Result<ReadResult> read_drawio_file(const std::string& path, const ReadOptions& options = {});
 
 }  // namespace jstudio::importers

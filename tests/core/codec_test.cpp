@@ -16,7 +16,8 @@ TEST_CASE("codecs match draw.io's browser functions", "[core][codec]") {
         CHECK_FALSE(codec::percent_decode("%C3"));  // not UTF-8
     }
     SECTION("base64 round trip, padding and whitespace") {
-        for (const std::string& s : std::vector<std::string>{"", "a", "ab", "abc", "abcd", std::string("\0\xff\x10", 3)})
+        for (const std::string& s :
+             std::vector<std::string>{"", "a", "ab", "abc", "abcd", std::string("\0\xff\x10", 3)})
             CHECK(codec::base64_decode(codec::base64_encode(s)).value() == s);
         CHECK(codec::base64_decode("YW\nJj").value() == "abc");
         CHECK_FALSE(codec::base64_decode("YW=Jj"));  // data after padding
@@ -30,8 +31,8 @@ TEST_CASE("codecs match draw.io's browser functions", "[core][codec]") {
     }
     SECTION("UTF-8 validation") {
         CHECK(codec::find_invalid_utf8("plain é ✓ 😀") == std::string::npos);
-        CHECK(codec::find_invalid_utf8("ab\xC0\xAF") == 2);        // overlong
-        CHECK(codec::find_invalid_utf8("\xED\xA0\x80") == 0);      // surrogate
-        CHECK(codec::find_invalid_utf8("ok\xE2\x82") == 2);        // truncated
+        CHECK(codec::find_invalid_utf8("ab\xC0\xAF") == 2);    // overlong
+        CHECK(codec::find_invalid_utf8("\xED\xA0\x80") == 0);  // surrogate
+        CHECK(codec::find_invalid_utf8("ok\xE2\x82") == 2);    // truncated
     }
 }

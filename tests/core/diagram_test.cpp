@@ -5,10 +5,13 @@
 using namespace jstudio::diagram;
 
 TEST_CASE("Style keeps what it does not understand", "[core][diagram]") {
-    for (std::string text : {"rounded=1;fooBar=7;html=1;", "ellipse;whiteSpace=wrap", ";", "a;;b;", "shape=stencil(eJx=);x=1"})
+    for (std::string text :
+         {"rounded=1;fooBar=7;html=1;", "ellipse;whiteSpace=wrap", ";", "a;;b;", "shape=stencil(eJx=);x=1"})
         CHECK(Style::parse(text).to_string() == text);
     auto style = Style::parse("swimlane;startSize=23;fillColor=#fff;fillColor=none;");
-    SECTION("later keys win") { CHECK(style.get("fillColor") == "none"); }
+    SECTION("later keys win") {
+        CHECK(style.get("fillColor") == "none");
+    }
     SECTION("named styles") {
         CHECK(style.has_name("swimlane"));
         CHECK(style.first_name() == "swimlane");

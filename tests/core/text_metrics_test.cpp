@@ -12,8 +12,12 @@ TEST_CASE("text widths follow Helvetica metrics", "[core][text]") {
         CHECK(text_width("W", f) == Approx(9.44));
         CHECK(text_width(" ", f) == Approx(2.78));
     }
-    SECTION("bold is wider") { CHECK(text_width("Checkout", {10, true}) > text_width("Checkout", f)); }
-    SECTION("width scales with size") { CHECK(text_width("abc", {20, false}) == Approx(2 * text_width("abc", f))); }
+    SECTION("bold is wider") {
+        CHECK(text_width("Checkout", {10, true}) > text_width("Checkout", f));
+    }
+    SECTION("width scales with size") {
+        CHECK(text_width("abc", {20, false}) == Approx(2 * text_width("abc", f)));
+    }
 }
 
 TEST_CASE("wrapping keeps every line inside the width", "[core][text]") {
@@ -27,7 +31,9 @@ TEST_CASE("wrapping keeps every line inside the width", "[core][text]") {
         joined += (joined.empty() ? "" : " ") + l;
     }
     CHECK(joined == text);
-    SECTION("explicit line breaks stay") { CHECK(wrap_text("a\nb", 100, f).size() == 2); }
+    SECTION("explicit line breaks stay") {
+        CHECK(wrap_text("a\nb", 100, f).size() == 2);
+    }
     SECTION("a long word is broken") {
         auto broken = wrap_text("Supercalifragilisticexpialidocious", 40, f);
         CHECK(broken.size() > 1);

@@ -2,11 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <atomic>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 namespace jstudio::test {
 
@@ -19,8 +19,10 @@ static fs::path source_dir() {
 
 std::optional<fs::path> corpus_dir(std::string_view sub) {
     fs::path base;
-    if (const char* env = std::getenv("JSTUDIO_CORPUS")) base = env;
-    else base = source_dir() / ".." / "shared" / "corpus";
+    if (const char* env = std::getenv("JSTUDIO_CORPUS"))
+        base = env;
+    else
+        base = source_dir() / ".." / "shared" / "corpus";
     fs::path dir = base / sub;
     if (fs::is_directory(dir)) return fs::weakly_canonical(dir);
     return std::nullopt;
@@ -33,7 +35,9 @@ void corpus_missing(std::string_view sub) {
     WARN(msg);
 }
 
-fs::path data_path(std::string_view name) { return source_dir() / "tests" / "data" / name; }
+fs::path data_path(std::string_view name) {
+    return source_dir() / "tests" / "data" / name;
+}
 
 std::string read_text(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -67,7 +71,8 @@ std::vector<std::vector<std::pair<std::string, std::string>>> read_tsv(const fs:
         if (line.empty()) continue;
         auto cols = split(line);
         std::vector<std::pair<std::string, std::string>> row;
-        for (std::size_t i = 0; i < header.size(); ++i) row.emplace_back(header[i], i < cols.size() ? cols[i] : "");
+        for (std::size_t i = 0; i < header.size(); ++i)
+            row.emplace_back(header[i], i < cols.size() ? cols[i] : "");
         rows.push_back(std::move(row));
     }
     return rows;
@@ -81,8 +86,8 @@ std::string field(const std::vector<std::pair<std::string, std::string>>& row, s
 
 fs::path temp_dir(std::string_view tag) {
     static std::atomic<int> counter{0};
-    fs::path dir = fs::temp_directory_path() /
-                   ("jstudio-" + std::string(tag) + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    fs::path dir = fs::temp_directory_path() / ("jstudio-" + std::string(tag) + "-" +
+                                                std::to_string(::getpid()) + "-" + std::to_string(counter++));
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;

@@ -65,14 +65,17 @@ void canon(const pugi::xml_node& node, std::string& out, int depth) {
             auto raw = codec::base64_decode(text);
             auto inflated = raw ? codec::inflate_raw(raw.value(), std::size_t(1) << 30) : raw;
             auto xml = inflated ? codec::percent_decode(inflated.value()) : inflated;
-            if (!xml) out += "ERROR: " + xml.error().message + "\n";
-            else canon_text_model(xml.value(), out, depth + 1);
+            if (!xml)
+                out += "ERROR: " + xml.error().message + "\n";
+            else
+                canon_text_model(xml.value(), out, depth + 1);
             return;
         }
     }
     std::vector<pugi::xml_node> kids;
     for (pugi::xml_node c : node.children()) {
-        if (c.type() == pugi::node_element) kids.push_back(c);
+        if (c.type() == pugi::node_element)
+            kids.push_back(c);
         else if ((c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) &&
                  std::string_view(c.value()).find_first_not_of(" \t\r\n") != std::string_view::npos) {
             out.append(static_cast<std::size_t>(depth + 1) * 2, ' ');

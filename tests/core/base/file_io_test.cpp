@@ -23,9 +23,7 @@ int files_in(const fs::path& dir) {
 TEST_CASE("saving is atomic", "[core][base][io]") {
     const fs::path dir = test::temp_dir("atomic");
     const fs::path target = dir / "map.drawio";
-    {
-        std::ofstream(target) << "previous content";
-    }
+    { std::ofstream(target) << "previous content"; }
 
     SECTION("a successful write replaces the file and leaves no temporary behind") {
         REQUIRE(write_file_atomic(target.string(), "new content"));

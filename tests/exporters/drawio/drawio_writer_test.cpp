@@ -48,7 +48,8 @@ TEST_CASE("the writer writes what draw.io reads", "[exporters][drawio]") {
         auto start = xml.value().find("name=\"Checkout\">") + 16;
         auto end = xml.value().find("</diagram>");
         std::string text = xml.value().substr(start, end - start);
-        auto decoded = codec::percent_decode(codec::inflate_raw(codec::base64_decode(text).value(), 1 << 20).value());
+        auto decoded =
+            codec::percent_decode(codec::inflate_raw(codec::base64_decode(text).value(), 1 << 20).value());
         REQUIRE(decoded);
         CHECK(decoded.value() == exporters::model_xml(doc.pages[0]));
     }

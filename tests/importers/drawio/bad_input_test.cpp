@@ -16,7 +16,9 @@ std::string model(const std::string& cells, const std::string& attrs = R"( grid=
     return "<mxGraphModel" + attrs + "><root><mxCell id=\"0\"/><mxCell id=\"1\" parent=\"0\"/>" + cells +
            "</root></mxGraphModel>";
 }
-std::string file(const std::string& pages) { return "<mxfile host=\"test\">" + pages + "</mxfile>"; }
+std::string file(const std::string& pages) {
+    return "<mxfile host=\"test\">" + pages + "</mxfile>";
+}
 std::string page(const std::string& content, const std::string& id = "p1") {
     return "<diagram id=\"" + id + "\" name=\"Flow\">" + content + "</diagram>";
 }
@@ -25,7 +27,8 @@ std::string compress(const std::string& xml) {
 }
 bool warned(const importers::ReadResult& r, const std::string& words, const std::string& cell = "") {
     for (const auto& d : r.diagnostics)
-        if (d.message.find(words) != std::string::npos && (cell.empty() || d.where.cell_id == cell)) return true;
+        if (d.message.find(words) != std::string::npos && (cell.empty() || d.where.cell_id == cell))
+            return true;
     return false;
 }
 std::string png_chunk(const std::string& type, const std::string& data) {
@@ -57,7 +60,9 @@ TEST_CASE("empty files, no pages, wrong documents", "[importers][drawio][bad]") 
         REQUIRE_FALSE(r);
         CHECK(r.error().message == "file is empty");
     }
-    SECTION("whitespace only") { CHECK_FALSE(read_drawio("  \n ", "w.drawio")); }
+    SECTION("whitespace only") {
+        CHECK_FALSE(read_drawio("  \n ", "w.drawio"));
+    }
     SECTION("no pages") {
         auto r = read_drawio("<mxfile pages=\"0\"></mxfile>", "n.drawio");
         REQUIRE_FALSE(r);
@@ -99,9 +104,10 @@ TEST_CASE("duplicate ids are refused as draw.io refuses them", "[importers][draw
 
 TEST_CASE("dangling references are kept with a warning; cycles are refused", "[importers][drawio][bad]") {
     SECTION("source, target, parent") {
-        auto r = read_drawio(file(page(model(R"(<mxCell id="e" edge="1" parent="1" source="nope" target="gone"/>)"
-                                             R"(<mxCell id="v" vertex="1" parent="lost"/>)"))),
-                             "d.drawio");
+        auto r =
+            read_drawio(file(page(model(R"(<mxCell id="e" edge="1" parent="1" source="nope" target="gone"/>)"
+                                        R"(<mxCell id="v" vertex="1" parent="lost"/>)"))),
+                        "d.drawio");
         REQUIRE(r);
         CHECK(warned(*r, "source 'nope' does not exist", "e"));
         CHECK(warned(*r, "target 'gone' does not exist", "e"));
@@ -109,8 +115,10 @@ TEST_CASE("dangling references are kept with a warning; cycles are refused", "[i
         CHECK(r->document.pages[0].cells[2].source == "nope");  // kept: the file is written back as it was
     }
     SECTION("parent cycle") {
-        auto r = read_drawio(file(page(model(R"(<mxCell id="a" vertex="1" parent="b"/><mxCell id="b" vertex="1" parent="a"/>)"))),
-                             "c.drawio");
+        auto r = read_drawio(
+            file(page(
+                model(R"(<mxCell id="a" vertex="1" parent="b"/><mxCell id="b" vertex="1" parent="a"/>)"))),
+            "c.drawio");
         REQUIRE_FALSE(r);
         CHECK(r.error().code == ErrorCode::bad_reference);
         CHECK(r.error().message.find("'a'") != std::string::npos);
@@ -125,7 +133,8 @@ TEST_CASE("dangling references are kept with a warning; cycles are refused", "[i
 
 TEST_CASE("non-finite and huge geometry is repaired with a warning", "[importers][drawio][bad]") {
     auto r = read_drawio(
-        file(page(model(R"(<mxCell id="v" vertex="1" parent="1"><mxGeometry x="NaN" y="1e300" width="Infinity" height="40" as="geometry"/></mxCell>)"))),
+        file(page(model(
+            R"(<mxCell id="v" vertex="1" parent="1"><mxGeometry x="NaN" y="1e300" width="Infinity" height="40" as="geometry"/></mxCell>)"))),
         "g.drawio");
     REQUIRE(r);
     const auto& g = *r->document.pages[0].cells[2].geometry;
@@ -165,17 +174,20 @@ TEST_CASE("compressed pages: line breaks, junk, truncation, bombs", "[importers]
         std::string zeros(8 << 20, 'A');
         importers::ReadOptions options;
         options.max_inflated_bytes = 1 << 20;
-        auto r = read_drawio(file(page(codec::base64_encode(codec::deflate_raw(zeros, 9)))), "bomb.drawio", options);
+        auto r = read_drawio(file(page(codec::base64_encode(codec::deflate_raw(zeros, 9)))), "bomb.drawio",
+                             options);
         REQUIRE_FALSE(r);
         CHECK(r.error().code == ErrorCode::too_large);
     }
     SECTION("bad percent-encoding inside") {
-        auto r = read_drawio(file(page(codec::base64_encode(codec::deflate_raw("%3CmxGraphModel%ZZ")))), "p.drawio");
+        auto r = read_drawio(file(page(codec::base64_encode(codec::deflate_raw("%3CmxGraphModel%ZZ")))),
+                             "p.drawio");
         REQUIRE_FALSE(r);
         CHECK(r.error().message.find("percent") != std::string::npos);
     }
     SECTION("errors inside a decoded page say so") {
-        auto r = read_drawio(file(page(compress("<mxGraphModel>\n<root>\n<mxCell id=\"0\">\n</root>"))), "x.drawio");
+        auto r = read_drawio(file(page(compress("<mxGraphModel>\n<root>\n<mxCell id=\"0\">\n</root>"))),
+                             "x.drawio");
         REQUIRE_FALSE(r);
         CHECK(r.error().where.in_decoded_page);
         CHECK(r.error().where.line == 4);
@@ -192,14 +204,16 @@ TEST_CASE("compressed pages: line breaks, junk, truncation, bombs", "[importers]
 
 TEST_CASE("encoding and safety", "[importers][drawio][bad]") {
     SECTION("DOCTYPE with entities is refused") {
-        auto r = read_drawio("<?xml version=\"1.0\"?>\n<!DOCTYPE mxfile [\n<!ENTITY a \"aaaa\">\n]>\n<mxfile/>", "x.drawio");
+        auto r = read_drawio(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE mxfile [\n<!ENTITY a \"aaaa\">\n]>\n<mxfile/>", "x.drawio");
         REQUIRE_FALSE(r);
         CHECK(r.error().code == ErrorCode::unsupported);
         CHECK(r.error().where.line == 3);
     }
     SECTION("a plain DOCTYPE (draw.io's SVG doctype) is fine") {
         CHECK(read_drawio("<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"x.dtd\">\n<svg content=\"" +
-                              std::string("&lt;mxfile&gt;&lt;diagram id=&quot;a&quot;/&gt;&lt;/mxfile&gt;") + "\"/>",
+                              std::string("&lt;mxfile&gt;&lt;diagram id=&quot;a&quot;/&gt;&lt;/mxfile&gt;") +
+                              "\"/>",
                           "d.svg"));
     }
     SECTION("invalid UTF-8 names line and column") {
@@ -214,21 +228,25 @@ TEST_CASE("encoding and safety", "[importers][drawio][bad]") {
 TEST_CASE("embedded diagrams in PNG and SVG", "[importers][drawio]") {
     const std::string doc = file(page(model(R"(<mxCell id="v" value="Hi" vertex="1" parent="1"/>)")));
     SECTION("tEXt mxfile, percent-encoded") {
-        auto r = read_drawio(png_with(png_chunk("tEXt", std::string("mxfile\0", 7) + codec::percent_encode(doc))), "a.png");
+        auto r = read_drawio(
+            png_with(png_chunk("tEXt", std::string("mxfile\0", 7) + codec::percent_encode(doc))), "a.png");
         REQUIRE(r);
         CHECK(r->document.container == diagram::Container::png);
         CHECK(r->document.pages[0].cells[2].label() == "Hi");
     }
     SECTION("legacy zTXt mxGraphModel holding raw deflate") {
-        std::string value = codec::percent_encode(model(R"(<mxCell id="v" value="Hi there" vertex="1" parent="1"/>)"));
-        auto r = read_drawio(png_with(png_chunk("zTXt", std::string("mxGraphModel\0\0", 14) + codec::deflate_raw(value))),
-                             "legacy.png");
+        std::string value =
+            codec::percent_encode(model(R"(<mxCell id="v" value="Hi there" vertex="1" parent="1"/>)"));
+        auto r = read_drawio(
+            png_with(png_chunk("zTXt", std::string("mxGraphModel\0\0", 14) + codec::deflate_raw(value))),
+            "legacy.png");
         REQUIRE(r);
         CHECK(r->document.form == diagram::DocumentForm::bare_model);
         CHECK(r->document.pages[0].cells[2].label() == "Hi there");
     }
     SECTION("bad CRC") {
-        std::string png = png_with(png_chunk("tEXt", std::string("mxfile\0", 7) + codec::percent_encode(doc)));
+        std::string png =
+            png_with(png_chunk("tEXt", std::string("mxfile\0", 7) + codec::percent_encode(doc)));
         png[40] ^= 0x55;
         auto r = read_drawio(png, "crc.png");
         REQUIRE_FALSE(r);
@@ -243,11 +261,14 @@ TEST_CASE("embedded diagrams in PNG and SVG", "[importers][drawio]") {
     SECTION("SVG content: raw XML, percent-encoded and legacy base64") {
         auto escaped = [](const std::string& s) {
             std::string out;
-            for (char c : s) out += c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '"' ? "&quot;" : std::string(1, c);
+            for (char c : s)
+                out += c == '<' ? "&lt;" : c == '>' ? "&gt;" : c == '"' ? "&quot;" : std::string(1, c);
             return out;
         };
-        for (const std::string& content : {escaped(doc), codec::percent_encode(doc), codec::base64_encode(doc)}) {
-            auto r = read_drawio("<svg xmlns=\"http://www.w3.org/2000/svg\" content=\"" + content + "\"><g/></svg>", "s.svg");
+        for (const std::string& content :
+             {escaped(doc), codec::percent_encode(doc), codec::base64_encode(doc)}) {
+            auto r = read_drawio(
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" content=\"" + content + "\"><g/></svg>", "s.svg");
             REQUIRE(r);
             CHECK(r->document.container == diagram::Container::svg);
             CHECK(r->document.pages[0].cells[2].label() == "Hi");
@@ -270,8 +291,10 @@ TEST_CASE("odd but valid forms", "[importers][drawio]") {
         CHECK(again->document.pages[0].cells == r->document.pages[0].cells);
     }
     SECTION("elements without 'as' are dropped with a warning, never written") {
-        auto r = read_drawio(file(page(model(R"(<mxCell id="v" vertex="1" parent="1"><mxGeometry as="geometry"/><Foo/></mxCell>)"))),
-                             "as.drawio");
+        auto r = read_drawio(
+            file(page(
+                model(R"(<mxCell id="v" vertex="1" parent="1"><mxGeometry as="geometry"/><Foo/></mxCell>)"))),
+            "as.drawio");
         REQUIRE(r);
         CHECK(warned(*r, "no 'as' attribute", "v"));
         auto xml = exporters::write_drawio(r->document);
@@ -279,9 +302,10 @@ TEST_CASE("odd but valid forms", "[importers][drawio]") {
         CHECK(xml.value().find("<Foo") == std::string::npos);
     }
     SECTION("unknown attributes and children with 'as' survive") {
-        auto r = read_drawio(file(page(model(
-                                 R"(<mxCell id="v" vertex="1" parent="1" myKey="7"><mxGeometry x="5" foo="bar" as="geometry"><Thing as="stuff" k="v"/></mxGeometry></mxCell>)"))),
-                             "u.drawio");
+        auto r = read_drawio(
+            file(page(model(
+                R"(<mxCell id="v" vertex="1" parent="1" myKey="7"><mxGeometry x="5" foo="bar" as="geometry"><Thing as="stuff" k="v"/></mxGeometry></mxCell>)"))),
+            "u.drawio");
         REQUIRE(r);
         auto xml = exporters::write_drawio(r->document);
         REQUIRE(xml);

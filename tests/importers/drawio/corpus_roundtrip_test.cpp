@@ -40,11 +40,13 @@ TEST_CASE("corpus files survive read, write and read again", "[importers][drawio
         if (problems.find("not found") != std::string::npos) {
             bool warned = false;
             for (const auto& d : read->diagnostics)
-                warned = warned || (d.message.find("does not exist") != std::string::npos && !d.where.cell_id.empty());
+                warned = warned ||
+                         (d.message.find("does not exist") != std::string::npos && !d.where.cell_id.empty());
             CHECK(warned);
         }
         const auto& doc = read->document;
-        if (!test::field(row, "pages").empty()) CHECK(doc.pages.size() == std::stoul(test::field(row, "pages")));
+        if (!test::field(row, "pages").empty())
+            CHECK(doc.pages.size() == std::stoul(test::field(row, "pages")));
         if (!test::field(row, "cells").empty() && doc.form != diagram::DocumentForm::library) {
             std::size_t cells = 0;
             for (const auto& p : doc.pages) cells += p.cells.size();
@@ -59,7 +61,8 @@ TEST_CASE("corpus files survive read, write and read again", "[importers][drawio
         const bool same_model = again->document == doc;
         CHECK(same_model);
         const std::string source_xml = test::drawio_payload(test::read_text(path));
-        const std::string a = test::canonical_drawio_xml(source_xml), b = test::canonical_drawio_xml(written.value());
+        const std::string a = test::canonical_drawio_xml(source_xml),
+                          b = test::canonical_drawio_xml(written.value());
         const bool same_xml = a == b;
         if (!same_xml) {
             // Show the first line that differs rather than two whole files.
@@ -75,7 +78,8 @@ TEST_CASE("corpus files survive read, write and read again", "[importers][drawio
         if (same_model && same_xml) ++passed;
     }
     std::cout << "draw.io corpus: " << passed << " of " << (total - refused_as_expected)
-              << " readable files round-trip exactly; " << refused_as_expected << " malformed files refused with a "
+              << " readable files round-trip exactly; " << refused_as_expected
+              << " malformed files refused with a "
               << "clear error\n";
     CHECK(passed == total - refused_as_expected);
 }
@@ -83,7 +87,8 @@ TEST_CASE("corpus files survive read, write and read again", "[importers][drawio
 TEST_CASE("compressed pages stay compressed and can be switched", "[importers][drawio][corpus]") {
     const auto dir = test::corpus_dir("drawio");
     if (!dir) return test::corpus_missing("drawio");
-    auto read = importers::read_drawio_file((*dir / "jgraph__drawio-diagrams" / "diagrams__link.xml").string());
+    auto read =
+        importers::read_drawio_file((*dir / "jgraph__drawio-diagrams" / "diagrams__link.xml").string());
     REQUIRE(read);
     REQUIRE(read->document.pages.front().compressed);
     SECTION("keep") {

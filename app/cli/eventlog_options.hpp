@@ -1,0 +1,23 @@
+#pragma once
+// Flags shared by `journey discover` and `journey validate` for reading an event log.
+#include <string>
+
+#include "core/base/result.hpp"
+#include "importers/eventlog/log_reader.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace jstudio::cli {
+
+struct LogOptionFlags {
+    std::string case_column, activity_column, time_column, lifecycle_column, segment;
+    std::string preset = "none", date_order = "auto", epoch = "auto", log_format = "auto", delimiter;
+    bool strict = false;
+};
+
+void add_log_options(CLI::App& sub, LogOptionFlags& flags);
+Result<importers::LogReadResult> read_log_for_cli(const std::string& path, const LogOptionFlags& flags);
+
+}  // namespace jstudio::cli

@@ -1,0 +1,233 @@
+#include "core/analysis/navigation/annotate_findings.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include "core/diagram/page_index.hpp"
+
+namespace jstudio::analysis::navigation {
+
+namespace {
+
+using diagram::Cell;
+using diagram::CellKind;
+using diagram::Geometry;
+using diagram::Rect;
+using diagram::Style;
+
+const char* colour(Severity s) {
+    switch (s) {
+        case Severity::error:
+            return "#D32F2F";
+        case Severity::warning:
+            return "#F57C00";
+        case Severity::info:
+            return "#1976D2";
+    }
+    return "#000000";
+}
+constexpr const char* suggestion_colour = "#2E7D32";
+
+std::string escape_html(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '<')
+            out += "&lt;";
+        else if (c == '>')
+            out += "&gt;";
+        else if (c == '&')
+            out += "&amp;";
+        else
+            out.push_back(c);
+    }
+    return out;
+}
+
+struct Highlight {
+    Severity severity = Severity::info;
+    std::vector<std::string> rules, messages;
+};
+
+class CellMaker {
+  public:
+    CellMaker(const diagram::PageIndex& idx) : m_idx(idx) {}
+    std::string new_id(std::string_view stem) {
+        for (;;) {
+            std::string id = "jstudio-nav-" + std::string(stem) + "-" + std::to_string(++m_next);
+            if (!m_idx.find(id)) return id;
+        }
+    }
+    Cell vertex(std::string parent, Rect bounds, std::string style, std::string value = {}) {
+        Cell c;
+        c.id = new_id("mark");
+        c.parent = std::move(parent);
+        c.kind = CellKind::vertex;
+        c.vertex = true;
+        c.value = std::move(value);
+        c.style = Style::parse(style);
+        c.geometry = Geometry{};
+        c.geometry->bounds = bounds;
+        return c;
+    }
+
+  private:
+    const diagram::PageIndex& m_idx;
+    std::size_t m_next = 0;
+};
+
+Rect grow(Rect r, double by) {
+    return Rect{r.x - by, r.y - by, r.width + 2 * by, r.height + 2 * by};
+}
+
+}  // namespace
+
+std::size_t annotate_page(diagram::Page& page, const std::vector<Finding>& findings) {
+    if (findings.empty()) return 0;
+    std::vector<Cell> added;
+    {
+        const diagram::PageIndex idx(page);
+        const Cell* root = idx.root();
+        if (!root) return 0;
+        CellMaker make(idx);
+
+        std::vector<std::string> order;
+        std::map<std::string, Highlight> marks;
+        for (const Finding& f : findings)
+            for (const std::string& id : f.cells) {
+                auto [it, fresh] = marks.try_emplace(id);
+                if (fresh) order.push_back(id);
+                Highlight& h = it->second;
+                h.severity = std::max(h.severity, f.severity);
+                if (std::find(h.rules.begin(), h.rules.end(), f.rule) == h.rules.end())
+                    h.rules.push_back(f.rule);
+                h.messages.push_back(f.message);
+            }
+
+        Cell layer;
+        layer.id = make.new_id("layer");
+        layer.parent = root->id;
+        layer.kind = CellKind::layer;
+        layer.value = findings_layer_name;
+        const std::string layer_id = layer.id;
+        added.push_back(std::move(layer));
+
+        for (const std::string& id : order) {
+            const Cell* cell = idx.find(id);
+            if (!cell) continue;
+            const Highlight& h = marks[id];
+            std::string tip, badge;
+            for (const std::string& m : h.messages) tip += (tip.empty() ? "" : "\n") + m;
+            for (const std::string& r : h.rules) badge += (badge.empty() ? "" : ", ") + r;
+            if (cell->kind == CellKind::vertex) {
+                auto bounds = idx.absolute_bounds(id);
+                if (!bounds) continue;
+                Cell box = make.vertex(
+                    layer_id, grow(*bounds, 6),
+                    std::string("rounded=1;arcSize=8;fillColor=none;strokeWidth=3;pointerEvents=0;"
+                                "connectable=0;strokeColor=") +
+                        colour(h.severity) + ";");
+                box.set_data("tooltip", tip);
+                added.push_back(std::move(box));
+                added.push_back(
+                    make.vertex(layer_id, Rect{bounds->x - 6, bounds->y - 26, 240, 18},
+                                std::string("text;html=1;align=left;verticalAlign=bottom;fontSize=10;"
+                                            "fontStyle=1;connectable=0;fontColor=") +
+                                    colour(h.severity) + ";",
+                                escape_html(badge)));
+            } else if (cell->kind == CellKind::edge) {
+                const auto line = idx.edge_polyline(id);
+                if (line.size() < 2) continue;
+                Cell shadow;
+                shadow.id = make.new_id("mark");
+                shadow.parent = layer_id;
+                shadow.kind = CellKind::edge;
+                shadow.edge = true;
+                shadow.value = escape_html(badge);
+                shadow.style =
+                    Style::parse(std::string("endArrow=none;html=1;strokeWidth=8;opacity=35;fontSize=10;"
+                                             "fontStyle=1;strokeColor=") +
+                                 colour(h.severity) + ";fontColor=" + colour(h.severity) + ";");
+                shadow.set_data("tooltip", tip);
+                shadow.geometry = Geometry{};
+                shadow.geometry->relative = true;
+                shadow.geometry->source_point = line.front();
+                shadow.geometry->target_point = line.back();
+                shadow.geometry->waypoints.assign(line.begin() + 1, line.end() - 1);
+                added.push_back(std::move(shadow));
+            }
+        }
+        for (const Finding& f : findings)
+            for (const diagram::Point& p : f.markers)
+                added.push_back(make.vertex(
+                    layer_id, Rect{p.x - 8, p.y - 8, 16, 16},
+                    std::string("ellipse;fillColor=none;strokeWidth=2;connectable=0;strokeColor=") +
+                        colour(f.severity) + ";"));
+
+        // Suggested links, once per pair of screens.
+        std::set<std::pair<std::string, std::string>> pairs;
+        std::vector<Cell> links;
+        for (const Finding& f : findings) {
+            if (!f.suggestion || !idx.find(f.suggestion->from_cell) || !idx.find(f.suggestion->to_cell))
+                continue;
+            if (!pairs.emplace(f.suggestion->from_cell, f.suggestion->to_cell).second) continue;
+            Cell link;
+            link.id = make.new_id("link");
+            link.kind = CellKind::edge;
+            link.edge = true;
+            link.source = f.suggestion->from_cell;
+            link.target = f.suggestion->to_cell;
+            link.value = "";
+            link.style =
+                Style::parse(std::string("endArrow=classic;html=1;dashed=1;strokeWidth=2;strokeColor=") +
+                             suggestion_colour + ";");
+            link.set_data("tooltip", "suggested by " + f.rule + ": " + f.message);
+            link.geometry = Geometry{};
+            link.geometry->relative = true;
+            links.push_back(std::move(link));
+        }
+
+        // Legend to the right of everything on the page.
+        double right = 0, top = std::numeric_limits<double>::infinity();
+        for (const Cell& c : page.cells)
+            if (c.kind == CellKind::vertex)
+                if (auto b = idx.absolute_bounds(c.id)) {
+                    right = std::max(right, b->right());
+                    top = std::min(top, b->y);
+                }
+        if (top == std::numeric_limits<double>::infinity()) top = 0;
+        std::string legend = "<b>Navigation check</b><br>";
+        for (Severity s : {Severity::error, Severity::warning, Severity::info}) {
+            std::size_t n = 0;
+            for (const Finding& f : findings) n += f.severity == s;
+            legend += std::string("<font color=\"") + colour(s) + "\">&#9634; " + to_string(s) +
+                      "</font>: " + std::to_string(n) + "<br>";
+        }
+        legend += std::string("<font color=\"") + suggestion_colour +
+                  "\">- - &gt; suggested link</font>: " + std::to_string(links.size()) +
+                  "<br><i>Hover a highlight for details. Hide or delete the layers \"" + findings_layer_name +
+                  "\" and \"" + suggestions_layer_name + "\" to remove all of this.</i>";
+        added.push_back(make.vertex(layer_id, Rect{right + 40, top, 240, 150},
+                                    "rounded=0;whiteSpace=wrap;html=1;align=left;verticalAlign=top;spacing=8;"
+                                    "fillColor=#FFFFFF;strokeColor=#666666;fontSize=11;connectable=0;",
+                                    legend));
+
+        if (!links.empty()) {
+            Cell layer2;
+            layer2.id = make.new_id("layer");
+            layer2.parent = root->id;
+            layer2.kind = CellKind::layer;
+            layer2.value = suggestions_layer_name;
+            for (Cell& l : links) l.parent = layer2.id;
+            added.push_back(std::move(layer2));
+            for (Cell& l : links) added.push_back(std::move(l));
+        }
+    }
+    const std::size_t count = added.size();
+    for (Cell& c : added) page.cells.push_back(std::move(c));
+    return count;
+}
+
+}  // namespace jstudio::analysis::navigation

@@ -1,0 +1,21 @@
+#pragma once
+// The Boost side of NavGraph, for the checks in core/analysis/navigation only.
+// vecS: ScreenId::index is the vertex index; the graph is built once per page and never edited.
+#include <boost/graph/adjacency_list.hpp>
+
+#include "core/analysis/navigation/nav_graph.hpp"
+
+namespace jstudio::analysis::navigation::detail {
+
+struct ArcData {
+    std::uint32_t link = 0;  // index into the link table
+};
+
+using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Screen, ArcData>;
+using Vertex = boost::graph_traits<BoostGraph>::vertex_descriptor;
+
+struct Access {
+    static const BoostGraph& boost_graph(const NavGraph& g);
+};
+
+}  // namespace jstudio::analysis::navigation::detail

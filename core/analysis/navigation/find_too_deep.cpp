@@ -1,0 +1,30 @@
+// Too deep: more clicks from the nearest entry than the threshold (default 3).
+#include <cmath>
+
+#include "core/analysis/navigation/checks.hpp"
+#include "core/analysis/navigation/detail/traversal.hpp"
+
+namespace jstudio::analysis::navigation {
+
+std::vector<Finding> find_too_deep(const NavGraph& g, const RuleSettings& s) {
+    std::vector<Finding> out;
+    const auto entries = g.entries();
+    if (entries.empty()) return out;
+    const auto d = detail::distances_from(detail::Access::boost_graph(g), entries);
+    const double limit = std::max(0.0, std::floor(s.threshold));
+    for (std::uint32_t v = 0; v < g.screen_count(); ++v) {
+        if (d.clicks[v] == detail::unreached || double(d.clicks[v]) <= limit) continue;
+        const Screen& screen = g.screen(ScreenId{v});
+        const Screen& entry = g.screen(ScreenId{d.origin[v]});
+        out.push_back(Finding{"too-deep",
+                              s.severity,
+                              {screen.cell_id},
+                              screen.name() + " is " + std::to_string(d.clicks[v]) + " clicks from " +
+                                  entry.name() + " (more than " + std::to_string(int(limit)) + ")",
+                              SuggestedLink{entry.cell_id, screen.cell_id},
+                              {}});
+    }
+    return out;
+}
+
+}  // namespace jstudio::analysis::navigation

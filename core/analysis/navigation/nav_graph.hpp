@@ -1,0 +1,77 @@
+#pragma once
+// The navigation graph of one draw.io page: screens (or steps) and the links between them.
+// Boost.Graph holds it (STYLE.md §2.6); this header includes no Boost, checks reach it through detail/.
+#include <compare>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagram/geometry.hpp"
+
+namespace jstudio::analysis::navigation {
+
+namespace detail {
+struct Access;
+}
+
+struct ScreenId {
+    std::uint32_t index = 0;
+    auto operator<=>(const ScreenId&) const = default;
+};
+
+struct Screen {
+    std::string cell_id;
+    std::string label;         // plain text, HTML stripped; "" when the shape has none
+    bool entry = false;        // where users start (marked, start shape, or no way in)
+    bool exit = false;         // where users may stop (marked, end shape, or no way on)
+    bool decision = false;     // a rhombus / flowchart decision
+    diagram::Rect bounds;      // page coordinates, for suggestions and annotations
+    std::string name() const;  // "'label'" for messages, or "shape 'id'" when unlabelled
+};
+
+// One directed arc. A link drawn with arrows at both ends, or none, is added as two arcs sharing cell_id.
+struct Link {
+    std::string cell_id;  // the draw.io edge
+    bool both_ways = false;
+};
+
+struct Arc {
+    ScreenId from, to;
+    const Link* link;
+};
+
+class NavGraph {
+  public:
+    NavGraph();
+    ~NavGraph();
+    NavGraph(NavGraph&&) noexcept;
+    NavGraph& operator=(NavGraph&&) noexcept;
+
+    ScreenId add_screen(Screen screen);
+    void add_link(ScreenId from, ScreenId to, Link link);  // both_ways adds the reverse arc too
+
+    std::size_t screen_count() const;
+    std::size_t arc_count() const;
+    const Screen& screen(ScreenId id) const;
+    Screen& screen(ScreenId id);
+    std::optional<ScreenId> find(std::string_view cell_id) const;
+
+    std::vector<ScreenId> successors(ScreenId id) const;    // one entry per arc, may repeat
+    std::vector<ScreenId> predecessors(ScreenId id) const;  // one entry per arc, may repeat
+    std::size_t out_degree(ScreenId id) const;
+    std::size_t in_degree(ScreenId id) const;
+    std::vector<Arc> arcs() const;
+
+    std::vector<ScreenId> entries() const;
+    std::vector<ScreenId> exits() const;
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+    friend struct detail::Access;
+};
+
+}  // namespace jstudio::analysis::navigation

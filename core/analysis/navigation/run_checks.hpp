@@ -1,0 +1,20 @@
+#pragma once
+// All enabled navigation checks on one page, findings in rule order (rule_ids()) then screen order.
+#include <vector>
+
+#include "core/analysis/navigation/check_config.hpp"
+#include "core/analysis/navigation/finding.hpp"
+#include "core/diagram/document.hpp"
+
+namespace jstudio::analysis::navigation {
+
+struct PageReport {
+    std::size_t page_index = 0;  // in the document
+    std::size_t screens = 0, links = 0;
+    std::vector<std::string> entries, exits;  // cell ids
+    std::vector<Finding> findings;
+};
+
+PageReport run_checks(const diagram::Page& page, const CheckConfig& config);
+
+}  // namespace jstudio::analysis::navigation

@@ -1,0 +1,59 @@
+#pragma once
+// What customers did, from an ordered event log: directly-follows graph, start/end activities, variants,
+// per-activity statistics and case durations. The counting rules are those of the reference answers in
+// shared/corpus/eventlogs/*.dfg.json (see shared/notes/eventlogs.md §2).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/eventlog/event_log.hpp"
+
+namespace jstudio::eventlog {
+
+// Median and 90th percentile of a set of durations in seconds (linear interpolation between ranks, as
+// numpy's default; the median is the mean of the middle two for an even count, as statistics.median).
+struct Spread {
+    std::uint64_t n = 0;
+    double median = 0, p90 = 0, mean = 0, min = 0, max = 0;
+};
+Spread spread_of(std::vector<double> seconds);
+
+struct DfgEdge {
+    std::uint32_t from = 0, to = 0;
+    std::uint64_t count = 0;
+    Spread duration;  // seconds between the two events, over pairs where both have a time
+};
+
+struct ActivityStats {
+    std::uint32_t activity = 0;
+    std::uint64_t events = 0;
+    std::uint64_t cases = 0;   // reach: cases with at least one such event
+    std::uint64_t starts = 0;  // cases that begin here
+    std::uint64_t ends = 0;    // cases that end here (drop-off when it is not a final step)
+    Spread time_in_stage;      // seconds from this event to the next event of the same case
+};
+
+struct Variant {
+    std::vector<std::uint32_t> activities;
+    std::uint64_t count = 0;
+};
+
+struct Discovery {
+    std::uint64_t cases = 0, events = 0;
+    std::vector<ActivityStats> activities;  // by event count descending, then name
+    std::vector<DfgEdge> edges;             // by count descending, then from/to names
+    std::uint64_t total_arcs = 0;
+    std::uint64_t variants_total = 0;
+    std::vector<Variant> variants;       // by count descending, then the name sequence
+    Spread case_duration;                // last minus first timed event, every case (1 event = 0 s)
+    Spread case_duration_2plus;          // cases with at least two events
+    std::uint64_t equal_time_pairs = 0;  // consecutive pairs with the same timestamp (order = file order)
+};
+
+// top_variants = 0 keeps every variant.
+Discovery discover(const EventLog& log, std::size_t top_variants = 10);
+
+// One log per distinct Case::segment, in first-appearance order, sharing the activity names of `log`.
+std::vector<std::pair<std::string, EventLog>> split_by_segment(const EventLog& log);
+
+}  // namespace jstudio::eventlog

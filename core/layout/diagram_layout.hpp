@@ -1,0 +1,30 @@
+#pragma once
+// Lays out a draw.io page with the layered layout: vertices get new positions (sizes kept), edges get an
+// orthogonal route (edgeStyle=orthogonalEdgeStyle, exit/entry points, waypoints), swimlanes become columns
+// (TB) or rows (LR) in their current order, sized to fit, with their nodes inside. Cells not laid out keep
+// their geometry.
+#include <string>
+#include <vector>
+
+#include "core/base/result.hpp"
+#include "core/diagram/document.hpp"
+#include "core/layout/layered_layout.hpp"
+
+namespace jstudio::layout {
+
+struct DiagramLayoutOptions {
+    LayoutOptions layout;
+    // Vertices (or swimlanes, meaning their children) to lay out; empty = every vertex of the page's layers
+    // and of the swimlanes in them. Other containers and their contents are left alone.
+    std::vector<std::string> cells;
+};
+
+struct DiagramLayoutReport {
+    int nodes = 0, edges = 0, lanes = 0;
+    LayoutStats stats;
+};
+
+// Error (bad_reference) when `cells` names a cell the page does not have.
+Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayoutOptions& options);
+
+}  // namespace jstudio::layout

@@ -1,0 +1,69 @@
+#include "core/layout/layered_graph.hpp"
+
+#include <algorithm>
+
+namespace jstudio::layout {
+
+int LayeredGraph::add_node(double width, double height, int lane) {
+    LayeredNode node;
+    node.width = width;
+    node.height = height;
+    node.lane = lane;
+    nodes.push_back(node);
+    if (lane >= lane_count) lane_count = lane + 1;
+    return static_cast<int>(nodes.size()) - 1;
+}
+
+int LayeredGraph::add_edge(int source, int target) {
+    LayeredEdge edge;
+    edge.source = source;
+    edge.target = target;
+    edges.push_back(edge);
+    return static_cast<int>(edges.size()) - 1;
+}
+
+void LayeredGraph::build_layers() {
+    int count = 0;
+    for (const auto& n : nodes) count = std::max(count, n.layer + 1);
+    layers.assign(count, {});
+    for (int v = 0; v < static_cast<int>(nodes.size()); ++v)
+        if (nodes[v].layer >= 0) layers[nodes[v].layer].push_back(v);
+}
+
+void LayeredGraph::split_long_edges() {
+    segments.clear();
+    for (int e = 0; e < static_cast<int>(edges.size()); ++e) {
+        if (is_self_loop(e)) continue;
+        auto& edge = edges[e];
+        edge.chain.clear();
+        int prev = edge.upper();
+        const int last = edge.lower();
+        // Dummies stay in the lane of the upper end; the edge changes lane in the last gap.
+        const int lane = nodes[prev].lane;
+        for (int layer = nodes[prev].layer + 1; layer < nodes[last].layer; ++layer) {
+            const int d = add_node(0, 0, lane);
+            nodes[d].layer = layer;
+            nodes[d].edge = e;
+            layers[layer].push_back(d);
+            edges[e].chain.push_back(d);
+            segments.push_back({prev, d, e});
+            prev = d;
+        }
+        segments.push_back({prev, last, e});
+    }
+    down.assign(nodes.size(), {});
+    up.assign(nodes.size(), {});
+    for (int s = 0; s < static_cast<int>(segments.size()); ++s) {
+        down[segments[s].upper].push_back(s);
+        up[segments[s].lower].push_back(s);
+    }
+}
+
+std::vector<int> LayeredGraph::positions() const {
+    std::vector<int> pos(nodes.size(), -1);
+    for (const auto& layer : layers)
+        for (int i = 0; i < static_cast<int>(layer.size()); ++i) pos[layer[i]] = i;
+    return pos;
+}
+
+}  // namespace jstudio::layout

@@ -1,0 +1,66 @@
+#pragma once
+// The layered (Sugiyama) layout as one call: nodes with sizes (and optional lanes), edges between them in,
+// boxes, orthogonal edge routes and lane columns out. configure() picks one strategy per phase.
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "core/layout/phases.hpp"
+
+namespace jstudio::layout {
+
+enum class Direction { top_to_bottom, left_to_right };
+
+struct LayoutOptions {
+    Direction direction = Direction::top_to_bottom;
+    std::uint32_t seed = 1;
+    int order_runs = 0;  // crossing-minimisation starts; 0 = by graph size
+    double node_spacing = 30, edge_spacing = 12, layer_spacing = 40, track_spacing = 10;
+    double lane_header = 30;  // the swimlane title band (top in TB, left in LR)
+    double lane_padding = 20;
+};
+
+struct NodeSpec {
+    double width = 0, height = 0;
+    int lane = -1;              // 0..lane_count-1, kept in that order; -1 when the graph has no lanes
+    bool center_ports = false;  // rhombus, ellipse
+};
+struct EdgeSpec {
+    int source = 0, target = 0;
+};
+struct LayoutInput {
+    std::vector<NodeSpec> nodes;
+    std::vector<EdgeSpec> edges;
+    int lane_count = 0;
+};
+
+struct Box {
+    double x = 0, y = 0, width = 0, height = 0;
+};
+struct LayoutStats {
+    long crossings = 0;  // between layers, as crossing minimisation counted them
+    long bends = 0;      // interior points of all routes
+    int layers = 0, dummies = 0, reversed_edges = 0;
+};
+struct LayoutOutput {
+    std::vector<Box> nodes;              // top-left + size, from (0, 0) (inside lane frames: page frame)
+    std::vector<std::vector<XY>> edges;  // source port ... target port, same frame as nodes
+    std::vector<Box> lanes;              // lane containers (columns in TB, rows in LR)
+    LayoutStats stats;
+};
+
+struct LayeredLayout {
+    std::unique_ptr<CycleBreaker> p1;
+    std::unique_ptr<Layerer> p2;
+    std::unique_ptr<CrossingMinimizer> p3;
+    std::unique_ptr<NodePlacer> p4;
+    std::unique_ptr<EdgeRouter> p5;
+    LayoutOutput run(const LayoutInput& input, const LayoutOptions& options) const;
+};
+
+LayeredLayout configure(const LayoutOptions& options);
+
+// configure(options).run(input, options)
+LayoutOutput layered_layout(const LayoutInput& input, const LayoutOptions& options = {});
+
+}  // namespace jstudio::layout

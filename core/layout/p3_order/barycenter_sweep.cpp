@@ -1,0 +1,178 @@
+#include "core/layout/p3_order/barycenter_sweep.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "core/layout/p3_order/crossing_counter.hpp"
+
+namespace jstudio::layout {
+
+namespace {
+
+class Sweeper {
+  public:
+    Sweeper(LayeredGraph& graph) : m_g(graph), m_pos(graph.positions()) {
+        m_above.resize(graph.nodes.size());
+        m_below.resize(graph.nodes.size());
+        for (const auto& s : graph.segments) {
+            m_above[s.lower].push_back(s.upper);
+            m_below[s.upper].push_back(s.lower);
+        }
+    }
+
+    std::vector<int>& pos() { return m_pos; }
+
+    void depth_first_order() {
+        std::vector<int> rank(m_g.nodes.size(), -1);
+        int next = 0;
+        std::vector<int> stack;
+        for (int root = 0; root < static_cast<int>(m_g.nodes.size()); ++root) {
+            if (rank[root] >= 0 || !m_above[root].empty()) continue;
+            stack.push_back(root);
+            while (!stack.empty()) {
+                const int v = stack.back();
+                stack.pop_back();
+                if (rank[v] >= 0) continue;
+                rank[v] = next++;
+                for (auto it = m_below[v].rbegin(); it != m_below[v].rend(); ++it)
+                    if (rank[*it] < 0) stack.push_back(*it);
+            }
+        }
+        for (auto& r : rank)
+            if (r < 0) r = next++;
+        for (auto& layer : m_g.layers) sort_layer(layer, [&](int v) { return double(rank[v]); });
+    }
+
+    void shuffle(std::mt19937& rng) {
+        for (auto& layer : m_g.layers) {
+            std::shuffle(layer.begin(), layer.end(), rng);
+            sort_layer(layer, [](int) { return 0.0; });  // stable: only groups the lanes
+        }
+    }
+
+    // One sweep down (use_above) or up; returns nothing, positions kept current.
+    void sweep(bool downward, bool transpose, bool median) {
+        const int count = static_cast<int>(m_g.layers.size());
+        for (int i = 1; i < count; ++i) {
+            const int l = downward ? i : count - 1 - i;
+            auto& layer = m_g.layers[l];
+            const auto& fixed = downward ? m_above : m_below;
+            std::vector<double> bary(m_g.nodes.size());
+            for (int v : layer) {
+                if (fixed[v].empty()) {
+                    bary[v] = m_pos[v];
+                    continue;
+                }
+                if (median) {
+                    auto& at = m_scratch;
+                    at.clear();
+                    for (int u : fixed[v]) at.push_back(m_pos[u]);
+                    std::sort(at.begin(), at.end());
+                    const std::size_t k = at.size();
+                    bary[v] = k % 2 ? at[k / 2] : (at[k / 2 - 1] + at[k / 2]) / 2.0;
+                    continue;
+                }
+                double sum = 0;
+                for (int u : fixed[v]) sum += m_pos[u];
+                bary[v] = sum / fixed[v].size();
+            }
+            sort_layer(layer, [&](int v) { return bary[v]; });
+            if (transpose) transpose_layer(l);
+        }
+    }
+
+  private:
+    template <class Key>
+    void sort_layer(std::vector<int>& layer, Key key) {
+        std::vector<std::pair<double, int>> keyed;
+        keyed.reserve(layer.size());
+        for (int v : layer) keyed.emplace_back(key(v), v);
+        std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+            const int la = m_g.nodes[a.second].lane, lb = m_g.nodes[b.second].lane;
+            if (la != lb) return la < lb;
+            return a.first < b.first;
+        });
+        for (std::size_t i = 0; i < layer.size(); ++i) {
+            layer[i] = keyed[i].second;
+            m_pos[layer[i]] = static_cast<int>(i);
+        }
+    }
+
+    // Crossings among the edges of u and v (u left of v) with one fixed neighbour list.
+    long pair_crossings(const std::vector<int>& nu, const std::vector<int>& nv) const {
+        long c = 0;
+        for (int a : nu)
+            for (int b : nv)
+                if (m_pos[a] > m_pos[b]) ++c;
+        return c;
+    }
+
+    void transpose_layer(int l) {
+        auto& layer = m_g.layers[l];
+        for (int pass = 0; pass < 4; ++pass) {
+            bool improved = false;
+            for (std::size_t i = 0; i + 1 < layer.size(); ++i) {
+                const int u = layer[i], v = layer[i + 1];
+                if (m_g.nodes[u].lane != m_g.nodes[v].lane) continue;
+                const long now =
+                    pair_crossings(m_above[u], m_above[v]) + pair_crossings(m_below[u], m_below[v]);
+                if (now == 0) continue;
+                const long swapped =
+                    pair_crossings(m_above[v], m_above[u]) + pair_crossings(m_below[v], m_below[u]);
+                if (swapped < now) {
+                    std::swap(layer[i], layer[i + 1]);
+                    m_pos[u] = static_cast<int>(i + 1);
+                    m_pos[v] = static_cast<int>(i);
+                    improved = true;
+                }
+            }
+            if (!improved) break;
+        }
+    }
+
+    LayeredGraph& m_g;
+    std::vector<int> m_pos;
+    std::vector<std::vector<int>> m_above, m_below;
+    std::vector<int> m_scratch;
+};
+
+}  // namespace
+
+long BarycenterSweep::run(LayeredGraph& graph, LayoutContext& ctx) {
+    const std::size_t size = graph.nodes.size() + graph.segments.size();
+    int runs = ctx.order_runs;
+    if (runs <= 0) runs = size < 2000 ? 30 : size < 10000 ? 12 : size < 40000 ? 6 : 2;
+    const bool transpose = size < 60000;
+    Sweeper sweeper(graph);
+    std::vector<std::vector<int>> best;
+    long best_crossings = -1;
+    for (int run = 0; run < runs && best_crossings != 0; ++run) {
+        if (run == 0)
+            sweeper.depth_first_order();
+        else
+            sweeper.shuffle(ctx.rng);
+        long run_best = count_crossings(graph, sweeper.pos());
+        auto run_layers = graph.layers;
+        int stale = 0;
+        for (int iteration = 0; iteration < 24 && stale < 3 && run_best > 0; ++iteration) {
+            sweeper.sweep(iteration % 2 == 0, transpose, run % 2 == 1);  // odd starts use the median
+            const long c = count_crossings(graph, sweeper.pos());
+            if (c < run_best) {
+                run_best = c;
+                run_layers = graph.layers;
+                stale = 0;
+            } else {
+                ++stale;
+            }
+        }
+        if (best_crossings < 0 || run_best < best_crossings) {
+            best_crossings = run_best;
+            best = std::move(run_layers);
+        }
+        graph.layers = best;  // restart (or finish) from the best order seen
+        sweeper.pos() = graph.positions();
+    }
+    return best_crossings < 0 ? 0 : best_crossings;
+}
+
+}  // namespace jstudio::layout

@@ -1,0 +1,191 @@
+#include "core/layout/p4_place/priority_placer.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+namespace jstudio::layout {
+
+void assign_ports(LayeredGraph& graph) {
+    const auto pos = graph.positions();
+    auto spread = [&](int v, std::vector<int> segs, bool bottom) {
+        const auto& node = graph.nodes[v];
+        std::stable_sort(segs.begin(), segs.end(), [&](int a, int b) {
+            const auto& sa = graph.segments[a];
+            const auto& sb = graph.segments[b];
+            return bottom ? pos[sa.lower] < pos[sb.lower] : pos[sa.upper] < pos[sb.upper];
+        });
+        const double k = static_cast<double>(segs.size());
+        for (std::size_t i = 0; i < segs.size(); ++i) {
+            const double offset =
+                node.is_dummy() || node.center_ports ? 0.0 : ((i + 1) / (k + 1) - 0.5) * node.width;
+            (bottom ? graph.segments[segs[i]].upper_port : graph.segments[segs[i]].lower_port) = offset;
+        }
+    };
+    for (int v = 0; v < static_cast<int>(graph.nodes.size()); ++v) {
+        spread(v, graph.down[v], true);
+        spread(v, graph.up[v], false);
+    }
+}
+
+namespace {
+
+struct Link {
+    int other;
+    double shift;  // x(this) should be x(other) + shift for a straight segment
+};
+
+class LanePlacer {
+  public:
+    LanePlacer(LayeredGraph& g, const LayoutContext& ctx, int lane) : m_g(g), m_ctx(ctx), m_lane(lane) {
+        for (const auto& layer : g.layers) {
+            m_layers.emplace_back();
+            for (int v : layer)
+                if (lane < 0 || g.nodes[v].lane == lane) m_layers.back().push_back(v);
+        }
+        m_above.resize(g.nodes.size());
+        m_below.resize(g.nodes.size());
+        for (const auto& s : g.segments) {
+            if (!in_lane(s.upper) || !in_lane(s.lower)) continue;
+            m_above[s.lower].push_back({s.upper, s.upper_port - s.lower_port});
+            m_below[s.upper].push_back({s.lower, s.lower_port - s.upper_port});
+        }
+    }
+
+    // Returns [left, right] of the placed nodes.
+    std::pair<double, double> place() {
+        for (const auto& layer : m_layers) {
+            double x = 0;
+            for (std::size_t i = 0; i < layer.size(); ++i) {
+                if (i > 0) x += separation(layer[i - 1], layer[i]);
+                m_g.nodes[layer[i]].x = x;
+            }
+        }
+        const int count = static_cast<int>(m_layers.size());
+        for (int round = 0; round < 3; ++round) {
+            for (int l = 1; l < count; ++l) place_layer(m_layers[l], true, false);
+            for (int l = count - 2; l >= 0; --l) place_layer(m_layers[l], false, true);
+        }
+        // Last pass down: dummies follow the node above (long edges straight), real nodes balance both sides.
+        for (int l = 0; l < count; ++l) place_layer(m_layers[l], true, true);
+        for (int l = 1; l < count; ++l) place_layer(m_layers[l], true, false, true);
+        double left = std::numeric_limits<double>::max(), right = std::numeric_limits<double>::lowest();
+        for (const auto& layer : m_layers)
+            for (int v : layer) {
+                const auto& n = m_g.nodes[v];
+                left = std::min(left, n.x - n.width / 2);
+                right = std::max(right, n.x + n.width / 2 + n.right_margin);
+            }
+        if (left > right) left = right = 0;
+        return {left, right};
+    }
+
+  private:
+    bool in_lane(int v) const { return m_lane < 0 || m_g.nodes[v].lane == m_lane; }
+
+    double separation(int a, int b) const {
+        const auto& na = m_g.nodes[a];
+        const auto& nb = m_g.nodes[b];
+        const double gap = na.is_dummy() && nb.is_dummy() ? m_ctx.edge_spacing
+                           : na.is_dummy() || nb.is_dummy()
+                               ? std::max(m_ctx.edge_spacing, m_ctx.node_spacing / 2)
+                               : m_ctx.node_spacing;
+        return (na.width + nb.width) / 2 + na.right_margin + gap;
+    }
+
+    void place_layer(const std::vector<int>& layer, bool use_above, bool use_below,
+                     bool dummies_only = false) {
+        const int k = static_cast<int>(layer.size());
+        if (k == 0) return;
+        std::vector<double> desired(k, 0);
+        std::vector<double> priority(k, -1);
+        for (int i = 0; i < k; ++i) {
+            const int v = layer[i];
+            if (dummies_only && !m_g.nodes[v].is_dummy()) continue;
+            double sum = 0;
+            int n = 0;
+            if (use_above)
+                for (const auto& link : m_above[v]) sum += m_g.nodes[link.other].x + link.shift, ++n;
+            if (use_below)
+                for (const auto& link : m_below[v]) sum += m_g.nodes[link.other].x + link.shift, ++n;
+            if (n == 0) continue;
+            desired[i] = sum / n;
+            priority[i] = m_g.nodes[v].is_dummy() ? 1e9 : n;
+        }
+        std::vector<int> order(k);
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return priority[a] > priority[b]; });
+        std::vector<char> fixed(k, 0);
+        auto x = [&](int i) -> double& { return m_g.nodes[layer[i]].x; };
+        for (int i : order) {
+            if (priority[i] < 0) break;
+            const double want = desired[i];
+            if (want < x(i)) {
+                double room = std::numeric_limits<double>::max(), slack = 0;
+                for (int j = i - 1; j >= 0; --j) {
+                    slack += x(j + 1) - x(j) - separation(layer[j], layer[j + 1]);
+                    if (fixed[j]) {
+                        room = slack;
+                        break;
+                    }
+                }
+                x(i) -= std::max(0.0, std::min(x(i) - want, room));
+                for (int j = i - 1; j >= 0; --j) {
+                    const double limit = x(j + 1) - separation(layer[j], layer[j + 1]);
+                    if (x(j) <= limit) break;
+                    x(j) = limit;
+                }
+            } else if (want > x(i)) {
+                double room = std::numeric_limits<double>::max(), slack = 0;
+                for (int j = i + 1; j < k; ++j) {
+                    slack += x(j) - x(j - 1) - separation(layer[j - 1], layer[j]);
+                    if (fixed[j]) {
+                        room = slack;
+                        break;
+                    }
+                }
+                x(i) += std::max(0.0, std::min(want - x(i), room));
+                for (int j = i + 1; j < k; ++j) {
+                    const double limit = x(j - 1) + separation(layer[j - 1], layer[j]);
+                    if (x(j) >= limit) break;
+                    x(j) = limit;
+                }
+            }
+            fixed[i] = 1;
+        }
+    }
+
+    LayeredGraph& m_g;
+    const LayoutContext& m_ctx;
+    int m_lane;
+    std::vector<std::vector<int>> m_layers;
+    std::vector<std::vector<Link>> m_above, m_below;
+};
+
+}  // namespace
+
+void PriorityPlacer::run(LayeredGraph& graph, LayoutContext& ctx) {
+    assign_ports(graph);
+    if (graph.lane_count == 0) {
+        const auto [left, right] = LanePlacer(graph, ctx, -1).place();
+        (void)right;
+        for (auto& n : graph.nodes) n.x -= left;
+        return;
+    }
+    graph.lane_left.assign(graph.lane_count, 0);
+    graph.lane_width.assign(graph.lane_count, 0);
+    double cursor = 0;
+    for (int lane = 0; lane < graph.lane_count; ++lane) {
+        const auto [left, right] = LanePlacer(graph, ctx, lane).place();
+        const double content = right - left;
+        const double width = std::max(ctx.lane_min_width, content + 2 * ctx.lane_padding);
+        const double shift = cursor + (width - content) / 2 - left;
+        for (auto& n : graph.nodes)
+            if (n.lane == lane) n.x += shift;
+        graph.lane_left[lane] = cursor;
+        graph.lane_width[lane] = width;
+        cursor += width;
+    }
+}
+
+}  // namespace jstudio::layout

@@ -1,0 +1,287 @@
+#include "core/render/edge_geometry.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/render/shape_geometry.hpp"
+
+namespace jstudio::render {
+
+namespace {
+
+Point centre(const Terminal& t) {
+    if (!t.bounds) return t.point;
+    return {t.bounds->x + t.bounds->width / 2, t.bounds->y + t.bounds->height / 2};
+}
+
+// A fixed connection point from exitX/exitY (or entryX/entryY), with its dx/dy shift.
+std::optional<Point> constraint_point(const diagram::Style& style, const Terminal& t, const char* prefix) {
+    if (!t.bounds) return std::nullopt;
+    std::string px = std::string(prefix) + "X", py = std::string(prefix) + "Y";
+    if (!style.get(px) || !style.get(py)) return std::nullopt;
+    const Rect& b = *t.bounds;
+    return Point{b.x + style.number(px, 0.5) * b.width + style.number(std::string(prefix) + "Dx", 0),
+                 b.y + style.number(py, 0.5) * b.height + style.number(std::string(prefix) + "Dy", 0)};
+}
+
+struct End {
+    Point p;
+    bool horizontal = true;  // the segment touching this end is horizontal
+};
+
+void dedupe(std::vector<Point>& pts) {
+    std::vector<Point> out;
+    for (const auto& p : pts)
+        if (out.empty() || std::abs(out.back().x - p.x) > 1e-6 || std::abs(out.back().y - p.y) > 1e-6)
+            out.push_back(p);
+    // Drop middle points of collinear runs.
+    std::vector<Point> clean;
+    for (const auto& p : out) {
+        while (clean.size() >= 2) {
+            const Point& a = clean[clean.size() - 2];
+            const Point& b = clean.back();
+            double cross = (b.x - a.x) * (p.y - b.y) - (b.y - a.y) * (p.x - b.x);
+            double dot = (b.x - a.x) * (p.x - b.x) + (b.y - a.y) * (p.y - b.y);
+            if (std::abs(cross) < 1e-6 && dot >= 0)
+                clean.pop_back();
+            else
+                break;
+        }
+        clean.push_back(p);
+    }
+    pts = std::move(clean);
+}
+
+// Joins a to b with horizontal/vertical segments, leaving a and arriving at b in the given directions.
+void connect_orthogonal(std::vector<Point>& pts, const End& a, const End& b) {
+    pts.push_back(a.p);
+    if (a.horizontal && b.horizontal) {
+        double mx = (a.p.x + b.p.x) / 2;
+        pts.push_back({mx, a.p.y});
+        pts.push_back({mx, b.p.y});
+    } else if (!a.horizontal && !b.horizontal) {
+        double my = (a.p.y + b.p.y) / 2;
+        pts.push_back({a.p.x, my});
+        pts.push_back({b.p.x, my});
+    } else if (a.horizontal) {
+        pts.push_back({b.p.x, a.p.y});
+    } else {
+        pts.push_back({a.p.x, b.p.y});
+    }
+    pts.push_back(b.p);
+}
+
+// The side-centre of `t` facing `other`, for orthogonal routes without constraints.
+End facing_end(const Terminal& t, Point other, bool prefer_horizontal) {
+    if (!t.bounds) return {t.point, prefer_horizontal};
+    const Rect& b = *t.bounds;
+    Point c{b.x + b.width / 2, b.y + b.height / 2};
+    if (prefer_horizontal) return {{other.x >= c.x ? b.right() : b.x, c.y}, true};
+    return {{c.x, other.y >= c.y ? b.bottom() : b.y}, false};
+}
+
+std::vector<Point> orthogonal_route(const diagram::Style& style, const Terminal& s, const Terminal& t,
+                                    const std::vector<Point>& waypoints, bool elbow) {
+    auto sc = constraint_point(style, s, "exit");
+    auto tc = constraint_point(style, t, "entry");
+    Point s_mid = centre(s), t_mid = centre(t);
+    std::vector<Point> pts;
+    if (elbow) {
+        bool vertical = style.get_or("elbow", "horizontal") == "vertical";
+        Point via =
+            waypoints.empty() ? Point{(s_mid.x + t_mid.x) / 2, (s_mid.y + t_mid.y) / 2} : waypoints.front();
+        End a = sc ? End{*sc, s.bounds ? side_of(*s.bounds, *sc) % 2 == 1 : !vertical}
+                   : facing_end(s, vertical ? Point{s_mid.x, via.y} : Point{via.x, s_mid.y}, !vertical);
+        End b = tc ? End{*tc, t.bounds ? side_of(*t.bounds, *tc) % 2 == 1 : !vertical}
+                   : facing_end(t, vertical ? Point{t_mid.x, via.y} : Point{via.x, t_mid.y}, !vertical);
+        pts.push_back(a.p);
+        if (!vertical) {
+            pts.push_back({via.x, a.p.y});
+            pts.push_back({via.x, b.p.y});
+        } else {
+            pts.push_back({a.p.x, via.y});
+            pts.push_back({b.p.x, via.y});
+        }
+        pts.push_back(b.p);
+        dedupe(pts);
+        return pts;
+    }
+    if (!waypoints.empty()) {
+        // Through the waypoints: leave each point horizontally or vertically, whichever reaches the next.
+        Point first = waypoints.front(), last = waypoints.back();
+        End a;
+        if (sc)
+            a = {*sc, s.bounds ? side_of(*s.bounds, *sc) % 2 == 1 : true};
+        else if (s.bounds && first.x >= s.bounds->x && first.x <= s.bounds->right())
+            a = {{first.x, first.y >= s_mid.y ? s.bounds->bottom() : s.bounds->y}, false};
+        else if (s.bounds && first.y >= s.bounds->y && first.y <= s.bounds->bottom())
+            a = {{first.x >= s_mid.x ? s.bounds->right() : s.bounds->x, first.y}, true};
+        else
+            a = facing_end(s, first, std::abs(first.x - s_mid.x) >= std::abs(first.y - s_mid.y));
+        End b;
+        if (tc)
+            b = {*tc, t.bounds ? side_of(*t.bounds, *tc) % 2 == 1 : true};
+        else if (t.bounds && last.x >= t.bounds->x && last.x <= t.bounds->right())
+            b = {{last.x, last.y >= t_mid.y ? t.bounds->bottom() : t.bounds->y}, false};
+        else if (t.bounds && last.y >= t.bounds->y && last.y <= t.bounds->bottom())
+            b = {{last.x >= t_mid.x ? t.bounds->right() : t.bounds->x, last.y}, true};
+        else
+            b = facing_end(t, last, std::abs(last.x - t_mid.x) >= std::abs(last.y - t_mid.y));
+        pts.push_back(a.p);
+        bool horizontal = a.horizontal;
+        Point cur = a.p;
+        std::vector<Point> targets = waypoints;
+        targets.push_back(b.p);
+        for (const Point& next : targets) {
+            if (std::abs(cur.x - next.x) > 1e-6 && std::abs(cur.y - next.y) > 1e-6)
+                pts.push_back(horizontal ? Point{next.x, cur.y} : Point{cur.x, next.y});
+            pts.push_back(next);
+            horizontal = !horizontal;
+            cur = next;
+        }
+        dedupe(pts);
+        return pts;
+    }
+    End a, b;
+    if (sc && tc) {
+        a = {*sc, side_of(*s.bounds, *sc) % 2 == 1};
+        b = {*tc, side_of(*t.bounds, *tc) % 2 == 1};
+    } else if (sc || tc) {
+        a = sc ? End{*sc, side_of(*s.bounds, *sc) % 2 == 1} : End{};
+        b = tc ? End{*tc, side_of(*t.bounds, *tc) % 2 == 1} : End{};
+        if (!sc) a = facing_end(s, b.p, std::abs(b.p.x - s_mid.x) >= std::abs(b.p.y - s_mid.y));
+        if (!tc) b = facing_end(t, a.p, std::abs(a.p.x - t_mid.x) >= std::abs(a.p.y - t_mid.y));
+    } else if (s.bounds && t.bounds) {
+        const Rect &sb = *s.bounds, &tb = *t.bounds;
+        double ox0 = std::max(sb.x, tb.x), ox1 = std::min(sb.right(), tb.right());
+        double oy0 = std::max(sb.y, tb.y), oy1 = std::min(sb.bottom(), tb.bottom());
+        if (ox0 < ox1 && (tb.y >= sb.bottom() || sb.y >= tb.bottom())) {
+            double x = (ox0 + ox1) / 2;
+            bool down = tb.y >= sb.bottom();
+            a = {{x, down ? sb.bottom() : sb.y}, false};
+            b = {{x, down ? tb.y : tb.bottom()}, false};
+        } else if (oy0 < oy1 && (tb.x >= sb.right() || sb.x >= tb.right())) {
+            double y = (oy0 + oy1) / 2;
+            bool right = tb.x >= sb.right();
+            a = {{right ? sb.right() : sb.x, y}, true};
+            b = {{right ? tb.x : tb.right(), y}, true};
+        } else {
+            bool horizontal = std::abs(t_mid.x - s_mid.x) >= std::abs(t_mid.y - s_mid.y);
+            a = facing_end(s, t_mid, horizontal);
+            b = facing_end(t, s_mid, horizontal);
+        }
+    } else {
+        bool horizontal = std::abs(t_mid.x - s_mid.x) >= std::abs(t_mid.y - s_mid.y);
+        a = facing_end(s, t_mid, horizontal);
+        b = facing_end(t, s_mid, horizontal);
+    }
+    connect_orthogonal(pts, a, b);
+    dedupe(pts);
+    return pts;
+}
+
+}  // namespace
+
+int side_of(const Rect& r, Point p) {
+    double d[4] = {std::abs(p.y - r.y), std::abs(p.x - r.x), std::abs(p.y - r.bottom()),
+                   std::abs(p.x - r.right())};
+    return int(std::min_element(d, d + 4) - d);
+}
+
+std::vector<Point> route_edge(const diagram::Style& style, const Terminal& source, const Terminal& target,
+                              const std::vector<Point>& waypoints) {
+    std::string kind = style.get_or("edgeStyle", "none");
+    if (kind == "orthogonalEdgeStyle" || kind == "segmentEdgeStyle")
+        return orthogonal_route(style, source, target, waypoints, false);
+    if (kind == "elbowEdgeStyle" || kind == "entityRelationEdgeStyle" || kind == "sideToSideEdgeStyle" ||
+        kind == "topToBottomEdgeStyle") {
+        diagram::Style s = style;
+        if (kind == "topToBottomEdgeStyle") s.set("elbow", "vertical");
+        return orthogonal_route(s, source, target, waypoints, true);
+    }
+    // Straight (and anything we do not route): through the waypoints.
+    auto sc = constraint_point(style, source, "exit");
+    auto tc = constraint_point(style, target, "entry");
+    Point toward_s = !waypoints.empty() ? waypoints.front() : tc ? *tc : centre(target);
+    Point toward_t = !waypoints.empty() ? waypoints.back() : sc ? *sc : centre(source);
+    Point a = sc              ? *sc
+              : source.bounds ? perimeter_point(source.shape, *source.bounds, toward_s)
+                              : source.point;
+    Point b = tc              ? *tc
+              : target.bounds ? perimeter_point(target.shape, *target.bounds, toward_t)
+                              : target.point;
+    std::vector<Point> pts{a};
+    pts.insert(pts.end(), waypoints.begin(), waypoints.end());
+    pts.push_back(b);
+    dedupe(pts);
+    if (pts.size() == 1) pts.push_back(pts.front());
+    return pts;
+}
+
+std::optional<Marker> make_marker(const std::string& kind, Point from, Point tip, double size, double sw,
+                                  bool filled, const Color& color) {
+    double dx = tip.x - from.x, dy = tip.y - from.y, len = std::hypot(dx, dy);
+    if (len < 1e-9 || kind.empty() || kind == "none") return std::nullopt;
+    double ux = dx / len, uy = dy / len;
+    bool thin = kind.ends_with("Thin");
+    std::string base = thin ? kind.substr(0, kind.size() - 4) : kind;
+    double L = size + sw, half = L / (thin ? 3 : 2);
+    auto at = [&](double back, double side) {
+        return Point{tip.x - ux * back - uy * side, tip.y - uy * back + ux * side};
+    };
+    Marker m;
+    m.path.stroke = color;
+    m.path.stroke_width = sw;
+    if (filled) m.path.fill = color;
+    if (base == "classic") {
+        m.path = polygon_path({tip, at(L, half), at(L * 0.75, 0), at(L, -half)});
+        m.inset = L * 0.75;
+    } else if (base == "block") {
+        m.path = polygon_path({tip, at(L, half), at(L, -half)});
+        m.inset = L;
+    } else if (base == "open") {
+        m.path = polygon_path({at(L, half), tip, at(L, -half)}, false);
+        m.inset = sw / 2;
+        filled = false;
+    } else if (base == "oval") {
+        Point c = at(size / 2, 0);
+        m.path = ellipse_path({c.x - size / 2, c.y - size / 2, size, size});
+        m.inset = size;
+    } else if (base == "diamond") {
+        double dl = size + sw;
+        m.path = polygon_path({tip, at(dl / 2, half), at(dl, 0), at(dl / 2, -half)});
+        m.inset = dl;
+    } else {
+        // Other draw.io markers (ERmany, dash, cross, ...) fall back to a classic arrow.
+        m.path = polygon_path({tip, at(L, half), at(L * 0.75, 0), at(L, -half)});
+        m.inset = L * 0.75;
+    }
+    m.path.stroke = color;
+    m.path.stroke_width = sw;
+    if (filled)
+        m.path.fill = color;
+    else
+        m.path.fill.reset();
+    if (base == "open" || !filled) m.inset = base == "open" ? sw / 2 : m.inset;
+    return m;
+}
+
+Point point_along(const std::vector<Point>& pts, double t) {
+    if (pts.empty()) return {};
+    double total = 0;
+    for (std::size_t i = 1; i < pts.size(); ++i)
+        total += std::hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y);
+    double want = std::clamp(t, 0.0, 1.0) * total;
+    for (std::size_t i = 1; i < pts.size(); ++i) {
+        double seg = std::hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y);
+        if (want <= seg && seg > 0) {
+            double f = want / seg;
+            return {pts[i - 1].x + f * (pts[i].x - pts[i - 1].x),
+                    pts[i - 1].y + f * (pts[i].y - pts[i - 1].y)};
+        }
+        want -= seg;
+    }
+    return pts.back();
+}
+
+}  // namespace jstudio::render

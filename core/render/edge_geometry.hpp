@@ -1,0 +1,40 @@
+#pragma once
+// Edge routes (straight, orthogonal, elbow, curved), terminal perimeter points, exit/entry constraints, and
+// arrow markers, in page pixels.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagram/style.hpp"
+#include "core/render/display_list.hpp"
+
+namespace jstudio::render {
+
+struct Terminal {
+    std::optional<Rect> bounds;  // glued shape; nullopt for a loose end
+    std::string shape = "rect";  // its shape name (for the perimeter)
+    Point point;                 // the loose end's point (used when bounds is nullopt)
+};
+
+// The polyline an edge is drawn along: first and last points on the terminals' perimeters (or at
+// constraints).
+std::vector<Point> route_edge(const diagram::Style& style, const Terminal& source, const Terminal& target,
+                              const std::vector<Point>& waypoints);
+
+// Which side of a rectangle a point on it lies on: 0 top, 1 left, 2 bottom, 3 right.
+int side_of(const Rect& r, Point p);
+
+struct Marker {
+    Path path;         // closed outline (filled when the marker is filled) or open stroke
+    double inset = 0;  // how far the line must stop short of the end so the marker tip shows
+};
+
+// A marker of the given draw.io kind (classic, classicThin, block, blockThin, open, oval, diamond,
+// diamondThin, none, ...) at `tip`, pointing from `from` to `tip`. nullopt for none/unknown.
+std::optional<Marker> make_marker(const std::string& kind, Point from, Point tip, double size,
+                                  double stroke_width, bool filled, const Color& color);
+
+// A point `t` (0..1) of the way along the polyline, by length.
+Point point_along(const std::vector<Point>& polyline, double t);
+
+}  // namespace jstudio::render

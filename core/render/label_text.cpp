@@ -1,0 +1,464 @@
+#include "core/render/label_text.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdlib>
+
+#include "core/text/text_metrics.hpp"
+
+namespace jstudio::render {
+
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+void append_utf8(std::string& out, unsigned long cp) {
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xC0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x110000) {
+        out += char(0xF0 | (cp >> 18));
+        out += char(0x80 | ((cp >> 12) & 0x3F));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    }
+}
+
+// Decodes the entities draw.io's editor writes (&amp; &lt; &gt; &quot; &nbsp; &#N; &#xN;); others stay as
+// text.
+std::string decode_entities(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] != '&') {
+            out += s[i];
+            continue;
+        }
+        auto semi = s.find(';', i);
+        if (semi == std::string_view::npos || semi - i > 10) {
+            out += '&';
+            continue;
+        }
+        std::string_view name = s.substr(i + 1, semi - i - 1);
+        if (name == "amp")
+            out += '&';
+        else if (name == "lt")
+            out += '<';
+        else if (name == "gt")
+            out += '>';
+        else if (name == "quot")
+            out += '"';
+        else if (name == "apos")
+            out += '\'';
+        else if (name == "nbsp")
+            out += "\xC2\xA0";
+        else if (!name.empty() && name[0] == '#') {
+            unsigned long cp = 0;
+            bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
+            auto digits = name.substr(hex ? 2 : 1);
+            auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
+            if (ec != std::errc() || p != digits.data() + digits.size()) {
+                out += '&';
+                continue;
+            }
+            append_utf8(out, cp);
+        } else {
+            out += '&';
+            continue;
+        }
+        i = semi;
+    }
+    return out;
+}
+
+struct Tag {
+    std::string name;  // lower case, without '/'
+    bool closing = false, self_closing = false;
+    std::vector<std::pair<std::string, std::string>> attributes;
+    std::string attribute(std::string_view key) const {
+        for (const auto& [k, v] : attributes)
+            if (k == key) return v;
+        return {};
+    }
+};
+
+Tag parse_tag(std::string_view body) {
+    Tag tag;
+    std::size_t i = 0;
+    if (i < body.size() && body[i] == '/') tag.closing = true, ++i;
+    std::size_t start = i;
+    while (i < body.size() && !std::isspace(static_cast<unsigned char>(body[i])) && body[i] != '/') ++i;
+    tag.name = lower(body.substr(start, i - start));
+    while (i < body.size()) {
+        while (i < body.size() && (std::isspace(static_cast<unsigned char>(body[i])))) ++i;
+        if (i < body.size() && body[i] == '/') {
+            tag.self_closing = true;
+            ++i;
+            continue;
+        }
+        std::size_t ks = i;
+        while (i < body.size() && body[i] != '=' && !std::isspace(static_cast<unsigned char>(body[i])) &&
+               body[i] != '/')
+            ++i;
+        std::string key = lower(body.substr(ks, i - ks));
+        std::string value;
+        if (i < body.size() && body[i] == '=') {
+            ++i;
+            if (i < body.size() && (body[i] == '"' || body[i] == '\'')) {
+                char q = body[i++];
+                std::size_t vs = i;
+                while (i < body.size() && body[i] != q) ++i;
+                value = decode_entities(body.substr(vs, i - vs));
+                if (i < body.size()) ++i;
+            } else {
+                std::size_t vs = i;
+                while (i < body.size() && !std::isspace(static_cast<unsigned char>(body[i]))) ++i;
+                value = decode_entities(body.substr(vs, i - vs));
+            }
+        }
+        if (!key.empty()) tag.attributes.emplace_back(std::move(key), std::move(value));
+        if (ks == i) ++i;  // never stall on odd characters
+    }
+    return tag;
+}
+
+double css_size(std::string_view v, double current) {
+    double n = std::atof(std::string(v).c_str());
+    if (n <= 0) return current;
+    if (v.find("pt") != std::string_view::npos) return n * 4.0 / 3.0;
+    if (v.find("em") != std::string_view::npos) return n * current;
+    if (v.find('%') != std::string_view::npos) return n * current / 100;
+    return n;
+}
+
+void apply_css(std::string_view css, Font& font) {
+    std::size_t at = 0;
+    while (at < css.size()) {
+        auto semi = css.find(';', at);
+        if (semi == std::string_view::npos) semi = css.size();
+        auto decl = css.substr(at, semi - at);
+        at = semi + 1;
+        auto colon = decl.find(':');
+        if (colon == std::string_view::npos) continue;
+        std::string key = lower(decl.substr(0, colon));
+        std::string value(decl.substr(colon + 1));
+        key.erase(
+            std::remove_if(key.begin(), key.end(), [](char c) { return std::isspace((unsigned char)c); }),
+            key.end());
+        while (!value.empty() && value.front() == ' ') value.erase(value.begin());
+        std::string lv = lower(value);
+        if (key == "color") {
+            if (auto c = parse_color(lv)) font.color = *c;
+        } else if (key == "font-size") {
+            font.size = css_size(lv, font.size);
+        } else if (key == "font-weight") {
+            font.bold = lv.find("bold") != std::string::npos || std::atoi(lv.c_str()) >= 600;
+        } else if (key == "font-style") {
+            font.italic = lv.find("italic") != std::string::npos;
+        } else if (key == "text-decoration" || key == "text-decoration-line") {
+            font.underline = lv.find("underline") != std::string::npos;
+        } else if (key == "font-family") {
+            auto comma = value.find(',');
+            std::string fam = value.substr(0, comma);
+            fam.erase(std::remove(fam.begin(), fam.end(), '"'), fam.end());
+            fam.erase(std::remove(fam.begin(), fam.end(), '\''), fam.end());
+            if (!fam.empty()) font.family = fam;
+        }
+    }
+}
+
+bool is_block(const std::string& name) {
+    static const char* blocks[] = {"div", "p",  "li", "ul",    "ol", "h1",         "h2",  "h3",
+                                   "h4",  "h5", "h6", "table", "tr", "blockquote", "pre", "hr"};
+    for (const char* b : blocks)
+        if (name == b) return true;
+    return false;
+}
+
+bool is_void(const std::string& name) {
+    return name == "br" || name == "img" || name == "hr" || name == "input" || name == "meta" ||
+           name == "wbr";
+}
+
+class HtmlBuilder {
+  public:
+    explicit HtmlBuilder(const Font& base) {
+        m_fonts.push_back({"", base});
+        m_paragraphs.emplace_back();
+    }
+
+    void text(std::string_view raw) {
+        std::string t = decode_entities(raw);
+        std::string collapsed;
+        for (char c : t) {
+            bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+            if (space) {
+                if (m_last_space) continue;
+                collapsed += ' ';
+                m_last_space = true;
+            } else {
+                collapsed += c;
+                m_last_space = false;
+            }
+        }
+        if (collapsed.empty()) return;
+        auto& para = m_paragraphs.back();
+        if (para.runs.empty() && collapsed == " ") return;  // whitespace between blocks
+        add(collapsed);
+    }
+
+    void tag(const Tag& t) {
+        if (t.name == "br") {
+            m_paragraphs.emplace_back();
+            m_last_space = true;
+            return;
+        }
+        if (t.name.empty() || t.name[0] == '!') return;
+        if (is_block(t.name)) block_break();
+        if (t.closing) {
+            for (std::size_t i = m_fonts.size(); i-- > 1;)
+                if (m_fonts[i].first == t.name) {
+                    m_fonts.resize(i);
+                    break;
+                }
+            if (t.name == "ul" || t.name == "ol") {
+                if (!m_lists.empty()) m_lists.pop_back();
+            }
+            return;
+        }
+        Font f = m_fonts.back().second;
+        const std::string& n = t.name;
+        if (n == "b" || n == "strong" || n == "th") f.bold = true;
+        if (n == "i" || n == "em") f.italic = true;
+        if (n == "u" || n == "ins") f.underline = true;
+        if (n.size() == 2 && n[0] == 'h' && n[1] >= '1' && n[1] <= '6') {
+            static const double sizes[] = {2.0, 1.5, 1.17, 1.0, 0.83, 0.67};
+            f.bold = true;
+            f.size = f.size * sizes[n[1] - '1'];
+        }
+        if (n == "font") {
+            if (auto c = parse_color(lower(t.attribute("color")))) f.color = *c;
+            auto size = t.attribute("size");
+            if (!size.empty()) {
+                static const double px[] = {10, 13, 16, 18, 24, 32, 48};
+                int s = std::clamp(std::atoi(size.c_str()), 1, 7);
+                f.size = px[s - 1];
+            }
+            auto face = t.attribute("face");
+            if (!face.empty()) f.family = face.substr(0, face.find(','));
+        }
+        apply_css(t.attribute("style"), f);
+        if (n == "ul" || n == "ol") m_lists.push_back({n == "ol", 0});
+        if (n == "li") {
+            std::string bullet = "\xE2\x80\xA2 ";
+            if (!m_lists.empty() && m_lists.back().first)
+                bullet = std::to_string(++m_lists.back().second) + ". ";
+            std::string indent(m_lists.empty() ? 0 : 2 * (m_lists.size() - 1), ' ');
+            m_fonts.push_back({n, f});
+            add(indent + bullet);
+            m_last_space = true;
+            return;
+        }
+        if (!t.self_closing && !is_void(n)) m_fonts.push_back({n, f});
+    }
+
+    std::vector<Paragraph> finish() {
+        for (auto& p : m_paragraphs) {
+            while (!p.runs.empty()) {
+                auto& last = p.runs.back().text;
+                while (!last.empty() && last.back() == ' ') last.pop_back();
+                if (!last.empty()) break;
+                p.runs.pop_back();
+            }
+        }
+        if (m_paragraphs.size() > 1 && m_paragraphs.back().runs.empty()) m_paragraphs.pop_back();
+        return std::move(m_paragraphs);
+    }
+
+  private:
+    std::vector<std::pair<std::string, Font>> m_fonts;  // open element → font inside it
+    std::vector<Paragraph> m_paragraphs;
+    std::vector<std::pair<bool, int>> m_lists;  // ordered?, items so far
+    bool m_last_space = true;
+
+    void add(const std::string& text) {
+        auto& para = m_paragraphs.back();
+        const Font& f = m_fonts.back().second;
+        if (!para.runs.empty() && para.runs.back().font == f)
+            para.runs.back().text += text;
+        else
+            para.runs.push_back({text, f});
+    }
+    void block_break() {
+        if (!m_paragraphs.back().runs.empty()) m_paragraphs.emplace_back();
+        m_last_space = true;
+    }
+};
+
+}  // namespace
+
+std::vector<Paragraph> parse_label(std::string_view value, bool html, const Font& base) {
+    if (!html) {
+        std::vector<Paragraph> out;
+        std::size_t at = 0;
+        while (true) {
+            auto nl = value.find('\n', at);
+            std::string line(value.substr(at, nl == std::string_view::npos ? nl : nl - at));
+            if (!line.empty() && line.back() == '\r') line.pop_back();
+            Paragraph p;
+            if (!line.empty()) p.runs.push_back({line, base});
+            out.push_back(std::move(p));
+            if (nl == std::string_view::npos) break;
+            at = nl + 1;
+        }
+        return out;
+    }
+    HtmlBuilder builder(base);
+    std::size_t i = 0;
+    while (i < value.size()) {
+        auto lt = value.find('<', i);
+        if (lt == std::string_view::npos) {
+            builder.text(value.substr(i));
+            break;
+        }
+        if (lt > i) builder.text(value.substr(i, lt - i));
+        if (value.substr(lt, 4) == "<!--") {
+            auto end = value.find("-->", lt);
+            i = end == std::string_view::npos ? value.size() : end + 3;
+            continue;
+        }
+        auto gt = value.find('>', lt);
+        if (gt == std::string_view::npos) {
+            builder.text(value.substr(lt));
+            break;
+        }
+        builder.tag(parse_tag(value.substr(lt + 1, gt - lt - 1)));
+        i = gt + 1;
+    }
+    return builder.finish();
+}
+
+std::string plain_text(const std::vector<Paragraph>& paragraphs) {
+    std::string out;
+    for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+        if (i) out += '\n';
+        for (const auto& r : paragraphs[i].runs) out += r.text;
+    }
+    return out;
+}
+
+namespace {
+
+struct Piece {
+    std::string text;
+    const Font* font;
+    double width;
+    bool space;
+};
+
+struct Line {
+    std::vector<Piece> pieces;
+    double width = 0, size = 0;
+};
+
+double width_of(std::string_view s, const Font& f) {
+    return text::text_width(s, {f.size, f.bold});
+}
+
+std::vector<Line> wrap(const std::vector<Paragraph>& paragraphs, double max_width, bool wrap_lines) {
+    std::vector<Line> lines;
+    for (const auto& para : paragraphs) {
+        Line line;
+        double para_size = para.runs.empty() ? 0 : para.runs.front().font.size;
+        for (const auto& run : para.runs) {
+            std::size_t i = 0;
+            while (i < run.text.size()) {
+                bool space = run.text[i] == ' ';
+                std::size_t j = i;
+                while (j < run.text.size() && (run.text[j] == ' ') == space) ++j;
+                Piece piece{run.text.substr(i, j - i), &run.font, 0, space};
+                piece.width = width_of(piece.text, run.font);
+                i = j;
+                if (wrap_lines && !space && !line.pieces.empty() &&
+                    line.width + piece.width > max_width + 0.5) {
+                    while (!line.pieces.empty() && line.pieces.back().space) {
+                        line.width -= line.pieces.back().width;
+                        line.pieces.pop_back();
+                    }
+                    lines.push_back(std::move(line));
+                    line = Line{};
+                }
+                if (space && line.pieces.empty() && !lines.empty() && wrap_lines) continue;
+                line.width += piece.width;
+                line.size = std::max(line.size, run.font.size);
+                line.pieces.push_back(std::move(piece));
+            }
+        }
+        if (line.size == 0) line.size = para_size;
+        lines.push_back(std::move(line));
+    }
+    return lines;
+}
+
+}  // namespace
+
+PlacedLabel place_label(const std::vector<Paragraph>& paragraphs, const LabelPlacement& placement) {
+    PlacedLabel out;
+    double fallback_size = 12;
+    for (const auto& p : paragraphs)
+        if (!p.runs.empty()) {
+            fallback_size = p.runs.front().font.size;
+            break;
+        }
+    auto lines = wrap(paragraphs, placement.box.width, placement.wrap);
+    double total = 0, widest = 0;
+    for (auto& l : lines) {
+        if (l.size == 0) l.size = fallback_size;
+        total += l.size * text::line_height_factor;
+        widest = std::max(widest, l.width);
+    }
+    const Rect& box = placement.box;
+    double y = box.y;
+    if (placement.valign == VAlign::middle) y = box.y + (box.height - total) / 2;
+    if (placement.valign == VAlign::bottom) y = box.bottom() - total;
+    double min_x = box.x + box.width / 2, max_x = min_x;
+    const double top = y;
+    for (const auto& l : lines) {
+        double lh = l.size * text::line_height_factor;
+        double x = box.x;
+        if (placement.align == HAlign::center) x = box.x + (box.width - l.width) / 2;
+        if (placement.align == HAlign::right) x = box.right() - l.width;
+        double baseline = y + lh - 0.25 * l.size;
+        min_x = std::min(min_x, x);
+        max_x = std::max(max_x, x + l.width);
+        for (const auto& piece : l.pieces) {
+            if (!out.runs.empty() && out.runs.back().font == *piece.font && out.runs.back().y == baseline &&
+                std::abs(out.runs.back().x + out.runs.back().width - x) < 1e-6) {
+                out.runs.back().text += piece.text;
+                out.runs.back().width += piece.width;
+            } else {
+                out.runs.push_back({piece.text, *piece.font, x, baseline, piece.width, 1});
+            }
+            x += piece.width;
+        }
+        y += lh;
+    }
+    // Runs that are only spaces draw nothing.
+    std::erase_if(out.runs,
+                  [](const TextRun& r) { return r.text.find_first_not_of(' ') == std::string::npos; });
+    out.bounds = {min_x, top, max_x - min_x, total};
+    (void)widest;
+    return out;
+}
+
+}  // namespace jstudio::render

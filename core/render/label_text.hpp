@@ -1,0 +1,47 @@
+#pragma once
+// Labels as styled runs: draw.io's HTML labels (b, i, u, br, div, p, span/font with colour and size, lists)
+// and plain labels turned into paragraphs of runs, then wrapped with real font metrics and placed in a box.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/render/display_list.hpp"
+
+namespace jstudio::render {
+
+struct StyledRun {
+    std::string text;
+    Font font;
+    bool operator==(const StyledRun&) const = default;
+};
+
+// A line of the label as written; wrapping may split it into several drawn lines.
+struct Paragraph {
+    std::vector<StyledRun> runs;
+    bool operator==(const Paragraph&) const = default;
+};
+
+// html = the cell's html=1 flag. Markup in a non-HTML label is text. Entities are decoded either way for
+// HTML.
+std::vector<Paragraph> parse_label(std::string_view value, bool html, const Font& base);
+// The label's text without markup, paragraphs joined by '\n'.
+std::string plain_text(const std::vector<Paragraph>& paragraphs);
+
+enum class HAlign { left, center, right };
+enum class VAlign { top, middle, bottom };
+
+struct LabelPlacement {
+    Rect box;  // the area the text is aligned in (already reduced by spacing)
+    HAlign align = HAlign::center;
+    VAlign valign = VAlign::middle;
+    bool wrap = false;  // whiteSpace=wrap: wrap at box.width
+};
+
+struct PlacedLabel {
+    std::vector<TextRun> runs;
+    Rect bounds;  // of the placed text
+};
+
+PlacedLabel place_label(const std::vector<Paragraph>& paragraphs, const LabelPlacement& placement);
+
+}  // namespace jstudio::render

@@ -1,0 +1,476 @@
+#include "core/render/page_renderer.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <sstream>
+#include <unordered_map>
+
+#include "core/diagram/page_index.hpp"
+#include "core/render/edge_geometry.hpp"
+#include "core/render/shape_geometry.hpp"
+
+namespace jstudio::render {
+
+using diagram::Cell;
+using diagram::CellKind;
+using diagram::PageIndex;
+using diagram::Style;
+
+namespace {
+
+constexpr Color black{0, 0, 0}, white{255, 255, 255};
+
+// A draw.io colour value: absent → fallback, "none" → no colour, "default" → the theme's colour.
+std::optional<Color> style_color(const Style& s, std::string_view key, std::optional<Color> fallback,
+                                 std::optional<Color> theme_default) {
+    auto v = s.get(key);
+    if (!v) return fallback;
+    if (*v == "default" || *v == "inherit") return theme_default;
+    return parse_color(*v);
+}
+
+Font style_font(const Style& s, double default_size) {
+    Font f;
+    f.family = s.get_or("fontFamily", "Helvetica");
+    f.size = s.number("fontSize", default_size);
+    int fs = int(s.number("fontStyle", 0));
+    f.bold = fs & 1, f.italic = fs & 2, f.underline = fs & 4;
+    f.color = style_color(s, "fontColor", black, black).value_or(black);
+    return f;
+}
+
+std::vector<double> dash_of(const Style& s, double sw) {
+    if (!s.flag("dashed")) return {};
+    std::vector<double> out;
+    std::istringstream in(s.get_or("dashPattern", "3 3"));
+    double v;
+    while (in >> v) out.push_back(v * std::max(1.0, sw));
+    if (out.empty() || std::all_of(out.begin(), out.end(), [](double d) { return d <= 0; }))
+        out = {3 * sw, 3 * sw};
+    return out;
+}
+
+Point rotate(Point p, Point c, double cos_a, double sin_a) {
+    double dx = p.x - c.x, dy = p.y - c.y;
+    return {c.x + dx * cos_a - dy * sin_a, c.y + dx * sin_a + dy * cos_a};
+}
+
+void rotate_path(Path& path, Point c, double degrees) {
+    if (std::abs(degrees) < 1e-9) return;
+    double a = degrees * 3.14159265358979323846 / 180, ca = std::cos(a), sa = std::sin(a);
+    for (auto& op : path.ops)
+        for (auto& p : op.p) p = rotate(p, c, ca, sa);
+}
+
+class Builder {
+  public:
+    Builder(const diagram::Page& page, const RenderOptions& options)
+        : m_page(page), m_index(page), m_options(options) {}
+
+    Scene run() {
+        if (auto bg = m_page.model.find("background"); bg && *bg != "none")
+            m_scene.background = parse_color(*bg);
+        if (const Cell* root = m_index.root()) visit(*root);
+        if (m_min_x > m_max_x) m_min_x = m_min_y = m_max_x = m_max_y = 0;
+        m_scene.drawing.bounds = {m_min_x, m_min_y, m_max_x - m_min_x, m_max_y - m_min_y};
+        return std::move(m_scene);
+    }
+
+  private:
+    const diagram::Page& m_page;
+    PageIndex m_index;
+    RenderOptions m_options;
+    Scene m_scene;
+    std::unordered_map<std::string, std::vector<Point>> m_routes;  // edge id → routed polyline
+    double m_min_x = std::numeric_limits<double>::infinity(), m_min_y = m_min_x, m_max_x = -m_min_x,
+           m_max_y = -m_min_x;
+
+    void grow(const Rect& r, double pad = 0) {
+        if (!std::isfinite(r.x) || !std::isfinite(r.y) || !std::isfinite(r.width) || !std::isfinite(r.height))
+            return;
+        m_min_x = std::min(m_min_x, r.x - pad), m_min_y = std::min(m_min_y, r.y - pad);
+        m_max_x = std::max(m_max_x, r.right() + pad), m_max_y = std::max(m_max_y, r.bottom() + pad);
+    }
+    void add_path(Path p) {
+        if (p.ops.empty()) return;
+        grow(p.bounds(), p.stroke ? p.stroke_width / 2 : 0);
+        m_scene.drawing.items.emplace_back(std::move(p));
+    }
+    void add_runs(const PlacedLabel& label, double opacity) {
+        for (auto run : label.runs) {
+            run.opacity = opacity;
+            m_scene.drawing.items.emplace_back(std::move(run));
+        }
+        if (!label.runs.empty()) grow(label.bounds);
+    }
+
+    void visit(const Cell& cell) {
+        if (!m_options.hidden_layers && !cell.is_visible()) return;
+        if (cell.kind == CellKind::vertex) {
+            const Cell* parent = m_index.find(cell.parent);
+            if (parent && parent->kind == CellKind::edge)
+                draw_edge_label_cell(cell, *parent);
+            else
+                draw_vertex(cell);
+            if (cell.collapsed.value_or(false)) return;
+        } else if (cell.kind == CellKind::edge) {
+            draw_edge(cell);
+        }
+        for (const Cell* child : m_index.children(cell.id)) visit(*child);
+    }
+
+    void warn(const Cell& cell, std::string message) {
+        Diagnostic d;
+        d.severity = Severity::warning;
+        d.message = std::move(message);
+        d.where.page = m_page.name.value_or("");
+        d.where.cell_id = cell.id;
+        d.where.line = cell.source_line;
+        m_scene.warnings.push_back(std::move(d));
+    }
+
+    void draw_vertex(const Cell& cell) {
+        auto bounds = m_index.absolute_bounds(cell.id);
+        if (!bounds) return;
+        const Rect b = *bounds;
+        if (!std::isfinite(b.x) || !std::isfinite(b.y) || !std::isfinite(b.width) ||
+            !std::isfinite(b.height)) {
+            warn(cell, "geometry is not finite; shape skipped");
+            return;
+        }
+        const Style& s = cell.style_or_empty();
+        std::string name = shape_name(s);
+        const bool is_text =
+            s.has_name("text") || name == "image" || name == "group" || s.has_name("edgeLabel");
+        const bool is_group = s.has_name("group");
+        SceneShape shape;
+        shape.cell_id = cell.id;
+        shape.shape = name;
+        shape.bounds = b;
+        shape.rotation = s.number("rotation", 0);
+        shape.fill =
+            style_color(s, "fillColor", is_text || is_group ? std::nullopt : std::optional(white), white);
+        shape.stroke =
+            style_color(s, "strokeColor", is_text || is_group ? std::nullopt : std::optional(black), black);
+        shape.stroke_width = s.number("strokeWidth", 1);
+        shape.dashed = s.flag("dashed");
+        shape.rounded = s.flag("rounded");
+        double opacity = std::clamp(s.number("opacity", 100), 0.0, 100.0) / 100;
+        shape.opacity = opacity;
+
+        ShapeOutline outline = shape_outline(name, b, s);
+        shape.known = outline.known;
+        if (!outline.known)
+            warn(cell, "shape '" + name + "' is not drawn by the renderer; drawn as its bounding box");
+
+        auto style_path = [&](Path& p, bool filled) {
+            if (filled) {
+                p.fill = shape.fill;
+                if (auto g = style_color(s, "gradientColor", std::nullopt, std::nullopt); g && shape.fill)
+                    p.gradient = Gradient{*shape.fill, *g, s.get_or("gradientDirection", "south")};
+            }
+            p.stroke = shape.stroke;
+            p.stroke_width = shape.stroke_width;
+            p.dash = dash_of(s, shape.stroke_width);
+            p.fill_opacity = opacity * std::clamp(s.number("fillOpacity", 100), 0.0, 100.0) / 100;
+            p.stroke_opacity = opacity * std::clamp(s.number("strokeOpacity", 100), 0.0, 100.0) / 100;
+            rotate_path(p, {b.x + b.width / 2, b.y + b.height / 2}, shape.rotation);
+        };
+        if (s.flag("shadow") && (shape.fill || shape.stroke)) {
+            for (auto p : outline.fill_paths) {
+                for (auto& op : p.ops)
+                    for (auto& pt : op.p) pt.x += 3, pt.y += 3;
+                p.fill = Color{128, 128, 128};
+                p.stroke.reset();
+                p.fill_opacity = 0.25 * opacity;
+                rotate_path(p, {b.x + b.width / 2 + 3, b.y + b.height / 2 + 3}, shape.rotation);
+                add_path(std::move(p));
+            }
+        }
+        if (name == "swimlane") {
+            // Body fill first (swimlaneFillColor), then the header, then the body outline.
+            if (auto body = style_color(s, "swimlaneFillColor", std::nullopt, white)) {
+                Path p = rect_path(b);
+                p.fill = body;
+                add_path(std::move(p));
+            }
+        }
+        for (auto& p : outline.fill_paths) {
+            style_path(p, true);
+            add_path(std::move(p));
+        }
+        for (auto& p : outline.detail_paths) {
+            style_path(p, false);
+            p.fill.reset();
+            add_path(std::move(p));
+        }
+        if (name == "image") {
+            shape.image = s.get_or("image", "");
+            if (!shape.image.empty()) {
+                m_scene.drawing.items.emplace_back(Image{b, shape.image});
+                grow(b);
+            }
+        }
+
+        // Label.
+        if (!s.flag("noLabel")) {
+            Font font = style_font(s, 12);
+            shape.label = parse_label(cell.label(), s.flag("html"), font);
+            if (!plain_text(shape.label).empty()) {
+                LabelPlacement place = label_box(s, b, name);
+                shape.align = place.align;
+                shape.valign = place.valign;
+                shape.label_place = place;
+                PlacedLabel placed = place_label(shape.label, place);
+                draw_label_background(s, placed.bounds);
+                add_runs(placed, opacity * std::clamp(s.number("textOpacity", 100), 0.0, 100.0) / 100);
+            }
+        }
+        m_scene.shapes.push_back(std::move(shape));
+    }
+
+    LabelPlacement label_box(const Style& s, const Rect& b, const std::string& name) {
+        LabelPlacement p;
+        std::string align = s.get_or("align", "center"), valign = s.get_or("verticalAlign", "middle");
+        p.align = align == "left" ? HAlign::left : align == "right" ? HAlign::right : HAlign::center;
+        p.valign = valign == "top" ? VAlign::top : valign == "bottom" ? VAlign::bottom : VAlign::middle;
+        Rect box = b;
+        if (name == "swimlane") {
+            double start = s.number("startSize", 40);
+            if (s.flag("horizontal", true))
+                box.height = std::min(start, b.height);
+            else
+                box.width = std::min(start, b.width);  // draw.io rotates this label; we keep it upright
+            if (!s.get("verticalAlign")) p.valign = VAlign::middle;
+        }
+        std::string lp = s.get_or("labelPosition", "center"),
+                    vlp = s.get_or("verticalLabelPosition", "middle");
+        if (lp == "left") box.x -= box.width;
+        if (lp == "right") box.x += box.width;
+        if (vlp == "top") box.y -= box.height;
+        if (vlp == "bottom") box.y += box.height;
+        double spacing = s.number("spacing", 2);
+        double l = spacing + s.number("spacingLeft", 0), r = spacing + s.number("spacingRight", 0);
+        double t = spacing + s.number("spacingTop", 0), bt = spacing + s.number("spacingBottom", 0);
+        box = {box.x + l, box.y + t, std::max(0.0, box.width - l - r), std::max(0.0, box.height - t - bt)};
+        p.box = box;
+        p.wrap = s.get_or("whiteSpace", "") == "wrap" && lp == "center";
+        return p;
+    }
+
+    void draw_label_background(const Style& s, const Rect& text) {
+        auto bg = style_color(s, "labelBackgroundColor", std::nullopt, white);
+        auto border = style_color(s, "labelBorderColor", std::nullopt, black);
+        if (!bg && !border) return;
+        Path p = rect_path({text.x - 2, text.y, text.width + 4, text.height});
+        p.fill = bg;
+        p.stroke = border;
+        add_path(std::move(p));
+    }
+
+    Terminal terminal(const Cell& edge, const std::string& id, const std::optional<Point>& loose,
+                      Point origin) {
+        Terminal t;
+        if (!id.empty()) {
+            if (const Cell* c = m_index.find(id)) {
+                if (c->kind == CellKind::edge) {
+                    // Edge-to-edge: the other edge's midpoint.
+                    auto it = m_routes.find(id);
+                    if (it != m_routes.end()) t.point = point_along(it->second, 0.5);
+                    return t;
+                }
+                t.bounds = m_index.absolute_bounds(id);
+                t.shape = shape_name(c->style_or_empty());
+                if (t.bounds) return t;
+            }
+        }
+        (void)edge;
+        if (loose) t.point = {loose->x + origin.x, loose->y + origin.y};
+        return t;
+    }
+
+    void draw_edge(const Cell& cell) {
+        const Style& s = cell.style_or_empty();
+        Point origin = m_index.frame_origin(cell.id);
+        const auto& g = cell.geometry;
+        std::optional<Point> sp = g ? g->source_point : std::nullopt, tp = g ? g->target_point : std::nullopt;
+        Terminal src = terminal(cell, cell.source, sp, origin), tgt = terminal(cell, cell.target, tp, origin);
+        std::vector<Point> waypoints;
+        if (g)
+            for (const auto& w : g->waypoints) waypoints.push_back({w.x + origin.x, w.y + origin.y});
+        std::vector<Point> pts = route_edge(s, src, tgt, waypoints);
+        m_routes[cell.id] = pts;
+
+        SceneEdge edge;
+        edge.cell_id = cell.id;
+        edge.source = src.bounds ? cell.source : "";
+        edge.target = tgt.bounds ? cell.target : "";
+        edge.points = pts;
+        edge.stroke = style_color(s, "strokeColor", black, black);
+        edge.stroke_width = s.number("strokeWidth", 1);
+        edge.dashed = s.flag("dashed");
+        edge.curved = s.flag("curved");
+        edge.start_arrow = s.get_or("startArrow", "none");
+        edge.end_arrow = s.get_or("endArrow", "classic");
+        double opacity = std::clamp(s.number("opacity", 100), 0.0, 100.0) / 100;
+
+        if (edge.stroke && pts.size() >= 2) {
+            Color color = *edge.stroke;
+            std::vector<Point> line = pts;
+            std::vector<Path> markers;
+            auto marker = [&](const std::string& kind, bool at_end) {
+                std::size_t n = line.size();
+                Point tip = at_end ? line[n - 1] : line[0];
+                Point from = at_end ? line[n - 2] : line[1];
+                double size = s.number(at_end ? "endSize" : "startSize", 6);
+                bool filled = s.flag(at_end ? "endFill" : "startFill", true);
+                auto m = make_marker(kind, from, tip, size, edge.stroke_width, filled, color);
+                if (!m) return;
+                double seg = std::hypot(tip.x - from.x, tip.y - from.y);
+                double inset = std::min(m->inset, seg);
+                Point moved{tip.x + (from.x - tip.x) * inset / seg, tip.y + (from.y - tip.y) * inset / seg};
+                (at_end ? line[n - 1] : line[0]) = moved;
+                m->path.stroke_opacity = m->path.fill_opacity = opacity;
+                markers.push_back(std::move(m->path));
+            };
+            marker(edge.end_arrow, true);
+            marker(edge.start_arrow, false);
+            Path p = edge.curved         ? curve_through(line)
+                     : s.flag("rounded") ? rounded_polyline(line, 10)
+                                         : polygon_path(line, false);
+            p.stroke = color;
+            p.stroke_width = edge.stroke_width;
+            p.dash = dash_of(s, edge.stroke_width);
+            p.stroke_opacity = opacity;
+            p.round_joins = true;
+            add_path(std::move(p));
+            for (auto& m : markers) add_path(std::move(m));
+        }
+
+        // The edge's own label: x in -1..1 along the edge, y perpendicular, plus the offset.
+        Font font = style_font(s, 11);
+        edge.label = parse_label(cell.label(), s.flag("html"), font);
+        edge.label_at =
+            label_anchor(pts, g ? g->bounds.x : 0, g ? g->bounds.y : 0, g ? g->offset : std::nullopt);
+        if (!plain_text(edge.label).empty() && !s.flag("noLabel"))
+            draw_point_label(s, edge.label, edge.label_at);
+        m_scene.edges.push_back(std::move(edge));
+    }
+
+    static Point segment_direction(const std::vector<Point>& pts, double t) {
+        double total = 0;
+        for (std::size_t i = 1; i < pts.size(); ++i)
+            total += std::hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y);
+        double want = t * total;
+        for (std::size_t i = 1; i < pts.size(); ++i) {
+            double seg = std::hypot(pts[i].x - pts[i - 1].x, pts[i].y - pts[i - 1].y);
+            if ((want <= seg || i + 1 == pts.size()) && seg > 0)
+                return {(pts[i].x - pts[i - 1].x) / seg, (pts[i].y - pts[i - 1].y) / seg};
+            want -= seg;
+        }
+        return {1, 0};
+    }
+
+    static Point label_anchor(const std::vector<Point>& pts, double x, double y,
+                              std::optional<Point> offset) {
+        Point at = point_along(pts, (std::clamp(x, -1.0, 1.0) + 1) / 2);
+        // y is a distance across the segment the point lies on, as mxGraphView.getPoint: p + y·(dy, −dx)/len.
+        Point d = segment_direction(pts, (std::clamp(x, -1.0, 1.0) + 1) / 2);
+        at.x += y * d.y, at.y -= y * d.x;
+        if (offset) at.x += offset->x, at.y += offset->y;
+        return at;
+    }
+
+    void draw_point_label(const Style& s, const std::vector<Paragraph>& label, Point at) {
+        LabelPlacement p;
+        p.box = {at.x, at.y, 0, 0};
+        std::string align = s.get_or("align", "center");
+        p.align = HAlign::center;
+        p.valign = VAlign::middle;
+        PlacedLabel placed = place_label(label, p);
+        (void)align;
+        auto bg = style_color(s, "labelBackgroundColor", white, white);
+        if (bg) {
+            Path back = rect_path(
+                {placed.bounds.x - 1, placed.bounds.y, placed.bounds.width + 2, placed.bounds.height});
+            back.fill = bg;
+            add_path(std::move(back));
+        }
+        add_runs(placed, std::clamp(s.number("textOpacity", 100), 0.0, 100.0) / 100);
+    }
+
+    void draw_edge_label_cell(const Cell& cell, const Cell& edge) {
+        auto it = m_routes.find(edge.id);
+        if (it == m_routes.end() || !cell.geometry) return;
+        const Style& s = cell.style_or_empty();
+        const auto& g = *cell.geometry;
+        Point at = g.relative ? label_anchor(it->second, g.bounds.x, g.bounds.y, g.offset)
+                              : Point{g.bounds.x + g.bounds.width / 2, g.bounds.y + g.bounds.height / 2};
+        Font font = style_font(s, 11);
+        auto label = parse_label(cell.label(), s.flag("html"), font);
+        if (plain_text(label).empty()) return;
+        draw_point_label(s, label, at);
+        SceneShape shape;
+        shape.cell_id = cell.id;
+        shape.shape = "text";
+        PlacedLabel measured =
+            place_label(label, {{at.x, at.y, 0, 0}, HAlign::center, VAlign::middle, false});
+        shape.bounds = measured.bounds;
+        shape.fill = style_color(s, "labelBackgroundColor", white, white);
+        shape.label = std::move(label);
+        m_scene.shapes.push_back(std::move(shape));
+    }
+
+    static Path curve_through(const std::vector<Point>& pts) {
+        Path p;
+        p.move_to(pts.front());
+        if (pts.size() < 3) {
+            p.line_to(pts.back());
+            return p;
+        }
+        // Quadratic segments between segment midpoints, as draw.io's curved edges.
+        auto quad = [&](Point from, Point c, Point to) {
+            p.cubic_to({from.x + 2.0 / 3 * (c.x - from.x), from.y + 2.0 / 3 * (c.y - from.y)},
+                       {to.x + 2.0 / 3 * (c.x - to.x), to.y + 2.0 / 3 * (c.y - to.y)}, to);
+        };
+        Point cur = pts.front();
+        for (std::size_t i = 1; i + 1 < pts.size(); ++i) {
+            Point mid{(pts[i].x + pts[i + 1].x) / 2, (pts[i].y + pts[i + 1].y) / 2};
+            if (i + 2 == pts.size()) mid = pts.back();
+            quad(cur, pts[i], mid);
+            cur = mid;
+        }
+        return p;
+    }
+
+    static Path rounded_polyline(const std::vector<Point>& pts, double radius) {
+        Path p;
+        p.move_to(pts.front());
+        for (std::size_t i = 1; i + 1 < pts.size(); ++i) {
+            Point a = pts[i - 1], c = pts[i], n = pts[i + 1];
+            double l1 = std::hypot(c.x - a.x, c.y - a.y), l2 = std::hypot(n.x - c.x, n.y - c.y);
+            double r = std::min({radius, l1 / 2, l2 / 2});
+            if (r <= 0) {
+                p.line_to(c);
+                continue;
+            }
+            Point in{c.x - (c.x - a.x) * r / l1, c.y - (c.y - a.y) * r / l1};
+            Point out{c.x + (n.x - c.x) * r / l2, c.y + (n.y - c.y) * r / l2};
+            p.line_to(in);
+            p.cubic_to({in.x + (c.x - in.x) * 0.55, in.y + (c.y - in.y) * 0.55},
+                       {out.x + (c.x - out.x) * 0.55, out.y + (c.y - out.y) * 0.55}, out);
+        }
+        p.line_to(pts.back());
+        return p;
+    }
+};
+
+}  // namespace
+
+Scene render_page(const diagram::Page& page, const RenderOptions& options) {
+    return Builder(page, options).run();
+}
+
+}  // namespace jstudio::render

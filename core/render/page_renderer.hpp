@@ -1,0 +1,58 @@
+#pragma once
+// One draw.io page turned into a Scene: the display list every drawing backend draws, plus the shapes and
+// edges as objects (bounds, shape name, colours, label runs, routed points) for backends that keep shapes
+// editable, such as PPTX.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/base/result.hpp"
+#include "core/diagram/document.hpp"
+#include "core/render/display_list.hpp"
+#include "core/render/label_text.hpp"
+
+namespace jstudio::render {
+
+struct SceneShape {
+    std::string cell_id;
+    std::string shape;  // shape_name() of its style
+    bool known = true;
+    Rect bounds;  // page pixels
+    double rotation = 0;
+    std::optional<Color> fill, stroke;
+    double stroke_width = 1;
+    bool dashed = false, rounded = false;
+    double opacity = 1;
+    std::vector<Paragraph> label;
+    HAlign align = HAlign::center;
+    VAlign valign = VAlign::middle;
+    LabelPlacement label_place;  // where the label is laid out (may lie outside bounds: labelPosition)
+    std::string image;           // shape=image: the image reference
+};
+
+struct SceneEdge {
+    std::string cell_id, source, target;  // source/target cell ids ("" = loose end)
+    std::vector<Point> points;            // routed polyline, first and last on the terminals
+    std::optional<Color> stroke;
+    double stroke_width = 1;
+    bool dashed = false, curved = false;
+    std::string start_arrow, end_arrow;  // draw.io names, "none" when absent
+    std::vector<Paragraph> label;
+    Point label_at;  // centre of the edge's own label
+};
+
+struct Scene {
+    DisplayList drawing;
+    std::vector<SceneShape> shapes;  // drawing order
+    std::vector<SceneEdge> edges;
+    std::optional<Color> background;  // the page's background colour, if set
+    Diagnostics warnings;             // unknown shapes, unreadable geometry
+};
+
+struct RenderOptions {
+    bool hidden_layers = false;  // draw cells on hidden layers and hidden cells too
+};
+
+Scene render_page(const diagram::Page& page, const RenderOptions& options = {});
+
+}  // namespace jstudio::render

@@ -1,0 +1,242 @@
+#include "core/render/shape_geometry.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace jstudio::render {
+
+namespace {
+
+// draw.io aliases for shapes we draw the same way.
+const std::map<std::string, std::string, std::less<>>& aliases() {
+    static const std::map<std::string, std::string, std::less<>> m = {
+        {"mxgraph.flowchart.decision", "rhombus"},
+        {"mxgraph.flowchart.process", "process"},
+        {"mxgraph.flowchart.terminator", "terminator"},
+        {"mxgraph.flowchart.start_1", "ellipse"},
+        {"mxgraph.flowchart.start_2", "ellipse"},
+        {"mxgraph.flowchart.on-page_reference", "ellipse"},
+        {"mxgraph.flowchart.document", "document"},
+        {"mxgraph.flowchart.data", "parallelogram"},
+        {"mxgraph.flowchart.preparation", "hexagon"},
+        {"mxgraph.flowchart.database", "cylinder"},
+        {"mxgraph.flowchart.predefined_process", "process"},
+        {"mxgraph.basic.rect", "rect"},
+        {"cylinder3", "cylinder"},
+        {"datastore", "cylinder"},
+        {"rectangle", "rect"},
+        {"label", "rect"},
+        {"text", "rect"},
+        {"partialRectangle", "rect"},
+        {"table", "rect"},
+        {"tableRow", "rect"},
+        {"tableCell", "rect"},
+        {"card", "card"},
+        {"internalStorage", "rect"},
+        {"flexArrow", "rect"},
+    };
+    return m;
+}
+
+const char* const known_names[] = {"rect",       "ellipse",       "doubleEllipse", "rhombus",     "triangle",
+                                   "hexagon",    "parallelogram", "trapezoid",     "cylinder",    "document",
+                                   "process",    "swimlane",      "note",          "card",        "step",
+                                   "cloud",      "actor",         "umlActor",      "image",       "line",
+                                   "terminator", "group",         "ext",           "manualInput", "callout"};
+
+std::string canonical(std::string name) {
+    auto it = aliases().find(name);
+    return it == aliases().end() ? name : it->second;
+}
+
+Point at(const Rect& r, double fx, double fy) {
+    return {r.x + fx * r.width, r.y + fy * r.height};
+}
+
+}  // namespace
+
+std::string shape_name(const diagram::Style& style) {
+    if (auto s = style.get("shape"); s && !s->empty()) return canonical(*s);
+    for (const auto& token : style.tokens()) {
+        if (token.has_value || token.key.empty()) continue;
+        std::string c = canonical(token.key);
+        if (is_known_shape(c)) return c;
+    }
+    return "rect";
+}
+
+bool is_known_shape(const std::string& name) {
+    return std::find_if(std::begin(known_names), std::end(known_names),
+                        [&](const char* n) { return name == n; }) != std::end(known_names);
+}
+
+ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram::Style& style) {
+    ShapeOutline out;
+    const double w = b.width, h = b.height, x = b.x, y = b.y, r = b.right(), bt = b.bottom();
+    const double cx = x + w / 2, cy = y + h / 2;
+    auto fill = [&](Path p) { out.fill_paths.push_back(std::move(p)); };
+    auto detail = [&](Path p) { out.detail_paths.push_back(std::move(p)); };
+    const std::string direction = style.get_or("direction", "east");
+
+    if (name == "rect") {
+        if (style.flag("rounded")) {
+            double radius = style.flag("absoluteArcSize")
+                                ? style.number("arcSize", 20) / 2
+                                : std::min(w, h) * style.number("arcSize", 15) / 100;
+            fill(rounded_rect_path(b, radius));
+        } else {
+            fill(rect_path(b));
+        }
+    } else if (name == "ellipse") {
+        fill(ellipse_path(b));
+    } else if (name == "doubleEllipse") {
+        fill(ellipse_path(b));
+        double inset = std::min({4.0, w / 4, h / 4});
+        detail(ellipse_path({x + inset, y + inset, w - 2 * inset, h - 2 * inset}));
+    } else if (name == "rhombus") {
+        fill(polygon_path({{cx, y}, {r, cy}, {cx, bt}, {x, cy}}));
+    } else if (name == "triangle") {
+        if (direction == "north")
+            fill(polygon_path({{x, bt}, {cx, y}, {r, bt}}));
+        else if (direction == "south")
+            fill(polygon_path({{x, y}, {r, y}, {cx, bt}}));
+        else if (direction == "west")
+            fill(polygon_path({{r, y}, {x, cy}, {r, bt}}));
+        else
+            fill(polygon_path({{x, y}, {r, cy}, {x, bt}}));
+    } else if (name == "hexagon") {
+        double dx = w * std::clamp(style.number("size", 0.25), 0.0, 0.5);
+        fill(polygon_path({{x + dx, y}, {r - dx, y}, {r, cy}, {r - dx, bt}, {x + dx, bt}, {x, cy}}));
+    } else if (name == "parallelogram") {
+        double dx = w * std::clamp(style.number("size", 0.2), 0.0, 1.0);
+        fill(polygon_path({{x + dx, y}, {r, y}, {r - dx, bt}, {x, bt}}));
+    } else if (name == "trapezoid") {
+        double dx = w * std::clamp(style.number("size", 0.2), 0.0, 0.5);
+        fill(polygon_path({{x + dx, y}, {r - dx, y}, {r, bt}, {x, bt}}));
+    } else if (name == "manualInput") {
+        double dy = std::min(h, style.number("size", 30));
+        fill(polygon_path({{x, y + dy}, {r, y}, {r, bt}, {x, bt}}));
+    } else if (name == "cylinder") {
+        double dy = std::min(h / 2, style.number("size", 15));
+        const double k = 0.5522847498;
+        Path p;
+        p.move_to({x, y + dy});
+        p.cubic_to({x, y + dy - k * dy}, {cx - k * w / 2, y}, {cx, y});
+        p.cubic_to({cx + k * w / 2, y}, {r, y + dy - k * dy}, {r, y + dy});
+        p.line_to({r, bt - dy});
+        p.cubic_to({r, bt - dy + k * dy}, {cx + k * w / 2, bt}, {cx, bt});
+        p.cubic_to({cx - k * w / 2, bt}, {x, bt - dy + k * dy}, {x, bt - dy});
+        p.close();
+        fill(std::move(p));
+        Path rim;
+        rim.move_to({x, y + dy});
+        rim.cubic_to({x, y + dy + k * dy}, {cx - k * w / 2, y + 2 * dy}, {cx, y + 2 * dy});
+        rim.cubic_to({cx + k * w / 2, y + 2 * dy}, {r, y + dy + k * dy}, {r, y + dy});
+        detail(std::move(rim));
+    } else if (name == "document") {
+        double dy = h * std::clamp(style.number("size", 0.3), 0.0, 1.0);
+        // draw.io: quadTo(3w/4, h-1.4dy, w/2, h-dy/2) then quadTo(w/4, h-0.6dy... ) — as cubics.
+        auto quad = [](Path& p, Point from, Point c, Point to) {
+            p.cubic_to({from.x + 2.0 / 3 * (c.x - from.x), from.y + 2.0 / 3 * (c.y - from.y)},
+                       {to.x + 2.0 / 3 * (c.x - to.x), to.y + 2.0 / 3 * (c.y - to.y)}, to);
+        };
+        Path p;
+        p.move_to({x, y});
+        p.line_to({r, y});
+        Point a{r, bt - dy / 2}, m{cx, bt - dy / 2}, e{x, bt - dy / 2};
+        p.line_to(a);
+        quad(p, a, {x + 0.75 * w, bt - 1.4 * dy}, m);
+        quad(p, m, {x + 0.25 * w, bt + 0.4 * dy}, e);
+        p.close();
+        fill(std::move(p));
+    } else if (name == "process") {
+        fill(rect_path(b));
+        double dx = w * std::clamp(style.number("size", 0.1), 0.0, 0.5);
+        detail(polygon_path({{x + dx, y}, {x + dx, bt}}, false));
+        detail(polygon_path({{r - dx, y}, {r - dx, bt}}, false));
+    } else if (name == "note") {
+        double s = std::min({style.number("size", 30), w, h});
+        fill(polygon_path({{x, y}, {r - s, y}, {r, y + s}, {r, bt}, {x, bt}}));
+        detail(polygon_path({{r - s, y}, {r - s, y + s}, {r, y + s}}, false));
+    } else if (name == "card") {
+        double s = std::min({style.number("size", 30), w, h});
+        fill(polygon_path({{x + s, y}, {r, y}, {r, bt}, {x, bt}, {x, y + s}}));
+    } else if (name == "step") {
+        double dx = w * std::clamp(style.number("size", 0.2), 0.0, 1.0);
+        fill(polygon_path({{x, y}, {r - dx, y}, {r, cy}, {r - dx, bt}, {x, bt}, {x + dx, cy}}));
+    } else if (name == "cloud") {
+        Path p;
+        p.move_to(at(b, 0.25, 0.25));
+        p.cubic_to(at(b, 0.05, 0.25), at(b, 0, 0.5), at(b, 0.16, 0.55));
+        p.cubic_to(at(b, 0, 0.66), at(b, 0.18, 0.9), at(b, 0.31, 0.8));
+        p.cubic_to(at(b, 0.4, 1), at(b, 0.7, 1), at(b, 0.8, 0.8));
+        p.cubic_to(at(b, 1, 0.8), at(b, 1, 0.6), at(b, 0.875, 0.5));
+        p.cubic_to(at(b, 1, 0.3), at(b, 0.8, 0.1), at(b, 0.625, 0.2));
+        p.cubic_to(at(b, 0.5, 0.05), at(b, 0.3, 0.05), at(b, 0.25, 0.25));
+        p.close();
+        fill(std::move(p));
+    } else if (name == "actor") {
+        const double third = 1.0 / 3;
+        Path p;
+        p.move_to(at(b, 0, 1));
+        p.cubic_to(at(b, 0, 0.6), at(b, 0, 0.4), at(b, 0.5, 0.4));
+        p.cubic_to(at(b, 0.5 - third, 0.4), at(b, 0.5 - third, 0), at(b, 0.5, 0));
+        p.cubic_to(at(b, 0.5 + third, 0), at(b, 0.5 + third, 0.4), at(b, 0.5, 0.4));
+        p.cubic_to(at(b, 1, 0.4), at(b, 1, 0.6), at(b, 1, 1));
+        p.close();
+        fill(std::move(p));
+    } else if (name == "umlActor") {
+        fill(ellipse_path({x + w / 4, y, w / 2, h / 4}));
+        detail(polygon_path({at(b, 0.5, 0.25), at(b, 0.5, 2.0 / 3)}, false));
+        detail(polygon_path({at(b, 0, 1.0 / 3), at(b, 1, 1.0 / 3)}, false));
+        detail(polygon_path({at(b, 0, 1), at(b, 0.5, 2.0 / 3), at(b, 1, 1)}, false));
+    } else if (name == "terminator" || name == "ext") {
+        fill(rounded_rect_path(b, std::min(w, h) / 2));
+    } else if (name == "swimlane") {
+        double start = style.number("startSize", 40);
+        bool horizontal = style.flag("horizontal", true);
+        Rect header = horizontal ? Rect{x, y, w, std::min(start, h)} : Rect{x, y, std::min(start, w), h};
+        fill(rect_path(header));
+        Rect body = horizontal ? Rect{x, y + header.height, w, h - header.height}
+                               : Rect{x + header.width, y, w - header.width, h};
+        Path outline = rect_path(body);
+        detail(std::move(outline));
+    } else if (name == "line") {
+        detail(polygon_path({{x, cy}, {r, cy}}, false));
+    } else if (name == "callout") {
+        double s = std::min(h, style.number("size", 30)),
+               pos = std::clamp(style.number("position", 0.5), 0.0, 1.0);
+        double base = std::clamp(style.number("base", 20), 0.0, w);
+        double px = x + (w - base) * pos;
+        fill(polygon_path(
+            {{x, y}, {r, y}, {r, bt - s}, {px + base, bt - s}, {px, bt}, {px, bt - s}, {x, bt - s}}));
+    } else if (name == "image" || name == "group") {
+        // Drawn by the renderer (image) or not at all (group).
+    } else {
+        out.known = false;
+        fill(rect_path(b));
+    }
+    return out;
+}
+
+Point perimeter_point(const std::string& name, const Rect& b, Point toward) {
+    const double cx = b.x + b.width / 2, cy = b.y + b.height / 2;
+    double dx = toward.x - cx, dy = toward.y - cy;
+    if (std::abs(dx) < 1e-9 && std::abs(dy) < 1e-9) return {cx, cy};
+    if (b.width <= 0 || b.height <= 0) return {cx, cy};
+    const double hw = b.width / 2, hh = b.height / 2;
+    double t;
+    if (name == "ellipse" || name == "doubleEllipse" || name == "cloud") {
+        t = 1.0 / std::sqrt((dx * dx) / (hw * hw) + (dy * dy) / (hh * hh));
+    } else if (name == "rhombus") {
+        t = 1.0 / (std::abs(dx) / hw + std::abs(dy) / hh);
+    } else {
+        double tx = std::abs(dx) > 1e-9 ? hw / std::abs(dx) : 1e300;
+        double ty = std::abs(dy) > 1e-9 ? hh / std::abs(dy) : 1e300;
+        t = std::min(tx, ty);
+    }
+    return {cx + dx * t, cy + dy * t};
+}
+
+}  // namespace jstudio::render

@@ -1,0 +1,633 @@
+#include "exporters/pptx/pptx_writer.hpp"
+
+#include <zip.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include "core/diagram/page_index.hpp"
+#include "core/render/edge_geometry.hpp"
+#include "core/render/shape_geometry.hpp"
+#include "exporters/pptx/pptx_parts.hpp"
+
+namespace jstudio::exporters {
+
+using namespace render;
+
+namespace {
+
+constexpr const char* ns_decl =
+    "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
+    "xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\"";
+constexpr const char* xml_head = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+constexpr const char* rel_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+std::string esc(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            default:
+                // XML 1.0 forbids most control characters.
+                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') break;
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string hex6(const Color& c) {
+    std::string h = c.hex().substr(1);
+    for (char& ch : h) ch = char(std::toupper(static_cast<unsigned char>(ch)));
+    return h;
+}
+
+struct Emu {
+    long long x = 0, y = 0;
+};
+
+// Page px → slide EMU.
+struct Fit {
+    double scale = 9525, dx = 0, dy = 0;
+    long long x(double px) const { return std::llround(dx + px * scale); }
+    long long y(double py) const { return std::llround(dy + py * scale); }
+    long long len(double v) const { return std::max(0LL, std::llround(v * scale)); }
+};
+
+struct ShapeBox {
+    long long id = 0;
+    long long x = 0, y = 0, cx = 0, cy = 0;
+    std::string preset;  // "" = custGeom
+    bool rotated = false;
+};
+
+// The 0-based connection sites of the presets we glue to (ECMA presetShapeDefinitions, see notes/pptx.md §4).
+std::vector<Emu> sites_of(const ShapeBox& b) {
+    const long long l = b.x, t = b.y, r = b.x + b.cx, bt = b.y + b.cy, hc = b.x + b.cx / 2,
+                    vc = b.y + b.cy / 2;
+    static const char* four[] = {"rect",
+                                 "roundRect",
+                                 "flowChartProcess",
+                                 "flowChartDecision",
+                                 "flowChartTerminator",
+                                 "flowChartAlternateProcess",
+                                 "flowChartPredefinedProcess"};
+    for (const char* p : four)
+        if (b.preset == p) return {{hc, t}, {l, vc}, {hc, bt}, {r, vc}};
+    if (b.preset == "ellipse") {
+        // Sites at 45° steps: top, top-left, left, bottom-left, bottom, bottom-right, right, top-right.
+        const double k = 0.70710678118654752;
+        auto px = [&](double f) { return std::llround(b.x + b.cx / 2.0 + f * b.cx / 2.0); };
+        auto py = [&](double f) { return std::llround(b.y + b.cy / 2.0 + f * b.cy / 2.0); };
+        return {{hc, t},  {px(-k), py(-k)}, {l, vc}, {px(-k), py(k)},
+                {hc, bt}, {px(k), py(k)},   {r, vc}, {px(k), py(-k)}};
+    }
+    return {};
+}
+
+std::string arrow_type(const std::string& drawio) {
+    if (drawio.empty() || drawio == "none") return "";
+    if (drawio == "open" || drawio == "openThin" || drawio == "openAsync") return "arrow";
+    if (drawio == "oval") return "oval";
+    if (drawio == "diamond" || drawio == "diamondThin") return "diamond";
+    if (drawio == "classicThin" || drawio == "blockThin") return "stealth";
+    return "triangle";
+}
+
+std::string run_props(const Font& f, const Fit& fit, const char* tag = "a:rPr") {
+    // px × EMU-per-px → EMU → points (12700 EMU) → hundredths of a point.
+    long long sz = std::clamp<long long>(std::llround(f.size * fit.scale / 12700.0 * 100), 100, 400000);
+    std::ostringstream o;
+    o << "<" << tag << " lang=\"en-US\" sz=\"" << sz << "\"";
+    if (f.bold) o << " b=\"1\"";
+    if (f.italic) o << " i=\"1\"";
+    if (f.underline) o << " u=\"sng\"";
+    o << " dirty=\"0\"><a:solidFill><a:srgbClr val=\"" << hex6(f.color)
+      << "\"/></a:solidFill><a:latin typeface=\"" << esc(f.family) << "\"/></" << tag << ">";
+    return o.str();
+}
+
+std::string text_body(const std::vector<Paragraph>& label, HAlign align, VAlign valign, bool wrap,
+                      const Fit& fit, long long inset) {
+    std::ostringstream o;
+    const char* anchor = valign == VAlign::top ? "t" : valign == VAlign::bottom ? "b" : "ctr";
+    const char* algn = align == HAlign::left ? "l" : align == HAlign::right ? "r" : "ctr";
+    o << "<p:txBody><a:bodyPr wrap=\"" << (wrap ? "square" : "none") << "\" lIns=\"" << inset << "\" tIns=\""
+      << inset << "\" rIns=\"" << inset << "\" bIns=\"" << inset << "\" anchor=\"" << anchor
+      << "\" rtlCol=\"0\"><a:noAutofit/></a:bodyPr><a:lstStyle/>";
+    if (label.empty()) o << "<a:p><a:pPr algn=\"" << algn << "\"/></a:p>";
+    for (const auto& para : label) {
+        o << "<a:p><a:pPr algn=\"" << algn << "\"/>";
+        for (const auto& run : para.runs)
+            o << "<a:r>" << run_props(run.font, fit) << "<a:t>" << esc(run.text) << "</a:t></a:r>";
+        if (para.runs.empty())
+            o << "<a:endParaRPr lang=\"en-US\" sz=\"" << std::max(100LL, std::llround(12 * fit.scale / 127.0))
+              << "\"/>";
+        o << "</a:p>";
+    }
+    o << "</p:txBody>";
+    return o.str();
+}
+
+std::string line_props(const std::optional<Color>& stroke, double width, bool dashed, const Fit& fit,
+                       const std::string& head = "", const std::string& tail = "") {
+    std::ostringstream o;
+    if (!stroke) return "<a:ln><a:noFill/></a:ln>";
+    o << "<a:ln w=\"" << std::max(3175LL, fit.len(width)) << "\"><a:solidFill><a:srgbClr val=\""
+      << hex6(*stroke) << "\"/></a:solidFill>";
+    if (dashed) o << "<a:prstDash val=\"dash\"/>";
+    if (!head.empty()) o << "<a:headEnd type=\"" << head << "\"/>";
+    if (!tail.empty()) o << "<a:tailEnd type=\"" << tail << "\"/>";
+    o << "</a:ln>";
+    return o.str();
+}
+
+std::string fill_props(const std::optional<Color>& fill) {
+    if (!fill) return "<a:noFill/>";
+    return "<a:solidFill><a:srgbClr val=\"" + hex6(*fill) + "\"/></a:solidFill>";
+}
+
+// A free-form outline in shape-local EMU, for shapes with no preset (actor, unknown stencils...).
+std::string cust_geom(const std::vector<Path>& paths, const Rect& b, const Fit& fit) {
+    long long w = std::max(1LL, fit.len(b.width)), h = std::max(1LL, fit.len(b.height));
+    auto pt = [&](Point p) {
+        return "<a:pt x=\"" + std::to_string(std::clamp(fit.len(p.x - b.x), 0LL, w)) + "\" y=\"" +
+               std::to_string(std::clamp(fit.len(p.y - b.y), 0LL, h)) + "\"/>";
+    };
+    std::ostringstream o;
+    o << "<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l=\"0\" t=\"0\" r=\"r\" "
+         "b=\"b\"/><a:pathLst>";
+    for (const auto& p : paths) {
+        o << "<a:path w=\"" << w << "\" h=\"" << h << "\">";
+        for (const auto& op : p.ops) {
+            switch (op.kind) {
+                case PathOp::move:
+                    o << "<a:moveTo>" << pt(op.p[0]) << "</a:moveTo>";
+                    break;
+                case PathOp::line:
+                    o << "<a:lnTo>" << pt(op.p[0]) << "</a:lnTo>";
+                    break;
+                case PathOp::cubic:
+                    o << "<a:cubicBezTo>" << pt(op.p[0]) << pt(op.p[1]) << pt(op.p[2]) << "</a:cubicBezTo>";
+                    break;
+                case PathOp::close:
+                    o << "<a:close/>";
+                    break;
+            }
+        }
+        o << "</a:path>";
+    }
+    o << "</a:pathLst></a:custGeom>";
+    return o.str();
+}
+
+// The label as laid out by the renderer, one paragraph per drawn line.
+std::vector<Paragraph> wrapped_lines(const std::vector<Paragraph>& label, const LabelPlacement& place) {
+    if (!place.wrap) return label;
+    PlacedLabel placed = place_label(label, place);
+    std::vector<Paragraph> out;
+    double y = -1e300;
+    for (const auto& run : placed.runs) {
+        if (std::abs(run.y - y) > 0.01) {
+            out.emplace_back();
+            y = run.y;
+        }
+        out.back().runs.push_back({run.text, run.font});
+    }
+    return out.empty() ? label : out;
+}
+
+struct SlideXml {
+    std::string xml;
+    std::string notes;  // speaker notes text ("" = none)
+};
+
+std::string notes_text(const PptxSlide& s) {
+    std::string out = s.title;
+    if (!s.page) return out;
+    diagram::PageIndex idx(*s.page);
+    // draw.io keeps page-level metadata on the root cell's UserObject (Edit Data on the page).
+    if (const auto* root = idx.root(); root && root->wrapper) {
+        for (const auto& a : root->wrapper->attributes)
+            if (a.name != "label" && !a.value.empty()) out += "\n" + a.name + ": " + a.value;
+    }
+    return out;
+}
+
+SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt) {
+    const Scene& scene = *slide.scene;
+    const Rect& b = scene.drawing.bounds;
+    Fit fit;
+    double aw = double(opt.slide_width - 2 * opt.margin), ah = double(opt.slide_height - 2 * opt.margin);
+    if (b.width > 0 && b.height > 0)
+        fit.scale = std::min({aw / b.width, ah / b.height, 9525.0 * opt.max_zoom});
+    fit.dx = opt.margin + (aw - b.width * fit.scale) / 2 - b.x * fit.scale;
+    fit.dy = opt.margin + (ah - b.height * fit.scale) / 2 - b.y * fit.scale;
+
+    std::unique_ptr<diagram::PageIndex> index;
+    if (slide.page) index = std::make_unique<diagram::PageIndex>(*slide.page);
+
+    std::ostringstream o;
+    o << xml_head << "<p:sld " << ns_decl << "><p:cSld>";
+    if (scene.background)
+        o << "<p:bg><p:bgPr><a:solidFill><a:srgbClr val=\"" << hex6(*scene.background)
+          << "\"/></a:solidFill><a:effectLst/></p:bgPr></p:bg>";
+    o << "<p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" "
+         "name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr>"
+         "<a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/><a:chExt "
+         "cx=\"0\" "
+         "cy=\"0\"/></a:xfrm></p:grpSpPr>";
+    long long next_id = 2;
+    std::map<std::string, ShapeBox> boxes;
+    const long long inset = fit.len(2);
+
+    for (const SceneShape& s : scene.shapes) {
+        ShapeBox box;
+        box.id = next_id++;
+        box.x = fit.x(s.bounds.x), box.y = fit.y(s.bounds.y);
+        box.cx = fit.len(s.bounds.width), box.cy = fit.len(s.bounds.height);
+        box.rotated = std::abs(s.rotation) > 1e-9;
+        const diagram::Cell* cell = index ? index->find(s.cell_id) : nullptr;
+        diagram::Style style = cell ? cell->style_or_empty() : diagram::Style{};
+        box.preset = preset_for(s.shape, s.rounded);
+        std::string rot =
+            box.rotated ? " rot=\"" + std::to_string(std::llround(s.rotation * 60000)) + "\"" : "";
+        std::string flip;
+        if (s.shape == "triangle") {
+            std::string dir = style.get_or("direction", "east");
+            if (dir == "east")
+                rot = " rot=\"" + std::to_string(std::llround((s.rotation + 90) * 60000)) + "\"";
+            if (dir == "west")
+                rot = " rot=\"" + std::to_string(std::llround((s.rotation - 90 + 360) * 60000)) + "\"";
+            if (dir == "south") flip = " flipV=\"1\"";
+            if (dir == "east" || dir == "west") {
+                // A rotated preset turns about its centre: swap the box so the turned shape fills the bounds.
+                long long cxm = box.x + box.cx / 2, cym = box.y + box.cy / 2;
+                std::swap(box.cx, box.cy);
+                box.x = cxm - box.cx / 2, box.y = cym - box.cy / 2;
+            }
+            box.rotated = true;
+        }
+        if (s.shape == "card") flip = " flipH=\"1\"";
+        if (s.shape == "swimlane") {
+            // The lane body as its own rectangle; the header below carries the fill and the title.
+            double start = style.number("startSize", 40);
+            bool horizontal = style.flag("horizontal", true);
+            o << "<p:sp><p:nvSpPr><p:cNvPr id=\"" << next_id++ << "\" name=\"Lane " << esc(s.cell_id)
+              << "\"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x=\"" << box.x << "\" y=\""
+              << box.y << "\"/><a:ext cx=\"" << box.cx << "\" cy=\"" << box.cy
+              << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>" << fill_props(std::nullopt)
+              << line_props(s.stroke, s.stroke_width, s.dashed, fit) << "</p:spPr></p:sp>";
+            if (horizontal)
+                box.cy = std::min(box.cy, fit.len(start));
+            else
+                box.cx = std::min(box.cx, fit.len(start));
+        }
+        std::string name = s.known ? s.shape : "Unknown " + s.shape;
+        o << "<p:sp><p:nvSpPr><p:cNvPr id=\"" << box.id << "\" name=\"" << esc(name) << " " << box.id
+          << "\" descr=\"draw.io cell " << esc(s.cell_id)
+          << "\"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm" << rot << flip << "><a:off x=\"" << box.x
+          << "\" y=\"" << box.y << "\"/><a:ext cx=\"" << box.cx << "\" cy=\"" << box.cy << "\"/></a:xfrm>";
+        if (box.preset.empty()) {
+            ShapeOutline outline = shape_outline(s.shape, s.bounds, style);
+            std::vector<Path> all = outline.fill_paths;
+            all.insert(all.end(), outline.detail_paths.begin(), outline.detail_paths.end());
+            if (all.empty()) all.push_back(rect_path(s.bounds));
+            o << cust_geom(all, s.bounds, fit);
+        } else {
+            o << "<a:prstGeom prst=\"" << box.preset << "\"><a:avLst/></a:prstGeom>";
+        }
+        o << fill_props(s.fill) << line_props(s.stroke, s.stroke_width, s.dashed, fit) << "</p:spPr>";
+        // Our own line breaks, so PowerPoint's narrower text areas (ellipse, decision) do not re-wrap the
+        // label.
+        auto lines = wrapped_lines(s.label, s.label_place);
+        const Rect& lb = s.label_place.box;
+        bool outside = lb.x < s.bounds.x - 1 || lb.y < s.bounds.y - 1 || lb.right() > s.bounds.right() + 1 ||
+                       lb.bottom() > s.bounds.bottom() + 1;
+        o << text_body(outside ? std::vector<Paragraph>{} : lines, s.align, s.valign, false, fit, inset)
+          << "</p:sp>";
+        if (outside && !plain_text(lines).empty()) {
+            long long tid = next_id++;
+            o << "<p:sp><p:nvSpPr><p:cNvPr id=\"" << tid << "\" name=\"Label " << tid
+              << "\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x=\"" << fit.x(lb.x)
+              << "\" y=\"" << fit.y(lb.y) << "\"/><a:ext cx=\"" << fit.len(lb.width) << "\" cy=\""
+              << fit.len(lb.height)
+              << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/>"
+              << "<a:ln><a:noFill/></a:ln></p:spPr>" << text_body(lines, s.align, s.valign, false, fit, 0)
+              << "</p:sp>";
+        }
+        boxes[s.cell_id] = box;
+    }
+
+    for (const SceneEdge& e : scene.edges) {
+        if (e.points.size() < 2) continue;
+        const diagram::Cell* cell = index ? index->find(e.cell_id) : nullptr;
+        diagram::Style style = cell ? cell->style_or_empty() : diagram::Style{};
+        std::string edge_style = style.get_or("edgeStyle", "none");
+        bool orthogonal = edge_style != "none" && edge_style != "";
+        Emu s{fit.x(e.points.front().x), fit.y(e.points.front().y)};
+        Emu t{fit.x(e.points.back().x), fit.y(e.points.back().y)};
+        // Glue: snap each end to the nearest connection site of the shape it is attached to.
+        auto glue = [&](const std::string& id, Emu& end) -> std::string {
+            auto it = boxes.find(id);
+            if (id.empty() || it == boxes.end() || it->second.rotated) return "";
+            auto sites = sites_of(it->second);
+            if (sites.empty()) return "";
+            std::size_t best = 0;
+            double best_d = 1e300;
+            for (std::size_t i = 0; i < sites.size(); ++i) {
+                double d = std::hypot(double(sites[i].x - end.x), double(sites[i].y - end.y));
+                if (d < best_d) best_d = d, best = i;
+            }
+            end = sites[best];
+            return "id=\"" + std::to_string(it->second.id) + "\" idx=\"" + std::to_string(best) + "\"";
+        };
+        std::string st = glue(e.source, s), en = glue(e.target, t);
+        const auto& pts = e.points;
+        bool first_h = std::abs(pts[1].x - pts[0].x) >= std::abs(pts[1].y - pts[0].y);
+        std::size_t n = pts.size();
+        bool last_h = std::abs(pts[n - 1].x - pts[n - 2].x) >= std::abs(pts[n - 1].y - pts[n - 2].y);
+        long long dx = t.x - s.x, dy = t.y - s.y;
+        std::string prst = "straightConnector1", av;
+        bool rotate = false, flip_h = dx < 0, flip_v = dy < 0;
+        if (orthogonal && dx != 0 && dy != 0) {
+            if (first_h && last_h) {
+                prst = "bentConnector3";
+                double mid = n >= 4 ? fit.x(pts[1].x) : (s.x + t.x) / 2.0;
+                long long adj = std::llround((mid - s.x) / double(dx) * 100000);
+                if (adj != 50000) av = "<a:gd name=\"adj1\" fmla=\"val " + std::to_string(adj) + "\"/>";
+            } else if (!first_h && !last_h) {
+                prst = "bentConnector3";
+                rotate = true;
+                double mid = n >= 4 ? fit.y(pts[1].y) : (s.y + t.y) / 2.0;
+                long long adj = std::llround((mid - s.y) / double(dy) * 100000);
+                if (adj != 50000) av = "<a:gd name=\"adj1\" fmla=\"val " + std::to_string(adj) + "\"/>";
+            } else {
+                prst = "bentConnector2";
+                rotate = !first_h;
+            }
+        }
+        long long offx, offy, cx, cy;
+        if (rotate) {
+            // Turned 90° clockwise about the centre: the box's sides swap (notes/pptx.md §4 worked example).
+            flip_h = dy<0, flip_v = dx> 0;
+            cx = std::llabs(dy), cy = std::llabs(dx);
+            double mx = (s.x + t.x) / 2.0, my = (s.y + t.y) / 2.0;
+            offx = std::llround(mx - cx / 2.0), offy = std::llround(my - cy / 2.0);
+        } else {
+            offx = std::min(s.x, t.x), offy = std::min(s.y, t.y);
+            cx = std::llabs(dx), cy = std::llabs(dy);
+        }
+        long long id = next_id++;
+        o << "<p:cxnSp><p:nvCxnSpPr><p:cNvPr id=\"" << id << "\" name=\"Connector " << id
+          << "\" descr=\"draw.io cell " << esc(e.cell_id) << "\"/><p:cNvCxnSpPr>";
+        if (!st.empty()) o << "<a:stCxn " << st << "/>";
+        if (!en.empty()) o << "<a:endCxn " << en << "/>";
+        o << "</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr><p:spPr><a:xfrm";
+        if (rotate) o << " rot=\"5400000\"";
+        if (flip_h) o << " flipH=\"1\"";
+        if (flip_v) o << " flipV=\"1\"";
+        o << "><a:off x=\"" << offx << "\" y=\"" << offy << "\"/><a:ext cx=\"" << cx << "\" cy=\"" << cy
+          << "\"/></a:xfrm><a:prstGeom prst=\"" << prst << "\"><a:avLst>" << av << "</a:avLst></a:prstGeom>"
+          << line_props(e.stroke, e.stroke_width, e.dashed, fit, arrow_type(e.start_arrow),
+                        arrow_type(e.end_arrow))
+          << "</p:spPr></p:cxnSp>";
+        // The edge's own label as a text box centred on its anchor.
+        if (!plain_text(e.label).empty()) {
+            PlacedLabel placed = place_label(
+                e.label, {{e.label_at.x, e.label_at.y, 0, 0}, HAlign::center, VAlign::middle, false});
+            Rect r = placed.bounds;
+            r.x -= 3, r.width += 6;
+            long long tid = next_id++;
+            o << "<p:sp><p:nvSpPr><p:cNvPr id=\"" << tid << "\" name=\"Label " << tid
+              << "\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x=\"" << fit.x(r.x)
+              << "\" y=\"" << fit.y(r.y) << "\"/><a:ext cx=\"" << fit.len(r.width) << "\" cy=\""
+              << fit.len(r.height) << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
+              << fill_props(Color{255, 255, 255}) << "<a:ln><a:noFill/></a:ln></p:spPr>"
+              << text_body(e.label, HAlign::center, VAlign::middle, false, fit, 0) << "</p:sp>";
+        }
+    }
+    o << "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>";
+    return {o.str(), notes_text(slide)};
+}
+
+std::string notes_xml(const std::string& text) {
+    std::ostringstream o;
+    o << xml_head << "<p:notes " << ns_decl << "><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/>"
+      << "<p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr/>"
+      << "<p:sp><p:nvSpPr><p:cNvPr id=\"2\" name=\"Notes\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr>"
+      << "<p:nvPr><p:ph type=\"body\" "
+         "idx=\"1\"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>";
+    std::size_t at = 0;
+    while (true) {
+        auto nl = text.find('\n', at);
+        std::string line = text.substr(at, nl == std::string::npos ? std::string::npos : nl - at);
+        o << "<a:p><a:r><a:rPr lang=\"en-US\"/><a:t>" << esc(line) << "</a:t></a:r></a:p>";
+        if (nl == std::string::npos) break;
+        at = nl + 1;
+    }
+    o << "</p:txBody></p:sp></p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>";
+    return o.str();
+}
+
+std::string rels(const std::vector<std::pair<std::string, std::string>>& items) {
+    std::ostringstream o;
+    o << xml_head << "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">";
+    int n = 0;
+    for (const auto& [type, target] : items)
+        o << "<Relationship Id=\"rId" << ++n << "\" Type=\""
+          << (type.find("://") == std::string::npos ? rel_ns : "") << type << "\" Target=\"" << target
+          << "\"/>";
+    o << "</Relationships>";
+    return o.str();
+}
+
+// Builds the zip in memory with libzip.
+class ZipWriter {
+  public:
+    ZipWriter() {
+        zip_error_init(&m_error);
+        m_source = zip_source_buffer_create(nullptr, 0, 0, &m_error);
+        if (m_source) {
+            zip_source_keep(m_source);
+            m_zip = zip_open_from_source(m_source, ZIP_TRUNCATE, &m_error);
+        }
+    }
+    ~ZipWriter() {
+        if (m_zip) zip_discard(m_zip);
+        if (m_source) zip_source_free(m_source);
+        zip_error_fini(&m_error);
+    }
+    ZipWriter(const ZipWriter&) = delete;
+    ZipWriter& operator=(const ZipWriter&) = delete;
+
+    bool add(const std::string& name, std::string data) {
+        if (!m_zip) return false;
+        m_data.push_back(std::make_unique<std::string>(std::move(data)));
+        const std::string& d = *m_data.back();
+        zip_source_t* src = zip_source_buffer(m_zip, d.data(), d.size(), 0);
+        if (!src) return false;
+        if (zip_file_add(m_zip, name.c_str(), src, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0) {
+            zip_source_free(src);
+            return false;
+        }
+        return true;
+    }
+
+    Result<std::string> finish() {
+        if (!m_zip) return make_error(ErrorCode::io, "cannot create the PPTX archive");
+        if (zip_close(m_zip) < 0) {
+            std::string msg = zip_strerror(m_zip);
+            return make_error(ErrorCode::io, "cannot write the PPTX archive: " + msg);
+        }
+        m_zip = nullptr;
+        std::string out;
+        if (zip_source_open(m_source) < 0)
+            return make_error(ErrorCode::io, "cannot read back the PPTX archive");
+        char buf[65536];
+        zip_int64_t n;
+        while ((n = zip_source_read(m_source, buf, sizeof buf)) > 0) out.append(buf, std::size_t(n));
+        zip_source_close(m_source);
+        return out;
+    }
+
+  private:
+    zip_error_t m_error;
+    zip_source_t* m_source = nullptr;
+    zip_t* m_zip = nullptr;
+    std::vector<std::unique_ptr<std::string>> m_data;
+};
+
+}  // namespace
+
+std::string preset_for(const std::string& shape, bool rounded) {
+    static const std::map<std::string, std::string> presets = {
+        {"rect", "rect"},
+        {"ellipse", "ellipse"},
+        {"doubleEllipse", "ellipse"},
+        {"rhombus", "flowChartDecision"},
+        {"triangle", "triangle"},
+        {"hexagon", "hexagon"},
+        {"parallelogram", "parallelogram"},
+        {"trapezoid", "flowChartManualOperation"},
+        {"cylinder", "can"},
+        {"document", "flowChartDocument"},
+        {"process", "flowChartPredefinedProcess"},
+        {"note", "foldedCorner"},
+        {"card", "snip1Rect"},
+        {"step", "chevron"},
+        {"cloud", "cloud"},
+        {"terminator", "flowChartTerminator"},
+        {"ext", "flowChartTerminator"},
+        {"swimlane", "rect"},
+        {"text", "rect"},
+        {"image", "rect"},
+        {"group", "rect"},
+        {"manualInput", "flowChartManualInput"},
+        {"callout", "wedgeRectCallout"},
+    };
+    if (shape == "rect" && rounded) return "roundRect";
+    auto it = presets.find(shape);
+    return it == presets.end() ? "" : it->second;
+}
+
+Result<std::string> write_pptx(const std::vector<PptxSlide>& slides, const PptxOptions& options) {
+    if (slides.empty()) return make_error(ErrorCode::unsupported, "no page to export");
+    ZipWriter zip;
+    const std::string ct_base = "application/vnd.openxmlformats-officedocument.presentationml.";
+    std::ostringstream types;
+    types << xml_head << "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+          << "<Default Extension=\"rels\" "
+             "ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+          << "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+          << "<Override PartName=\"/ppt/presentation.xml\" ContentType=\"" << ct_base
+          << "presentation.main+xml\"/>"
+          << "<Override PartName=\"/ppt/slideMasters/slideMaster1.xml\" ContentType=\"" << ct_base
+          << "slideMaster+xml\"/>"
+          << "<Override PartName=\"/ppt/slideLayouts/slideLayout1.xml\" ContentType=\"" << ct_base
+          << "slideLayout+xml\"/>"
+          << "<Override PartName=\"/ppt/notesMasters/notesMaster1.xml\" ContentType=\"" << ct_base
+          << "notesMaster+xml\"/>"
+          << "<Override PartName=\"/ppt/theme/theme1.xml\" ContentType=\"application/vnd.openxmlformats-"
+             "officedocument.theme+xml\"/>"
+          << "<Override PartName=\"/ppt/theme/theme2.xml\" ContentType=\"application/vnd.openxmlformats-"
+             "officedocument.theme+xml\"/>"
+          << "<Override PartName=\"/docProps/core.xml\" "
+             "ContentType=\"application/vnd.openxmlformats-package.core-"
+             "properties+xml\"/>";
+    std::ostringstream pres;
+    pres << xml_head << "<p:presentation " << ns_decl << " saveSubsetFonts=\"1\">"
+         << "<p:sldMasterIdLst><p:sldMasterId id=\"2147483648\" r:id=\"rId1\"/></p:sldMasterIdLst>"
+         << "<p:notesMasterIdLst><p:notesMasterId r:id=\"rId3\"/></p:notesMasterIdLst><p:sldIdLst>";
+    std::vector<std::pair<std::string, std::string>> pres_rels = {
+        {"slideMaster", "slideMasters/slideMaster1.xml"},
+        {"theme", "theme/theme1.xml"},
+        {"notesMaster", "notesMasters/notesMaster1.xml"}};
+    for (std::size_t i = 0; i < slides.size(); ++i) {
+        if (!slides[i].scene) return make_error(ErrorCode::unsupported, "slide without a rendered page");
+        const std::string n = std::to_string(i + 1);
+        SlideXml sx = slide_xml(slides[i], options);
+        pres_rels.push_back({"slide", "slides/slide" + n + ".xml"});
+        pres << "<p:sldId id=\"" << 256 + i << "\" r:id=\"rId" << pres_rels.size() << "\"/>";
+        types << "<Override PartName=\"/ppt/slides/slide" << n << ".xml\" ContentType=\"" << ct_base
+              << "slide+xml\"/>";
+        std::vector<std::pair<std::string, std::string>> srels = {
+            {"slideLayout", "../slideLayouts/slideLayout1.xml"}};
+        if (!sx.notes.empty()) {
+            srels.push_back({"notesSlide", "../notesSlides/notesSlide" + n + ".xml"});
+            types << "<Override PartName=\"/ppt/notesSlides/notesSlide" << n << ".xml\" ContentType=\""
+                  << ct_base << "notesSlide+xml\"/>";
+            zip.add("ppt/notesSlides/notesSlide" + n + ".xml", notes_xml(sx.notes));
+            zip.add("ppt/notesSlides/_rels/notesSlide" + n + ".xml.rels",
+                    rels({{"notesMaster", "../notesMasters/notesMaster1.xml"},
+                          {"slide", "../slides/slide" + n + ".xml"}}));
+        }
+        zip.add("ppt/slides/slide" + n + ".xml", std::move(sx.xml));
+        zip.add("ppt/slides/_rels/slide" + n + ".xml.rels", rels(srels));
+    }
+    pres << "</p:sldIdLst><p:sldSz cx=\"" << options.slide_width << "\" cy=\"" << options.slide_height
+         << "\"/><p:notesSz cx=\"6858000\" cy=\"9144000\"/></p:presentation>";
+    types << "</Types>";
+    zip.add("[Content_Types].xml", types.str());
+    zip.add("_rels/.rels",
+            rels({{"officeDocument", "ppt/presentation.xml"},
+                  {"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+                   "docProps/core.xml"}}));
+    zip.add("docProps/core.xml",
+            std::string(xml_head) +
+                "<cp:coreProperties "
+                "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+                "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>" +
+                esc(slides.front().title) +
+                "</dc:title><dc:creator>Journey Studio</dc:creator></cp:coreProperties>");
+    zip.add("ppt/presentation.xml", pres.str());
+    zip.add("ppt/_rels/presentation.xml.rels", rels(pres_rels));
+    zip.add("ppt/slideMasters/slideMaster1.xml", pptx_parts::slide_master);
+    zip.add("ppt/slideMasters/_rels/slideMaster1.xml.rels",
+            rels({{"slideLayout", "../slideLayouts/slideLayout1.xml"}, {"theme", "../theme/theme1.xml"}}));
+    zip.add("ppt/slideLayouts/slideLayout1.xml", pptx_parts::slide_layout);
+    zip.add("ppt/slideLayouts/_rels/slideLayout1.xml.rels",
+            rels({{"slideMaster", "../slideMasters/slideMaster1.xml"}}));
+    zip.add("ppt/notesMasters/notesMaster1.xml", pptx_parts::notes_master);
+    zip.add("ppt/notesMasters/_rels/notesMaster1.xml.rels", rels({{"theme", "../theme/theme2.xml"}}));
+    zip.add("ppt/theme/theme1.xml", pptx_parts::theme);
+    zip.add("ppt/theme/theme2.xml", pptx_parts::theme);
+    return zip.finish();
+}
+
+}  // namespace jstudio::exporters

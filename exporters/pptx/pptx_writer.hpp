@@ -1,0 +1,31 @@
+#pragma once
+// Editable PowerPoint decks: one 16:9 slide per page, the diagram fitted with margins, shapes as native
+// preset geometries with fill, line and text runs, edges as connectors glued to the shapes' connection sites.
+#include <string>
+#include <vector>
+
+#include "core/base/result.hpp"
+#include "core/diagram/document.hpp"
+#include "core/render/page_renderer.hpp"
+
+namespace jstudio::exporters {
+
+struct PptxSlide {
+    const render::Scene* scene = nullptr;
+    const diagram::Page* page = nullptr;  // for speaker notes (page name and metadata); may be null
+    std::string title;
+};
+
+struct PptxOptions {
+    long long slide_width = 12192000, slide_height = 6858000;  // EMU; 16:9 widescreen
+    long long margin = 457200;                                 // EMU (0.5 in) on every side
+    double max_zoom = 2;  // small diagrams grow at most this much (1 = draw.io px at 96 dpi)
+};
+
+// The .pptx file bytes.
+Result<std::string> write_pptx(const std::vector<PptxSlide>& slides, const PptxOptions& options = {});
+
+// Preset geometry (ST_ShapeType) used for a draw.io shape name; "" = drawn as a free-form (custGeom).
+std::string preset_for(const std::string& shape, bool rounded);
+
+}  // namespace jstudio::exporters

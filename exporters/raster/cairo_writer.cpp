@@ -1,0 +1,228 @@
+#include "exporters/raster/cairo_writer.hpp"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include "core/codec/codec.hpp"
+#include "exporters/svg/svg_writer.hpp"
+
+namespace jstudio::exporters {
+
+using namespace render;
+
+namespace {
+
+cairo_status_t append_bytes(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+struct ReadCursor {
+    const std::string* bytes;
+    std::size_t at = 0;
+};
+
+cairo_status_t read_bytes(void* closure, unsigned char* data, unsigned int length) {
+    auto* c = static_cast<ReadCursor*>(closure);
+    if (c->at + length > c->bytes->size()) return CAIRO_STATUS_READ_ERROR;
+    std::copy_n(c->bytes->data() + c->at, length, data);
+    c->at += length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+void set_color(cairo_t* cr, const Color& c, double alpha) {
+    cairo_set_source_rgba(cr, c.r / 255.0, c.g / 255.0, c.b / 255.0, alpha);
+}
+
+void trace(cairo_t* cr, const Path& p) {
+    cairo_new_path(cr);
+    for (const auto& op : p.ops) {
+        switch (op.kind) {
+            case PathOp::move:
+                cairo_move_to(cr, op.p[0].x, op.p[0].y);
+                break;
+            case PathOp::line:
+                cairo_line_to(cr, op.p[0].x, op.p[0].y);
+                break;
+            case PathOp::cubic:
+                cairo_curve_to(cr, op.p[0].x, op.p[0].y, op.p[1].x, op.p[1].y, op.p[2].x, op.p[2].y);
+                break;
+            case PathOp::close:
+                cairo_close_path(cr);
+                break;
+        }
+    }
+}
+
+void draw_path(cairo_t* cr, const Path& p) {
+    trace(cr, p);
+    if (p.gradient) {
+        Rect b = p.bounds();
+        const auto& g = *p.gradient;
+        double x1 = b.x, y1 = b.y, x2 = b.x, y2 = b.bottom();
+        if (g.direction == "north") std::swap(y1, y2);
+        if (g.direction == "east") x2 = b.right(), y2 = b.y;
+        if (g.direction == "west") x1 = b.right(), x2 = b.x, y2 = b.y;
+        cairo_pattern_t* pat = cairo_pattern_create_linear(x1, y1, x2, y2);
+        cairo_pattern_add_color_stop_rgba(pat, 0, g.from.r / 255.0, g.from.g / 255.0, g.from.b / 255.0,
+                                          p.fill_opacity);
+        cairo_pattern_add_color_stop_rgba(pat, 1, g.to.r / 255.0, g.to.g / 255.0, g.to.b / 255.0,
+                                          p.fill_opacity);
+        cairo_set_source(cr, pat);
+        cairo_fill_preserve(cr);
+        cairo_pattern_destroy(pat);
+    } else if (p.fill) {
+        set_color(cr, *p.fill, p.fill_opacity);
+        cairo_fill_preserve(cr);
+    }
+    if (p.stroke) {
+        set_color(cr, *p.stroke, p.stroke_opacity);
+        cairo_set_line_width(cr, p.stroke_width);
+        cairo_set_line_join(cr, p.round_joins ? CAIRO_LINE_JOIN_ROUND : CAIRO_LINE_JOIN_MITER);
+        cairo_set_miter_limit(cr, 10);
+        if (!p.dash.empty())
+            cairo_set_dash(cr, p.dash.data(), int(p.dash.size()), 0);
+        else
+            cairo_set_dash(cr, nullptr, 0, 0);
+        cairo_stroke_preserve(cr);
+    }
+    cairo_new_path(cr);
+}
+
+void draw_text(cairo_t* cr, PangoLayout* layout, const TextRun& t) {
+    PangoFontDescription* desc = pango_font_description_new();
+    pango_font_description_set_family(desc, t.font.family.c_str());
+    pango_font_description_set_absolute_size(desc, t.font.size * PANGO_SCALE);
+    pango_font_description_set_weight(desc, t.font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_style(desc, t.font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+    pango_layout_set_font_description(layout, desc);
+    pango_font_description_free(desc);
+    PangoAttrList* attrs = pango_attr_list_new();
+    if (t.font.underline) pango_attr_list_insert(attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE));
+    pango_layout_set_attributes(layout, attrs);
+    pango_attr_list_unref(attrs);
+    pango_layout_set_text(layout, t.text.c_str(), int(t.text.size()));
+    double baseline = pango_layout_get_baseline(layout) / double(PANGO_SCALE);
+    set_color(cr, t.font.color, t.opacity);
+    cairo_move_to(cr, t.x, t.y - baseline);
+    pango_cairo_show_layout(cr, layout);
+}
+
+void draw_image(cairo_t* cr, const Image& im) {
+    std::string uri = normalise_image_uri(im.href);
+    auto comma = uri.find(',');
+    if (uri.rfind("data:image/png;base64", 0) != 0 || comma == std::string::npos) {
+        // Only embedded PNGs are drawn; others show as a light frame so the space stays visible.
+        Path frame = rect_path(im.box);
+        frame.stroke = Color{200, 200, 200};
+        draw_path(cr, frame);
+        return;
+    }
+    auto bytes = codec::base64_decode(std::string_view(uri).substr(comma + 1));
+    if (!bytes) return;
+    ReadCursor cursor{&bytes.value()};
+    cairo_surface_t* img = cairo_image_surface_create_from_png_stream(read_bytes, &cursor);
+    if (cairo_surface_status(img) == CAIRO_STATUS_SUCCESS) {
+        double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
+        if (iw > 0 && ih > 0) {
+            cairo_save(cr);
+            cairo_translate(cr, im.box.x, im.box.y);
+            cairo_scale(cr, im.box.width / iw, im.box.height / ih);
+            cairo_set_source_surface(cr, img, 0, 0);
+            cairo_paint(cr);
+            cairo_restore(cr);
+        }
+    }
+    cairo_surface_destroy(img);
+}
+
+Rect frame_of(const Scene& scene, const RasterOptions& o) {
+    Rect b = scene.drawing.bounds;
+    if (!o.crop) {
+        double x1 = b.right(), y1 = b.bottom();
+        b.x = std::min(0.0, b.x), b.y = std::min(0.0, b.y);
+        b.width = x1 - b.x, b.height = y1 - b.y;
+    }
+    return {b.x - o.margin, b.y - o.margin, b.width + 2 * o.margin, b.height + 2 * o.margin};
+}
+
+void draw_scene(cairo_t* cr, const Scene& scene, const Rect& frame, double scale, const RasterOptions& o,
+                bool opaque_default) {
+    std::optional<Color> bg = o.background;
+    if (!bg && !o.transparent) bg = scene.background;
+    if (!bg && opaque_default) bg = Color{255, 255, 255};
+    if (bg) {
+        set_color(cr, *bg, 1);
+        cairo_paint(cr);
+    }
+    cairo_scale(cr, scale, scale);
+    cairo_translate(cr, -frame.x, -frame.y);
+    PangoLayout* layout = pango_cairo_create_layout(cr);
+    for (const Item& item : scene.drawing.items) {
+        if (const auto* p = std::get_if<Path>(&item))
+            draw_path(cr, *p);
+        else if (const auto* t = std::get_if<TextRun>(&item))
+            draw_text(cr, layout, *t);
+        else if (const auto* im = std::get_if<Image>(&item))
+            draw_image(cr, *im);
+    }
+    g_object_unref(layout);
+}
+
+}  // namespace
+
+Result<std::string> write_png(const Scene& scene, const RasterOptions& o) {
+    double scale = o.dpi > 0 ? o.dpi / 96.0 : o.scale;
+    if (!(scale > 0) || !std::isfinite(scale))
+        return make_error(ErrorCode::unsupported, "scale must be positive");
+    Rect frame = frame_of(scene, o);
+    double w = std::ceil(frame.width * scale), h = std::ceil(frame.height * scale);
+    if (w < 1) w = 1;
+    if (h < 1) h = 1;
+    if (w * h > 400e6 || w > 32767 || h > 32767)
+        return make_error(ErrorCode::unsupported, "image would be " + std::to_string(long(w)) + "x" +
+                                                      std::to_string(long(h)) +
+                                                      " px; lower --scale or --dpi");
+    cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, int(w), int(h));
+    cairo_t* cr = cairo_create(surface);
+    draw_scene(cr, scene, frame, scale, o, false);
+    cairo_destroy(cr);
+    std::string bytes;
+    cairo_status_t st = cairo_surface_write_to_png_stream(surface, append_bytes, &bytes);
+    cairo_surface_destroy(surface);
+    if (st != CAIRO_STATUS_SUCCESS)
+        return make_error(ErrorCode::io,
+                          std::string("cairo PNG encoding failed: ") + cairo_status_to_string(st));
+    return bytes;
+}
+
+Result<std::string> write_pdf(const std::vector<Scene>& scenes, const RasterOptions& o) {
+    if (scenes.empty()) return make_error(ErrorCode::unsupported, "no page to write");
+    // PDF units are points; draw.io px map to pt one to one (draw.io's own PDF export does the same).
+    std::string bytes;
+    Rect first = frame_of(scenes.front(), o);
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(
+        append_bytes, &bytes, first.width * o.scale, first.height * o.scale);
+    for (const Scene& scene : scenes) {
+        Rect frame = frame_of(scene, o);
+        cairo_pdf_surface_set_size(surface, std::max(1.0, frame.width * o.scale),
+                                   std::max(1.0, frame.height * o.scale));
+        cairo_t* cr = cairo_create(surface);
+        draw_scene(cr, scene, frame, o.scale, o, false);
+        cairo_show_page(cr);
+        cairo_destroy(cr);
+    }
+    cairo_surface_finish(surface);
+    cairo_status_t st = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (st != CAIRO_STATUS_SUCCESS)
+        return make_error(ErrorCode::io, std::string("cairo PDF failed: ") + cairo_status_to_string(st));
+    return bytes;
+}
+
+}  // namespace jstudio::exporters

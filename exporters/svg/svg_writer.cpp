@@ -1,0 +1,169 @@
+#include "exporters/svg/svg_writer.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "exporters/drawio/drawio_writer.hpp"
+
+namespace jstudio::exporters {
+
+using namespace render;
+
+namespace {
+
+std::string num(double v) {
+    if (std::abs(v) < 5e-5) v = 0;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    std::string s = buf;
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+    return s;
+}
+
+std::string escape(std::string_view text, bool attribute) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += attribute ? "&quot;" : "\"";
+                break;
+            case '\n':
+                out += attribute ? "&#10;" : "\n";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string path_data(const Path& p) {
+    std::string d;
+    for (const auto& op : p.ops) {
+        switch (op.kind) {
+            case PathOp::move:
+                d += "M" + num(op.p[0].x) + " " + num(op.p[0].y) + " ";
+                break;
+            case PathOp::line:
+                d += "L" + num(op.p[0].x) + " " + num(op.p[0].y) + " ";
+                break;
+            case PathOp::cubic:
+                d += "C" + num(op.p[0].x) + " " + num(op.p[0].y) + " " + num(op.p[1].x) + " " +
+                     num(op.p[1].y) + " " + num(op.p[2].x) + " " + num(op.p[2].y) + " ";
+                break;
+            case PathOp::close:
+                d += "Z ";
+                break;
+        }
+    }
+    if (!d.empty()) d.pop_back();
+    return d;
+}
+
+}  // namespace
+
+std::string normalise_image_uri(const std::string& href) {
+    if (href.rfind("data:", 0) == 0) {
+        auto comma = href.find(',');
+        if (comma != std::string::npos && href.substr(0, comma).find(";base64") == std::string::npos)
+            return href.substr(0, comma) + ";base64" + href.substr(comma);
+    }
+    return href;
+}
+
+std::string write_svg(const Scene& scene, const SvgOptions& options, const std::string& content) {
+    const Rect& b = scene.drawing.bounds;
+    const double m = options.margin, s = options.scale;
+    const double w = std::ceil((b.width + 2 * m) * s), h = std::ceil((b.height + 2 * m) * s);
+    std::ostringstream out;
+    out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    out << "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" "
+           "version=\"1.1\""
+        << " width=\"" << num(w) << "px\" height=\"" << num(h) << "px\" viewBox=\"" << num(b.x - m) << " "
+        << num(b.y - m) << " " << num(w / s) << " " << num(h / s) << "\"";
+    if (!content.empty()) out << " content=\"" << escape(content, true) << "\"";
+    out << ">\n";
+    std::optional<Color> background = options.background;
+    if (!background && !options.transparent) background = scene.background;
+    if (background)
+        out << "<rect x=\"" << num(b.x - m) << "\" y=\"" << num(b.y - m) << "\" width=\"" << num(w / s)
+            << "\" height=\"" << num(h / s) << "\" fill=\"" << background->hex() << "\"/>\n";
+    int gradients = 0;
+    for (const Item& item : scene.drawing.items) {
+        if (const auto* p = std::get_if<Path>(&item)) {
+            std::string fill = "none";
+            if (p->gradient) {
+                const auto& g = *p->gradient;
+                std::string id = "g" + std::to_string(++gradients);
+                double x1 = 0, y1 = 0, x2 = 0, y2 = 1;
+                if (g.direction == "north") y1 = 1, y2 = 0;
+                if (g.direction == "east") x2 = 1, y2 = 0;
+                if (g.direction == "west") x1 = 1, y2 = 0;
+                out << "<defs><linearGradient id=\"" << id << "\" x1=\"" << x1 << "\" y1=\"" << y1
+                    << "\" x2=\"" << x2 << "\" y2=\"" << y2 << "\"><stop offset=\"0\" stop-color=\""
+                    << g.from.hex() << "\"/><stop offset=\"1\" stop-color=\"" << g.to.hex()
+                    << "\"/></linearGradient></defs>";
+                fill = "url(#" + id + ")";
+            } else if (p->fill) {
+                fill = p->fill->hex();
+            }
+            out << "<path d=\"" << path_data(*p) << "\" fill=\"" << fill << "\"";
+            if (p->fill && p->fill_opacity < 1) out << " fill-opacity=\"" << num(p->fill_opacity) << "\"";
+            if (p->stroke) {
+                out << " stroke=\"" << p->stroke->hex() << "\"";
+                if (p->stroke_width != 1) out << " stroke-width=\"" << num(p->stroke_width) << "\"";
+                if (p->stroke_opacity < 1) out << " stroke-opacity=\"" << num(p->stroke_opacity) << "\"";
+                if (!p->dash.empty()) {
+                    out << " stroke-dasharray=\"";
+                    for (std::size_t i = 0; i < p->dash.size(); ++i) out << (i ? " " : "") << num(p->dash[i]);
+                    out << "\"";
+                }
+                out << " stroke-miterlimit=\"10\"";
+            } else {
+                out << " stroke=\"none\"";
+            }
+            out << "/>\n";
+        } else if (const auto* t = std::get_if<TextRun>(&item)) {
+            out << "<text x=\"" << num(t->x) << "\" y=\"" << num(t->y) << "\" font-family=\""
+                << escape(t->font.family, true) << "\" font-size=\"" << num(t->font.size) << "px\" fill=\""
+                << t->font.color.hex() << "\"";
+            if (t->font.bold) out << " font-weight=\"bold\"";
+            if (t->font.italic) out << " font-style=\"italic\"";
+            if (t->font.underline) out << " text-decoration=\"underline\"";
+            if (t->opacity < 1) out << " fill-opacity=\"" << num(t->opacity) << "\"";
+            out << " xml:space=\"preserve\">" << escape(t->text, false) << "</text>\n";
+        } else if (const auto* im = std::get_if<Image>(&item)) {
+            out << "<image x=\"" << num(im->box.x) << "\" y=\"" << num(im->box.y) << "\" width=\""
+                << num(im->box.width) << "\" height=\"" << num(im->box.height)
+                << "\" preserveAspectRatio=\"none\" xlink:href=\""
+                << escape(normalise_image_uri(im->href), true) << "\"/>\n";
+        }
+    }
+    out << "</svg>\n";
+    return out.str();
+}
+
+Result<std::string> write_drawio_svg(const diagram::Document& document, std::size_t page_index,
+                                     const SvgOptions& options) {
+    if (page_index >= document.pages.size())
+        return make_error(ErrorCode::unsupported,
+                          "page " + std::to_string(page_index + 1) + " does not exist");
+    auto xml = write_drawio(document, {Compression::uncompressed});
+    if (!xml) return xml.error();
+    Scene scene = render_page(document.pages[page_index]);
+    return write_svg(scene, options, xml.value());
+}
+
+}  // namespace jstudio::exporters

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# journey check through the real binary: exit codes per --fail-on, JSON, config file, annotated copy.
+set -euo pipefail
+journey=$1
+src=${JSTUDIO_SOURCE_DIR:-$(dirname "$0")/../..}
+flow=$src/tests/data/navigation/shop_checkout.drawio
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+"$journey" check --help | grep -q -- "--fail-on" || fail "check --help"
+set +e
+"$journey" check "$flow" >/dev/null; [ $? -eq 1 ] || fail "error finding must exit 1"
+"$journey" check "$src/tests/data/navigation/clean.drawio" --fail-on info >/dev/null; [ $? -eq 0 ] || fail "clean exits 0"
+"$journey" check "$flow" --disable unreachable >/dev/null; [ $? -eq 0 ] || fail "no error left: exit 0"
+"$journey" check "$flow" --disable unreachable --fail-on warning >/dev/null; [ $? -eq 1 ] || fail "warnings fail at warning"
+"$journey" check "$flow" --page 9 >/dev/null 2>&1; [ $? -eq 2 ] || fail "bad page exits 2"
+echo '{"rules": {"unreachable": false, "dead-end": {"severity": "info"}, "loose-edge": false}}' > "$tmp/c.json"
+"$journey" check "$flow" --config "$tmp/c.json" --fail-on warning >/dev/null; [ $? -eq 0 ] || fail "config turns rules off"
+echo '{"rules": {"nope": true}}' > "$tmp/bad.json"
+"$journey" check "$flow" --config "$tmp/bad.json" >/dev/null 2>&1; [ $? -eq 2 ] || fail "unknown rule exits 2"
+"$journey" check "$flow" --format json --annotate "$tmp/out.drawio" > "$tmp/out.json" 2>/dev/null
+set -e
+python3 - "$tmp/out.json" <<'PY' || fail "json"
+import json, sys
+j = json.load(open(sys.argv[1]))
+rules = [f["rule"] for f in j["pages"][0]["findings"]]
+assert rules[:5] == ["unreachable", "dead-end", "loose-edge", "one-way-link", "no-way-back"], rules
+assert j["summary"]["error"] == 1 and j["summary"]["failed"], j["summary"]
+PY
+info=$("$journey" info "$tmp/out.drawio")
+grep -q "Check findings" <<<"$info" || fail "findings layer"
+grep -q "Suggested links" <<<"$info" || fail "suggestions layer"
+md=$("$journey" check "$flow" --format markdown || true)
+grep -q "| error | unreachable |" <<<"$md" || fail "markdown"
+echo ok

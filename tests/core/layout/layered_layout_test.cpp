@@ -1,0 +1,140 @@
+#include "core/layout/layered_layout.hpp"
+
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "tests/core/layout/layout_test_graphs.hpp"
+
+using namespace jstudio::layout;
+
+namespace {
+
+bool overlap(const Box& a, const Box& b) {
+    return std::min(a.x + a.width, b.x + b.width) - std::max(a.x, b.x) > 0.5 &&
+           std::min(a.y + a.height, b.y + b.height) - std::max(a.y, b.y) > 0.5;
+}
+
+// Does the axis-parallel segment p-q pass through the box shrunk by 1 px?
+bool through(XY p, XY q, const Box& b) {
+    const double x0 = b.x + 1, x1 = b.x + b.width - 1, y0 = b.y + 1, y1 = b.y + b.height - 1;
+    if (std::abs(p.x - q.x) < 1e-6)
+        return p.x > x0 && p.x < x1 && std::max(p.y, q.y) > y0 && std::min(p.y, q.y) < y1;
+    return p.y > y0 && p.y < y1 && std::max(p.x, q.x) > x0 && std::min(p.x, q.x) < x1;
+}
+
+bool on_border(XY p, const Box& b) {
+    const double e = 1e-6;
+    const bool in_x = p.x >= b.x - e && p.x <= b.x + b.width + e,
+               in_y = p.y >= b.y - e && p.y <= b.y + b.height + e;
+    return in_x && in_y &&
+           (std::abs(p.x - b.x) < e || std::abs(p.x - b.x - b.width) < e || std::abs(p.y - b.y) < e ||
+            std::abs(p.y - b.y - b.height) < e);
+}
+
+void check_invariants(const LayoutInput& in, const LayoutOutput& out) {
+    REQUIRE(out.nodes.size() == in.nodes.size());
+    REQUIRE(out.edges.size() == in.edges.size());
+    for (std::size_t v = 0; v < in.nodes.size(); ++v) {
+        const auto& b = out.nodes[v];
+        CHECK(std::isfinite(b.x));
+        CHECK(std::isfinite(b.y));
+        CHECK(((b.width == in.nodes[v].width && b.height == in.nodes[v].height)));
+        for (std::size_t w = v + 1; w < in.nodes.size(); ++w) CHECK_FALSE(overlap(b, out.nodes[w]));
+    }
+    for (std::size_t e = 0; e < in.edges.size(); ++e) {
+        const auto& route = out.edges[e];
+        REQUIRE(route.size() >= 2);
+        CHECK(on_border(route.front(), out.nodes[in.edges[e].source]));
+        CHECK(on_border(route.back(), out.nodes[in.edges[e].target]));
+        for (std::size_t i = 1; i < route.size(); ++i) {
+            const XY p = route[i - 1], q = route[i];
+            CHECK((std::abs(p.x - q.x) < 1e-6 || std::abs(p.y - q.y) < 1e-6));  // orthogonal
+            for (std::size_t v = 0; v < in.nodes.size(); ++v) {
+                if (static_cast<int>(v) == in.edges[e].source || static_cast<int>(v) == in.edges[e].target)
+                    continue;
+                CHECK_FALSE(through(p, q, out.nodes[v]));
+            }
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("layouts have no overlaps and orthogonal edges that avoid nodes", "[core][layout]") {
+    const auto direction = GENERATE(Direction::top_to_bottom, Direction::left_to_right);
+    for (auto& [name, input] : jstudio::test::layout_graph_family()) {
+        DYNAMIC_SECTION(name << (direction == Direction::left_to_right ? " LR" : " TB")) {
+            LayoutOptions options;
+            options.direction = direction;
+            check_invariants(input, layered_layout(input, options));
+        }
+    }
+}
+
+TEST_CASE("the same input and seed give the same picture", "[core][layout]") {
+    const auto input = jstudio::test::random_layout_graph(60, 30, 7);
+    const auto a = layered_layout(input), b = layered_layout(input);
+    for (std::size_t v = 0; v < a.nodes.size(); ++v) {
+        CHECK(a.nodes[v].x == b.nodes[v].x);
+        CHECK(a.nodes[v].y == b.nodes[v].y);
+    }
+    for (std::size_t e = 0; e < a.edges.size(); ++e) CHECK(a.edges[e] == b.edges[e]);
+}
+
+TEST_CASE("a chain is one straight column, top to bottom or left to right", "[core][layout]") {
+    LayoutInput in;
+    for (int v = 0; v < 4; ++v) in.nodes.push_back({100, 40});
+    for (int v = 0; v < 3; ++v) in.edges.push_back({v, v + 1});
+    const auto tb = layered_layout(in);
+    for (int v = 1; v < 4; ++v) {
+        CHECK(tb.nodes[v].x == tb.nodes[0].x);
+        CHECK(tb.nodes[v].y > tb.nodes[v - 1].y + 40);
+    }
+    CHECK(tb.stats.bends == 0);
+    LayoutOptions lr;
+    lr.direction = Direction::left_to_right;
+    const auto side = layered_layout(in, lr);
+    for (int v = 1; v < 4; ++v) {
+        CHECK(side.nodes[v].y == side.nodes[0].y);
+        CHECK(side.nodes[v].x > side.nodes[v - 1].x + 100);
+    }
+}
+
+TEST_CASE("a loop is drawn back up and the rest still points down", "[core][layout]") {
+    LayoutInput in;
+    for (int v = 0; v < 3; ++v) in.nodes.push_back({100, 40});
+    in.edges = {{0, 1}, {1, 2}, {2, 1}, {2, 2}};
+    const auto out = layered_layout(in);
+    CHECK(out.stats.reversed_edges == 1);
+    CHECK(out.nodes[0].y < out.nodes[1].y);
+    CHECK(out.nodes[1].y < out.nodes[2].y);
+    check_invariants(in, out);
+}
+
+TEST_CASE("swimlanes: nodes inside their lane, lanes side by side in order, ranks shared", "[core][layout]") {
+    const auto direction = GENERATE(Direction::top_to_bottom, Direction::left_to_right);
+    for (auto& [name, input] : jstudio::test::layout_graph_family(3)) {
+        DYNAMIC_SECTION(name << (direction == Direction::left_to_right ? " LR" : " TB")) {
+            LayoutOptions options;
+            options.direction = direction;
+            const auto out = layered_layout(input, options);
+            check_invariants(input, out);
+            REQUIRE(out.lanes.size() >= 3);
+            const bool lr = direction == Direction::left_to_right;
+            for (std::size_t l = 1; l < out.lanes.size(); ++l) {
+                const auto& a = out.lanes[l - 1];
+                const auto& b = out.lanes[l];
+                CHECK((lr ? a.y + a.height : a.x + a.width) <= (lr ? b.y : b.x) + 1e-6);
+                CHECK(!overlap(a, b));
+            }
+            for (std::size_t v = 0; v < input.nodes.size(); ++v) {
+                const auto& lane = out.lanes[input.nodes[v].lane];
+                const auto& b = out.nodes[v];
+                CHECK(b.x >= lane.x);
+                CHECK(b.y >= lane.y);
+                CHECK(b.x + b.width <= lane.x + lane.width);
+                CHECK(b.y + b.height <= lane.y + lane.height);
+            }
+        }
+    }
+}

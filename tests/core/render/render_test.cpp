@@ -1,0 +1,244 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "core/diagram/style.hpp"
+#include "core/render/edge_geometry.hpp"
+#include "core/render/label_text.hpp"
+#include "core/render/page_renderer.hpp"
+#include "core/render/shape_geometry.hpp"
+
+using namespace jstudio;
+using namespace jstudio::render;
+using diagram::Style;
+
+namespace {
+
+std::vector<Point> vertices(const Path& p) {
+    std::vector<Point> out;
+    for (const auto& op : p.ops)
+        if (op.kind == PathOp::move || op.kind == PathOp::line) out.push_back(op.p[0]);
+    return out;
+}
+
+diagram::Cell vertex(std::string id, std::string style, Rect r, std::string value = "") {
+    diagram::Cell c;
+    c.id = std::move(id);
+    c.parent = "1";
+    c.vertex = true;
+    c.kind = diagram::CellKind::vertex;
+    c.style = Style::parse(style);
+    c.value = std::move(value);
+    diagram::Geometry g;
+    g.bounds = r;
+    c.geometry = g;
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("shape names come from shape= or a named style", "[render]") {
+    CHECK(shape_name(Style::parse("rhombus;whiteSpace=wrap;html=1;")) == "rhombus");
+    CHECK(shape_name(Style::parse("shape=cylinder3;size=15;")) == "cylinder");
+    CHECK(shape_name(Style::parse("rounded=1;html=1;")) == "rect");
+    CHECK(shape_name(Style::parse("text;html=1;")) == "rect");
+    CHECK(shape_name(Style::parse("shape=mxgraph.flowchart.decision;")) == "rhombus");
+    CHECK_FALSE(is_known_shape("mxgraph.made.up"));
+}
+
+TEST_CASE("shape outlines follow draw.io geometry", "[render]") {
+    const Rect b{10, 20, 100, 60};
+    SECTION("rhombus: the four side midpoints") {
+        auto o = shape_outline("rhombus", b, {});
+        REQUIRE(o.fill_paths.size() == 1);
+        CHECK(vertices(o.fill_paths[0]) == std::vector<Point>{{60, 20}, {110, 50}, {60, 80}, {10, 50}});
+    }
+    SECTION("hexagon uses size as a fraction of the width") {
+        auto o = shape_outline("hexagon", b, Style::parse("size=0.25"));
+        auto v = vertices(o.fill_paths[0]);
+        REQUIRE(v.size() == 6);
+        CHECK(v[0] == Point{35, 20});
+        CHECK(v[2] == Point{110, 50});
+    }
+    SECTION("triangle points east by default, north on request") {
+        CHECK(vertices(shape_outline("triangle", b, {}).fill_paths[0]) ==
+              std::vector<Point>{{10, 20}, {110, 50}, {10, 80}});
+        CHECK(vertices(shape_outline("triangle", b, Style::parse("direction=north")).fill_paths[0])[1] ==
+              Point{60, 20});
+    }
+    SECTION("process has two inner bars, note a fold, cylinder a rim") {
+        CHECK(shape_outline("process", b, {}).detail_paths.size() == 2);
+        CHECK(shape_outline("note", b, {}).detail_paths.size() == 1);
+        CHECK(shape_outline("cylinder", b, {}).detail_paths.size() == 1);
+    }
+    SECTION("rounded rectangles use arcSize percent of the short side") {
+        auto o = shape_outline("rect", b, Style::parse("rounded=1"));
+        // Starts after the corner radius: 15% of 60 = 9.
+        CHECK(o.fill_paths[0].ops[0].p[0] == Point{19, 20});
+    }
+    SECTION("unknown shapes are their bounding box and say so") {
+        auto o = shape_outline("mxgraph.made.up", b, {});
+        CHECK_FALSE(o.known);
+        CHECK(o.fill_paths[0].bounds() == b);
+    }
+    SECTION("every known shape has an outline inside its bounds") {
+        for (const char* name :
+             {"rect", "ellipse", "rhombus", "triangle", "hexagon", "parallelogram", "cylinder", "document",
+              "process", "swimlane", "note", "card", "step", "cloud", "actor"}) {
+            auto o = shape_outline(name, b, {});
+            INFO(name);
+            REQUIRE(o.known);
+            REQUIRE_FALSE(o.fill_paths.empty());
+            Rect r = o.fill_paths[0].bounds();
+            CHECK(r.x >= b.x - 1e-9);
+            // The document's wave has its Bézier control point below the curve, so bounds() reaches past it.
+            if (std::string(name) != "document") CHECK(r.bottom() <= b.bottom() + 1e-9);
+        }
+    }
+}
+
+TEST_CASE("perimeter points", "[render]") {
+    const Rect b{0, 0, 100, 50};
+    CHECK(perimeter_point("rect", b, {200, 25}) == Point{100, 25});
+    CHECK(perimeter_point("rhombus", b, {50, 200}) == Point{50, 50});
+    Point e = perimeter_point("ellipse", b, {150, 75});
+    CHECK(std::pow((e.x - 50) / 50, 2) + std::pow((e.y - 25) / 25, 2) == Approx(1));
+}
+
+TEST_CASE("edge routes", "[render]") {
+    Terminal a{Rect{0, 0, 100, 50}, "rect", {}}, b{Rect{200, 100, 100, 50}, "rect", {}};
+    SECTION("straight edges run between perimeter points") {
+        auto pts = route_edge({}, a, b, {});
+        REQUIRE(pts.size() == 2);
+        CHECK(pts[0].x == Approx(100));
+        CHECK(pts[1].x == Approx(200));
+    }
+    SECTION("orthogonal edges bend at right angles") {
+        auto pts = route_edge(Style::parse("edgeStyle=orthogonalEdgeStyle"), a, b, {});
+        REQUIRE(pts.size() == 4);
+        for (std::size_t i = 1; i < pts.size(); ++i)
+            CHECK((pts[i].x == Approx(pts[i - 1].x) || pts[i].y == Approx(pts[i - 1].y)));
+        CHECK(pts.front() == Point{100, 25});
+        CHECK(pts.back() == Point{200, 125});
+    }
+    SECTION("exit and entry constraints fix the ends") {
+        auto pts = route_edge(
+            Style::parse("edgeStyle=orthogonalEdgeStyle;exitX=0.5;exitY=1;entryX=0;entryY=0.5"), a, b, {});
+        CHECK(pts.front() == Point{50, 50});
+        CHECK(pts.back() == Point{200, 125});
+        CHECK(pts.size() == 3);  // down, then right
+    }
+    SECTION("waypoints are kept") {
+        auto pts = route_edge({}, a, b, {{150, 0}});
+        REQUIRE(pts.size() == 3);
+        CHECK(pts[1] == Point{150, 0});
+    }
+    SECTION("elbow edges bend at the waypoint's x") {
+        auto pts = route_edge(Style::parse("edgeStyle=elbowEdgeStyle"), a, b, {{170, 60}});
+        REQUIRE(pts.size() == 4);
+        CHECK(pts[1].x == Approx(170));
+        CHECK(pts[2].x == Approx(170));
+    }
+}
+
+TEST_CASE("arrow markers", "[render]") {
+    const Color c{1, 2, 3};
+    SECTION("classic: tip at the end, notch, filled") {
+        auto m = make_marker("classic", {0, 0}, {100, 0}, 6, 1, true, c);
+        REQUIRE(m);
+        auto v = vertices(m->path);
+        REQUIRE(v.size() == 4);
+        CHECK(v[0] == Point{100, 0});
+        CHECK(v[2].x == Approx(100 - 7 * 0.75));
+        CHECK(m->path.fill == c);
+        CHECK(m->inset == Approx(5.25));
+    }
+    SECTION("block without fill, open, oval, diamond") {
+        auto block = make_marker("block", {0, 0}, {100, 0}, 6, 1, false, c);
+        CHECK_FALSE(block->path.fill);
+        CHECK(vertices(block->path).size() == 3);
+        auto open = make_marker("open", {0, 0}, {100, 0}, 6, 1, true, c);
+        CHECK_FALSE(open->path.fill);
+        CHECK(open->path.ops.back().kind != PathOp::close);
+        auto oval = make_marker("oval", {0, 0}, {100, 0}, 6, 1, true, c);
+        CHECK(oval->path.bounds().x == Approx(94));
+        auto diamond = make_marker("diamond", {0, 0}, {100, 0}, 6, 1, true, c);
+        CHECK(vertices(diamond->path)[2].x == Approx(93));
+    }
+    SECTION("none draws nothing") {
+        CHECK_FALSE(make_marker("none", {0, 0}, {1, 0}, 6, 1, true, c));
+    }
+}
+
+TEST_CASE("HTML labels become styled runs", "[render]") {
+    Font base;
+    SECTION("bold, italic, underline, colour and size") {
+        auto p = parse_label(
+            "a <b>bold</b> <i>it</i> <u>u</u> <font color=\"#ff0000\">red</font> "
+            "<span style=\"font-size: 20px\">big</span>",
+            true, base);
+        REQUIRE(p.size() == 1);
+        const auto& r = p[0].runs;
+        REQUIRE(r.size() == 10);
+        CHECK(r[0].text == "a ");
+        CHECK(r[1].text == "bold");
+        CHECK(r[1].font.bold);
+        CHECK(r[3].font.italic);
+        CHECK(r[5].font.underline);
+        CHECK(r[7].font.color == Color{255, 0, 0});
+        CHECK(r[9].font.size == 20);
+        CHECK_FALSE(r[9].font.bold);
+    }
+    SECTION("br, div and p start new lines; entities decode") {
+        auto p = parse_label("one<br>two<div>three &amp; four</div><p>five</p>", true, base);
+        CHECK(plain_text(p) == "one\ntwo\nthree & four\nfive");
+    }
+    SECTION("lists get bullets and numbers") {
+        CHECK(plain_text(parse_label("<ul><li>a</li><li>b</li></ul>", true, base)) ==
+              "\xE2\x80\xA2 a\n\xE2\x80\xA2 b");
+        CHECK(plain_text(parse_label("<ol><li>a</li><li>b</li></ol>", true, base)) == "1. a\n2. b");
+    }
+    SECTION("plain labels keep markup as text") {
+        auto p = parse_label("<b>x</b>\ny", false, base);
+        CHECK(plain_text(p) == "<b>x</b>\ny");
+    }
+    SECTION("wrapping uses the font metrics") {
+        auto p = parse_label("alpha beta gamma delta", true, base);
+        auto placed = place_label(p, {{0, 0, 60, 100}, HAlign::left, VAlign::top, true});
+        REQUIRE(placed.runs.size() >= 2);
+        for (const auto& r : placed.runs) CHECK(r.width <= 60 + 1e-6);
+        CHECK(placed.runs[0].x == 0);
+        CHECK(placed.runs[1].y > placed.runs[0].y);
+    }
+}
+
+TEST_CASE("a page renders shapes, edges and warns about unknown shapes", "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(vertex("a", "rounded=1;fillColor=#dae8fc;", {0, 0, 100, 40}, "A"));
+    page.cells.push_back(vertex("b", "ellipse;", {200, 0, 60, 40}, "B"));
+    page.cells.push_back(vertex("u", "shape=mxgraph.made.up;", {0, 100, 40, 40}, "U"));
+    diagram::Cell e;
+    e.id = "e", e.parent = "1", e.edge = true, e.kind = diagram::CellKind::edge, e.source = "a",
+    e.target = "b";
+    e.style = Style::parse("endArrow=classic;");
+    e.geometry = diagram::Geometry{};
+    e.geometry->relative = true;
+    page.cells.push_back(e);
+    Scene scene = render_page(page);
+    REQUIRE(scene.shapes.size() == 3);
+    CHECK(scene.shapes[0].fill == Color{0xda, 0xe8, 0xfc});
+    CHECK(scene.shapes[0].stroke == Color{0, 0, 0});
+    REQUIRE(scene.edges.size() == 1);
+    CHECK(scene.edges[0].points.front() == Point{100, 20});
+    CHECK(scene.edges[0].points.back() == Point{200, 20});
+    REQUIRE(scene.warnings.size() == 1);
+    CHECK(scene.warnings[0].where.cell_id == "u");
+    CHECK(scene.warnings[0].message.find("mxgraph.made.up") != std::string::npos);
+    // The unknown shape still draws its label.
+    int texts = 0;
+    for (const auto& item : scene.drawing.items)
+        if (auto* t = std::get_if<TextRun>(&item); t && t->text == "U") ++texts;
+    CHECK(texts == 1);
+    CHECK(scene.drawing.bounds.x <= 0);
+    CHECK(scene.drawing.bounds.right() >= 260);
+}
