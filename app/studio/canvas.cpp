@@ -6,15 +6,17 @@
 #include <cmath>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 
+#include <wx/image.h>
+#include <wx/log.h>
+#include <wx/mstream.h>
+
+#include "core/codec/codec.hpp"
 #include "core/diagram/page_index.hpp"
-
-#if __has_include("core/render/page_renderer.hpp")
-#define JSTUDIO_HAVE_RENDER 1
 #include "core/render/page_renderer.hpp"
-#else
-#define JSTUDIO_HAVE_RENDER 0
-#endif
+#include "core/text/text_metrics.hpp"
+#include "exporters/svg/svg_writer.hpp"
 
 namespace jstudio::studio {
 
@@ -47,17 +49,164 @@ Rect normalized(Point a, Point b) {
 
 }  // namespace
 
-#if JSTUDIO_HAVE_RENDER
+// Draws display-list items through wxGraphicsContext (cairo on GTK), as exporters/raster draws them through
+// cairo. Fonts and decoded images outlive one paint: they are kept per canvas.
+class Painter {
+  public:
+    void path(wxGraphicsContext& gc, const render::Path& p) {
+        wxGraphicsPath gp = gc.CreatePath();
+        for (const auto& op : p.ops) {
+            switch (op.kind) {
+                case render::PathOp::move:
+                    gp.MoveToPoint(op.p[0].x, op.p[0].y);
+                    break;
+                case render::PathOp::line:
+                    gp.AddLineToPoint(op.p[0].x, op.p[0].y);
+                    break;
+                case render::PathOp::cubic:
+                    gp.AddCurveToPoint(op.p[0].x, op.p[0].y, op.p[1].x, op.p[1].y, op.p[2].x, op.p[2].y);
+                    break;
+                case render::PathOp::close:
+                    gp.CloseSubpath();
+                    break;
+            }
+        }
+        if (p.gradient) {
+            const Rect b = p.bounds();
+            const auto& g = *p.gradient;
+            const wxColour from = to_wx(g.from, p.fill_opacity), to = to_wx(g.to, p.fill_opacity);
+            if (g.direction == "radial") {
+                const double cx = b.x + b.width / 2, cy = b.y + b.height / 2;
+                gc.SetBrush(
+                    gc.CreateRadialGradientBrush(cx, cy, cx, cy, std::max(b.width, b.height) / 2, from, to));
+            } else {
+                double x1 = b.x, y1 = b.y, x2 = b.x, y2 = b.bottom();  // south: top to bottom
+                if (g.direction == "north") std::swap(y1, y2);
+                if (g.direction == "east") x2 = b.right(), y2 = b.y;
+                if (g.direction == "west") x1 = b.right(), y2 = b.y;
+                gc.SetBrush(gc.CreateLinearGradientBrush(x1, y1, x2, y2, from, to));
+            }
+        } else if (p.fill) {
+            gc.SetBrush(wxBrush(to_wx(*p.fill, p.fill_opacity)));
+        } else {
+            gc.SetBrush(*wxTRANSPARENT_BRUSH);
+        }
+        if (p.stroke && p.stroke_width > 0) {
+            wxGraphicsPenInfo info(to_wx(*p.stroke, p.stroke_opacity), p.stroke_width);
+            info.Join(p.round_joins ? wxJOIN_ROUND : wxJOIN_MITER);
+            m_dashes.clear();
+            if (!p.dash.empty()) {
+                // wx dashes are in multiples of the pen width.
+                for (double d : p.dash)
+                    m_dashes.push_back(
+                        static_cast<wxDash>(std::max(1.0, std::round(d / std::max(p.stroke_width, 1.0)))));
+                info.Style(wxPENSTYLE_USER_DASH).Dashes(static_cast<int>(m_dashes.size()), m_dashes.data());
+            }
+            gc.SetPen(gc.CreatePen(info));
+        } else {
+            gc.SetPen(*wxTRANSPARENT_PEN);
+        }
+        gc.DrawPath(gp);
+    }
+
+    void text(wxGraphicsContext& gc, const render::TextRun& run) {
+        const auto& f = run.font;
+        const auto alpha = static_cast<int>(std::clamp(run.opacity, 0.0, 1.0) * 255);
+        auto key = std::make_tuple(f.family, f.bold, f.italic, f.color.r, f.color.g, f.color.b, alpha);
+        auto it = m_fonts.find(key);
+        if (it == m_fonts.end()) {
+            int flags = wxFONTFLAG_ANTIALIASED;
+            if (f.bold) flags |= wxFONTFLAG_BOLD;
+            if (f.italic) flags |= wxFONTFLAG_ITALIC;
+            const wxString family =
+                wxString::FromUTF8(f.family == "Helvetica" ? "Liberation Sans" : f.family);
+            const wxColour colour(f.color.r, f.color.g, f.color.b, static_cast<unsigned char>(alpha));
+            FontEntry entry{gc.CreateFont(reference_size * pixel_factor(gc), family, flags, colour), 0};
+            gc.SetFont(entry.font);
+            double w = 0, h = 0, descent = 0, leading = 0;
+            gc.GetTextExtent("Ag", &w, &h, &descent, &leading);
+            entry.ascent = h - descent;
+            it = m_fonts.emplace(key, entry).first;
+        }
+        // Every font is made at one reference size and scaled here: wx rounds font sizes to whole points,
+        // which made 12 px labels visibly narrower than the renderer laid them out.
+        const double scale = f.size / reference_size;
+        gc.PushState();
+        gc.Translate(run.x, run.y);
+        gc.Scale(scale, scale);
+        gc.SetFont(it->second.font);
+        gc.DrawText(wxString::FromUTF8(run.text), 0, -it->second.ascent);
+        gc.PopState();
+        if (f.underline) {
+            gc.SetPen(wxPen(to_wx(f.color, run.opacity), 1));
+            gc.StrokeLine(run.x, run.y + 1.5, run.x + run.width, run.y + 1.5);
+        }
+    }
+
+    void image(wxGraphicsContext& gc, const render::Image& image) {
+        auto it = m_images.find(image.href);
+        if (it == m_images.end()) it = m_images.emplace(image.href, decode(image.href)).first;
+        if (it->second.IsOk()) {
+            if (it->second.GetWidth() > 0 && it->second.GetHeight() > 0)
+                gc.DrawBitmap(it->second, image.box.x, image.box.y, image.box.width, image.box.height);
+            return;
+        }
+        // As the PNG export: an image we cannot decode keeps its place as a light frame.
+        render::Path frame = render::rect_path(image.box);
+        frame.stroke = render::Color{200, 200, 200};
+        path(gc, frame);
+    }
+
+  private:
+    struct FontEntry {
+        wxGraphicsFont font;
+        double ascent;
+    };
+    static constexpr double reference_size = 96;  // px; 72 pt at 96 dpi, a whole number of points
+    std::map<std::tuple<std::string, bool, bool, int, int, int, int>, FontEntry> m_fonts;
+    std::unordered_map<std::string, wxBitmap> m_images;
+    std::vector<wxDash> m_dashes;
+    double m_pixel_factor = 0;
+
+    static wxColour to_wx(const render::Color& c, double opacity) {
+        return wxColour(c.r, c.g, c.b, static_cast<unsigned char>(std::clamp(opacity, 0.0, 1.0) * 255));
+    }
+
+    // The renderer lays text out with Liberation Sans advances at font.size px; the size wx gives a font
+    // asked for "n pixels" depends on the toolkit and the screen's DPI (under Xvfb it came out 3/4 as wide).
+    // Measure once and correct, so labels are as wide as in the SVG/PNG export and stay centred in their
+    // shapes.
+    double pixel_factor(wxGraphicsContext& gc) {
+        if (m_pixel_factor > 0) return m_pixel_factor;
+        static const char* sample = "Hamburgefonstiv Quick Brown 0123456789";
+        gc.SetFont(gc.CreateFont(reference_size, "Liberation Sans", wxFONTFLAG_ANTIALIASED, *wxBLACK));
+        double w = 0, h = 0;
+        gc.GetTextExtent(sample, &w, &h);
+        const double want = text::text_width(sample, {reference_size, false});
+        m_pixel_factor = w > 0 ? std::clamp(want / w, 0.25, 4.0) : 1.0;
+        return m_pixel_factor;
+    }
+
+    static wxBitmap decode(const std::string& href) {
+        const std::string uri = exporters::normalise_image_uri(href);
+        const auto comma = uri.find(',');
+        if (uri.rfind("data:image/", 0) != 0 || uri.find(";base64") > comma || comma == std::string::npos)
+            return {};
+        auto bytes = codec::base64_decode(std::string_view(uri).substr(comma + 1));
+        if (!bytes) return {};
+        wxLogNull quiet;  // a broken image is drawn as a frame, not reported in a message box
+        wxMemoryInputStream in(bytes.value().data(), bytes.value().size());
+        wxImage image(in, wxBITMAP_TYPE_ANY);
+        return image.IsOk() ? wxBitmap(image) : wxBitmap();
+    }
+};
+
 struct SceneCache {
     render::Scene scene;
     std::vector<Rect> boxes;  // per display-list item, for culling
 };
 
 namespace {
-
-wxColour to_wx(const render::Color& c, double opacity) {
-    return wxColour(c.r, c.g, c.b, static_cast<unsigned char>(std::clamp(opacity, 0.0, 1.0) * 255));
-}
 
 Rect item_box(const render::Item& item) {
     if (auto* path = std::get_if<render::Path>(&item)) {
@@ -70,109 +219,12 @@ Rect item_box(const render::Item& item) {
     return std::get<render::Image>(item).box;
 }
 
-class Painter {
-public:
-    explicit Painter(wxGraphicsContext& gc) : m_gc(gc) {}
-
-    void path(const render::Path& p) {
-        wxGraphicsPath gp = m_gc.CreatePath();
-        for (const auto& op : p.ops) {
-            switch (op.kind) {
-                case render::PathOp::move: gp.MoveToPoint(op.p[0].x, op.p[0].y); break;
-                case render::PathOp::line: gp.AddLineToPoint(op.p[0].x, op.p[0].y); break;
-                case render::PathOp::cubic:
-                    gp.AddCurveToPoint(op.p[0].x, op.p[0].y, op.p[1].x, op.p[1].y, op.p[2].x, op.p[2].y);
-                    break;
-                case render::PathOp::close: gp.CloseSubpath(); break;
-            }
-        }
-        if (p.gradient) {
-            const Rect b = p.bounds();
-            const auto& g = *p.gradient;
-            const wxColour from = to_wx(g.from, p.fill_opacity), to = to_wx(g.to, p.fill_opacity);
-            if (g.direction == "radial") {
-                const double cx = b.x + b.width / 2, cy = b.y + b.height / 2;
-                m_gc.SetBrush(m_gc.CreateRadialGradientBrush(cx, cy, cx, cy, std::max(b.width, b.height) / 2, from, to));
-            } else {
-                double x1 = b.x, y1 = b.y, x2 = b.x, y2 = b.bottom();  // south: top to bottom
-                if (g.direction == "north") std::swap(y1, y2);
-                if (g.direction == "east") x2 = b.right(), y2 = b.y;
-                if (g.direction == "west") x1 = b.right(), y2 = b.y;
-                m_gc.SetBrush(m_gc.CreateLinearGradientBrush(x1, y1, x2, y2, from, to));
-            }
-        } else if (p.fill) {
-            m_gc.SetBrush(wxBrush(to_wx(*p.fill, p.fill_opacity)));
-        } else {
-            m_gc.SetBrush(*wxTRANSPARENT_BRUSH);
-        }
-        if (p.stroke && p.stroke_width > 0) {
-            wxGraphicsPenInfo info(to_wx(*p.stroke, p.stroke_opacity), p.stroke_width);
-            info.Join(p.round_joins ? wxJOIN_ROUND : wxJOIN_MITER);
-            m_dashes.clear();
-            if (!p.dash.empty()) {
-                // wx dashes are in multiples of the pen width.
-                for (double d : p.dash)
-                    m_dashes.push_back(static_cast<wxDash>(std::max(1.0, std::round(d / std::max(p.stroke_width, 1.0)))));
-                info.Style(wxPENSTYLE_USER_DASH).Dashes(static_cast<int>(m_dashes.size()), m_dashes.data());
-            }
-            m_gc.SetPen(m_gc.CreatePen(info));
-        } else {
-            m_gc.SetPen(*wxTRANSPARENT_PEN);
-        }
-        m_gc.DrawPath(gp);
-    }
-
-    void text(const render::TextRun& run) {
-        const auto& f = run.font;
-        auto key = std::make_tuple(f.family, f.size, f.bold, f.italic, f.color.r, f.color.g, f.color.b);
-        auto it = m_fonts.find(key);
-        if (it == m_fonts.end()) {
-            int flags = wxFONTFLAG_ANTIALIASED;
-            if (f.bold) flags |= wxFONTFLAG_BOLD;
-            if (f.italic) flags |= wxFONTFLAG_ITALIC;
-            const std::string family = f.family == "Helvetica" ? "Liberation Sans" : f.family;
-            FontEntry entry{m_gc.CreateFont(f.size, wxString::FromUTF8(family), flags, to_wx(f.color, 1)), 0};
-            m_gc.SetFont(entry.font);
-            double w = 0, h = 0, descent = 0, leading = 0;
-            m_gc.GetTextExtent("Ag", &w, &h, &descent, &leading);
-            entry.ascent = h - descent;
-            it = m_fonts.emplace(key, entry).first;
-        }
-        m_gc.SetFont(it->second.font);
-        m_gc.DrawText(wxString::FromUTF8(run.text), run.x, run.y - it->second.ascent);
-        if (f.underline) {
-            m_gc.SetPen(wxPen(to_wx(f.color, 1), 1));
-            m_gc.StrokeLine(run.x, run.y + 1.5, run.x + run.width, run.y + 1.5);
-        }
-    }
-
-    void image(const render::Image& image) {
-        // Images are shown as a placeholder frame; decoding data URIs is left to a later change.
-        m_gc.SetPen(wxPen(wxColour(160, 160, 160), 1, wxPENSTYLE_SHORT_DASH));
-        m_gc.SetBrush(wxBrush(wxColour(240, 240, 240)));
-        m_gc.DrawRectangle(image.box.x, image.box.y, image.box.width, image.box.height);
-    }
-
-private:
-    struct FontEntry {
-        wxGraphicsFont font;
-        double ascent;
-    };
-    wxGraphicsContext& m_gc;
-    std::map<std::tuple<std::string, double, bool, bool, int, int, int>, FontEntry> m_fonts;
-    std::vector<wxDash> m_dashes;
-};
-
 }  // namespace
-#else
-struct SceneCache {
-    std::vector<Rect> boxes;
-};
-#endif
 
 Canvas::Canvas(wxWindow* parent, Editor* editor, std::size_t page)
     : wxWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxWANTS_CHARS | wxFULL_REPAINT_ON_RESIZE),
-      m_editor(editor), m_page(page) {
+      m_editor(editor),
+      m_page(page) {
     SetBackgroundStyle(wxBG_STYLE_PAINT);
     Bind(wxEVT_PAINT, &Canvas::on_paint, this);
     Bind(wxEVT_LEFT_DOWN, &Canvas::on_left_down, this);
@@ -203,13 +255,11 @@ void Canvas::ensure_scene() {
     m_targets.clear();
     if (m_page >= m_editor->document.pages.size()) return;
     const auto& page = m_editor->document.pages[m_page];
-#if JSTUDIO_HAVE_RENDER
     m_scene->scene = render::render_page(page);
     m_scene->boxes.reserve(m_scene->scene.drawing.items.size());
     for (const auto& item : m_scene->scene.drawing.items) m_scene->boxes.push_back(item_box(item));
     // Hit targets in drawing order: shapes and edges are interleaved by their page order.
     diagram::PageIndex index(page);
-    std::map<std::string, std::size_t> order;
     for (const auto& s : m_scene->scene.shapes) m_targets.push_back({s.cell_id, s.bounds, {}, false});
     for (const auto& e : m_scene->scene.edges) {
         HitTarget t{e.cell_id, {}, e.points, true};
@@ -222,22 +272,6 @@ void Canvas::ensure_scene() {
     std::stable_sort(m_targets.begin(), m_targets.end(), [&](const HitTarget& a, const HitTarget& b) {
         return index.position(a.id).value_or(0) < index.position(b.id).value_or(0);
     });
-#else
-    diagram::PageIndex index(page);
-    for (const auto& cell : page.cells) {
-        if (!cell.is_visible()) continue;
-        if (cell.vertex) {
-            if (auto b = index.absolute_bounds(cell.id)) m_targets.push_back({cell.id, *b, {}, false});
-        } else if (cell.edge) {
-            auto points = index.edge_polyline(cell.id);
-            if (points.empty()) continue;
-            HitTarget t{cell.id, {points[0].x, points[0].y, 0, 0}, points, true};
-            for (const auto& p : points) t.bounds = unite(t.bounds, {p.x, p.y, 0, 0});
-            m_targets.push_back(std::move(t));
-        }
-    }
-    for (const auto& t : m_targets) m_scene->boxes.push_back(t.bounds);
-#endif
     // Drop selected ids that no longer exist (after delete or undo of an add).
     std::erase_if(m_selection, [&](const std::string& id) { return !index.find(id); });
 }
@@ -281,9 +315,7 @@ void Canvas::pan_by(double dx, double dy) {
 void Canvas::zoom_fit() {
     ensure_scene();
     std::optional<Rect> all;
-#if JSTUDIO_HAVE_RENDER
     if (!m_scene->scene.drawing.items.empty()) all = m_scene->scene.drawing.bounds;
-#endif
     for (const auto& t : m_targets) all = all ? unite(*all, t.bounds) : t.bounds;
     const wxSize s = GetClientSize();
     if (!all || s.x < 10 || s.y < 10) return;
@@ -301,7 +333,8 @@ void Canvas::set_selection(std::vector<std::string> ids, bool centre) {
         ensure_scene();
         if (auto box = selection_box()) {
             const wxSize s = GetClientSize();
-            m_origin = {box->x + box->width / 2 - s.x / 2 / m_zoom, box->y + box->height / 2 - s.y / 2 / m_zoom};
+            m_origin = {box->x + box->width / 2 - s.x / 2 / m_zoom,
+                        box->y + box->height / 2 - s.y / 2 / m_zoom};
         }
     }
     Refresh();
@@ -353,7 +386,6 @@ void Canvas::draw(wxGraphicsContext& gc, wxSize size) {
     gc.PushState();
     gc.Scale(m_zoom, m_zoom);
     gc.Translate(-m_origin.x, -m_origin.y);
-#if JSTUDIO_HAVE_RENDER
     const auto& scene = m_scene->scene;
     {
         // The page sheet: the drawing's bounds on white (or the page background), like draw.io's page view.
@@ -364,33 +396,17 @@ void Canvas::draw(wxGraphicsContext& gc, wxSize size) {
         gc.SetPen(wxPen(wxColour(0xdd, 0xdd, 0xdd), 1));
         gc.DrawRectangle(sheet.x, sheet.y, sheet.width, sheet.height);
     }
-    Painter painter(gc);
+    if (!m_painter) m_painter = std::make_unique<Painter>();
     const auto& items = scene.drawing.items;
     for (std::size_t i = 0; i < items.size(); ++i) {
-        if (!intersects(m_scene->boxes[i], visible)) continue;
-        if (auto* p = std::get_if<render::Path>(&items[i])) painter.path(*p);
-        else if (auto* t = std::get_if<render::TextRun>(&items[i])) painter.text(*t);
-        else painter.image(std::get<render::Image>(items[i]));
+        if (!intersects(m_scene->boxes[i], visible)) continue;  // culling: only what the window shows
+        if (auto* p = std::get_if<render::Path>(&items[i]))
+            m_painter->path(gc, *p);
+        else if (auto* t = std::get_if<render::TextRun>(&items[i]))
+            m_painter->text(gc, *t);
+        else
+            m_painter->image(gc, std::get<render::Image>(items[i]));
     }
-#else
-    // Without the shared renderer: boxes and lines only (this branch is replaced once core/render is merged).
-    gc.SetFont(gc.CreateFont(11, "Liberation Sans", wxFONTFLAG_ANTIALIASED, *wxBLACK));
-    diagram::PageIndex index(m_editor->document.pages[m_page]);
-    for (const auto& t : m_targets) {
-        if (!intersects(t.bounds, visible)) continue;
-        if (t.edge) {
-            gc.SetPen(wxPen(*wxBLACK, 1));
-            for (std::size_t i = 1; i < t.points.size(); ++i)
-                gc.StrokeLine(t.points[i - 1].x, t.points[i - 1].y, t.points[i].x, t.points[i].y);
-        } else {
-            gc.SetPen(wxPen(*wxBLACK, 1));
-            gc.SetBrush(*wxWHITE_BRUSH);
-            gc.DrawRectangle(t.bounds.x, t.bounds.y, t.bounds.width, t.bounds.height);
-            if (const auto* cell = index.find(t.id))
-                gc.DrawText(wxString::FromUTF8(cell->label()), t.bounds.x + 3, t.bounds.y + 3);
-        }
-    }
-#endif
     // Selection: a dashed green frame as draw.io, moved along while dragging.
     const double dx = m_drag == Drag::move ? (m_drag_now.x - m_drag_start.x) / m_zoom : 0;
     const double dy = m_drag == Drag::move ? (m_drag_now.y - m_drag_start.y) / m_zoom : 0;
@@ -410,7 +426,8 @@ void Canvas::draw(wxGraphicsContext& gc, wxSize size) {
                 b.width = std::max(4.0, b.width + (m_drag_now.x - m_drag_start.x) / m_zoom);
                 b.height = std::max(4.0, b.height + (m_drag_now.y - m_drag_start.y) / m_zoom);
             }
-            gc.DrawRectangle(b.x + dx - 2 / m_zoom, b.y + dy - 2 / m_zoom, b.width + 4 / m_zoom, b.height + 4 / m_zoom);
+            gc.DrawRectangle(b.x + dx - 2 / m_zoom, b.y + dy - 2 / m_zoom, b.width + 4 / m_zoom,
+                             b.height + 4 / m_zoom);
         }
     }
     if (auto handle = resize_handle(); handle && m_drag != Drag::move) {
@@ -423,7 +440,8 @@ void Canvas::draw(wxGraphicsContext& gc, wxSize size) {
         gc.SetPen(wxPen(wxColour(0x00, 0x7f, 0xd4), 1));
         gc.SetBrush(wxBrush(wxColour(0x29, 0xb6, 0xf2, 40)));
         const int x = std::min(m_drag_start.x, m_drag_now.x), y = std::min(m_drag_start.y, m_drag_now.y);
-        gc.DrawRectangle(x, y, std::abs(m_drag_now.x - m_drag_start.x), std::abs(m_drag_now.y - m_drag_start.y));
+        gc.DrawRectangle(x, y, std::abs(m_drag_now.x - m_drag_start.x),
+                         std::abs(m_drag_now.y - m_drag_start.y));
     }
 }
 
@@ -454,8 +472,10 @@ void Canvas::on_left_down(wxMouseEvent& event) {
     if (target) {
         auto it = std::find(m_selection.begin(), m_selection.end(), target->id);
         if (additive) {
-            if (it != m_selection.end()) m_selection.erase(it);
-            else m_selection.push_back(target->id);
+            if (it != m_selection.end())
+                m_selection.erase(it);
+            else
+                m_selection.push_back(target->id);
         } else if (it == m_selection.end()) {
             m_selection = {target->id};
         }
@@ -487,7 +507,8 @@ void Canvas::on_left_up(wxMouseEvent& event) {
     } else if (drag == Drag::rubber) {
         const Rect band = normalized(to_page(m_drag_start), to_page(m_drag_now));
         for (const auto& t : m_targets)
-            if (band.contains({t.bounds.x, t.bounds.y}) && band.contains({t.bounds.right(), t.bounds.bottom()}) &&
+            if (band.contains({t.bounds.x, t.bounds.y}) &&
+                band.contains({t.bounds.right(), t.bounds.bottom()}) &&
                 std::find(m_selection.begin(), m_selection.end(), t.id) == m_selection.end())
                 m_selection.push_back(t.id);
         notify_selection();
@@ -497,7 +518,8 @@ void Canvas::on_left_up(wxMouseEvent& event) {
 
 void Canvas::on_left_dclick(wxMouseEvent& event) {
     ensure_scene();
-    if (const HitTarget* target = hit(to_page(event.GetPosition())); target && edit_label) edit_label(target->id);
+    if (const HitTarget* target = hit(to_page(event.GetPosition())); target && edit_label)
+        edit_label(target->id);
 }
 
 void Canvas::on_middle_down(wxMouseEvent& event) {
@@ -534,19 +556,32 @@ void Canvas::on_wheel(wxMouseEvent& event) {
 
 void Canvas::on_key_down(wxKeyEvent& event) {
     switch (event.GetKeyCode()) {
-        case WXK_SPACE: m_space_down = true; break;
+        case WXK_SPACE:
+            m_space_down = true;
+            break;
         case WXK_DELETE:
-        case WXK_BACK: m_editor->remove(m_page, m_selection); break;
+        case WXK_BACK:
+            m_editor->remove(m_page, m_selection);
+            break;
         case WXK_ESCAPE:
             m_selection.clear();
             Refresh();
             notify_selection();
             break;
-        case WXK_LEFT: m_editor->move(m_page, m_selection, event.ShiftDown() ? -10 : -1, 0); break;
-        case WXK_RIGHT: m_editor->move(m_page, m_selection, event.ShiftDown() ? 10 : 1, 0); break;
-        case WXK_UP: m_editor->move(m_page, m_selection, 0, event.ShiftDown() ? -10 : -1); break;
-        case WXK_DOWN: m_editor->move(m_page, m_selection, 0, event.ShiftDown() ? 10 : 1); break;
-        default: event.Skip();
+        case WXK_LEFT:
+            m_editor->move(m_page, m_selection, event.ShiftDown() ? -10 : -1, 0);
+            break;
+        case WXK_RIGHT:
+            m_editor->move(m_page, m_selection, event.ShiftDown() ? 10 : 1, 0);
+            break;
+        case WXK_UP:
+            m_editor->move(m_page, m_selection, 0, event.ShiftDown() ? -10 : -1);
+            break;
+        case WXK_DOWN:
+            m_editor->move(m_page, m_selection, 0, event.ShiftDown() ? 10 : 1);
+            break;
+        default:
+            event.Skip();
     }
 }
 

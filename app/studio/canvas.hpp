@@ -16,15 +16,16 @@ namespace jstudio::studio {
 
 struct HitTarget {
     std::string id;
-    diagram::Rect bounds;               // page pixels
+    diagram::Rect bounds;                // page pixels
     std::vector<diagram::Point> points;  // edges: the drawn polyline
     bool edge = false;
 };
 
 struct SceneCache;  // the rendered page and its culling boxes (canvas.cpp)
+class Painter;      // draws display-list items; keeps fonts and decoded images between paints
 
 class Canvas : public wxWindow {
-public:
+  public:
     Canvas(wxWindow* parent, Editor* editor, std::size_t page);
     ~Canvas() override;
 
@@ -38,7 +39,7 @@ public:
     void set_zoom(double zoom, wxPoint anchor);  // keeps the page point under anchor (window pixels) in place
     void zoom_fit();
     void fit_when_shown() { m_fit_pending = true; }  // fit (at most 100%) on the first paint with a real size
-    void pan_by(double dx, double dy);  // window pixels
+    void pan_by(double dx, double dy);               // window pixels
     diagram::Point view_centre() const;
     diagram::Point to_page(wxPoint p) const;
 
@@ -50,10 +51,11 @@ public:
     std::function<void()> selection_changed;
     std::function<void(const std::string&)> edit_label;  // double click on a cell
 
-private:
+  private:
     Editor* m_editor;
     std::size_t m_page;
     std::unique_ptr<SceneCache> m_scene;
+    std::unique_ptr<Painter> m_painter;
     std::vector<HitTarget> m_targets;  // drawing order
     std::vector<std::string> m_selection;
     double m_zoom = 1;
