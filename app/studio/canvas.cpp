@@ -1,6 +1,8 @@
 #include "app/studio/canvas.hpp"
 
+#include <wx/app.h>
 #include <wx/dcbuffer.h>
+#include <wx/dcmemory.h>
 
 #include <algorithm>
 #include <cmath>
@@ -293,6 +295,68 @@ Point Canvas::to_page(wxPoint p) const {
     return {m_origin.x + p.x / m_zoom, m_origin.y + p.y / m_zoom};
 }
 
+wxPoint Canvas::to_window(Point p) const {
+    return {static_cast<int>(std::lround((p.x - m_origin.x) * m_zoom)),
+            static_cast<int>(std::lround((p.y - m_origin.y) * m_zoom))};
+}
+
+std::optional<Rect> Canvas::cell_box(const std::string& id) {
+    ensure_scene();
+    for (const auto& t : m_targets)
+        if (t.id == id) return t.bounds;
+    return std::nullopt;
+}
+
+std::optional<Point> Canvas::connect_handle() const {
+    if (m_selection.size() != 1) return std::nullopt;
+    for (const auto& t : m_targets)
+        if (t.id == m_selection[0] && !t.edge)
+            return Point{t.bounds.right() + 14 / m_zoom, t.bounds.y + t.bounds.height / 2};
+    return std::nullopt;
+}
+
+void Canvas::begin_label_edit(const std::string& id) {
+    end_label_edit(true);
+    ensure_scene();
+    diagram::PageIndex index(m_editor->document.pages[m_page]);
+    const auto* cell = index.find(id);
+    auto box = cell_box(id);
+    if (!cell || !box) return;
+    if (cell->edge) {  // edges: a box around the middle of the drawn line
+        const Point mid{box->x + box->width / 2, box->y + box->height / 2};
+        box = Rect{mid.x - 80, mid.y - 20, 160, 40};
+    }
+    const wxPoint a = to_window({box->x, box->y}), b = to_window({box->right(), box->bottom()});
+    const wxSize size(std::max(b.x - a.x, 100), std::max(b.y - a.y, 30));
+    m_label_id = id;
+    m_label_editor = new wxTextCtrl(this, wxID_ANY, wxString::FromUTF8(cell->label()), a, size,
+                                    wxTE_MULTILINE | wxTE_CENTRE | wxTE_PROCESS_ENTER);
+    m_label_editor->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
+        if ((e.GetKeyCode() == WXK_RETURN || e.GetKeyCode() == WXK_NUMPAD_ENTER) && !e.ShiftDown())
+            end_label_edit(true);
+        else if (e.GetKeyCode() == WXK_ESCAPE)
+            end_label_edit(false);
+        else
+            e.Skip();
+    });
+    m_label_editor->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
+        e.Skip();
+        if (commit_on_focus_loss) CallAfter([this]() { end_label_edit(true); });
+    });
+    m_label_editor->SetFocus();
+    m_label_editor->SelectAll();
+}
+
+void Canvas::end_label_edit(bool commit) {
+    if (!m_label_editor) return;
+    wxTextCtrl* editor = std::exchange(m_label_editor, nullptr);
+    const std::string text = editor->GetValue().ToStdString(wxConvUTF8);
+    editor->Hide();
+    wxTheApp->ScheduleForDestruction(editor);  // we may be inside one of its own event handlers
+    if (commit) m_editor->set_label(m_page, m_label_id, text);
+    SetFocus();
+}
+
 Point Canvas::view_centre() const {
     const wxSize s = GetClientSize();
     return to_page({s.x / 2, s.y / 2});
@@ -358,6 +422,41 @@ std::optional<Rect> Canvas::selection_box() const {
         if (std::find(m_selection.begin(), m_selection.end(), t.id) != m_selection.end())
             box = box ? unite(*box, t.bounds) : t.bounds;
     return box;
+}
+
+wxBitmap shape_icon(const std::string& style, double width, double height, int size) {
+    diagram::Page page = diagram::make_page("icon", "icon");
+    diagram::Cell cell;
+    cell.id = "shape";
+    cell.parent = page.cells.size() > 1 ? page.cells[1].id : "1";
+    cell.kind = diagram::CellKind::vertex;
+    cell.vertex = true;
+    cell.style = diagram::Style::parse(style);
+    if (style.rfind("text;", 0) == 0) cell.value = "Text";
+    diagram::Geometry g;
+    g.bounds = {0, 0, width, height};
+    cell.geometry = g;
+    page.cells.push_back(std::move(cell));
+    const auto scene = render::render_page(page);
+    wxImage blank(size, size);
+    blank.InitAlpha();
+    std::fill_n(blank.GetAlpha(), size * size, 0);
+    wxBitmap bitmap(blank);
+    {
+        wxMemoryDC dc(bitmap);
+        std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+        const Rect b = scene.drawing.bounds;
+        const double scale = (size - 2) / std::max({b.width, b.height, 1.0});
+        gc->Translate(size / 2.0, size / 2.0);
+        gc->Scale(scale, scale);
+        gc->Translate(-(b.x + b.width / 2), -(b.y + b.height / 2));
+        Painter painter;
+        for (const auto& item : scene.drawing.items) {
+            if (auto* p = std::get_if<render::Path>(&item)) painter.path(*gc, *p);
+            if (auto* t = std::get_if<render::TextRun>(&item)) painter.text(*gc, *t);
+        }
+    }
+    return bitmap;
 }
 
 std::optional<Rect> Canvas::resize_handle() const {
@@ -435,6 +534,18 @@ void Canvas::draw(wxGraphicsContext& gc, wxSize size) {
         gc.SetBrush(wxBrush(wxColour(0x29, 0xb6, 0xf2)));
         gc.DrawRectangle(handle->x, handle->y, handle->width, handle->height);
     }
+    if (auto handle = connect_handle(); handle && m_drag != Drag::move) {
+        // draw.io's blue arrow: drag it onto another shape to glue an edge between the two.
+        const double r = 6 / m_zoom;
+        gc.SetPen(wxPen(wxColour(0x00, 0x7f, 0xd4), 1));
+        gc.SetBrush(wxBrush(wxColour(0x29, 0xb6, 0xf2, 160)));
+        gc.DrawEllipse(handle->x - r, handle->y - r, 2 * r, 2 * r);
+        if (m_drag == Drag::connect) {
+            const Point to = to_page(m_drag_now);
+            gc.SetPen(wxPen(wxColour(0x00, 0x7f, 0xd4), 1));
+            gc.StrokeLine(handle->x, handle->y, to.x, to.y);
+        }
+    }
     gc.PopState();
     if (m_drag == Drag::rubber) {
         gc.SetPen(wxPen(wxColour(0x00, 0x7f, 0xd4), 1));
@@ -461,6 +572,12 @@ void Canvas::on_left_down(wxMouseEvent& event) {
     }
     ensure_scene();
     const Point p = to_page(event.GetPosition());
+    if (auto handle = connect_handle();
+        handle && std::hypot(handle->x - p.x, handle->y - p.y) <= 8 / m_zoom) {
+        m_drag = Drag::connect;
+        CaptureMouse();
+        return;
+    }
     if (auto handle = resize_handle(); handle && handle->contains(p)) {
         m_drag = Drag::resize;
         m_resize_id = m_selection[0];
@@ -503,6 +620,13 @@ void Canvas::on_left_up(wxMouseEvent& event) {
             b.width = std::max(4.0, std::round(b.width + dx));
             b.height = std::max(4.0, std::round(b.height + dy));
             m_editor->set_bounds(m_page, m_resize_id, b);
+        }
+    } else if (drag == Drag::connect && m_selection.size() == 1) {
+        const HitTarget* target = hit(to_page(m_drag_now));
+        if (target && !target->edge && target->id != m_selection[0]) {
+            const std::string id = m_editor->connect(m_page, m_selection[0], target->id);
+            if (!id.empty()) m_selection = {id};
+            notify_selection();
         }
     } else if (drag == Drag::rubber) {
         const Rect band = normalized(to_page(m_drag_start), to_page(m_drag_now));

@@ -1,7 +1,9 @@
 #pragma once
 // The drawing area of one page: draws the shared renderer's display list (the same picture as the SVG export)
 // through wxGraphicsContext, and turns mouse and keys into pan, zoom, selection and edits.
+#include <wx/bitmap.h>
 #include <wx/graphics.h>
+#include <wx/textctrl.h>
 #include <wx/window.h>
 
 #include <functional>
@@ -24,6 +26,9 @@ struct HitTarget {
 struct SceneCache;  // the rendered page and its culling boxes (canvas.cpp)
 class Painter;      // draws display-list items; keeps fonts and decoded images between paints
 
+// A palette icon: the shape drawn by the shared renderer, as it will look on the page.
+wxBitmap shape_icon(const std::string& style, double width, double height, int size);
+
 class Canvas : public wxWindow {
   public:
     Canvas(wxWindow* parent, Editor* editor, std::size_t page);
@@ -42,6 +47,16 @@ class Canvas : public wxWindow {
     void pan_by(double dx, double dy);               // window pixels
     diagram::Point view_centre() const;
     diagram::Point to_page(wxPoint p) const;
+    wxPoint to_window(diagram::Point p) const;
+    std::optional<diagram::Rect> cell_box(const std::string& id);  // as drawn, page pixels
+    std::optional<diagram::Rect> resize_handle() const;    // bottom-right handle of a single selected vertex
+    std::optional<diagram::Point> connect_handle() const;  // drag from it onto another shape to connect
+
+    // Edits a label in place: a text box over the cell; Enter commits (Shift+Enter: new line), Esc cancels.
+    void begin_label_edit(const std::string& id);
+    void end_label_edit(bool commit);
+    wxTextCtrl* label_editor() const { return m_label_editor; }
+    static inline bool commit_on_focus_loss = true;  // scripted runs have no user to move the focus
 
     // Draws the visible part of the page; the paint handler, screenshots and the benchmark all use it.
     void draw(wxGraphicsContext& gc, wxSize size);
@@ -61,15 +76,16 @@ class Canvas : public wxWindow {
     double m_zoom = 1;
     diagram::Point m_origin{-20, -20};  // page point at the window's top-left corner
 
-    enum class Drag { none, pan, move, rubber, resize } m_drag = Drag::none;
+    enum class Drag { none, pan, move, rubber, resize, connect } m_drag = Drag::none;
     wxPoint m_drag_start, m_drag_now;
     bool m_space_down = false;
     bool m_fit_pending = false;
     std::string m_resize_id;
+    wxTextCtrl* m_label_editor = nullptr;
+    std::string m_label_id;
 
     const HitTarget* hit(diagram::Point p) const;
     std::optional<diagram::Rect> selection_box() const;
-    std::optional<diagram::Rect> resize_handle() const;  // bottom-right handle of a single selected vertex
     void notify_selection();
 
     void on_paint(wxPaintEvent&);

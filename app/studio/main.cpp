@@ -38,10 +38,20 @@ class StudioApp : public wxApp {
         wxInitAllImageHandlers();
         const bool scripted = !options.self_test.empty() || !options.screenshot.empty() || options.bench > 0;
         if (scripted) {
-            // Scripted runs never block and never touch the user's settings: log messages go to stderr
-            // instead of modal boxes, the settings (recent files) live in memory only. (A wxFileConfig on
-            // "/dev/null" once replaced /dev/null by a regular file when it saved through a temp file +
-            // rename.)
+            // Scripted runs never block and never touch the user's settings: a failed wxASSERT is printed and
+            // fails the script, log messages go to stderr instead of modal boxes, the settings (recent files)
+            // live in memory only. (A wxFileConfig on "/dev/null" once replaced /dev/null by a regular file
+            // when it saved through a temp file + rename.)
+            wxSetAssertHandler([](const wxString& file, int line, const wxString& func, const wxString& cond,
+                                  const wxString& msg) {
+                std::fprintf(stderr, "journey-studio: wx assertion %s failed in %s (%s:%d) %s\n",
+                             static_cast<const char*>(cond.utf8_str()),
+                             static_cast<const char*>(func.utf8_str()),
+                             static_cast<const char*>(file.utf8_str()), line,
+                             static_cast<const char*>(msg.utf8_str()));
+                count_assert();
+            });
+            Canvas::commit_on_focus_loss = false;
             delete wxLog::SetActiveTarget(new wxLogStderr);
             delete wxConfigBase::Set(new wxMemoryConfig);
         }
