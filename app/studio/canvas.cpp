@@ -262,9 +262,18 @@ void Canvas::ensure_scene() {
     for (const auto& item : m_scene->scene.drawing.items) m_scene->boxes.push_back(item_box(item));
     // Hit targets in drawing order: shapes and edges are interleaved by their page order.
     diagram::PageIndex index(page);
-    for (const auto& s : m_scene->scene.shapes) m_targets.push_back({s.cell_id, s.bounds, {}, false});
+    for (const auto& s : m_scene->scene.shapes) {
+        const auto* cell = index.find(s.cell_id);
+        const bool outline_only = cell && cell->style &&
+                                  cell->style->get("pointerEvents").value_or("1") == "0" &&
+                                  cell->style->get("fillColor").value_or("none") == "none";
+        m_targets.push_back({s.cell_id, s.bounds, {}, false, outline_only, {}});
+    }
     for (const auto& e : m_scene->scene.edges) {
-        HitTarget t{e.cell_id, {}, e.points, true};
+        HitTarget t{e.cell_id, {}, e.points, true, false, {}};
+        for (const auto* end : {&e.source, &e.target})
+            for (const auto& shape : m_scene->scene.shapes)
+                if (!end->empty() && shape.cell_id == *end) t.ends.push_back(shape.bounds);
         if (!e.points.empty()) {
             t.bounds = {e.points[0].x, e.points[0].y, 0, 0};
             for (const auto& p : e.points) t.bounds = unite(t.bounds, {p.x, p.y, 0, 0});
@@ -282,10 +291,15 @@ const HitTarget* Canvas::hit(Point p) const {
     const double tolerance = 4 / m_zoom;
     for (auto it = m_targets.rbegin(); it != m_targets.rend(); ++it) {
         if (it->edge) {
+            if (std::any_of(it->ends.begin(), it->ends.end(), [&](const Rect& r) { return r.contains(p); }))
+                continue;
             for (std::size_t i = 1; i < it->points.size(); ++i)
                 if (distance_to_segment(p, it->points[i - 1], it->points[i]) <= tolerance) return &*it;
         } else if (it->bounds.contains(p)) {
-            return &*it;
+            const auto& b = it->bounds;
+            const bool inner = p.x > b.x + tolerance && p.x < b.right() - tolerance &&
+                               p.y > b.y + tolerance && p.y < b.bottom() - tolerance;
+            if (!it->outline_only || !inner) return &*it;
         }
     }
     return nullptr;
@@ -368,12 +382,14 @@ void Canvas::set_zoom(double zoom, wxPoint anchor) {
     m_zoom = zoom;
     m_origin = {before.x - anchor.x / m_zoom, before.y - anchor.y / m_zoom};
     Refresh();
+    if (view_changed) view_changed();
 }
 
 void Canvas::pan_by(double dx, double dy) {
     m_origin.x -= dx / m_zoom;
     m_origin.y -= dy / m_zoom;
     Refresh();
+    if (view_changed) view_changed();
 }
 
 void Canvas::zoom_fit() {
@@ -389,6 +405,7 @@ void Canvas::zoom_fit() {
                         0.02, 4.0);
     m_origin = {all->x + all->width / 2 - s.x / 2 / m_zoom, all->y + all->height / 2 - s.y / 2 / m_zoom};
     Refresh();
+    if (view_changed) view_changed();
 }
 
 void Canvas::set_selection(std::vector<std::string> ids, bool centre) {

@@ -21,6 +21,8 @@ struct HitTarget {
     diagram::Rect bounds;                // page pixels
     std::vector<diagram::Point> points;  // edges: the drawn polyline
     bool edge = false;
+    bool outline_only = false;  // pointerEvents=0 without fill: clicks inside fall through, as in draw.io
+    std::vector<diagram::Rect> ends;  // edges: their terminals' boxes; a click inside one picks the shape
 };
 
 struct SceneCache;  // the rendered page and its culling boxes (canvas.cpp)
@@ -64,6 +66,7 @@ class Canvas : public wxWindow {
     std::size_t item_count() const;
 
     std::function<void()> selection_changed;
+    std::function<void()> view_changed;                  // zoom or scroll position
     std::function<void(const std::string&)> edit_label;  // double click on a cell
 
   private:

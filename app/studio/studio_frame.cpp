@@ -288,6 +288,7 @@ void StudioFrame::rebuild_tabs() {
     for (std::size_t i = 0; i < m_editor->document.pages.size(); ++i) {
         auto* c = new Canvas(m_tabs, m_editor.get(), i);
         c->selection_changed = [this]() { changed(); };
+        c->view_changed = [this]() { update_title(); };
         c->edit_label = [this](const std::string& id) { edit_label_of(id); };
         m_tabs->AddPage(c, wxString::FromUTF8(m_editor->document.pages[i].display_name(i)), i == 0);
     }
