@@ -55,7 +55,9 @@ Rect normalized(Point a, Point b) {
 // cairo. Fonts and decoded images outlive one paint: they are kept per canvas.
 class Painter {
   public:
-    void path(wxGraphicsContext& gc, const render::Path& p) {
+    void path(wxGraphicsContext& gc, const render::Path& p) { path(gc, p, trace(gc, p)); }
+
+    wxGraphicsPath trace(wxGraphicsContext& gc, const render::Path& p) {
         wxGraphicsPath gp = gc.CreatePath();
         for (const auto& op : p.ops) {
             switch (op.kind) {
@@ -73,6 +75,11 @@ class Painter {
                     break;
             }
         }
+        return gp;
+    }
+
+    // Fills and strokes a path traced before (the canvas keeps traced paths between paints).
+    void path(wxGraphicsContext& gc, const render::Path& p, const wxGraphicsPath& gp) {
         if (p.gradient) {
             const Rect b = p.bounds();
             const auto& g = *p.gradient;
@@ -205,7 +212,9 @@ class Painter {
 
 struct SceneCache {
     render::Scene scene;
-    std::vector<Rect> boxes;  // per display-list item, for culling
+    std::vector<Rect> boxes;            // per display-list item, for culling
+    std::vector<wxGraphicsPath> paths;  // per item, traced on first paint (paths only)
+    std::vector<bool> traced;
 };
 
 namespace {
@@ -260,6 +269,8 @@ void Canvas::ensure_scene() {
     m_scene->scene = render::render_page(page);
     m_scene->boxes.reserve(m_scene->scene.drawing.items.size());
     for (const auto& item : m_scene->scene.drawing.items) m_scene->boxes.push_back(item_box(item));
+    m_scene->paths.resize(m_scene->boxes.size());
+    m_scene->traced.assign(m_scene->boxes.size(), false);
     // Hit targets in drawing order: shapes and edges are interleaved by their page order.
     diagram::PageIndex index(page);
     for (const auto& s : m_scene->scene.shapes) {
@@ -516,10 +527,17 @@ void Canvas::draw(wxGraphicsContext& gc, wxSize size) {
     const auto& items = scene.drawing.items;
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (!intersects(m_scene->boxes[i], visible)) continue;  // culling: only what the window shows
-        if (auto* p = std::get_if<render::Path>(&items[i]))
-            m_painter->path(gc, *p);
-        else if (auto* t = std::get_if<render::TextRun>(&items[i]))
-            m_painter->text(gc, *t);
+        if (auto* p = std::get_if<render::Path>(&items[i])) {
+            if (!m_scene->traced[i]) {
+                m_scene->paths[i] = m_painter->trace(gc, *p);
+                m_scene->traced[i] = true;
+            }
+            m_painter->path(gc, *p, m_scene->paths[i]);
+        } else if (auto* t = std::get_if<render::TextRun>(&items[i]))
+            if (t->font.size * m_zoom >= min_text_px)
+                m_painter->text(gc, *t);
+            else
+                greek(gc, *t);
         else
             m_painter->image(gc, std::get<render::Image>(items[i]));
     }
@@ -571,6 +589,14 @@ void Canvas::draw(wxGraphicsContext& gc, wxSize size) {
         gc.DrawRectangle(x, y, std::abs(m_drag_now.x - m_drag_start.x),
                          std::abs(m_drag_now.y - m_drag_start.y));
     }
+}
+
+// Text smaller than this on screen is unreadable; a grey bar in its place costs a fraction of laying it out
+// (5,000 shapes zoomed to fit: most of the frame time was text).
+void Canvas::greek(wxGraphicsContext& gc, const render::TextRun& run) {
+    gc.SetPen(*wxTRANSPARENT_PEN);
+    gc.SetBrush(wxBrush(wxColour(run.font.color.r, run.font.color.g, run.font.color.b, 70)));
+    gc.DrawRectangle(run.x, run.y - run.font.size * 0.55, run.width, run.font.size * 0.45);
 }
 
 void Canvas::on_paint(wxPaintEvent&) {

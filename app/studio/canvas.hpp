@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/studio/editor.hpp"
+#include "core/render/display_list.hpp"
 
 namespace jstudio::studio {
 
@@ -90,6 +91,8 @@ class Canvas : public wxWindow {
     const HitTarget* hit(diagram::Point p) const;
     std::optional<diagram::Rect> selection_box() const;
     void notify_selection();
+    static constexpr double min_text_px = 4;  // smaller text is drawn as a grey bar
+    static void greek(wxGraphicsContext& gc, const render::TextRun& run);
 
     void on_paint(wxPaintEvent&);
     void on_left_down(wxMouseEvent&);
