@@ -253,6 +253,7 @@ Canvas::~Canvas() = default;
 
 void Canvas::document_changed() {
     m_scene.reset();
+    m_backing_valid = false;
     Refresh();
 }
 
@@ -497,20 +498,30 @@ std::optional<Rect> Canvas::resize_handle() const {
     return std::nullopt;
 }
 
-void Canvas::draw(wxGraphicsContext& gc, wxSize size) {
+void Canvas::prepare(wxSize size) {
     ensure_scene();
     if (m_fit_pending && size.x > 50 && size.y > 50 && size == GetClientSize()) {
         m_fit_pending = false;
         zoom_fit();
         if (m_zoom > 1) set_zoom(1, wxPoint(size.x / 2, size.y / 2));
     }
+}
+
+void Canvas::draw(wxGraphicsContext& gc, wxSize size) {
+    prepare(size);
+    draw_content(gc, wxRect(0, 0, size.x, size.y));
+    draw_overlay(gc);
+}
+
+void Canvas::draw_content(wxGraphicsContext& gc, wxRect area) {
+    gc.PushState();
+    gc.Clip(area.x, area.y, area.width, area.height);
     gc.SetAntialiasMode(wxANTIALIAS_DEFAULT);
     gc.SetBrush(wxBrush(wxColour(0xf4, 0xf4, 0xf4)));
     gc.SetPen(*wxTRANSPARENT_PEN);
-    gc.DrawRectangle(0, 0, size.x, size.y);
-    const Rect visible{m_origin.x, m_origin.y, size.x / m_zoom, size.y / m_zoom};
-
-    gc.PushState();
+    gc.DrawRectangle(area.x, area.y, area.width, area.height);
+    const Rect visible{m_origin.x + area.x / m_zoom, m_origin.y + area.y / m_zoom, area.width / m_zoom,
+                       area.height / m_zoom};
     gc.Scale(m_zoom, m_zoom);
     gc.Translate(-m_origin.x, -m_origin.y);
     const auto& scene = m_scene->scene;
@@ -533,14 +544,23 @@ void Canvas::draw(wxGraphicsContext& gc, wxSize size) {
                 m_scene->traced[i] = true;
             }
             m_painter->path(gc, *p, m_scene->paths[i]);
-        } else if (auto* t = std::get_if<render::TextRun>(&items[i]))
+        } else if (auto* t = std::get_if<render::TextRun>(&items[i])) {
             if (t->font.size * m_zoom >= min_text_px)
                 m_painter->text(gc, *t);
             else
                 greek(gc, *t);
-        else
+        } else {
             m_painter->image(gc, std::get<render::Image>(items[i]));
+        }
     }
+    gc.PopState();
+}
+
+// Selection frames, handles and the rubber band: drawn over the content on every paint.
+void Canvas::draw_overlay(wxGraphicsContext& gc) {
+    gc.PushState();
+    gc.Scale(m_zoom, m_zoom);
+    gc.Translate(-m_origin.x, -m_origin.y);
     // Selection: a dashed green frame as draw.io, moved along while dragging.
     const double dx = m_drag == Drag::move ? (m_drag_now.x - m_drag_start.x) / m_zoom : 0;
     const double dy = m_drag == Drag::move ? (m_drag_now.y - m_drag_start.y) / m_zoom : 0;
@@ -599,10 +619,47 @@ void Canvas::greek(wxGraphicsContext& gc, const render::TextRun& run) {
     gc.DrawRectangle(run.x, run.y - run.font.size * 0.55, run.width, run.font.size * 0.45);
 }
 
+// The content is kept in a bitmap between paints. Panning shifts it and draws only the strips that came into
+// view; zoom, resize and edits draw it whole. The overlay is drawn over it every time.
 void Canvas::on_paint(wxPaintEvent&) {
+    ++m_paints;
+    const wxSize size = GetClientSize();
+    if (size.x <= 0 || size.y <= 0) return;
+    prepare(size);
+    const double sx = (m_backing_origin.x - m_origin.x) * m_zoom,
+                 sy = (m_backing_origin.y - m_origin.y) * m_zoom;
+    const int ix = static_cast<int>(std::lround(sx)), iy = static_cast<int>(std::lround(sy));
+    const bool shift_ok = m_backing_valid && m_backing.IsOk() && m_backing.GetSize() == size &&
+                          m_backing_zoom == m_zoom && std::abs(sx - ix) < 0.01 && std::abs(sy - iy) < 0.01 &&
+                          std::abs(ix) < size.x && std::abs(iy) < size.y;
+    if (!shift_ok) {
+        m_backing = wxBitmap(size.x, size.y, 24);
+        wxMemoryDC memory(m_backing);
+        std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(memory));
+        draw_content(*gc, wxRect(0, 0, size.x, size.y));
+    } else if (ix != 0 || iy != 0) {
+        wxBitmap shifted(size.x, size.y, 24);
+        wxMemoryDC memory(shifted);
+        {
+            wxMemoryDC old(m_backing);
+            memory.Blit(ix, iy, size.x, size.y, &old, 0, 0);
+        }
+        std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(memory));
+        if (ix > 0) draw_content(*gc, wxRect(0, 0, ix, size.y));
+        if (ix < 0) draw_content(*gc, wxRect(size.x + ix, 0, -ix, size.y));
+        if (iy > 0) draw_content(*gc, wxRect(0, 0, size.x, iy));
+        if (iy < 0) draw_content(*gc, wxRect(0, size.y + iy, size.x, -iy));
+        gc.reset();
+        memory.SelectObject(wxNullBitmap);
+        m_backing = shifted;
+    }
+    m_backing_valid = true;
+    m_backing_origin = m_origin;
+    m_backing_zoom = m_zoom;
     wxAutoBufferedPaintDC dc(this);
+    dc.DrawBitmap(m_backing, 0, 0);
     std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
-    if (gc) draw(*gc, GetClientSize());
+    if (gc) draw_overlay(*gc);
 }
 
 void Canvas::on_left_down(wxMouseEvent& event) {

@@ -63,7 +63,11 @@ class Canvas : public wxWindow {
 
     // Draws the visible part of the page; the paint handler, screenshots and the benchmark all use it.
     void draw(wxGraphicsContext& gc, wxSize size);
-    void ensure_scene();  // render the page now if the model changed (the benchmark times this separately)
+    void ensure_scene();
+    std::size_t paints() const {
+        return m_paints;
+    }  // paint events handled so far  // render the page now if the model changed (the benchmark times this
+       // separately)
     std::size_t item_count() const;
 
     std::function<void()> selection_changed;
@@ -91,6 +95,14 @@ class Canvas : public wxWindow {
     const HitTarget* hit(diagram::Point p) const;
     std::optional<diagram::Rect> selection_box() const;
     void notify_selection();
+    void prepare(wxSize size);  // render the page if needed, fit on the first real size
+    void draw_content(wxGraphicsContext& gc, wxRect area);  // the page, within area (window pixels)
+    void draw_overlay(wxGraphicsContext& gc);               // selection, handles, rubber band
+    wxBitmap m_backing;                                     // the content as last painted
+    diagram::Point m_backing_origin{};
+    double m_backing_zoom = 0;
+    bool m_backing_valid = false;
+    std::size_t m_paints = 0;
     static constexpr double min_text_px = 4;  // smaller text is drawn as a grey bar
     static void greek(wxGraphicsContext& gc, const render::TextRun& run);
 
