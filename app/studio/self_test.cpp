@@ -81,8 +81,8 @@ void drag(Canvas& canvas, wxPoint from, wxPoint to, bool middle = false) {
     mouse(canvas, middle ? wxEVT_MIDDLE_UP : wxEVT_LEFT_UP, to);
 }
 
-void key(wxWindow& window, int code, bool shift = false) {
-    wxKeyEvent event(wxEVT_KEY_DOWN);
+void key(wxWindow& window, int code, bool shift = false, bool up = false) {
+    wxKeyEvent event(up ? wxEVT_KEY_UP : wxEVT_KEY_DOWN);
     event.m_keyCode = code;
     event.m_shiftDown = shift;
     event.SetEventObject(&window);
@@ -91,8 +91,9 @@ void key(wxWindow& window, int code, bool shift = false) {
 
 int key_code(const std::string& name) {
     static const std::map<std::string, int> codes = {
-        {"DELETE", WXK_DELETE}, {"ESCAPE", WXK_ESCAPE}, {"RETURN", WXK_RETURN}, {"LEFT", WXK_LEFT},
-        {"RIGHT", WXK_RIGHT},   {"UP", WXK_UP},         {"DOWN", WXK_DOWN},     {"BACK", WXK_BACK}};
+        {"DELETE", WXK_DELETE}, {"ESCAPE", WXK_ESCAPE}, {"RETURN", WXK_RETURN},
+        {"LEFT", WXK_LEFT},     {"RIGHT", WXK_RIGHT},   {"UP", WXK_UP},
+        {"DOWN", WXK_DOWN},     {"BACK", WXK_BACK},     {"SPACE", WXK_SPACE}};
     auto it = codes.find(name);
     return it == codes.end() ? 0 : it->second;
 }
@@ -237,6 +238,11 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
                 fail("unknown key");
             else
                 key(*target, key_code(w.at(1)), w.size() > 2 && w[2] == "shift");
+        } else if (op == "key-up") {
+            if (!key_code(w.at(1)))
+                fail("unknown key");
+            else
+                key(*canvas, key_code(w.at(1)), false, true);
         } else if (op == "type") {  // into the in-place label editor
             if (auto* text = canvas->label_editor())
                 text->ChangeValue(wxString::FromUTF8(rest));
