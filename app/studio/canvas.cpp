@@ -468,8 +468,10 @@ wxBitmap shape_icon(const std::string& style, double width, double height, int s
     cell.parent = page.cells.size() > 1 ? page.cells[1].id : "1";
     cell.kind = diagram::CellKind::vertex;
     cell.vertex = true;
-    cell.style = diagram::Style::parse(style);
-    if (style.rfind("text;", 0) == 0) cell.value = "Text";
+    // A text shape has nothing to show but its text: a large bold letter reads at icon size.
+    const bool text = style.rfind("text;", 0) == 0;
+    cell.style = diagram::Style::parse(text ? style + "fontSize=40;fontStyle=1;" : style);
+    if (text) cell.value = "T";
     diagram::Geometry g;
     g.bounds = {0, 0, width, height};
     cell.geometry = g;
