@@ -1,0 +1,618 @@
+#include "app/studio/studio_frame.hpp"
+
+#include <wx/config.h>
+#include <wx/filedlg.h>
+#include <wx/filename.h>
+#include <wx/menu.h>
+#include <wx/msgdlg.h>
+#include <wx/progdlg.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+#include <wx/statusbr.h>
+#include <wx/textctrl.h>
+#include <wx/textdlg.h>
+#include <wx/toolbar.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <exception>
+
+#include "core/diagram/page_index.hpp"
+
+namespace jstudio::studio {
+
+namespace {
+
+std::string what_of(std::exception_ptr error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+        return e.what();
+    } catch (...) {
+        return "unknown exception";
+    }
+}
+
+// Progress with no dialog (self-tests, benchmarks): never cancelled.
+// Progress with no dialog (self-tests, benchmarks): cancelled at the first update when the script queued
+// "answer cancel-progress", as a user pressing Cancel.
+class SilentProgress : public plugin::Progress {
+  public:
+    explicit SilentProgress(bool cancel) : m_cancel(cancel) {}
+    bool update(double, const std::string&) override {
+        m_asked = true;
+        return !m_cancel;
+    }
+    bool cancelled() const { return m_cancel && m_asked; }
+
+  private:
+    bool m_cancel;
+    bool m_asked = false;
+};
+
+class DialogProgress : public plugin::Progress {
+  public:
+    explicit DialogProgress(wxProgressDialog& dialog) : m_dialog(dialog) {}
+    bool update(double fraction, const std::string& message) override {
+        return m_dialog.Update(static_cast<int>(std::clamp(fraction, 0.0, 1.0) * 1000),
+                               wxString::FromUTF8(message));
+    }
+
+  private:
+    wxProgressDialog& m_dialog;
+};
+
+}  // namespace
+
+StudioFrame::StudioFrame(bool interactive)
+    : wxFrame(nullptr, wxID_ANY, "Journey Studio", wxDefaultPosition, wxSize(1280, 800)),
+      m_interactive(interactive) {
+    m_aui.SetManagedWindow(this);
+    m_tabs = new wxNotebook(this, wxID_ANY);
+    m_aui.AddPane(m_tabs, wxAuiPaneInfo().Name("canvas").CenterPane());
+    CreateStatusBar(2);
+    build_menus();
+    Bind(wxEVT_CLOSE_WINDOW, &StudioFrame::on_close, this);
+    m_tabs->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
+        e.Skip();
+        changed();
+    });
+    attach_editor(Editor::create_new());
+    m_aui.Update();
+}
+
+StudioFrame::~StudioFrame() {
+    unload_plugins(m_plugins);
+    m_listeners.clear();
+    m_aui.UnInit();
+}
+
+void StudioFrame::build_menus() {
+    auto* bar = new wxMenuBar;
+    auto* file = new wxMenu;
+    file->Append(wxID_NEW, "&New\tCtrl+N");
+    file->Append(wxID_OPEN, "&Open...\tCtrl+O");
+    m_recent_menu = new wxMenu;
+    file->AppendSubMenu(m_recent_menu, "Open &Recent");
+    file->Append(wxID_SAVE, "&Save\tCtrl+S");
+    file->Append(wxID_SAVEAS, "Save &As...\tCtrl+Shift+S");
+    file->AppendSeparator();
+    file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
+    m_recent.UseMenu(m_recent_menu);
+    m_recent.Load(*wxConfigBase::Get());
+    bar->Append(file, "&File");
+
+    auto* edit = new wxMenu;
+    edit->Append(wxID_UNDO, "&Undo\tCtrl+Z");
+    edit->Append(wxID_REDO, "&Redo\tCtrl+Shift+Z");
+    edit->AppendSeparator();
+    edit->Append(wxID_CUT, "Cu&t\tCtrl+X");
+    edit->Append(wxID_COPY, "&Copy\tCtrl+C");
+    edit->Append(wxID_PASTE, "&Paste\tCtrl+V");
+    edit->Append(wxID_DELETE, "&Delete\tDel");
+    edit->Append(wxID_SELECTALL, "Select &All\tCtrl+A");
+    const int label_id = wxWindow::NewControlId();
+    edit->Append(label_id, "Edit &Label\tF2");
+    bar->Append(edit, "&Edit");
+
+    auto* view = new wxMenu;
+    view->Append(wxID_ZOOM_IN, "Zoom &In\tCtrl++");
+    view->Append(wxID_ZOOM_OUT, "Zoom &Out\tCtrl+-");
+    view->Append(wxID_ZOOM_100, "&Actual Size\tCtrl+0");
+    view->Append(wxID_ZOOM_FIT, "&Fit\tCtrl+Shift+H");
+    bar->Append(view, "&View");
+
+    auto* insert = new wxMenu;
+    struct Shape {
+        const char* label;
+        const char* style;
+        double w, h;
+    };
+    static const Shape shapes[] = {
+        {"Rectangle", "rounded=0;whiteSpace=wrap;html=1;", 120, 60},
+        {"Rounded Rectangle", "rounded=1;whiteSpace=wrap;html=1;", 120, 60},
+        {"Ellipse", "ellipse;whiteSpace=wrap;html=1;", 120, 80},
+        {"Decision", "rhombus;whiteSpace=wrap;html=1;", 80, 80},
+        {"Text", "text;html=1;align=center;verticalAlign=middle;", 60, 30},
+    };
+    // The palette: one tool per shape, drawn by the shared renderer; the Insert menu holds the same commands.
+    auto* palette = CreateToolBar(wxTB_HORIZONTAL | wxTB_FLAT | wxTB_TEXT | wxTB_HORZ_LAYOUT);
+    palette->SetToolBitmapSize(wxSize(24, 24));
+    for (const auto& s : shapes) {
+        const int id = wxWindow::NewControlId();
+        insert->Append(id, s.label);
+        palette->AddTool(id, s.label, shape_icon(s.style, s.w, s.h, 24), wxString("Insert ") + s.label);
+        Bind(
+            wxEVT_MENU,
+            [this, s](wxCommandEvent&) { insert_shape(s.style, s.w, s.h, s.style[0] == 't' ? "Text" : ""); },
+            id);
+    }
+    palette->Realize();
+    insert->AppendSeparator();
+    const int connect_id = wxWindow::NewControlId();
+    insert->Append(connect_id, "&Connect Selected\tCtrl+E",
+                   "Glue an edge from the first selected shape to the second");
+    bar->Append(insert, "&Insert");
+    SetMenuBar(bar);
+
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (confirm_discard()) attach_editor(Editor::create_new());
+        },
+        wxID_NEW);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (!confirm_discard()) return;
+            wxFileDialog dialog(
+                this, "Open diagram", "", "",
+                "Diagrams (*.drawio;*.xml;*.svg;*.png)|*.drawio;*.xml;*.svg;*.png;*.drawio.svg;*.drawio.png|"
+                "All files|*",
+                wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+            if (dialog.ShowModal() == wxID_OK) open_file(dialog.GetPath().ToStdString(wxConvUTF8));
+        },
+        wxID_OPEN);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent& e) {
+            const wxString path = m_recent.GetHistoryFile(static_cast<size_t>(e.GetId() - wxID_FILE1));
+            if (confirm_discard()) open_file(path.ToStdString(wxConvUTF8));
+        },
+        wxID_FILE1, wxID_FILE9);
+    auto save_as = [this]() {
+        wxFileDialog dialog(this, "Save diagram", "", "diagram.drawio", "draw.io (*.drawio)|*.drawio",
+                            wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+        return dialog.ShowModal() == wxID_OK && save_to(dialog.GetPath().ToStdString());
+    };
+    Bind(
+        wxEVT_MENU,
+        [this, save_as](wxCommandEvent&) {
+            if (m_editor->path.empty())
+                save_as();
+            else
+                save_to(m_editor->path);
+        },
+        wxID_SAVE);
+    Bind(
+        wxEVT_MENU, [save_as](wxCommandEvent&) { save_as(); }, wxID_SAVEAS);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { m_editor->history.Undo(); }, wxID_UNDO);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { m_editor->history.Redo(); }, wxID_REDO);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto* c = canvas()) m_editor->remove(c->page(), c->selection());
+        },
+        wxID_DELETE);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto* c = canvas())
+                m_clipboard = m_editor->copy(c->page(), c->selection()), m_paste_count = 0;
+        },
+        wxID_COPY);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto* c = canvas()) {
+                m_clipboard = m_editor->copy(c->page(), c->selection());
+                m_paste_count = -1;  // the first paste of a cut goes back where it was
+                m_editor->remove(c->page(), c->selection());
+            }
+        },
+        wxID_CUT);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto* c = canvas(); c && !m_clipboard.empty()) {
+                const double shift = 10.0 * ++m_paste_count;
+                c->set_selection(m_editor->paste(c->page(), m_clipboard, shift, shift), false);
+            }
+        },
+        wxID_PASTE);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto* c = canvas()) c->select_all();
+        },
+        wxID_SELECTALL);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto* c = canvas(); c && !c->selection().empty()) edit_label_of(c->selection().front());
+        },
+        label_id);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto* c = canvas(); c && c->selection().size() >= 2)
+                m_editor->connect(c->page(), c->selection()[0], c->selection()[1]);
+        },
+        connect_id);
+    auto centre = [this]() {
+        const wxSize s = canvas()->GetClientSize();
+        return wxPoint(s.x / 2, s.y / 2);
+    };
+    Bind(
+        wxEVT_MENU,
+        [this, centre](wxCommandEvent&) {
+            if (auto* c = canvas()) c->set_zoom(c->zoom() * 1.25, centre());
+        },
+        wxID_ZOOM_IN);
+    Bind(
+        wxEVT_MENU,
+        [this, centre](wxCommandEvent&) {
+            if (auto* c = canvas()) c->set_zoom(c->zoom() / 1.25, centre());
+        },
+        wxID_ZOOM_OUT);
+    Bind(
+        wxEVT_MENU,
+        [this, centre](wxCommandEvent&) {
+            if (auto* c = canvas()) c->set_zoom(1, centre());
+        },
+        wxID_ZOOM_100);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto* c = canvas()) c->zoom_fit();
+        },
+        wxID_ZOOM_FIT);
+}
+
+void StudioFrame::attach_editor(std::unique_ptr<Editor> editor) {
+    m_editor = std::move(editor);
+    m_editor->history.SetEditMenu(GetMenuBar()->GetMenu(1));
+    m_editor->history.Initialize();
+    m_editor->history.changed = [this]() { document_changed(); };
+    m_clipboard.clear();
+    rebuild_tabs();
+    changed();
+}
+
+void StudioFrame::rebuild_tabs() {
+    m_tabs->DeleteAllPages();
+    for (std::size_t i = 0; i < m_editor->document.pages.size(); ++i) {
+        auto* c = new Canvas(m_tabs, m_editor.get(), i);
+        c->selection_changed = [this]() { changed(); };
+        c->view_changed = [this]() { update_title(); };
+        c->edit_label = [this](const std::string& id) { edit_label_of(id); };
+        m_tabs->AddPage(c, wxString::FromUTF8(m_editor->document.pages[i].display_name(i)), i == 0);
+    }
+}
+
+Canvas* StudioFrame::canvas() {
+    const int page = m_tabs->GetSelection();
+    return page < 0 ? nullptr : static_cast<Canvas*>(m_tabs->GetPage(static_cast<size_t>(page)));
+}
+
+void StudioFrame::show_page(std::size_t page) {
+    if (page < m_tabs->GetPageCount()) m_tabs->SetSelection(page);
+}
+
+void StudioFrame::document_changed() {
+    for (size_t i = 0; i < m_tabs->GetPageCount(); ++i)
+        static_cast<Canvas*>(m_tabs->GetPage(i))->document_changed();
+    changed();
+}
+
+void StudioFrame::changed() {
+    update_title();
+    for (const auto& listener : m_listeners) {
+        try {
+            listener();
+        } catch (...) {
+            report_error("a plugin's change listener failed: " + what_of(std::current_exception()));
+        }
+    }
+}
+
+void StudioFrame::update_title() {
+    const std::string name =
+        m_editor->path.empty() ? "Untitled" : wxFileName(m_editor->path).GetFullName().ToStdString();
+    SetTitle(wxString::FromUTF8((m_editor->modified() ? "*" : "") + name + " - Journey Studio"));
+    if (auto* c = canvas()) {
+        SetStatusText(wxString::Format("%zu selected", c->selection().size()), 0);
+        SetStatusText(wxString::Format("Zoom %d%%", static_cast<int>(c->zoom() * 100 + 0.5)), 1);
+    }
+}
+
+bool StudioFrame::confirm_discard() {
+    if (!m_editor || !m_editor->modified()) return true;
+    if (!m_interactive) {
+        // Scripted runs answer from the queue ("answer save|discard|cancel"); no answer counts as Cancel, the
+        // safe choice, so a test can never lose work silently.
+        m_asked.push_back("unsaved changes");
+        std::string answer = "cancel";
+        if (!m_answers.empty()) {
+            answer = m_answers.front().empty() ? "cancel" : m_answers.front()[0];
+            m_answers.pop_front();
+        }
+        if (answer == "discard") return true;
+        if (answer == "save") return !m_editor->path.empty() && save_to(m_editor->path);
+        return false;
+    }
+    const int answer = wxMessageBox("The diagram has unsaved changes. Save them first?", "Journey Studio",
+                                    wxYES_NO | wxCANCEL | wxICON_WARNING, this);
+    if (answer == wxCANCEL) return false;
+    if (answer == wxNO) return true;
+    if (m_editor->path.empty()) {
+        wxFileDialog dialog(this, "Save diagram", "", "diagram.drawio", "draw.io (*.drawio)|*.drawio",
+                            wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
+        return dialog.ShowModal() == wxID_OK && save_to(dialog.GetPath().ToStdString());
+    }
+    return save_to(m_editor->path);
+}
+
+bool StudioFrame::open_file(const std::string& path) {
+    auto opened = Editor::open(path);
+    if (!opened) {
+        report_error(opened.error().message + (opened.error().where.file.empty() ? "" : " (" + path + ")"));
+        return false;
+    }
+    attach_editor(std::move(opened.value()));
+    m_recent.AddFileToHistory(wxString::FromUTF8(path));
+    m_recent.Save(*wxConfigBase::Get());
+    // Small diagrams open at 100% (centred) rather than blown up; the window may not have its size yet.
+    for (size_t i = 0; i < m_tabs->GetPageCount(); ++i)
+        static_cast<Canvas*>(m_tabs->GetPage(i))->fit_when_shown();
+    update_title();
+    return true;
+}
+
+bool StudioFrame::save_to(const std::string& path) {
+    auto status = m_editor->save(path);
+    if (!status) {
+        report_error("could not save " + path + ": " + status.error().message);
+        return false;
+    }
+    m_recent.AddFileToHistory(wxString::FromUTF8(path));
+    update_title();
+    return true;
+}
+
+void StudioFrame::edit_label_of(const std::string& id) {
+    if (auto* c = canvas()) c->begin_label_edit(id);
+}
+
+bool StudioFrame::open_from_user(const std::string& path) {
+    return confirm_discard() && open_file(path);
+}
+
+bool StudioFrame::run_menu(const std::string& menu_slash_label) {
+    const auto slash = menu_slash_label.find('/');
+    if (slash == std::string::npos) return false;
+    auto* bar = GetMenuBar();
+    const int menu = bar->FindMenu(wxString::FromUTF8(menu_slash_label.substr(0, slash)));
+    if (menu == wxNOT_FOUND) return false;
+    // Labels compare without mnemonics and accelerators; "Undo" also finds "Undo Move" (the history renames
+    // it).
+    const wxString want = wxString::FromUTF8(menu_slash_label.substr(slash + 1));
+    for (const auto* item : bar->GetMenu(static_cast<size_t>(menu))->GetMenuItems()) {
+        const wxString label = item->GetItemLabelText();
+        if (label == want || label.StartsWith(want + " "))
+            return item->IsEnabled() && post_command(item->GetId());
+    }
+    return false;
+}
+
+bool StudioFrame::run_tool(const std::string& label) {
+    auto* tools = GetToolBar();
+    for (size_t i = 0; tools && i < tools->GetToolsCount(); ++i) {
+        const auto* tool = tools->GetToolByPos(static_cast<int>(i));
+        if (tool && tool->GetLabel().ToStdString(wxConvUTF8) == label) return post_command(tool->GetId());
+    }
+    return false;
+}
+
+bool StudioFrame::post_command(int id) {
+    wxCommandEvent event(wxEVT_MENU, id);
+    event.SetEventObject(this);
+    return ProcessWindowEvent(event);
+}
+
+std::string StudioFrame::recent_file(std::size_t index) const {
+    return index < m_recent.GetCount() ? m_recent.GetHistoryFile(index).ToStdString(wxConvUTF8) : "";
+}
+
+void StudioFrame::insert_shape(const std::string& style, double w, double h, const std::string& label) {
+    auto* c = canvas();
+    if (!c) return;
+    const auto centre = c->view_centre();
+    const std::string id = m_editor->add_vertex(
+        c->page(), style, {std::round(centre.x - w / 2), std::round(centre.y - h / 2), w, h}, label);
+    if (!id.empty()) c->set_selection({id}, false);
+}
+
+void StudioFrame::on_close(wxCloseEvent& event) {
+    if (event.CanVeto() && !confirm_discard()) {
+        event.Veto();
+        return;
+    }
+    Destroy();
+}
+
+void StudioFrame::load_plugins_from(const std::vector<std::string>& directories) {
+    m_plugins = load_plugins(directories, *this);
+    for (const auto& problem : m_plugins.problems) report_error("plugin skipped: " + problem);
+    m_aui.Update();
+}
+
+void StudioFrame::add_command(const plugin::MenuEntry& entry, std::function<void()> run) {
+    auto* bar = GetMenuBar();
+    int index = bar->FindMenu(wxString::FromUTF8(entry.menu));
+    wxMenu* menu = nullptr;
+    if (index == wxNOT_FOUND) {
+        menu = new wxMenu;
+        bar->Append(menu, wxString::FromUTF8(entry.menu));
+    } else {
+        menu = bar->GetMenu(static_cast<size_t>(index));
+    }
+    const int id = wxWindow::NewControlId();
+    std::string text = entry.label;
+    if (!entry.accelerator.empty()) text += "\t" + entry.accelerator;
+    menu->Append(id, wxString::FromUTF8(text), wxString::FromUTF8(entry.help));
+    const std::string key = entry.menu + "/" + entry.label;
+    // Plugin code never takes the host down: anything it throws becomes an error message.
+    m_commands[key] = [this, key, run = std::move(run)]() {
+        try {
+            run();
+        } catch (...) {
+            report_error(key + " failed: " + what_of(std::current_exception()));
+        }
+    };
+    Bind(
+        wxEVT_MENU, [this, key](wxCommandEvent&) { m_commands[key](); }, id);
+}
+
+bool StudioFrame::run_command(const std::string& name) {
+    auto it = m_commands.find(name);
+    if (it == m_commands.end()) return false;
+    it->second();
+    return true;
+}
+
+std::vector<std::string> StudioFrame::command_names() const {
+    std::vector<std::string> names;
+    for (const auto& [name, run] : m_commands) names.push_back(name);
+    return names;
+}
+
+void StudioFrame::add_panel(wxWindow* panel, const plugin::PanelInfo& info) {
+    auto pane = wxAuiPaneInfo()
+                    .Name(wxString::FromUTF8(info.name))
+                    .Caption(wxString::FromUTF8(info.caption))
+                    .BestSize(280, 300)
+                    .CloseButton(true)
+                    .MaximizeButton(false);
+    if (info.right)
+        pane.Right();
+    else
+        pane.Bottom();
+    m_aui.AddPane(panel, pane);
+    m_aui.Update();
+}
+
+int StudioFrame::active_page() {
+    const int page = m_tabs->GetSelection();
+    return page;
+}
+
+std::vector<std::string> StudioFrame::selection() {
+    auto* c = canvas();
+    return c ? c->selection() : std::vector<std::string>{};
+}
+
+void StudioFrame::select(const std::vector<std::string>& cell_ids, bool centre) {
+    if (auto* c = canvas()) c->set_selection(cell_ids, centre);
+}
+
+void StudioFrame::submit(std::unique_ptr<wxCommand> command) {
+    if (!m_editor || !command) return;
+    m_editor->history.Submit(command.release());
+}
+
+bool StudioFrame::run_with_progress(const std::string& title,
+                                    const std::function<void(plugin::Progress&)>& work) {
+    bool completed = true;
+    try {
+        if (!m_interactive) {
+            const bool cancel = !m_answers.empty() && m_answers.front().size() == 1 &&
+                                m_answers.front()[0] == "cancel-progress";
+            if (cancel) m_answers.pop_front();
+            m_asked.push_back("progress: " + title);
+            SilentProgress progress(cancel);
+            work(progress);
+            completed = !progress.cancelled();
+        } else {
+            wxProgressDialog dialog(wxString::FromUTF8(title), "", 1000, this,
+                                    wxPD_CAN_ABORT | wxPD_APP_MODAL | wxPD_ELAPSED_TIME | wxPD_AUTO_HIDE);
+            DialogProgress progress(dialog);
+            work(progress);
+            completed = !dialog.WasCancelled();
+        }
+    } catch (...) {
+        report_error(title + " failed: " + what_of(std::current_exception()));
+        return false;
+    }
+    return completed;
+}
+
+void StudioFrame::report_error(const std::string& message) {
+    m_errors.push_back(message);
+    std::fprintf(stderr, "journey-studio: %s\n", message.c_str());
+    if (m_interactive) SetStatusText(wxString::FromUTF8(message), 0);
+}
+
+bool StudioFrame::ask(const std::string& title, std::vector<Field>& fields) {
+    if (!m_interactive) {
+        if (m_answers.empty()) return false;
+        auto answer = std::move(m_answers.front());
+        m_answers.pop_front();
+        if (answer.size() == 1 && answer[0] == "cancel") return false;
+        for (const auto& word : answer) {
+            const auto eq = word.find('=');
+            for (auto& field : fields)
+                if (eq != std::string::npos && field.name == word.substr(0, eq))
+                    field.value = word.substr(eq + 1);
+        }
+        return true;
+    }
+    wxDialog dialog(this, wxID_ANY, wxString::FromUTF8(title));
+    auto* grid = new wxFlexGridSizer(2, 6, 8);
+    grid->AddGrowableCol(1);
+    std::vector<wxTextCtrl*> edits;
+    for (const auto& field : fields) {
+        grid->Add(new wxStaticText(&dialog, wxID_ANY, wxString::FromUTF8(field.name)), 0,
+                  wxALIGN_CENTER_VERTICAL);
+        edits.push_back(new wxTextCtrl(&dialog, wxID_ANY, wxString::FromUTF8(field.value), wxDefaultPosition,
+                                       wxSize(240, -1)));
+        grid->Add(edits.back(), 1, wxEXPAND);
+    }
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(grid, 1, wxALL | wxEXPAND, 12);
+    sizer->Add(dialog.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxALL | wxEXPAND, 8);
+    dialog.SetSizerAndFit(sizer);
+    if (dialog.ShowModal() != wxID_OK) return false;
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        fields[i].value = edits[i]->GetValue().ToStdString(wxConvUTF8);
+    return true;
+}
+
+std::string StudioFrame::ask_path(const std::string& title, const std::string& wildcard, bool save) {
+    if (!m_interactive) {
+        if (m_answers.empty()) return "";
+        auto answer = std::move(m_answers.front());
+        m_answers.pop_front();
+        return answer.empty() || answer[0] == "cancel" ? "" : answer[0];
+    }
+    wxFileDialog dialog(this, wxString::FromUTF8(title), "", "", wxString::FromUTF8(wildcard),
+                        save ? wxFD_SAVE | wxFD_OVERWRITE_PROMPT : wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+    return dialog.ShowModal() == wxID_OK ? dialog.GetPath().ToStdString(wxConvUTF8) : "";
+}
+
+}  // namespace jstudio::studio

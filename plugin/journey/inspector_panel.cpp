@@ -1,0 +1,68 @@
+// Inspector: the journey metadata (stage, lane, channel, emotion) and every other UserObject attribute of the
+// selected cell, refreshed whenever the selection or the document changes.
+#include <wx/listctrl.h>
+#include <wx/panel.h>
+#include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include "core/diagram/page_index.hpp"
+#include "plugin/journey/journey_plugin.hpp"
+
+namespace jstudio::journey_plugin {
+
+namespace {
+
+class InspectorPanel : public wxPanel {
+public:
+    InspectorPanel(wxWindow* parent, plugin::HostServices& host) : wxPanel(parent, wxID_ANY), m_host(host) {
+        auto* sizer = new wxBoxSizer(wxVERTICAL);
+        m_title = new wxStaticText(this, wxID_ANY, "Nothing selected");
+        m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+        m_list->AppendColumn("Field", wxLIST_FORMAT_LEFT, 90);
+        m_list->AppendColumn("Value", wxLIST_FORMAT_LEFT, 180);
+        sizer->Add(m_title, 0, wxALL | wxEXPAND, 6);
+        sizer->Add(m_list, 1, wxEXPAND);
+        SetSizer(sizer);
+    }
+
+    void refresh() {
+        m_list->DeleteAllItems();
+        const auto* document = m_host.active_document();
+        const int page = m_host.active_page();
+        const auto selection = m_host.selection();
+        if (!document || page < 0 || selection.size() != 1 || static_cast<std::size_t>(page) >= document->pages.size()) {
+            m_title->SetLabel(selection.empty() ? "Nothing selected" : wxString::Format("%zu cells selected", selection.size()));
+            return;
+        }
+        diagram::PageIndex index(document->pages[static_cast<std::size_t>(page)]);
+        const auto* cell = index.find(selection.front());
+        if (!cell) return;
+        m_title->SetLabel(wxString::FromUTF8("Step " + cell->id + (cell->label().empty() ? "" : ": " + cell->label())));
+        auto add = [&](const std::string& field, const std::string& value) {
+            const long row = m_list->InsertItem(m_list->GetItemCount(), wxString::FromUTF8(field));
+            m_list->SetItem(row, 1, wxString::FromUTF8(value));
+        };
+        for (const char* field : step_fields) add(field, cell->data(field));
+        if (cell->wrapper)
+            for (const auto& attribute : cell->wrapper->attributes) {
+                bool shown = attribute.name == "label";
+                for (const char* field : step_fields) shown = shown || attribute.name == field;
+                if (!shown) add(attribute.name, attribute.value);
+            }
+    }
+
+private:
+    plugin::HostServices& m_host;
+    wxStaticText* m_title;
+    wxListCtrl* m_list;
+};
+
+}  // namespace
+
+void add_inspector(plugin::HostServices& host) {
+    auto* panel = new InspectorPanel(host.main_window(), host);
+    host.add_panel(panel, {"journey-inspector", "Journey Inspector", true});
+    host.on_change([panel]() { panel->refresh(); });
+}
+
+}  // namespace jstudio::journey_plugin
