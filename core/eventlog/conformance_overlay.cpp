@@ -181,6 +181,19 @@ std::size_t annotate_conformance(diagram::Page& page, const PageJourney& journey
                                           cases(u.cases) + ", not drawn on the map");
             arrow.geometry = diagram::Geometry{};
             arrow.geometry->relative = true;
+            // Bowed off the straight line, where the drawn edge usually runs: to the right of the direction
+            // of travel, so a move back between the same two steps bows to the other side.
+            const auto from = index.absolute_bounds(arrow.source), to = index.absolute_bounds(arrow.target);
+            if (from && to) {
+                const diagram::Point a{from->x + from->width / 2, from->y + from->height / 2};
+                const diagram::Point b{to->x + to->width / 2, to->y + to->height / 2};
+                const double dx = b.x - a.x, dy = b.y - a.y, length = std::hypot(dx, dy);
+                if (length > 0) {
+                    const double bow = std::max(50.0, length / 4);
+                    arrow.geometry->waypoints.push_back({std::round((a.x + b.x) / 2 - dy / length * bow),
+                                                         std::round((a.y + b.y) / 2 + dx / length * bow)});
+                }
+            }
             added.push_back(std::move(arrow));
         }
 

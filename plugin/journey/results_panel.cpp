@@ -31,7 +31,7 @@ class ResultsPanel : public wxPanel {
         m_title->SetLabel(wxString::FromUTF8(table.title));
         for (std::size_t c = 0; c < table.headings.size(); ++c)
             m_list->AppendColumn(wxString::FromUTF8(table.headings[c]), wxLIST_FORMAT_LEFT,
-                                 c + 1 == table.headings.size() ? 520 : 110);
+                                 c + 1 == table.headings.size() ? 560 : 150);
         for (const auto& row : table.rows) {
             const long item = m_list->InsertItem(
                 m_list->GetItemCount(), wxString::FromUTF8(row.columns.empty() ? "" : row.columns[0]));

@@ -94,6 +94,10 @@ TEST_CASE("the conformance overlay puts volumes, conversion and off-map paths on
     CHECK(off_map.target == "w");
     REQUIRE(off_map.style);
     CHECK(off_map.style->get("dashed") == "1");
+    // Bowed below the straight line from Lead (centre 50,120) to Won (450,120), clear of a drawn edge.
+    REQUIRE(off_map.geometry->waypoints.size() == 1);
+    CHECK(off_map.geometry->waypoints[0].x == 250);
+    CHECK(off_map.geometry->waypoints[0].y == 220);
     // c3 stops at Demo: ending early is no deviation, only c2 (Lead -> Won) leaves the map.
     CHECK(labels[7].find("4 cases, 3 follow the map (75%)") != std::string::npos);
     // The middle of e1 (centres 50,120 to 250,120) holds its label.
