@@ -1,20 +1,24 @@
 #include "app/studio/canvas.hpp"
 
+#include <wx/app.h>
 #include <wx/dcbuffer.h>
+#include <wx/dcmemory.h>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 
+#include <wx/image.h>
+#include <wx/log.h>
+#include <wx/mstream.h>
+
+#include "core/codec/codec.hpp"
 #include "core/diagram/page_index.hpp"
-
-#if __has_include("core/render/page_renderer.hpp")
-#define JSTUDIO_HAVE_RENDER 1
 #include "core/render/page_renderer.hpp"
-#else
-#define JSTUDIO_HAVE_RENDER 0
-#endif
+#include "core/text/text_metrics.hpp"
+#include "exporters/svg/svg_writer.hpp"
 
 namespace jstudio::studio {
 
@@ -47,17 +51,173 @@ Rect normalized(Point a, Point b) {
 
 }  // namespace
 
-#if JSTUDIO_HAVE_RENDER
+// Draws display-list items through wxGraphicsContext (cairo on GTK), as exporters/raster draws them through
+// cairo. Fonts and decoded images outlive one paint: they are kept per canvas.
+class Painter {
+  public:
+    void path(wxGraphicsContext& gc, const render::Path& p) { path(gc, p, trace(gc, p)); }
+
+    wxGraphicsPath trace(wxGraphicsContext& gc, const render::Path& p) {
+        wxGraphicsPath gp = gc.CreatePath();
+        for (const auto& op : p.ops) {
+            switch (op.kind) {
+                case render::PathOp::move:
+                    gp.MoveToPoint(op.p[0].x, op.p[0].y);
+                    break;
+                case render::PathOp::line:
+                    gp.AddLineToPoint(op.p[0].x, op.p[0].y);
+                    break;
+                case render::PathOp::cubic:
+                    gp.AddCurveToPoint(op.p[0].x, op.p[0].y, op.p[1].x, op.p[1].y, op.p[2].x, op.p[2].y);
+                    break;
+                case render::PathOp::close:
+                    gp.CloseSubpath();
+                    break;
+            }
+        }
+        return gp;
+    }
+
+    // Fills and strokes a path traced before (the canvas keeps traced paths between paints).
+    void path(wxGraphicsContext& gc, const render::Path& p, const wxGraphicsPath& gp) {
+        if (p.gradient) {
+            const Rect b = p.bounds();
+            const auto& g = *p.gradient;
+            const wxColour from = to_wx(g.from, p.fill_opacity), to = to_wx(g.to, p.fill_opacity);
+            if (g.direction == "radial") {
+                const double cx = b.x + b.width / 2, cy = b.y + b.height / 2;
+                gc.SetBrush(
+                    gc.CreateRadialGradientBrush(cx, cy, cx, cy, std::max(b.width, b.height) / 2, from, to));
+            } else {
+                double x1 = b.x, y1 = b.y, x2 = b.x, y2 = b.bottom();  // south: top to bottom
+                if (g.direction == "north") std::swap(y1, y2);
+                if (g.direction == "east") x2 = b.right(), y2 = b.y;
+                if (g.direction == "west") x1 = b.right(), y2 = b.y;
+                gc.SetBrush(gc.CreateLinearGradientBrush(x1, y1, x2, y2, from, to));
+            }
+        } else if (p.fill) {
+            gc.SetBrush(wxBrush(to_wx(*p.fill, p.fill_opacity)));
+        } else {
+            gc.SetBrush(*wxTRANSPARENT_BRUSH);
+        }
+        if (p.stroke && p.stroke_width > 0) {
+            wxGraphicsPenInfo info(to_wx(*p.stroke, p.stroke_opacity), p.stroke_width);
+            info.Join(p.round_joins ? wxJOIN_ROUND : wxJOIN_MITER);
+            m_dashes.clear();
+            if (!p.dash.empty()) {
+                // wx dashes are in multiples of the pen width.
+                for (double d : p.dash)
+                    m_dashes.push_back(
+                        static_cast<wxDash>(std::max(1.0, std::round(d / std::max(p.stroke_width, 1.0)))));
+                info.Style(wxPENSTYLE_USER_DASH).Dashes(static_cast<int>(m_dashes.size()), m_dashes.data());
+            }
+            gc.SetPen(gc.CreatePen(info));
+        } else {
+            gc.SetPen(*wxTRANSPARENT_PEN);
+        }
+        gc.DrawPath(gp);
+    }
+
+    void text(wxGraphicsContext& gc, const render::TextRun& run) {
+        const auto& f = run.font;
+        const auto alpha = static_cast<int>(std::clamp(run.opacity, 0.0, 1.0) * 255);
+        auto key = std::make_tuple(f.family, f.bold, f.italic, f.color.r, f.color.g, f.color.b, alpha);
+        auto it = m_fonts.find(key);
+        if (it == m_fonts.end()) {
+            int flags = wxFONTFLAG_ANTIALIASED;
+            if (f.bold) flags |= wxFONTFLAG_BOLD;
+            if (f.italic) flags |= wxFONTFLAG_ITALIC;
+            const wxString family =
+                wxString::FromUTF8(f.family == "Helvetica" ? "Liberation Sans" : f.family);
+            const wxColour colour(f.color.r, f.color.g, f.color.b, static_cast<unsigned char>(alpha));
+            FontEntry entry{gc.CreateFont(reference_size * pixel_factor(gc), family, flags, colour), 0};
+            gc.SetFont(entry.font);
+            double w = 0, h = 0, descent = 0, leading = 0;
+            gc.GetTextExtent("Ag", &w, &h, &descent, &leading);
+            entry.ascent = h - descent;
+            it = m_fonts.emplace(key, entry).first;
+        }
+        // Every font is made at one reference size and scaled here: wx rounds font sizes to whole points,
+        // which made 12 px labels visibly narrower than the renderer laid them out.
+        const double scale = f.size / reference_size;
+        gc.PushState();
+        gc.Translate(run.x, run.y);
+        gc.Scale(scale, scale);
+        gc.SetFont(it->second.font);
+        gc.DrawText(wxString::FromUTF8(run.text), 0, -it->second.ascent);
+        gc.PopState();
+        if (f.underline) {
+            gc.SetPen(wxPen(to_wx(f.color, run.opacity), 1));
+            gc.StrokeLine(run.x, run.y + 1.5, run.x + run.width, run.y + 1.5);
+        }
+    }
+
+    void image(wxGraphicsContext& gc, const render::Image& image) {
+        auto it = m_images.find(image.href);
+        if (it == m_images.end()) it = m_images.emplace(image.href, decode(image.href)).first;
+        if (it->second.IsOk()) {
+            if (it->second.GetWidth() > 0 && it->second.GetHeight() > 0)
+                gc.DrawBitmap(it->second, image.box.x, image.box.y, image.box.width, image.box.height);
+            return;
+        }
+        // As the PNG export: an image we cannot decode keeps its place as a light frame.
+        render::Path frame = render::rect_path(image.box);
+        frame.stroke = render::Color{200, 200, 200};
+        path(gc, frame);
+    }
+
+  private:
+    struct FontEntry {
+        wxGraphicsFont font;
+        double ascent;
+    };
+    static constexpr double reference_size = 96;  // px; 72 pt at 96 dpi, a whole number of points
+    std::map<std::tuple<std::string, bool, bool, int, int, int, int>, FontEntry> m_fonts;
+    std::unordered_map<std::string, wxBitmap> m_images;
+    std::vector<wxDash> m_dashes;
+    double m_pixel_factor = 0;
+
+    static wxColour to_wx(const render::Color& c, double opacity) {
+        return wxColour(c.r, c.g, c.b, static_cast<unsigned char>(std::clamp(opacity, 0.0, 1.0) * 255));
+    }
+
+    // The renderer lays text out with Liberation Sans advances at font.size px; the size wx gives a font
+    // asked for "n pixels" depends on the toolkit and the screen's DPI (under Xvfb it came out 3/4 as wide).
+    // Measure once and correct, so labels are as wide as in the SVG/PNG export and stay centred in their
+    // shapes.
+    double pixel_factor(wxGraphicsContext& gc) {
+        if (m_pixel_factor > 0) return m_pixel_factor;
+        static const char* sample = "Hamburgefonstiv Quick Brown 0123456789";
+        gc.SetFont(gc.CreateFont(reference_size, "Liberation Sans", wxFONTFLAG_ANTIALIASED, *wxBLACK));
+        double w = 0, h = 0;
+        gc.GetTextExtent(sample, &w, &h);
+        const double want = text::text_width(sample, {reference_size, false});
+        m_pixel_factor = w > 0 ? std::clamp(want / w, 0.25, 4.0) : 1.0;
+        return m_pixel_factor;
+    }
+
+    static wxBitmap decode(const std::string& href) {
+        const std::string uri = exporters::normalise_image_uri(href);
+        const auto comma = uri.find(',');
+        if (uri.rfind("data:image/", 0) != 0 || uri.find(";base64") > comma || comma == std::string::npos)
+            return {};
+        auto bytes = codec::base64_decode(std::string_view(uri).substr(comma + 1));
+        if (!bytes) return {};
+        wxLogNull quiet;  // a broken image is drawn as a frame, not reported in a message box
+        wxMemoryInputStream in(bytes.value().data(), bytes.value().size());
+        wxImage image(in, wxBITMAP_TYPE_ANY);
+        return image.IsOk() ? wxBitmap(image) : wxBitmap();
+    }
+};
+
 struct SceneCache {
     render::Scene scene;
-    std::vector<Rect> boxes;  // per display-list item, for culling
+    std::vector<Rect> boxes;            // per display-list item, for culling
+    std::vector<wxGraphicsPath> paths;  // per item, traced on first paint (paths only)
+    std::vector<bool> traced;
 };
 
 namespace {
-
-wxColour to_wx(const render::Color& c, double opacity) {
-    return wxColour(c.r, c.g, c.b, static_cast<unsigned char>(std::clamp(opacity, 0.0, 1.0) * 255));
-}
 
 Rect item_box(const render::Item& item) {
     if (auto* path = std::get_if<render::Path>(&item)) {
@@ -70,109 +230,12 @@ Rect item_box(const render::Item& item) {
     return std::get<render::Image>(item).box;
 }
 
-class Painter {
-public:
-    explicit Painter(wxGraphicsContext& gc) : m_gc(gc) {}
-
-    void path(const render::Path& p) {
-        wxGraphicsPath gp = m_gc.CreatePath();
-        for (const auto& op : p.ops) {
-            switch (op.kind) {
-                case render::PathOp::move: gp.MoveToPoint(op.p[0].x, op.p[0].y); break;
-                case render::PathOp::line: gp.AddLineToPoint(op.p[0].x, op.p[0].y); break;
-                case render::PathOp::cubic:
-                    gp.AddCurveToPoint(op.p[0].x, op.p[0].y, op.p[1].x, op.p[1].y, op.p[2].x, op.p[2].y);
-                    break;
-                case render::PathOp::close: gp.CloseSubpath(); break;
-            }
-        }
-        if (p.gradient) {
-            const Rect b = p.bounds();
-            const auto& g = *p.gradient;
-            const wxColour from = to_wx(g.from, p.fill_opacity), to = to_wx(g.to, p.fill_opacity);
-            if (g.direction == "radial") {
-                const double cx = b.x + b.width / 2, cy = b.y + b.height / 2;
-                m_gc.SetBrush(m_gc.CreateRadialGradientBrush(cx, cy, cx, cy, std::max(b.width, b.height) / 2, from, to));
-            } else {
-                double x1 = b.x, y1 = b.y, x2 = b.x, y2 = b.bottom();  // south: top to bottom
-                if (g.direction == "north") std::swap(y1, y2);
-                if (g.direction == "east") x2 = b.right(), y2 = b.y;
-                if (g.direction == "west") x1 = b.right(), y2 = b.y;
-                m_gc.SetBrush(m_gc.CreateLinearGradientBrush(x1, y1, x2, y2, from, to));
-            }
-        } else if (p.fill) {
-            m_gc.SetBrush(wxBrush(to_wx(*p.fill, p.fill_opacity)));
-        } else {
-            m_gc.SetBrush(*wxTRANSPARENT_BRUSH);
-        }
-        if (p.stroke && p.stroke_width > 0) {
-            wxGraphicsPenInfo info(to_wx(*p.stroke, p.stroke_opacity), p.stroke_width);
-            info.Join(p.round_joins ? wxJOIN_ROUND : wxJOIN_MITER);
-            m_dashes.clear();
-            if (!p.dash.empty()) {
-                // wx dashes are in multiples of the pen width.
-                for (double d : p.dash)
-                    m_dashes.push_back(static_cast<wxDash>(std::max(1.0, std::round(d / std::max(p.stroke_width, 1.0)))));
-                info.Style(wxPENSTYLE_USER_DASH).Dashes(static_cast<int>(m_dashes.size()), m_dashes.data());
-            }
-            m_gc.SetPen(m_gc.CreatePen(info));
-        } else {
-            m_gc.SetPen(*wxTRANSPARENT_PEN);
-        }
-        m_gc.DrawPath(gp);
-    }
-
-    void text(const render::TextRun& run) {
-        const auto& f = run.font;
-        auto key = std::make_tuple(f.family, f.size, f.bold, f.italic, f.color.r, f.color.g, f.color.b);
-        auto it = m_fonts.find(key);
-        if (it == m_fonts.end()) {
-            int flags = wxFONTFLAG_ANTIALIASED;
-            if (f.bold) flags |= wxFONTFLAG_BOLD;
-            if (f.italic) flags |= wxFONTFLAG_ITALIC;
-            const std::string family = f.family == "Helvetica" ? "Liberation Sans" : f.family;
-            FontEntry entry{m_gc.CreateFont(f.size, wxString::FromUTF8(family), flags, to_wx(f.color, 1)), 0};
-            m_gc.SetFont(entry.font);
-            double w = 0, h = 0, descent = 0, leading = 0;
-            m_gc.GetTextExtent("Ag", &w, &h, &descent, &leading);
-            entry.ascent = h - descent;
-            it = m_fonts.emplace(key, entry).first;
-        }
-        m_gc.SetFont(it->second.font);
-        m_gc.DrawText(wxString::FromUTF8(run.text), run.x, run.y - it->second.ascent);
-        if (f.underline) {
-            m_gc.SetPen(wxPen(to_wx(f.color, 1), 1));
-            m_gc.StrokeLine(run.x, run.y + 1.5, run.x + run.width, run.y + 1.5);
-        }
-    }
-
-    void image(const render::Image& image) {
-        // Images are shown as a placeholder frame; decoding data URIs is left to a later change.
-        m_gc.SetPen(wxPen(wxColour(160, 160, 160), 1, wxPENSTYLE_SHORT_DASH));
-        m_gc.SetBrush(wxBrush(wxColour(240, 240, 240)));
-        m_gc.DrawRectangle(image.box.x, image.box.y, image.box.width, image.box.height);
-    }
-
-private:
-    struct FontEntry {
-        wxGraphicsFont font;
-        double ascent;
-    };
-    wxGraphicsContext& m_gc;
-    std::map<std::tuple<std::string, double, bool, bool, int, int, int>, FontEntry> m_fonts;
-    std::vector<wxDash> m_dashes;
-};
-
 }  // namespace
-#else
-struct SceneCache {
-    std::vector<Rect> boxes;
-};
-#endif
 
 Canvas::Canvas(wxWindow* parent, Editor* editor, std::size_t page)
     : wxWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxWANTS_CHARS | wxFULL_REPAINT_ON_RESIZE),
-      m_editor(editor), m_page(page) {
+      m_editor(editor),
+      m_page(page) {
     SetBackgroundStyle(wxBG_STYLE_PAINT);
     Bind(wxEVT_PAINT, &Canvas::on_paint, this);
     Bind(wxEVT_LEFT_DOWN, &Canvas::on_left_down, this);
@@ -190,6 +253,7 @@ Canvas::~Canvas() = default;
 
 void Canvas::document_changed() {
     m_scene.reset();
+    m_backing_valid = false;
     Refresh();
 }
 
@@ -203,16 +267,25 @@ void Canvas::ensure_scene() {
     m_targets.clear();
     if (m_page >= m_editor->document.pages.size()) return;
     const auto& page = m_editor->document.pages[m_page];
-#if JSTUDIO_HAVE_RENDER
     m_scene->scene = render::render_page(page);
     m_scene->boxes.reserve(m_scene->scene.drawing.items.size());
     for (const auto& item : m_scene->scene.drawing.items) m_scene->boxes.push_back(item_box(item));
+    m_scene->paths.resize(m_scene->boxes.size());
+    m_scene->traced.assign(m_scene->boxes.size(), false);
     // Hit targets in drawing order: shapes and edges are interleaved by their page order.
     diagram::PageIndex index(page);
-    std::map<std::string, std::size_t> order;
-    for (const auto& s : m_scene->scene.shapes) m_targets.push_back({s.cell_id, s.bounds, {}, false});
+    for (const auto& s : m_scene->scene.shapes) {
+        const auto* cell = index.find(s.cell_id);
+        const bool outline_only = cell && cell->style &&
+                                  cell->style->get("pointerEvents").value_or("1") == "0" &&
+                                  cell->style->get("fillColor").value_or("none") == "none";
+        m_targets.push_back({s.cell_id, s.bounds, {}, false, outline_only, {}});
+    }
     for (const auto& e : m_scene->scene.edges) {
-        HitTarget t{e.cell_id, {}, e.points, true};
+        HitTarget t{e.cell_id, {}, e.points, true, false, {}};
+        for (const auto* end : {&e.source, &e.target})
+            for (const auto& shape : m_scene->scene.shapes)
+                if (!end->empty() && shape.cell_id == *end) t.ends.push_back(shape.bounds);
         if (!e.points.empty()) {
             t.bounds = {e.points[0].x, e.points[0].y, 0, 0};
             for (const auto& p : e.points) t.bounds = unite(t.bounds, {p.x, p.y, 0, 0});
@@ -222,22 +295,6 @@ void Canvas::ensure_scene() {
     std::stable_sort(m_targets.begin(), m_targets.end(), [&](const HitTarget& a, const HitTarget& b) {
         return index.position(a.id).value_or(0) < index.position(b.id).value_or(0);
     });
-#else
-    diagram::PageIndex index(page);
-    for (const auto& cell : page.cells) {
-        if (!cell.is_visible()) continue;
-        if (cell.vertex) {
-            if (auto b = index.absolute_bounds(cell.id)) m_targets.push_back({cell.id, *b, {}, false});
-        } else if (cell.edge) {
-            auto points = index.edge_polyline(cell.id);
-            if (points.empty()) continue;
-            HitTarget t{cell.id, {points[0].x, points[0].y, 0, 0}, points, true};
-            for (const auto& p : points) t.bounds = unite(t.bounds, {p.x, p.y, 0, 0});
-            m_targets.push_back(std::move(t));
-        }
-    }
-    for (const auto& t : m_targets) m_scene->boxes.push_back(t.bounds);
-#endif
     // Drop selected ids that no longer exist (after delete or undo of an add).
     std::erase_if(m_selection, [&](const std::string& id) { return !index.find(id); });
 }
@@ -246,10 +303,15 @@ const HitTarget* Canvas::hit(Point p) const {
     const double tolerance = 4 / m_zoom;
     for (auto it = m_targets.rbegin(); it != m_targets.rend(); ++it) {
         if (it->edge) {
+            if (std::any_of(it->ends.begin(), it->ends.end(), [&](const Rect& r) { return r.contains(p); }))
+                continue;
             for (std::size_t i = 1; i < it->points.size(); ++i)
                 if (distance_to_segment(p, it->points[i - 1], it->points[i]) <= tolerance) return &*it;
         } else if (it->bounds.contains(p)) {
-            return &*it;
+            const auto& b = it->bounds;
+            const bool inner = p.x > b.x + tolerance && p.x < b.right() - tolerance &&
+                               p.y > b.y + tolerance && p.y < b.bottom() - tolerance;
+            if (!it->outline_only || !inner) return &*it;
         }
     }
     return nullptr;
@@ -257,6 +319,68 @@ const HitTarget* Canvas::hit(Point p) const {
 
 Point Canvas::to_page(wxPoint p) const {
     return {m_origin.x + p.x / m_zoom, m_origin.y + p.y / m_zoom};
+}
+
+wxPoint Canvas::to_window(Point p) const {
+    return {static_cast<int>(std::lround((p.x - m_origin.x) * m_zoom)),
+            static_cast<int>(std::lround((p.y - m_origin.y) * m_zoom))};
+}
+
+std::optional<Rect> Canvas::cell_box(const std::string& id) {
+    ensure_scene();
+    for (const auto& t : m_targets)
+        if (t.id == id) return t.bounds;
+    return std::nullopt;
+}
+
+std::optional<Point> Canvas::connect_handle() const {
+    if (m_selection.size() != 1) return std::nullopt;
+    for (const auto& t : m_targets)
+        if (t.id == m_selection[0] && !t.edge)
+            return Point{t.bounds.right() + 14 / m_zoom, t.bounds.y + t.bounds.height / 2};
+    return std::nullopt;
+}
+
+void Canvas::begin_label_edit(const std::string& id) {
+    end_label_edit(true);
+    ensure_scene();
+    diagram::PageIndex index(m_editor->document.pages[m_page]);
+    const auto* cell = index.find(id);
+    auto box = cell_box(id);
+    if (!cell || !box) return;
+    if (cell->edge) {  // edges: a box around the middle of the drawn line
+        const Point mid{box->x + box->width / 2, box->y + box->height / 2};
+        box = Rect{mid.x - 80, mid.y - 20, 160, 40};
+    }
+    const wxPoint a = to_window({box->x, box->y}), b = to_window({box->right(), box->bottom()});
+    const wxSize size(std::max(b.x - a.x, 100), std::max(b.y - a.y, 30));
+    m_label_id = id;
+    m_label_editor = new wxTextCtrl(this, wxID_ANY, wxString::FromUTF8(cell->label()), a, size,
+                                    wxTE_MULTILINE | wxTE_CENTRE | wxTE_PROCESS_ENTER);
+    m_label_editor->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
+        if ((e.GetKeyCode() == WXK_RETURN || e.GetKeyCode() == WXK_NUMPAD_ENTER) && !e.ShiftDown())
+            end_label_edit(true);
+        else if (e.GetKeyCode() == WXK_ESCAPE)
+            end_label_edit(false);
+        else
+            e.Skip();
+    });
+    m_label_editor->Bind(wxEVT_KILL_FOCUS, [this](wxFocusEvent& e) {
+        e.Skip();
+        if (commit_on_focus_loss) CallAfter([this]() { end_label_edit(true); });
+    });
+    m_label_editor->SetFocus();
+    m_label_editor->SelectAll();
+}
+
+void Canvas::end_label_edit(bool commit) {
+    if (!m_label_editor) return;
+    wxTextCtrl* editor = std::exchange(m_label_editor, nullptr);
+    const std::string text = editor->GetValue().ToStdString(wxConvUTF8);
+    editor->Hide();
+    wxTheApp->ScheduleForDestruction(editor);  // we may be inside one of its own event handlers
+    if (commit) m_editor->set_label(m_page, m_label_id, text);
+    SetFocus();
 }
 
 Point Canvas::view_centre() const {
@@ -270,20 +394,20 @@ void Canvas::set_zoom(double zoom, wxPoint anchor) {
     m_zoom = zoom;
     m_origin = {before.x - anchor.x / m_zoom, before.y - anchor.y / m_zoom};
     Refresh();
+    if (view_changed) view_changed();
 }
 
 void Canvas::pan_by(double dx, double dy) {
     m_origin.x -= dx / m_zoom;
     m_origin.y -= dy / m_zoom;
     Refresh();
+    if (view_changed) view_changed();
 }
 
 void Canvas::zoom_fit() {
     ensure_scene();
     std::optional<Rect> all;
-#if JSTUDIO_HAVE_RENDER
     if (!m_scene->scene.drawing.items.empty()) all = m_scene->scene.drawing.bounds;
-#endif
     for (const auto& t : m_targets) all = all ? unite(*all, t.bounds) : t.bounds;
     const wxSize s = GetClientSize();
     if (!all || s.x < 10 || s.y < 10) return;
@@ -293,6 +417,7 @@ void Canvas::zoom_fit() {
                         0.02, 4.0);
     m_origin = {all->x + all->width / 2 - s.x / 2 / m_zoom, all->y + all->height / 2 - s.y / 2 / m_zoom};
     Refresh();
+    if (view_changed) view_changed();
 }
 
 void Canvas::set_selection(std::vector<std::string> ids, bool centre) {
@@ -301,7 +426,8 @@ void Canvas::set_selection(std::vector<std::string> ids, bool centre) {
         ensure_scene();
         if (auto box = selection_box()) {
             const wxSize s = GetClientSize();
-            m_origin = {box->x + box->width / 2 - s.x / 2 / m_zoom, box->y + box->height / 2 - s.y / 2 / m_zoom};
+            m_origin = {box->x + box->width / 2 - s.x / 2 / m_zoom,
+                        box->y + box->height / 2 - s.y / 2 / m_zoom};
         }
     }
     Refresh();
@@ -327,6 +453,41 @@ std::optional<Rect> Canvas::selection_box() const {
     return box;
 }
 
+wxBitmap shape_icon(const std::string& style, double width, double height, int size) {
+    diagram::Page page = diagram::make_page("icon", "icon");
+    diagram::Cell cell;
+    cell.id = "shape";
+    cell.parent = page.cells.size() > 1 ? page.cells[1].id : "1";
+    cell.kind = diagram::CellKind::vertex;
+    cell.vertex = true;
+    cell.style = diagram::Style::parse(style);
+    if (style.rfind("text;", 0) == 0) cell.value = "Text";
+    diagram::Geometry g;
+    g.bounds = {0, 0, width, height};
+    cell.geometry = g;
+    page.cells.push_back(std::move(cell));
+    const auto scene = render::render_page(page);
+    wxImage blank(size, size);
+    blank.InitAlpha();
+    std::fill_n(blank.GetAlpha(), size * size, 0);
+    wxBitmap bitmap(blank);
+    {
+        wxMemoryDC dc(bitmap);
+        std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+        const Rect b = scene.drawing.bounds;
+        const double scale = (size - 2) / std::max({b.width, b.height, 1.0});
+        gc->Translate(size / 2.0, size / 2.0);
+        gc->Scale(scale, scale);
+        gc->Translate(-(b.x + b.width / 2), -(b.y + b.height / 2));
+        Painter painter;
+        for (const auto& item : scene.drawing.items) {
+            if (auto* p = std::get_if<render::Path>(&item)) painter.path(*gc, *p);
+            if (auto* t = std::get_if<render::TextRun>(&item)) painter.text(*gc, *t);
+        }
+    }
+    return bitmap;
+}
+
 std::optional<Rect> Canvas::resize_handle() const {
     if (m_selection.size() != 1) return std::nullopt;
     for (const auto& t : m_targets)
@@ -337,23 +498,32 @@ std::optional<Rect> Canvas::resize_handle() const {
     return std::nullopt;
 }
 
-void Canvas::draw(wxGraphicsContext& gc, wxSize size) {
+void Canvas::prepare(wxSize size) {
     ensure_scene();
     if (m_fit_pending && size.x > 50 && size.y > 50 && size == GetClientSize()) {
         m_fit_pending = false;
         zoom_fit();
         if (m_zoom > 1) set_zoom(1, wxPoint(size.x / 2, size.y / 2));
     }
+}
+
+void Canvas::draw(wxGraphicsContext& gc, wxSize size) {
+    prepare(size);
+    draw_content(gc, wxRect(0, 0, size.x, size.y));
+    draw_overlay(gc);
+}
+
+void Canvas::draw_content(wxGraphicsContext& gc, wxRect area) {
+    gc.PushState();
+    gc.Clip(area.x, area.y, area.width, area.height);
     gc.SetAntialiasMode(wxANTIALIAS_DEFAULT);
     gc.SetBrush(wxBrush(wxColour(0xf4, 0xf4, 0xf4)));
     gc.SetPen(*wxTRANSPARENT_PEN);
-    gc.DrawRectangle(0, 0, size.x, size.y);
-    const Rect visible{m_origin.x, m_origin.y, size.x / m_zoom, size.y / m_zoom};
-
-    gc.PushState();
+    gc.DrawRectangle(area.x, area.y, area.width, area.height);
+    const Rect visible{m_origin.x + area.x / m_zoom, m_origin.y + area.y / m_zoom, area.width / m_zoom,
+                       area.height / m_zoom};
     gc.Scale(m_zoom, m_zoom);
     gc.Translate(-m_origin.x, -m_origin.y);
-#if JSTUDIO_HAVE_RENDER
     const auto& scene = m_scene->scene;
     {
         // The page sheet: the drawing's bounds on white (or the page background), like draw.io's page view.
@@ -364,33 +534,33 @@ void Canvas::draw(wxGraphicsContext& gc, wxSize size) {
         gc.SetPen(wxPen(wxColour(0xdd, 0xdd, 0xdd), 1));
         gc.DrawRectangle(sheet.x, sheet.y, sheet.width, sheet.height);
     }
-    Painter painter(gc);
+    if (!m_painter) m_painter = std::make_unique<Painter>();
     const auto& items = scene.drawing.items;
     for (std::size_t i = 0; i < items.size(); ++i) {
-        if (!intersects(m_scene->boxes[i], visible)) continue;
-        if (auto* p = std::get_if<render::Path>(&items[i])) painter.path(*p);
-        else if (auto* t = std::get_if<render::TextRun>(&items[i])) painter.text(*t);
-        else painter.image(std::get<render::Image>(items[i]));
-    }
-#else
-    // Without the shared renderer: boxes and lines only (this branch is replaced once core/render is merged).
-    gc.SetFont(gc.CreateFont(11, "Liberation Sans", wxFONTFLAG_ANTIALIASED, *wxBLACK));
-    diagram::PageIndex index(m_editor->document.pages[m_page]);
-    for (const auto& t : m_targets) {
-        if (!intersects(t.bounds, visible)) continue;
-        if (t.edge) {
-            gc.SetPen(wxPen(*wxBLACK, 1));
-            for (std::size_t i = 1; i < t.points.size(); ++i)
-                gc.StrokeLine(t.points[i - 1].x, t.points[i - 1].y, t.points[i].x, t.points[i].y);
+        if (!intersects(m_scene->boxes[i], visible)) continue;  // culling: only what the window shows
+        if (auto* p = std::get_if<render::Path>(&items[i])) {
+            if (!m_scene->traced[i]) {
+                m_scene->paths[i] = m_painter->trace(gc, *p);
+                m_scene->traced[i] = true;
+            }
+            m_painter->path(gc, *p, m_scene->paths[i]);
+        } else if (auto* t = std::get_if<render::TextRun>(&items[i])) {
+            if (t->font.size * m_zoom >= min_text_px)
+                m_painter->text(gc, *t);
+            else
+                greek(gc, *t);
         } else {
-            gc.SetPen(wxPen(*wxBLACK, 1));
-            gc.SetBrush(*wxWHITE_BRUSH);
-            gc.DrawRectangle(t.bounds.x, t.bounds.y, t.bounds.width, t.bounds.height);
-            if (const auto* cell = index.find(t.id))
-                gc.DrawText(wxString::FromUTF8(cell->label()), t.bounds.x + 3, t.bounds.y + 3);
+            m_painter->image(gc, std::get<render::Image>(items[i]));
         }
     }
-#endif
+    gc.PopState();
+}
+
+// Selection frames, handles and the rubber band: drawn over the content on every paint.
+void Canvas::draw_overlay(wxGraphicsContext& gc) {
+    gc.PushState();
+    gc.Scale(m_zoom, m_zoom);
+    gc.Translate(-m_origin.x, -m_origin.y);
     // Selection: a dashed green frame as draw.io, moved along while dragging.
     const double dx = m_drag == Drag::move ? (m_drag_now.x - m_drag_start.x) / m_zoom : 0;
     const double dy = m_drag == Drag::move ? (m_drag_now.y - m_drag_start.y) / m_zoom : 0;
@@ -410,7 +580,8 @@ void Canvas::draw(wxGraphicsContext& gc, wxSize size) {
                 b.width = std::max(4.0, b.width + (m_drag_now.x - m_drag_start.x) / m_zoom);
                 b.height = std::max(4.0, b.height + (m_drag_now.y - m_drag_start.y) / m_zoom);
             }
-            gc.DrawRectangle(b.x + dx - 2 / m_zoom, b.y + dy - 2 / m_zoom, b.width + 4 / m_zoom, b.height + 4 / m_zoom);
+            gc.DrawRectangle(b.x + dx - 2 / m_zoom, b.y + dy - 2 / m_zoom, b.width + 4 / m_zoom,
+                             b.height + 4 / m_zoom);
         }
     }
     if (auto handle = resize_handle(); handle && m_drag != Drag::move) {
@@ -418,19 +589,77 @@ void Canvas::draw(wxGraphicsContext& gc, wxSize size) {
         gc.SetBrush(wxBrush(wxColour(0x29, 0xb6, 0xf2)));
         gc.DrawRectangle(handle->x, handle->y, handle->width, handle->height);
     }
+    if (auto handle = connect_handle(); handle && m_drag != Drag::move) {
+        // draw.io's blue arrow: drag it onto another shape to glue an edge between the two.
+        const double r = 6 / m_zoom;
+        gc.SetPen(wxPen(wxColour(0x00, 0x7f, 0xd4), 1));
+        gc.SetBrush(wxBrush(wxColour(0x29, 0xb6, 0xf2, 160)));
+        gc.DrawEllipse(handle->x - r, handle->y - r, 2 * r, 2 * r);
+        if (m_drag == Drag::connect) {
+            const Point to = to_page(m_drag_now);
+            gc.SetPen(wxPen(wxColour(0x00, 0x7f, 0xd4), 1));
+            gc.StrokeLine(handle->x, handle->y, to.x, to.y);
+        }
+    }
     gc.PopState();
     if (m_drag == Drag::rubber) {
         gc.SetPen(wxPen(wxColour(0x00, 0x7f, 0xd4), 1));
         gc.SetBrush(wxBrush(wxColour(0x29, 0xb6, 0xf2, 40)));
         const int x = std::min(m_drag_start.x, m_drag_now.x), y = std::min(m_drag_start.y, m_drag_now.y);
-        gc.DrawRectangle(x, y, std::abs(m_drag_now.x - m_drag_start.x), std::abs(m_drag_now.y - m_drag_start.y));
+        gc.DrawRectangle(x, y, std::abs(m_drag_now.x - m_drag_start.x),
+                         std::abs(m_drag_now.y - m_drag_start.y));
     }
 }
 
+// Text smaller than this on screen is unreadable; a grey bar in its place costs a fraction of laying it out
+// (5,000 shapes zoomed to fit: most of the frame time was text).
+void Canvas::greek(wxGraphicsContext& gc, const render::TextRun& run) {
+    gc.SetPen(*wxTRANSPARENT_PEN);
+    gc.SetBrush(wxBrush(wxColour(run.font.color.r, run.font.color.g, run.font.color.b, 70)));
+    gc.DrawRectangle(run.x, run.y - run.font.size * 0.55, run.width, run.font.size * 0.45);
+}
+
+// The content is kept in a bitmap between paints. Panning shifts it and draws only the strips that came into
+// view; zoom, resize and edits draw it whole. The overlay is drawn over it every time.
 void Canvas::on_paint(wxPaintEvent&) {
+    ++m_paints;
+    const wxSize size = GetClientSize();
+    if (size.x <= 0 || size.y <= 0) return;
+    prepare(size);
+    const double sx = (m_backing_origin.x - m_origin.x) * m_zoom,
+                 sy = (m_backing_origin.y - m_origin.y) * m_zoom;
+    const int ix = static_cast<int>(std::lround(sx)), iy = static_cast<int>(std::lround(sy));
+    const bool shift_ok = m_backing_valid && m_backing.IsOk() && m_backing.GetSize() == size &&
+                          m_backing_zoom == m_zoom && std::abs(sx - ix) < 0.01 && std::abs(sy - iy) < 0.01 &&
+                          std::abs(ix) < size.x && std::abs(iy) < size.y;
+    if (!shift_ok) {
+        m_backing = wxBitmap(size.x, size.y, 24);
+        wxMemoryDC memory(m_backing);
+        std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(memory));
+        draw_content(*gc, wxRect(0, 0, size.x, size.y));
+    } else if (ix != 0 || iy != 0) {
+        wxBitmap shifted(size.x, size.y, 24);
+        wxMemoryDC memory(shifted);
+        {
+            wxMemoryDC old(m_backing);
+            memory.Blit(ix, iy, size.x, size.y, &old, 0, 0);
+        }
+        std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(memory));
+        if (ix > 0) draw_content(*gc, wxRect(0, 0, ix, size.y));
+        if (ix < 0) draw_content(*gc, wxRect(size.x + ix, 0, -ix, size.y));
+        if (iy > 0) draw_content(*gc, wxRect(0, 0, size.x, iy));
+        if (iy < 0) draw_content(*gc, wxRect(0, size.y + iy, size.x, -iy));
+        gc.reset();
+        memory.SelectObject(wxNullBitmap);
+        m_backing = shifted;
+    }
+    m_backing_valid = true;
+    m_backing_origin = m_origin;
+    m_backing_zoom = m_zoom;
     wxAutoBufferedPaintDC dc(this);
+    dc.DrawBitmap(m_backing, 0, 0);
     std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
-    if (gc) draw(*gc, GetClientSize());
+    if (gc) draw_overlay(*gc);
 }
 
 void Canvas::on_left_down(wxMouseEvent& event) {
@@ -443,6 +672,12 @@ void Canvas::on_left_down(wxMouseEvent& event) {
     }
     ensure_scene();
     const Point p = to_page(event.GetPosition());
+    if (auto handle = connect_handle();
+        handle && std::hypot(handle->x - p.x, handle->y - p.y) <= 8 / m_zoom) {
+        m_drag = Drag::connect;
+        CaptureMouse();
+        return;
+    }
     if (auto handle = resize_handle(); handle && handle->contains(p)) {
         m_drag = Drag::resize;
         m_resize_id = m_selection[0];
@@ -454,8 +689,10 @@ void Canvas::on_left_down(wxMouseEvent& event) {
     if (target) {
         auto it = std::find(m_selection.begin(), m_selection.end(), target->id);
         if (additive) {
-            if (it != m_selection.end()) m_selection.erase(it);
-            else m_selection.push_back(target->id);
+            if (it != m_selection.end())
+                m_selection.erase(it);
+            else
+                m_selection.push_back(target->id);
         } else if (it == m_selection.end()) {
             m_selection = {target->id};
         }
@@ -484,10 +721,18 @@ void Canvas::on_left_up(wxMouseEvent& event) {
             b.height = std::max(4.0, std::round(b.height + dy));
             m_editor->set_bounds(m_page, m_resize_id, b);
         }
+    } else if (drag == Drag::connect && m_selection.size() == 1) {
+        const HitTarget* target = hit(to_page(m_drag_now));
+        if (target && !target->edge && target->id != m_selection[0]) {
+            const std::string id = m_editor->connect(m_page, m_selection[0], target->id);
+            if (!id.empty()) m_selection = {id};
+            notify_selection();
+        }
     } else if (drag == Drag::rubber) {
         const Rect band = normalized(to_page(m_drag_start), to_page(m_drag_now));
         for (const auto& t : m_targets)
-            if (band.contains({t.bounds.x, t.bounds.y}) && band.contains({t.bounds.right(), t.bounds.bottom()}) &&
+            if (band.contains({t.bounds.x, t.bounds.y}) &&
+                band.contains({t.bounds.right(), t.bounds.bottom()}) &&
                 std::find(m_selection.begin(), m_selection.end(), t.id) == m_selection.end())
                 m_selection.push_back(t.id);
         notify_selection();
@@ -497,7 +742,8 @@ void Canvas::on_left_up(wxMouseEvent& event) {
 
 void Canvas::on_left_dclick(wxMouseEvent& event) {
     ensure_scene();
-    if (const HitTarget* target = hit(to_page(event.GetPosition())); target && edit_label) edit_label(target->id);
+    if (const HitTarget* target = hit(to_page(event.GetPosition())); target && edit_label)
+        edit_label(target->id);
 }
 
 void Canvas::on_middle_down(wxMouseEvent& event) {
@@ -534,19 +780,32 @@ void Canvas::on_wheel(wxMouseEvent& event) {
 
 void Canvas::on_key_down(wxKeyEvent& event) {
     switch (event.GetKeyCode()) {
-        case WXK_SPACE: m_space_down = true; break;
+        case WXK_SPACE:
+            m_space_down = true;
+            break;
         case WXK_DELETE:
-        case WXK_BACK: m_editor->remove(m_page, m_selection); break;
+        case WXK_BACK:
+            m_editor->remove(m_page, m_selection);
+            break;
         case WXK_ESCAPE:
             m_selection.clear();
             Refresh();
             notify_selection();
             break;
-        case WXK_LEFT: m_editor->move(m_page, m_selection, event.ShiftDown() ? -10 : -1, 0); break;
-        case WXK_RIGHT: m_editor->move(m_page, m_selection, event.ShiftDown() ? 10 : 1, 0); break;
-        case WXK_UP: m_editor->move(m_page, m_selection, 0, event.ShiftDown() ? -10 : -1); break;
-        case WXK_DOWN: m_editor->move(m_page, m_selection, 0, event.ShiftDown() ? 10 : 1); break;
-        default: event.Skip();
+        case WXK_LEFT:
+            m_editor->move(m_page, m_selection, event.ShiftDown() ? -10 : -1, 0);
+            break;
+        case WXK_RIGHT:
+            m_editor->move(m_page, m_selection, event.ShiftDown() ? 10 : 1, 0);
+            break;
+        case WXK_UP:
+            m_editor->move(m_page, m_selection, 0, event.ShiftDown() ? -10 : -1);
+            break;
+        case WXK_DOWN:
+            m_editor->move(m_page, m_selection, 0, event.ShiftDown() ? 10 : 1);
+            break;
+        default:
+            event.Skip();
     }
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // The drawing area of one page: draws the shared renderer's display list (the same picture as the SVG export)
 // through wxGraphicsContext, and turns mouse and keys into pan, zoom, selection and edits.
+#include <wx/bitmap.h>
 #include <wx/graphics.h>
+#include <wx/textctrl.h>
 #include <wx/window.h>
 
 #include <functional>
@@ -11,20 +13,27 @@
 #include <vector>
 
 #include "app/studio/editor.hpp"
+#include "core/render/display_list.hpp"
 
 namespace jstudio::studio {
 
 struct HitTarget {
     std::string id;
-    diagram::Rect bounds;               // page pixels
+    diagram::Rect bounds;                // page pixels
     std::vector<diagram::Point> points;  // edges: the drawn polyline
     bool edge = false;
+    bool outline_only = false;  // pointerEvents=0 without fill: clicks inside fall through, as in draw.io
+    std::vector<diagram::Rect> ends;  // edges: their terminals' boxes; a click inside one picks the shape
 };
 
 struct SceneCache;  // the rendered page and its culling boxes (canvas.cpp)
+class Painter;      // draws display-list items; keeps fonts and decoded images between paints
+
+// A palette icon: the shape drawn by the shared renderer, as it will look on the page.
+wxBitmap shape_icon(const std::string& style, double width, double height, int size);
 
 class Canvas : public wxWindow {
-public:
+  public:
     Canvas(wxWindow* parent, Editor* editor, std::size_t page);
     ~Canvas() override;
 
@@ -38,37 +47,64 @@ public:
     void set_zoom(double zoom, wxPoint anchor);  // keeps the page point under anchor (window pixels) in place
     void zoom_fit();
     void fit_when_shown() { m_fit_pending = true; }  // fit (at most 100%) on the first paint with a real size
-    void pan_by(double dx, double dy);  // window pixels
+    void pan_by(double dx, double dy);               // window pixels
     diagram::Point view_centre() const;
     diagram::Point to_page(wxPoint p) const;
+    wxPoint to_window(diagram::Point p) const;
+    std::optional<diagram::Rect> cell_box(const std::string& id);  // as drawn, page pixels
+    std::optional<diagram::Rect> resize_handle() const;    // bottom-right handle of a single selected vertex
+    std::optional<diagram::Point> connect_handle() const;  // drag from it onto another shape to connect
+
+    // Edits a label in place: a text box over the cell; Enter commits (Shift+Enter: new line), Esc cancels.
+    void begin_label_edit(const std::string& id);
+    void end_label_edit(bool commit);
+    wxTextCtrl* label_editor() const { return m_label_editor; }
+    static inline bool commit_on_focus_loss = true;  // scripted runs have no user to move the focus
 
     // Draws the visible part of the page; the paint handler, screenshots and the benchmark all use it.
     void draw(wxGraphicsContext& gc, wxSize size);
-    void ensure_scene();  // render the page now if the model changed (the benchmark times this separately)
+    void ensure_scene();
+    std::size_t paints() const {
+        return m_paints;
+    }  // paint events handled so far  // render the page now if the model changed (the benchmark times this
+       // separately)
     std::size_t item_count() const;
 
     std::function<void()> selection_changed;
+    std::function<void()> view_changed;                  // zoom or scroll position
     std::function<void(const std::string&)> edit_label;  // double click on a cell
 
-private:
+  private:
     Editor* m_editor;
     std::size_t m_page;
     std::unique_ptr<SceneCache> m_scene;
+    std::unique_ptr<Painter> m_painter;
     std::vector<HitTarget> m_targets;  // drawing order
     std::vector<std::string> m_selection;
     double m_zoom = 1;
     diagram::Point m_origin{-20, -20};  // page point at the window's top-left corner
 
-    enum class Drag { none, pan, move, rubber, resize } m_drag = Drag::none;
+    enum class Drag { none, pan, move, rubber, resize, connect } m_drag = Drag::none;
     wxPoint m_drag_start, m_drag_now;
     bool m_space_down = false;
     bool m_fit_pending = false;
     std::string m_resize_id;
+    wxTextCtrl* m_label_editor = nullptr;
+    std::string m_label_id;
 
     const HitTarget* hit(diagram::Point p) const;
     std::optional<diagram::Rect> selection_box() const;
-    std::optional<diagram::Rect> resize_handle() const;  // bottom-right handle of a single selected vertex
     void notify_selection();
+    void prepare(wxSize size);  // render the page if needed, fit on the first real size
+    void draw_content(wxGraphicsContext& gc, wxRect area);  // the page, within area (window pixels)
+    void draw_overlay(wxGraphicsContext& gc);               // selection, handles, rubber band
+    wxBitmap m_backing;                                     // the content as last painted
+    diagram::Point m_backing_origin{};
+    double m_backing_zoom = 0;
+    bool m_backing_valid = false;
+    std::size_t m_paints = 0;
+    static constexpr double min_text_px = 4;  // smaller text is drawn as a grey bar
+    static void greek(wxGraphicsContext& gc, const render::TextRun& run);
 
     void on_paint(wxPaintEvent&);
     void on_left_down(wxMouseEvent&);

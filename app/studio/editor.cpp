@@ -38,7 +38,8 @@ Result<std::unique_ptr<Editor>> Editor::open(const std::string& path) {
     editor->document = std::move(read.value().document);
     editor->diagnostics = std::move(read.value().diagnostics);
     editor->path = path;
-    if (editor->document.pages.empty()) editor->document.pages.push_back(diagram::make_page("page-1", "Page-1"));
+    if (editor->document.pages.empty())
+        editor->document.pages.push_back(diagram::make_page("page-1", "Page-1"));
     return editor;
 }
 
@@ -127,7 +128,8 @@ bool Editor::remove(std::size_t page, const std::vector<std::string>& ids) {
     std::vector<std::string> roots;
     for (const auto& id : ids) {
         const Cell* cell = index.find(id);
-        if (cell && cell->kind != diagram::CellKind::root && cell->kind != diagram::CellKind::layer) roots.push_back(id);
+        if (cell && cell->kind != diagram::CellKind::root && cell->kind != diagram::CellKind::layer)
+            roots.push_back(id);
     }
     auto doomed = with_descendants(index, roots);
     // Edges glued to a removed vertex go too, as in draw.io (deleteCells with includeEdges).
@@ -141,7 +143,8 @@ bool Editor::remove(std::size_t page, const std::vector<std::string>& ids) {
     for (const auto& id : doomed) order.emplace_back(*index.position(id), id);
     std::sort(order.rbegin(), order.rend());  // back to front: recorded positions stay valid on undo
     std::vector<CellChange> changes;
-    for (const auto& [position, id] : order) changes.push_back({id, p.cells[position], std::nullopt, position});
+    for (const auto& [position, id] : order)
+        changes.push_back({id, p.cells[position], std::nullopt, position});
     return history.Submit(new CellCommand("Delete", &document, page, std::move(changes)));
 }
 
@@ -152,7 +155,8 @@ bool Editor::set_label(std::size_t page, const std::string& id, const std::strin
     if (!cell || cell->label() == text) return false;
     Cell changed = *cell;
     changed.set_label(text);
-    return history.Submit(new CellCommand("Edit label", &document, page, {{id, *cell, std::move(changed), 0}}));
+    return history.Submit(
+        new CellCommand("Edit label", &document, page, {{id, *cell, std::move(changed), 0}}));
 }
 
 bool Editor::set_bounds(std::size_t page, const std::string& id, const diagram::Rect& bounds) {
@@ -183,7 +187,8 @@ std::string Editor::add_vertex(std::size_t page, const std::string& style, const
     cell.geometry = g;
     const auto id = cell.id;
     const auto position = document.pages[page].cells.size();
-    history.Submit(new CellCommand("Add shape", &document, page, {{id, std::nullopt, std::move(cell), position}}));
+    history.Submit(
+        new CellCommand("Add shape", &document, page, {{id, std::nullopt, std::move(cell), position}}));
     return id;
 }
 
@@ -207,7 +212,8 @@ std::string Editor::connect(std::size_t page, const std::string& source, const s
     cell.geometry = g;
     const auto id = cell.id;
     const auto position = document.pages[page].cells.size();
-    history.Submit(new CellCommand("Connect", &document, page, {{id, std::nullopt, std::move(cell), position}}));
+    history.Submit(
+        new CellCommand("Connect", &document, page, {{id, std::nullopt, std::move(cell), position}}));
     return id;
 }
 
@@ -223,7 +229,8 @@ std::vector<Cell> Editor::copy(std::size_t page, const std::vector<std::string>&
     return out;
 }
 
-std::vector<std::string> Editor::paste(std::size_t page, const std::vector<Cell>& cells, double dx, double dy) {
+std::vector<std::string> Editor::paste(std::size_t page, const std::vector<Cell>& cells, double dx,
+                                       double dy) {
     std::vector<std::string> top;
     if (page >= document.pages.size() || cells.empty()) return top;
     diagram::PageIndex index(document.pages[page]);
@@ -237,7 +244,8 @@ std::vector<std::string> Editor::paste(std::size_t page, const std::vector<Cell>
         c.id = renamed[c.id];
         const bool is_top = !renamed.count(c.parent);
         c.parent = is_top ? (index.find(c.parent) ? c.parent : layers.front()->id) : renamed[c.parent];
-        // An edge keeps its ends only when they were copied with it; otherwise it would glue to the originals.
+        // An edge keeps its ends only when they were copied with it; otherwise it would glue to the
+        // originals.
         c.source = renamed.count(c.source) ? renamed[c.source] : "";
         c.target = renamed.count(c.target) ? renamed[c.target] : "";
         if (is_top && c.geometry) {

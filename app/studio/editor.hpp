@@ -17,20 +17,20 @@ namespace jstudio::studio {
 
 // Tells the views to redraw after every Do/Undo/Redo, whoever submitted the command.
 class NotifyingProcessor : public wxCommandProcessor {
-public:
+  public:
     std::function<void()> changed;
     bool Submit(wxCommand* command, bool store = true) override;
     bool Undo() override;
     bool Redo() override;
 
-private:
+  private:
     void notify() {
         if (changed) changed();
     }
 };
 
 class Editor {
-public:
+  public:
     diagram::Document document;
     std::string path;  // "" until saved
     NotifyingProcessor history;
@@ -51,12 +51,14 @@ public:
                            const std::string& label);
     // A glued edge between two vertices; returns its id.
     std::string connect(std::size_t page, const std::string& source, const std::string& target);
-    // Copies of cells (and their descendants) with fresh ids, shifted by (dx, dy); returns the new top-level ids.
-    std::vector<std::string> paste(std::size_t page, const std::vector<diagram::Cell>& cells, double dx, double dy);
+    // Copies of cells (and their descendants) with fresh ids, shifted by (dx, dy); returns the new top-level
+    // ids.
+    std::vector<std::string> paste(std::size_t page, const std::vector<diagram::Cell>& cells, double dx,
+                                   double dy);
     // The cells to copy for a selection: the selected cells and their descendants, in page order.
     std::vector<diagram::Cell> copy(std::size_t page, const std::vector<std::string>& ids) const;
 
-private:
+  private:
     std::string fresh_id(std::size_t page);
     std::size_t m_next_id = 1;
 };

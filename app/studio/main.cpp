@@ -1,12 +1,18 @@
-// journey-studio: the desktop host. `journey-studio [FILE]`, `--version`, and the scripted modes GUI tests and
-// benchmarks use (`--self-test SCRIPT`, `--screenshot OUT.png`, `--bench [SHAPES]`).
+// journey-studio: the desktop host. `journey-studio [FILE]`, `--version`, and the scripted modes GUI tests
+// and benchmarks use (`--self-test SCRIPT`, `--screenshot OUT.png`, `--bench [SHAPES]`).
 #include <wx/app.h>
 #include <wx/config.h>
 #include <wx/image.h>
+#include <wx/log.h>
+#include <wx/memconf.h>
 
+#include <unistd.h>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/studio/plugin_loader.hpp"
@@ -23,7 +29,7 @@ struct Options {
 };
 
 class StudioApp : public wxApp {
-public:
+  public:
     Options options;
 
     bool OnInit() override {
@@ -31,14 +37,35 @@ public:
         SetVendorName("JourneyStudio");
         wxInitAllImageHandlers();
         const bool scripted = !options.self_test.empty() || !options.screenshot.empty() || options.bench > 0;
-        if (scripted) wxConfigBase::Set(new wxConfig("journey-studio-test", "", "/dev/null", "", wxCONFIG_USE_LOCAL_FILE));
+        if (scripted) {
+            // Scripted runs never block and never touch the user's settings: a failed wxASSERT is printed and
+            // fails the script, log messages go to stderr instead of modal boxes, the settings (recent files)
+            // live in memory only. (A wxFileConfig on "/dev/null" once replaced /dev/null by a regular file
+            // when it saved through a temp file + rename.)
+            wxSetAssertHandler([](const wxString& file, int line, const wxString& func, const wxString& cond,
+                                  const wxString& msg) {
+                std::fprintf(stderr, "journey-studio: wx assertion %s failed in %s (%s:%d) %s\n",
+                             static_cast<const char*>(cond.utf8_str()),
+                             static_cast<const char*>(func.utf8_str()),
+                             static_cast<const char*>(file.utf8_str()), line,
+                             static_cast<const char*>(msg.utf8_str()));
+                count_assert();
+            });
+            Canvas::commit_on_focus_loss = false;
+            delete wxLog::SetActiveTarget(new wxLogStderr);
+            delete wxConfigBase::Set(new wxMemoryConfig);
+        }
         m_frame = new StudioFrame(!scripted);
         auto dirs = options.plugins ? plugin_directories() : std::vector<std::string>{};
         dirs.insert(dirs.end(), options.plugin_dirs.begin(), options.plugin_dirs.end());
         m_frame->load_plugins_from(dirs);
         m_frame->Show();
         if (!options.file.empty()) m_frame->open_file(options.file);
-        if (scripted) CallAfter([this]() { run_scripted(); });
+        if (scripted) {
+            std::setvbuf(stdout, nullptr, _IOLBF, 0);  // a killed run still shows the last script line
+            start_watchdog();
+            CallAfter([this]() { run_scripted(); });
+        }
         return true;
     }
 
@@ -47,8 +74,24 @@ public:
         return m_status >= 0 ? m_status : status;
     }
 
-private:
+  private:
     StudioFrame* m_frame = nullptr;
+
+    // A scripted run that blocks (a modal window nobody answers, an event loop that never returns) ends with
+    // a message and exit status 124 instead of hanging CI: $JSTUDIO_SELF_TEST_TIMEOUT seconds, default 300.
+    static void start_watchdog() {
+        const char* env = std::getenv("JSTUDIO_SELF_TEST_TIMEOUT");
+        const int seconds = env && std::atoi(env) > 0 ? std::atoi(env) : 300;
+        std::thread([seconds]() {
+            std::this_thread::sleep_for(std::chrono::seconds(seconds));
+            std::fprintf(
+                stderr,
+                "journey-studio: scripted run still busy after %d s: a window is waiting for input?\n",
+                seconds);
+            std::fflush(nullptr);
+            _exit(124);
+        }).detach();
+    }
     int m_status = -1;
 
     void run_scripted() {
@@ -94,7 +137,8 @@ int main(int argc, char** argv) {
             return argv[++i];
         };
         if (arg == "--version") {
-            std::printf("journey-studio %s (plugin interface %d)\n", JSTUDIO_VERSION, JSTUDIO_PLUGIN_API_VERSION);
+            std::printf("journey-studio %s (plugin interface %d)\n", JSTUDIO_VERSION,
+                        JSTUDIO_PLUGIN_API_VERSION);
             return 0;
         } else if (arg == "--help" || arg == "-h") {
             usage();
@@ -105,7 +149,8 @@ int main(int argc, char** argv) {
             options.screenshot = next();
         } else if (arg == "--bench") {
             options.bench = 5000;
-            if (i + 1 < argc && std::isdigit(static_cast<unsigned char>(argv[i + 1][0]))) options.bench = std::atoi(argv[++i]);
+            if (i + 1 < argc && std::isdigit(static_cast<unsigned char>(argv[i + 1][0])))
+                options.bench = std::atoi(argv[++i]);
         } else if (arg == "--plugin-dir") {
             options.plugin_dirs.push_back(next());
         } else if (arg == "--no-plugins") {

@@ -65,11 +65,18 @@ PluginReport load_plugins(const std::vector<std::string>& directories, plugin::H
         using VersionFn = int (*)();
         using CreateFn = plugin::Plugin* (*)();
         using DestroyFn = void (*)(plugin::Plugin*);
-        auto version = reinterpret_cast<VersionFn>(library->GetSymbol("jstudio_plugin_api_version"));
-        auto create = reinterpret_cast<CreateFn>(library->GetSymbol("jstudio_plugin_create"));
-        auto destroy = reinterpret_cast<DestroyFn>(library->GetSymbol("jstudio_plugin_destroy"));
+        VersionFn version = nullptr;
+        CreateFn create = nullptr;
+        DestroyFn destroy = nullptr;
+        {
+            wxLogNull quiet;  // GetSymbol logs a missing symbol, which a GUI shows as a modal box
+            version = reinterpret_cast<VersionFn>(library->GetSymbol("jstudio_plugin_api_version"));
+            create = reinterpret_cast<CreateFn>(library->GetSymbol("jstudio_plugin_create"));
+            destroy = reinterpret_cast<DestroyFn>(library->GetSymbol("jstudio_plugin_destroy"));
+        }
         if (!version || !create || !destroy) {
-            report.problems.push_back(name + ": not a journey-studio plugin (missing jstudio_plugin_* entry points)");
+            report.problems.push_back(
+                name + ": not a journey-studio plugin (missing jstudio_plugin_* entry points)");
             continue;
         }
         const int plugin_version = version();

@@ -1,7 +1,7 @@
 #pragma once
 // Finds plugin libraries (a "plugins" folder next to the executable, then $JSTUDIO_PLUGIN_PATH), checks each
-// one's interface version before touching any C++ type, and attaches it. A library that does not load, has the
-// wrong version or throws is reported and skipped; the host carries on.
+// one's interface version before touching any C++ type, and attaches it. A library that does not load, has
+// the wrong version or throws is reported and skipped; the host carries on.
 #include <memory>
 #include <string>
 #include <vector>

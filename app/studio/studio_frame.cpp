@@ -8,9 +8,10 @@
 #include <wx/progdlg.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
-#include <wx/textctrl.h>
 #include <wx/statusbr.h>
+#include <wx/textctrl.h>
 #include <wx/textdlg.h>
+#include <wx/toolbar.h>
 
 #include <algorithm>
 #include <cmath>
@@ -35,25 +36,27 @@ std::string what_of(std::exception_ptr error) {
 
 // Progress with no dialog (self-tests, benchmarks): never cancelled.
 class SilentProgress : public plugin::Progress {
-public:
+  public:
     bool update(double, const std::string&) override { return true; }
 };
 
 class DialogProgress : public plugin::Progress {
-public:
+  public:
     explicit DialogProgress(wxProgressDialog& dialog) : m_dialog(dialog) {}
     bool update(double fraction, const std::string& message) override {
-        return m_dialog.Update(static_cast<int>(std::clamp(fraction, 0.0, 1.0) * 1000), wxString::FromUTF8(message));
+        return m_dialog.Update(static_cast<int>(std::clamp(fraction, 0.0, 1.0) * 1000),
+                               wxString::FromUTF8(message));
     }
 
-private:
+  private:
     wxProgressDialog& m_dialog;
 };
 
 }  // namespace
 
 StudioFrame::StudioFrame(bool interactive)
-    : wxFrame(nullptr, wxID_ANY, "Journey Studio", wxDefaultPosition, wxSize(1280, 800)), m_interactive(interactive) {
+    : wxFrame(nullptr, wxID_ANY, "Journey Studio", wxDefaultPosition, wxSize(1280, 800)),
+      m_interactive(interactive) {
     m_aui.SetManagedWindow(this);
     m_tabs = new wxNotebook(this, wxID_ANY);
     m_aui.AddPane(m_tabs, wxAuiPaneInfo().Name("canvas").CenterPane());
@@ -116,96 +119,158 @@ void StudioFrame::build_menus() {
         double w, h;
     };
     static const Shape shapes[] = {
-        {"&Rectangle", "rounded=0;whiteSpace=wrap;html=1;", 120, 60},
-        {"R&ounded Rectangle", "rounded=1;whiteSpace=wrap;html=1;", 120, 60},
-        {"&Ellipse", "ellipse;whiteSpace=wrap;html=1;", 120, 80},
-        {"&Decision", "rhombus;whiteSpace=wrap;html=1;", 80, 80},
-        {"&Text", "text;html=1;align=center;verticalAlign=middle;", 60, 30},
+        {"Rectangle", "rounded=0;whiteSpace=wrap;html=1;", 120, 60},
+        {"Rounded Rectangle", "rounded=1;whiteSpace=wrap;html=1;", 120, 60},
+        {"Ellipse", "ellipse;whiteSpace=wrap;html=1;", 120, 80},
+        {"Decision", "rhombus;whiteSpace=wrap;html=1;", 80, 80},
+        {"Text", "text;html=1;align=center;verticalAlign=middle;", 60, 30},
     };
+    // The palette: one tool per shape, drawn by the shared renderer; the Insert menu holds the same commands.
+    auto* palette = CreateToolBar(wxTB_HORIZONTAL | wxTB_FLAT | wxTB_TEXT | wxTB_HORZ_LAYOUT);
+    palette->SetToolBitmapSize(wxSize(24, 24));
     for (const auto& s : shapes) {
         const int id = wxWindow::NewControlId();
         insert->Append(id, s.label);
-        Bind(wxEVT_MENU, [this, s](wxCommandEvent&) { insert_shape(s.style, s.w, s.h, s.style[0] == 't' ? "Text" : ""); }, id);
+        palette->AddTool(id, s.label, shape_icon(s.style, s.w, s.h, 24), wxString("Insert ") + s.label);
+        Bind(
+            wxEVT_MENU,
+            [this, s](wxCommandEvent&) { insert_shape(s.style, s.w, s.h, s.style[0] == 't' ? "Text" : ""); },
+            id);
     }
+    palette->Realize();
     insert->AppendSeparator();
     const int connect_id = wxWindow::NewControlId();
-    insert->Append(connect_id, "&Connect Selected\tCtrl+E", "Glue an edge from the first selected shape to the second");
+    insert->Append(connect_id, "&Connect Selected\tCtrl+E",
+                   "Glue an edge from the first selected shape to the second");
     bar->Append(insert, "&Insert");
     SetMenuBar(bar);
 
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (confirm_discard()) attach_editor(Editor::create_new());
-    }, wxID_NEW);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (!confirm_discard()) return;
-        wxFileDialog dialog(this, "Open diagram", "", "",
-                            "Diagrams (*.drawio;*.xml;*.svg;*.png)|*.drawio;*.xml;*.svg;*.png;*.drawio.svg;*.drawio.png|"
-                            "All files|*",
-                            wxFD_OPEN | wxFD_FILE_MUST_EXIST);
-        if (dialog.ShowModal() == wxID_OK) open_file(dialog.GetPath().ToStdString());
-    }, wxID_OPEN);
-    Bind(wxEVT_MENU, [this](wxCommandEvent& e) {
-        const wxString path = m_recent.GetHistoryFile(static_cast<size_t>(e.GetId() - wxID_FILE1));
-        if (confirm_discard()) open_file(path.ToStdString());
-    }, wxID_FILE1, wxID_FILE9);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (confirm_discard()) attach_editor(Editor::create_new());
+        },
+        wxID_NEW);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (!confirm_discard()) return;
+            wxFileDialog dialog(
+                this, "Open diagram", "", "",
+                "Diagrams (*.drawio;*.xml;*.svg;*.png)|*.drawio;*.xml;*.svg;*.png;*.drawio.svg;*.drawio.png|"
+                "All files|*",
+                wxFD_OPEN | wxFD_FILE_MUST_EXIST);
+            if (dialog.ShowModal() == wxID_OK) open_file(dialog.GetPath().ToStdString(wxConvUTF8));
+        },
+        wxID_OPEN);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent& e) {
+            const wxString path = m_recent.GetHistoryFile(static_cast<size_t>(e.GetId() - wxID_FILE1));
+            if (confirm_discard()) open_file(path.ToStdString(wxConvUTF8));
+        },
+        wxID_FILE1, wxID_FILE9);
     auto save_as = [this]() {
         wxFileDialog dialog(this, "Save diagram", "", "diagram.drawio", "draw.io (*.drawio)|*.drawio",
                             wxFD_SAVE | wxFD_OVERWRITE_PROMPT);
         return dialog.ShowModal() == wxID_OK && save_to(dialog.GetPath().ToStdString());
     };
-    Bind(wxEVT_MENU, [this, save_as](wxCommandEvent&) {
-        if (m_editor->path.empty()) save_as();
-        else save_to(m_editor->path);
-    }, wxID_SAVE);
-    Bind(wxEVT_MENU, [save_as](wxCommandEvent&) { save_as(); }, wxID_SAVEAS);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_editor->history.Undo(); }, wxID_UNDO);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) { m_editor->history.Redo(); }, wxID_REDO);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (auto* c = canvas()) m_editor->remove(c->page(), c->selection());
-    }, wxID_DELETE);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (auto* c = canvas()) m_clipboard = m_editor->copy(c->page(), c->selection()), m_paste_count = 0;
-    }, wxID_COPY);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (auto* c = canvas()) {
-            m_clipboard = m_editor->copy(c->page(), c->selection());
-            m_paste_count = -1;  // the first paste of a cut goes back where it was
-            m_editor->remove(c->page(), c->selection());
-        }
-    }, wxID_CUT);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (auto* c = canvas(); c && !m_clipboard.empty()) {
-            const double shift = 10.0 * ++m_paste_count;
-            c->set_selection(m_editor->paste(c->page(), m_clipboard, shift, shift), false);
-        }
-    }, wxID_PASTE);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (auto* c = canvas()) c->select_all();
-    }, wxID_SELECTALL);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (auto* c = canvas(); c && !c->selection().empty()) edit_label_of(c->selection().front());
-    }, label_id);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (auto* c = canvas(); c && c->selection().size() >= 2)
-            m_editor->connect(c->page(), c->selection()[0], c->selection()[1]);
-    }, connect_id);
+    Bind(
+        wxEVT_MENU,
+        [this, save_as](wxCommandEvent&) {
+            if (m_editor->path.empty())
+                save_as();
+            else
+                save_to(m_editor->path);
+        },
+        wxID_SAVE);
+    Bind(
+        wxEVT_MENU, [save_as](wxCommandEvent&) { save_as(); }, wxID_SAVEAS);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { m_editor->history.Undo(); }, wxID_UNDO);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { m_editor->history.Redo(); }, wxID_REDO);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto* c = canvas()) m_editor->remove(c->page(), c->selection());
+        },
+        wxID_DELETE);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto* c = canvas())
+                m_clipboard = m_editor->copy(c->page(), c->selection()), m_paste_count = 0;
+        },
+        wxID_COPY);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto* c = canvas()) {
+                m_clipboard = m_editor->copy(c->page(), c->selection());
+                m_paste_count = -1;  // the first paste of a cut goes back where it was
+                m_editor->remove(c->page(), c->selection());
+            }
+        },
+        wxID_CUT);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto* c = canvas(); c && !m_clipboard.empty()) {
+                const double shift = 10.0 * ++m_paste_count;
+                c->set_selection(m_editor->paste(c->page(), m_clipboard, shift, shift), false);
+            }
+        },
+        wxID_PASTE);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto* c = canvas()) c->select_all();
+        },
+        wxID_SELECTALL);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto* c = canvas(); c && !c->selection().empty()) edit_label_of(c->selection().front());
+        },
+        label_id);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto* c = canvas(); c && c->selection().size() >= 2)
+                m_editor->connect(c->page(), c->selection()[0], c->selection()[1]);
+        },
+        connect_id);
     auto centre = [this]() {
         const wxSize s = canvas()->GetClientSize();
         return wxPoint(s.x / 2, s.y / 2);
     };
-    Bind(wxEVT_MENU, [this, centre](wxCommandEvent&) {
-        if (auto* c = canvas()) c->set_zoom(c->zoom() * 1.25, centre());
-    }, wxID_ZOOM_IN);
-    Bind(wxEVT_MENU, [this, centre](wxCommandEvent&) {
-        if (auto* c = canvas()) c->set_zoom(c->zoom() / 1.25, centre());
-    }, wxID_ZOOM_OUT);
-    Bind(wxEVT_MENU, [this, centre](wxCommandEvent&) {
-        if (auto* c = canvas()) c->set_zoom(1, centre());
-    }, wxID_ZOOM_100);
-    Bind(wxEVT_MENU, [this](wxCommandEvent&) {
-        if (auto* c = canvas()) c->zoom_fit();
-    }, wxID_ZOOM_FIT);
+    Bind(
+        wxEVT_MENU,
+        [this, centre](wxCommandEvent&) {
+            if (auto* c = canvas()) c->set_zoom(c->zoom() * 1.25, centre());
+        },
+        wxID_ZOOM_IN);
+    Bind(
+        wxEVT_MENU,
+        [this, centre](wxCommandEvent&) {
+            if (auto* c = canvas()) c->set_zoom(c->zoom() / 1.25, centre());
+        },
+        wxID_ZOOM_OUT);
+    Bind(
+        wxEVT_MENU,
+        [this, centre](wxCommandEvent&) {
+            if (auto* c = canvas()) c->set_zoom(1, centre());
+        },
+        wxID_ZOOM_100);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto* c = canvas()) c->zoom_fit();
+        },
+        wxID_ZOOM_FIT);
 }
 
 void StudioFrame::attach_editor(std::unique_ptr<Editor> editor) {
@@ -223,6 +288,7 @@ void StudioFrame::rebuild_tabs() {
     for (std::size_t i = 0; i < m_editor->document.pages.size(); ++i) {
         auto* c = new Canvas(m_tabs, m_editor.get(), i);
         c->selection_changed = [this]() { changed(); };
+        c->view_changed = [this]() { update_title(); };
         c->edit_label = [this](const std::string& id) { edit_label_of(id); };
         m_tabs->AddPage(c, wxString::FromUTF8(m_editor->document.pages[i].display_name(i)), i == 0);
     }
@@ -238,7 +304,8 @@ void StudioFrame::show_page(std::size_t page) {
 }
 
 void StudioFrame::document_changed() {
-    for (size_t i = 0; i < m_tabs->GetPageCount(); ++i) static_cast<Canvas*>(m_tabs->GetPage(i))->document_changed();
+    for (size_t i = 0; i < m_tabs->GetPageCount(); ++i)
+        static_cast<Canvas*>(m_tabs->GetPage(i))->document_changed();
     changed();
 }
 
@@ -254,7 +321,8 @@ void StudioFrame::changed() {
 }
 
 void StudioFrame::update_title() {
-    const std::string name = m_editor->path.empty() ? "Untitled" : wxFileName(m_editor->path).GetFullName().ToStdString();
+    const std::string name =
+        m_editor->path.empty() ? "Untitled" : wxFileName(m_editor->path).GetFullName().ToStdString();
     SetTitle(wxString::FromUTF8((m_editor->modified() ? "*" : "") + name + " - Journey Studio"));
     if (auto* c = canvas()) {
         SetStatusText(wxString::Format("%zu selected", c->selection().size()), 0);
@@ -264,7 +332,19 @@ void StudioFrame::update_title() {
 
 bool StudioFrame::confirm_discard() {
     if (!m_editor || !m_editor->modified()) return true;
-    if (!m_interactive) return true;  // self-tests decide for themselves
+    if (!m_interactive) {
+        // Scripted runs answer from the queue ("answer save|discard|cancel"); no answer counts as Cancel, the
+        // safe choice, so a test can never lose work silently.
+        m_asked.push_back("unsaved changes");
+        std::string answer = "cancel";
+        if (!m_answers.empty()) {
+            answer = m_answers.front().empty() ? "cancel" : m_answers.front()[0];
+            m_answers.pop_front();
+        }
+        if (answer == "discard") return true;
+        if (answer == "save") return !m_editor->path.empty() && save_to(m_editor->path);
+        return false;
+    }
     const int answer = wxMessageBox("The diagram has unsaved changes. Save them first?", "Journey Studio",
                                     wxYES_NO | wxCANCEL | wxICON_WARNING, this);
     if (answer == wxCANCEL) return false;
@@ -287,7 +367,8 @@ bool StudioFrame::open_file(const std::string& path) {
     m_recent.AddFileToHistory(wxString::FromUTF8(path));
     m_recent.Save(*wxConfigBase::Get());
     // Small diagrams open at 100% (centred) rather than blown up; the window may not have its size yet.
-    for (size_t i = 0; i < m_tabs->GetPageCount(); ++i) static_cast<Canvas*>(m_tabs->GetPage(i))->fit_when_shown();
+    for (size_t i = 0; i < m_tabs->GetPageCount(); ++i)
+        static_cast<Canvas*>(m_tabs->GetPage(i))->fit_when_shown();
     update_title();
     return true;
 }
@@ -304,21 +385,55 @@ bool StudioFrame::save_to(const std::string& path) {
 }
 
 void StudioFrame::edit_label_of(const std::string& id) {
-    auto* c = canvas();
-    if (!c) return;
-    diagram::PageIndex index(m_editor->document.pages[c->page()]);
-    const auto* cell = index.find(id);
-    if (!cell) return;
-    wxTextEntryDialog dialog(this, "Label", "Edit label", wxString::FromUTF8(cell->label()), wxOK | wxCANCEL | wxTE_MULTILINE);
-    if (dialog.ShowModal() == wxID_OK) m_editor->set_label(c->page(), id, dialog.GetValue().ToStdString(wxConvUTF8));
+    if (auto* c = canvas()) c->begin_label_edit(id);
+}
+
+bool StudioFrame::open_from_user(const std::string& path) {
+    return confirm_discard() && open_file(path);
+}
+
+bool StudioFrame::run_menu(const std::string& menu_slash_label) {
+    const auto slash = menu_slash_label.find('/');
+    if (slash == std::string::npos) return false;
+    auto* bar = GetMenuBar();
+    const int menu = bar->FindMenu(wxString::FromUTF8(menu_slash_label.substr(0, slash)));
+    if (menu == wxNOT_FOUND) return false;
+    // Labels compare without mnemonics and accelerators; "Undo" also finds "Undo Move" (the history renames
+    // it).
+    const wxString want = wxString::FromUTF8(menu_slash_label.substr(slash + 1));
+    for (const auto* item : bar->GetMenu(static_cast<size_t>(menu))->GetMenuItems()) {
+        const wxString label = item->GetItemLabelText();
+        if (label == want || label.StartsWith(want + " "))
+            return item->IsEnabled() && post_command(item->GetId());
+    }
+    return false;
+}
+
+bool StudioFrame::run_tool(const std::string& label) {
+    auto* tools = GetToolBar();
+    for (size_t i = 0; tools && i < tools->GetToolsCount(); ++i) {
+        const auto* tool = tools->GetToolByPos(static_cast<int>(i));
+        if (tool && tool->GetLabel().ToStdString(wxConvUTF8) == label) return post_command(tool->GetId());
+    }
+    return false;
+}
+
+bool StudioFrame::post_command(int id) {
+    wxCommandEvent event(wxEVT_MENU, id);
+    event.SetEventObject(this);
+    return ProcessWindowEvent(event);
+}
+
+std::string StudioFrame::recent_file(std::size_t index) const {
+    return index < m_recent.GetCount() ? m_recent.GetHistoryFile(index).ToStdString(wxConvUTF8) : "";
 }
 
 void StudioFrame::insert_shape(const std::string& style, double w, double h, const std::string& label) {
     auto* c = canvas();
     if (!c) return;
     const auto centre = c->view_centre();
-    const std::string id =
-        m_editor->add_vertex(c->page(), style, {std::round(centre.x - w / 2), std::round(centre.y - h / 2), w, h}, label);
+    const std::string id = m_editor->add_vertex(
+        c->page(), style, {std::round(centre.x - w / 2), std::round(centre.y - h / 2), w, h}, label);
     if (!id.empty()) c->set_selection({id}, false);
 }
 
@@ -359,7 +474,8 @@ void StudioFrame::add_command(const plugin::MenuEntry& entry, std::function<void
             report_error(key + " failed: " + what_of(std::current_exception()));
         }
     };
-    Bind(wxEVT_MENU, [this, key](wxCommandEvent&) { m_commands[key](); }, id);
+    Bind(
+        wxEVT_MENU, [this, key](wxCommandEvent&) { m_commands[key](); }, id);
 }
 
 bool StudioFrame::run_command(const std::string& name) {
@@ -382,8 +498,10 @@ void StudioFrame::add_panel(wxWindow* panel, const plugin::PanelInfo& info) {
                     .BestSize(280, 300)
                     .CloseButton(true)
                     .MaximizeButton(false);
-    if (info.right) pane.Right();
-    else pane.Bottom();
+    if (info.right)
+        pane.Right();
+    else
+        pane.Bottom();
     m_aui.AddPane(panel, pane);
     m_aui.Update();
 }
@@ -407,7 +525,8 @@ void StudioFrame::submit(std::unique_ptr<wxCommand> command) {
     m_editor->history.Submit(command.release());
 }
 
-bool StudioFrame::run_with_progress(const std::string& title, const std::function<void(plugin::Progress&)>& work) {
+bool StudioFrame::run_with_progress(const std::string& title,
+                                    const std::function<void(plugin::Progress&)>& work) {
     bool completed = true;
     try {
         if (!m_interactive) {
@@ -442,7 +561,8 @@ bool StudioFrame::ask(const std::string& title, std::vector<Field>& fields) {
         for (const auto& word : answer) {
             const auto eq = word.find('=');
             for (auto& field : fields)
-                if (eq != std::string::npos && field.name == word.substr(0, eq)) field.value = word.substr(eq + 1);
+                if (eq != std::string::npos && field.name == word.substr(0, eq))
+                    field.value = word.substr(eq + 1);
         }
         return true;
     }
@@ -451,8 +571,10 @@ bool StudioFrame::ask(const std::string& title, std::vector<Field>& fields) {
     grid->AddGrowableCol(1);
     std::vector<wxTextCtrl*> edits;
     for (const auto& field : fields) {
-        grid->Add(new wxStaticText(&dialog, wxID_ANY, wxString::FromUTF8(field.name)), 0, wxALIGN_CENTER_VERTICAL);
-        edits.push_back(new wxTextCtrl(&dialog, wxID_ANY, wxString::FromUTF8(field.value), wxDefaultPosition, wxSize(240, -1)));
+        grid->Add(new wxStaticText(&dialog, wxID_ANY, wxString::FromUTF8(field.name)), 0,
+                  wxALIGN_CENTER_VERTICAL);
+        edits.push_back(new wxTextCtrl(&dialog, wxID_ANY, wxString::FromUTF8(field.value), wxDefaultPosition,
+                                       wxSize(240, -1)));
         grid->Add(edits.back(), 1, wxEXPAND);
     }
     auto* sizer = new wxBoxSizer(wxVERTICAL);
@@ -460,7 +582,8 @@ bool StudioFrame::ask(const std::string& title, std::vector<Field>& fields) {
     sizer->Add(dialog.CreateStdDialogButtonSizer(wxOK | wxCANCEL), 0, wxALL | wxEXPAND, 8);
     dialog.SetSizerAndFit(sizer);
     if (dialog.ShowModal() != wxID_OK) return false;
-    for (std::size_t i = 0; i < fields.size(); ++i) fields[i].value = edits[i]->GetValue().ToStdString(wxConvUTF8);
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        fields[i].value = edits[i]->GetValue().ToStdString(wxConvUTF8);
     return true;
 }
 

@@ -21,7 +21,7 @@
 namespace jstudio::studio {
 
 class StudioFrame : public wxFrame, public plugin::HostServices {
-public:
+  public:
     explicit StudioFrame(bool interactive);
     ~StudioFrame() override;
 
@@ -29,7 +29,8 @@ public:
     const PluginReport& plugins() const { return m_plugins; }
     const std::vector<std::string>& errors() const { return m_errors; }
 
-    bool open_file(const std::string& path);  // asks about unsaved changes first when interactive
+    bool open_file(const std::string& path);       // replaces the document without asking
+    bool open_from_user(const std::string& path);  // as File > Open: asks about unsaved changes first
     bool save_to(const std::string& path);
     bool confirm_discard();  // true when there is nothing to lose or the user agreed
     Editor* editor() { return m_editor.get(); }
@@ -37,6 +38,11 @@ public:
     void show_page(std::size_t page);
     bool run_command(const std::string& menu_slash_label);  // false when no such command
     std::vector<std::string> command_names() const;
+    bool run_menu(const std::string& menu_slash_label);  // as if the user chose it: "Edit/Undo"
+    bool run_tool(const std::string& label);             // a palette tool: "Ellipse"
+    std::string recent_file(std::size_t index) const;    // File > Open Recent, "" past the end
+    bool post_command(int id);                           // a menu or tool event, as a click sends it
+    const std::vector<std::string>& asked() const { return m_asked; }  // questions put to the user
 
     // plugin::HostServices
     wxWindow* main_window() override { return this; }
@@ -49,7 +55,8 @@ public:
     void select(const std::vector<std::string>& cell_ids, bool centre) override;
     void submit(std::unique_ptr<wxCommand> command) override;
     void on_change(std::function<void()> listener) override { m_listeners.push_back(std::move(listener)); }
-    bool run_with_progress(const std::string& title, const std::function<void(plugin::Progress&)>& work) override;
+    bool run_with_progress(const std::string& title,
+                           const std::function<void(plugin::Progress&)>& work) override;
     void report_error(const std::string& message) override;
     bool ask(const std::string& title, std::vector<Field>& fields) override;
     std::string ask_path(const std::string& title, const std::string& wildcard, bool save) override;
@@ -57,7 +64,7 @@ public:
     // Scripted runs: the answer to the next ask/ask_path ("name=value" words, a path, or "cancel").
     void queue_answer(std::vector<std::string> answer) { m_answers.push_back(std::move(answer)); }
 
-private:
+  private:
     bool m_interactive;
     std::unique_ptr<Editor> m_editor;
     wxAuiManager m_aui;
@@ -71,6 +78,7 @@ private:
     std::vector<diagram::Cell> m_clipboard;
     int m_paste_count = 0;
     std::deque<std::vector<std::string>> m_answers;
+    std::vector<std::string> m_asked;
 
     void build_menus();
     void attach_editor(std::unique_ptr<Editor> editor);
