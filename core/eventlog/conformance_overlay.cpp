@@ -190,6 +190,9 @@ std::size_t annotate_conformance(diagram::Page& page, const PageJourney& journey
                 const double dx = b.x - a.x, dy = b.y - a.y, length = std::hypot(dx, dy);
                 if (length > 0) {
                     const double bow = std::max(50.0, length / 4);
+                    // As a file read back has it, so saving and reopening gives an equal model.
+                    arrow.geometry->has_points_array = true;
+                    arrow.geometry->child_order = {"points"};
                     arrow.geometry->waypoints.push_back({std::round((a.x + b.x) / 2 - dy / length * bow),
                                                          std::round((a.y + b.y) / 2 + dx / length * bow)});
                 }
