@@ -51,8 +51,8 @@ void add_compare_command(plugin::HostServices& host) {
         }
         const auto diff = journey::diff_maps(*before, *after);
         ResultTable table;
-        table.title = "Compared with " + path + ": " + std::to_string(diff.added.size()) + " added, " +
-                      std::to_string(diff.removed.size()) + " removed, " +
+        table.title = "Compared with " + file_name(path) + ": " + std::to_string(diff.added.size()) +
+                      " added, " + std::to_string(diff.removed.size()) + " removed, " +
                       std::to_string(diff.changed.size()) + " changed step(s)";
         table.headings = {"Change", "Step", "Stage / Lane", "Detail"};
         for (auto& line : journey::summarize_diff(diff, target->page()))

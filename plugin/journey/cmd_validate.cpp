@@ -31,10 +31,10 @@ std::optional<CsvPreset> parse_preset(const std::string& text) {
 void show_preview(const std::string& path, const importers::LogPreview& preview) {
     ResultTable table;
     if (preview.format == importers::LogFormat::xes) {
-        table.title = "Preview of " + path + " (XES)";
+        table.title = "Preview of " + file_name(path) + " (XES)";
     } else {
         const auto& c = preview.columns;
-        table.title = "Preview of " + path + ": case = '" + c.case_column + "', activity = '" +
+        table.title = "Preview of " + file_name(path) + ": case = '" + c.case_column + "', activity = '" +
                       c.activity_column + "', time = '" + c.time_column + "'" +
                       (preview.problem.empty() ? "" : "; " + preview.problem);
     }
@@ -144,7 +144,7 @@ void add_validate_command(plugin::HostServices& host) {
         }
 
         ResultTable table;
-        table.title = std::to_string(result.cases) + " cases in " + path + ", " +
+        table.title = std::to_string(result.cases) + " cases in " + file_name(path) + ", " +
                       std::to_string(result.fitting_cases) + " follow the map (" +
                       std::to_string(static_cast<int>(result.fitness * 100 + 0.5)) + "%)";
         table.headings = {"What", "Step or path", "Cases", "Detail"};

@@ -1,5 +1,6 @@
 #include "plugin/journey/page_edit.hpp"
 
+#include <filesystem>
 #include <sstream>
 
 #include "core/diagram/cell_delta.hpp"
@@ -28,6 +29,10 @@ bool submit_page_edit(plugin::HostServices& host, const ActivePage& target, cons
     host.submit(std::make_unique<plugin::CellCommand>(wxString::FromUTF8(name), target.document, target.index,
                                                       std::move(changes)));
     return true;
+}
+
+std::string file_name(const std::string& path) {
+    return std::filesystem::path(path).filename().string();
 }
 
 std::vector<std::string> split_list(const std::string& text, char separator) {

@@ -42,6 +42,9 @@ class PagesCommand : public wxCommand {
     }
 };
 
+// "/a/b/log.csv" -> "log.csv", for panel titles.
+std::string file_name(const std::string& path);
+
 // "a,b, c" -> {"a", "b", "c"}; empty items dropped.
 std::vector<std::string> split_list(const std::string& text, char separator = ',');
 
