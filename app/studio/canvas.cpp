@@ -397,6 +397,14 @@ void Canvas::set_zoom(double zoom, wxPoint anchor) {
     if (view_changed) view_changed();
 }
 
+void Canvas::set_view(Point origin, double zoom) {
+    m_origin = origin;
+    m_zoom = std::clamp(zoom, 0.02, 16.0);
+    m_fit_pending = false;
+    Refresh();
+    if (view_changed) view_changed();
+}
+
 void Canvas::pan_by(double dx, double dy) {
     m_origin.x -= dx / m_zoom;
     m_origin.y -= dy / m_zoom;
@@ -460,8 +468,10 @@ wxBitmap shape_icon(const std::string& style, double width, double height, int s
     cell.parent = page.cells.size() > 1 ? page.cells[1].id : "1";
     cell.kind = diagram::CellKind::vertex;
     cell.vertex = true;
-    cell.style = diagram::Style::parse(style);
-    if (style.rfind("text;", 0) == 0) cell.value = "Text";
+    // A text shape has nothing to show but its text: a large bold letter reads at icon size.
+    const bool text = style.rfind("text;", 0) == 0;
+    cell.style = diagram::Style::parse(text ? style + "fontSize=40;fontStyle=1;" : style);
+    if (text) cell.value = "T";
     diagram::Geometry g;
     g.bounds = {0, 0, width, height};
     cell.geometry = g;
@@ -517,6 +527,9 @@ void Canvas::draw_content(wxGraphicsContext& gc, wxRect area) {
     gc.PushState();
     gc.Clip(area.x, area.y, area.width, area.height);
     gc.SetAntialiasMode(wxANTIALIAS_DEFAULT);
+    // wx shifts odd-width strokes by half a pixel to make them crisp; the exporters stroke on the geometry
+    // itself, so the same picture needs the shift off (it moved every 1 px line against the PNG export).
+    gc.DisableOffset();
     gc.SetBrush(wxBrush(wxColour(0xf4, 0xf4, 0xf4)));
     gc.SetPen(*wxTRANSPARENT_PEN);
     gc.DrawRectangle(area.x, area.y, area.width, area.height);

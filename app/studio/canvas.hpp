@@ -48,6 +48,7 @@ class Canvas : public wxWindow {
     void zoom_fit();
     void fit_when_shown() { m_fit_pending = true; }  // fit (at most 100%) on the first paint with a real size
     void pan_by(double dx, double dy);               // window pixels
+    void set_view(diagram::Point origin, double zoom);  // origin: the page point at the top-left corner
     diagram::Point view_centre() const;
     diagram::Point to_page(wxPoint p) const;
     wxPoint to_window(diagram::Point p) const;

@@ -6,7 +6,9 @@
 #include <wx/dcmemory.h>
 #include <wx/dcscreen.h>
 #include <wx/filename.h>
+#include <wx/graphics.h>
 #include <wx/image.h>
+#include <wx/mstream.h>
 
 #include <algorithm>
 #include <atomic>
@@ -20,7 +22,9 @@
 
 #include "app/studio/studio_frame.hpp"
 #include "core/diagram/page_index.hpp"
+#include "core/render/page_renderer.hpp"
 #include "exporters/drawio/drawio_writer.hpp"
+#include "exporters/raster/cairo_writer.hpp"
 #include "importers/drawio/drawio_reader.hpp"
 
 namespace jstudio::studio {
@@ -81,8 +85,8 @@ void drag(Canvas& canvas, wxPoint from, wxPoint to, bool middle = false) {
     mouse(canvas, middle ? wxEVT_MIDDLE_UP : wxEVT_LEFT_UP, to);
 }
 
-void key(wxWindow& window, int code, bool shift = false) {
-    wxKeyEvent event(wxEVT_KEY_DOWN);
+void key(wxWindow& window, int code, bool shift = false, bool up = false) {
+    wxKeyEvent event(up ? wxEVT_KEY_UP : wxEVT_KEY_DOWN);
     event.m_keyCode = code;
     event.m_shiftDown = shift;
     event.SetEventObject(&window);
@@ -91,8 +95,9 @@ void key(wxWindow& window, int code, bool shift = false) {
 
 int key_code(const std::string& name) {
     static const std::map<std::string, int> codes = {
-        {"DELETE", WXK_DELETE}, {"ESCAPE", WXK_ESCAPE}, {"RETURN", WXK_RETURN}, {"LEFT", WXK_LEFT},
-        {"RIGHT", WXK_RIGHT},   {"UP", WXK_UP},         {"DOWN", WXK_DOWN},     {"BACK", WXK_BACK}};
+        {"DELETE", WXK_DELETE}, {"ESCAPE", WXK_ESCAPE}, {"RETURN", WXK_RETURN},
+        {"LEFT", WXK_LEFT},     {"RIGHT", WXK_RIGHT},   {"UP", WXK_UP},
+        {"DOWN", WXK_DOWN},     {"BACK", WXK_BACK},     {"SPACE", WXK_SPACE}};
     auto it = codes.find(name);
     return it == codes.end() ? 0 : it->second;
 }
@@ -237,6 +242,58 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
                 fail("unknown key");
             else
                 key(*target, key_code(w.at(1)), w.size() > 2 && w[2] == "shift");
+        } else if (op ==
+                   "expect-like-export") {  // at most N% of pixels differ from `journey export --to png`
+            canvas->set_selection({}, false);
+            const auto scene = render::render_page(editor->document.pages[page]);
+            exporters::RasterOptions options;
+            options.background = render::Color{255, 255, 255};
+            auto png = exporters::write_png(scene, options);
+            wxImage want;
+            if (png) {
+                wxMemoryInputStream stream(png.value().data(), png.value().size());
+                want.LoadFile(stream, wxBITMAP_TYPE_PNG);
+            }
+            if (!want.IsOk()) {
+                fail("no PNG export");
+                continue;
+            }
+            // The canvas at 100% with the same frame as the export: the drawing's bounds plus its 1 px
+            // margin.
+            const auto& b = scene.drawing.bounds;
+            canvas->set_view({b.x - options.margin, b.y - options.margin}, 1);
+            wxBitmap drawn(want.GetWidth(), want.GetHeight(), 24);
+            {
+                wxMemoryDC dc(drawn);
+                std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+                canvas->draw(*gc, drawn.GetSize());
+            }
+            const wxImage got = drawn.ConvertToImage();
+            long differing = 0;
+            const long total = static_cast<long>(want.GetWidth()) * want.GetHeight();
+            for (int y = 0; y < want.GetHeight(); ++y)
+                for (int x = 0; x < want.GetWidth(); ++x) {
+                    const int d = std::abs(got.GetRed(x, y) - want.GetRed(x, y)) +
+                                  std::abs(got.GetGreen(x, y) - want.GetGreen(x, y)) +
+                                  std::abs(got.GetBlue(x, y) - want.GetBlue(x, y));
+                    if (d > 96) ++differing;
+                }
+            const double percent =
+                100.0 * static_cast<double>(differing) / static_cast<double>(std::max(total, 1L));
+            std::printf("self-test: %.2f%% of %ld pixels differ from the PNG export\n", percent, total);
+            if (percent > std::stod(w.at(1))) {
+                // Both pictures beside the test's files, to look at.
+                const std::string stem = expand("$TMP/") + wxFileName(script_path).GetName().ToStdString() +
+                                         "-" + std::to_string(number);
+                got.SaveFile(wxString::FromUTF8(stem + "-canvas.png"), wxBITMAP_TYPE_PNG);
+                want.SaveFile(wxString::FromUTF8(stem + "-export.png"), wxBITMAP_TYPE_PNG);
+                fail(std::to_string(percent) + "% of pixels differ (" + stem + "-canvas/export.png)");
+            }
+        } else if (op == "key-up") {
+            if (!key_code(w.at(1)))
+                fail("unknown key");
+            else
+                key(*canvas, key_code(w.at(1)), false, true);
         } else if (op == "type") {  // into the in-place label editor
             if (auto* text = canvas->label_editor())
                 text->ChangeValue(wxString::FromUTF8(rest));

@@ -35,9 +35,20 @@ std::string what_of(std::exception_ptr error) {
 }
 
 // Progress with no dialog (self-tests, benchmarks): never cancelled.
+// Progress with no dialog (self-tests, benchmarks): cancelled at the first update when the script queued
+// "answer cancel-progress", as a user pressing Cancel.
 class SilentProgress : public plugin::Progress {
   public:
-    bool update(double, const std::string&) override { return true; }
+    explicit SilentProgress(bool cancel) : m_cancel(cancel) {}
+    bool update(double, const std::string&) override {
+        m_asked = true;
+        return !m_cancel;
+    }
+    bool cancelled() const { return m_cancel && m_asked; }
+
+  private:
+    bool m_cancel;
+    bool m_asked = false;
 };
 
 class DialogProgress : public plugin::Progress {
@@ -530,8 +541,13 @@ bool StudioFrame::run_with_progress(const std::string& title,
     bool completed = true;
     try {
         if (!m_interactive) {
-            SilentProgress progress;
+            const bool cancel = !m_answers.empty() && m_answers.front().size() == 1 &&
+                                m_answers.front()[0] == "cancel-progress";
+            if (cancel) m_answers.pop_front();
+            m_asked.push_back("progress: " + title);
+            SilentProgress progress(cancel);
             work(progress);
+            completed = !progress.cancelled();
         } else {
             wxProgressDialog dialog(wxString::FromUTF8(title), "", 1000, this,
                                     wxPD_CAN_ABORT | wxPD_APP_MODAL | wxPD_ELAPSED_TIME | wxPD_AUTO_HIDE);
