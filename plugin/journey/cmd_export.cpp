@@ -34,7 +34,7 @@ const FormatInfo formats[] = {
 Result<std::string> export_bytes(const diagram::Document& document, std::size_t active, Format format,
                                  plugin::Progress& progress) {
     if (format == Format::svg) {
-        progress.update(0.1, "Drawing the page");
+        if (!progress.update(0.1, "Drawing the page")) return make_error(ErrorCode::cancelled, "cancelled");
         return exporters::write_drawio_svg(document, active);
     }
     std::vector<std::size_t> pages;
