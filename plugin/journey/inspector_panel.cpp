@@ -1,5 +1,8 @@
 // Inspector: the journey metadata (stage, lane, channel, emotion) and every other UserObject attribute of the
-// selected cell, refreshed whenever the selection or the document changes.
+// selected cell, refreshed whenever the selection or the document changes. Double-clicking a field edits it
+// on every selected cell, "Edit..." edits the four journey fields; each edit is one undo step
+// (cmd_step_data.cpp).
+#include <wx/button.h>
 #include <wx/listctrl.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
@@ -13,16 +16,26 @@ namespace jstudio::journey_plugin {
 namespace {
 
 class InspectorPanel : public wxPanel {
-public:
+  public:
     InspectorPanel(wxWindow* parent, plugin::HostServices& host) : wxPanel(parent, wxID_ANY), m_host(host) {
         auto* sizer = new wxBoxSizer(wxVERTICAL);
         m_title = new wxStaticText(this, wxID_ANY, "Nothing selected");
-        m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
+        m_list =
+            new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxLC_REPORT | wxLC_SINGLE_SEL);
         m_list->AppendColumn("Field", wxLIST_FORMAT_LEFT, 90);
         m_list->AppendColumn("Value", wxLIST_FORMAT_LEFT, 180);
+        auto* edit = new wxButton(this, wxID_ANY, "Edit...");
         sizer->Add(m_title, 0, wxALL | wxEXPAND, 6);
         sizer->Add(m_list, 1, wxEXPAND);
+        sizer->Add(edit, 0, wxALL, 4);
         SetSizer(sizer);
+        edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_step_data(m_host); });
+        m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
+            std::vector<plugin::HostServices::Field> field{
+                {m_list->GetItemText(e.GetIndex(), 0).ToStdString(wxConvUTF8),
+                 m_list->GetItemText(e.GetIndex(), 1).ToStdString(wxConvUTF8)}};
+            if (m_host.ask("Set " + field[0].name, field)) apply_step_data(m_host, field);
+        });
     }
 
     void refresh() {
@@ -30,14 +43,17 @@ public:
         const auto* document = m_host.active_document();
         const int page = m_host.active_page();
         const auto selection = m_host.selection();
-        if (!document || page < 0 || selection.size() != 1 || static_cast<std::size_t>(page) >= document->pages.size()) {
-            m_title->SetLabel(selection.empty() ? "Nothing selected" : wxString::Format("%zu cells selected", selection.size()));
+        if (!document || page < 0 || selection.size() != 1 ||
+            static_cast<std::size_t>(page) >= document->pages.size()) {
+            m_title->SetLabel(selection.empty() ? "Nothing selected"
+                                                : wxString::Format("%zu cells selected", selection.size()));
             return;
         }
         diagram::PageIndex index(document->pages[static_cast<std::size_t>(page)]);
         const auto* cell = index.find(selection.front());
         if (!cell) return;
-        m_title->SetLabel(wxString::FromUTF8("Step " + cell->id + (cell->label().empty() ? "" : ": " + cell->label())));
+        m_title->SetLabel(
+            wxString::FromUTF8("Step " + cell->id + (cell->label().empty() ? "" : ": " + cell->label())));
         auto add = [&](const std::string& field, const std::string& value) {
             const long row = m_list->InsertItem(m_list->GetItemCount(), wxString::FromUTF8(field));
             m_list->SetItem(row, 1, wxString::FromUTF8(value));
@@ -51,7 +67,7 @@ public:
             }
     }
 
-private:
+  private:
     plugin::HostServices& m_host;
     wxStaticText* m_title;
     wxListCtrl* m_list;

@@ -2,27 +2,28 @@
 
 #include <string>
 
+#include "plugin/journey/results_panel.hpp"
+
 namespace jstudio::journey_plugin {
 
 namespace {
 
 const std::vector<Capability>& capabilities() {
     static const std::vector<Capability> list = {
-        add_inspector,
-        add_step_data_command,
-        add_export_svg,
-        add_select_stage,
+        add_results_panel,     add_inspector,       add_new_map_command,  add_layout_command,
+        add_check_commands,    add_compare_command, add_validate_command, add_export_commands,
+        add_step_data_command, add_select_stage,
     };
     return list;
 }
 
 class JourneyPlugin : public plugin::Plugin {
-public:
+  public:
     std::string name() const override { return "journey"; }
     void attach(plugin::HostServices& host) override {
         for (Capability add : capabilities()) add(host);
     }
-    void detach() override {}  // the host removes our menus and panels; we keep no host pointers beyond them
+    void detach() override { drop_results_panel(); }  // the host removes our menus and panels
 };
 
 }  // namespace

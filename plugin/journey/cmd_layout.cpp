@@ -1,0 +1,57 @@
+// Journey > Layout...: the layered layout `journey layout` runs (core/layout), on the active page or on the
+// selected shapes only, as one undo step. Swimlanes stay columns (TB) or rows (LR).
+#include "core/diagram/page_index.hpp"
+#include "core/layout/diagram_layout.hpp"
+#include "plugin/journey/journey_plugin.hpp"
+#include "plugin/journey/page_edit.hpp"
+
+namespace jstudio::journey_plugin {
+
+void add_layout_command(plugin::HostServices& host) {
+    plugin::MenuEntry entry{"Journey", "Layout...",
+                            "Lay out the page, or only the selected shapes, as a layered flowchart",
+                            "Ctrl+Shift+L"};
+    host.add_command(entry, [&host]() {
+        const auto target = active_page(host, "Layout");
+        if (!target) return;
+        std::vector<plugin::HostServices::Field> fields{{"direction", "TB"}, {"seed", "1"}};
+        if (!host.ask("Layout", fields)) return;
+        layout::DiagramLayoutOptions options;
+        if (fields[0].value != "TB" && fields[0].value != "LR") {
+            host.report_error("Layout: direction is TB (top to bottom) or LR (left to right), not '" +
+                              fields[0].value + "'");
+            return;
+        }
+        options.layout.direction =
+            fields[0].value == "LR" ? layout::Direction::left_to_right : layout::Direction::top_to_bottom;
+        try {
+            options.layout.seed = static_cast<std::uint32_t>(std::stoul(fields[1].value));
+        } catch (...) {
+            host.report_error("Layout: seed must be a whole number, not '" + fields[1].value + "'");
+            return;
+        }
+        // Only vertices and swimlanes are laid out; a selected edge comes along with its ends.
+        const diagram::PageIndex index(target->page());
+        for (const auto& id : host.selection())
+            if (const auto* cell = index.find(id); cell && cell->kind == diagram::CellKind::vertex)
+                options.cells.push_back(id);
+
+        diagram::Page edited = target->page();
+        Result<layout::DiagramLayoutReport> report = make_error(ErrorCode::cancelled, "cancelled");
+        const bool finished = host.run_with_progress("Layout", [&](plugin::Progress& progress) {
+            if (!progress.update(0.05, "Laying out " + std::to_string(edited.cells.size()) + " cells"))
+                return;
+            report = layout::layout_page(edited, options);
+            progress.update(1, "Done");
+        });
+        if (!finished) return;  // cancelled: the page stays as it was
+        if (!report) {
+            host.report_error("Layout: " + report.error().message);
+            return;
+        }
+        const std::string what = options.cells.empty() ? "Layout page" : "Layout selection";
+        submit_page_edit(host, *target, what, edited);
+    });
+}
+
+}  // namespace jstudio::journey_plugin

@@ -1,0 +1,176 @@
+// Journey > Validate with CRM Data...: an import wizard for an event log (CSV or XES, plain or gzip; CRM
+// exports through the Salesforce and HubSpot presets): pick the file, confirm the preset and the column
+// mapping while the Journey Results panel previews the first rows and the detected columns, then the log is
+// checked against the journey on this page (`journey validate`) and the result drawn over it on a "CRM data"
+// layer (core/eventlog/conformance_overlay) as one undo step.
+#include <map>
+
+#include "core/eventlog/conformance_overlay.hpp"
+#include "importers/eventlog/log_preview.hpp"
+#include "importers/eventlog/log_reader.hpp"
+#include "plugin/journey/journey_plugin.hpp"
+#include "plugin/journey/page_edit.hpp"
+#include "plugin/journey/results_panel.hpp"
+
+namespace jstudio::journey_plugin {
+
+namespace {
+
+using importers::CsvPreset;
+
+const char* preset_name(CsvPreset preset) {
+    return preset == CsvPreset::salesforce ? "salesforce" : preset == CsvPreset::hubspot ? "hubspot" : "none";
+}
+
+std::optional<CsvPreset> parse_preset(const std::string& text) {
+    for (CsvPreset p : {CsvPreset::none, CsvPreset::salesforce, CsvPreset::hubspot})
+        if (text == preset_name(p)) return p;
+    return std::nullopt;
+}
+
+void show_preview(const std::string& path, const importers::LogPreview& preview) {
+    ResultTable table;
+    if (preview.format == importers::LogFormat::xes) {
+        table.title = "Preview of " + file_name(path) + " (XES)";
+    } else {
+        const auto& c = preview.columns;
+        table.title = "Preview of " + file_name(path) + ": case = '" + c.case_column + "', activity = '" +
+                      c.activity_column + "', time = '" + c.time_column + "'" +
+                      (preview.problem.empty() ? "" : "; " + preview.problem);
+    }
+    table.headings = preview.header;
+    for (const auto& row : preview.rows) table.rows.push_back({row, {}});
+    show_results(table);
+}
+
+}  // namespace
+
+void add_validate_command(plugin::HostServices& host) {
+    plugin::MenuEntry entry{"Journey", "Validate with CRM Data...",
+                            "Check what customers did (a CRM export or event log) against this journey", ""};
+    host.add_command(entry, [&host]() {
+        const std::string name = "Validate with CRM Data";
+        const auto target = active_page(host, name);
+        if (!target) return;
+        auto journey = eventlog::journey_from_page(target->page());
+        if (!journey) {
+            host.report_error(name + ": " + journey.error().message);
+            return;
+        }
+        const std::string path = host.ask_path(
+            name + ": event log", "Event logs (*.csv;*.xes;*.gz)|*.csv;*.xes;*.gz|All files|*", false);
+        if (path.empty()) return;
+        auto text = importers::read_maybe_gzip(path);
+        if (!text) {
+            host.report_error(name + ": " + text.error().to_string());
+            return;
+        }
+
+        // Step 1: the preset; the first that maps every column is proposed.
+        importers::LogReadOptions options;
+        auto preview = importers::preview_event_log(*text, path, options);
+        if (!preview) {
+            host.report_error(name + ": " + preview.error().to_string());
+            return;
+        }
+        const bool csv = preview->format == importers::LogFormat::csv;
+        if (csv) {
+            for (CsvPreset p : {CsvPreset::none, CsvPreset::salesforce, CsvPreset::hubspot}) {
+                options.preset = p;
+                preview = importers::preview_event_log(*text, path, options);
+                if (preview && preview->problem.empty()) break;
+            }
+            if (!preview || !preview->problem.empty()) options.preset = CsvPreset::none;
+            preview = importers::preview_event_log(*text, path, options);
+            show_preview(path, *preview);
+            std::vector<plugin::HostServices::Field> preset{{"preset", preset_name(options.preset)}};
+            if (!host.ask(name + " (1/2): CRM export (none, salesforce, hubspot)", preset)) return;
+            const auto chosen = parse_preset(preset[0].value);
+            if (!chosen) {
+                host.report_error(name + ": preset is none, salesforce or hubspot, not '" + preset[0].value +
+                                  "'");
+                return;
+            }
+            options.preset = *chosen;
+            preview = importers::preview_event_log(*text, path, options);
+        }
+        show_preview(path, *preview);
+
+        // Step 2: the columns (CSV) and the stall threshold, proposed from the preview.
+        std::vector<plugin::HostServices::Field> fields;
+        if (csv)
+            fields = {{"case", preview->columns.case_column},
+                      {"activity", preview->columns.activity_column},
+                      {"time", preview->columns.time_column}};
+        fields.push_back({"stall_days", "0"});
+        if (!host.ask(name + (csv ? " (2/2): columns" : ": options"), fields)) return;
+        if (csv) {
+            options.case_column = fields[0].value;
+            options.activity_column = fields[1].value;
+            options.time_column = fields[2].value;
+        }
+        eventlog::ConformanceOptions conformance;
+        try {
+            conformance.stall_seconds = std::stod(fields.back().value) * 86400;
+        } catch (...) {
+            host.report_error(name + ": stall_days must be a number, not '" + fields.back().value + "'");
+            return;
+        }
+
+        Result<importers::LogReadResult> read = make_error(ErrorCode::cancelled, "cancelled");
+        eventlog::Conformance result;
+        diagram::Page edited = target->page();
+        bool cancelled = false;
+        const bool finished = host.run_with_progress(name, [&](plugin::Progress& progress) {
+            cancelled = !progress.update(0.05, "Reading " + path);
+            if (cancelled) return;
+            read = preview->format == importers::LogFormat::xes
+                       ? importers::read_xes_log(*text, path, options)
+                       : importers::read_csv_log(*text, path, options);
+            if (!read) return;
+            cancelled =
+                !progress.update(0.6, "Checking " + std::to_string(read->log.cases.size()) + " cases");
+            if (cancelled) return;
+            result = eventlog::check_conformance(read->log, journey->map, conformance);
+            cancelled = !progress.update(0.9, "Drawing");
+            if (cancelled) return;
+            eventlog::annotate_conformance(edited, *journey, result);
+            progress.update(1, "Done");
+        });
+        if (!finished || cancelled) return;
+        if (!read) {
+            host.report_error(name + ": " + read.error().to_string());
+            return;
+        }
+
+        ResultTable table;
+        table.title = std::to_string(result.cases) + " cases in " + file_name(path) + ", " +
+                      std::to_string(result.fitting_cases) + " follow the map (" +
+                      std::to_string(static_cast<int>(result.fitness * 100 + 0.5)) + "%)";
+        table.headings = {"What", "Step or path", "Cases", "Detail"};
+        std::map<std::string, std::size_t> step_of;
+        for (std::size_t i = 0; i < journey->map.steps.size(); ++i) step_of[journey->map.steps[i]] = i;
+        for (const auto& u : result.unexpected) {
+            std::vector<std::string> cells = journey->step_cells[step_of[u.from]];
+            cells.insert(cells.end(), journey->step_cells[step_of[u.to]].begin(),
+                         journey->step_cells[step_of[u.to]].end());
+            table.rows.push_back({{"off the map", u.from + " -> " + u.to, std::to_string(u.cases),
+                                   std::to_string(u.count) + " times"},
+                                  cells});
+        }
+        for (std::size_t i = 0; i < result.steps.size(); ++i) {
+            const auto& s = result.steps[i];
+            table.rows.push_back(
+                {{s.cases ? "step" : "never seen", s.step, std::to_string(s.cases),
+                  std::to_string(s.entries) + " start here, " + std::to_string(s.exits) + " end here, " +
+                      std::to_string(s.skipped) + " skipped, " + std::to_string(s.stalls) + " stalls"},
+                 journey->step_cells[i]});
+        }
+        for (const auto& [activity, events] : result.unmapped_activities)
+            table.rows.push_back({{"not on the map", activity, "", std::to_string(events) + " events"}, {}});
+        show_results(table);
+        submit_page_edit(host, *target, "Validate with CRM data", edited);
+    });
+}
+
+}  // namespace jstudio::journey_plugin
