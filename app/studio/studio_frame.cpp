@@ -315,8 +315,26 @@ void StudioFrame::show_page(std::size_t page) {
 }
 
 void StudioFrame::document_changed() {
-    for (size_t i = 0; i < m_tabs->GetPageCount(); ++i)
+    const std::size_t pages = m_editor->document.pages.size();
+    for (size_t i = 0; i < m_tabs->GetPageCount(); ++i) {
         static_cast<Canvas*>(m_tabs->GetPage(i))->document_changed();
+        if (i < pages)
+            m_tabs->SetPageText(i, wxString::FromUTF8(m_editor->document.pages[i].display_name(i)));
+    }
+    if (pages != m_tabs->GetPageCount()) {
+        // A command added or removed pages (New Journey Map, or its undo). The tabs are rebuilt after this
+        // event: the change may come from inside a canvas's own handler, which must not be deleted under it.
+        CallAfter([this] {
+            if (m_editor->document.pages.size() == m_tabs->GetPageCount()) return;
+            const std::size_t before = m_tabs->GetPageCount();
+            const int selected = m_tabs->GetSelection();
+            rebuild_tabs();
+            const std::size_t now = m_tabs->GetPageCount();
+            if (now == 0) return;
+            show_page(now > before ? now - 1 : std::min<std::size_t>(selected < 0 ? 0 : selected, now - 1));
+            changed();
+        });
+    }
     changed();
 }
 
