@@ -1,6 +1,5 @@
 #include "importers/eventlog/byte_source.hpp"
 
-#include <sys/stat.h>
 #include <zlib.h>
 
 #include <cerrno>
@@ -42,14 +41,6 @@ std::unique_ptr<ByteSource> ByteSource::over_memory(std::string_view bytes, std:
     s->m_memory = bytes;
     s->detect_gzip();
     return s;
-}
-
-std::optional<std::uint64_t> ByteSource::size_hint() const {
-    if (m_gzip) return std::nullopt;
-    if (!m_file) return m_in.size() + m_memory.size();
-    struct stat st {};
-    if (fstat(fileno(m_file), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-    return static_cast<std::uint64_t>(st.st_size);
 }
 
 ByteSource::~ByteSource() {

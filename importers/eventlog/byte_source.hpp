@@ -25,9 +25,6 @@ class ByteSource {
     // The first `size` bytes (fewer at the end) without consuming them: read() returns them again.
     Result<std::string_view> peek(std::size_t size);
     const std::string& name() const { return m_name; }
-    // Bytes that read() will return in all, when known without reading (plain files and memory); for
-    // sizing buffers, never for correctness.
-    std::optional<std::uint64_t> size_hint() const;
     bool gzip() const { return m_gzip; }
 
   private:
