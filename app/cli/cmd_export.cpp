@@ -1,15 +1,20 @@
 // journey export IN --to svg|png|pdf|pptx: pictures and editable slides of a diagram's pages.
 #include <CLI/CLI.hpp>
 
+#include <deque>
 #include <filesystem>
 #include <iostream>
 
 #include "app/cli/commands.hpp"
 #include "app/cli/report_error.hpp"
 #include "core/base/file_io.hpp"
+#include "core/codec/codec.hpp"
 #include "core/render/page_renderer.hpp"
+#include "core/render/page_split.hpp"
+#include "exporters/drawio/drawio_writer.hpp"
 #include "exporters/pptx/pptx_writer.hpp"
 #include "exporters/raster/cairo_writer.hpp"
+#include "exporters/raster/drawio_png.hpp"
 #include "exporters/svg/svg_writer.hpp"
 #include "importers/drawio/drawio_reader.hpp"
 
@@ -18,8 +23,9 @@ namespace jstudio::cli {
 namespace {
 
 struct ExportOptions {
-    std::string input, output, to, page, background;
-    double scale = 1, dpi = 0, margin = 1;
+    std::string input, output, to, page, background, split;
+    double scale = 1, dpi = 0, margin = 1, tile_zoom = 1, overlap = 0.1;
+    std::size_t stages_per_part = 1;
     bool transparent = false, no_crop = false, embed = false, plain = false;
 };
 
@@ -40,8 +46,8 @@ Result<std::vector<std::size_t>> pick_pages(const std::string& spec, std::size_t
     return out;
 }
 
-std::string output_for(const ExportOptions& opt, std::size_t page, bool many) {
-    std::string ext = opt.to == "svg" && !opt.plain && opt.embed ? ".drawio.svg" : "." + opt.to;
+std::string output_for(const ExportOptions& opt, std::size_t page, bool many, bool embed) {
+    std::string ext = (embed ? ".drawio." : ".") + opt.to;
     std::string base = opt.output;
     if (base.empty()) {
         std::filesystem::path in(opt.input == "-" ? "stdin" : opt.input);
@@ -60,6 +66,14 @@ std::string output_for(const ExportOptions& opt, std::size_t page, bool many) {
     return base.substr(0, dot) + "-" + std::to_string(page + 1) + base.substr(dot);
 }
 
+// One picture or slide: a page, a stage group of a journey page, or a tile of a large page.
+struct Part {
+    render::Scene scene;
+    const diagram::Page* page = nullptr;  // for notes; a stage part's own page
+    std::size_t page_index = 0;           // in the document
+    std::string title;
+};
+
 int run_export(const ExportOptions& opt) {
     auto read = importers::read_drawio_file(opt.input);
     if (!read) return report_error(read.error());
@@ -76,14 +90,55 @@ int run_export(const ExportOptions& opt) {
             return report_error(
                 make_error(ErrorCode::unsupported, "--background: not a colour: " + opt.background));
     }
-    std::vector<render::Scene> scenes;
-    for (std::size_t p : pages.value()) {
-        scenes.push_back(render::render_page(doc.pages[p]));
-        for (const auto& w : scenes.back().warnings) {
+    exporters::PptxOptions pptx_options;
+    const std::string base_dir =
+        opt.input == "-" ? std::string(".") : std::filesystem::path(opt.input).parent_path().string();
+    pptx_options.base_dir = base_dir;
+    render::TileOptions tiles;
+    // A tile is what a slide shows inside its margins at --tile-zoom (1 = draw.io's 100 %).
+    tiles.width = double(pptx_options.slide_width - 2 * pptx_options.margin) / 9525 / opt.tile_zoom;
+    tiles.height = double(pptx_options.slide_height - 2 * pptx_options.margin) / 9525 / opt.tile_zoom;
+    tiles.overlap = opt.overlap;
+
+    std::deque<render::StagePart> stage_pages;  // owns the pages of stage parts (stable addresses)
+    std::vector<Part> parts;
+    auto warn_all = [&](const render::Scene& scene) {
+        for (const auto& w : scene.warnings) {
             auto d = w;
             d.where.file = opt.input;
             std::cerr << d.to_string() << "\n";
         }
+    };
+    for (std::size_t p : pages.value()) {
+        const auto& page = doc.pages[p];
+        std::string name = page.display_name(p);
+        if (opt.split == "stages") {
+            auto split = render::split_stages(page, name, opt.stages_per_part);
+            if (split.empty())
+                std::cerr << opt.input << ": page '" << name << "' has no journey stages; exported whole\n";
+            for (auto& sp : split) {
+                stage_pages.push_back(std::move(sp));
+                auto& part = stage_pages.back();
+                parts.push_back({render::render_page(part.page), &part.page, p, part.title});
+                warn_all(parts.back().scene);
+            }
+            if (!split.empty()) continue;
+        }
+        render::Scene scene = render::render_page(page);
+        warn_all(scene);
+        if (opt.split == "tiles") {
+            auto windows = render::tile_windows(scene.drawing.bounds, tiles);
+            if (windows.size() > 1) {
+                std::size_t cols = 1;
+                while (cols < windows.size() && windows[cols].y == windows[0].y) ++cols;
+                for (std::size_t i = 0; i < windows.size(); ++i)
+                    parts.push_back({render::crop_scene(scene, windows[i]), &page, p,
+                                     name + " (row " + std::to_string(i / cols + 1) + ", column " +
+                                         std::to_string(i % cols + 1) + ")"});
+                continue;
+            }
+        }
+        parts.push_back({std::move(scene), &page, p, name});
     }
     auto write = [&](const std::string& path, const std::string& bytes) -> int {
         if (auto st = write_file_atomic(path, bytes); !st) return report_error(st.error());
@@ -91,49 +146,54 @@ int run_export(const ExportOptions& opt) {
         return exit_ok;
     };
     if (opt.to == "svg" || opt.to == "png") {
-        bool many = pages->size() > 1;
-        bool embed = opt.embed || (!opt.plain && opt.output.ends_with(".drawio.svg"));
-        for (std::size_t i = 0; i < pages->size(); ++i) {
-            std::string path = output_for(opt, (*pages)[i], many);
+        bool many = parts.size() > 1;
+        bool embed =
+            opt.embed ||
+            (!opt.plain && (opt.output.ends_with(".drawio.svg") || opt.output.ends_with(".drawio.png")));
+        auto xml = embed ? exporters::write_drawio(doc, {exporters::Compression::uncompressed})
+                         : Result<std::string>(std::string());
+        if (!xml) return report_error(xml.error());
+        for (std::size_t i = 0; i < parts.size(); ++i) {
+            std::string path = output_for(opt, opt.split.empty() ? parts[i].page_index : i, many, embed);
             std::string bytes;
             if (opt.to == "svg") {
                 exporters::SvgOptions so;
                 so.scale = opt.scale, so.margin = opt.margin, so.background = background,
-                so.transparent = opt.transparent;
-                if (embed) {
-                    auto svg = exporters::write_drawio_svg(doc, (*pages)[i], so);
-                    if (!svg) return report_error(svg.error());
-                    bytes = std::move(svg.value());
-                } else {
-                    bytes = exporters::write_svg(scenes[i], so);
-                }
+                so.transparent = opt.transparent, so.base_dir = base_dir;
+                bytes = exporters::write_svg(parts[i].scene, so, xml.value());
             } else {
                 exporters::RasterOptions ro;
                 ro.scale = opt.scale, ro.dpi = opt.dpi, ro.margin = opt.margin, ro.background = background;
-                ro.transparent = opt.transparent, ro.crop = !opt.no_crop;
-                auto png = exporters::write_png(scenes[i], ro);
+                ro.transparent = opt.transparent, ro.crop = !opt.no_crop, ro.base_dir = base_dir;
+                auto png = exporters::write_png(parts[i].scene, ro);
                 if (!png) return report_error(png.error());
                 bytes = std::move(png.value());
+                if (embed) {
+                    auto with =
+                        exporters::insert_png_text(bytes, "mxfile", codec::percent_encode(xml.value()));
+                    if (!with) return report_error(with.error());
+                    bytes = std::move(with.value());
+                }
             }
             if (int rc = write(path, bytes)) return rc;
         }
         return exit_ok;
     }
-    std::string path = output_for(opt, 0, false);
+    std::string path = output_for(opt, 0, false, false);
     if (opt.to == "pdf") {
         exporters::RasterOptions ro;
         ro.scale = opt.scale, ro.margin = opt.margin, ro.background = background,
         ro.transparent = opt.transparent;
-        ro.crop = !opt.no_crop;
+        ro.crop = !opt.no_crop, ro.base_dir = base_dir;
+        std::vector<render::Scene> scenes;
+        for (auto& part : parts) scenes.push_back(std::move(part.scene));
         auto pdf = exporters::write_pdf(scenes, ro);
         if (!pdf) return report_error(pdf.error());
         return write(path, pdf.value());
     }
     std::vector<exporters::PptxSlide> slides;
-    for (std::size_t i = 0; i < pages->size(); ++i)
-        slides.push_back(
-            {&scenes[i], &doc.pages[(*pages)[i]], doc.pages[(*pages)[i]].display_name((*pages)[i])});
-    auto pptx = exporters::write_pptx(slides);
+    for (const auto& part : parts) slides.push_back({&part.scene, part.page, part.title});
+    auto pptx = exporters::write_pptx(slides, pptx_options);
     if (!pptx) return report_error(pptx.error());
     return write(path, pptx.value());
 }
@@ -162,10 +222,25 @@ void setup_export(CLI::App& app, Action& action) {
     cmd->add_flag("--transparent", opt->transparent, "no background, even if the page has one");
     cmd->add_flag("--no-crop", opt->no_crop,
                   "PNG/PDF: keep the page origin instead of cropping to the drawing");
+    cmd->add_option("--split", opt->split,
+                    "stages: one part per journey stage group (lane headers on each); tiles: large pages cut "
+                    "into overlapping 16:9 tiles. PPTX: one slide per part; PDF: one page per part; SVG/PNG: "
+                    "one file per part (-N added)")
+        ->check(CLI::IsMember({"stages", "tiles"}));
+    cmd->add_option("--stages-per-part", opt->stages_per_part,
+                    "--split stages: stage columns per part (default 1)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option(
+           "--tile-zoom", opt->tile_zoom,
+           "--split tiles: zoom of a tile on a slide (default 1 = draw.io 100%; smaller = bigger tiles)")
+        ->check(CLI::PositiveNumber);
+    cmd->add_option("--overlap", opt->overlap,
+                    "--split tiles: share of a tile repeated on its neighbour (default 0.1)")
+        ->check(CLI::Range(0.0, 0.5));
     auto* e = cmd->add_flag("--drawio", opt->embed,
-                            "SVG: embed the diagram so draw.io reopens it (.drawio.svg); "
-                            "automatic when -o ends with .drawio.svg");
-    auto* p = cmd->add_flag("--plain", opt->plain, "SVG: never embed the diagram");
+                            "SVG/PNG: embed the diagram so draw.io reopens it (.drawio.svg, .drawio.png); "
+                            "automatic when -o ends with .drawio.svg or .drawio.png");
+    auto* p = cmd->add_flag("--plain", opt->plain, "SVG/PNG: never embed the diagram");
     e->excludes(p);
     cmd->callback([opt, &action] { action = [opt] { return run_export(*opt); }; });
 }

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <set>
 #include <unordered_map>
 
 #include "core/diagram/page_index.hpp"
+#include "core/render/label_text.hpp"
 
 namespace jstudio::layout {
 
@@ -26,6 +28,123 @@ std::string number(double v) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.10g", v);
     return buffer;
+}
+
+// The size of a label as drawn (draw.io's default edge label font is 11 px), with a pixel of background
+// around it; nullopt when there is nothing to show.
+std::optional<LabelSize> label_size(const Cell& cell) {
+    const auto& style = cell.style_or_empty();
+    if (style.flag("noLabel")) return std::nullopt;
+    render::Font font;
+    font.size = style.number("fontSize", 11);
+    font.bold = static_cast<int>(style.number("fontStyle", 0)) & 1;
+    const auto paragraphs = render::parse_label(cell.label(), cell.is_html_label(), font);
+    if (render::plain_text(paragraphs).find_first_not_of(" \t\n") == std::string::npos) return std::nullopt;
+    const auto placed = render::place_label(paragraphs, {});
+    return LabelSize{placed.bounds.width + 2, placed.bounds.height + 2};
+}
+
+// The geometry children in the order the writer puts them, so a written and re-read page compares equal.
+void normalize_child_order(diagram::Geometry& g) {
+    auto present = [&](std::string_view as) {
+        if (as == "sourcePoint") return g.source_point.has_value();
+        if (as == "targetPoint") return g.target_point.has_value();
+        if (as == "points") return g.has_points_array || !g.waypoints.empty();
+        if (as == "offset") return g.offset.has_value();
+        if (as == "alternateBounds") return g.alternate_bounds.has_value();
+        return true;  // unknown children keep their place
+    };
+    std::vector<std::string> order;
+    for (const auto& as : g.child_order)
+        if (present(as) && std::find(order.begin(), order.end(), as) == order.end()) order.push_back(as);
+    for (std::string_view as : {"sourcePoint", "targetPoint", "points", "offset", "alternateBounds"})
+        if (present(as) && std::find(order.begin(), order.end(), as) == order.end()) order.emplace_back(as);
+    g.child_order = std::move(order);
+}
+
+// Where along a route (x in -1..1, as draw.io's relative edge-label geometry) a point is nearest, and that
+// point: a label is stored as this anchor plus an absolute offset to its centre.
+std::pair<double, XY> route_anchor(const std::vector<XY>& route, XY at) {
+    double total = 0, best = std::numeric_limits<double>::max(), best_along = 0;
+    XY best_point = route.front();
+    for (std::size_t i = 1; i < route.size(); ++i) {
+        const XY p = route[i - 1], q = route[i];
+        const double dx = q.x - p.x, dy = q.y - p.y, length = std::hypot(dx, dy);
+        double t = length > 0 ? ((at.x - p.x) * dx + (at.y - p.y) * dy) / (length * length) : 0;
+        t = std::clamp(t, 0.0, 1.0);
+        const XY c{p.x + dx * t, p.y + dy * t};
+        const double d = std::hypot(at.x - c.x, at.y - c.y);
+        if (d < best - 1e-9) {
+            best = d;
+            best_point = c;
+            best_along = total + length * t;
+        }
+        total += length;
+    }
+    const double x = total > 0 ? 2 * best_along / total - 1 : 0;
+    return {x, best_point};
+}
+
+// Reads rank constraints from the cells (rank data/style, journey stage) and the options into the specs.
+void apply_rank_constraints(const PageIndex& index, const std::vector<std::string>& node_ids,
+                            const DiagramLayoutOptions& options, std::vector<NodeSpec>& specs) {
+    std::unordered_map<std::string, int> node_of;
+    for (std::size_t i = 0; i < node_ids.size(); ++i) node_of[node_ids[i]] = static_cast<int>(i);
+    std::map<std::string, int> groups;
+    auto group = [&](const std::string& name) {
+        return groups.emplace(name, static_cast<int>(groups.size())).first->second;
+    };
+    for (std::size_t i = 0; i < node_ids.size(); ++i) {
+        const Cell* cell = index.find(node_ids[i]);
+        std::string rank = cell->data("rank");
+        if (rank.empty()) rank = cell->style_or_empty().get_or("rank", "");
+        if (rank == "min" || rank == "first" || rank == "source")
+            specs[i].place = RankPlace::first;
+        else if (rank == "max" || rank == "last" || rank == "sink")
+            specs[i].place = RankPlace::last;
+        else if (rank.rfind("same:", 0) == 0 && rank.size() > 5)
+            specs[i].same_rank = group("cell:" + rank.substr(5));
+    }
+    auto mark = [&](const std::vector<std::string>& ids, auto set) {
+        for (const auto& id : ids)
+            if (auto it = node_of.find(id); it != node_of.end()) set(specs[it->second]);
+    };
+    mark(options.first, [](NodeSpec& n) { n.place = RankPlace::first; });
+    mark(options.last, [](NodeSpec& n) { n.place = RankPlace::last; });
+    for (std::size_t g = 0; g < options.same_rank.size(); ++g) {
+        const int id = group("option:" + std::to_string(g));
+        mark(options.same_rank[g], [&](NodeSpec& n) { n.same_rank = id; });
+    }
+    if (!options.stage_columns) return;
+    // Stage order: the stage headers' order across the page, else the stages' cells' mean position.
+    std::map<std::string, std::pair<double, int>> stage_pos;  // stage -> (sum of positions, count)
+    std::map<std::string, double> header_pos;
+    for (const auto& cell : index.page().cells) {
+        if (cell.kind != CellKind::vertex || cell.data("journey-role") != "stage-header") continue;
+        const auto stage = cell.data("stage");
+        if (auto b = index.absolute_bounds(cell.id); b && !stage.empty()) header_pos[stage] = b->x;
+    }
+    std::vector<std::string> stage_of(node_ids.size());
+    for (std::size_t i = 0; i < node_ids.size(); ++i) {
+        const Cell* cell = index.find(node_ids[i]);
+        stage_of[i] = cell->data("stage");
+        if (stage_of[i].empty()) continue;
+        const auto b = index.absolute_bounds(cell->id).value_or(diagram::Rect{});
+        auto& [sum, count] = stage_pos[stage_of[i]];
+        sum += b.x;
+        ++count;
+    }
+    std::vector<std::pair<double, std::string>> stages;
+    for (const auto& [stage, sc] : stage_pos) {
+        const auto h = header_pos.find(stage);
+        stages.emplace_back(h != header_pos.end() ? h->second : sc.first / sc.second, stage);
+    }
+    std::sort(stages.begin(), stages.end());
+    std::map<std::string, int> stage_index;
+    for (std::size_t k = 0; k < stages.size(); ++k) stage_index[stages[k].second] = static_cast<int>(k);
+    for (std::size_t i = 0; i < node_ids.size(); ++i)
+        if (!stage_of[i].empty() && specs[i].place == RankPlace::any)
+            specs[i].stage = stage_index[stage_of[i]];
 }
 
 }  // namespace
@@ -84,6 +203,12 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
     LayoutInput input;
     input.lane_count = static_cast<int>(lane_ids.size());
     std::vector<std::size_t> edge_cells;
+    std::vector<std::pair<bool, bool>> loose_ends;      // per laid-out edge: source / target is a point
+    std::vector<std::vector<std::size_t>> label_cells;  // per laid-out edge: its label children (after value)
+    std::vector<std::pair<std::size_t, int>> drifting;  // edges with a loose end that follow one node
+    std::unordered_map<std::string, std::size_t> position;
+    for (std::size_t i = 0; i < page.cells.size(); ++i) position[page.cells[i].id] = i;
+    auto position_of = [&](const std::string& id) { return position.at(id); };
     {
         PageIndex index(page);
         auto widen = [&](const std::string& id) {
@@ -106,6 +231,7 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
             input.nodes.push_back(spec);
         }
         if (origin.x == std::numeric_limits<double>::max() || !std::isfinite(origin.x)) origin = {0, 0};
+        apply_rank_constraints(index, node_ids, options, input.nodes);
         // An edge glued to a node, or to something inside a node (a port), joins that node.
         auto owner = [&](const std::string& id) -> int {
             std::string at = id;
@@ -117,13 +243,54 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
             }
             return -1;
         };
+        // A loose end (a point, not glued) that lies on a node's border or inside it belongs to that node:
+        // the edge is laid out with it. Other loose ends move with the edge's one attached end.
+        std::vector<diagram::Rect> before(node_ids.size());
+        for (std::size_t i = 0; i < node_ids.size(); ++i)
+            before[i] = index.absolute_bounds(node_ids[i]).value_or(diagram::Rect{});
+        auto node_at = [&](diagram::Point p) -> int {
+            constexpr double reach = 10;
+            int found = -1;
+            double best = std::numeric_limits<double>::max();
+            for (std::size_t i = 0; i < before.size(); ++i) {
+                const auto& b = before[i];
+                const double dx = std::max({b.x - p.x, 0.0, p.x - b.x - b.width}),
+                             dy = std::max({b.y - p.y, 0.0, p.y - b.y - b.height});
+                const double d = std::hypot(dx, dy);
+                if (d <= reach && d < best) best = d, found = static_cast<int>(i);
+            }
+            return found;
+        };
         for (std::size_t i = 0; i < page.cells.size(); ++i) {
             const Cell& c = page.cells[i];
-            if (c.kind != CellKind::edge || c.source.empty() || c.target.empty()) continue;
-            const int s = owner(c.source), t = owner(c.target);
-            if (s < 0 || t < 0) continue;
-            input.edges.push_back({s, t});
-            edge_cells.push_back(i);
+            if (c.kind != CellKind::edge) continue;
+            const auto frame = index.frame_origin(c.id);
+            auto end = [&](const std::string& term, const std::optional<diagram::Point>& point, bool& loose) {
+                loose = term.empty();
+                if (!loose) return owner(term);
+                if (!point) return -1;
+                return node_at({frame.x + point->x, frame.y + point->y});
+            };
+            bool loose_s = false, loose_t = false;
+            const int s = end(c.source, c.geometry ? c.geometry->source_point : std::nullopt, loose_s);
+            const int t = end(c.target, c.geometry ? c.geometry->target_point : std::nullopt, loose_t);
+            if (s >= 0 && t >= 0 && !(loose_s && loose_t && s == t)) {
+                EdgeSpec spec{s, t, {}};
+                if (auto size = label_size(c)) spec.labels.push_back(*size);
+                std::vector<std::size_t> children;
+                for (const Cell* child : index.children(c.id))
+                    if (child->kind == CellKind::vertex && child->geometry && child->geometry->relative)
+                        if (auto size = label_size(*child)) {
+                            spec.labels.push_back(*size);
+                            children.push_back(position_of(child->id));
+                        }
+                input.edges.push_back(std::move(spec));
+                edge_cells.push_back(i);
+                loose_ends.push_back({loose_s, loose_t});
+                label_cells.push_back(std::move(children));
+            } else if ((loose_s || loose_t) && (s >= 0 || t >= 0) && c.geometry) {
+                drifting.push_back({i, s >= 0 && !loose_s ? s : t});
+            }
         }
     }
 
@@ -131,8 +298,12 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
 
     // Write lanes, then nodes (relative to their lane), then edges (relative to the edge's parent frame).
     std::unordered_map<std::string, diagram::Point> lane_origin;
-    std::unordered_map<std::string, std::size_t> position;
-    for (std::size_t i = 0; i < page.cells.size(); ++i) position[page.cells[i].id] = i;
+    std::vector<diagram::Rect> previous(node_ids.size());
+    {
+        PageIndex index(page);
+        for (std::size_t i = 0; i < node_ids.size(); ++i)
+            previous[i] = index.absolute_bounds(node_ids[i]).value_or(diagram::Rect{});
+    }
     for (std::size_t l = 0; l < lane_ids.size(); ++l) {
         Cell& lane = page.cells[position[lane_ids[l]]];
         if (!lane.geometry) lane.geometry.emplace();
@@ -155,21 +326,29 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
         Cell& edge = page.cells[edge_cells[k]];
         const auto& route = out.edges[k];
         if (route.size() < 2) continue;
-        const auto [s, t] = input.edges[k];
+        const int s = input.edges[k].source, t = input.edges[k].target;
         diagram::Style style = edge.style_or_empty();
         style.set("edgeStyle", "orthogonalEdgeStyle");
         style.remove("curved");
         style.remove("elbow");
+        const auto [loose_s, loose_t] = loose_ends[k];
+        const auto frame = index.frame_origin(edge.id);
         auto end = [&](const char* x_key, const char* y_key, const char* perimeter, XY p,
-                       const std::string& term, int node) {
+                       const std::string& term, int node, bool loose) {
+            if (loose) {  // a point end: it follows the node it touched; constraints do not apply to it
+                style.remove(x_key);
+                style.remove(y_key);
+                style.remove(perimeter);
+                return;
+            }
             if (term != node_ids[node]) return;  // glued to a port inside the node: leave its own anchor
             const auto& b = absolute[node];
             style.set(x_key, number((origin.x + p.x - b.x) / b.width));
             style.set(y_key, number((origin.y + p.y - b.y) / b.height));
             style.set(perimeter, "0");
         };
-        end("exitX", "exitY", "exitPerimeter", route.front(), edge.source, s);
-        end("entryX", "entryY", "entryPerimeter", route.back(), edge.target, t);
+        end("exitX", "exitY", "exitPerimeter", route.front(), edge.source, s, loose_s);
+        end("entryX", "entryY", "entryPerimeter", route.back(), edge.target, t, loose_t);
         style.remove("exitDx");
         style.remove("exitDy");
         style.remove("entryDx");
@@ -179,17 +358,47 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
             edge.geometry.emplace();
             edge.geometry->relative = true;
         }
-        const auto frame = index.frame_origin(edge.id);
-        edge.geometry->waypoints.clear();
-        for (std::size_t p = 1; p + 1 < route.size(); ++p)
-            edge.geometry->waypoints.push_back(
-                {origin.x + route[p].x - frame.x, origin.y + route[p].y - frame.y});
+        auto in_frame = [&](XY p) {
+            return diagram::Point{origin.x + p.x - frame.x, origin.y + p.y - frame.y};
+        };
         auto& geometry = *edge.geometry;
+        geometry.waypoints.clear();
+        for (std::size_t p = 1; p + 1 < route.size(); ++p) geometry.waypoints.push_back(in_frame(route[p]));
+        if (loose_s) geometry.source_point = in_frame(route.front());
+        if (loose_t) geometry.target_point = in_frame(route.back());
         geometry.has_points_array = !geometry.waypoints.empty();
-        // Keep the element order the reader would record, so a written and re-read page compares equal.
         auto& order = geometry.child_order;
         order.erase(std::remove(order.begin(), order.end(), "points"), order.end());
-        if (geometry.has_points_array) order.push_back("points");
+        normalize_child_order(geometry);
+
+        // Labels: the edge's own value first (when it shows), then its label children, as collected above.
+        const auto& centers = out.labels[k];
+        std::size_t next = 0;
+        auto place = [&](diagram::Geometry& g, XY center) {
+            const auto [x, anchor] = route_anchor(route, center);
+            g.relative = true;
+            g.bounds.x = std::abs(x) < 1e-9 ? 0 : x;
+            g.bounds.y = 0;
+            g.offset = diagram::Point{center.x - anchor.x, center.y - anchor.y};
+            normalize_child_order(g);
+        };
+        if (centers.size() > label_cells[k].size()) place(geometry, centers[next++]);
+        for (std::size_t child : label_cells[k]) {
+            Cell& label = page.cells[child];
+            if (!label.geometry) label.geometry.emplace();
+            place(*label.geometry, centers[next++]);
+        }
+    }
+    // Edges with one end in the air and the other on a node that moved: the whole edge moves with the node.
+    for (const auto& [cell, node] : drifting) {
+        auto& g = *page.cells[cell].geometry;
+        const double dx = absolute[node].x - previous[node].x, dy = absolute[node].y - previous[node].y;
+        auto shift = [&](std::optional<diagram::Point>& p) {
+            if (p) p->x += dx, p->y += dy;
+        };
+        shift(g.source_point);
+        shift(g.target_point);
+        for (auto& p : g.waypoints) p.x += dx, p.y += dy;
     }
 
     DiagramLayoutReport report;
@@ -197,6 +406,7 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
     report.edges = static_cast<int>(edge_cells.size());
     report.lanes = static_cast<int>(lane_ids.size());
     report.stats = out.stats;
+    report.labels = out.stats.labels_clear + out.stats.labels_blocked;
     return report;
 }
 

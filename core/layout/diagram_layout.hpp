@@ -17,10 +17,18 @@ struct DiagramLayoutOptions {
     // Vertices (or swimlanes, meaning their children) to lay out; empty = every vertex of the page's layers
     // and of the swimlanes in them. Other containers and their contents are left alone.
     std::vector<std::string> cells;
+    // Rank constraints by cell id, added to those the cells carry themselves (a `rank` data attribute or
+    // style key: `min`/`first`, `max`/`last`, or `same:NAME` for every cell sharing NAME's layer).
+    std::vector<std::string> first, last;
+    std::vector<std::vector<std::string>> same_rank;
+    // Cells with a `stage` data attribute (journey-map steps) share one layer per stage, stages in the order
+    // of the page's stage headers (journey-role stage-header) from left to right, else of their cells' mean
+    // x.
+    bool stage_columns = true;
 };
 
 struct DiagramLayoutReport {
-    int nodes = 0, edges = 0, lanes = 0;
+    int nodes = 0, edges = 0, lanes = 0, labels = 0;
     LayoutStats stats;
 };
 

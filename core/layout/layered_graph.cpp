@@ -1,6 +1,9 @@
 #include "core/layout/layered_graph.hpp"
 
 #include <algorithm>
+#include <climits>
+#include <iterator>
+#include <map>
 
 namespace jstudio::layout {
 
@@ -33,7 +36,7 @@ void LayeredGraph::build_layers() {
 void LayeredGraph::split_long_edges() {
     segments.clear();
     for (int e = 0; e < static_cast<int>(edges.size()); ++e) {
-        if (is_self_loop(e)) continue;
+        if (!is_layered(e)) continue;
         auto& edge = edges[e];
         edge.chain.clear();
         int prev = edge.upper();
@@ -57,6 +60,37 @@ void LayeredGraph::split_long_edges() {
         down[segments[s].upper].push_back(s);
         up[segments[s].lower].push_back(s);
     }
+}
+
+std::vector<std::pair<int, int>> LayeredGraph::layering_pairs() const {
+    std::vector<std::pair<int, int>> pairs;
+    for (int e = 0; e < static_cast<int>(edges.size()); ++e)
+        if (is_layered(e)) pairs.emplace_back(rep(edges[e].upper()), rep(edges[e].lower()));
+    std::map<int, int> stages;  // stage -> representative
+    for (int v = 0; v < real_count; ++v)
+        if (nodes[v].stage >= 0) stages.emplace(nodes[v].stage, rep(v));
+    for (auto it = stages.begin(); it != stages.end() && std::next(it) != stages.end(); ++it)
+        pairs.emplace_back(it->second, std::next(it)->second);
+    return pairs;
+}
+
+void LayeredGraph::apply_layers(std::vector<int> layer) {
+    // First and last groups stand alone on their layer (as dot's rank=source|sink): the others move off it.
+    // Feasible because p1 made the first group a source and the last a sink.
+    bool first = false;
+    for (int v = 0; v < real_count; ++v) first |= nodes[rep(v)].place < 0;
+    int last = 0;
+    for (int v = 0; v < real_count; ++v)
+        if (nodes[rep(v)].place == 0) last = std::max(last, layer[rep(v)] + (first ? 1 : 0));
+    for (int v = 0; v < real_count; ++v) {
+        const int r = rep(v);
+        nodes[v].layer = nodes[r].place < 0 ? 0 : nodes[r].place > 0 ? last + 1 : layer[r] + (first ? 1 : 0);
+    }
+    // First/last moves can empty layers at either end: renumber without gaps at the ends.
+    int low = INT_MAX;
+    for (int v = 0; v < real_count; ++v) low = std::min(low, nodes[v].layer);
+    for (int v = 0; v < real_count; ++v) nodes[v].layer -= low;
+    build_layers();
 }
 
 std::vector<int> LayeredGraph::positions() const {

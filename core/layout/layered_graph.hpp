@@ -20,16 +20,21 @@ struct LayeredNode {
     int edge = -1;                 // dummies: the edge they belong to; -1 for real nodes
     bool center_ports = false;     // rhombus, ellipse: every edge meets the side's middle
     double right_margin = 0;       // room kept free on the right (self-loops)
-    double x = 0;                  // centre x (p4)
-    double y = 0;                  // top y (p5)
+    int group = -1;  // rank constraints: the representative of the nodes sharing this one's layer
+    int stage = -1;  // journey stage: groups with a stage take layers in stage order
+    int place = 0;   // -1 first layer, +1 last layer, 0 anywhere
+    double x = 0;    // centre x (p4)
+    double y = 0;    // top y (p5)
     bool is_dummy() const { return edge >= 0; }
 };
 
 struct LayeredEdge {
     int source = 0, target = 0;  // as the user drew it
     bool reversed = false;       // p1: laid out target -> source to keep the layering acyclic
+    bool flat = false;           // p1: both ends forced into one layer (rank constraints); routed by p5 alone
     std::vector<int> chain;      // dummy nodes from the upper end down, after split_long_edges
     std::vector<XY> points;      // p5: the route from source to target (user's direction), ports included
+    double label_extent = 0;     // the largest label's size along the layers: p5 keeps that much line free
     bool upper_is_source() const { return !reversed; }
     int upper() const { return reversed ? target : source; }
     int lower() const { return reversed ? source : target; }
@@ -56,6 +61,16 @@ class LayeredGraph {
     std::vector<double> lane_left, lane_width;  // p4: the columns the lanes take (lanes only)
 
     bool is_self_loop(int edge) const { return edges[edge].source == edges[edge].target; }
+    // Self-loops and flat edges have no segments: p3/p4 ignore them, p5 routes them on their own.
+    bool is_layered(int edge) const { return !is_self_loop(edge) && !edges[edge].flat; }
+    int rep(int v) const { return nodes[v].group >= 0 ? nodes[v].group : v; }
+    bool constrained = false;  // some node has a rank constraint (group, stage or place)
+    // The edges layering must respect, between group representatives (upper -> lower), plus one edge between
+    // consecutive stages so they keep their order.
+    std::vector<std::pair<int, int>> layering_pairs() const;
+    // Sets every real node's layer from its representative's, puts first/last groups on the first/last layer,
+    // and builds the layers.
+    void apply_layers(std::vector<int> layers);
     // Fills `layers` from nodes[].layer (node id order within a layer).
     void build_layers();
     // Inserts one dummy per layer crossed by a long edge and builds segments/down/up. Needs layers.
@@ -70,6 +85,7 @@ struct LayoutContext {
     int order_runs = 0;  // 0 = chosen by size
     double node_spacing = 30, edge_spacing = 12, layer_spacing = 40, track_spacing = 10;
     double lane_padding = 20, lane_min_width = 120;
+    double label_margin = 4;  // free line kept on each side of an edge label
     std::mt19937 rng{1};
 };
 

@@ -1,20 +1,26 @@
 #include "core/layout/layered_layout.hpp"
 
 #include <algorithm>
+#include <map>
 #include <utility>
 
 #include "core/layout/p1_cycles/dfs_cycle_breaker.hpp"
 #include "core/layout/p2_layers/longest_path_layerer.hpp"
+#include "core/layout/p2_layers/network_simplex_layerer.hpp"
 #include "core/layout/p3_order/barycenter_sweep.hpp"
 #include "core/layout/p4_place/priority_placer.hpp"
 #include "core/layout/p5_route/orthogonal_router.hpp"
+#include "core/layout/p6_labels/label_placer.hpp"
 
 namespace jstudio::layout {
 
-LayeredLayout configure(const LayoutOptions&) {
+LayeredLayout configure(const LayoutOptions& options) {
     LayeredLayout layout;
     layout.p1 = std::make_unique<DfsCycleBreaker>();
-    layout.p2 = std::make_unique<LongestPathLayerer>();
+    if (options.layering == Layering::longest_path)
+        layout.p2 = std::make_unique<LongestPathLayerer>();
+    else
+        layout.p2 = std::make_unique<NetworkSimplexLayerer>();
     layout.p3 = std::make_unique<BarycenterSweep>();
     layout.p4 = std::make_unique<PriorityPlacer>();
     layout.p5 = std::make_unique<OrthogonalRouter>();
@@ -44,10 +50,44 @@ LayoutOutput LayeredLayout::run(const LayoutInput& input, const LayoutOptions& o
         graph.nodes[v].center_ports = n.center_ports;
     }
     graph.real_count = static_cast<int>(graph.nodes.size());
+    {
+        // Rank constraints become groups: each group's first node represents it.
+        std::map<std::pair<int, int>, int> reps;  // (kind, id) -> representative
+        for (int v = 0; v < graph.real_count; ++v) {
+            const auto& n = input.nodes[v];
+            std::pair<int, int> group{-1, 0};
+            if (n.place == RankPlace::first)
+                group = {0, 0};
+            else if (n.place == RankPlace::last)
+                group = {1, 0};
+            else if (n.stage >= 0)
+                group = {2, n.stage};
+            else if (n.same_rank >= 0)
+                group = {3, n.same_rank};
+            if (group.first < 0) continue;
+            graph.constrained = true;
+            const int rep = reps.emplace(group, v).first->second;
+            auto& node = graph.nodes[v];
+            node.group = rep;
+            node.place = group.first == 0 ? -1 : group.first == 1 ? 1 : 0;
+            node.stage = group.first == 2 ? n.stage : -1;
+        }
+    }
     graph.lane_count = std::max(graph.lane_count, input.lane_count + (stray ? 1 : 0));
-    for (const auto& e : input.edges) graph.add_edge(e.source, e.target);
+    for (const auto& e : input.edges) {
+        const int id = graph.add_edge(e.source, e.target);
+        for (const auto& label : e.labels)
+            graph.edges[id].label_extent =
+                std::max(graph.edges[id].label_extent, lr ? label.width : label.height);
+    }
     for (int e = 0; e < static_cast<int>(graph.edges.size()); ++e)
-        if (graph.is_self_loop(e)) graph.nodes[graph.edges[e].source].right_margin += ctx.edge_spacing;
+        if (graph.is_self_loop(e)) {
+            // The loop runs beside the node; its label goes beside the loop, so that room is kept as well.
+            double label = 0;
+            for (const auto& size : input.edges[e].labels)
+                label = std::max(label, lr ? size.height : size.width);
+            graph.nodes[graph.edges[e].source].right_margin += ctx.edge_spacing + (label > 0 ? label + 6 : 0);
+        }
 
     LayoutOutput out;
     p1->run(graph, ctx);
@@ -80,6 +120,31 @@ LayoutOutput LayeredLayout::run(const LayoutInput& input, const LayoutOptions& o
         const double left = graph.lane_left[lane], width = graph.lane_width[lane];
         out.lanes.push_back(lr ? Box{0, left, length, width} : Box{left, 0, width, length});
     }
+    // Labels last, on the final routes, in page coordinates; the longest first (they have the fewest spots).
+    std::vector<LabelRequest> requests;
+    std::vector<std::pair<int, int>> owner;
+    for (int e = 0; e < static_cast<int>(input.edges.size()); ++e)
+        for (int k = 0; k < static_cast<int>(input.edges[e].labels.size()); ++k) {
+            const auto& size = input.edges[e].labels[k];
+            requests.push_back({e, size.width, size.height});
+            owner.emplace_back(e, k);
+        }
+    std::vector<int> order(requests.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return requests[a].width * requests[a].height > requests[b].width * requests[b].height;
+    });
+    std::vector<LabelRequest> sorted;
+    for (int i : order) sorted.push_back(requests[i]);
+    const auto placed = place_edge_labels(out.nodes, out.edges, sorted);
+    out.labels.resize(input.edges.size());
+    for (std::size_t e = 0; e < input.edges.size(); ++e) out.labels[e].resize(input.edges[e].labels.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const auto [e, k] = owner[order[i]];
+        out.labels[e][k] = placed[i].center;
+        (placed[i].clear ? out.stats.labels_clear : out.stats.labels_blocked) += 1;
+    }
+
     out.stats.layers = static_cast<int>(graph.layers.size());
     out.stats.dummies = static_cast<int>(graph.nodes.size()) - graph.real_count;
     return out;

@@ -10,23 +10,38 @@
 namespace jstudio::layout {
 
 enum class Direction { top_to_bottom, left_to_right };
+// network_simplex: fewest dummy nodes (shortest edges in sum); longest_path: faster, with edge shortening.
+enum class Layering { network_simplex, longest_path };
 
 struct LayoutOptions {
     Direction direction = Direction::top_to_bottom;
     std::uint32_t seed = 1;
+    Layering layering = Layering::network_simplex;
     int order_runs = 0;  // crossing-minimisation starts; 0 = by graph size
     double node_spacing = 30, edge_spacing = 12, layer_spacing = 40, track_spacing = 10;
     double lane_header = 30;  // the swimlane title band (top in TB, left in LR)
     double lane_padding = 20;
 };
 
+// Rank (layer) constraints, as dot's rank=same|min|max: first and last put the node on the first or the last
+// layer (all such nodes together); nodes with the same same_rank id share a layer; nodes with a stage share
+// their stage's layer, and stages follow each other in stage order (journey-map columns).
+enum class RankPlace { any, first, last };
+
 struct NodeSpec {
     double width = 0, height = 0;
     int lane = -1;              // 0..lane_count-1, kept in that order; -1 when the graph has no lanes
     bool center_ports = false;  // rhombus, ellipse
+    RankPlace place = RankPlace::any;
+    int same_rank = -1;  // group id, -1 = none
+    int stage = -1;      // stage index, -1 = none
+};
+struct LabelSize {
+    double width = 0, height = 0;
 };
 struct EdgeSpec {
     int source = 0, target = 0;
+    std::vector<LabelSize> labels = {};  // placed on the route without overlapping nodes or other labels
 };
 struct LayoutInput {
     std::vector<NodeSpec> nodes;
@@ -38,14 +53,16 @@ struct Box {
     double x = 0, y = 0, width = 0, height = 0;
 };
 struct LayoutStats {
-    long crossings = 0;  // between layers, as crossing minimisation counted them
-    long bends = 0;      // interior points of all routes
+    long crossings = 0;                        // between layers, as crossing minimisation counted them
+    long bends = 0;                            // interior points of all routes
+    int labels_clear = 0, labels_blocked = 0;  // labels placed free of nodes and labels / not
     int layers = 0, dummies = 0, reversed_edges = 0;
 };
 struct LayoutOutput {
-    std::vector<Box> nodes;              // top-left + size, from (0, 0) (inside lane frames: page frame)
-    std::vector<std::vector<XY>> edges;  // source port ... target port, same frame as nodes
-    std::vector<Box> lanes;              // lane containers (columns in TB, rows in LR)
+    std::vector<Box> nodes;               // top-left + size, from (0, 0) (inside lane frames: page frame)
+    std::vector<std::vector<XY>> edges;   // source port ... target port, same frame as nodes
+    std::vector<Box> lanes;               // lane containers (columns in TB, rows in LR)
+    std::vector<std::vector<XY>> labels;  // per edge, the centre of each of its labels (EdgeSpec::labels)
     LayoutStats stats;
 };
 

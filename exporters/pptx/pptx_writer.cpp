@@ -7,10 +7,12 @@
 #include <map>
 #include <memory>
 #include <sstream>
+#include <tuple>
 
 #include "core/diagram/page_index.hpp"
 #include "core/render/edge_geometry.hpp"
 #include "core/render/shape_geometry.hpp"
+#include "exporters/image/image_source.hpp"
 #include "exporters/pptx/pptx_parts.hpp"
 
 namespace jstudio::exporters {
@@ -214,7 +216,24 @@ std::vector<Paragraph> wrapped_lines(const std::vector<Paragraph>& label, const 
 
 struct SlideXml {
     std::string xml;
-    std::string notes;  // speaker notes text ("" = none)
+    std::string notes;                                          // speaker notes text ("" = none)
+    std::vector<std::pair<std::string, std::string>> pictures;  // relationship id → ../media/ target
+};
+
+// The pictures of the deck, each stored once in ppt/media/ however many slides show it.
+struct Media {
+    std::map<std::string, std::string> part_of;              // image bytes → part name "imageN.ext"
+    std::vector<std::pair<std::string, std::string>> parts;  // part name, bytes
+    std::map<std::string, std::string> extensions;           // extension → content type
+    std::string add(const ImageData& image) {
+        auto it = part_of.find(image.bytes);
+        if (it != part_of.end()) return it->second;
+        std::string name = "image" + std::to_string(parts.size() + 1) + "." + image.extension;
+        part_of.emplace(image.bytes, name);
+        parts.push_back({name, image.bytes});
+        extensions[image.extension] = image.mime;
+        return name;
+    }
 };
 
 std::string notes_text(const PptxSlide& s) {
@@ -229,7 +248,129 @@ std::string notes_text(const PptxSlide& s) {
     return out;
 }
 
-SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt) {
+// A connector's preset (or free-form) geometry and transform so that its drawn path is the routed polyline.
+// Presets, in their unflipped box from (0,0) to (w,h), all start horizontally (ECMA presetShapeDefinitions):
+//   bentConnector2: (0,0) (w,0) (w,h)                          1 bend
+//   bentConnector3: (0,0) (x1,0) (x1,h) (w,h)                  2 bends, x1 = w·adj1
+//   bentConnector4: (0,0) (x1,0) (x1,y2) (w,y2) (w,h)          3 bends, y2 = h·adj2
+//   bentConnector5: (0,0) (x1,0) (x1,y2) (x3,y2) (x3,h) (w,h)  4 bends, x3 = w·adj3
+// A route that starts vertically uses the same preset turned 90°; flips put the start at the box's (0,0)
+// corner and the end at (w,h), where PowerPoint and the deck checker expect the glued ends. Adjust values
+// outside 0..100000 draw detours beyond the box. PowerPoint draws the stored preset path and re-routes it,
+// keeping the preset, when a glued shape moves; LibreOffice 7.4 re-routes every glued connector on import
+// (its own elbows). More than 4 bends, or slanted segments with bends, become an unglued custGeom connector
+// (the polyline as its path): both draw it exactly, it stays an editable line, but does not follow the
+// shapes.
+struct ConnectorShape {
+    std::string prst;  // "" = custGeom with local
+    std::vector<long long> adj;
+    std::vector<Emu> local;  // custGeom path in box coordinates
+    Emu off;
+    long long cx = 0, cy = 0;
+    bool rot90 = false, flip_h = false, flip_v = false;
+};
+
+ConnectorShape connector_shape(std::vector<Emu> pts, Emu s, Emu t, bool orthogonal) {
+    auto horizontal = [](Emu a, Emu b) { return std::llabs(b.y - a.y) <= std::llabs(b.x - a.x); };
+    // Ends on the glued sites; keep the first and last segments axis-parallel by moving their inner bend.
+    if (pts.size() == 3 && orthogonal) {
+        pts[1] = horizontal(pts[0], pts[1]) ? Emu{t.x, s.y} : Emu{s.x, t.y};
+    } else if (pts.size() >= 4 && orthogonal) {
+        std::size_t n = pts.size();
+        if (horizontal(pts[0], pts[1]))
+            pts[1].y = s.y;
+        else
+            pts[1].x = s.x;
+        if (horizontal(pts[n - 2], pts[n - 1]))
+            pts[n - 2].y = t.y;
+        else
+            pts[n - 2].x = t.x;
+    }
+    pts.front() = s, pts.back() = t;
+    // Drop repeated points and straight-through bends.
+    std::vector<Emu> p;
+    for (const Emu& q : pts) {
+        if (!p.empty() && std::llabs(q.x - p.back().x) + std::llabs(q.y - p.back().y) < 2) continue;
+        if (p.size() >= 2) {
+            Emu a = p[p.size() - 2], b = p.back();
+            bool collinear = (a.x == b.x && b.x == q.x) || (a.y == b.y && b.y == q.y);
+            if (collinear) p.pop_back();
+        }
+        p.push_back(q);
+    }
+    if (p.size() < 2) p = {s, t};
+    p.front() = s, p.back() = t;
+    bool axis = true;
+    for (std::size_t i = 1; i < p.size(); ++i) axis = axis && (p[i].x == p[i - 1].x || p[i].y == p[i - 1].y);
+    // Two points but not on one axis: an orthogonal edge still bends once in the middle (bentConnector3).
+    if (p.size() == 2 && orthogonal && s.x != t.x && s.y != t.y) {
+        Emu a{(s.x + t.x) / 2, s.y}, b{(s.x + t.x) / 2, t.y};
+        p = {s, a, b, t};
+        axis = true;
+    }
+    const std::size_t segments = p.size() - 1;
+
+    ConnectorShape c;
+    const bool preset = segments == 1 || (axis && segments <= 5);
+    c.rot90 = preset && segments > 1 && !horizontal(p[0], p[1]);
+    // A zero-width or zero-height box cannot hold bends: widen it by a hair at the end point.
+    constexpr long long hair =
+        600;  // EMU, 0.06 px at 100 %: well inside the checker's 1000 EMU glue tolerance
+    if (segments > 1) {
+        long long& along_x = p.back().x;
+        long long& along_y = p.back().y;
+        if (std::llabs(t.x - s.x) < hair) {
+            along_x = s.x + hair;
+            if (p.size() >= 2 && !horizontal(p[p.size() - 2], p.back())) p[p.size() - 2].x = along_x;
+        }
+        if (std::llabs(p.back().y - s.y) < hair) {
+            along_y = s.y + hair;
+            if (p.size() >= 2 && horizontal(p[p.size() - 2], p.back())) p[p.size() - 2].y = along_y;
+        }
+        t = p.back();
+    }
+    long long dx = t.x - s.x, dy = t.y - s.y;
+    c.cx = c.rot90 ? std::llabs(dy) : std::llabs(dx);
+    c.cy = c.rot90 ? std::llabs(dx) : std::llabs(dy);
+    double mx = (s.x + t.x) / 2.0, my = (s.y + t.y) / 2.0;
+    c.off = {std::llround(mx - c.cx / 2.0), std::llround(my - c.cy / 2.0)};
+    // Local box coordinates of a slide point for the flips (inverse of flip-then-rotate about the centre).
+    auto local = [&](Emu q, bool fh, bool fv) {
+        double ux = q.x - mx, uy = q.y - my;
+        if (c.rot90) std::tie(ux, uy) = std::pair{uy, -ux};  // undo 90° clockwise: (a,b) → (-b,a)
+        if (fh) ux = -ux;
+        if (fv) uy = -uy;
+        return std::pair{ux + c.cx / 2.0, uy + c.cy / 2.0};
+    };
+    for (int f = 0; f < 4; ++f) {
+        bool fh = f & 1, fv = f & 2;
+        auto [x0, y0] = local(s, fh, fv);
+        if (std::abs(x0) < 2 && std::abs(y0) < 2) {
+            c.flip_h = fh, c.flip_v = fv;
+            break;
+        }
+    }
+    if (!preset) {
+        for (const Emu& q : p) {
+            auto [x, y] = local(q, c.flip_h, c.flip_v);
+            c.local.push_back({std::llround(x), std::llround(y)});
+        }
+        c.cx = std::max(1LL, c.cx), c.cy = std::max(1LL, c.cy);
+        return c;
+    }
+    static const char* names[] = {
+        "", "straightConnector1", "bentConnector2", "bentConnector3", "bentConnector4", "bentConnector5"};
+    c.prst = names[segments];
+    auto fraction = [](double v, long long size) { return std::llround(v / double(size) * 100000); };
+    if (segments >= 3) c.adj.push_back(fraction(local(p[1], c.flip_h, c.flip_v).first, c.cx));
+    if (segments >= 4) c.adj.push_back(fraction(local(p[2], c.flip_h, c.flip_v).second, c.cy));
+    if (segments >= 5) c.adj.push_back(fraction(local(p[3], c.flip_h, c.flip_v).first, c.cx));
+    if (segments == 3 && c.adj[0] == 50000) c.adj.clear();  // the default
+    return c;
+}
+
+SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media) {
+    SlideXml out;
     const Scene& scene = *slide.scene;
     const Rect& b = scene.drawing.bounds;
     Fit fit;
@@ -298,6 +439,37 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt) {
             else
                 box.cx = std::min(box.cx, fit.len(start));
         }
+        if (s.shape == "image" && !s.image.empty()) {
+            // A native picture (p:pic) of the embedded or linked image; a label goes into its own text box.
+            auto image = load_image(s.image, opt.base_dir);
+            if (image && image->mime != "image/svg+xml") {
+                std::string rid = "rImg" + std::to_string(out.pictures.size() + 1);
+                out.pictures.push_back({rid, "../media/" + media.add(*image)});
+                o << "<p:pic><p:nvPicPr><p:cNvPr id=\"" << box.id << "\" name=\"Picture " << box.id
+                  << "\" descr=\"draw.io cell " << esc(s.cell_id)
+                  << "\"/><p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>"
+                  << "<p:blipFill><a:blip r:embed=\"" << rid
+                  << "\"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm" << rot
+                  << "><a:off x=\"" << box.x << "\" y=\"" << box.y << "\"/><a:ext cx=\"" << box.cx
+                  << "\" cy=\"" << box.cy << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
+                  << line_props(s.stroke, s.stroke_width, s.dashed, fit) << "</p:spPr></p:pic>";
+                auto lines = wrapped_lines(s.label, s.label_place);
+                if (!plain_text(lines).empty()) {
+                    const Rect& lb = s.label_place.box;
+                    long long tid = next_id++;
+                    o << "<p:sp><p:nvSpPr><p:cNvPr id=\"" << tid << "\" name=\"Label " << tid
+                      << "\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x=\""
+                      << fit.x(lb.x) << "\" y=\"" << fit.y(lb.y) << "\"/><a:ext cx=\"" << fit.len(lb.width)
+                      << "\" cy=\"" << fit.len(lb.height)
+                      << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/>"
+                      << "<a:ln><a:noFill/></a:ln></p:spPr>"
+                      << text_body(lines, s.align, s.valign, false, fit, 0) << "</p:sp>";
+                }
+                box.preset.clear();  // connectors stay unglued: pictures have no preset connection sites
+                boxes[s.cell_id] = box;
+                continue;
+            }
+        }
         std::string name = s.known ? s.shape : "Unknown " + s.shape;
         o << "<p:sp><p:nvSpPr><p:cNvPr id=\"" << box.id << "\" name=\"" << esc(name) << " " << box.id
           << "\" descr=\"draw.io cell " << esc(s.cell_id)
@@ -358,55 +530,48 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt) {
             return "id=\"" + std::to_string(it->second.id) + "\" idx=\"" + std::to_string(best) + "\"";
         };
         std::string st = glue(e.source, s), en = glue(e.target, t);
-        const auto& pts = e.points;
-        bool first_h = std::abs(pts[1].x - pts[0].x) >= std::abs(pts[1].y - pts[0].y);
-        std::size_t n = pts.size();
-        bool last_h = std::abs(pts[n - 1].x - pts[n - 2].x) >= std::abs(pts[n - 1].y - pts[n - 2].y);
-        long long dx = t.x - s.x, dy = t.y - s.y;
-        std::string prst = "straightConnector1", av;
-        bool rotate = false, flip_h = dx < 0, flip_v = dy < 0;
-        if (orthogonal && dx != 0 && dy != 0) {
-            if (first_h && last_h) {
-                prst = "bentConnector3";
-                double mid = n >= 4 ? fit.x(pts[1].x) : (s.x + t.x) / 2.0;
-                long long adj = std::llround((mid - s.x) / double(dx) * 100000);
-                if (adj != 50000) av = "<a:gd name=\"adj1\" fmla=\"val " + std::to_string(adj) + "\"/>";
-            } else if (!first_h && !last_h) {
-                prst = "bentConnector3";
-                rotate = true;
-                double mid = n >= 4 ? fit.y(pts[1].y) : (s.y + t.y) / 2.0;
-                long long adj = std::llround((mid - s.y) / double(dy) * 100000);
-                if (adj != 50000) av = "<a:gd name=\"adj1\" fmla=\"val " + std::to_string(adj) + "\"/>";
-            } else {
-                prst = "bentConnector2";
-                rotate = !first_h;
-            }
-        }
-        long long offx, offy, cx, cy;
-        if (rotate) {
-            // Turned 90° clockwise about the centre: the box's sides swap (notes/pptx.md §4 worked example).
-            flip_h = dy<0, flip_v = dx> 0;
-            cx = std::llabs(dy), cy = std::llabs(dx);
-            double mx = (s.x + t.x) / 2.0, my = (s.y + t.y) / 2.0;
-            offx = std::llround(mx - cx / 2.0), offy = std::llround(my - cy / 2.0);
-        } else {
-            offx = std::min(s.x, t.x), offy = std::min(s.y, t.y);
-            cx = std::llabs(dx), cy = std::llabs(dy);
-        }
+        std::vector<Emu> route;
+        for (const Point& p : e.points) route.push_back({fit.x(p.x), fit.y(p.y)});
+        ConnectorShape cs = connector_shape(std::move(route), s, t, orthogonal);
         long long id = next_id++;
-        o << "<p:cxnSp><p:nvCxnSpPr><p:cNvPr id=\"" << id << "\" name=\"Connector " << id
-          << "\" descr=\"draw.io cell " << esc(e.cell_id) << "\"/><p:cNvCxnSpPr>";
-        if (!st.empty()) o << "<a:stCxn " << st << "/>";
-        if (!en.empty()) o << "<a:endCxn " << en << "/>";
-        o << "</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr><p:spPr><a:xfrm";
-        if (rotate) o << " rot=\"5400000\"";
-        if (flip_h) o << " flipH=\"1\"";
-        if (flip_v) o << " flipV=\"1\"";
-        o << "><a:off x=\"" << offx << "\" y=\"" << offy << "\"/><a:ext cx=\"" << cx << "\" cy=\"" << cy
-          << "\"/></a:xfrm><a:prstGeom prst=\"" << prst << "\"><a:avLst>" << av << "</a:avLst></a:prstGeom>"
+        const bool freeform = cs.prst.empty();
+        if (freeform) {
+            // LibreOffice draws any p:cxnSp as its own connector (a custGeom one as a straight line), so a
+            // route with more than 4 bends is a free-form line shape: exact in both, editable points, not
+            // glued.
+            o << "<p:sp><p:nvSpPr><p:cNvPr id=\"" << id << "\" name=\"Connector line " << id
+              << "\" descr=\"draw.io cell " << esc(e.cell_id)
+              << "\"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm";
+        } else {
+            o << "<p:cxnSp><p:nvCxnSpPr><p:cNvPr id=\"" << id << "\" name=\"Connector " << id
+              << "\" descr=\"draw.io cell " << esc(e.cell_id) << "\"/><p:cNvCxnSpPr>";
+            if (!st.empty()) o << "<a:stCxn " << st << "/>";
+            if (!en.empty()) o << "<a:endCxn " << en << "/>";
+            o << "</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr><p:spPr><a:xfrm";
+        }
+        if (cs.rot90) o << " rot=\"5400000\"";
+        if (cs.flip_h) o << " flipH=\"1\"";
+        if (cs.flip_v) o << " flipV=\"1\"";
+        o << "><a:off x=\"" << cs.off.x << "\" y=\"" << cs.off.y << "\"/><a:ext cx=\"" << cs.cx << "\" cy=\""
+          << cs.cy << "\"/></a:xfrm>";
+        if (cs.prst.empty()) {
+            o << "<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l=\"0\" t=\"0\" r=\"r\" "
+                 "b=\"b\"/>"
+              << "<a:pathLst><a:path w=\"" << cs.cx << "\" h=\"" << cs.cy << "\">";
+            for (std::size_t i = 0; i < cs.local.size(); ++i)
+                o << (i ? "<a:lnTo>" : "<a:moveTo>") << "<a:pt x=\"" << cs.local[i].x << "\" y=\""
+                  << cs.local[i].y << "\"/>" << (i ? "</a:lnTo>" : "</a:moveTo>");
+            o << "</a:path></a:pathLst></a:custGeom>";
+        } else {
+            o << "<a:prstGeom prst=\"" << cs.prst << "\"><a:avLst>";
+            for (std::size_t i = 0; i < cs.adj.size(); ++i)
+                o << "<a:gd name=\"adj" << i + 1 << "\" fmla=\"val " << cs.adj[i] << "\"/>";
+            o << "</a:avLst></a:prstGeom>";
+        }
+        o << (freeform ? "<a:noFill/>" : "")
           << line_props(e.stroke, e.stroke_width, e.dashed, fit, arrow_type(e.start_arrow),
                         arrow_type(e.end_arrow))
-          << "</p:spPr></p:cxnSp>";
+          << "</p:spPr>" << (freeform ? "</p:sp>" : "</p:cxnSp>");
         // The edge's own label as a text box centred on its anchor.
         if (!plain_text(e.label).empty()) {
             PlacedLabel placed = place_label(
@@ -423,7 +588,9 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt) {
         }
     }
     o << "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>";
-    return {o.str(), notes_text(slide)};
+    out.xml = o.str();
+    out.notes = notes_text(slide);
+    return out;
 }
 
 std::string notes_xml(const std::string& text) {
@@ -549,6 +716,7 @@ std::string preset_for(const std::string& shape, bool rounded) {
 Result<std::string> write_pptx(const std::vector<PptxSlide>& slides, const PptxOptions& options) {
     if (slides.empty()) return make_error(ErrorCode::unsupported, "no page to export");
     ZipWriter zip;
+    Media media;
     const std::string ct_base = "application/vnd.openxmlformats-officedocument.presentationml.";
     std::ostringstream types;
     types << xml_head << "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -581,7 +749,7 @@ Result<std::string> write_pptx(const std::vector<PptxSlide>& slides, const PptxO
     for (std::size_t i = 0; i < slides.size(); ++i) {
         if (!slides[i].scene) return make_error(ErrorCode::unsupported, "slide without a rendered page");
         const std::string n = std::to_string(i + 1);
-        SlideXml sx = slide_xml(slides[i], options);
+        SlideXml sx = slide_xml(slides[i], options, media);
         pres_rels.push_back({"slide", "slides/slide" + n + ".xml"});
         pres << "<p:sldId id=\"" << 256 + i << "\" r:id=\"rId" << pres_rels.size() << "\"/>";
         types << "<Override PartName=\"/ppt/slides/slide" << n << ".xml\" ContentType=\"" << ct_base
@@ -598,10 +766,26 @@ Result<std::string> write_pptx(const std::vector<PptxSlide>& slides, const PptxO
                           {"slide", "../slides/slide" + n + ".xml"}}));
         }
         zip.add("ppt/slides/slide" + n + ".xml", std::move(sx.xml));
-        zip.add("ppt/slides/_rels/slide" + n + ".xml.rels", rels(srels));
+        std::string slide_rels = rels(srels);
+        if (!sx.pictures.empty()) {
+            std::string pics;
+            for (const auto& [rid, target] : sx.pictures)
+                pics += "<Relationship Id=\"" + rid + "\" Type=\"" + rel_ns + "image\" Target=\"" + target +
+                        "\"/>";
+            slide_rels.insert(slide_rels.rfind("</Relationships>"), pics);
+        }
+        zip.add("ppt/slides/_rels/slide" + n + ".xml.rels", std::move(slide_rels));
     }
     pres << "</p:sldIdLst><p:sldSz cx=\"" << options.slide_width << "\" cy=\"" << options.slide_height
          << "\"/><p:notesSz cx=\"6858000\" cy=\"9144000\"/></p:presentation>";
+    for (const auto& [name, bytes] : media.parts) zip.add("ppt/media/" + name, bytes);
+    std::string defaults;
+    for (const auto& [ext, mime] : media.extensions)
+        defaults += "<Default Extension=\"" + ext + "\" ContentType=\"" + mime + "\"/>";
+    std::string types_xml = types.str();
+    types_xml.insert(types_xml.find("<Default Extension=\"xml\""), defaults);
+    types.str(types_xml);
+    types.seekp(0, std::ios_base::end);
     types << "</Types>";
     zip.add("[Content_Types].xml", types.str());
     zip.add("_rels/.rels",

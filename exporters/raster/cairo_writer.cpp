@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "core/codec/codec.hpp"
+#include "exporters/image/image_source.hpp"
 #include "exporters/svg/svg_writer.hpp"
 
 namespace jstudio::exporters {
@@ -113,30 +114,29 @@ void draw_text(cairo_t* cr, PangoLayout* layout, const TextRun& t) {
     pango_cairo_show_layout(cr, layout);
 }
 
-void draw_image(cairo_t* cr, const Image& im) {
-    std::string uri = normalise_image_uri(im.href);
-    auto comma = uri.find(',');
-    if (uri.rfind("data:image/png;base64", 0) != 0 || comma == std::string::npos) {
-        // Only embedded PNGs are drawn; others show as a light frame so the space stays visible.
+void draw_image(cairo_t* cr, const Image& im, const std::string& base_dir) {
+    auto image = load_image(im.href, base_dir);
+    cairo_surface_t* img = nullptr;
+    if (image && image->mime == "image/png") {
+        ReadCursor cursor{&image->bytes};
+        img = cairo_image_surface_create_from_png_stream(read_bytes, &cursor);
+    }
+    if (!img || cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+        // PNG only (embedded or a file); others show as a light frame so the space stays visible.
+        if (img) cairo_surface_destroy(img);
         Path frame = rect_path(im.box);
         frame.stroke = Color{200, 200, 200};
         draw_path(cr, frame);
         return;
     }
-    auto bytes = codec::base64_decode(std::string_view(uri).substr(comma + 1));
-    if (!bytes) return;
-    ReadCursor cursor{&bytes.value()};
-    cairo_surface_t* img = cairo_image_surface_create_from_png_stream(read_bytes, &cursor);
-    if (cairo_surface_status(img) == CAIRO_STATUS_SUCCESS) {
-        double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
-        if (iw > 0 && ih > 0) {
-            cairo_save(cr);
-            cairo_translate(cr, im.box.x, im.box.y);
-            cairo_scale(cr, im.box.width / iw, im.box.height / ih);
-            cairo_set_source_surface(cr, img, 0, 0);
-            cairo_paint(cr);
-            cairo_restore(cr);
-        }
+    double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
+    if (iw > 0 && ih > 0) {
+        cairo_save(cr);
+        cairo_translate(cr, im.box.x, im.box.y);
+        cairo_scale(cr, im.box.width / iw, im.box.height / ih);
+        cairo_set_source_surface(cr, img, 0, 0);
+        cairo_paint(cr);
+        cairo_restore(cr);
     }
     cairo_surface_destroy(img);
 }
@@ -169,7 +169,7 @@ void draw_scene(cairo_t* cr, const Scene& scene, const Rect& frame, double scale
         else if (const auto* t = std::get_if<TextRun>(&item))
             draw_text(cr, layout, *t);
         else if (const auto* im = std::get_if<Image>(&item))
-            draw_image(cr, *im);
+            draw_image(cr, *im, o.base_dir);
     }
     g_object_unref(layout);
 }

@@ -4,7 +4,9 @@
 #include <cstdio>
 #include <sstream>
 
+#include "core/codec/codec.hpp"
 #include "exporters/drawio/drawio_writer.hpp"
+#include "exporters/image/image_source.hpp"
 
 namespace jstudio::exporters {
 
@@ -70,6 +72,15 @@ std::string path_data(const Path& p) {
     }
     if (!d.empty()) d.pop_back();
     return d;
+}
+
+// Files are embedded as data URIs, so the SVG shows them wherever it is copied; web URLs stay links.
+std::string image_href(const std::string& href, const std::string& base_dir) {
+    if (href.rfind("data:", 0) == 0 || href.rfind("http://", 0) == 0 || href.rfind("https://", 0) == 0)
+        return normalise_image_uri(href);
+    auto image = load_image(href, base_dir);
+    if (!image) return href;
+    return "data:" + image->mime + ";base64," + codec::base64_encode(image->bytes);
 }
 
 }  // namespace
@@ -148,7 +159,7 @@ std::string write_svg(const Scene& scene, const SvgOptions& options, const std::
             out << "<image x=\"" << num(im->box.x) << "\" y=\"" << num(im->box.y) << "\" width=\""
                 << num(im->box.width) << "\" height=\"" << num(im->box.height)
                 << "\" preserveAspectRatio=\"none\" xlink:href=\""
-                << escape(normalise_image_uri(im->href), true) << "\"/>\n";
+                << escape(image_href(im->href, options.base_dir), true) << "\"/>\n";
         }
     }
     out << "</svg>\n";

@@ -15,6 +15,7 @@ struct SvgOptions {
     double margin = 1;                        // px around the drawing, before scaling
     std::optional<render::Color> background;  // nullopt: the page's own background, else transparent
     bool transparent = false;                 // ignore the page background
+    std::string base_dir;                     // where relative image paths are looked up; files are embedded
 };
 
 // content: the mxfile XML to embed ("" = a plain SVG).

@@ -16,6 +16,6 @@ trap 'rm -rf "$tmp"' EXIT
 "$journey" layout "$root/examples/checkout-flow.drawio" -o "$tmp/flow.drawio" 2>/dev/null
 "$journey" export "$tmp/flow.drawio" --to pptx -o "$tmp/flow.pptx" 2>/dev/null
 for deck in "$tmp/map.pptx" "$tmp/flow.pptx"; do
-  HOME="$tmp" bash "$checker" --strict "$deck" > "$tmp/log" 2>&1 || { cat "$tmp/log" >&2; echo "FAIL: $deck" >&2; exit 1; }
+  HOME="$tmp" bash "$root/tests/support/check_deck.sh" "$checker" --strict "$deck" > "$tmp/log" 2>&1 || { cat "$tmp/log" >&2; echo "FAIL: $deck" >&2; exit 1; }
 done
 echo "pptx decks pass check_pptx.sh --strict"

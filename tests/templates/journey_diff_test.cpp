@@ -7,28 +7,12 @@
 #include "importers/drawio/drawio_reader.hpp"
 #include "templates/journey_json.hpp"
 #include "templates/template_library.hpp"
+#include "tests/support/corpus.hpp"
 
 using namespace jstudio;
 using journey::JourneyMap;
 
 namespace {
-
-const char* current_json = R"({
-  "title": "Shop today", "kind": "current-state",
-  "personas": [{"id": "p1", "name": "Ann"}],
-  "stages": [{"id": "a", "name": "Browse"}, {"id": "b", "name": "Buy"}],
-  "lanes": [{"id": "actions", "name": "Actions", "kind": "actions"},
-            {"id": "emotions", "name": "Emotions", "kind": "emotions"},
-            {"id": "pain", "name": "Pain points", "kind": "pain-points"}],
-  "steps": [
-    {"id": "s1", "stage": "a", "lane": "actions", "label": "Searches", "channel": "Web"},
-    {"id": "s2", "stage": "b", "lane": "actions", "label": "Pays"},
-    {"id": "e1", "stage": "a", "lane": "emotions", "label": "Hopeful", "emotion": 1, "persona": "p1"},
-    {"id": "e2", "stage": "b", "lane": "emotions", "label": "Annoyed", "emotion": -1, "persona": "p1"},
-    {"id": "x1", "stage": "b", "lane": "pain", "label": "Hidden fees"}
-  ],
-  "transitions": [{"from": "s1", "to": "s2"}]
-})";
 
 // The future state: s1 relabelled and on another channel, s2 moved to Browse, e2 happier, x1 gone, two new
 // steps (one a new pain point), and a step redrawn by hand with a new id but the same label (e1 → "E-9").
@@ -55,7 +39,7 @@ struct Drawn {
     JourneyMap map;
 };
 
-Drawn drawn(const char* json) {
+Drawn drawn(const std::string& json) {
     auto map = templates::map_from_json_text(json, "t.json");
     REQUIRE(map);
     auto xml = exporters::write_drawio(templates::journey_document(*map));
@@ -73,7 +57,8 @@ using Change = journey::FieldChange;
 }  // namespace
 
 TEST_CASE("diff of a hand-made current/future pair", "[templates][journey][diff]") {
-    const Drawn current = drawn(current_json), future = drawn(future_json);
+    const Drawn current = drawn(test::read_text(test::data_path("journey/shop_today.json"))),
+                future = drawn(future_json);
     const auto d = journey::diff_maps(current.map, future.map);
     CHECK(d.added == std::vector<Ref>{{"n1", "Gets a receipt", "Buy", "Actions"},
                                       {"y1", "Voice misreads brands", "Browse", "Pain points"}});

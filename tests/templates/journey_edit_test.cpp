@@ -10,28 +10,12 @@
 #include "importers/drawio/drawio_reader.hpp"
 #include "templates/journey_json.hpp"
 #include "templates/template_library.hpp"
+#include "tests/support/corpus.hpp"
 
 using namespace jstudio;
 using journey::JourneyMap;
 
 namespace {
-
-const char* small_map_json = R"({
-  "title": "Small map", "kind": "current-state",
-  "personas": [{"id": "p1", "name": "Ann"}],
-  "stages": [{"id": "a", "name": "Browse"}, {"id": "b", "name": "Buy"}],
-  "lanes": [{"id": "actions", "name": "Actions", "kind": "actions"},
-            {"id": "emotions", "name": "Emotions", "kind": "emotions"},
-            {"id": "pain", "name": "Pain points", "kind": "pain-points"}],
-  "steps": [
-    {"id": "s1", "stage": "a", "lane": "actions", "label": "Searches", "channel": "Web"},
-    {"id": "s2", "stage": "b", "lane": "actions", "label": "Pays"},
-    {"id": "e1", "stage": "a", "lane": "emotions", "label": "Hopeful", "emotion": 1, "persona": "p1"},
-    {"id": "e2", "stage": "b", "lane": "emotions", "label": "Annoyed", "emotion": -1, "persona": "p1"},
-    {"id": "x1", "stage": "b", "lane": "pain", "label": "Hidden fees"}
-  ],
-  "transitions": [{"from": "s1", "to": "s2"}]
-})";
 
 struct Written {
     std::string xml;
@@ -39,7 +23,8 @@ struct Written {
 };
 
 Written written_map() {
-    auto map = templates::map_from_json_text(small_map_json, "small.json");
+    auto map = templates::map_from_json_text(test::read_text(test::data_path("journey/shop_today.json")),
+                                             "shop_today.json");
     REQUIRE(map);
     auto doc = templates::journey_document(*map);
     auto xml = exporters::write_drawio(doc);

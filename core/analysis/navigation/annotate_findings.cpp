@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "core/diagram/page_index.hpp"
+#include "core/render/page_renderer.hpp"
 
 namespace jstudio::analysis::navigation {
 
@@ -114,6 +115,7 @@ std::size_t annotate_page(diagram::Page& page, const std::vector<Finding>& findi
         const std::string layer_id = layer.id;
         added.push_back(std::move(layer));
 
+        std::optional<std::map<std::string, std::vector<diagram::Point>>> routes;  // rendered on first need
         for (const std::string& id : order) {
             const Cell* cell = idx.find(id);
             if (!cell) continue;
@@ -138,7 +140,15 @@ std::size_t annotate_page(diagram::Page& page, const std::vector<Finding>& findi
                                     colour(h.severity) + ";",
                                 escape_html(badge)));
             } else if (cell->kind == CellKind::edge) {
-                const auto line = idx.edge_polyline(id);
+                // Along the route draw.io draws (orthogonal bends, perimeter points), not the straight
+                // centre-to-centre line, so the highlight covers the arrow it is about.
+                if (!routes) {
+                    routes.emplace();
+                    for (render::SceneEdge& e : render::render_page(page).edges)
+                        routes->emplace(e.cell_id, std::move(e.points));
+                }
+                auto routed = routes->find(id);
+                const auto line = routed != routes->end() ? routed->second : idx.edge_polyline(id);
                 if (line.size() < 2) continue;
                 Cell shadow;
                 shadow.id = make.new_id("mark");
@@ -156,6 +166,7 @@ std::size_t annotate_page(diagram::Page& page, const std::vector<Finding>& findi
                 shadow.geometry->source_point = line.front();
                 shadow.geometry->target_point = line.back();
                 shadow.geometry->waypoints.assign(line.begin() + 1, line.end() - 1);
+                shadow.geometry->offset = diagram::Point{0, -14};  // the badge above the arrow's own label
                 added.push_back(std::move(shadow));
             }
         }
@@ -166,11 +177,13 @@ std::size_t annotate_page(diagram::Page& page, const std::vector<Finding>& findi
                     std::string("ellipse;fillColor=none;strokeWidth=2;connectable=0;strokeColor=") +
                         colour(f.severity) + ";"));
 
-        // Suggested links, once per pair of screens.
+        // Suggested links, once per pair of screens, for warnings and errors only: info findings (too deep,
+        // bottleneck) on a long flow would otherwise bury the drawing under dashed shortcuts.
         std::set<std::pair<std::string, std::string>> pairs;
         std::vector<Cell> links;
         for (const Finding& f : findings) {
-            if (!f.suggestion || !idx.find(f.suggestion->from_cell) || !idx.find(f.suggestion->to_cell))
+            if (!f.suggestion || f.severity == Severity::info || !idx.find(f.suggestion->from_cell) ||
+                !idx.find(f.suggestion->to_cell))
                 continue;
             if (!pairs.emplace(f.suggestion->from_cell, f.suggestion->to_cell).second) continue;
             Cell link;

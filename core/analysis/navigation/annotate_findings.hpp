@@ -1,7 +1,8 @@
 #pragma once
-// Draws findings onto a page: highlights and badges on a "Check findings" layer, suggested links as dashed
-// arrows on a "Suggested links" layer, and a legend. New cells are appended after every existing cell and
-// no existing cell is changed, so the user's own content stays byte-identical.
+// Draws findings onto a page: highlights and badges on a "Check findings" layer, suggested links (for
+// warnings and errors only) as dashed arrows on a "Suggested links" layer, and a legend. New cells are
+// appended after every existing cell and no existing cell is changed, so the user's own content stays
+// byte-identical.
 #include <vector>
 
 #include "core/analysis/navigation/finding.hpp"

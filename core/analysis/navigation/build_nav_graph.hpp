@@ -7,6 +7,10 @@
 #include "core/analysis/navigation/nav_graph.hpp"
 #include "core/diagram/document.hpp"
 
+namespace jstudio::diagram {
+class PageIndex;
+}
+
 namespace jstudio::analysis::navigation {
 
 struct BuildOptions {
@@ -21,6 +25,8 @@ struct BuildOptions {
 // (else a screen labelled like a home page, else the topmost one). Exits likewise, with end shapes and
 // screens with no way on.
 NavGraph build_nav_graph(const diagram::Page& page, const BuildOptions& options = {});
+// The same, reusing an index of the page the caller already has.
+NavGraph build_nav_graph(const diagram::PageIndex& index, const BuildOptions& options = {});
 
 // The label as a designer reads it: HTML tags dropped, entities decoded, whitespace collapsed.
 std::string plain_label(std::string_view label, bool html);

@@ -3,49 +3,61 @@
 // exit shares as dominators are the ancestors of the exits' lowest common dominator.
 #include <algorithm>
 
-#include <boost/graph/adjacency_list.hpp>
-
 #include "core/analysis/navigation/checks.hpp"
 #include "core/analysis/navigation/detail/boost_nav_graph.hpp"
 
 namespace jstudio::analysis::navigation {
 
 std::vector<Finding> find_bottlenecks(const NavGraph& g, const RuleSettings& s) {
-    using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
-    using V = boost::graph_traits<Graph>::vertex_descriptor;
+    using V = detail::Vertex;
     std::vector<Finding> out;
     const auto entries = g.entries();
     if (entries.empty()) return out;
+    const detail::BoostGraph& bg = detail::Access::boost_graph(g);
     const std::size_t n = g.screen_count();
-    Graph dg(n + 1);
+    // A virtual root (index n) leads to every entry. It is not in the graph: its successors are the entries,
+    // and an entry's predecessors are its in-arcs plus the root.
     const V root = n;
-    for (const Arc& a : g.arcs()) boost::add_edge(a.from.index, a.to.index, dg);
-    for (ScreenId e : entries) boost::add_edge(root, e.index, dg);
+    std::vector<bool> is_entry(n, false);
+    for (ScreenId e : entries) is_entry[e.index] = true;
     // Boost's lengauer_tarjan_dominator_tree left some reachable vertices without a dominator on this graph
     // shape (virtual root + two-way links; Boost 1.74), so this is Cooper-Harvey-Kennedy's iterative
     // algorithm over a reverse postorder: near-linear on navigation graphs.
-    const V null = boost::graph_traits<Graph>::null_vertex();
+    const V null = boost::graph_traits<detail::BoostGraph>::null_vertex();
     std::vector<V> idom(n + 1, null);
     std::vector<std::size_t> rpo_index(n + 1, 0);
     std::vector<V> order;  // postorder
+    order.reserve(n + 1);
     {
         std::vector<bool> seen(n + 1, false);
-        std::vector<std::pair<V, boost::graph_traits<Graph>::adjacency_iterator>> stack;
+        using It = boost::graph_traits<detail::BoostGraph>::adjacency_iterator;
+        struct Frame {
+            V v;
+            It it, end;
+        };
+        std::vector<Frame> stack;
         seen[root] = true;
-        stack.emplace_back(root, boost::adjacent_vertices(root, dg).first);
-        while (!stack.empty()) {
-            auto& [v, it] = stack.back();
-            if (it == boost::adjacent_vertices(v, dg).second) {
-                order.push_back(v);
-                stack.pop_back();
-                continue;
-            }
-            const V w = *it++;
-            if (!seen[w]) {
-                seen[w] = true;
-                stack.emplace_back(w, boost::adjacent_vertices(w, dg).first);
+        for (ScreenId e : entries) {  // the root's successors, in entry order
+            if (seen[e.index]) continue;
+            seen[e.index] = true;
+            auto [b, x] = boost::adjacent_vertices(e.index, bg);
+            stack.push_back(Frame{e.index, b, x});
+            while (!stack.empty()) {
+                Frame& f = stack.back();
+                if (f.it == f.end) {
+                    order.push_back(f.v);
+                    stack.pop_back();
+                    continue;
+                }
+                const V w = *f.it++;
+                if (!seen[w]) {
+                    seen[w] = true;
+                    auto [wb, wx] = boost::adjacent_vertices(w, bg);
+                    stack.push_back(Frame{w, wb, wx});
+                }
             }
         }
+        order.push_back(root);
     }
     std::reverse(order.begin(), order.end());
     for (std::size_t i = 0; i < order.size(); ++i) rpo_index[order[i]] = i;
@@ -61,9 +73,9 @@ std::vector<Finding> find_bottlenecks(const NavGraph& g, const RuleSettings& s) 
         changed = false;
         for (std::size_t i = 1; i < order.size(); ++i) {
             const V v = order[i];
-            V best = null;
-            for (auto [it, end] = boost::in_edges(v, dg); it != end; ++it) {
-                const V u = boost::source(*it, dg);
+            V best = is_entry[v] ? root : null;
+            for (auto [it, end] = boost::in_edges(v, bg); it != end; ++it) {
+                const V u = boost::source(*it, bg);
                 if (idom[u] == null) continue;
                 best = best == null ? u : intersect(u, best);
             }
@@ -80,7 +92,7 @@ std::vector<Finding> find_bottlenecks(const NavGraph& g, const RuleSettings& s) 
     std::vector<std::uint8_t> mark(n + 1, none);
     std::optional<V> lcd;
     for (ScreenId e : g.exits()) {
-        if (idom[e.index] == boost::graph_traits<Graph>::null_vertex()) continue;  // unreachable exit
+        if (idom[e.index] == null) continue;  // unreachable exit
         if (!lcd) {
             lcd = e.index;
             for (V v = e.index; v != root; v = idom[v]) mark[v] = chain;

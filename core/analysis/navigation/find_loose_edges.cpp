@@ -1,6 +1,7 @@
 // Loose edge: an arrow end not glued to any shape. When the end point lies on or within threshold px of a
 // screen, the arrow looks connected but is not (draw.io will not move it with the shape, and the link does
-// not count); otherwise it points at nothing. An arrow with neither end glued is reported once.
+// not count); otherwise it points at nothing. An arrow with neither end glued is reported once, unless both
+// its ends lie on the same shape (then it is part of that shape's drawing).
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -26,6 +27,10 @@ std::optional<ScreenId> screen_near(const NavGraph& g, diagram::Point p, double 
     for (std::uint32_t v = 0; v < g.screen_count(); ++v) {
         const diagram::Rect& r = g.screen(ScreenId{v}).bounds;
         if (r.width <= 0 && r.height <= 0) continue;
+        // Cheap rejection first: this runs over every screen for each loose end.
+        if (p.x < r.x - tolerance || p.x > r.right() + tolerance || p.y < r.y - tolerance ||
+            p.y > r.bottom() + tolerance)
+            continue;
         const double d = distance(r, p), area = r.width * r.height;
         if (d > tolerance) continue;
         if (!best || d < best_distance || (d == best_distance && area < best_area)) {
@@ -51,8 +56,13 @@ std::string edge_name(const diagram::Cell& edge, const diagram::PageIndex& idx) 
 }  // namespace
 
 std::vector<Finding> find_loose_edges(const diagram::Page& page, const NavGraph& g, const RuleSettings& s) {
+    return find_loose_edges(diagram::PageIndex(page), g, s);
+}
+
+std::vector<Finding> find_loose_edges(const diagram::PageIndex& idx, const NavGraph& g,
+                                      const RuleSettings& s) {
     std::vector<Finding> out;
-    const diagram::PageIndex idx(page);
+    const diagram::Page& page = idx.page();
     const double tolerance = std::max(0.0, s.threshold);
     for (const diagram::Cell& edge : page.cells) {
         if (edge.kind != diagram::CellKind::edge || !edge.is_visible()) continue;
@@ -80,6 +90,9 @@ std::vector<Finding> find_loose_edges(const diagram::Page& page, const NavGraph&
         const std::optional<ScreenId> target = target_glued   ? resolve(edge.target)
                                                : target_point ? screen_near(g, *target_point, tolerance)
                                                               : std::nullopt;
+        // Both ends free and lying on the same shape: a line drawn as part of that shape (an underline, a
+        // divider), not an attempt at a link.
+        if (!source_glued && !target_glued && source && source == target) continue;
         const std::string what = edge_name(edge, idx);
         Finding f{"loose-edge", s.severity, {edge.id}, {}, std::nullopt, {}};
         if (source_point) f.markers.push_back(*source_point);

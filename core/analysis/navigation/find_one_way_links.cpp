@@ -1,7 +1,9 @@
 // One-way link: a→b with no path from b back to a (a and b in different strong components), on a page
 // whose links mostly go both ways (site maps, menus), so the reverse is expected. Links into exits or dead
 // ends, and links out of screens nothing leads to, are left alone.
-#include <set>
+#include <algorithm>
+#include <cstdint>
+#include <unordered_set>
 
 #include "core/analysis/navigation/checks.hpp"
 #include "core/analysis/navigation/detail/traversal.hpp"
@@ -11,19 +13,25 @@ namespace jstudio::analysis::navigation {
 std::vector<Finding> find_one_way_links(const NavGraph& g, const RuleSettings& s) {
     std::vector<Finding> out;
     const auto arcs = g.arcs();
-    // Pairs of screens with an arc, to tell a link drawn twice (once each way) from a one-way one.
-    std::set<std::pair<std::uint32_t, std::uint32_t>> pairs;
-    for (const Arc& a : arcs) pairs.emplace(a.from.index, a.to.index);
-    std::set<std::string> links, two_way;
+    // Pairs of screens with an arc (sorted, for lookup), to tell a link drawn twice (once each way) from a
+    // one-way one. Links are told apart by address: each Link lives once in the graph.
+    auto pair_key = [](std::uint32_t from, std::uint32_t to) { return (std::uint64_t{from} << 32) | to; };
+    std::vector<std::uint64_t> pairs;
+    pairs.reserve(arcs.size());
+    for (const Arc& a : arcs) pairs.push_back(pair_key(a.from.index, a.to.index));
+    std::sort(pairs.begin(), pairs.end());
+    std::unordered_set<const Link*> links, two_way;
     for (const Arc& a : arcs) {
-        links.insert(a.link->cell_id);
-        if (a.link->both_ways || pairs.count({a.to.index, a.from.index})) two_way.insert(a.link->cell_id);
+        links.insert(a.link);
+        if (a.link->both_ways ||
+            std::binary_search(pairs.begin(), pairs.end(), pair_key(a.to.index, a.from.index)))
+            two_way.insert(a.link);
     }
     if (links.empty() || double(two_way.size()) / double(links.size()) < s.threshold) return out;
     std::uint32_t count = 0;
     const auto component = detail::strong_components(detail::Access::boost_graph(g), count);
     for (const Arc& a : arcs) {
-        if (two_way.count(a.link->cell_id) || component[a.from.index] == component[a.to.index]) continue;
+        if (two_way.count(a.link) || component[a.from.index] == component[a.to.index]) continue;
         const Screen& from = g.screen(a.from);
         const Screen& to = g.screen(a.to);
         // Into an exit or a dead end (its own finding), or out of a screen nothing leads to: no way back

@@ -7,10 +7,18 @@
 
 namespace jstudio::analysis::navigation {
 
+namespace {
+// Lets find() look a string_view up without building a std::string per call.
+struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const noexcept { return std::hash<std::string_view>{}(id); }
+};
+}  // namespace
+
 struct NavGraph::Impl {
     detail::BoostGraph graph;
     std::deque<Link> links;  // deque: Arc::link pointers stay valid while links are added
-    std::unordered_map<std::string, std::uint32_t> by_cell;
+    std::unordered_map<std::string, std::uint32_t, IdHash, std::equal_to<>> by_cell;
 };
 
 std::string Screen::name() const {
@@ -52,7 +60,7 @@ Screen& NavGraph::screen(ScreenId id) {
 }
 
 std::optional<ScreenId> NavGraph::find(std::string_view cell_id) const {
-    auto it = m_impl->by_cell.find(std::string(cell_id));
+    auto it = m_impl->by_cell.find(cell_id);
     if (it == m_impl->by_cell.end()) return std::nullopt;
     return ScreenId{it->second};
 }

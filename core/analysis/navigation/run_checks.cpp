@@ -1,24 +1,17 @@
 #include "core/analysis/navigation/run_checks.hpp"
 
-#include <set>
+#include <unordered_set>
 
 #include "core/analysis/navigation/build_nav_graph.hpp"
 #include "core/analysis/navigation/checks.hpp"
+#include "core/diagram/page_index.hpp"
 
 namespace jstudio::analysis::navigation {
 
-PageReport run_checks(const diagram::Page& page, const CheckConfig& config) {
-    PageReport report;
-    const NavGraph g = build_nav_graph(page, BuildOptions{config.entries, config.exits});
-    report.screens = g.screen_count();
-    std::set<std::string> links;
-    for (const Arc& a : g.arcs()) links.insert(a.link->cell_id);
-    report.links = links.size();
-    for (ScreenId e : g.entries()) report.entries.push_back(g.screen(e).cell_id);
-    for (ScreenId e : g.exits()) report.exits.push_back(g.screen(e).cell_id);
-
+std::vector<Finding> run_rule(std::string_view id, const diagram::PageIndex& index, const NavGraph& g,
+                              const RuleSettings& settings) {
     using GraphCheck = std::vector<Finding> (*)(const NavGraph&, const RuleSettings&);
-    const std::vector<std::pair<std::string_view, GraphCheck>> checks = {
+    static const std::vector<std::pair<std::string_view, GraphCheck>> checks = {
         {"unreachable", find_unreachable},
         {"dead-end", find_dead_ends},
         {"trap", find_traps},
@@ -29,14 +22,27 @@ PageReport run_checks(const diagram::Page& page, const CheckConfig& config) {
         {"too-deep", find_too_deep},
         {"bottleneck", find_bottlenecks},
     };
+    if (id == "loose-edge") return find_loose_edges(index, g, settings);
+    for (const auto& [name, check] : checks)
+        if (name == id) return check(g, settings);
+    return {};
+}
+
+PageReport run_checks(const diagram::Page& page, const CheckConfig& config) {
+    PageReport report;
+    const diagram::PageIndex index(page);  // built once: the graph and the loose-edge rule both need it
+    const NavGraph g = build_nav_graph(index, BuildOptions{config.entries, config.exits});
+    report.screens = g.screen_count();
+    std::unordered_set<const Link*> links;  // a link drawn both ways is two arcs sharing one Link
+    for (const Arc& a : g.arcs()) links.insert(a.link);
+    report.links = links.size();
+    for (ScreenId e : g.entries()) report.entries.push_back(g.screen(e).cell_id);
+    for (ScreenId e : g.exits()) report.exits.push_back(g.screen(e).cell_id);
+
     for (const RuleInfo& info : rule_ids()) {
         const RuleSettings& settings = config.rule(info.id);
         if (!settings.enabled) continue;
-        std::vector<Finding> found;
-        if (info.id == "loose-edge") found = find_loose_edges(page, g, settings);
-        for (const auto& [id, check] : checks)
-            if (id == info.id) found = check(g, settings);
-        for (Finding& f : found) report.findings.push_back(std::move(f));
+        for (Finding& f : run_rule(info.id, index, g, settings)) report.findings.push_back(std::move(f));
     }
     return report;
 }

@@ -1,10 +1,16 @@
 #pragma once
 // All enabled navigation checks on one page, findings in rule order (rule_ids()) then screen order.
+#include <string_view>
 #include <vector>
 
 #include "core/analysis/navigation/check_config.hpp"
 #include "core/analysis/navigation/finding.hpp"
+#include "core/analysis/navigation/nav_graph.hpp"
 #include "core/diagram/document.hpp"
+
+namespace jstudio::diagram {
+class PageIndex;
+}
 
 namespace jstudio::analysis::navigation {
 
@@ -16,5 +22,10 @@ struct PageReport {
 };
 
 PageReport run_checks(const diagram::Page& page, const CheckConfig& config);
+
+// One rule by id (see rule_ids()) on a page's index and graph, whatever its enabled flag; {} for an unknown
+// id.
+std::vector<Finding> run_rule(std::string_view id, const diagram::PageIndex& index, const NavGraph& g,
+                              const RuleSettings& settings);
 
 }  // namespace jstudio::analysis::navigation

@@ -60,12 +60,8 @@ std::vector<int> shorten_edges(int n, const std::vector<std::pair<int, int>>& ed
 }
 
 void LongestPathLayerer::run(LayeredGraph& graph, LayoutContext&) {
-    std::vector<std::pair<int, int>> pairs;
-    for (int e = 0; e < static_cast<int>(graph.edges.size()); ++e)
-        if (!graph.is_self_loop(e)) pairs.emplace_back(graph.edges[e].upper(), graph.edges[e].lower());
-    const auto layers = shorten_edges(graph.real_count, pairs, longest_path_layers(graph.real_count, pairs));
-    for (int v = 0; v < graph.real_count; ++v) graph.nodes[v].layer = layers[v];
-    graph.build_layers();
+    const auto pairs = graph.layering_pairs();
+    graph.apply_layers(shorten_edges(graph.real_count, pairs, longest_path_layers(graph.real_count, pairs)));
 }
 
 }  // namespace jstudio::layout

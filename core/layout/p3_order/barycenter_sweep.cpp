@@ -81,7 +81,90 @@ class Sweeper {
         }
     }
 
+    // Sifting (Matuszewski, Schönfeld, Molitor): each node in turn tries every place in its layer (inside its
+    // lane) and takes the one with the fewest crossings to both neighbouring layers. Repeated down and up
+    // while it improves; catches what barycenters cannot (a node whose best place is far from the average).
+    void sift(int rounds) {
+        const int count = static_cast<int>(m_g.layers.size());
+        std::vector<std::vector<int>> above(m_g.nodes.size()), below(m_g.nodes.size());
+        for (int round = 0; round < rounds; ++round) {
+            bool moved = false;
+            for (int i = 0; i < 2 * count; ++i) {
+                const int l = i < count ? i : 2 * count - 1 - i;
+                moved |= sift_layer(l, above, below);
+            }
+            if (!moved) break;
+        }
+    }
+
   private:
+    // Pairs (a of u, b of v) with a right of b: the crossings between u's and v's edges to one side when u
+    // stands left of v. Both lists sorted.
+    static long cross(const std::vector<int>& nu, const std::vector<int>& nv) {
+        long c = 0;
+        std::size_t j = 0;
+        for (int a : nu) {
+            while (j < nv.size() && nv[j] < a) ++j;
+            c += static_cast<long>(j);
+        }
+        return c;
+    }
+
+    bool sift_layer(int l, std::vector<std::vector<int>>& above, std::vector<std::vector<int>>& below) {
+        auto& layer = m_g.layers[l];
+        const int k = static_cast<int>(layer.size());
+        if (k < 2) return false;
+        for (int v : layer) {
+            above[v].clear();
+            below[v].clear();
+            for (int u : m_above[v]) above[v].push_back(m_pos[u]);
+            for (int u : m_below[v]) below[v].push_back(m_pos[u]);
+            std::sort(above[v].begin(), above[v].end());
+            std::sort(below[v].begin(), below[v].end());
+        }
+        auto c = [&](int u, int v) { return cross(above[u], above[v]) + cross(below[u], below[v]); };
+        bool moved = false;
+        const std::vector<int> nodes = layer;
+        for (int v : nodes) {
+            if (above[v].empty() && below[v].empty()) continue;
+            const int at = m_pos[v];
+            int lo = at, hi = at;  // v's lane: [lo, hi]
+            while (lo > 0 && m_g.nodes[layer[lo - 1]].lane == m_g.nodes[v].lane) --lo;
+            while (hi + 1 < k && m_g.nodes[layer[hi + 1]].lane == m_g.nodes[v].lane) ++hi;
+            // Cost of v at each slot relative to v at the far left of its lane; slot s = before layer[s].
+            long cost = 0, best = 0, here = 0;
+            int best_slot = lo;
+            for (int s = lo; s <= hi; ++s) {
+                if (s == at) {
+                    here = cost;
+                    continue;
+                }
+                const int u = layer[s];
+                cost += c(u, v) - c(v, u);  // v passes u
+                if (cost < best) {
+                    best = cost;
+                    best_slot = s;
+                }
+            }
+            if (best >= here) continue;  // staying is as good
+            // Move v so that it stands right after layer[best_slot] (or first, when best is the lane start).
+            std::vector<int> lane(layer.begin() + lo, layer.begin() + hi + 1);
+            lane.erase(lane.begin() + (at - lo));
+            int insert = 0;
+            if (best != 0) {
+                const int after = layer[best_slot];
+                insert = static_cast<int>(std::find(lane.begin(), lane.end(), after) - lane.begin()) + 1;
+            }
+            lane.insert(lane.begin() + insert, v);
+            for (int s = lo; s <= hi; ++s) {
+                layer[s] = lane[s - lo];
+                m_pos[layer[s]] = s;
+            }
+            moved = true;
+        }
+        return moved;
+    }
+
     template <class Key>
     void sort_layer(std::vector<int>& layer, Key key) {
         std::vector<std::pair<double, int>> keyed;
@@ -143,6 +226,7 @@ long BarycenterSweep::run(LayeredGraph& graph, LayoutContext& ctx) {
     int runs = ctx.order_runs;
     if (runs <= 0) runs = size < 2000 ? 30 : size < 10000 ? 12 : size < 40000 ? 6 : 2;
     const bool transpose = size < 60000;
+    const bool sift = size < 20000;
     Sweeper sweeper(graph);
     std::vector<std::vector<int>> best;
     long best_crossings = -1;
@@ -163,6 +247,16 @@ long BarycenterSweep::run(LayeredGraph& graph, LayoutContext& ctx) {
                 stale = 0;
             } else {
                 ++stale;
+            }
+        }
+        if (sift && run_best > 0) {
+            graph.layers = run_layers;
+            sweeper.pos() = graph.positions();
+            sweeper.sift(4);
+            const long c = count_crossings(graph, sweeper.pos());
+            if (c < run_best) {
+                run_best = c;
+                run_layers = graph.layers;
             }
         }
         if (best_crossings < 0 || run_best < best_crossings) {

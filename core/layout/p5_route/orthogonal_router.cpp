@@ -19,6 +19,63 @@ bool strictly_inside(double x, double a, double b) {
     return x > lo + 1e-6 && x < hi - 1e-6;
 }
 
+// Decisions (rhombus, ellipse) send every edge from one point in the middle of a side. An edge that then jogs
+// far to the left (right) leaves by the left (right) corner instead and turns down once, as flowcharts are
+// drawn: one bend instead of two. Only the outermost such edge per side, and only where the run to its
+// column is free of every other node of the layer (dummies included, so no crossing is added).
+void leave_by_the_sides(LayeredGraph& graph, const std::vector<double>& band_top) {
+    struct Choice {
+        int edge = -1;
+        double x = 0;
+    };
+    std::vector<std::pair<Choice, Choice>> sides(graph.real_count);
+    for (int e = 0; e < static_cast<int>(graph.edges.size()); ++e) {
+        const auto& edge = graph.edges[e];
+        if (!graph.is_layered(e) || edge.points.size() < 4) continue;
+        const int u = edge.upper();
+        const auto& node = graph.nodes[u];
+        if (!node.center_ports) continue;
+        const auto& p = edge.points;
+        const bool jog = std::abs(p[0].x - p[1].x) < 1e-9 && std::abs(p[1].y - p[2].y) < 1e-9 &&
+                         std::abs(p[2].x - p[3].x) < 1e-9;
+        // The jog must be in the gap right below the node (not after a straight run past other layers).
+        if (!jog || node.layer + 1 >= static_cast<int>(band_top.size()) || p[1].y > band_top[node.layer + 1])
+            continue;
+        const double x = p[2].x;
+        if (x < node.x - node.width / 2 - 1) {
+            auto& c = sides[u].first;
+            if (c.edge < 0 || x < c.x) c = {e, x};
+        } else if (x > node.x + node.width / 2 + 1 && node.right_margin == 0) {
+            auto& c = sides[u].second;
+            if (c.edge < 0 || x > c.x) c = {e, x};
+        }
+    }
+    for (int u = 0; u < graph.real_count; ++u)
+        for (const Choice& c : {sides[u].first, sides[u].second}) {
+            if (c.edge < 0) continue;
+            const auto& node = graph.nodes[u];
+            const int l = node.layer;
+            const bool left = c.x < node.x;
+            const double corner = left ? node.x - node.width / 2 : node.x + node.width / 2;
+            const double lo = std::min(corner, c.x) - 1, hi = std::max(corner, c.x) + 1;
+            bool free = true;
+            for (int w : graph.layers[l]) {
+                if (w == u) continue;
+                const auto& other = graph.nodes[w];
+                if (other.x + other.width / 2 + other.right_margin >= lo && other.x - other.width / 2 <= hi) {
+                    free = false;
+                    break;
+                }
+            }
+            if (!free) continue;
+            auto& p = graph.edges[c.edge].points;
+            const double y = node.y + node.height / 2;
+            std::vector<XY> route{{corner, y}, {c.x, y}};
+            route.insert(route.end(), p.begin() + 3, p.end());
+            p = std::move(route);
+        }
+}
+
 }  // namespace
 
 std::vector<int> assign_tracks(const std::vector<Span>& spans) {
@@ -30,6 +87,7 @@ std::vector<int> assign_tracks(const std::vector<Span>& spans) {
     std::sort(by_left.begin(), by_left.end(),
               [&](int a, int b) { return lo(a) != lo(b) ? lo(a) < lo(b) : a < b; });
     std::vector<std::pair<int, int>> above;  // first is drawn above second
+    std::vector<std::pair<int, int>> ties;   // no order is better
     for (int a = 0; a < n; ++a) {
         const int i = by_left[a];
         for (int b = a + 1; b < n && lo(by_left[b]) <= hi(i) + 1.0; ++b) {
@@ -43,26 +101,70 @@ std::vector<int> assign_tracks(const std::vector<Span>& spans) {
             // makes them run on top of each other: that costs more than any crossing.
             if (std::abs(spans[i].to - spans[j].from) < same_x) i_first += overlap_cost;
             if (std::abs(spans[j].to - spans[i].from) < same_x) j_first += overlap_cost;
-            if (i_first <= j_first)
+            if (i_first < j_first)
                 above.emplace_back(i, j);
-            else
+            else if (j_first < i_first)
                 above.emplace_back(j, i);
+            else
+                ties.emplace_back(i, j);
         }
     }
+    // Preferences first, cycles broken by DFS; pairs either order suits (ties) then follow a topological
+    // order of the preferences, so a tie never forces a preference to be dropped.
     const auto back = dfs_back_edges(n, above);
     for (std::size_t e = 0; e < above.size(); ++e)
         if (back[e]) std::swap(above[e].first, above[e].second);
+    const auto rank = longest_path_layers(n, above);
+    for (auto [i, j] : ties)
+        above.emplace_back(rank[i] < rank[j] || (rank[i] == rank[j] && i < j) ? std::pair{i, j}
+                                                                              : std::pair{j, i});
     return longest_path_layers(n, above);
 }
 
 void OrthogonalRouter::run(LayeredGraph& graph, LayoutContext& ctx) {
     const int layer_count = static_cast<int>(graph.layers.size());
+    // Flat edges (both ends in one layer, from rank constraints): straight across when nothing but edges
+    // stands between the two nodes, else down (or up, on the last layer) to a track in the next gap and back.
+    struct Flat {
+        int edge, gap = -1;  // gap -1: straight across
+        bool below = true;
+        double from = 0, to = 0;
+        int track = 0;
+    };
+    std::vector<Flat> flats;
+    {
+        const auto pos = graph.positions();
+        for (int e = 0; e < static_cast<int>(graph.edges.size()); ++e) {
+            if (!graph.edges[e].flat) continue;
+            const int s = graph.edges[e].source, t = graph.edges[e].target;
+            const int l = graph.nodes[s].layer;
+            Flat f{e};
+            bool blocked = false;
+            for (int i = std::min(pos[s], pos[t]) + 1; i < std::max(pos[s], pos[t]); ++i)
+                blocked |= !graph.nodes[graph.layers[l][i]].is_dummy();
+            if (blocked) f.gap = l;  // the last layer gets a gap below it for these
+            auto port = [&](int v, int toward) {
+                const auto& n = graph.nodes[v];
+                const double dir = graph.nodes[toward].x >= n.x ? 1 : -1;
+                return n.x + dir * (n.width / 2 - std::min(10.0, n.width / 4));
+            };
+            f.from = port(s, t);
+            f.to = port(t, s);
+            flats.push_back(f);
+        }
+    }
     // Tracks per gap (gap l lies below layer l).
     std::vector<int> track_of(graph.segments.size(), -1);
-    std::vector<int> tracks_in_gap(std::max(0, layer_count - 1), 0);
-    for (int l = 0; l + 1 < layer_count; ++l) {
+    std::vector<int> tracks_in_gap(std::max(0, layer_count), 0);
+    for (int l = 0; l < layer_count; ++l) {
         std::vector<int> ids;
         std::vector<Span> spans;
+        std::vector<int> flat_ids;
+        for (int i = 0; i < static_cast<int>(flats.size()); ++i)
+            if (flats[i].gap == l) {
+                flat_ids.push_back(i);
+                spans.push_back({flats[i].from, flats[i].to});
+            }
         for (int v : graph.layers[l])
             for (int s : graph.down[v]) {
                 auto& seg = graph.segments[s];
@@ -73,9 +175,29 @@ void OrthogonalRouter::run(LayeredGraph& graph, LayoutContext& ctx) {
                 spans.push_back({from, to});
             }
         const auto tracks = assign_tracks(spans);
-        for (std::size_t i = 0; i < ids.size(); ++i) {
-            track_of[ids[i]] = tracks[i];
+        for (std::size_t i = 0; i < flat_ids.size(); ++i) {
+            flats[flat_ids[i]].track = tracks[i];
             tracks_in_gap[l] = std::max(tracks_in_gap[l], tracks[i] + 1);
+        }
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            track_of[ids[i]] = tracks[flat_ids.size() + i];
+            tracks_in_gap[l] = std::max(tracks_in_gap[l], tracks[flat_ids.size() + i] + 1);
+        }
+    }
+    // Label room per gap: the gaps next to a labelled edge's ends (where its label is placed first).
+    // Two labelled edges at one side of a node (a loop back next to the way on, yes/no of a decision) get
+    // room for two labels one above the other, as their lines are often too close for them side by side.
+    std::vector<double> label_room(std::max(0, layer_count), 0);
+    std::vector<int> labelled_ends(graph.nodes.size(), 0);  // per node: labelled edges at its bottom / top
+    std::vector<int> labelled_tops(graph.nodes.size(), 0);
+    for (const auto& seg : graph.segments) {
+        const double extent = graph.edges[seg.edge].label_extent;
+        if (extent <= 0) continue;
+        const auto& edge = graph.edges[seg.edge];
+        if (seg.upper == edge.upper() || seg.lower == edge.lower()) {
+            const int l = graph.nodes[seg.upper].layer;
+            const int stacked = std::max(++labelled_ends[seg.upper], ++labelled_tops[seg.lower]) >= 2 ? 2 : 1;
+            label_room[l] = std::max(label_room[l], stacked * extent + (stacked - 1) * ctx.label_margin);
         }
     }
     // Bands and gaps.
@@ -84,8 +206,16 @@ void OrthogonalRouter::run(LayeredGraph& graph, LayoutContext& ctx) {
     for (int l = 0; l < layer_count; ++l) {
         for (int v : graph.layers[l]) band_height[l] = std::max(band_height[l], graph.nodes[v].height);
         band_top[l] = y;
-        if (l + 1 < layer_count)
+        if (l + 1 < layer_count || tracks_in_gap[l] > 0) {
             gap[l] = std::max(ctx.layer_spacing, (tracks_in_gap[l] + 1) * ctx.track_spacing);
+            // A labelled edge needs a free stretch of line as long as its label: straight through the gap,
+            // or between a node and the tracks when it jogs.
+            if (label_room[l] > 0) {
+                const double used = std::max(0, tracks_in_gap[l] - 1) * ctx.track_spacing;
+                const double stub = label_room[l] + 2 * ctx.label_margin;
+                gap[l] = std::max(gap[l], tracks_in_gap[l] > 0 ? used + 2 * stub : stub);
+            }
+        }
         y += band_height[l] + gap[l];
         for (int v : graph.layers[l])
             graph.nodes[v].y = band_top[l] + (band_height[l] - graph.nodes[v].height) / 2;
@@ -112,6 +242,7 @@ void OrthogonalRouter::run(LayeredGraph& graph, LayoutContext& ctx) {
             edge.points = {{right, top}, {out, top}, {out, bottom}, {right, bottom}};
             continue;
         }
+        if (edge.flat) continue;
         auto& segs = segs_of[e];
         std::sort(segs.begin(), segs.end(), [&](int a, int b) {
             return graph.nodes[graph.segments[a].upper].layer < graph.nodes[graph.segments[b].upper].layer;
@@ -149,8 +280,24 @@ void OrthogonalRouter::run(LayeredGraph& graph, LayoutContext& ctx) {
             }
             clean.push_back(p);
         }
-        if (edge.reversed) std::reverse(clean.begin(), clean.end());
-        edge.points = std::move(clean);
+        edge.points = std::move(clean);  // top to bottom for now
+    }
+    leave_by_the_sides(graph, band_top);
+    for (auto& edge : graph.edges)
+        if (edge.reversed && !edge.flat) std::reverse(edge.points.begin(), edge.points.end());
+    for (const auto& f : flats) {
+        auto& edge = graph.edges[f.edge];
+        const auto& s = graph.nodes[edge.source];
+        const auto& t = graph.nodes[edge.target];
+        if (f.gap < 0) {
+            const int l = s.layer;
+            const double mid = band_top[l] + band_height[l] / 2, dir = t.x >= s.x ? 1 : -1;
+            edge.points = {{s.x + dir * s.width / 2, mid}, {t.x - dir * t.width / 2, mid}};
+            continue;
+        }
+        const double ty = track_y(f.gap, f.track);
+        const double sy = f.below ? s.y + s.height : s.y, ey = f.below ? t.y + t.height : t.y;
+        edge.points = {{f.from, sy}, {f.from, ty}, {f.to, ty}, {f.to, ey}};
     }
 }
 

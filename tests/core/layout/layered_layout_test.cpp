@@ -52,6 +52,9 @@ void check_invariants(const LayoutInput& in, const LayoutOutput& out) {
             for (std::size_t v = 0; v < in.nodes.size(); ++v) {
                 if (static_cast<int>(v) == in.edges[e].source || static_cast<int>(v) == in.edges[e].target)
                     continue;
+                INFO("edge " << e << " (" << p.x << "," << p.y << ")-(" << q.x << "," << q.y << ") node " << v
+                             << " at " << out.nodes[v].x << "," << out.nodes[v].y << " " << out.nodes[v].width
+                             << "x" << out.nodes[v].height);
                 CHECK_FALSE(through(p, q, out.nodes[v]));
             }
         }
@@ -134,6 +137,81 @@ TEST_CASE("swimlanes: nodes inside their lane, lanes side by side in order, rank
                 CHECK(b.y >= lane.y);
                 CHECK(b.x + b.width <= lane.x + lane.width);
                 CHECK(b.y + b.height <= lane.y + lane.height);
+            }
+        }
+    }
+}
+
+TEST_CASE("rank constraints: first, last, same rank and stages", "[core][layout][ranks]") {
+    auto box = [](double w = 80, double h = 40) {
+        NodeSpec n;
+        n.width = w;
+        n.height = h;
+        return n;
+    };
+    SECTION("first and last") {
+        // 0 -> 1 -> 2 -> 3, 1 -> 4 (4 first: above everything), 0 -> 5 (5 last: below everything)
+        LayoutInput in;
+        for (int v = 0; v < 6; ++v) in.nodes.push_back(box());
+        in.nodes[4].place = RankPlace::first;
+        in.nodes[5].place = RankPlace::last;
+        in.edges = {{0, 1}, {1, 2}, {2, 3}, {1, 4}, {0, 5}};
+        const auto out = layered_layout(in);
+        check_invariants(in, out);
+        for (int v : {0, 1, 2, 3}) {
+            CHECK(out.nodes[4].y < out.nodes[v].y);
+            CHECK(out.nodes[5].y > out.nodes[v].y);
+        }
+        CHECK(out.stats.reversed_edges == 1);  // 1 -> 4 goes up
+    }
+    SECTION("same rank, with an edge inside the group") {
+        // 0 -> 1 -> 2 -> 3 and 0 -> 4: 1 and 3 share a layer; 1 -> 2 -> 3 then goes down and back up.
+        LayoutInput in;
+        for (int v = 0; v < 5; ++v) in.nodes.push_back(box());
+        in.nodes[1].same_rank = in.nodes[3].same_rank = 7;
+        in.nodes[0].same_rank = in.nodes[4].same_rank = 2;  // 0 and 4 as well: 0 -> 4 is a flat edge
+        in.edges = {{0, 1}, {1, 2}, {2, 3}, {0, 4}};
+        const auto direction = GENERATE(Direction::top_to_bottom, Direction::left_to_right);
+        LayoutOptions options;
+        options.direction = direction;
+        const auto out = layered_layout(in, options);
+        check_invariants(in, out);
+        const bool lr = direction == Direction::left_to_right;
+        auto rank = [&](int v) { return lr ? out.nodes[v].x : out.nodes[v].y; };
+        CHECK(rank(1) == rank(3));
+        CHECK(rank(0) == rank(4));
+        CHECK(rank(2) != rank(1));
+        CHECK(out.edges[3].size() == 2);  // 0 and 4 stand side by side: one straight line across
+    }
+    SECTION("stages keep their order whatever the edges say") {
+        // Steps in stages 2, 0, 1, 0, 2 with edges against the stage order too.
+        LayoutInput in;
+        const int stage[] = {2, 0, 1, 0, 2};
+        for (int v = 0; v < 5; ++v) {
+            in.nodes.push_back(box());
+            in.nodes[v].stage = stage[v];
+        }
+        in.edges = {{0, 1}, {1, 2}, {2, 0}, {3, 2}, {4, 3}, {1, 3}, {0, 4}};
+        LayoutOptions options;
+        options.direction = Direction::left_to_right;
+        const auto out = layered_layout(in, options);
+        check_invariants(in, out);
+        CHECK(out.nodes[1].x == out.nodes[3].x);  // stage 0
+        CHECK(out.nodes[0].x == out.nodes[4].x);  // stage 2
+        CHECK(out.nodes[1].x < out.nodes[2].x);
+        CHECK(out.nodes[2].x < out.nodes[0].x);
+    }
+    SECTION("invariants hold with random groups on generated graphs") {
+        for (auto [name, input] : jstudio::test::layout_graph_family()) {
+            std::mt19937 rng(3);
+            for (auto& n : input.nodes) {
+                const auto r = rng() % 10;
+                if (r == 0) n.place = RankPlace::first;
+                if (r == 1) n.place = RankPlace::last;
+                if (r >= 2 && r < 5) n.same_rank = static_cast<int>(rng() % 3);
+            }
+            DYNAMIC_SECTION(name) {
+                check_invariants(input, layered_layout(input));
             }
         }
     }

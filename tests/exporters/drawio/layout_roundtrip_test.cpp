@@ -3,6 +3,7 @@
 
 #include "core/diagram/page_index.hpp"
 #include "core/layout/diagram_layout.hpp"
+#include "core/render/page_renderer.hpp"
 #include "exporters/drawio/drawio_writer.hpp"
 #include "importers/drawio/drawio_reader.hpp"
 #include "tests/support/corpus.hpp"
@@ -54,4 +55,79 @@ TEST_CASE("layout survives a draw.io round trip", "[exporters][layout]") {
         CHECK(edge->style_or_empty().get("exitX").has_value());
         CHECK(edge->style_or_empty().get("entryY").has_value());
     }
+}
+
+namespace {
+
+bool overlaps(const diagram::Rect& a, const diagram::Rect& b) {
+    return std::min(a.right(), b.right()) - std::max(a.x, b.x) > 0.5 &&
+           std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y) > 0.5;
+}
+
+bool on_border(const diagram::Point& p, const diagram::Rect& b) {
+    const double e = 0.01;
+    const bool inside = p.x >= b.x - e && p.x <= b.right() + e && p.y >= b.y - e && p.y <= b.bottom() + e;
+    return inside && (std::abs(p.x - b.x) < e || std::abs(p.x - b.right()) < e || std::abs(p.y - b.y) < e ||
+                      std::abs(p.y - b.bottom()) < e);
+}
+
+}  // namespace
+
+TEST_CASE("layout places edge labels clear of nodes and each other, and takes loose edges along",
+          "[exporters][layout][labels]") {
+    const auto direction = GENERATE(layout::Direction::top_to_bottom, layout::Direction::left_to_right);
+    auto read = importers::read_drawio_file(test::data_path("layout/checkout-labels.drawio").string());
+    REQUIRE(read);
+    auto doc = read->document;
+    const auto far_before = *diagram::PageIndex(doc.pages[0]).absolute_bounds("far");
+    layout::DiagramLayoutOptions options;
+    options.layout.direction = direction;
+    auto report = layout::layout_page(doc.pages[0], options);
+    REQUIRE(report);
+    CHECK(report->edges ==
+          8);  // e1..e8: e8's loose start lies on Browse, so it is laid out as Browse -> Help
+    CHECK(report->labels == 5);  // add to cart, no, yes, keep shopping, confirm & pay
+    CHECK(report->stats.labels_blocked == 0);
+
+    auto xml = exporters::write_drawio(doc);
+    REQUIRE(xml);
+    auto back = importers::read_drawio(*xml, "labels.drawio");
+    REQUIRE(back);
+    const auto& page = back->document.pages[0];
+    CHECK(page == doc.pages[0]);
+
+    // Where the renderer (as draw.io) draws the labels: none overlaps a node or another label.
+    const auto scene = render::render_page(page);
+    std::vector<diagram::Rect> nodes, labels;
+    diagram::PageIndex index(page);
+    for (const auto& shape : scene.shapes) {
+        const auto* cell = index.find(shape.cell_id);
+        if (cell && cell->kind == diagram::CellKind::vertex && !cell->geometry->relative)
+            nodes.push_back({shape.bounds.x, shape.bounds.y, shape.bounds.width, shape.bounds.height});
+        if (shape.cell_id == "e6l")
+            labels.push_back({shape.bounds.x, shape.bounds.y, shape.bounds.width, shape.bounds.height});
+    }
+    CHECK(nodes.size() == 9);
+    for (const auto& edge : scene.edges) {
+        if (render::plain_text(edge.label).empty() || edge.cell_id == "e9") continue;
+        const auto placed = render::place_label(edge.label, {{edge.label_at.x, edge.label_at.y, 0, 0}});
+        labels.push_back({placed.bounds.x, placed.bounds.y, placed.bounds.width, placed.bounds.height});
+    }
+    REQUIRE(labels.size() == 5);
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        for (const auto& n : nodes) CHECK_FALSE(overlaps(labels[i], n));
+        for (std::size_t j = i + 1; j < labels.size(); ++j) CHECK_FALSE(overlaps(labels[i], labels[j]));
+    }
+
+    // The loose edge starts on Browse's border, where the layout put it; the edge into the air moved with
+    // Far.
+    const auto* e8 = index.find("e8");
+    REQUIRE(e8->geometry->source_point);
+    CHECK(on_border(*e8->geometry->source_point, *index.absolute_bounds("browse")));
+    const auto far_after = *index.absolute_bounds("far");
+    const auto* e9 = index.find("e9");
+    REQUIRE(e9->geometry->target_point);
+    CHECK(e9->geometry->target_point->x == Approx(800 + far_after.x - far_before.x));
+    CHECK(e9->geometry->target_point->y == Approx(430 + far_after.y - far_before.y));
+    CHECK(e9->geometry->waypoints.at(0).x == Approx(760 + far_after.x - far_before.x));
 }

@@ -73,6 +73,24 @@ TEST_CASE("find_orphans: text, notes and lanes are not screens") {
           Lines{"orphan warning lonely", "orphan warning inlane"});
 }
 
+TEST_CASE("find_orphans: backdrops are not screens") {
+    const auto page = load_page("backdrops");
+    const NavGraph g = build_nav_graph(page);
+    SECTION("title bars, tiled headers, panels behind linked pages and separator lines are left out") {
+        CHECK(summary(find_orphans(g, settings("orphan"))) == Lines{"orphan warning lonely"});
+        CHECK(g.screen_count() == 3);
+    }
+    SECTION("a free line lying on one shape is part of its drawing, not a loose link") {
+        CHECK(find_loose_edges(page, g, settings("loose-edge")).empty());
+    }
+}
+
+TEST_CASE("find_orphans: a page without links gets one finding, not one per shape") {
+    const auto found = find_orphans(build_nav_graph(load_page("no_links")), settings("orphan"));
+    REQUIRE(summary(found) == Lines{"orphan warning"});
+    CHECK(found[0].message.find("3 shapes, 0 attached arrows") != std::string::npos);
+}
+
 TEST_CASE("find_traps: a closed loop and a screen linking only to itself") {
     const NavGraph g = build_nav_graph(load_page("trap"));
     const auto found = find_traps(g, settings("trap"));

@@ -1,0 +1,67 @@
+#include <catch2/catch.hpp>
+
+#include "core/codec/codec.hpp"
+#include "exporters/image/image_source.hpp"
+#include "exporters/svg/svg_writer.hpp"
+#include "importers/drawio/drawio_reader.hpp"
+#include "tests/support/corpus.hpp"
+
+using namespace jstudio;
+
+TEST_CASE("load_image: data URIs in draw.io's and the standard form, files, no web", "[image]") {
+    const std::string red = test::read_text(test::data_path("render/red.png"));
+    const std::string b64 = codec::base64_encode(red);
+    const std::string dir = test::data_path("render").string();
+    SECTION("draw.io's data:image/png,BASE64 (no ;base64 marker)") {
+        auto im = exporters::load_image("data:image/png," + b64);
+        REQUIRE(im);
+        CHECK(im->bytes == red);
+        CHECK(im->mime == "image/png");
+        CHECK(im->extension == "png");
+    }
+    SECTION("standard ;base64 form") {
+        auto im = exporters::load_image("data:image/png;base64," + b64);
+        REQUIRE(im);
+        CHECK(im->bytes == red);
+    }
+    SECTION("plain-text SVG, percent-encoded") {
+        auto im = exporters::load_image(
+            "data:image/svg+xml,%3Csvg%20xmlns%3D%22http%3A%2F%2Fwww.w3.org%2F2000%2Fsvg%22%2F%3E");
+        REQUIRE(im);
+        CHECK(im->bytes == "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+        CHECK(im->mime == "image/svg+xml");
+    }
+    SECTION("a file relative to the diagram's folder, or file://") {
+        auto im = exporters::load_image("red.png", dir);
+        REQUIRE(im);
+        CHECK(im->bytes == red);
+        auto abs = exporters::load_image("file://" + dir + "/red.png");
+        REQUIRE(abs);
+        CHECK(abs->bytes == red);
+        CHECK_FALSE(exporters::load_image("missing.png", dir));
+    }
+    SECTION("web URLs are not fetched, unknown bytes are refused") {
+        CHECK(exporters::load_image("https://example.com/a.png").error().code == ErrorCode::unsupported);
+        CHECK(exporters::load_image("data:image/png," + codec::base64_encode("hello")).error().code ==
+              ErrorCode::unsupported);
+        CHECK_FALSE(exporters::load_image("data:image/png;base64"));
+    }
+    SECTION("format sniffing") {
+        CHECK(exporters::sniff_image_mime("\xff\xd8\xff\xe0") == "image/jpeg");
+        CHECK(exporters::sniff_image_mime("GIF89a") == "image/gif");
+        CHECK(exporters::sniff_image_mime("<?xml version='1.0'?><svg>") == "image/svg+xml");
+        CHECK(exporters::sniff_image_mime("BM") == "");
+    }
+}
+
+TEST_CASE("SVG export embeds image files as data URIs", "[image][svg]") {
+    auto read = importers::read_drawio_file(test::data_path("render/images.drawio").string());
+    REQUIRE(read);
+    exporters::SvgOptions o;
+    o.base_dir = test::data_path("render").string();
+    std::string svg = exporters::write_svg(render::render_page(read->document.pages[0]), o);
+    const std::string red = codec::base64_encode(test::read_text(test::data_path("render/red.png")));
+    CHECK(svg.find("xlink:href=\"data:image/png;base64," + red + "\"") != std::string::npos);
+    CHECK(svg.find("xlink:href=\"https://example.com/x.png\"") != std::string::npos);
+    CHECK(svg.find("xlink:href=\"red.png\"") == std::string::npos);
+}
