@@ -28,8 +28,10 @@ void add_log_options(CLI::App& sub, LogOptionFlags& f) {
         ->check(CLI::IsMember({"auto", "dmy", "mdy"}));
     sub.add_option("--epoch", f.epoch, "Bare numbers are epoch s or ms (auto: >= 1e11 is ms)")
         ->check(CLI::IsMember({"auto", "s", "ms"}));
-    sub.add_option("--log-format", f.log_format, "csv, xes or auto (by the first character)")
-        ->check(CLI::IsMember({"auto", "csv", "xes"}));
+    sub.add_option("--log-format", f.log_format,
+                   "csv, xes, dfg (a directly-follows table, docs/warehouse-dfg.md) or auto (by the first "
+                   "character and the header)")
+        ->check(CLI::IsMember({"auto", "csv", "xes", "dfg"}));
     sub.add_option("--delimiter", f.delimiter,
                    "CSV delimiter (default: the most frequent of , ; TAB | in the header)");
     sub.add_flag("--strict", f.strict, "Stop at the first bad CSV row instead of skipping it");
@@ -53,6 +55,7 @@ Result<importers::LogReadResult> read_log_for_cli(const std::string& path, const
                                             : eventlog::EpochUnit::automatic;
     o.format = f.log_format == "csv"   ? importers::LogFormat::csv
                : f.log_format == "xes" ? importers::LogFormat::xes
+               : f.log_format == "dfg" ? importers::LogFormat::dfg
                                        : importers::LogFormat::automatic;
     if (!f.delimiter.empty()) {
         if (f.delimiter == "\\t" || f.delimiter == "tab" || f.delimiter == "TAB")

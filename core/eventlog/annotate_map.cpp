@@ -30,6 +30,10 @@ std::string percent(double share) {
     return buf;
 }
 
+std::string cases_text(std::uint64_t n) {
+    return std::to_string(n) + (n == 1 ? " case" : " cases");
+}
+
 class CellMaker {
   public:
     explicit CellMaker(const diagram::PageIndex& idx) : m_idx(idx) {}
@@ -115,21 +119,21 @@ std::size_t annotate_map(diagram::Page& page, const JourneyMap& map, const Confo
             std::string text;
             if (r.aggregated) {
                 const auto base = r.steps[s].visits;
-                text = std::to_string(tc.count) + "&times;" +
-                       (base ? " &middot; " + percent(double(tc.count) / double(base)) : std::string());
+                text = std::to_string(tc.count) + "×" +
+                       (base ? " · " + percent(double(tc.count) / double(base)) : std::string());
             } else {
                 const auto base = r.steps[s].cases;
-                text = std::to_string(tc.cases) + " cases" +
-                       (base ? " &middot; " + percent(double(tc.cases) / double(base)) : std::string());
+                text = cases_text(tc.cases) +
+                       (base ? " · " + percent(double(tc.cases) / double(base)) : std::string());
             }
             Cell label = make.vertex(vl, Rect{m.x - 55, m.y - 9, 110, 18},
                                      std::string("text;html=1;align=center;verticalAlign=middle;fontSize=10;"
-                                                 "fontStyle=1;labelBackgroundColor=#FFFFFF;connectable=0;"
+                                                 "fontStyle=1;fillColor=#FFFFFF;connectable=0;"
                                                  "fontColor=") +
                                          volume_colour + ";",
                                      text);
             label.set_data("tooltip", tc.from + " -> " + tc.to + ": " + std::to_string(tc.count) + " moves" +
-                                          (r.aggregated ? "" : " in " + std::to_string(tc.cases) + " cases"));
+                                          (r.aggregated ? "" : " in " + cases_text(tc.cases)));
             added.push_back(std::move(label));
         }
 
@@ -172,7 +176,7 @@ std::size_t annotate_map(diagram::Page& page, const JourneyMap& map, const Confo
                                 std::string("text;html=1;align=left;verticalAlign=bottom;fontSize=10;"
                                             "fontStyle=1;connectable=0;fontColor=") +
                                     stall_colour + ";",
-                                "stalled " + std::to_string(s.stalls) + "&times;"));
+                                "stalled " + std::to_string(s.stalls) + "×"));
             }
         }
 
@@ -185,15 +189,15 @@ std::size_t annotate_map(diagram::Page& page, const JourneyMap& map, const Confo
                     top = std::min(top, b->y);
                 }
         if (top == std::numeric_limits<double>::infinity()) top = 0;
-        std::string legend = "<b>Observed journey</b><br>" + std::to_string(r.cases) + " cases";
+        std::string legend = "<b>Observed journey</b><br>" + cases_text(r.cases);
         if (!r.aggregated)
             legend += ", " + percent(r.fitness) + " follow the map";
         else
             legend += " (from a directly-follows table: no per-case figures)";
         legend +=
             "<br><font color=\"" + std::string(volume_colour) + "\">" +
-            (r.aggregated ? "N&times; &middot; P%: moves, share of the step's visits"
-                          : "N cases &middot; P%: cases taking the arrow, share of the step's reach") +
+            (r.aggregated ? "N× · P%: moves, share of the step's visits"
+                          : "N cases · P%: cases taking the arrow, share of the step's reach") +
             "</font><br><font color=\"" + drop_colour +
             "\">drop-off: journeys ending at a step that is not final</font><br><font color=\"" +
             stall_colour + "\">&#9634; stalled: time in step above the threshold</font><br><font color=\"" +
@@ -210,6 +214,7 @@ std::size_t annotate_map(diagram::Page& page, const JourneyMap& map, const Confo
         std::vector<Cell> links;
         std::map<std::pair<std::string, std::string>, bool> is_backward;
         for (const auto& t : r.backward) is_backward[{t.from, t.to}] = true;
+        std::size_t back_no = 0, forward_no = 0;
         for (const auto& t : r.unexpected) {
             const auto a = step_index.find(t.from), b = step_index.find(t.to);
             if (a == step_index.end() || b == step_index.end()) continue;
@@ -222,9 +227,8 @@ std::size_t annotate_map(diagram::Page& page, const JourneyMap& map, const Confo
             link.source = from;
             link.target = to;
             const bool back = is_backward.count({t.from, t.to}) > 0;
-            link.value =
-                (r.aggregated ? std::to_string(t.count) + "&times;" : std::to_string(t.cases) + " cases") +
-                (back ? " (back)" : "");
+            link.value = (r.aggregated ? std::to_string(t.count) + "×" : cases_text(t.cases)) +
+                         (back ? " (back)" : "");
             link.style = Style::parse(
                 std::string("endArrow=classic;html=1;dashed=1;strokeWidth=2;curved=1;fontSize=10;"
                             "labelBackgroundColor=#FFFFFF;strokeColor=") +
@@ -233,6 +237,16 @@ std::size_t annotate_map(diagram::Page& page, const JourneyMap& map, const Confo
                                          std::to_string(t.count) + " moves");
             link.geometry = Geometry{};
             link.geometry->relative = true;
+            // Bend the arrow away from the drawn ones: forward deviations arc above the steps, backward
+            // moves below them (under the reach labels), so neither hides the map's own arrows.
+            const auto sb = idx.absolute_bounds(from), tb = idx.absolute_bounds(to);
+            if (sb && tb) {
+                const double mid_x = (sb->x + sb->width / 2 + tb->x + tb->width / 2) / 2;
+                const double y = back ? std::max(sb->bottom(), tb->bottom()) + 50 + 14.0 * double(back_no++)
+                                      : std::min(sb->y, tb->y) - 30 - 14.0 * double(forward_no++);
+                link.geometry->waypoints.push_back({mid_x, y});
+                link.geometry->has_points_array = true;
+            }
             links.push_back(std::move(link));
         }
         Cell layer2 = make.layer(root->id, unexpected_layer_name);

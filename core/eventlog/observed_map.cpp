@@ -95,8 +95,8 @@ diagram::Document observed_map(const EventLog& log, const Discovery& found,
     // breadth-first grid above is what stays if it cannot (it never fails on a page built here).
     layout::DiagramLayoutOptions lo;
     lo.layout.direction = options.direction;
-    // Each observed activity carries its own stage name: those are not columns of a journey map, and keeping
-    // them as columns would order the boxes by their grid position instead of by the flow.
+    // Each box carries its activity as `stage` data (validate reads it back as the step name); that is not
+    // a journey-map stage column, so the layout must not give every activity a layer of its own.
     lo.stage_columns = false;
     (void)layout::layout_page(page, lo);  // fails only on unknown cell names, and none are given
     return doc;

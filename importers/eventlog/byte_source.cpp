@@ -1,6 +1,5 @@
 #include "importers/eventlog/byte_source.hpp"
 
-#include <sys/stat.h>
 #include <zlib.h>
 
 #include <cerrno>
@@ -42,14 +41,6 @@ std::unique_ptr<ByteSource> ByteSource::over_memory(std::string_view bytes, std:
     s->m_memory = bytes;
     s->detect_gzip();
     return s;
-}
-
-std::optional<std::uint64_t> ByteSource::size_hint() const {
-    if (m_gzip) return std::nullopt;
-    if (!m_file) return m_in.size() + m_memory.size();
-    struct stat st {};
-    if (fstat(fileno(m_file), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-    return static_cast<std::uint64_t>(st.st_size);
 }
 
 ByteSource::~ByteSource() {
@@ -173,6 +164,19 @@ Result<std::size_t> ByteSource::read_decoded(char* out, std::size_t size) {
                               at_file(m_name));
     }
     return std::size_t(want - zs.avail_out);
+}
+
+Result<std::string> read_all_bytes(const std::string& path) {
+    auto source = ByteSource::open_file(path);
+    if (!source) return source.error();
+    std::string out;
+    char buffer[1 << 16];
+    for (;;) {
+        auto got = (*source)->read(buffer, sizeof buffer);
+        if (!got) return got.error();
+        if (*got == 0) return out;
+        out.append(buffer, *got);
+    }
 }
 
 }  // namespace jstudio::importers

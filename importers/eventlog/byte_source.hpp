@@ -25,9 +25,6 @@ class ByteSource {
     // The first `size` bytes (fewer at the end) without consuming them: read() returns them again.
     Result<std::string_view> peek(std::size_t size);
     const std::string& name() const { return m_name; }
-    // Bytes that read() will return in all, when known without reading (plain files and memory); for
-    // sizing buffers, never for correctness.
-    std::optional<std::uint64_t> size_hint() const;
     bool gzip() const { return m_gzip; }
 
   private:
@@ -50,5 +47,8 @@ class ByteSource {
     struct Inflater;
     std::unique_ptr<Inflater> m_z;
 };
+
+// The whole file ("-" = stdin), gunzipped when it is gzip: for previews of the first rows of a log.
+Result<std::string> read_all_bytes(const std::string& path);
 
 }  // namespace jstudio::importers

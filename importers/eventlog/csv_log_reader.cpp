@@ -346,13 +346,6 @@ class CaseIndex {
     std::size_t m_count = 0;
 };
 
-// An event on its way into its case: all rows are kept in one array while reading and dealt out to the
-// cases at the end, each case allocated once at its final size.
-struct PendingEvent {
-    std::int64_t time_us;
-    std::uint32_t activity, case_index;
-};
-
 }  // namespace
 
 Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& opt) {
@@ -445,12 +438,20 @@ Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& 
 
     auto& log = out.log;
     CaseIndex case_ids;
-    std::vector<PendingEvent> pending;
-    // Rows are at least ~12 bytes; reserving for that many costs address space only (pages are touched as
-    // rows arrive) and saves regrowing a large array. Capped at 64M rows (1 GiB of address space).
-    if (auto size = source.size_hint())
-        pending.reserve(
-            static_cast<std::size_t>(std::min<std::uint64_t>(*size / 12, std::uint64_t(1) << 26)));
+    // Rows of the case being read are staged and handed to the case in one piece when another case
+    // starts: an export grouped by case allocates each case once, at its size, and holds no copy of the
+    // rows; interleaved rows append to their case as they come.
+    std::vector<Event> staged;
+    std::uint32_t staged_case = UINT32_MAX;
+    const auto flush = [&] {
+        if (staged.empty()) return;
+        auto& events = log.cases[staged_case].events;
+        if (events.empty())
+            events.assign(staged.begin(), staged.end());
+        else
+            events.insert(events.end(), staged.begin(), staged.end());
+        staged.clear();
+    };
     std::string last_case;
     std::uint32_t last_index = UINT32_MAX;
     ActivityCache activities;
@@ -533,17 +534,14 @@ Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& 
             const std::string_view life = fields[static_cast<std::size_t>(li)];
             if (!life.empty() && !iequals_complete(life)) continue;
         }
-        pending.push_back({*time, activities.id(log, activity), index});
+        if (index != staged_case) {
+            flush();
+            staged_case = index;
+        }
+        staged.push_back(Event{*time, activities.id(log, activity), true});
     }
     if (scan.error()) return *scan.error();
-    {
-        std::vector<std::uint32_t> sizes(log.cases.size(), 0);
-        for (const auto& e : pending) ++sizes[e.case_index];
-        for (std::size_t i = 0; i < sizes.size(); ++i) log.cases[i].events.reserve(sizes[i]);
-        for (const auto& e : pending)
-            log.cases[e.case_index].events.push_back(Event{e.time_us, e.activity, true});
-        std::vector<PendingEvent>().swap(pending);
-    }
+    flush();
     if (log.counts.rows_bad > opt.max_reported_rows)
         out.diagnostics.push_back(
             {Severity::warning,

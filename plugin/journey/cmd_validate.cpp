@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/eventlog/conformance_overlay.hpp"
+#include "importers/eventlog/byte_source.hpp"
 #include "importers/eventlog/log_preview.hpp"
 #include "importers/eventlog/log_reader.hpp"
 #include "plugin/journey/journey_plugin.hpp"
@@ -60,7 +61,7 @@ void add_validate_command(plugin::HostServices& host) {
         const std::string path = host.ask_path(
             name + ": event log", "Event logs (*.csv;*.xes;*.gz)|*.csv;*.xes;*.gz|All files|*", false);
         if (path.empty()) return;
-        auto text = importers::read_maybe_gzip(path);
+        auto text = importers::read_all_bytes(path);
         if (!text) {
             host.report_error(name + ": " + text.error().to_string());
             return;

@@ -68,11 +68,11 @@ TEST_CASE("annotate_map: volumes, drop-off, stalls, unexpected paths, legend", "
     CHECK(layers == std::vector<std::string>{"", volumes_layer_name, unexpected_layer_name});
     const std::size_t first = original.cells.size();
     // Lead -> Demo: 4 of the 5 cases reaching Lead (one via an unmapped Webinar in between).
-    CHECK(find_added(page, first, "4 cases &middot; 80%"));
-    CHECK(find_added(page, first, "2 cases &middot; 40%"));  // Proposal -> Won
+    CHECK(find_added(page, first, "4 cases · 80%"));
+    CHECK(find_added(page, first, "2 cases · 40%"));  // Proposal -> Won
     // Demo: reach 5 of 6, two journeys end there.
     CHECK(find_added(page, first, "reach 5 (83%)<br><font color=\"#C62828\">drop-off 2 (40%)</font>"));
-    CHECK(find_added(page, first, "stalled 1&times;"));  // Proposal, 28 days
+    CHECK(find_added(page, first, "stalled 1×"));  // Proposal, 28 days
     CHECK(find_added(page, first, "<b>Observed journey</b><br>6 cases, 33% follow the map"));
     // Two dashed arrows on the unexpected layer: the skip and the backward move.
     std::vector<std::pair<std::string, std::string>> dashed;
@@ -88,5 +88,5 @@ TEST_CASE("annotate_map: volumes, drop-off, stalls, unexpected paths, legend", "
     }
     CHECK(dashed ==
           std::vector<std::pair<std::string, std::string>>{{"lead", "proposal"}, {"proposal", "demo"}});
-    CHECK(find_added(page, first, "1 cases (back)"));
+    CHECK(find_added(page, first, "1 case (back)"));
 }
