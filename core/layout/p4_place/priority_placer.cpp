@@ -1,6 +1,7 @@
 #include "core/layout/p4_place/priority_placer.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <numeric>
 
@@ -69,6 +70,7 @@ class LanePlacer {
         // Last pass down: dummies follow the node above (long edges straight), real nodes balance both sides.
         for (int l = 0; l < count; ++l) place_layer(m_layers[l], true, true);
         for (int l = 1; l < count; ++l) place_layer(m_layers[l], true, false, true);
+        straighten();
         double left = std::numeric_limits<double>::max(), right = std::numeric_limits<double>::lowest();
         for (const auto& layer : m_layers)
             for (int v : layer) {
@@ -81,6 +83,46 @@ class LanePlacer {
     }
 
   private:
+    // Greedy straightening: a node moves (inside the room its layer neighbours leave) to the x where the most
+    // of its segments run straight, if that is more than now. Orders and ports stay, so crossings do too;
+    // each move removes at least two bends.
+    void straighten() {
+        auto straight_at = [&](int v, double x) {
+            int n = 0;
+            for (const auto* links : {&m_above[v], &m_below[v]})
+                for (const auto& link : *links)
+                    if (std::abs(m_g.nodes[link.other].x + link.shift - x) < 0.05) ++n;
+            return n;
+        };
+        for (int round = 0; round < 4; ++round) {
+            bool moved = false;
+            for (const auto& layer : m_layers)
+                for (std::size_t i = 0; i < layer.size(); ++i) {
+                    const int v = layer[i];
+                    auto& node = m_g.nodes[v];
+                    const double low = i > 0 ? m_g.nodes[layer[i - 1]].x + separation(layer[i - 1], v)
+                                             : std::numeric_limits<double>::lowest();
+                    const double high = i + 1 < layer.size()
+                                            ? m_g.nodes[layer[i + 1]].x - separation(v, layer[i + 1])
+                                            : std::numeric_limits<double>::max();
+                    int best = straight_at(v, node.x);
+                    double best_x = node.x;
+                    for (const auto* links : {&m_above[v], &m_below[v]})
+                        for (const auto& link : *links) {
+                            const double x = m_g.nodes[link.other].x + link.shift;
+                            if (x < low - 1e-9 || x > high + 1e-9) continue;
+                            const int n = straight_at(v, x);
+                            if (n > best) best = n, best_x = x;
+                        }
+                    if (best_x != node.x) {
+                        node.x = best_x;
+                        moved = true;
+                    }
+                }
+            if (!moved) break;
+        }
+    }
+
     bool in_lane(int v) const { return m_lane < 0 || m_g.nodes[v].lane == m_lane; }
 
     double separation(int a, int b) const {

@@ -131,3 +131,36 @@ TEST_CASE("layout places edge labels clear of nodes and each other, and takes lo
     CHECK(e9->geometry->target_point->y == Approx(430 + far_after.y - far_before.y));
     CHECK(e9->geometry->waypoints.at(0).x == Approx(760 + far_after.x - far_before.x));
 }
+
+TEST_CASE("journey steps keep their stage column; rank attributes are read from cells",
+          "[exporters][layout][ranks]") {
+    auto read = importers::read_drawio_file(test::data_path("layout/stages.drawio").string());
+    REQUIRE(read);
+    auto doc = read->document;
+    layout::DiagramLayoutOptions options;
+    options.layout.direction = layout::Direction::left_to_right;
+    REQUIRE(layout::layout_page(doc.pages[0], options));
+    diagram::PageIndex index(doc.pages[0]);
+    auto x = [&](const char* id) { return index.absolute_bounds(id)->x; };
+    // Stages in the headers' order (discover, buy, use), whatever the edges and old positions say.
+    CHECK(x("a") == x("b"));
+    CHECK(x("h1") == x("a"));
+    CHECK(x("b") < x("c"));
+    CHECK(x("c") < x("d"));
+    CHECK(x("h2") == x("c"));
+    CHECK(x("h3") == x("d"));
+    // rank=max in the style: alone in the last column, after every stage.
+    CHECK(x("x") > x("d"));
+
+    SECTION("--no-stage-columns and --first") {
+        auto again = read->document;
+        layout::DiagramLayoutOptions plain;
+        plain.layout.direction = layout::Direction::left_to_right;
+        plain.stage_columns = false;
+        plain.first = {"d"};
+        REQUIRE(layout::layout_page(again.pages[0], plain));
+        diagram::PageIndex i2(again.pages[0]);
+        for (const char* id : {"a", "b", "c", "x"})
+            CHECK(i2.absolute_bounds("d")->x < i2.absolute_bounds(id)->x);
+    }
+}
