@@ -124,8 +124,8 @@ void setup_layout(CLI::App& app, Action& action) {
         ->capture_default_str();
     cmd->footer(
         "Rank constraints: a vertex with a 'rank' data attribute (Edit Data) or style key rank=min|first "
-        "goes on "
-        "the first layer, rank=max|last on the last, rank=same:NAME shares a layer with every vertex naming "
+        "stands alone on the first layer, rank=max|last alone on the last, rank=same:NAME shares a layer "
+        "with every vertex naming "
         "NAME. "
         "Journey-map steps (a 'stage' data attribute) share one layer per stage, stages in the order of the "
         "stage headers. Edge labels are placed clear of nodes and other labels; loose edge ends touching a "

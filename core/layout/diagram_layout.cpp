@@ -149,23 +149,58 @@ void apply_rank_constraints(const PageIndex& index, const std::vector<std::strin
 
 }  // namespace
 
-Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayoutOptions& options) {
+namespace {
+
+// Containers laid out inside (not swimlanes, which are lanes, nor tables, whose rows are not a flow) that
+// hold at least one vertex.
+bool lays_out_inside(const PageIndex& index, const Cell& c) {
+    if (c.kind != CellKind::vertex || index.is_swimlane(c) || !index.is_container(c)) return false;
+    const auto shape = c.style_or_empty().get_or("shape", "");
+    if (shape == "table" || shape == "tableRow") return false;
+    for (const Cell* child : index.children(c.id))  // ports (relative geometry) are not content
+        if (child->kind == CellKind::vertex && !(child->geometry && child->geometry->relative)) return true;
+    return false;
+}
+
+constexpr double container_padding = 20;
+
+// One layout pass: the page's layers and swimlanes (scope empty), or the direct children of one container,
+// which then fits its content. Containers inside count as nodes (they were laid out before).
+Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayoutOptions& options,
+                                         const std::string& scope) {
     const bool lr = options.layout.direction == Direction::left_to_right;
     std::vector<std::string> node_ids, lane_ids;
     std::vector<int> node_lane;
+    diagram::Point scope_origin{0, 0};
+    double scope_header = 0;
     {
         PageIndex index(page);
         std::set<std::string, std::less<>> wanted(options.cells.begin(), options.cells.end());
         for (const auto& id : options.cells)
             if (!index.find(id))
                 return make_error(ErrorCode::bad_reference, "no cell '" + id + "' on this page");
-        // Free text (annotations) is not part of the flow and stays where the user put it.
+        // Free text (annotations) is not part of the flow and stays where the user put it. Containers are
+        // boxes like any other (their content was laid out first); swimlanes are lanes, not nodes.
         auto is_node = [&](const Cell& c) {
-            return c.kind == CellKind::vertex && !index.is_container(c) &&
-                   !c.style_or_empty().has_name("text");
+            return c.kind == CellKind::vertex && !c.style_or_empty().has_name("text") &&
+                   !(scope.empty() && index.is_swimlane(c));
         };
         std::vector<const Cell*> lanes;
-        for (const Cell* layer : index.layers())
+        if (!scope.empty()) {
+            for (const Cell* c : index.children(scope))
+                if (is_node(*c)) {
+                    node_ids.push_back(c->id);
+                    node_lane.push_back(-1);
+                }
+            const auto frame = index.absolute_bounds(scope).value_or(diagram::Rect{});
+            scope_origin = {frame.x, frame.y};
+            const Cell* container = index.find(scope);
+            const auto& style = container->style_or_empty();
+            if (!container->label().empty()) scope_header = 20;  // its title
+            if (index.is_swimlane(*container) || style.get("startSize"))
+                scope_header = style.number("startSize", 0);
+        }
+        for (const Cell* layer : scope.empty() ? index.layers() : std::vector<const Cell*>{})
             for (const Cell* child : index.children(layer->id)) {
                 if (child->kind != CellKind::vertex) continue;
                 if (index.is_swimlane(*child)) {
@@ -231,6 +266,8 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
             input.nodes.push_back(spec);
         }
         if (origin.x == std::numeric_limits<double>::max() || !std::isfinite(origin.x)) origin = {0, 0};
+        if (!scope.empty())
+            origin = {scope_origin.x + container_padding, scope_origin.y + scope_header + container_padding};
         apply_rank_constraints(index, node_ids, options, input.nodes);
         // An edge glued to a node, or to something inside a node (a port), joins that node.
         auto owner = [&](const std::string& id) -> int {
@@ -274,6 +311,16 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
             bool loose_s = false, loose_t = false;
             const int s = end(c.source, c.geometry ? c.geometry->source_point : std::nullopt, loose_s);
             const int t = end(c.target, c.geometry ? c.geometry->target_point : std::nullopt, loose_t);
+            if (s >= 0 && s == t && !loose_s && !loose_t &&
+                !(c.source == node_ids[s] && c.target == node_ids[t])) {
+                // Inside a container laid out before: it moves with the container (unless its coordinates are
+                // the container's own already).
+                bool inside = false;
+                for (const Cell* up = index.find(c.parent); up && !inside; up = index.find(up->parent))
+                    inside = up->id == node_ids[s];
+                if (!inside && c.geometry) drifting.push_back({i, s});
+                continue;
+            }
             if (s >= 0 && t >= 0 && !(loose_s && loose_t && s == t)) {
                 EdgeSpec spec{s, t, {}};
                 if (auto size = label_size(c)) spec.labels.push_back(*size);
@@ -318,15 +365,157 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
         absolute[i] = {origin.x + box.x, origin.y + box.y, box.width, box.height};
         diagram::Point frame{0, 0};
         if (node_lane[i] >= 0) frame = lane_origin[lane_ids[node_lane[i]]];
+        if (!scope.empty()) frame = scope_origin;
         if (!cell.geometry) cell.geometry.emplace();
         cell.geometry->bounds = {absolute[i].x - frame.x, absolute[i].y - frame.y, box.width, box.height};
     }
     PageIndex index(page);
     for (std::size_t k = 0; k < edge_cells.size(); ++k) {
         Cell& edge = page.cells[edge_cells[k]];
-        const auto& route = out.edges[k];
-        if (route.size() < 2) continue;
+        if (out.edges[k].size() < 2) continue;
+        std::vector<XY> route = out.edges[k];
         const int s = input.edges[k].source, t = input.edges[k].target;
+        // An end inside a container node: carried on from the container's border along the free margin to
+        // the side of the inner shape (when the run into it is clear), else left to draw.io's own routing.
+        std::optional<diagram::Rect> inner_s, inner_t;
+        bool give_up = false;
+        auto enter = [&](const std::string& term, int node, bool at_start) -> std::optional<diagram::Rect> {
+            if (term == node_ids[node] || !lays_out_inside(index, *index.find(node_ids[node])))
+                return std::nullopt;
+            const Cell* cell = index.find(term);
+            if (!cell || cell->parent != node_ids[node] || cell->kind != CellKind::vertex) {
+                give_up = true;
+                return std::nullopt;
+            }
+            const auto inner = index.absolute_bounds(term);
+            if (!inner) return std::nullopt;
+            const diagram::Rect box = absolute[node];
+            const double m = container_padding / 2;
+            const double left = box.x + m, right = box.x + box.width - m, top = box.y + m,
+                         bottom = box.y + box.height - m;
+            const XY border = at_start ? route.front() : route.back();
+            XY b{origin.x + border.x, origin.y + border.y};
+            // The corridor point next to the border point, then round the corridor to the chosen side.
+            XY c = b;
+            if (std::abs(b.y - box.y) < 1e-6)
+                c.y = top;
+            else if (std::abs(b.y - box.y - box.height) < 1e-6)
+                c.y = bottom;
+            else if (std::abs(b.x - box.x) < 1e-6)
+                c.x = left;
+            else
+                c.x = right;
+            // Straight in, where the border point lies above (below) the shape and nothing stands between.
+            const bool top_or_bottom =
+                std::abs(b.y - box.y) < 1e-6 || std::abs(b.y - box.y - box.height) < 1e-6;
+            if (top_or_bottom && b.x > inner->x + 1 && b.x < inner->x + inner->width - 1) {
+                const bool from_top = std::abs(b.y - box.y) < 1e-6;
+                const double y0 = from_top ? b.y : inner->y + inner->height, y1 = from_top ? inner->y : b.y;
+                bool free = true;
+                for (const Cell* sibling : index.children(node_ids[node])) {
+                    if (sibling->id == term || sibling->kind != CellKind::vertex) continue;
+                    const auto sb = index.absolute_bounds(sibling->id);
+                    if (sb && !(sibling->geometry && sibling->geometry->relative) && sb->x < b.x &&
+                        sb->x + sb->width > b.x && sb->y < y1 && sb->y + sb->height > y0)
+                        free = false;
+                }
+                if (free) {
+                    const XY p{b.x - origin.x, (from_top ? inner->y : inner->y + inner->height) - origin.y};
+                    if (at_start)
+                        route.front() = p;
+                    else
+                        route.back() = p;
+                    return inner;
+                }
+            }
+            // Otherwise out of one side of the shape to the corridor (where nothing stands between), and
+            // round the corridor to the point by the border: the shortest such way.
+            auto blocked = [&](double x0, double y0, double x1, double y1) {
+                for (const Cell* sibling : index.children(node_ids[node])) {
+                    if (sibling->id == term || sibling->kind != CellKind::vertex) continue;
+                    if (sibling->geometry && sibling->geometry->relative) continue;
+                    const auto sb = index.absolute_bounds(sibling->id);
+                    if (sb && sb->x < std::max(x0, x1) + 1 && sb->x + sb->width > std::min(x0, x1) - 1 &&
+                        sb->y < std::max(y0, y1) + 1 && sb->y + sb->height > std::min(y0, y1) - 1)
+                        return true;
+                }
+                return false;
+            };
+            auto side_of = [&](XY p) {
+                return std::abs(p.y - top) < 1e-6      ? 0
+                       : std::abs(p.x - right) < 1e-6  ? 1
+                       : std::abs(p.y - bottom) < 1e-6 ? 2
+                                                       : 3;
+            };
+            const XY corners[4] = {
+                {right, top}, {right, bottom}, {left, bottom}, {left, top}};  // after side i
+            auto around = [&](XY a, XY z) {
+                std::vector<XY> best_path;
+                double best_length = std::numeric_limits<double>::max();
+                for (int dir : {1, 3}) {  // clockwise, counter-clockwise
+                    std::vector<XY> path{a};
+                    for (int side = side_of(a); side != side_of(z); side = (side + dir) % 4)
+                        path.push_back(corners[dir == 1 ? side : (side + 3) % 4]);
+                    path.push_back(z);
+                    double length = 0;
+                    for (std::size_t i = 1; i < path.size(); ++i)
+                        length += std::abs(path[i].x - path[i - 1].x) + std::abs(path[i].y - path[i - 1].y);
+                    if (length < best_length) best_length = length, best_path = path;
+                }
+                return best_path;
+            };
+            const double cx = inner->x + inner->width / 2, cy = inner->y + inner->height / 2;
+            const std::pair<XY, XY> exits[4] = {{{cx, inner->y}, {cx, top}},
+                                                {{inner->x + inner->width, cy}, {right, cy}},
+                                                {{cx, inner->y + inner->height}, {cx, bottom}},
+                                                {{inner->x, cy}, {left, cy}}};
+            std::vector<XY> leg;
+            double shortest = std::numeric_limits<double>::max();
+            for (const auto& [at, corridor] : exits) {
+                if (blocked(at.x, at.y, corridor.x, corridor.y)) continue;
+                auto path = around(corridor, c);
+                double length = std::abs(at.x - corridor.x) + std::abs(at.y - corridor.y);
+                for (std::size_t i = 1; i < path.size(); ++i)
+                    length += std::abs(path[i].x - path[i - 1].x) + std::abs(path[i].y - path[i - 1].y);
+                if (length < shortest) {
+                    shortest = length;
+                    leg = {at};
+                    for (const auto& p : path)
+                        if (std::abs(p.x - leg.back().x) > 1e-6 || std::abs(p.y - leg.back().y) > 1e-6)
+                            leg.push_back(p);
+                }
+            }
+            if (leg.empty()) {
+                give_up = true;
+                return std::nullopt;
+            }
+            std::reverse(leg.begin(), leg.end());  // from the corridor point by the border to the shape
+            for (auto& p : leg) p = {p.x - origin.x, p.y - origin.y};
+            if (at_start) {
+                std::reverse(leg.begin(), leg.end());
+                route.erase(route.begin());
+                route.insert(route.begin(), leg.begin(), leg.end());
+            } else {
+                route.pop_back();
+                route.insert(route.end(), leg.begin(), leg.end());
+            }
+            return inner;
+        };
+        inner_s = enter(edge.source, s, true);
+        inner_t = enter(edge.target, t, false);
+        if (give_up) {  // draw.io routes it: no stale waypoints or anchors
+            diagram::Style style = edge.style_or_empty();
+            style.set("edgeStyle", "orthogonalEdgeStyle");
+            for (const char* key : {"exitX", "exitY", "exitPerimeter", "entryX", "entryY", "entryPerimeter"})
+                style.remove(key);
+            edge.style = style;
+            if (edge.geometry) {
+                edge.geometry->waypoints.clear();
+                edge.geometry->has_points_array = false;
+                normalize_child_order(*edge.geometry);
+            }
+            continue;
+        }
         diagram::Style style = edge.style_or_empty();
         style.set("edgeStyle", "orthogonalEdgeStyle");
         style.remove("curved");
@@ -341,8 +530,9 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
                 style.remove(perimeter);
                 return;
             }
-            if (term != node_ids[node]) return;  // glued to a port inside the node: leave its own anchor
-            const auto& b = absolute[node];
+            const auto& inner = x_key[0] == 'e' && x_key[1] == 'x' ? inner_s : inner_t;
+            if (term != node_ids[node] && !inner) return;  // glued to a port inside the node: its own anchor
+            const auto& b = inner ? *inner : absolute[node];
             style.set(x_key, number((origin.x + p.x - b.x) / b.width));
             style.set(y_key, number((origin.y + p.y - b.y) / b.height));
             style.set(perimeter, "0");
@@ -401,12 +591,80 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
         for (auto& p : g.waypoints) p.x += dx, p.y += dy;
     }
 
+    // A container fits its content (nodes and routes) with a margin all round, keeping its place.
+    if (!scope.empty() && !node_ids.empty()) {
+        double right = 0, bottom = 0;
+        for (const auto& b : absolute) {
+            right = std::max(right, b.x + b.width - scope_origin.x);
+            bottom = std::max(bottom, b.y + b.height - scope_origin.y);
+        }
+        for (const auto& route : out.edges)
+            for (const auto& p : route) {
+                right = std::max(right, origin.x + p.x - scope_origin.x);
+                bottom = std::max(bottom, origin.y + p.y - scope_origin.y);
+            }
+        Cell& container = page.cells[position[scope]];
+        if (!container.geometry) container.geometry.emplace();
+        container.geometry->bounds.width = right + container_padding;
+        container.geometry->bounds.height = bottom + container_padding;
+    }
+
     DiagramLayoutReport report;
     report.nodes = static_cast<int>(node_ids.size());
     report.edges = static_cast<int>(edge_cells.size());
     report.lanes = static_cast<int>(lane_ids.size());
     report.stats = out.stats;
     report.labels = out.stats.labels_clear + out.stats.labels_blocked;
+    return report;
+}
+
+}  // namespace
+
+Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayoutOptions& options) {
+    // Containers first, the deepest first, so each is laid out inside and sized before its parent places it.
+    std::vector<std::pair<int, std::string>> containers;
+    {
+        PageIndex index(page);
+        for (const auto& id : options.cells)
+            if (!index.find(id))
+                return make_error(ErrorCode::bad_reference, "no cell '" + id + "' on this page");
+        std::set<std::string, std::less<>> wanted(options.cells.begin(), options.cells.end());
+        for (const auto& cell : page.cells) {
+            if (!lays_out_inside(index, cell)) continue;
+            // Every container above must be laid out too (or be a swimlane), up to a layer.
+            int depth = 0;
+            bool ok = true, chosen = wanted.empty() || wanted.count(cell.id) > 0;
+            auto is_layer_or_root = [&](const Cell* c) {
+                const Cell* parent = index.find(c->parent);
+                return c->parent.empty() || !parent || parent->parent.empty();
+            };
+            for (const Cell* up = index.find(cell.parent); up && !is_layer_or_root(up);
+                 up = index.find(up->parent)) {
+                ok = ok && (index.is_swimlane(*up) || lays_out_inside(index, *up));
+                chosen = chosen || wanted.count(up->id) > 0;
+                ++depth;
+            }
+            if (ok && chosen) containers.emplace_back(depth, cell.id);
+        }
+    }
+    std::stable_sort(containers.begin(), containers.end(),
+                     [](const auto& a, const auto& b) { return a.first > b.first; });
+    DiagramLayoutOptions inner = options;
+    inner.cells.clear();
+    int nodes = 0, edges = 0, labels = 0;
+    for (const auto& [depth, id] : containers) {
+        auto done = layout_scope(page, inner, id);
+        if (!done) return done.error();
+        nodes += done->nodes;
+        edges += done->edges;
+        labels += done->labels;
+    }
+    auto report = layout_scope(page, options, "");
+    if (!report) return report;
+    report->nodes += nodes;
+    report->edges += edges;
+    report->labels += labels;
+    report->containers = static_cast<int>(containers.size());
     return report;
 }
 

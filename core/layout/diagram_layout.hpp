@@ -1,8 +1,9 @@
 #pragma once
 // Lays out a draw.io page with the layered layout: vertices get new positions (sizes kept), edges get an
 // orthogonal route (edgeStyle=orthogonalEdgeStyle, exit/entry points, waypoints), swimlanes become columns
-// (TB) or rows (LR) in their current order, sized to fit, with their nodes inside. Cells not laid out keep
-// their geometry.
+// (TB) or rows (LR) in their current order, sized to fit, with their nodes inside. Other containers (groups,
+// container=1) are laid out inside first and fit their content, then placed as one box. Cells not laid out
+// keep their geometry.
 #include <string>
 #include <vector>
 
@@ -28,7 +29,7 @@ struct DiagramLayoutOptions {
 };
 
 struct DiagramLayoutReport {
-    int nodes = 0, edges = 0, lanes = 0, labels = 0;
+    int nodes = 0, edges = 0, lanes = 0, labels = 0, containers = 0;  // containers laid out inside
     LayoutStats stats;
 };
 

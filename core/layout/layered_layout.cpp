@@ -76,9 +76,10 @@ LayoutOutput LayeredLayout::run(const LayoutInput& input, const LayoutOptions& o
     graph.lane_count = std::max(graph.lane_count, input.lane_count + (stray ? 1 : 0));
     for (const auto& e : input.edges) {
         const int id = graph.add_edge(e.source, e.target);
+        // Several labels of one edge go one after the other along it: room for all of them.
         for (const auto& label : e.labels)
-            graph.edges[id].label_extent =
-                std::max(graph.edges[id].label_extent, lr ? label.width : label.height);
+            graph.edges[id].label_extent +=
+                (lr ? label.width : label.height) + (graph.edges[id].label_extent > 0 ? ctx.label_margin : 0);
     }
     for (int e = 0; e < static_cast<int>(graph.edges.size()); ++e)
         if (graph.is_self_loop(e)) {

@@ -131,3 +131,86 @@ TEST_CASE("layout places edge labels clear of nodes and each other, and takes lo
     CHECK(e9->geometry->target_point->y == Approx(430 + far_after.y - far_before.y));
     CHECK(e9->geometry->waypoints.at(0).x == Approx(760 + far_after.x - far_before.x));
 }
+
+TEST_CASE("journey steps keep their stage column; rank attributes are read from cells",
+          "[exporters][layout][ranks]") {
+    auto read = importers::read_drawio_file(test::data_path("layout/stages.drawio").string());
+    REQUIRE(read);
+    auto doc = read->document;
+    layout::DiagramLayoutOptions options;
+    options.layout.direction = layout::Direction::left_to_right;
+    REQUIRE(layout::layout_page(doc.pages[0], options));
+    diagram::PageIndex index(doc.pages[0]);
+    auto x = [&](const char* id) { return index.absolute_bounds(id)->x; };
+    // Stages in the headers' order (discover, buy, use), whatever the edges and old positions say.
+    CHECK(x("a") == x("b"));
+    CHECK(x("h1") == x("a"));
+    CHECK(x("b") < x("c"));
+    CHECK(x("c") < x("d"));
+    CHECK(x("h2") == x("c"));
+    CHECK(x("h3") == x("d"));
+    // rank=max in the style: alone in the last column, after every stage.
+    CHECK(x("x") > x("d"));
+
+    SECTION("--no-stage-columns and --first") {
+        auto again = read->document;
+        layout::DiagramLayoutOptions plain;
+        plain.layout.direction = layout::Direction::left_to_right;
+        plain.stage_columns = false;
+        plain.first = {"d"};
+        REQUIRE(layout::layout_page(again.pages[0], plain));
+        diagram::PageIndex i2(again.pages[0]);
+        for (const char* id : {"a", "b", "c", "x"})
+            CHECK(i2.absolute_bounds("d")->x < i2.absolute_bounds(id)->x);
+    }
+}
+
+TEST_CASE("containers are laid out inside, grow to fit, and edges into them avoid their content",
+          "[exporters][layout][containers]") {
+    const auto direction = GENERATE(layout::Direction::top_to_bottom, layout::Direction::left_to_right);
+    auto read = importers::read_drawio_file(test::data_path("layout/containers.drawio").string());
+    REQUIRE(read);
+    auto doc = read->document;
+    layout::DiagramLayoutOptions options;
+    options.layout.direction = direction;
+    auto report = layout::layout_page(doc.pages[0], options);
+    REQUIRE(report);
+    CHECK(report->containers == 2);  // box, and the group inside it
+    CHECK(report->nodes == 8);       // start, box, end; p1, p2, inner; q1, q2
+
+    auto xml = exporters::write_drawio(doc);
+    REQUIRE(xml);
+    auto back = importers::read_drawio(*xml, "containers.drawio");
+    REQUIRE(back);
+    const auto& page = back->document.pages[0];
+    CHECK(page == doc.pages[0]);
+    diagram::PageIndex index(page);
+    auto inside = [&](const char* id, const char* container) {
+        const auto b = *index.absolute_bounds(id), c = *index.absolute_bounds(container);
+        return b.x >= c.x && b.y >= c.y && b.right() <= c.right() && b.bottom() <= c.bottom();
+    };
+    for (const char* id : {"p1", "p2", "inner", "q1", "q2"}) CHECK(inside(id, "box"));
+    for (const char* id : {"q1", "q2"}) CHECK(inside(id, "inner"));
+    CHECK(index.absolute_bounds("box")->width > 100);  // grew from 60 to fit
+    CHECK_FALSE(overlaps(*index.absolute_bounds("box"), *index.absolute_bounds("start")));
+    CHECK_FALSE(overlaps(*index.absolute_bounds("box"), *index.absolute_bounds("end")));
+    CHECK_FALSE(overlaps(*index.absolute_bounds("p1"), *index.absolute_bounds("p2")));
+    CHECK_FALSE(overlaps(*index.absolute_bounds("q1"), *index.absolute_bounds("q2")));
+
+    // As drawn: no edge runs through a shape that is not one of its ends (containers excepted).
+    const auto scene = render::render_page(page);
+    for (const auto& edge : scene.edges)
+        for (const char* id : {"start", "p1", "p2", "q1", "q2", "end"}) {
+            if (edge.source == id || edge.target == id) continue;
+            const auto b = *index.absolute_bounds(id);
+            for (std::size_t i = 1; i < edge.points.size(); ++i) {
+                const auto p = edge.points[i - 1], q = edge.points[i];
+                const diagram::Rect seg{std::min(p.x, q.x), std::min(p.y, q.y), std::abs(p.x - q.x),
+                                        std::abs(p.y - q.y)};
+                const diagram::Rect shrunk{b.x + 1, b.y + 1, b.width - 2, b.height - 2};
+                INFO(edge.cell_id << " through " << id);
+                CHECK_FALSE((seg.x < shrunk.right() && seg.right() > shrunk.x && seg.y < shrunk.bottom() &&
+                             seg.bottom() > shrunk.y));
+            }
+        }
+}
