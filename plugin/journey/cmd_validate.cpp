@@ -1,11 +1,12 @@
 // Journey > Validate with CRM Data...: an import wizard for an event log (CSV or XES, plain or gzip; CRM
 // exports through the Salesforce and HubSpot presets): pick the file, confirm the preset and the column
 // mapping while the Journey Results panel previews the first rows and the detected columns, then the log is
-// checked against the journey on this page (`journey validate`) and the result drawn over it on a "CRM data"
-// layer (core/eventlog/conformance_overlay) as one undo step.
+// checked against the journey on this page and the result drawn over it as `journey validate --annotate`
+// draws it (core/eventlog/annotate_map: volumes layer, unexpected paths layer, legend), as one undo step.
 #include <map>
 
-#include "core/eventlog/conformance_overlay.hpp"
+#include "core/eventlog/annotate_map.hpp"
+#include "core/eventlog/page_map.hpp"
 #include "importers/eventlog/byte_source.hpp"
 #include "importers/eventlog/log_preview.hpp"
 #include "importers/eventlog/log_reader.hpp"
@@ -53,7 +54,7 @@ void add_validate_command(plugin::HostServices& host) {
         const std::string name = "Validate with CRM Data";
         const auto target = active_page(host, name);
         if (!target) return;
-        auto journey = eventlog::journey_from_page(target->page());
+        auto journey = eventlog::map_from_page(target->page());
         if (!journey) {
             host.report_error(name + ": " + journey.error().message);
             return;
@@ -132,10 +133,10 @@ void add_validate_command(plugin::HostServices& host) {
             cancelled =
                 !progress.update(0.6, "Checking " + std::to_string(read->log.cases.size()) + " cases");
             if (cancelled) return;
-            result = eventlog::check_conformance(read->log, journey->map, conformance);
+            result = eventlog::check_conformance(read->log, *journey, conformance);
             cancelled = !progress.update(0.9, "Drawing");
             if (cancelled) return;
-            eventlog::annotate_conformance(edited, *journey, result);
+            eventlog::annotate_map(edited, *journey, result);
             progress.update(1, "Done");
         });
         if (!finished || cancelled) return;
@@ -149,12 +150,17 @@ void add_validate_command(plugin::HostServices& host) {
                       std::to_string(result.fitting_cases) + " follow the map (" +
                       std::to_string(static_cast<int>(result.fitness * 100 + 0.5)) + "%)";
         table.headings = {"What", "Step or path", "Cases", "Detail"};
-        std::map<std::string, std::size_t> step_of;
-        for (std::size_t i = 0; i < journey->map.steps.size(); ++i) step_of[journey->map.steps[i]] = i;
+        std::map<std::string, std::string> cell_of;  // step name -> the cell drawing it
+        for (std::size_t i = 0; i < journey->steps.size() && i < journey->step_ids.size(); ++i)
+            cell_of[journey->steps[i]] = journey->step_ids[i];
+        auto cells_of = [&](std::initializer_list<std::string> steps) {
+            std::vector<std::string> cells;
+            for (const auto& step : steps)
+                if (auto it = cell_of.find(step); it != cell_of.end()) cells.push_back(it->second);
+            return cells;
+        };
         for (const auto& u : result.unexpected) {
-            std::vector<std::string> cells = journey->step_cells[step_of[u.from]];
-            cells.insert(cells.end(), journey->step_cells[step_of[u.to]].begin(),
-                         journey->step_cells[step_of[u.to]].end());
+            std::vector<std::string> cells = cells_of({u.from, u.to});
             table.rows.push_back({{"off the map", u.from + " -> " + u.to, std::to_string(u.cases),
                                    std::to_string(u.count) + " times"},
                                   cells});
@@ -165,7 +171,7 @@ void add_validate_command(plugin::HostServices& host) {
                 {{s.cases ? "step" : "never seen", s.step, std::to_string(s.cases),
                   std::to_string(s.entries) + " start here, " + std::to_string(s.exits) + " end here, " +
                       std::to_string(s.skipped) + " skipped, " + std::to_string(s.stalls) + " stalls"},
-                 journey->step_cells[i]});
+                 cells_of({s.step})});
         }
         for (const auto& [activity, events] : result.unmapped_activities)
             table.rows.push_back({{"not on the map", activity, "", std::to_string(events) + " events"}, {}});
