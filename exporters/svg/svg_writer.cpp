@@ -154,6 +154,9 @@ std::string write_svg(const Scene& scene, const SvgOptions& options, const std::
             if (t->font.italic) out << " font-style=\"italic\"";
             if (t->font.underline) out << " text-decoration=\"underline\"";
             if (t->opacity < 1) out << " fill-opacity=\"" << num(t->opacity) << "\"";
+            if (t->rotation != 0)
+                out << " transform=\"rotate(" << num(t->rotation) << " " << num(t->pivot.x) << " "
+                    << num(t->pivot.y) << ")\"";
             out << " xml:space=\"preserve\">" << escape(t->text, false) << "</text>\n";
         } else if (const auto* im = std::get_if<Image>(&item)) {
             out << "<image x=\"" << num(im->box.x) << "\" y=\"" << num(im->box.y) << "\" width=\""
