@@ -12,6 +12,7 @@
 #include "core/diagram/page_index.hpp"
 #include "core/render/edge_geometry.hpp"
 #include "core/render/shape_geometry.hpp"
+#include "core/text/xml_escape.hpp"
 #include "exporters/image/image_source.hpp"
 #include "exporters/pptx/pptx_parts.hpp"
 
@@ -28,29 +29,9 @@ constexpr const char* ns_decl =
 constexpr const char* xml_head = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 constexpr const char* rel_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
+// XML 1.0 forbids most control characters: they are dropped.
 std::string esc(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                // XML 1.0 forbids most control characters.
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') break;
-                out += c;
-        }
-    }
-    return out;
+    return text::xml_escape(text, text::ooxml);
 }
 
 std::string hex6(const Color& c) {

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/codec/codec.hpp"
+#include "core/text/xml_escape.hpp"
 #include "exporters/drawio/drawio_writer.hpp"
 #include "exporters/image/image_source.hpp"
 
@@ -25,30 +26,7 @@ std::string num(double v) {
 }
 
 std::string escape(std::string_view text, bool attribute) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += attribute ? "&quot;" : "\"";
-                break;
-            case '\n':
-                out += attribute ? "&#10;" : "\n";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
+    return text::xml_escape(text, attribute ? text::svg_attribute : text::svg_text);
 }
 
 std::string path_data(const Path& p) {
