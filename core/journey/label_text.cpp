@@ -3,29 +3,12 @@
 #include <cctype>
 #include <cstdint>
 
+#include "core/text/xml_escape.hpp"
+
 namespace jstudio::journey {
 
 std::string text_to_html(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '\n':
-                out += "<br>";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
+    return text::xml_escape(text, text::html_from_text);
 }
 
 namespace {

@@ -63,6 +63,8 @@ struct TextRun {
     Font font;
     double x = 0, y = 0, width = 0;
     double opacity = 1;
+    double rotation = 0;  // degrees clockwise about pivot (-90: reads bottom to top, draw.io's horizontal=0)
+    Point pivot;
 };
 
 struct Image {

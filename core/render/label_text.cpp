@@ -447,7 +447,7 @@ PlacedLabel place_label(const std::vector<Paragraph>& paragraphs, const LabelPla
                 out.runs.back().text += piece.text;
                 out.runs.back().width += piece.width;
             } else {
-                out.runs.push_back({piece.text, *piece.font, x, baseline, piece.width, 1});
+                out.runs.push_back({piece.text, *piece.font, x, baseline, piece.width, 1, 0, {}});
             }
             x += piece.width;
         }

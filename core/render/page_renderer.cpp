@@ -98,12 +98,23 @@ class Builder {
         grow(p.bounds(), p.stroke ? p.stroke_width / 2 : 0);
         m_scene.drawing.items.emplace_back(std::move(p));
     }
-    void add_runs(const PlacedLabel& label, double opacity) {
+    void add_runs(const PlacedLabel& label, double opacity, double rotation = 0, Point pivot = {}) {
         for (auto run : label.runs) {
             run.opacity = opacity;
+            run.rotation = rotation;
+            run.pivot = pivot;
             m_scene.drawing.items.emplace_back(std::move(run));
         }
-        if (!label.runs.empty()) grow(label.bounds);
+        if (label.runs.empty()) return;
+        if (rotation == 0) {
+            grow(label.bounds);
+        } else {
+            // Turned a quarter: the box swaps its sides about the pivot.
+            const Rect& r = label.bounds;
+            double cx = pivot.x + ((r.y + r.height / 2) - pivot.y),
+                   cy = pivot.y - ((r.x + r.width / 2) - pivot.x);
+            grow({cx - r.height / 2, cy - r.width / 2, r.height, r.width});
+        }
     }
 
     void visit(const Cell& cell) {
@@ -223,9 +234,16 @@ class Builder {
                 shape.align = place.align;
                 shape.valign = place.valign;
                 shape.label_place = place;
+                shape.vertical_label = !s.flag("horizontal", true);
                 PlacedLabel placed = place_label(shape.label, place);
-                draw_label_background(s, placed.bounds);
-                add_runs(placed, opacity * std::clamp(s.number("textOpacity", 100), 0.0, 100.0) / 100);
+                double text_opacity = opacity * std::clamp(s.number("textOpacity", 100), 0.0, 100.0) / 100;
+                if (shape.vertical_label) {
+                    const Rect& v = place.box;
+                    add_runs(placed, text_opacity, -90, {v.x + v.width / 2, v.y + v.height / 2});
+                } else {
+                    draw_label_background(s, placed.bounds);
+                    add_runs(placed, text_opacity);
+                }
             }
         }
         m_scene.shapes.push_back(std::move(shape));
@@ -242,7 +260,7 @@ class Builder {
             if (s.flag("horizontal", true))
                 box.height = std::min(start, b.height);
             else
-                box.width = std::min(start, b.width);  // draw.io rotates this label; we keep it upright
+                box.width = std::min(start, b.width);  // the title is turned below
             if (!s.get("verticalAlign")) p.valign = VAlign::middle;
         }
         std::string lp = s.get_or("labelPosition", "center"),
@@ -251,6 +269,12 @@ class Builder {
         if (lp == "right") box.x += box.width;
         if (vlp == "top") box.y -= box.height;
         if (vlp == "bottom") box.y += box.height;
+        if (!s.flag("horizontal", true)) {
+            // draw.io turns the label a quarter counter-clockwise: lay it out upright in the turned box (same
+            // centre, sides swapped); the runs are drawn rotated -90° about that centre.
+            double cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+            box = {cx - box.height / 2, cy - box.width / 2, box.height, box.width};
+        }
         double spacing = s.number("spacing", 2);
         double l = spacing + s.number("spacingLeft", 0), r = spacing + s.number("spacingRight", 0);
         double t = spacing + s.number("spacingTop", 0), bt = spacing + s.number("spacingBottom", 0);

@@ -27,7 +27,9 @@ struct SceneShape {
     HAlign align = HAlign::center;
     VAlign valign = VAlign::middle;
     LabelPlacement label_place;  // where the label is laid out (may lie outside bounds: labelPosition)
-    std::string image;           // shape=image: the image reference
+    bool vertical_label =
+        false;          // horizontal=0: label_place is the upright box, turned -90° about its centre
+    std::string image;  // shape=image: the image reference
 };
 
 struct SceneEdge {

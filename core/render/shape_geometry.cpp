@@ -39,11 +39,11 @@ const std::map<std::string, std::string, std::less<>>& aliases() {
     return m;
 }
 
-const char* const known_names[] = {"rect",       "ellipse",       "doubleEllipse", "rhombus",     "triangle",
-                                   "hexagon",    "parallelogram", "trapezoid",     "cylinder",    "document",
-                                   "process",    "swimlane",      "note",          "card",        "step",
-                                   "cloud",      "actor",         "umlActor",      "image",       "line",
-                                   "terminator", "group",         "ext",           "manualInput", "callout"};
+const char* const known_names[] = {
+    "rect",      "ellipse",  "doubleEllipse", "rhombus",  "triangle",    "hexagon", "parallelogram",
+    "trapezoid", "cylinder", "document",      "process",  "swimlane",    "note",    "card",
+    "step",      "cloud",    "actor",         "umlActor", "image",       "line",    "terminator",
+    "group",     "ext",      "manualInput",   "callout",  "curlyBracket"};
 
 std::string canonical(std::string name) {
     auto it = aliases().find(name);
@@ -150,6 +150,12 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
         quad(p, m, {x + 0.25 * w, bt + 0.4 * dy}, e);
         p.close();
         fill(std::move(p));
+    } else if (name == "curlyBracket") {
+        // draw.io's "{" opening to the right (flipH=1: "}"), its middle tick at the far side; lines only.
+        bool flip = style.flag("flipH");
+        auto fx = [&](double px) { return flip ? x + r - px : px; };
+        detail(polygon_path({{fx(r), y}, {fx(cx), y}, {fx(cx), cy}, {fx(x), cy}}, false));
+        detail(polygon_path({{fx(cx), cy}, {fx(cx), bt}, {fx(r), bt}}, false));
     } else if (name == "process") {
         fill(rect_path(b));
         double dx = w * std::clamp(style.number("size", 0.1), 0.0, 0.5);

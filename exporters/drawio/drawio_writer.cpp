@@ -7,6 +7,7 @@
 
 #include "core/base/file_io.hpp"
 #include "core/codec/codec.hpp"
+#include "core/text/xml_escape.hpp"
 
 namespace jstudio::exporters {
 
@@ -16,36 +17,7 @@ namespace {
 
 // mxUtils.htmlEntities plus CR, so that every character survives a round trip through an attribute.
 void escape_into(std::string& out, std::string_view text) {
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            case '\n':
-                out += "&#xa;";
-                break;
-            case '\t':
-                out += "&#x9;";
-                break;
-            case '\r':
-                out += "&#xd;";
-                break;
-            default:
-                out += c;
-        }
-    }
+    text::xml_escape_into(out, text, text::drawio_attribute);
 }
 
 void number_into(std::string& out, double v) {

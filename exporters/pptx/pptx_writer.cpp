@@ -12,6 +12,7 @@
 #include "core/diagram/page_index.hpp"
 #include "core/render/edge_geometry.hpp"
 #include "core/render/shape_geometry.hpp"
+#include "core/text/xml_escape.hpp"
 #include "exporters/image/image_source.hpp"
 #include "exporters/pptx/pptx_parts.hpp"
 
@@ -28,29 +29,9 @@ constexpr const char* ns_decl =
 constexpr const char* xml_head = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 constexpr const char* rel_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
+// XML 1.0 forbids most control characters: they are dropped.
 std::string esc(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            default:
-                // XML 1.0 forbids most control characters.
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') break;
-                out += c;
-        }
-    }
-    return out;
+    return text::xml_escape(text, text::ooxml);
 }
 
 std::string hex6(const Color& c) {
@@ -125,12 +106,13 @@ std::string run_props(const Font& f, const Fit& fit, const char* tag = "a:rPr") 
 }
 
 std::string text_body(const std::vector<Paragraph>& label, HAlign align, VAlign valign, bool wrap,
-                      const Fit& fit, long long inset) {
+                      const Fit& fit, long long inset, bool vertical = false) {
     std::ostringstream o;
     const char* anchor = valign == VAlign::top ? "t" : valign == VAlign::bottom ? "b" : "ctr";
     const char* algn = align == HAlign::left ? "l" : align == HAlign::right ? "r" : "ctr";
     o << "<p:txBody><a:bodyPr wrap=\"" << (wrap ? "square" : "none") << "\" lIns=\"" << inset << "\" tIns=\""
-      << inset << "\" rIns=\"" << inset << "\" bIns=\"" << inset << "\" anchor=\"" << anchor
+      << inset << "\" rIns=\"" << inset << "\" bIns=\"" << inset << "\""
+      << (vertical ? " vert=\"vert270\"" : "") << " anchor=\"" << anchor
       << "\" rtlCol=\"0\"><a:noAutofit/></a:bodyPr><a:lstStyle/>";
     if (label.empty()) o << "<a:p><a:pPr algn=\"" << algn << "\"/></a:p>";
     for (const auto& para : label) {
@@ -489,9 +471,12 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
         // label.
         auto lines = wrapped_lines(s.label, s.label_place);
         const Rect& lb = s.label_place.box;
-        bool outside = lb.x < s.bounds.x - 1 || lb.y < s.bounds.y - 1 || lb.right() > s.bounds.right() + 1 ||
-                       lb.bottom() > s.bounds.bottom() + 1;
-        o << text_body(outside ? std::vector<Paragraph>{} : lines, s.align, s.valign, false, fit, inset)
+        // A turned label's box is upright (sides swapped about the header's centre): it stays in the shape.
+        bool outside =
+            !s.vertical_label && (lb.x < s.bounds.x - 1 || lb.y < s.bounds.y - 1 ||
+                                  lb.right() > s.bounds.right() + 1 || lb.bottom() > s.bounds.bottom() + 1);
+        o << text_body(outside ? std::vector<Paragraph>{} : lines, s.align, s.valign, false, fit, inset,
+                       s.vertical_label)
           << "</p:sp>";
         if (outside && !plain_text(lines).empty()) {
             long long tid = next_id++;

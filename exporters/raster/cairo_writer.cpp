@@ -110,8 +110,17 @@ void draw_text(cairo_t* cr, PangoLayout* layout, const TextRun& t) {
     pango_layout_set_text(layout, t.text.c_str(), int(t.text.size()));
     double baseline = pango_layout_get_baseline(layout) / double(PANGO_SCALE);
     set_color(cr, t.font.color, t.opacity);
+    cairo_save(cr);
+    if (t.rotation != 0) {
+        cairo_translate(cr, t.pivot.x, t.pivot.y);
+        cairo_rotate(cr, t.rotation * 3.14159265358979323846 / 180);
+        cairo_translate(cr, -t.pivot.x, -t.pivot.y);
+        pango_cairo_update_layout(cr, layout);
+    }
     cairo_move_to(cr, t.x, t.y - baseline);
     pango_cairo_show_layout(cr, layout);
+    cairo_restore(cr);
+    if (t.rotation != 0) pango_cairo_update_layout(cr, layout);
 }
 
 void draw_image(cairo_t* cr, const Image& im, const std::string& base_dir) {

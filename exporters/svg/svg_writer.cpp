@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/codec/codec.hpp"
+#include "core/text/xml_escape.hpp"
 #include "exporters/drawio/drawio_writer.hpp"
 #include "exporters/image/image_source.hpp"
 
@@ -25,30 +26,7 @@ std::string num(double v) {
 }
 
 std::string escape(std::string_view text, bool attribute) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += attribute ? "&quot;" : "\"";
-                break;
-            case '\n':
-                out += attribute ? "&#10;" : "\n";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
+    return text::xml_escape(text, attribute ? text::svg_attribute : text::svg_text);
 }
 
 std::string path_data(const Path& p) {
@@ -154,6 +132,9 @@ std::string write_svg(const Scene& scene, const SvgOptions& options, const std::
             if (t->font.italic) out << " font-style=\"italic\"";
             if (t->font.underline) out << " text-decoration=\"underline\"";
             if (t->opacity < 1) out << " fill-opacity=\"" << num(t->opacity) << "\"";
+            if (t->rotation != 0)
+                out << " transform=\"rotate(" << num(t->rotation) << " " << num(t->pivot.x) << " "
+                    << num(t->pivot.y) << ")\"";
             out << " xml:space=\"preserve\">" << escape(t->text, false) << "</text>\n";
         } else if (const auto* im = std::get_if<Image>(&item)) {
             out << "<image x=\"" << num(im->box.x) << "\" y=\"" << num(im->box.y) << "\" width=\""

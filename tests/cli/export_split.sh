@@ -70,9 +70,13 @@ slide "$T/tiles.pptx" 6 | grep -q "<a:t>Box 129</a:t>"
 w=$(od -An -tu1 -j16 -N4 "$T/t-1.png" | awk '{print $1*16777216+$2*65536+$3*256+$4}')
 [ "$w" = 1186 ]   # the 1184 px window plus the 1 px margin each side
 
+# horizontal=0 swimlanes: turned titles in the PPTX header shapes (pool + 2 lanes).
+"$J" export "$SRC/tests/data/render/vertical_lanes.drawio" --to pptx -o "$T/lanes.pptx" 2>/dev/null
+[ "$(slide "$T/lanes.pptx" 1 | grep -o 'vert="vert270"' | wc -l)" = 3 ]
+
 checker="${JSTUDIO_SHARED:-$SRC/../shared}/bench/pptx/check_pptx.sh"
 if [[ -f "$checker" ]]; then
-  for deck in stages stages3 tiles; do
+  for deck in stages stages3 tiles lanes; do
     HOME="$T" bash "$SRC/tests/support/check_deck.sh" "$checker" --strict "$T/$deck.pptx" > "$T/log" 2>&1 ||
       { cat "$T/log" >&2; echo "FAIL: $deck.pptx" >&2; exit 1; }
   done

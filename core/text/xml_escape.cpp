@@ -1,0 +1,61 @@
+#include "core/text/xml_escape.hpp"
+
+namespace jstudio::text {
+
+void xml_escape_into(std::string& out, std::string_view text, const XmlEscape& how) {
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                if (how.quote)
+                    out += "&quot;";
+                else
+                    out += c;
+                break;
+            case '\'':
+                if (how.apostrophe)
+                    out += "&#39;";
+                else
+                    out += c;
+                break;
+            case '\n':
+                if (how.newline)
+                    out += how.newline;
+                else
+                    out += c;
+                break;
+            case '\t':
+                if (how.tab)
+                    out += how.tab;
+                else
+                    out += c;
+                break;
+            case '\r':
+                if (how.cr)
+                    out += how.cr;
+                else if (!how.drop_controls)
+                    out += c;
+                break;
+            default:
+                if (how.drop_controls && static_cast<unsigned char>(c) < 0x20) break;
+                out += c;
+        }
+    }
+}
+
+std::string xml_escape(std::string_view text, const XmlEscape& how) {
+    std::string out;
+    out.reserve(text.size());
+    xml_escape_into(out, text, how);
+    return out;
+}
+
+}  // namespace jstudio::text
