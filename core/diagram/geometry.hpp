@@ -1,7 +1,10 @@
 #pragma once
 // mxGeometry as data. Coordinates are in the parent's frame (see drawio-format.md §1.6).
+#include <algorithm>
+#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagram/attributes.hpp"
@@ -37,10 +40,28 @@ struct Geometry {
     std::optional<Rect> alternate_bounds;  // the other size of a collapsible cell
     Attributes extra;                      // attributes of <mxGeometry> we do not model
     std::vector<RawXml> extra_children;    // children with an unknown 'as', kept verbatim
-    std::vector<std::string> child_order;  // 'as' of the modelled children in file order, so writing keeps it
+    // 'as' of the modelled children in file order, so writing keeps it; empty when that is the writer's own
+    // order (writer_child_order), so a geometry read back equals one built in memory.
+    std::vector<std::string> child_order;
     std::string as = "geometry";
 
     bool operator==(const Geometry&) const = default;
 };
+
+// The order the draw.io writer puts a geometry's modelled children in when child_order is empty.
+inline constexpr std::array<std::string_view, 5> writer_child_order = {"sourcePoint", "targetPoint", "points",
+                                                                       "offset", "alternateBounds"};
+// Empties child_order when it lists children in the writer's order (unknown names never are).
+inline void drop_writer_child_order(Geometry& g) {
+    auto rank = [](const std::string& as) {
+        return std::find(writer_child_order.begin(), writer_child_order.end(), as) -
+               writer_child_order.begin();
+    };
+    if (std::is_sorted(g.child_order.begin(), g.child_order.end(),
+                       [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); }) &&
+        std::none_of(g.child_order.begin(), g.child_order.end(),
+                     [&](const std::string& as) { return rank(as) == std::ssize(writer_child_order); }))
+        g.child_order.clear();
+}
 
 }  // namespace jstudio::diagram

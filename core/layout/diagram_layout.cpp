@@ -57,9 +57,10 @@ void normalize_child_order(diagram::Geometry& g) {
     std::vector<std::string> order;
     for (const auto& as : g.child_order)
         if (present(as) && std::find(order.begin(), order.end(), as) == order.end()) order.push_back(as);
-    for (std::string_view as : {"sourcePoint", "targetPoint", "points", "offset", "alternateBounds"})
+    for (std::string_view as : diagram::writer_child_order)
         if (present(as) && std::find(order.begin(), order.end(), as) == order.end()) order.emplace_back(as);
     g.child_order = std::move(order);
+    diagram::drop_writer_child_order(g);
 }
 
 // Where along a route (x in -1..1, as draw.io's relative edge-label geometry) a point is nearest, and that

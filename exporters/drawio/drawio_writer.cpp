@@ -115,7 +115,7 @@ void write_geometry(XmlOut& x, const Geometry& g) {
     }
     x.end_open();
     std::vector<std::string_view> order(g.child_order.begin(), g.child_order.end());
-    for (std::string_view as : {"sourcePoint", "targetPoint", "points", "offset", "alternateBounds"})
+    for (std::string_view as : diagram::writer_child_order)
         if (std::find(order.begin(), order.end(), as) == order.end()) order.push_back(as);
     for (std::string_view as : order) {
         if (as == "sourcePoint" && g.source_point)

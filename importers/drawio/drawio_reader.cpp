@@ -531,16 +531,7 @@ class Reader {
             }
             g.child_order.push_back(std::string(as));
         }
-        // Children already in the order the writer uses need no record: a geometry read back then equals
-        // one a command built in memory (annotation layers, layouts), not only byte for byte once written.
-        static constexpr std::array<std::string_view, 5> canonical = {"sourcePoint", "targetPoint", "points",
-                                                                      "offset", "alternateBounds"};
-        auto rank = [](const std::string& as) {
-            return std::find(canonical.begin(), canonical.end(), as) - canonical.begin();
-        };
-        if (std::is_sorted(g.child_order.begin(), g.child_order.end(),
-                           [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); }))
-            g.child_order.clear();
+        diagram::drop_writer_child_order(g);
     }
 
     static std::size_t attribute_count(const pugi::xml_node& node) {

@@ -8,6 +8,7 @@
 
 #include "core/diagram/page_index.hpp"
 #include "core/render/page_renderer.hpp"
+#include "core/text/xml_escape.hpp"
 
 namespace jstudio::analysis::navigation {
 
@@ -31,21 +32,6 @@ const char* colour(Severity s) {
     return "#000000";
 }
 constexpr const char* suggestion_colour = "#2E7D32";
-
-std::string escape_html(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        if (c == '<')
-            out += "&lt;";
-        else if (c == '>')
-            out += "&gt;";
-        else if (c == '&')
-            out += "&amp;";
-        else
-            out.push_back(c);
-    }
-    return out;
-}
 
 struct Highlight {
     Severity severity = Severity::info;
@@ -138,7 +124,7 @@ std::size_t annotate_page(diagram::Page& page, const std::vector<Finding>& findi
                                 std::string("text;html=1;align=left;verticalAlign=bottom;fontSize=10;"
                                             "fontStyle=1;connectable=0;fontColor=") +
                                     colour(h.severity) + ";",
-                                escape_html(badge)));
+                                text::xml_escape(badge, text::html_from_text)));
             } else if (cell->kind == CellKind::edge) {
                 // Along the route draw.io draws (orthogonal bends, perimeter points), not the straight
                 // centre-to-centre line, so the highlight covers the arrow it is about.
@@ -155,7 +141,7 @@ std::size_t annotate_page(diagram::Page& page, const std::vector<Finding>& findi
                 shadow.parent = layer_id;
                 shadow.kind = CellKind::edge;
                 shadow.edge = true;
-                shadow.value = escape_html(badge);
+                shadow.value = text::xml_escape(badge, text::html_from_text);
                 shadow.style =
                     Style::parse(std::string("endArrow=none;html=1;strokeWidth=8;opacity=35;fontSize=10;"
                                              "fontStyle=1;strokeColor=") +
