@@ -27,7 +27,16 @@ menu View/Fit
 click-cell cart
 screenshot $out/studio-check-findings.png
 EOF
-for script in map findings; do
+cat >"$tmp/crm.script" <<EOF
+open $root/tests/data/gui/crm-funnel.drawio
+answer $root/tests/data/gui/crm-opportunities.csv
+answer preset=salesforce
+answer stall_days=0
+run Journey/Validate with CRM Data...
+menu View/Fit
+screenshot $out/studio-crm-overlay.png
+EOF
+for script in map findings crm; do
   xvfb-run -a -s "-screen 0 1280x800x24" "$studio" --self-test "$tmp/$script.script" 2>&1 |
     grep -v -e '^self-test: [a-z]' -e 'Gtk-WARNING' -e '^$' || true
 done
