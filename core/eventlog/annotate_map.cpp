@@ -6,6 +6,7 @@
 #include <limits>
 #include <map>
 
+#include "core/diagram/annotation_cells.hpp"
 #include "core/diagram/page_index.hpp"
 
 namespace jstudio::eventlog {
@@ -34,41 +35,6 @@ std::string cases_text(std::uint64_t n) {
     return std::to_string(n) + (n == 1 ? " case" : " cases");
 }
 
-class CellMaker {
-  public:
-    explicit CellMaker(const diagram::PageIndex& idx) : m_idx(idx) {}
-    std::string new_id(std::string_view stem) {
-        for (;;) {
-            std::string id = "jstudio-ev-" + std::string(stem) + "-" + std::to_string(++m_next);
-            if (!m_idx.find(id)) return id;
-        }
-    }
-    Cell vertex(std::string parent, Rect bounds, std::string style, std::string value = {}) {
-        Cell c;
-        c.id = new_id("mark");
-        c.parent = std::move(parent);
-        c.kind = CellKind::vertex;
-        c.vertex = true;
-        c.value = std::move(value);
-        c.style = Style::parse(style);
-        c.geometry = Geometry{};
-        c.geometry->bounds = bounds;
-        return c;
-    }
-    Cell layer(const std::string& root, std::string name) {
-        Cell l;
-        l.id = new_id("layer");
-        l.parent = root;
-        l.kind = CellKind::layer;
-        l.value = std::move(name);
-        return l;
-    }
-
-  private:
-    const diagram::PageIndex& m_idx;
-    std::size_t m_next = 0;
-};
-
 // The point halfway along a polyline.
 Point midpoint(const std::vector<Point>& line) {
     double total = 0;
@@ -95,7 +61,7 @@ std::size_t annotate_map(diagram::Page& page, const JourneyMap& map, const Confo
         const diagram::PageIndex idx(page);
         const Cell* root = idx.root();
         if (!root) return 0;
-        CellMaker make(idx);
+        diagram::AnnotationCells make(idx, "jstudio-ev");
         Cell volumes = make.layer(root->id, volumes_layer_name);
         const std::string vl = volumes.id;
         added.push_back(std::move(volumes));

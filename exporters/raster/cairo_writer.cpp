@@ -2,10 +2,13 @@
 
 #include <cairo-pdf.h>
 #include <cairo.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <pango/pangocairo.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 
 #include "core/codec/codec.hpp"
@@ -123,15 +126,60 @@ void draw_text(cairo_t* cr, PangoLayout* layout, const TextRun& t) {
     if (t.rotation != 0) pango_cairo_update_layout(cr, layout);
 }
 
+// JPEG, GIF, BMP, WebP... (whatever gdk-pixbuf's loaders read) as a cairo surface; nullptr when unreadable.
+cairo_surface_t* decode_with_pixbuf(const std::string& bytes) {
+    GdkPixbufLoader* loader = gdk_pixbuf_loader_new();
+    GError* error = nullptr;
+    const bool written =
+        gdk_pixbuf_loader_write(loader, reinterpret_cast<const guchar*>(bytes.data()), bytes.size(), &error);
+    g_clear_error(&error);
+    // Closed either way: a loader finalised unclosed warns on stderr.
+    const bool ok = gdk_pixbuf_loader_close(loader, written ? &error : nullptr) && written;
+    g_clear_error(&error);
+    if (!ok) {
+        g_object_unref(loader);
+        return nullptr;
+    }
+    GdkPixbuf* pixbuf = gdk_pixbuf_loader_get_pixbuf(loader);  // owned by the loader
+    cairo_surface_t* surface = nullptr;
+    if (pixbuf && gdk_pixbuf_get_colorspace(pixbuf) == GDK_COLORSPACE_RGB &&
+        gdk_pixbuf_get_bits_per_sample(pixbuf) == 8) {
+        const int w = gdk_pixbuf_get_width(pixbuf), h = gdk_pixbuf_get_height(pixbuf);
+        const int channels = gdk_pixbuf_get_n_channels(pixbuf), stride = gdk_pixbuf_get_rowstride(pixbuf);
+        const bool alpha = gdk_pixbuf_get_has_alpha(pixbuf);
+        const guchar* in = gdk_pixbuf_read_pixels(pixbuf);
+        surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+        if (cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS) {
+            unsigned char* out = cairo_image_surface_get_data(surface);
+            const int out_stride = cairo_image_surface_get_stride(surface);
+            cairo_surface_flush(surface);
+            for (int y = 0; y < h; ++y)
+                for (int x = 0; x < w; ++x) {
+                    const guchar* p = in + y * stride + x * channels;
+                    const unsigned a = alpha ? p[3] : 255;
+                    // cairo wants premultiplied native-endian ARGB.
+                    const std::uint32_t argb =
+                        a << 24 | (p[0] * a / 255) << 16 | (p[1] * a / 255) << 8 | (p[2] * a / 255);
+                    std::memcpy(out + y * out_stride + x * 4, &argb, 4);
+                }
+            cairo_surface_mark_dirty(surface);
+        }
+    }
+    g_object_unref(loader);
+    return surface;
+}
+
 void draw_image(cairo_t* cr, const Image& im, const std::string& base_dir) {
     auto image = load_image(im.href, base_dir);
     cairo_surface_t* img = nullptr;
     if (image && image->mime == "image/png") {
         ReadCursor cursor{&image->bytes};
         img = cairo_image_surface_create_from_png_stream(read_bytes, &cursor);
+    } else if (image) {
+        img = decode_with_pixbuf(image->bytes);
     }
     if (!img || cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
-        // PNG only (embedded or a file); others show as a light frame so the space stays visible.
+        // Unreadable or unsupported (SVG images): a light frame keeps the space visible.
         if (img) cairo_surface_destroy(img);
         Path frame = rect_path(im.box);
         frame.stroke = Color{200, 200, 200};

@@ -6,6 +6,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "core/diagram/annotation_cells.hpp"
 #include "core/diagram/page_index.hpp"
 #include "core/render/page_renderer.hpp"
 #include "core/text/xml_escape.hpp"
@@ -38,33 +39,6 @@ struct Highlight {
     std::vector<std::string> rules, messages;
 };
 
-class CellMaker {
-  public:
-    CellMaker(const diagram::PageIndex& idx) : m_idx(idx) {}
-    std::string new_id(std::string_view stem) {
-        for (;;) {
-            std::string id = "jstudio-nav-" + std::string(stem) + "-" + std::to_string(++m_next);
-            if (!m_idx.find(id)) return id;
-        }
-    }
-    Cell vertex(std::string parent, Rect bounds, std::string style, std::string value = {}) {
-        Cell c;
-        c.id = new_id("mark");
-        c.parent = std::move(parent);
-        c.kind = CellKind::vertex;
-        c.vertex = true;
-        c.value = std::move(value);
-        c.style = Style::parse(style);
-        c.geometry = Geometry{};
-        c.geometry->bounds = bounds;
-        return c;
-    }
-
-  private:
-    const diagram::PageIndex& m_idx;
-    std::size_t m_next = 0;
-};
-
 Rect grow(Rect r, double by) {
     return Rect{r.x - by, r.y - by, r.width + 2 * by, r.height + 2 * by};
 }
@@ -78,7 +52,7 @@ std::size_t annotate_page(diagram::Page& page, const std::vector<Finding>& findi
         const diagram::PageIndex idx(page);
         const Cell* root = idx.root();
         if (!root) return 0;
-        CellMaker make(idx);
+        diagram::AnnotationCells make(idx, "jstudio-nav");
 
         std::vector<std::string> order;
         std::map<std::string, Highlight> marks;

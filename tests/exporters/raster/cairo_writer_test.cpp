@@ -1,5 +1,11 @@
 #include <catch2/catch.hpp>
 
+#include <cairo.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+
 #include "exporters/raster/cairo_writer.hpp"
 #include "importers/drawio/drawio_reader.hpp"
 #include "tests/support/corpus.hpp"
@@ -10,6 +16,33 @@ namespace {
 unsigned be32(const std::string& s, std::size_t at) {
     return (unsigned char)s[at] << 24 | (unsigned char)s[at + 1] << 16 | (unsigned char)s[at + 2] << 8 |
            (unsigned char)s[at + 3];
+}
+
+struct PngReader {
+    const std::string* bytes;
+    std::size_t at = 0;
+};
+cairo_status_t read_png(void* closure, unsigned char* data, unsigned int length) {
+    auto* r = static_cast<PngReader*>(closure);
+    if (r->at + length > r->bytes->size()) return CAIRO_STATUS_READ_ERROR;
+    std::memcpy(data, r->bytes->data() + r->at, length);
+    r->at += length;
+    return CAIRO_STATUS_SUCCESS;
+}
+// The colour of one pixel of a PNG file, as 0xRRGGBB (opaque pixels only).
+std::uint32_t pixel(const std::string& png, int x, int y) {
+    PngReader reader{&png};
+    cairo_surface_t* s = cairo_image_surface_create_from_png_stream(read_png, &reader);
+    REQUIRE(cairo_surface_status(s) == CAIRO_STATUS_SUCCESS);
+    std::uint32_t argb = 0;
+    std::memcpy(&argb, cairo_image_surface_get_data(s) + y * cairo_image_surface_get_stride(s) + x * 4, 4);
+    cairo_surface_destroy(s);
+    return argb & 0xFFFFFF;
+}
+bool near(std::uint32_t a, std::uint32_t b) {
+    for (int shift : {0, 8, 16})
+        if (std::abs(int((a >> shift) & 0xFF) - int((b >> shift) & 0xFF)) > 12) return false;
+    return true;
 }
 }  // namespace
 
@@ -42,5 +75,25 @@ TEST_CASE("PNG and PDF through cairo", "[raster]") {
         exporters::RasterOptions o;
         o.scale = 1000;
         CHECK_FALSE(exporters::write_png(scene, o));
+    }
+}
+
+TEST_CASE("JPEG images are drawn, not left as frames", "[raster]") {
+    auto read = importers::read_drawio_file(test::data_path("render/jpeg_image.drawio").string());
+    REQUIRE(read);
+    auto scene = render::render_page(read->document.pages[0]);
+    exporters::RasterOptions o;
+    o.margin = 0;
+    o.base_dir = test::data_path("render").string();
+    auto png = exporters::write_png(scene, o);
+    REQUIRE(png);
+    // blue.jpg is a solid #1565C0 picture; JPEG may shift a channel by a few levels.
+    CHECK(near(pixel(*png, 40, 20), 0x1565C0));
+    CHECK(near(pixel(*png, 160, 20), 0xFFFFFF));  // the white box beside it
+    SECTION("a missing file still shows as a frame, never a blue fill") {
+        o.base_dir = test::data_path("navigation").string();
+        auto frame = exporters::write_png(scene, o);
+        REQUIRE(frame);
+        CHECK_FALSE(near(pixel(*frame, 40, 20), 0x1565C0));
     }
 }

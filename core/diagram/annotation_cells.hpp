@@ -1,0 +1,51 @@
+#pragma once
+// New cells for an annotation drawn over a user's page (check findings, observed volumes): ids under a
+// prefix that no existing cell uses, so the user's own cells are never touched or shadowed.
+#include <string>
+#include <string_view>
+
+#include "core/diagram/cell.hpp"
+#include "core/diagram/page_index.hpp"
+
+namespace jstudio::diagram {
+
+class AnnotationCells {
+  public:
+    // prefix: e.g. "jstudio-nav" gives ids "jstudio-nav-mark-1", "jstudio-nav-layer-2", ...
+    AnnotationCells(const PageIndex& index, std::string prefix)
+        : m_index(index), m_prefix(std::move(prefix)) {}
+
+    std::string new_id(std::string_view stem) {
+        for (;;) {
+            std::string id = m_prefix + "-" + std::string(stem) + "-" + std::to_string(++m_next);
+            if (!m_index.find(id)) return id;
+        }
+    }
+    Cell vertex(std::string parent, Rect bounds, std::string_view style, std::string value = {}) {
+        Cell c;
+        c.id = new_id("mark");
+        c.parent = std::move(parent);
+        c.kind = CellKind::vertex;
+        c.vertex = true;
+        c.value = std::move(value);
+        c.style = Style::parse(style);
+        c.geometry = Geometry{};
+        c.geometry->bounds = bounds;
+        return c;
+    }
+    Cell layer(std::string root, std::string name) {
+        Cell l;
+        l.id = new_id("layer");
+        l.parent = std::move(root);
+        l.kind = CellKind::layer;
+        l.value = std::move(name);
+        return l;
+    }
+
+  private:
+    const PageIndex& m_index;
+    std::string m_prefix;
+    std::size_t m_next = 0;
+};
+
+}  // namespace jstudio::diagram
