@@ -13,6 +13,16 @@
 
 namespace jstudio::studio {
 
+std::string what_of(std::exception_ptr error) {
+    try {
+        std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+        return e.what();
+    } catch (...) {
+        return "unknown exception";
+    }
+}
+
 std::vector<std::string> plugin_directories() {
     std::vector<std::string> dirs;
     wxFileName exe(wxStandardPaths::Get().GetExecutablePath());
@@ -26,19 +36,7 @@ std::vector<std::string> plugin_directories() {
     return dirs;
 }
 
-namespace {
-
-std::string what_of(std::exception_ptr error) {
-    try {
-        std::rethrow_exception(error);
-    } catch (const std::exception& e) {
-        return e.what();
-    } catch (...) {
-        return "unknown exception";
-    }
-}
-
-}  // namespace
+namespace {}  // namespace
 
 PluginReport load_plugins(const std::vector<std::string>& directories, plugin::HostServices& host) {
     PluginReport report;

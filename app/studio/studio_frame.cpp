@@ -24,17 +24,6 @@ namespace jstudio::studio {
 
 namespace {
 
-std::string what_of(std::exception_ptr error) {
-    try {
-        std::rethrow_exception(error);
-    } catch (const std::exception& e) {
-        return e.what();
-    } catch (...) {
-        return "unknown exception";
-    }
-}
-
-// Progress with no dialog (self-tests, benchmarks): never cancelled.
 // Progress with no dialog (self-tests, benchmarks): cancelled at the first update when the script queued
 // "answer cancel-progress", as a user pressing Cancel.
 class SilentProgress : public plugin::Progress {

@@ -346,12 +346,9 @@ class CaseIndex {
     std::size_t m_count = 0;
 };
 
-}  // namespace
-
-Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& opt) {
-    const std::string& name = source.name();
-    LogReadResult out;
-    out.format = LogFormat::csv;
+// Consumes a UTF-8 byte order mark and returns the delimiter: the option's, else detected on the first 64
+// KiB.
+Result<char> skip_bom_and_find_delimiter(ByteSource& source, const LogReadOptions& opt) {
     auto head = source.peek(1 << 16);
     if (!head) return head.error();
     if (head->substr(0, 3) == "\xEF\xBB\xBF") {
@@ -360,7 +357,18 @@ Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& 
         head = source.peek(1 << 16);
         if (!head) return head.error();
     }
-    const char delim = opt.delimiter ? opt.delimiter : detect_delimiter(*head);
+    return opt.delimiter ? opt.delimiter : detect_delimiter(*head);
+}
+
+}  // namespace
+
+Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& opt) {
+    const std::string& name = source.name();
+    LogReadResult out;
+    out.format = LogFormat::csv;
+    auto delimiter = skip_bom_and_find_delimiter(source, opt);
+    if (!delimiter) return delimiter.error();
+    const char delim = *delimiter;
     out.columns.delimiter = delim;
     CsvStream scan(source, delim);
     std::vector<std::string_view> fields;
@@ -617,15 +625,9 @@ Result<LogReadResult> read_dfg_stream(ByteSource& source, const LogReadOptions& 
     const std::string& name = source.name();
     LogReadResult out;
     out.format = LogFormat::dfg;
-    auto head = source.peek(1 << 16);
-    if (!head) return head.error();
-    if (head->substr(0, 3) == "\xEF\xBB\xBF") {
-        char bom[3];
-        if (auto n = source.read(bom, 3); !n) return n.error();
-        head = source.peek(1 << 16);
-        if (!head) return head.error();
-    }
-    const char delim = opt.delimiter ? opt.delimiter : detect_delimiter(*head);
+    auto delimiter = skip_bom_and_find_delimiter(source, opt);
+    if (!delimiter) return delimiter.error();
+    const char delim = *delimiter;
     out.columns.delimiter = delim;
     CsvStream scan(source, delim);
     std::vector<std::string_view> fields;

@@ -1,7 +1,8 @@
 #pragma once
 // One undoable change over the cells of one page: for each touched cell, its whole data before and after
-// (nullopt = absent). Move, delete, add, relabel, set metadata and layout are all this command, as mxGraph keeps
-// one change list per beginUpdate/endUpdate. Part of the plugin API: bump JSTUDIO_PLUGIN_API_VERSION on change.
+// (nullopt = absent). Move, delete, add, relabel, set metadata and layout are all this command, as mxGraph
+// keeps one change list per beginUpdate/endUpdate. Part of the plugin API: bump JSTUDIO_PLUGIN_API_VERSION on
+// change.
 #include <wx/cmdproc.h>
 
 #include <algorithm>
@@ -21,9 +22,10 @@ struct CellChange {
 };
 
 class CellCommand : public wxCommand {
-public:
+  public:
     // document must outlive the command; the host clears its command history when it closes a document.
-    CellCommand(const wxString& name, diagram::Document* document, std::size_t page, std::vector<CellChange> changes)
+    CellCommand(const wxString& name, diagram::Document* document, std::size_t page,
+                std::vector<CellChange> changes)
         : wxCommand(true, name), m_document(document), m_page(page), m_changes(std::move(changes)) {}
 
     bool Do() override { return apply(false); }
@@ -31,7 +33,7 @@ public:
     const std::vector<CellChange>& changes() const { return m_changes; }
     std::size_t page() const { return m_page; }
 
-private:
+  private:
     diagram::Document* m_document;
     std::size_t m_page;
     std::vector<CellChange> m_changes;
@@ -41,14 +43,16 @@ private:
         auto& cells = m_document->pages[m_page].cells;
         auto step = [&](const CellChange& change) {
             const auto& want = undo ? change.before : change.after;
-            auto it = std::find_if(cells.begin(), cells.end(), [&](const diagram::Cell& c) { return c.id == change.id; });
+            auto it = std::find_if(cells.begin(), cells.end(),
+                                   [&](const diagram::Cell& c) { return c.id == change.id; });
             if (!want) {
                 if (it != cells.end()) cells.erase(it);
             } else if (it != cells.end()) {
                 *it = *want;
             } else {
-                cells.insert(cells.begin() + static_cast<std::ptrdiff_t>(std::min(change.position, cells.size())),
-                             *want);
+                cells.insert(
+                    cells.begin() + static_cast<std::ptrdiff_t>(std::min(change.position, cells.size())),
+                    *want);
             }
         };
         // Undo walks backwards so positions recorded at removal time are valid again.

@@ -1,7 +1,7 @@
 #pragma once
-// The only plugin header a host includes: what a journey-studio plugin may ask of its host, and the three C entry
-// points the host resolves by name. Host and plugin are built with the same compiler and wxWidgets; the version
-// number guards everything else, so bump it on ANY change to this file or to cell_command.hpp.
+// The only plugin header a host includes: what a journey-studio plugin may ask of its host, and the three C
+// entry points the host resolves by name. Host and plugin are built with the same compiler and wxWidgets; the
+// version number guards everything else, so bump it on ANY change to this file or to cell_command.hpp.
 #include <functional>
 #include <memory>
 #include <string>
@@ -37,22 +37,22 @@ struct PanelInfo {
 
 // Long work runs synchronously with a progress dialog; update() returns false once the user pressed Cancel.
 class Progress {
-public:
+  public:
     virtual ~Progress() = default;
     virtual bool update(double fraction, const std::string& message) = 0;
 };
 
 class HostServices {  // the host implements, the plugin calls
-public:
+  public:
     virtual ~HostServices() = default;
     virtual wxWindow* main_window() = 0;  // parent for dialogs and panels
     virtual void add_command(const MenuEntry& entry, std::function<void()> run) = 0;
     virtual void add_panel(wxWindow* panel, const PanelInfo& info) = 0;  // panel's parent: main_window()
 
     virtual diagram::Document* active_document() = 0;  // null when nothing is open; read it, never write it
-    virtual std::string active_path() = 0;              // "" for a new, unsaved document
-    virtual int active_page() = 0;                      // index into pages, -1 when nothing is open
-    virtual std::vector<std::string> selection() = 0;   // cell ids on the active page
+    virtual std::string active_path() = 0;             // "" for a new, unsaved document
+    virtual int active_page() = 0;                     // index into pages, -1 when nothing is open
+    virtual std::vector<std::string> selection() = 0;  // cell ids on the active page
     virtual void select(const std::vector<std::string>& cell_ids, bool centre) = 0;
 
     // Every document change is one command in the host's wxCommandProcessor: one Ctrl+Z undoes it whole.
@@ -76,11 +76,11 @@ public:
 };
 
 class Plugin {  // the plugin implements
-public:
+  public:
     virtual ~Plugin() = default;
     virtual std::string name() const = 0;
     virtual void attach(HostServices& host) = 0;  // add commands and panels here
-    virtual void detach() = 0;                    // host still alive: drop pointers; the host removes menus/panels
+    virtual void detach() = 0;  // host still alive: drop pointers; the host removes menus/panels
 };
 
 }  // namespace jstudio::plugin

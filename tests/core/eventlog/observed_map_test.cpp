@@ -46,7 +46,8 @@ TEST_CASE("observed_map: layered placement, no overlaps, routed edges", "[core][
     for (const auto& [a, ra] : box)
         for (const auto& [b, rb] : box)
             if (a < b)
-                CHECK((ra.right() <= rb.x || rb.right() <= ra.x || ra.bottom() <= rb.y || rb.bottom() <= ra.y));
+                CHECK(
+                    (ra.right() <= rb.x || rb.right() <= ra.x || ra.bottom() <= rb.y || rb.bottom() <= ra.y));
     std::size_t edges = 0, routed = 0;
     for (const auto& c : page.cells)
         if (c.kind == diagram::CellKind::edge) {
