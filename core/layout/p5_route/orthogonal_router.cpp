@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "core/layout/p1_cycles/dfs_cycle_breaker.hpp"
 #include "core/layout/p2_layers/longest_path_layerer.hpp"
@@ -74,6 +75,57 @@ void leave_by_the_sides(LayeredGraph& graph, const std::vector<double>& band_top
             route.insert(route.end(), p.begin() + 3, p.end());
             p = std::move(route);
         }
+}
+
+// Two segments of one gap that swap places (each leaves where the other arrives) run on top of each other for
+// a stretch whichever track goes first. Moving one of the four ends a little along its node's side keeps
+// them apart. Only an end on a real node with spread ports moves: dummies carry a long edge's straight line,
+// decisions meet every edge at the apex. The step stays under a third of the port spacing, so the node's
+// ports keep their order and no crossing is added.
+void separate_swapped_ends(LayeredGraph& graph, const std::vector<int>& ids, std::vector<Span>& spans,
+                           std::size_t first, double step) {
+    auto key = [](double x) { return std::llround(x * 2); };
+    std::map<long long, std::vector<int>> leaving;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        leaving[key(spans[first + i].from)].push_back(static_cast<int>(i));
+    auto taken = [&](double x) {
+        for (const auto& s : spans)
+            if (std::abs(s.from - x) < same_x || std::abs(s.to - x) < same_x) return true;
+        return false;
+    };
+    // Moves the lower (or upper) end of span i toward its other end; false when that end may not move.
+    auto nudge = [&](int i, bool lower) {
+        auto& seg = graph.segments[ids[i]];
+        const int v = lower ? seg.lower : seg.upper;
+        const auto& node = graph.nodes[v];
+        if (node.is_dummy() || node.center_ports) return false;
+        const auto ports = (lower ? graph.up[v] : graph.down[v]).size();
+        const double delta = std::min(step, node.width / static_cast<double>(ports + 1) / 3);
+        auto& span = spans[first + i];
+        const double here = lower ? span.to : span.from, there = lower ? span.from : span.to;
+        double& port = lower ? seg.lower_port : seg.upper_port;
+        const double moved = port + (there > here ? delta : -delta);
+        const double x = here + (moved - port);
+        if (std::abs(moved) > node.width / 2 - 1 || taken(x)) return false;
+        port = moved;
+        (lower ? span.to : span.from) = x;
+        return true;
+    };
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        const Span& a = spans[first + i];
+        for (long long k = key(a.to) - 1; k <= key(a.to) + 1; ++k) {
+            const auto found = leaving.find(k);
+            if (found == leaving.end()) continue;
+            for (int j : found->second) {
+                const Span& b = spans[first + j];
+                if (j == static_cast<int>(i) || std::abs(b.from - a.to) >= same_x ||
+                    std::abs(b.to - a.from) >= same_x)
+                    continue;
+                const int ii = static_cast<int>(i);
+                if (!nudge(ii, true)) nudge(j, true) || nudge(ii, false) || nudge(j, false);
+            }
+        }
+    }
 }
 
 }  // namespace
@@ -174,6 +226,7 @@ void OrthogonalRouter::run(LayeredGraph& graph, LayoutContext& ctx) {
                 ids.push_back(s);
                 spans.push_back({from, to});
             }
+        separate_swapped_ends(graph, ids, spans, flat_ids.size(), ctx.edge_spacing / 2);
         const auto tracks = assign_tracks(spans);
         for (std::size_t i = 0; i < flat_ids.size(); ++i) {
             flats[flat_ids[i]].track = tracks[i];
