@@ -33,7 +33,7 @@ void LayeredGraph::build_layers() {
         if (nodes[v].layer >= 0) layers[nodes[v].layer].push_back(v);
 }
 
-void LayeredGraph::split_long_edges() {
+void LayeredGraph::split_long_edges(LaneChange change) {
     segments.clear();
     for (int e = 0; e < static_cast<int>(edges.size()); ++e) {
         if (!is_layered(e)) continue;
@@ -41,8 +41,7 @@ void LayeredGraph::split_long_edges() {
         edge.chain.clear();
         int prev = edge.upper();
         const int last = edge.lower();
-        // Dummies stay in the lane of the upper end; the edge changes lane in the last gap.
-        const int lane = nodes[prev].lane;
+        const int lane = change == LaneChange::last_gap ? nodes[prev].lane : nodes[last].lane;
         for (int layer = nodes[prev].layer + 1; layer < nodes[last].layer; ++layer) {
             const int d = add_node(0, 0, lane);
             nodes[d].layer = layer;

@@ -73,8 +73,10 @@ class LayeredGraph {
     void apply_layers(std::vector<int> layers);
     // Fills `layers` from nodes[].layer (node id order within a layer).
     void build_layers();
-    // Inserts one dummy per layer crossed by a long edge and builds segments/down/up. Needs layers.
-    void split_long_edges();
+    // Inserts one dummy per layer crossed by a long edge and builds segments/down/up. Needs layers. An edge
+    // between two lanes changes lane in one gap: the last (dummies in the upper end's lane) or the first.
+    enum class LaneChange { last_gap, first_gap };
+    void split_long_edges(LaneChange change = LaneChange::last_gap);
     // Position of every node inside its layer (index into layers[layer]).
     std::vector<int> positions() const;
 };
