@@ -1,6 +1,7 @@
 #include "core/layout/p5_route/orthogonal_router.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 
@@ -20,61 +21,83 @@ bool strictly_inside(double x, double a, double b) {
     return x > lo + 1e-6 && x < hi - 1e-6;
 }
 
-// Decisions (rhombus, ellipse) send every edge from one point in the middle of a side. An edge that then jogs
-// far to the left (right) leaves by the left (right) corner instead and turns down once, as flowcharts are
-// drawn: one bend instead of two. Only the outermost such edge per side, and only where the run to its
-// column is free of every other node of the layer (dummies included, so no crossing is added).
-void leave_by_the_sides(LayeredGraph& graph, const std::vector<double>& band_top) {
+// Decisions (rhombus, ellipse) meet every edge at the middle of a side. An edge that jogs far to the left
+// (right) right below such a node leaves by its left (right) corner instead and turns down once, as
+// flowcharts are drawn; one that jogs right above it comes down beside it and enters by that corner. One
+// bend instead of two, and the edges no longer share the apex stub. Only the outermost such edge per corner,
+// and only where the run to its column is free of every other node of the layer (dummies included, so no
+// crossing is added).
+void use_decision_corners(LayeredGraph& graph, const std::vector<double>& band_top,
+                          const std::vector<double>& band_height) {
     struct Choice {
         int edge = -1;
         double x = 0;
     };
-    std::vector<std::pair<Choice, Choice>> sides(graph.real_count);
-    for (int e = 0; e < static_cast<int>(graph.edges.size()); ++e) {
-        const auto& edge = graph.edges[e];
-        if (!graph.is_layered(e) || edge.points.size() < 4) continue;
-        const int u = edge.upper();
-        const auto& node = graph.nodes[u];
-        if (!node.center_ports) continue;
-        const auto& p = edge.points;
-        const bool jog = std::abs(p[0].x - p[1].x) < 1e-9 && std::abs(p[1].y - p[2].y) < 1e-9 &&
-                         std::abs(p[2].x - p[3].x) < 1e-9;
-        // The jog must be in the gap right below the node (not after a straight run past other layers).
-        if (!jog || node.layer + 1 >= static_cast<int>(band_top.size()) || p[1].y > band_top[node.layer + 1])
-            continue;
-        const double x = p[2].x;
-        if (x < node.x - node.width / 2 - 1) {
-            auto& c = sides[u].first;
-            if (c.edge < 0 || x < c.x) c = {e, x};
-        } else if (x > node.x + node.width / 2 + 1 && node.right_margin == 0) {
-            auto& c = sides[u].second;
-            if (c.edge < 0 || x > c.x) c = {e, x};
-        }
-    }
-    for (int u = 0; u < graph.real_count; ++u)
-        for (const Choice& c : {sides[u].first, sides[u].second}) {
-            if (c.edge < 0) continue;
+    const int layer_count = static_cast<int>(band_top.size());
+    std::vector<std::array<bool, 2>> taken(graph.real_count, {false, false});  // left, right corner in use
+    for (const bool leaving : {true, false}) {
+        std::vector<std::pair<Choice, Choice>> sides(graph.real_count);
+        for (int e = 0; e < static_cast<int>(graph.edges.size()); ++e) {
+            const auto& edge = graph.edges[e];
+            if (!graph.is_layered(e) || edge.points.size() < 4) continue;
+            const int u = leaving ? edge.upper() : edge.lower();
             const auto& node = graph.nodes[u];
+            if (!node.center_ports) continue;
+            const auto& p = edge.points;
+            const std::size_t n = p.size();
+            // The jog next to the node: down, across, down.
+            const XY &a = leaving ? p[0] : p[n - 4], &b = leaving ? p[1] : p[n - 3],
+                     &c = leaving ? p[2] : p[n - 2], &d = leaving ? p[3] : p[n - 1];
+            const bool jog =
+                std::abs(a.x - b.x) < 1e-9 && std::abs(b.y - c.y) < 1e-9 && std::abs(c.x - d.x) < 1e-9;
+            if (!jog) continue;
+            // ... in the gap right below (above) the node, not after a straight run past other layers.
             const int l = node.layer;
-            const bool left = c.x < node.x;
-            const double corner = left ? node.x - node.width / 2 : node.x + node.width / 2;
-            const double lo = std::min(corner, c.x) - 1, hi = std::max(corner, c.x) + 1;
-            bool free = true;
-            for (int w : graph.layers[l]) {
-                if (w == u) continue;
-                const auto& other = graph.nodes[w];
-                if (other.x + other.width / 2 + other.right_margin >= lo && other.x - other.width / 2 <= hi) {
-                    free = false;
-                    break;
-                }
+            if (leaving && (l + 1 >= layer_count || b.y > band_top[l + 1])) continue;
+            if (!leaving && (l == 0 || b.y < band_top[l - 1] + band_height[l - 1])) continue;
+            const double x = leaving ? c.x : b.x;
+            if (x < node.x - node.width / 2 - 1) {
+                auto& choice = sides[u].first;
+                if (choice.edge < 0 || x < choice.x) choice = {e, x};
+            } else if (x > node.x + node.width / 2 + 1 && node.right_margin == 0) {
+                auto& choice = sides[u].second;
+                if (choice.edge < 0 || x > choice.x) choice = {e, x};
             }
-            if (!free) continue;
-            auto& p = graph.edges[c.edge].points;
-            const double y = node.y + node.height / 2;
-            std::vector<XY> route{{corner, y}, {c.x, y}};
-            route.insert(route.end(), p.begin() + 3, p.end());
-            p = std::move(route);
         }
+        for (int u = 0; u < graph.real_count; ++u)
+            for (const Choice& c : {sides[u].first, sides[u].second}) {
+                if (c.edge < 0) continue;
+                const auto& node = graph.nodes[u];
+                const bool left = c.x < node.x;
+                if (taken[u][left ? 0 : 1]) continue;
+                const double corner = left ? node.x - node.width / 2 : node.x + node.width / 2;
+                const double lo = std::min(corner, c.x) - 1, hi = std::max(corner, c.x) + 1;
+                bool free = true;
+                for (int w : graph.layers[node.layer]) {
+                    if (w == u) continue;
+                    const auto& other = graph.nodes[w];
+                    if (other.x + other.width / 2 + other.right_margin >= lo &&
+                        other.x - other.width / 2 <= hi) {
+                        free = false;
+                        break;
+                    }
+                }
+                if (!free) continue;
+                auto& p = graph.edges[c.edge].points;
+                const double y = node.y + node.height / 2;
+                std::vector<XY> route;
+                if (leaving) {
+                    route = {{corner, y}, {c.x, y}};
+                    route.insert(route.end(), p.begin() + 3, p.end());
+                } else {
+                    route.assign(p.begin(), p.end() - 3);
+                    route.push_back({c.x, y});
+                    route.push_back({corner, y});
+                }
+                p = std::move(route);
+                taken[u][left ? 0 : 1] = true;
+            }
+    }
 }
 
 // Two segments of one gap that swap places (each leaves where the other arrives) run on top of each other for
@@ -335,7 +358,7 @@ void OrthogonalRouter::run(LayeredGraph& graph, LayoutContext& ctx) {
         }
         edge.points = std::move(clean);  // top to bottom for now
     }
-    leave_by_the_sides(graph, band_top);
+    use_decision_corners(graph, band_top, band_height);
     for (auto& edge : graph.edges)
         if (edge.reversed && !edge.flat) std::reverse(edge.points.begin(), edge.points.end());
     for (const auto& f : flats) {
