@@ -17,7 +17,7 @@ namespace {
 
 struct LayoutCliOptions {
     std::string input, output;
-    std::string direction = "TB";
+    std::string direction = "auto";
     int page = 1;
     std::string cells;
     unsigned seed = 1;
@@ -42,6 +42,7 @@ int run_layout(const LayoutCliOptions& opt) {
     layout::DiagramLayoutOptions lo;
     lo.layout.direction =
         opt.direction == "LR" ? layout::Direction::left_to_right : layout::Direction::top_to_bottom;
+    lo.direction_from_lanes = opt.direction == "auto";
     lo.layout.seed = opt.seed;
     lo.layout.layering =
         opt.layering == "longest-path" ? layout::Layering::longest_path : layout::Layering::network_simplex;
@@ -67,7 +68,8 @@ int run_layout(const LayoutCliOptions& opt) {
     if (auto st = exporters::save_drawio(doc, opt.output); !st) return report_error(st.error());
     const auto& r = *done;
     if (opt.format == "json") {
-        nlohmann::json j = {{"nodes", r.nodes},
+        nlohmann::json j = {{"direction", r.direction == layout::Direction::left_to_right ? "LR" : "TB"},
+                            {"nodes", r.nodes},
                             {"edges", r.edges},
                             {"lanes", r.lanes},
                             {"layers", r.stats.layers},
@@ -80,7 +82,7 @@ int run_layout(const LayoutCliOptions& opt) {
     } else {
         std::cerr << "laid out " << r.nodes << " nodes, " << r.edges << " edges, " << r.lanes << " lanes in "
                   << r.stats.layers << " layers: " << r.stats.crossings << " crossings, " << r.stats.bends
-                  << " bends";
+                  << " bends, " << (r.direction == layout::Direction::left_to_right ? "LR" : "TB");
         if (opt.output != "-") std::cerr << "; wrote " << opt.output;
         std::cerr << "\n";
     }
@@ -95,8 +97,10 @@ void setup_layout(CLI::App& app, Action& action) {
         app.add_subcommand("layout", "Lay out a flowchart page (layered, orthogonal edges, swimlanes kept)");
     cmd->add_option("input", opt->input, "input draw.io file, or - for stdin")->required();
     cmd->add_option("-o,--output", opt->output, "output .drawio file, or - for stdout")->required();
-    cmd->add_option("--direction", opt->direction, "TB (top to bottom) or LR (left to right)")
-        ->check(CLI::IsMember({"TB", "LR"}))
+    cmd->add_option("--direction", opt->direction,
+                    "TB (top to bottom), LR (left to right) or auto: LR when the page's lanes are rows "
+                    "(horizontal=0), else TB")
+        ->check(CLI::IsMember({"TB", "LR", "auto"}))
         ->capture_default_str();
     cmd->add_option("--page", opt->page, "page number, from 1")->capture_default_str();
     cmd->add_option("--cells", opt->cells, "comma-separated ids of the vertices or swimlanes to lay out");

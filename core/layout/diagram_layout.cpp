@@ -171,6 +171,7 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
                                          const std::string& scope) {
     const bool lr = options.layout.direction == Direction::left_to_right;
     std::vector<std::string> node_ids, lane_ids;
+    std::unordered_map<std::string, std::string> pool_of;  // lane id -> its pool, for lanes inside one
     std::vector<int> node_lane;
     diagram::Point scope_origin{0, 0};
     double scope_header = 0;
@@ -205,11 +206,36 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             for (const Cell* child : index.children(layer->id)) {
                 if (child->kind != CellKind::vertex) continue;
                 if (index.is_swimlane(*child)) {
-                    const bool lane_wanted = wanted.empty() || wanted.count(child->id);
-                    bool any = false;
+                    // A pool (a swimlane holding swimlanes, as in draw.io's cross-functional flowcharts): its
+                    // swimlanes are the lanes, and it is fitted around them afterwards.
+                    std::vector<const Cell*> inner;
                     for (const Cell* c : index.children(child->id))
-                        if (is_node(*c) && (lane_wanted || wanted.count(c->id))) any = true;
-                    if (any) lanes.push_back(child);
+                        if (c->kind == CellKind::vertex && index.is_swimlane(*c)) inner.push_back(c);
+                    if (inner.empty())
+                        inner.push_back(child);
+                    else
+                        for (const Cell* lane : inner) pool_of[lane->id] = child->id;
+                    // A pool keeps all its lanes (empty ones too, in their place) once any of them is laid
+                    // out.
+                    const bool pool = !pool_of.empty() && pool_of.count(inner.front()->id);
+                    std::vector<const Cell*> used;
+                    for (const Cell* lane : inner) {
+                        const bool lane_wanted =
+                            wanted.empty() || wanted.count(lane->id) || wanted.count(child->id);
+                        bool any = false;
+                        for (const Cell* c : index.children(lane->id))
+                            if (is_node(*c) && (lane_wanted || wanted.count(c->id))) any = true;
+                        if (any || (pool && (wanted.empty() || wanted.count(child->id))))
+                            used.push_back(lane);
+                    }
+                    if (pool && used.size() < inner.size() &&
+                        std::none_of(used.begin(), used.end(), [&](const Cell* lane) {
+                            for (const Cell* c : index.children(lane->id))
+                                if (is_node(*c)) return true;
+                            return false;
+                        }))
+                        used.clear();
+                    lanes.insert(lanes.end(), used.begin(), used.end());
                 } else if (is_node(*child) && (wanted.empty() || wanted.count(child->id))) {
                     node_ids.push_back(child->id);
                     node_lane.push_back(-1);
@@ -221,9 +247,26 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             const auto bb = index.absolute_bounds(b->id).value_or(diagram::Rect{});
             return lr ? ba.y < bb.y : ba.x < bb.x;
         });
+        // Shapes drawn over a lane but not put in it (their parent is the layer, as when a template's shapes
+        // were pasted over the lanes) belong to the lane holding their centre: they stay in it.
+        if (scope.empty() && !lanes.empty())
+            for (std::size_t i = 0; i < node_ids.size(); ++i) {
+                const auto box = index.absolute_bounds(node_ids[i]);
+                if (!box) continue;
+                const double cx = box->x + box->width / 2, cy = box->y + box->height / 2;
+                for (std::size_t l = 0; l < lanes.size(); ++l) {
+                    const auto lane = index.absolute_bounds(lanes[l]->id);
+                    if (lane && cx > lane->x && cx < lane->x + lane->width && cy > lane->y &&
+                        cy < lane->y + lane->height) {
+                        node_lane[i] = static_cast<int>(l);
+                        break;
+                    }
+                }
+            }
         for (std::size_t l = 0; l < lanes.size(); ++l) {
             lane_ids.push_back(lanes[l]->id);
-            const bool lane_wanted = wanted.empty() || wanted.count(lanes[l]->id);
+            const bool lane_wanted =
+                wanted.empty() || wanted.count(lanes[l]->id) || wanted.count(lanes[l]->parent);
             for (const Cell* c : index.children(lanes[l]->id))
                 if (is_node(*c) && (lane_wanted || wanted.count(c->id))) {
                     node_ids.push_back(c->id);
@@ -352,11 +395,53 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         for (std::size_t i = 0; i < node_ids.size(); ++i)
             previous[i] = index.absolute_bounds(node_ids[i]).value_or(diagram::Rect{});
     }
+    // Pools first: each one's box is its lanes' union plus its own title band, where that band was.
+    std::unordered_map<std::string, diagram::Point> pool_origin;
+    {
+        std::unordered_map<std::string, diagram::Rect> pool_box;
+        std::vector<std::string> pools;
+        for (std::size_t l = 0; l < lane_ids.size(); ++l) {
+            const auto pool = pool_of.find(lane_ids[l]);
+            if (pool == pool_of.end()) continue;
+            const std::string& parent = pool->second;
+            const auto& box = out.lanes[l];
+            const diagram::Rect r{origin.x + box.x, origin.y + box.y, box.width, box.height};
+            auto [at, fresh] = pool_box.emplace(parent, r);
+            if (fresh) pools.push_back(parent);
+            auto& u = at->second;
+            const double right = std::max(u.x + u.width, r.x + r.width),
+                         bottom = std::max(u.y + u.height, r.y + r.height);
+            u.x = std::min(u.x, r.x);
+            u.y = std::min(u.y, r.y);
+            u.width = right - u.x;
+            u.height = bottom - u.y;
+        }
+        for (const auto& id : pools) {
+            Cell& pool = page.cells[position[id]];
+            const auto& style = pool.style_or_empty();
+            const double band = style.number("startSize", 40);
+            const bool title_left = !style.flag("horizontal", true);
+            diagram::Rect box = pool_box[id];
+            if (title_left) {
+                box.x -= band;
+                box.width += band;
+            } else {
+                box.y -= band;
+                box.height += band;
+            }
+            if (!pool.geometry) pool.geometry.emplace();
+            pool.geometry->bounds = box;  // pools sit on a layer: absolute
+            pool_origin[id] = {box.x, box.y};
+        }
+    }
     for (std::size_t l = 0; l < lane_ids.size(); ++l) {
         Cell& lane = page.cells[position[lane_ids[l]]];
         if (!lane.geometry) lane.geometry.emplace();
         const auto& box = out.lanes[l];
-        lane.geometry->bounds = {origin.x + box.x, origin.y + box.y, box.width, box.height};
+        diagram::Point frame{0, 0};
+        if (const auto it = pool_origin.find(lane.parent); it != pool_origin.end()) frame = it->second;
+        lane.geometry->bounds = {origin.x + box.x - frame.x, origin.y + box.y - frame.y, box.width,
+                                 box.height};
         lane_origin[lane.id] = {origin.x + box.x, origin.y + box.y};
     }
     std::vector<diagram::Rect> absolute(node_ids.size());
@@ -365,7 +450,8 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         const auto& box = out.nodes[i];
         absolute[i] = {origin.x + box.x, origin.y + box.y, box.width, box.height};
         diagram::Point frame{0, 0};
-        if (node_lane[i] >= 0) frame = lane_origin[lane_ids[node_lane[i]]];
+        if (node_lane[i] >= 0 && cell.parent == lane_ids[node_lane[i]])
+            frame = lane_origin[lane_ids[node_lane[i]]];
         if (!scope.empty()) frame = scope_origin;
         if (!cell.geometry) cell.geometry.emplace();
         cell.geometry->bounds = {absolute[i].x - frame.x, absolute[i].y - frame.y, box.width, box.height};
@@ -621,7 +707,26 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
 
 }  // namespace
 
-Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayoutOptions& options) {
+Direction direction_of_lanes(const diagram::Page& page, Direction fallback) {
+    // Lanes are the swimlanes holding shapes (a pool holds swimlanes); the majority's title side decides.
+    const PageIndex index(page);
+    int rows = 0, columns = 0;
+    for (const auto& cell : page.cells) {
+        if (cell.kind != CellKind::vertex || !index.is_swimlane(cell)) continue;
+        bool shapes = false;
+        for (const Cell* child : index.children(cell.id))
+            shapes = shapes || (child->kind == CellKind::vertex && !index.is_swimlane(*child));
+        if (!shapes) continue;
+        (cell.style_or_empty().flag("horizontal", true) ? columns : rows) += 1;
+    }
+    if (rows == columns) return fallback;
+    return rows > columns ? Direction::left_to_right : Direction::top_to_bottom;
+}
+
+Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayoutOptions& given) {
+    DiagramLayoutOptions options = given;
+    if (options.direction_from_lanes)
+        options.layout.direction = direction_of_lanes(page, given.layout.direction);
     // Containers first, the deepest first, so each is laid out inside and sized before its parent places it.
     std::vector<std::pair<int, std::string>> containers;
     {
@@ -666,6 +771,7 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
     report->edges += edges;
     report->labels += labels;
     report->containers = static_cast<int>(containers.size());
+    report->direction = options.layout.direction;
     return report;
 }
 

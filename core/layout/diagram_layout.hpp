@@ -15,6 +15,9 @@ namespace jstudio::layout {
 
 struct DiagramLayoutOptions {
     LayoutOptions layout;
+    // The page's lanes choose the direction when it has any: lanes drawn as rows (title on the left,
+    // horizontal=0) flow left to right, lanes drawn as columns top to bottom. layout.direction otherwise.
+    bool direction_from_lanes = false;
     // Vertices (or swimlanes, meaning their children) to lay out; empty = every vertex of the page's layers
     // and of the swimlanes in them. Other containers and their contents are left alone.
     std::vector<std::string> cells;
@@ -30,8 +33,12 @@ struct DiagramLayoutOptions {
 
 struct DiagramLayoutReport {
     int nodes = 0, edges = 0, lanes = 0, labels = 0, containers = 0;  // containers laid out inside
+    Direction direction = Direction::top_to_bottom;                   // the one used
     LayoutStats stats;
 };
+
+// The direction the page's lanes are drawn for (rows: left to right), or `fallback` when it has none.
+Direction direction_of_lanes(const diagram::Page& page, Direction fallback);
 
 // Error (bad_reference) when `cells` names a cell the page does not have.
 Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayoutOptions& options);

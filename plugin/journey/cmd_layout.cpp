@@ -14,16 +14,19 @@ void add_layout_command(plugin::HostServices& host) {
     host.add_command(entry, [&host]() {
         const auto target = active_page(host, "Layout");
         if (!target) return;
-        std::vector<plugin::HostServices::Field> fields{{"direction", "TB"}, {"seed", "1"}};
+        std::vector<plugin::HostServices::Field> fields{{"direction", "auto"}, {"seed", "1"}};
         if (!host.ask("Layout", fields)) return;
         layout::DiagramLayoutOptions options;
-        if (fields[0].value != "TB" && fields[0].value != "LR") {
-            host.report_error("Layout: direction is TB (top to bottom) or LR (left to right), not '" +
-                              fields[0].value + "'");
+        if (fields[0].value != "TB" && fields[0].value != "LR" && fields[0].value != "auto") {
+            host.report_error(
+                "Layout: direction is TB (top to bottom), LR (left to right) or auto (from the "
+                "lanes), not '" +
+                fields[0].value + "'");
             return;
         }
         options.layout.direction =
             fields[0].value == "LR" ? layout::Direction::left_to_right : layout::Direction::top_to_bottom;
+        options.direction_from_lanes = fields[0].value == "auto";
         try {
             options.layout.seed = static_cast<std::uint32_t>(std::stoul(fields[1].value));
         } catch (...) {

@@ -214,3 +214,52 @@ TEST_CASE("containers are laid out inside, grow to fit, and edges into them avoi
             }
         }
 }
+
+TEST_CASE("a pool's lanes are laid out in order, its shapes stay in their lanes, and it fits them",
+          "[exporters][layout][lanes]") {
+    auto read = importers::read_drawio_file(test::data_path("layout/pool.drawio").string());
+    REQUIRE(read);
+    auto doc = read->document;
+    layout::DiagramLayoutOptions options;
+    options.direction_from_lanes = true;  // the lanes are rows: left to right
+    auto report = layout::layout_page(doc.pages[0], options);
+    REQUIRE(report);
+    CHECK(report->direction == layout::Direction::left_to_right);
+    CHECK(report->lanes == 4);  // the empty Courier lane keeps its place
+    CHECK(report->nodes == 4);
+    CHECK(report->edges == 3);
+
+    auto xml = exporters::write_drawio(doc);
+    REQUIRE(xml);
+    auto back = importers::read_drawio(*xml, "pool.drawio");
+    REQUIRE(back);
+    const auto& page = back->document.pages[0];
+    CHECK(page == doc.pages[0]);
+    diagram::PageIndex index(page);
+    auto inside = [&](const char* id, const char* box) {
+        const auto b = *index.absolute_bounds(id), c = *index.absolute_bounds(box);
+        return b.x >= c.x - 0.01 && b.y >= c.y - 0.01 && b.right() <= c.right() + 0.01 &&
+               b.bottom() <= c.bottom() + 0.01;
+    };
+    const auto pool = *index.absolute_bounds("pool");
+    const char* lanes[] = {"laneA", "laneB", "laneC", "laneD"};
+    for (std::size_t l = 0; l < 4; ++l) {
+        INFO(lanes[l]);
+        CHECK(inside(lanes[l], "pool"));
+        CHECK(index.absolute_bounds(lanes[l])->x >= pool.x + 30 - 0.01);  // right of the pool's title band
+        if (l > 0)
+            CHECK(index.absolute_bounds(lanes[l - 1])->bottom() <= index.absolute_bounds(lanes[l])->y + 0.01);
+    }
+    CHECK(std::abs(index.absolute_bounds("laneD")->bottom() - pool.bottom()) < 0.01);  // fitted, not left big
+    for (const char* id : {"a1", "a2"}) CHECK(inside(id, "laneA"));
+    CHECK(inside("c1", "laneC"));
+    SECTION("a shape drawn over a lane but parented to the layer stays in that lane and on the layer") {
+        CHECK(inside("b1", "laneB"));
+        CHECK(index.find("b1")->parent == "1");
+    }
+    SECTION("the flow runs left to right") {
+        CHECK(index.absolute_bounds("a1")->right() < index.absolute_bounds("b1")->x);
+        CHECK(index.absolute_bounds("b1")->right() < index.absolute_bounds("c1")->x);
+        CHECK(index.absolute_bounds("c1")->right() < index.absolute_bounds("a2")->x);
+    }
+}
