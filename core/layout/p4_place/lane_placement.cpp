@@ -37,7 +37,7 @@ double separation(const LayeredGraph& graph, const LayoutContext& ctx, int a, in
     return (na.width + nb.width) / 2 + na.right_margin + gap;
 }
 
-LaneView::LaneView(const LayeredGraph& graph, int lane_) : lane(lane_) {
+LaneView::LaneView(const LayeredGraph& graph, int which) : lane(which) {
     for (const auto& layer : graph.layers) {
         layers.emplace_back();
         for (int v : layer)
