@@ -8,6 +8,7 @@
 #include "core/layout/p2_layers/longest_path_layerer.hpp"
 #include "core/layout/p2_layers/network_simplex_layerer.hpp"
 #include "core/layout/p3_order/barycenter_sweep.hpp"
+#include "core/layout/p4_place/brandes_koepf_placer.hpp"
 #include "core/layout/p4_place/priority_placer.hpp"
 #include "core/layout/p5_route/orthogonal_router.hpp"
 #include "core/layout/p6_labels/label_placer.hpp"
@@ -22,7 +23,10 @@ LayeredLayout configure(const LayoutOptions& options) {
     else
         layout.p2 = std::make_unique<NetworkSimplexLayerer>();
     layout.p3 = std::make_unique<BarycenterSweep>();
-    layout.p4 = std::make_unique<PriorityPlacer>();
+    if (options.placement == Placement::priority)
+        layout.p4 = std::make_unique<PriorityPlacer>();
+    else
+        layout.p4 = std::make_unique<BrandesKoepfPlacer>();
     layout.p5 = std::make_unique<OrthogonalRouter>();
     return layout;
 }

@@ -12,11 +12,14 @@ namespace jstudio::layout {
 enum class Direction { top_to_bottom, left_to_right };
 // network_simplex: fewest dummy nodes (shortest edges in sum); longest_path: faster, with edge shortening.
 enum class Layering { network_simplex, longest_path };
+// brandes_koepf: long edges straight, fewest bends; priority: the earlier placer (mean of the neighbours).
+enum class Placement { brandes_koepf, priority };
 
 struct LayoutOptions {
     Direction direction = Direction::top_to_bottom;
     std::uint32_t seed = 1;
     Layering layering = Layering::network_simplex;
+    Placement placement = Placement::brandes_koepf;
     int order_runs = 0;  // crossing-minimisation starts; 0 = by graph size
     double node_spacing = 30, edge_spacing = 12, layer_spacing = 40, track_spacing = 10;
     double lane_header = 30;  // the swimlane title band (top in TB, left in LR)

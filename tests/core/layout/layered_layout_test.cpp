@@ -65,10 +65,13 @@ void check_invariants(const LayoutInput& in, const LayoutOutput& out) {
 
 TEST_CASE("layouts have no overlaps and orthogonal edges that avoid nodes", "[core][layout]") {
     const auto direction = GENERATE(Direction::top_to_bottom, Direction::left_to_right);
+    const auto placement = GENERATE(Placement::brandes_koepf, Placement::priority);
     for (auto& [name, input] : jstudio::test::layout_graph_family()) {
-        DYNAMIC_SECTION(name << (direction == Direction::left_to_right ? " LR" : " TB")) {
+        DYNAMIC_SECTION(name << (direction == Direction::left_to_right ? " LR" : " TB")
+                             << (placement == Placement::priority ? " priority" : "")) {
             LayoutOptions options;
             options.direction = direction;
+            options.placement = placement;
             check_invariants(input, layered_layout(input, options));
         }
     }
