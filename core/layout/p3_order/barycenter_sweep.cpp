@@ -22,35 +22,39 @@ class Sweeper {
 
     std::vector<int>& pos() { return m_pos; }
 
+    // The first start: depth-first from the sources, children in edge order.
     void depth_first_order() {
-        std::vector<int> rank(m_g.nodes.size(), -1);
-        int next = 0;
-        std::vector<int> stack;
-        for (int root = 0; root < static_cast<int>(m_g.nodes.size()); ++root) {
-            if (rank[root] >= 0 || !m_above[root].empty()) continue;
-            stack.push_back(root);
-            while (!stack.empty()) {
-                const int v = stack.back();
-                stack.pop_back();
-                if (rank[v] >= 0) continue;
-                rank[v] = next++;
-                for (auto it = m_below[v].rbegin(); it != m_below[v].rend(); ++it)
-                    if (rank[*it] < 0) stack.push_back(*it);
-            }
-        }
-        for (auto& r : rank)
-            if (r < 0) r = next++;
-        for (auto& layer : m_g.layers) sort_layer(layer, [&](int v) { return double(rank[v]); });
+        std::vector<int> roots;
+        for (int v = 0; v < static_cast<int>(m_g.nodes.size()); ++v)
+            if (m_above[v].empty()) roots.push_back(v);
+        order_by_search(roots, [&](int v, const std::vector<int>& rank, std::vector<int>& stack) {
+            for (auto it = m_below[v].rbegin(); it != m_below[v].rend(); ++it)
+                if (rank[*it] < 0) stack.push_back(*it);
+        });
     }
 
     // A structured random start (as dot's initial order, from a random root): nodes ranked in the order an
     // undirected depth-first search reaches them, neighbours taken in random order. Connected nodes start
     // close together, which random shuffles lose on graphs with many long edges.
     void random_search_order(std::mt19937& rng) {
-        const int n = static_cast<int>(m_g.nodes.size());
-        std::vector<int> rank(n, -1), roots(n), stack, next_nodes;
+        std::vector<int> roots(m_g.nodes.size()), next;
         std::iota(roots.begin(), roots.end(), 0);
         std::shuffle(roots.begin(), roots.end(), rng);
+        order_by_search(roots, [&](int v, const std::vector<int>& rank, std::vector<int>& stack) {
+            next.clear();
+            for (const auto* side : {&m_above[v], &m_below[v]})
+                for (int u : *side)
+                    if (rank[u] < 0) next.push_back(u);
+            std::shuffle(next.begin(), next.end(), rng);
+            stack.insert(stack.end(), next.begin(), next.end());
+        });
+    }
+
+    // Ranks the nodes in the order a depth-first search from `roots` reaches them (push adds a node's next
+    // nodes to the stack), unreached ones last, and sorts every layer by that rank.
+    template <class Push>
+    void order_by_search(const std::vector<int>& roots, Push push) {
+        std::vector<int> rank(m_g.nodes.size(), -1), stack;
         int next = 0;
         for (int root : roots) {
             if (rank[root] >= 0) continue;
@@ -60,15 +64,11 @@ class Sweeper {
                 stack.pop_back();
                 if (rank[v] >= 0) continue;
                 rank[v] = next++;
-                next_nodes.clear();
-                for (int u : m_above[v])
-                    if (rank[u] < 0) next_nodes.push_back(u);
-                for (int u : m_below[v])
-                    if (rank[u] < 0) next_nodes.push_back(u);
-                std::shuffle(next_nodes.begin(), next_nodes.end(), rng);
-                stack.insert(stack.end(), next_nodes.begin(), next_nodes.end());
+                push(v, rank, stack);
             }
         }
+        for (auto& r : rank)
+            if (r < 0) r = next++;
         for (auto& layer : m_g.layers) sort_layer(layer, [&](int v) { return double(rank[v]); });
     }
 
