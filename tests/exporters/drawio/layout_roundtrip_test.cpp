@@ -10,26 +10,45 @@
 
 using namespace jstudio;
 
-TEST_CASE("layout survives a draw.io round trip", "[exporters][layout]") {
-    const auto direction = GENERATE(layout::Direction::top_to_bottom, layout::Direction::left_to_right);
-    auto read = importers::read_drawio_file(test::data_path("layout/lanes.drawio").string());
+namespace {
+
+// Lays out page 1 of tests/data/<file>, writes the document and reads it back: the page read back must equal
+// the page laid out (layout -> draw.io -> read back keeps the geometry).
+struct RoundTrip {
+    diagram::Document original;
+    layout::DiagramLayoutReport report;
+    diagram::Page page;  // laid out, as read back
+};
+
+RoundTrip layout_round_trip(const std::string& file, const layout::DiagramLayoutOptions& options) {
+    auto read = importers::read_drawio_file(test::data_path(file).string());
     REQUIRE(read);
+    RoundTrip trip{read->document, {}, {}};
     auto doc = read->document;
-    const auto note_before = *diagram::PageIndex(doc.pages[0]).find("note");
-    layout::DiagramLayoutOptions options;
-    options.layout.direction = direction;
     auto report = layout::layout_page(doc.pages[0], options);
     REQUIRE(report);
-    CHECK(report->nodes == 5);
-    CHECK(report->edges == 5);
-    CHECK(report->lanes == 2);
-
+    trip.report = *report;
     auto xml = exporters::write_drawio(doc);
     REQUIRE(xml);
-    auto back = importers::read_drawio(*xml, "roundtrip.drawio");
+    auto back = importers::read_drawio(*xml, file);
     REQUIRE(back);
-    const auto& page = back->document.pages[0];
-    CHECK(page == doc.pages[0]);
+    trip.page = back->document.pages[0];
+    CHECK(trip.page == doc.pages[0]);
+    return trip;
+}
+
+}  // namespace
+
+TEST_CASE("layout survives a draw.io round trip", "[exporters][layout]") {
+    const auto direction = GENERATE(layout::Direction::top_to_bottom, layout::Direction::left_to_right);
+    layout::DiagramLayoutOptions options;
+    options.layout.direction = direction;
+    const auto trip = layout_round_trip("layout/lanes.drawio", options);
+    const auto note_before = *diagram::PageIndex(trip.original.pages[0]).find("note");
+    CHECK(trip.report.nodes == 5);
+    CHECK(trip.report.edges == 5);
+    CHECK(trip.report.lanes == 2);
+    const auto& page = trip.page;
     diagram::PageIndex index(page);
     CHECK(*index.find("note") == note_before);
 
@@ -76,25 +95,15 @@ bool on_border(const diagram::Point& p, const diagram::Rect& b) {
 TEST_CASE("layout places edge labels clear of nodes and each other, and takes loose edges along",
           "[exporters][layout][labels]") {
     const auto direction = GENERATE(layout::Direction::top_to_bottom, layout::Direction::left_to_right);
-    auto read = importers::read_drawio_file(test::data_path("layout/checkout-labels.drawio").string());
-    REQUIRE(read);
-    auto doc = read->document;
-    const auto far_before = *diagram::PageIndex(doc.pages[0]).absolute_bounds("far");
     layout::DiagramLayoutOptions options;
     options.layout.direction = direction;
-    auto report = layout::layout_page(doc.pages[0], options);
-    REQUIRE(report);
-    CHECK(report->edges ==
-          8);  // e1..e8: e8's loose start lies on Browse, so it is laid out as Browse -> Help
-    CHECK(report->labels == 5);  // add to cart, no, yes, keep shopping, confirm & pay
-    CHECK(report->stats.labels_blocked == 0);
-
-    auto xml = exporters::write_drawio(doc);
-    REQUIRE(xml);
-    auto back = importers::read_drawio(*xml, "labels.drawio");
-    REQUIRE(back);
-    const auto& page = back->document.pages[0];
-    CHECK(page == doc.pages[0]);
+    const auto trip = layout_round_trip("layout/checkout-labels.drawio", options);
+    const auto far_before = *diagram::PageIndex(trip.original.pages[0]).absolute_bounds("far");
+    // e1..e8: e8's loose start lies on Browse, so it is laid out as Browse -> Help
+    CHECK(trip.report.edges == 8);
+    CHECK(trip.report.labels == 5);  // add to cart, no, yes, keep shopping, confirm & pay
+    CHECK(trip.report.stats.labels_blocked == 0);
+    const auto& page = trip.page;
 
     // Where the renderer (as draw.io) draws the labels: none overlaps a node or another label.
     const auto scene = render::render_page(page);
@@ -168,22 +177,12 @@ TEST_CASE("journey steps keep their stage column; rank attributes are read from 
 TEST_CASE("containers are laid out inside, grow to fit, and edges into them avoid their content",
           "[exporters][layout][containers]") {
     const auto direction = GENERATE(layout::Direction::top_to_bottom, layout::Direction::left_to_right);
-    auto read = importers::read_drawio_file(test::data_path("layout/containers.drawio").string());
-    REQUIRE(read);
-    auto doc = read->document;
     layout::DiagramLayoutOptions options;
     options.layout.direction = direction;
-    auto report = layout::layout_page(doc.pages[0], options);
-    REQUIRE(report);
-    CHECK(report->containers == 2);  // box, and the group inside it
-    CHECK(report->nodes == 8);       // start, box, end; p1, p2, inner; q1, q2
-
-    auto xml = exporters::write_drawio(doc);
-    REQUIRE(xml);
-    auto back = importers::read_drawio(*xml, "containers.drawio");
-    REQUIRE(back);
-    const auto& page = back->document.pages[0];
-    CHECK(page == doc.pages[0]);
+    const auto trip = layout_round_trip("layout/containers.drawio", options);
+    CHECK(trip.report.containers == 2);  // box, and the group inside it
+    CHECK(trip.report.nodes == 8);       // start, box, end; p1, p2, inner; q1, q2
+    const auto& page = trip.page;
     diagram::PageIndex index(page);
     auto inside = [&](const char* id, const char* container) {
         const auto b = *index.absolute_bounds(id), c = *index.absolute_bounds(container);
@@ -217,24 +216,14 @@ TEST_CASE("containers are laid out inside, grow to fit, and edges into them avoi
 
 TEST_CASE("a pool's lanes are laid out in order, its shapes stay in their lanes, and it fits them",
           "[exporters][layout][lanes]") {
-    auto read = importers::read_drawio_file(test::data_path("layout/pool.drawio").string());
-    REQUIRE(read);
-    auto doc = read->document;
     layout::DiagramLayoutOptions options;
     options.direction_from_lanes = true;  // the lanes are rows: left to right
-    auto report = layout::layout_page(doc.pages[0], options);
-    REQUIRE(report);
-    CHECK(report->direction == layout::Direction::left_to_right);
-    CHECK(report->lanes == 4);  // the empty Courier lane keeps its place
-    CHECK(report->nodes == 4);
-    CHECK(report->edges == 3);
-
-    auto xml = exporters::write_drawio(doc);
-    REQUIRE(xml);
-    auto back = importers::read_drawio(*xml, "pool.drawio");
-    REQUIRE(back);
-    const auto& page = back->document.pages[0];
-    CHECK(page == doc.pages[0]);
+    const auto trip = layout_round_trip("layout/pool.drawio", options);
+    CHECK(trip.report.direction == layout::Direction::left_to_right);
+    CHECK(trip.report.lanes == 4);  // the empty Courier lane keeps its place
+    CHECK(trip.report.nodes == 4);
+    CHECK(trip.report.edges == 3);
+    const auto& page = trip.page;
     diagram::PageIndex index(page);
     auto inside = [&](const char* id, const char* box) {
         const auto b = *index.absolute_bounds(id), c = *index.absolute_bounds(box);
