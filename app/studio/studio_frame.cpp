@@ -1,5 +1,6 @@
 #include "app/studio/studio_frame.hpp"
 
+#include <wx/choice.h>
 #include <wx/config.h>
 #include <wx/filedlg.h>
 #include <wx/filename.h>
@@ -584,8 +585,16 @@ bool StudioFrame::ask(const std::string& title, std::vector<Field>& fields) {
         for (const auto& word : answer) {
             const auto eq = word.find('=');
             for (auto& field : fields)
-                if (eq != std::string::npos && field.name == word.substr(0, eq))
-                    field.value = word.substr(eq + 1);
+                if (eq != std::string::npos && field.name == word.substr(0, eq)) {
+                    const auto value = word.substr(eq + 1);
+                    // A drop-down offers nothing else: a scripted answer outside the list is a script error.
+                    if (!field.choices.empty() &&
+                        std::find(field.choices.begin(), field.choices.end(), value) == field.choices.end()) {
+                        report_error(title + ": '" + value + "' is not one of the choices for " + field.name);
+                        return false;
+                    }
+                    field.value = value;
+                }
         }
         return true;
     }
@@ -593,12 +602,27 @@ bool StudioFrame::ask(const std::string& title, std::vector<Field>& fields) {
     auto* grid = new wxFlexGridSizer(2, 6, 8);
     grid->AddGrowableCol(1);
     std::vector<wxTextCtrl*> edits;
+    std::vector<wxChoice*> lists;
     for (const auto& field : fields) {
         grid->Add(new wxStaticText(&dialog, wxID_ANY, wxString::FromUTF8(field.name)), 0,
                   wxALIGN_CENTER_VERTICAL);
-        edits.push_back(new wxTextCtrl(&dialog, wxID_ANY, wxString::FromUTF8(field.value), wxDefaultPosition,
-                                       wxSize(240, -1)));
-        grid->Add(edits.back(), 1, wxEXPAND);
+        wxWindow* control = nullptr;
+        if (field.choices.empty()) {
+            edits.push_back(new wxTextCtrl(&dialog, wxID_ANY, wxString::FromUTF8(field.value),
+                                           wxDefaultPosition, wxSize(240, -1)));
+            lists.push_back(nullptr);
+            control = edits.back();
+        } else {
+            wxArrayString items;
+            for (const auto& choice : field.choices) items.Add(wxString::FromUTF8(choice));
+            lists.push_back(new wxChoice(&dialog, wxID_ANY, wxDefaultPosition, wxSize(240, -1), items));
+            const auto at = std::find(field.choices.begin(), field.choices.end(), field.value);
+            lists.back()->SetSelection(
+                at == field.choices.end() ? 0 : static_cast<int>(at - field.choices.begin()));
+            edits.push_back(nullptr);
+            control = lists.back();
+        }
+        grid->Add(control, 1, wxEXPAND);
     }
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     sizer->Add(grid, 1, wxALL | wxEXPAND, 12);
@@ -606,7 +630,8 @@ bool StudioFrame::ask(const std::string& title, std::vector<Field>& fields) {
     dialog.SetSizerAndFit(sizer);
     if (dialog.ShowModal() != wxID_OK) return false;
     for (std::size_t i = 0; i < fields.size(); ++i)
-        fields[i].value = edits[i]->GetValue().ToStdString(wxConvUTF8);
+        fields[i].value = edits[i] ? edits[i]->GetValue().ToStdString(wxConvUTF8)
+                                   : lists[i]->GetStringSelection().ToStdString(wxConvUTF8);
     return true;
 }
 

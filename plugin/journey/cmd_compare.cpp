@@ -59,7 +59,7 @@ void add_compare_command(plugin::HostServices& host) {
             table.rows.push_back({{line.change, line.step, line.where, line.detail}, std::move(line.cells)});
         show_results(table);
 
-        std::vector<plugin::HostServices::Field> fields{{"annotate", "no"}};
+        std::vector<plugin::HostServices::Field> fields{{"annotate", "no", {"no", "yes"}}};
         if (!host.ask("Mark the changes on this page? (yes/no)", fields) || fields[0].value != "yes") return;
         diagram::Page edited = target->page();
         journey::annotate_diff(edited, *other, *before, *after, diff);

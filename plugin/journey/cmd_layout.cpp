@@ -14,7 +14,8 @@ void add_layout_command(plugin::HostServices& host) {
     host.add_command(entry, [&host]() {
         const auto target = active_page(host, "Layout");
         if (!target) return;
-        std::vector<plugin::HostServices::Field> fields{{"direction", "auto"}, {"seed", "1"}};
+        std::vector<plugin::HostServices::Field> fields{{"direction", "auto", {"auto", "TB", "LR"}},
+                                                        {"seed", "1"}};
         if (!host.ask("Layout", fields)) return;
         layout::DiagramLayoutOptions options;
         if (fields[0].value != "TB" && fields[0].value != "LR" && fields[0].value != "auto") {

@@ -22,14 +22,18 @@ void add_new_map_command(plugin::HostServices& host) {
             host.report_error("New Journey Map: no templates found (set JOURNEY_TEMPLATE_PATH)");
             return;
         }
-        ResultTable table{"Journey templates: type one of these names in the New Journey Map dialog",
+        ResultTable table{"Journey templates: pick one in the New Journey Map dialog",
                           {"Template", "Kind", "Description"},
                           {}};
         for (const auto& t : list) table.rows.push_back({{t.name, t.kind, t.description}, {}});
         show_results(table);
 
-        std::vector<plugin::HostServices::Field> fields{
-            {"template", list.front().name}, {"persona", ""}, {"stages", ""}, {"title", ""}};
+        std::vector<std::string> names;
+        for (const auto& t : list) names.push_back(t.name);
+        std::vector<plugin::HostServices::Field> fields{{"template", list.front().name, names},
+                                                        {"persona", "", {}},
+                                                        {"stages", "", {}},
+                                                        {"title", "", {}}};
         if (!host.ask("New Journey Map", fields)) return;
         templates::NewMapOptions options;
         options.template_name = fields[0].value;

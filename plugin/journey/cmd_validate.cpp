@@ -85,7 +85,8 @@ void add_validate_command(plugin::HostServices& host) {
             if (!preview || !preview->problem.empty()) options.preset = CsvPreset::none;
             preview = importers::preview_event_log(*text, path, options);
             show_preview(path, *preview);
-            std::vector<plugin::HostServices::Field> preset{{"preset", preset_name(options.preset)}};
+            std::vector<plugin::HostServices::Field> preset{
+                {"preset", preset_name(options.preset), {"none", "salesforce", "hubspot"}}};
             if (!host.ask(name + " (1/2): CRM export (none, salesforce, hubspot)", preset)) return;
             const auto chosen = parse_preset(preset[0].value);
             if (!chosen) {

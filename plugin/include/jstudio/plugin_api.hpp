@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/diagram/document.hpp"
@@ -12,7 +13,7 @@
 class wxCommand;
 class wxWindow;
 
-#define JSTUDIO_PLUGIN_API_VERSION 1
+#define JSTUDIO_PLUGIN_API_VERSION 2
 
 #if defined(_WIN32)
 #define JSTUDIO_EXPORT __declspec(dllexport)
@@ -68,7 +69,10 @@ class HostServices {  // the host implements, the plugin calls
 
     // Questions go through the host so scripted runs (GUI tests under Xvfb) can answer them.
     struct Field {
-        std::string name, value;  // value: the proposed answer in, the user's answer out
+        Field(std::string name_, std::string value_, std::vector<std::string> choices_ = {})
+            : name(std::move(name_)), value(std::move(value_)), choices(std::move(choices_)) {}
+        std::string name, value;           // value: the proposed answer in, the user's answer out
+        std::vector<std::string> choices;  // not empty: the answer is one of these (a drop-down list)
     };
     virtual bool ask(const std::string& title, std::vector<Field>& fields) = 0;  // false when cancelled
     // A file to save (save = true) or open; "" when cancelled. wildcard as wxFileDialog: "SVG (*.svg)|*.svg".
