@@ -458,9 +458,12 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
           << "\"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm" << rot << flip << "><a:off x=\"" << box.x
           << "\" y=\"" << box.y << "\"/><a:ext cx=\"" << box.cx << "\" cy=\"" << box.cy << "\"/></a:xfrm>";
         if (box.preset.empty()) {
-            ShapeOutline outline = shape_outline(s.shape, s.bounds, style);
-            std::vector<Path> all = outline.fill_paths;
-            all.insert(all.end(), outline.detail_paths.begin(), outline.detail_paths.end());
+            std::vector<Path> all = s.outline;  // an inline stencil's own drawing
+            if (all.empty()) {
+                ShapeOutline outline = shape_outline(s.shape, s.bounds, style);
+                all = outline.fill_paths;
+                all.insert(all.end(), outline.detail_paths.begin(), outline.detail_paths.end());
+            }
             if (all.empty()) all.push_back(rect_path(s.bounds));
             o << cust_geom(all, s.bounds, fit);
         } else {
