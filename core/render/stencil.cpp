@@ -30,6 +30,7 @@ struct State {
     bool dashed = false;
     std::vector<double> dash_pattern;
     double alpha = 1, fill_alpha = 1, stroke_alpha = 1;
+    double fill_color_alpha = 1, stroke_color_alpha = 1;  // rgba(..., a) colours
     Font font;
 };
 
@@ -245,9 +246,11 @@ class StencilPainter {
                 break;
             case StencilOp::stroke_color:
                 m_state.stroke = parse_color(op.str);
+                m_state.stroke_color_alpha = color_alpha(op.str);
                 break;
             case StencilOp::fill_color:
                 m_state.fill = parse_color(op.str);
+                m_state.fill_color_alpha = color_alpha(op.str);
                 m_state.gradient = false;
                 break;
             case StencilOp::font_color:
@@ -298,11 +301,11 @@ class StencilPainter {
                 pt = m_frame.place(pt);
                 if (!usable(pt)) return;
             }
-        if (fill && m_state.fill) {
+        if (fill && m_state.fill && m_state.fill_color_alpha > 0) {
             p.fill = m_state.fill;
             if (m_state.gradient && m_paint.gradient) p.gradient = m_paint.gradient;
         }
-        if (stroke && m_state.stroke) p.stroke = m_state.stroke;
+        if (stroke && m_state.stroke && m_state.stroke_color_alpha > 0) p.stroke = m_state.stroke;
         if (!p.fill && !p.stroke) return;
         // draw.io's SVG canvas draws no line thinner than 1 px.
         p.stroke_width =
@@ -310,8 +313,8 @@ class StencilPainter {
         if (m_state.dashed)
             for (double d : m_state.dash_pattern) p.dash.push_back(d * p.stroke_width);
         const double a = m_paint.opacity * m_state.alpha;
-        p.fill_opacity = a * m_paint.fill_opacity * m_state.fill_alpha;
-        p.stroke_opacity = a * m_paint.stroke_opacity * m_state.stroke_alpha;
+        p.fill_opacity = a * m_paint.fill_opacity * m_state.fill_alpha * m_state.fill_color_alpha;
+        p.stroke_opacity = a * m_paint.stroke_opacity * m_state.stroke_alpha * m_state.stroke_color_alpha;
         m_items.emplace_back(std::move(p));
     }
 
@@ -340,7 +343,9 @@ std::atomic<StencilParser> g_parser{nullptr};
 }  // namespace
 
 std::vector<Item> draw_stencil(const Stencil& stencil, const Rect& bounds, const StencilPaint& paint) {
-    if (!(bounds.width > 0) || !(bounds.height > 0) || !(stencil.width > 0) || !(stencil.height > 0))
+    auto positive = [](double v) { return v > 0 && std::isfinite(v); };
+    if (!positive(bounds.width) || !positive(bounds.height) || !positive(stencil.width) ||
+        !positive(stencil.height))
         return {};
     StencilPainter painter(stencil, bounds, paint);
     painter.run(stencil.background);

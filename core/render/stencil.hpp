@@ -58,7 +58,7 @@ struct StencilOp {
 
 struct Stencil {
     std::string name;
-    double width = 100, height = 100;    // the coordinate space (w, h; draw.io's default 100)
+    double width = 100, height = 100;    // w, h (default 100); not positive and finite: draws nothing
     bool fixed_aspect = false;           // aspect="fixed": scaled by the smaller factor and centred
     std::optional<double> stroke_width;  // nullopt = "inherit" (the cell's strokeWidth, not scaled)
     std::vector<StencilOp> background, foreground;  // drawn in this order with one state

@@ -469,7 +469,10 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
         } else {
             o << "<a:prstGeom prst=\"" << box.preset << "\"><a:avLst/></a:prstGeom>";
         }
-        o << fill_props(s.fill) << line_props(s.stroke, s.stroke_width, s.dashed, fit) << "</p:spPr>";
+        // A stencil that draws nothing (draw.io writes some) keeps its box for the label, unpainted.
+        const bool blank = s.shape == "stencil" && s.known && s.outline.empty();
+        o << fill_props(blank ? std::nullopt : s.fill)
+          << line_props(blank ? std::nullopt : s.stroke, s.stroke_width, s.dashed, fit) << "</p:spPr>";
         // Our own line breaks, so PowerPoint's narrower text areas (ellipse, decision) do not re-wrap the
         // label.
         auto lines = wrapped_lines(s.label, s.label_place);

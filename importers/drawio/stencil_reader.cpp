@@ -78,6 +78,17 @@ bool number(const pugi::xml_node& node, const char* attribute, double& out) {
     return ec == std::errc() && end == text.data() + text.size() && std::isfinite(out);
 }
 
+// A size as JavaScript's Number() reads it: draw.io writes w="-Infinity" for stencils made of nothing. A
+// size that is not positive and finite draws nothing, in draw.io as here.
+bool size(const pugi::xml_node& node, const char* attribute, double& out) {
+    const std::string_view text = node.attribute(attribute).value();
+    if (text == "Infinity" || text == "+Infinity" || text == "-Infinity" || text == "NaN") {
+        out = text == "NaN" ? std::nan("") : text[0] == '-' ? -HUGE_VAL : HUGE_VAL;
+        return true;
+    }
+    return number(node, attribute, out);
+}
+
 Result<StencilOp> read_element(const pugi::xml_node& node, const Element& e) {
     StencilOp op;
     op.kind = e.kind;
@@ -159,12 +170,10 @@ Result<Stencil> read_stencil_xml(std::string_view xml) {
     Stencil stencil;
     stencil.name = shape.attribute("name").value();
     double w = 0, h = 0;
-    if (!number(shape, "w", w) || !number(shape, "h", h))
-        return stencil_error(shape, "w or h is not a number");
+    if (!size(shape, "w", w) || !size(shape, "h", h)) return stencil_error(shape, "w or h is not a number");
     // JavaScript's `Number(w || 100)`: a missing or zero size is the default.
     stencil.width = w != 0 ? w : 100;
     stencil.height = h != 0 ? h : 100;
-    if (stencil.width < 0 || stencil.height < 0) return stencil_error(shape, "w or h is negative");
     stencil.fixed_aspect = std::string_view(shape.attribute("aspect").value()) == "fixed";
     const std::string_view sw = shape.attribute("strokewidth").value();
     if (sw != "inherit") {

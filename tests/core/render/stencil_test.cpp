@@ -229,3 +229,24 @@ TEST_CASE("stencil text is a run anchored at its point", "[render][stencil]") {
     CHECK(run.pivot == Point{100, 50});
     CHECK(run.rotation == -90);  // vertical
 }
+
+TEST_CASE("stencil colours with alpha: transparent paints nothing, half is half", "[render][stencil]") {
+    CHECK(color_alpha("rgba(0, 0, 0, 0)") == 0);
+    CHECK(color_alpha("rgba(10,20,30,0.25)") == 0.25);
+    CHECK(color_alpha("rgba(10,20,30,50%)") == 0.5);
+    CHECK(color_alpha("#ff000080") == Approx(128 / 255.0));
+    CHECK(color_alpha("#ff0000") == 1);
+    CHECK(color_alpha("rgb(1,2,3)") == 1);
+    CHECK(color_alpha("rgba(1,2)") == 1);
+    Stencil st;
+    st.foreground = {op(StencilOp::stroke_color, {}, "rgba(0, 0, 0, 0)"),
+                     op(StencilOp::fill_color, {}, "rgba(255, 0, 0, 0.5)"),
+                     op(StencilOp::rect, {0, 0, 10, 10}), op(StencilOp::fillstroke)};
+    StencilPaint paint;
+    paint.stroke = Color{};
+    const auto items = draw_stencil(st, {0, 0, 100, 100}, paint);
+    const Path& p = path_at(items, 0);
+    CHECK_FALSE(p.stroke);  // parse_color alone would give black
+    CHECK(p.fill == Color{255, 0, 0});
+    CHECK(p.fill_opacity == 0.5);
+}

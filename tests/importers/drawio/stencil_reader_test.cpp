@@ -2,6 +2,7 @@
 // falling back to the box with a warning, garbage never crashing, and the corpus's freehand infographic.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <random>
 #include <string>
 
@@ -169,6 +170,24 @@ TEST_CASE("render_page draws a hand-made inline stencil", "[importers][stencil][
         CHECK(tp[1]->ops[0].p[0].y == Approx(195));
         CHECK(tp[1]->ops[1].p[0].y == Approx(245));
     }
+}
+
+TEST_CASE("a stencil of size -Infinity, as draw.io writes for empty ones, draws nothing",
+          "[importers][stencil]") {
+    // examples__aws-internet-of-things.drawio in the corpus holds four of these.
+    const std::string empty = R"(<shape w="-Infinity" h="-Infinity" aspect="variable" strokewidth="inherit">)"
+                              R"(<foreground><strokecolor color="#ffffff"/><path><close/></path><stroke/>)"
+                              R"(</foreground></shape>)";
+    auto st = read_stencil_xml(empty);
+    REQUIRE(st);
+    CHECK(std::isinf(st->width));
+    const auto scene =
+        render::render_page(document_with({"html=1;shape=stencil(" + encode(empty) + ");"}).pages[0]);
+    CHECK(scene.warnings.empty());
+    REQUIRE(scene.shapes.size() == 1);
+    CHECK(scene.shapes[0].known);
+    CHECK(scene.shapes[0].outline.empty());
+    CHECK(paths(scene).empty());
 }
 
 TEST_CASE("bad inline stencils fall back to the box with a warning naming the cell",
