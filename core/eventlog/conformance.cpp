@@ -7,41 +7,14 @@
 #include <set>
 #include <unordered_map>
 
+#include "core/text/html_text.hpp"
+
 namespace jstudio::eventlog {
 
 std::string match_key(std::string_view label) {
-    std::string out;
-    bool space = false;
-    for (std::size_t i = 0; i < label.size(); ++i) {
-        char c = label[i];
-        if (c == '<') {  // html label: <br> and friends separate words
-            const auto end = label.find('>', i);
-            if (end != std::string_view::npos) {
-                i = end;
-                space = true;
-                continue;
-            }
-        }
-        if (c == '&') {
-            const auto end = label.find(';', i);
-            if (end != std::string_view::npos && end - i <= 6) {
-                const auto ent = label.substr(i, end - i + 1);
-                c = ent == "&amp;"    ? '&'
-                    : ent == "&lt;"   ? '<'
-                    : ent == "&gt;"   ? '>'
-                    : ent == "&quot;" ? '"'
-                                      : ' ';
-                i = end;
-            }
-        }
-        if (std::isspace(static_cast<unsigned char>(c))) {
-            space = true;
-            continue;
-        }
-        if (space && !out.empty()) out += ' ';
-        space = false;
-        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
+    // Labels may be HTML whatever their html flag says: <br> and friends separate words.
+    std::string out = text::html_to_text(label, text::html_one_line);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 

@@ -25,6 +25,28 @@ int hex_digit(char c) {
 
 }  // namespace
 
+double color_alpha(std::string_view text) {
+    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    if (text.size() == 9 && text[0] == '#' && hex_digit(text[7]) >= 0 && hex_digit(text[8]) >= 0)
+        return (hex_digit(text[7]) * 16 + hex_digit(text[8])) / 255.0;
+    if (!text.starts_with("rgba(")) return 1;
+    // The text after the third comma.
+    std::size_t at = 0;
+    for (int commas = 0; commas < 3; ++commas) {
+        at = text.find(',', at);
+        if (at == std::string_view::npos) return 1;
+        ++at;
+    }
+    std::string_view rest = text.substr(at);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    double a = 1;
+    const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), a);
+    if (ec != std::errc() || !std::isfinite(a)) return 1;
+    if (end != rest.data() + rest.size() && *end == '%') a /= 100;
+    return std::clamp(a, 0.0, 1.0);
+}
+
 std::optional<Color> parse_color(std::string_view text) {
     while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);

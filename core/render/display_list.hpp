@@ -21,6 +21,8 @@ struct Color {
 };
 // "#abc", "#aabbcc", "rgb(r,g,b)", a few CSS names; nullopt for "none", "" and anything unknown.
 std::optional<Color> parse_color(std::string_view text);
+// The opacity a colour value carries: rgba()'s fourth value, #rrggbbaa's last byte; 1 for anything else.
+double color_alpha(std::string_view text);
 
 struct Gradient {
     Color from, to;

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "core/text/html_text.hpp"
 #include "core/text/text_metrics.hpp"
 
 namespace jstudio::render {
@@ -14,70 +15,6 @@ namespace {
 std::string lower(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = char(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-void append_utf8(std::string& out, unsigned long cp) {
-    if (cp < 0x80) {
-        out += char(cp);
-    } else if (cp < 0x800) {
-        out += char(0xC0 | (cp >> 6));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += char(0xE0 | (cp >> 12));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x110000) {
-        out += char(0xF0 | (cp >> 18));
-        out += char(0x80 | ((cp >> 12) & 0x3F));
-        out += char(0x80 | ((cp >> 6) & 0x3F));
-        out += char(0x80 | (cp & 0x3F));
-    }
-}
-
-// Decodes the entities draw.io's editor writes (&amp; &lt; &gt; &quot; &nbsp; &#N; &#xN;); others stay as
-// text.
-std::string decode_entities(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] != '&') {
-            out += s[i];
-            continue;
-        }
-        auto semi = s.find(';', i);
-        if (semi == std::string_view::npos || semi - i > 10) {
-            out += '&';
-            continue;
-        }
-        std::string_view name = s.substr(i + 1, semi - i - 1);
-        if (name == "amp")
-            out += '&';
-        else if (name == "lt")
-            out += '<';
-        else if (name == "gt")
-            out += '>';
-        else if (name == "quot")
-            out += '"';
-        else if (name == "apos")
-            out += '\'';
-        else if (name == "nbsp")
-            out += "\xC2\xA0";
-        else if (!name.empty() && name[0] == '#') {
-            unsigned long cp = 0;
-            bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
-            auto digits = name.substr(hex ? 2 : 1);
-            auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), cp, hex ? 16 : 10);
-            if (ec != std::errc() || p != digits.data() + digits.size()) {
-                out += '&';
-                continue;
-            }
-            append_utf8(out, cp);
-        } else {
-            out += '&';
-            continue;
-        }
-        i = semi;
-    }
     return out;
 }
 
@@ -118,12 +55,12 @@ Tag parse_tag(std::string_view body) {
                 char q = body[i++];
                 std::size_t vs = i;
                 while (i < body.size() && body[i] != q) ++i;
-                value = decode_entities(body.substr(vs, i - vs));
+                value = text::decode_entities(body.substr(vs, i - vs));
                 if (i < body.size()) ++i;
             } else {
                 std::size_t vs = i;
                 while (i < body.size() && !std::isspace(static_cast<unsigned char>(body[i]))) ++i;
-                value = decode_entities(body.substr(vs, i - vs));
+                value = text::decode_entities(body.substr(vs, i - vs));
             }
         }
         if (!key.empty()) tag.attributes.emplace_back(std::move(key), std::move(value));
@@ -198,7 +135,7 @@ class HtmlBuilder {
     }
 
     void text(std::string_view raw) {
-        std::string t = decode_entities(raw);
+        std::string t = text::decode_entities(raw);
         std::string collapsed;
         for (char c : t) {
             bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';

@@ -10,6 +10,7 @@
 #include "core/diagram/page_index.hpp"
 #include "core/render/edge_geometry.hpp"
 #include "core/render/shape_geometry.hpp"
+#include "core/render/stencil.hpp"
 
 namespace jstudio::render {
 
@@ -171,10 +172,23 @@ class Builder {
         double opacity = std::clamp(s.number("opacity", 100), 0.0, 100.0) / 100;
         shape.opacity = opacity;
 
-        ShapeOutline outline = shape_outline(name, b, s);
+        std::shared_ptr<const Stencil> stencil;
+        if (auto text = inline_stencil_text(name)) {
+            name = shape.shape = "stencil";
+            auto decoded = inline_stencil(*text);
+            if (decoded)
+                stencil = decoded.value();
+            else
+                warn(cell,
+                     "inline stencil not drawn (" + decoded.error().message + "); drawn as its bounding box");
+            // draw.io's freehand sketches (lineShape=1) are outlines filled with the line colour.
+            if (s.flag("lineShape")) shape.fill = shape.stroke;
+        }
+        ShapeOutline outline = stencil ? ShapeOutline{} : shape_outline(name, b, s);
         shape.known = outline.known;
-        if (!outline.known)
+        if (!outline.known && name != "stencil")
             warn(cell, "shape '" + name + "' is not drawn by the renderer; drawn as its bounding box");
+        if (stencil) draw_stencil_shape(cell, *stencil, shape);
 
         auto style_path = [&](Path& p, bool filled) {
             if (filled) {
@@ -247,6 +261,51 @@ class Builder {
             }
         }
         m_scene.shapes.push_back(std::move(shape));
+    }
+
+    // An inline stencil in the cell's bounds, turned by its rotation; its paths also become the shape's
+    // outline for backends that keep shapes (PPTX free-form).
+    void draw_stencil_shape(const Cell& cell, const Stencil& stencil, SceneShape& shape) {
+        const Style& s = cell.style_or_empty();
+        const Rect& b = shape.bounds;
+        if (!stencil.not_drawn.empty()) {
+            std::string names;
+            for (const auto& n : stencil.not_drawn) names += (names.empty() ? "" : ", ") + n;
+            warn(cell, "inline stencil: elements not drawn: " + names);
+        }
+        StencilPaint paint;
+        paint.fill = shape.fill;
+        paint.stroke = shape.stroke;
+        if (auto g = style_color(s, "gradientColor", std::nullopt, std::nullopt); g && shape.fill)
+            paint.gradient = Gradient{*shape.fill, *g, s.get_or("gradientDirection", "south")};
+        paint.stroke_width = shape.stroke_width;
+        paint.dashed = shape.dashed;
+        if (shape.dashed) paint.dash_pattern = dash_of(s, 1);  // in stroke widths: the stencil scales it
+        paint.opacity = shape.opacity;
+        paint.fill_opacity = std::clamp(s.number("fillOpacity", 100), 0.0, 100.0) / 100;
+        paint.stroke_opacity = std::clamp(s.number("strokeOpacity", 100), 0.0, 100.0) / 100;
+        paint.direction = s.get_or("direction", "east");
+        paint.flip_h = s.flag("flipH") || s.flag("stencilFlipH");
+        paint.flip_v = s.flag("flipV") || s.flag("stencilFlipV");
+        paint.font.size = 11;  // mxGraph's default font size for stencil text
+        const Point centre{b.x + b.width / 2, b.y + b.height / 2};
+        const double a = shape.rotation * 3.14159265358979323846 / 180, ca = std::cos(a), sa = std::sin(a);
+        for (Item& item : draw_stencil(stencil, b, paint)) {
+            if (auto* p = std::get_if<Path>(&item)) {
+                shape.outline.push_back(*p);
+                rotate_path(*p, centre, shape.rotation);
+                add_path(std::move(*p));
+            } else if (auto* run = std::get_if<TextRun>(&item)) {
+                if (shape.rotation != 0) {
+                    const Point pivot = rotate(run->pivot, centre, ca, sa);
+                    run->x += pivot.x - run->pivot.x, run->y += pivot.y - run->pivot.y;
+                    run->pivot = pivot;
+                    run->rotation += shape.rotation;
+                }
+                grow({run->x, run->y - run->font.size, run->width, run->font.size * 1.2});
+                m_scene.drawing.items.push_back(std::move(*run));
+            }
+        }
     }
 
     LabelPlacement label_box(const Style& s, const Rect& b, const std::string& name) {

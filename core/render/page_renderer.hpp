@@ -15,7 +15,7 @@ namespace jstudio::render {
 
 struct SceneShape {
     std::string cell_id;
-    std::string shape;  // shape_name() of its style
+    std::string shape;  // shape_name() of its style; "stencil" for shape=stencil(...)
     bool known = true;
     Rect bounds;  // page pixels
     double rotation = 0;
@@ -30,6 +30,9 @@ struct SceneShape {
     bool vertical_label =
         false;          // horizontal=0: label_place is the upright box, turned -90° about its centre
     std::string image;  // shape=image: the image reference
+    // shape=stencil(...) ("stencil"): the stencil's paths in page pixels, unrotated, for backends that draw
+    // the shape as one free-form outline; empty for every other shape (shape_outline gives theirs).
+    std::vector<Path> outline;
 };
 
 struct SceneEdge {

@@ -458,15 +458,21 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
           << "\"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm" << rot << flip << "><a:off x=\"" << box.x
           << "\" y=\"" << box.y << "\"/><a:ext cx=\"" << box.cx << "\" cy=\"" << box.cy << "\"/></a:xfrm>";
         if (box.preset.empty()) {
-            ShapeOutline outline = shape_outline(s.shape, s.bounds, style);
-            std::vector<Path> all = outline.fill_paths;
-            all.insert(all.end(), outline.detail_paths.begin(), outline.detail_paths.end());
+            std::vector<Path> all = s.outline;  // an inline stencil's own drawing
+            if (all.empty()) {
+                ShapeOutline outline = shape_outline(s.shape, s.bounds, style);
+                all = outline.fill_paths;
+                all.insert(all.end(), outline.detail_paths.begin(), outline.detail_paths.end());
+            }
             if (all.empty()) all.push_back(rect_path(s.bounds));
             o << cust_geom(all, s.bounds, fit);
         } else {
             o << "<a:prstGeom prst=\"" << box.preset << "\"><a:avLst/></a:prstGeom>";
         }
-        o << fill_props(s.fill) << line_props(s.stroke, s.stroke_width, s.dashed, fit) << "</p:spPr>";
+        // A stencil that draws nothing (draw.io writes some) keeps its box for the label, unpainted.
+        const bool blank = s.shape == "stencil" && s.known && s.outline.empty();
+        o << fill_props(blank ? std::nullopt : s.fill)
+          << line_props(blank ? std::nullopt : s.stroke, s.stroke_width, s.dashed, fit) << "</p:spPr>";
         // Our own line breaks, so PowerPoint's narrower text areas (ellipse, decision) do not re-wrap the
         // label.
         auto lines = wrapped_lines(s.label, s.label_place);

@@ -15,6 +15,7 @@
 #include "core/base/file_io.hpp"
 #include "core/codec/codec.hpp"
 #include "importers/drawio/png_chunks.hpp"
+#include "importers/drawio/stencil_reader.hpp"
 
 namespace jstudio::importers {
 
@@ -638,11 +639,13 @@ class Reader {
 
 Result<ReadResult> read_drawio(std::string_view bytes, const std::string& file_name,
                                const ReadOptions& options) {
+    use_stencil_reader();  // so that what is read can be drawn with its inline stencils
     Reader reader(file_name, options);
     return reader.read(std::string(bytes));
 }
 
 Result<ReadResult> read_drawio_file(const std::string& path, const ReadOptions& options) {
+    use_stencil_reader();
     auto bytes = read_file(path, options.max_file_bytes);
     if (!bytes) return bytes.error();
     Reader reader(path, options);

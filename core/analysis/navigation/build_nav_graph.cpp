@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "core/diagram/page_index.hpp"
+#include "core/text/html_text.hpp"
 
 namespace jstudio::analysis::navigation {
 
@@ -104,48 +105,7 @@ bool contains(const diagram::Rect& outer, const diagram::Rect& inner) {
 }  // namespace
 
 std::string plain_label(std::string_view label, bool html) {
-    std::string out;
-    out.reserve(label.size());
-    bool in_tag = false;
-    for (std::size_t i = 0; i < label.size(); ++i) {
-        char c = label[i];
-        if (html && in_tag) {
-            if (c == '>') in_tag = false;
-            continue;
-        }
-        if (html && c == '<') {
-            in_tag = true;
-            // Line breaks and block ends read as spaces.
-            out.push_back(' ');
-            continue;
-        }
-        if (html && c == '&') {
-            static const std::array<std::pair<std::string_view, char>, 6> entities = {{{"&amp;", '&'},
-                                                                                       {"&lt;", '<'},
-                                                                                       {"&gt;", '>'},
-                                                                                       {"&quot;", '"'},
-                                                                                       {"&#39;", '\''},
-                                                                                       {"&nbsp;", ' '}}};
-            bool done = false;
-            for (auto [name, ch] : entities)
-                if (label.substr(i, name.size()) == name) {
-                    out.push_back(ch);
-                    i += name.size() - 1;
-                    done = true;
-                    break;
-                }
-            if (done) continue;
-        }
-        out.push_back(c == '\n' || c == '\t' || c == '\r' ? ' ' : c);
-    }
-    // Collapse whitespace.
-    std::string collapsed;
-    for (char c : out) {
-        if (c == ' ' && (collapsed.empty() || collapsed.back() == ' ')) continue;
-        collapsed.push_back(c);
-    }
-    while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
-    return collapsed;
+    return text::html_to_text(label, html ? text::html_one_line : text::plain_one_line);
 }
 
 NavGraph build_nav_graph(const diagram::Page& page, const BuildOptions& options) {
