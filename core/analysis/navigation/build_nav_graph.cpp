@@ -165,7 +165,10 @@ NavGraph build_nav_graph(const diagram::PageIndex& idx, const BuildOptions& opti
             span(placed[i].second, [&](std::uint64_t k) { grid[k].push_back(i); });
         std::vector<std::uint32_t> seen(placed.size(), UINT32_MAX);
         for (std::uint32_t i = 0; i < placed.size(); ++i) {
-            const auto& [at, box] = placed[i];
+            // Not a structured binding: the lambda below uses box, and clang 14 (the fuzz build) cannot
+            // capture bindings.
+            const auto at = placed[i].first;
+            const auto& box = placed[i].second;
             if (is_glued[at]) continue;
             bool backdrop = std::min(box.width, box.height) < 6;
             span(box, [&](std::uint64_t k) {
