@@ -31,6 +31,9 @@ std::string fmt_num(double v) {
     return s.str();
 }
 
+// The band a lane keeps above its cards for labelled transitions between them: one line of label.
+constexpr double transition_label_band = 22;
+
 // Height of a wrapped label with draw.io's html=1 + whiteSpace=wrap box: width minus spacing on both
 // sides; 4 px kept back for the browser's own rounding.
 double text_height(std::string_view text, double box_width, double spacing, bool bold) {
@@ -354,7 +357,24 @@ Page draw_map(const JourneyMap& map, const std::string& page_id, const std::stri
             lane_h[lane] = std::max(lane_h[lane], stack - opt.card_gap + 2 * opt.card_padding + 6);
         }
     }
+    // A labelled transition between two cards of one lane runs above them, through a band at the top of the
+    // lane that holds its label: between two neighbouring cards there is no room for a label, which then
+    // covered the cards' text.
+    std::vector<double> label_band(map.lanes.size(), 0);
+    auto banded = [&](const Step& a, const Step& b, const std::string& label) {
+        return !label.empty() && a.lane == b.lane && a.lane >= 0 &&
+               a.lane < static_cast<int>(map.lanes.size()) && a.stage >= 0 && b.stage >= 0 &&
+               a.stage != b.stage && map.lanes[static_cast<std::size_t>(a.lane)].kind != LaneKind::emotions &&
+               map.lanes[static_cast<std::size_t>(a.lane)].kind != LaneKind::line_of_visibility;
+    };
+    for (const auto& t : map.graph.transitions()) {
+        const Step& a = map.graph.step(t.from);
+        const Step& b = map.graph.step(t.to);
+        if (banded(a, b, t.transition.label))
+            label_band[static_cast<std::size_t>(a.lane)] = transition_label_band;
+    }
     for (std::size_t l = 0; l < map.lanes.size(); ++l) {
+        lane_h[l] += label_band[l];
         if (map.lanes[l].kind == LaneKind::emotions) {
             band_h[l] = std::max(band_h[l], 40.0);
             lane_h[l] = emotion_levels * band_h[l] + 2 * opt.card_padding + 6;
@@ -457,7 +477,7 @@ Page draw_map(const JourneyMap& map, const std::string& page_id, const std::stri
                 sx += size[s.index].w + opt.card_gap;
             }
         } else {
-            double sy = lane_y[l] + opt.card_padding;
+            double sy = lane_y[l] + opt.card_padding + label_band[l];
             for (StepId s : ids) {
                 at[s.index] = {cx, sy, size[s.index].w, size[s.index].h};
                 placed[s.index] = true;
@@ -547,6 +567,31 @@ Page draw_map(const JourneyMap& map, const std::string& page_id, const std::stri
                            a.cell_id.empty() ? "jm-step-" + a.id : a.cell_id,
                            b.cell_id.empty() ? "jm-step-" + b.id : b.cell_id,
                            text_to_html(t.transition.label), transition_style(t.transition.kind));
+        // Only between the top cards of their cells: from a card lower in a stack the line would cross the
+        // card above it.
+        auto on_top = [&](StepId s) {
+            const Step& st = map.graph.step(s);
+            const auto cell = by_cell.find({st.lane, st.stage});
+            return cell != by_cell.end() && !cell->second.empty() && cell->second.front() == s;
+        };
+        if (banded(a, b, t.transition.label) && placed[t.from.index] && placed[t.to.index] &&
+            on_top(t.from) && on_top(t.to)) {
+            // Up from the source's top, across the band, down into the target's top; the two ends sit off
+            // centre toward each other so a transition each way between two cards never shares a stretch.
+            const Rect& from = at[t.from.index];
+            const Rect& to = at[t.to.index];
+            const bool rightward = from.x < to.x;
+            const double exit = rightward ? 0.6 : 0.4, entry = rightward ? 0.4 : 0.6;
+            const double band_y =
+                lane_y[static_cast<std::size_t>(a.lane)] + opt.card_padding + transition_label_band / 2;
+            e.style->set("exitX", fmt_num(exit));
+            e.style->set("exitY", "0");
+            e.style->set("entryX", fmt_num(entry));
+            e.style->set("entryY", "0");
+            e.style->set("labelBackgroundColor", "#ffffff");
+            e.geometry->waypoints = {{from.x + exit * from.width, band_y}, {to.x + entry * to.width, band_y}};
+            e.geometry->has_points_array = true;  // as read back from the file
+        }
         e.set_data("journey-role", role::transition);
         e.set_data("kind", to_string(t.transition.kind));
         cells.push_back(std::move(e));

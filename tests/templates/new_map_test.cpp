@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "core/journey/journey_read.hpp"
+#include "exporters/drawio/drawio_writer.hpp"
+#include "importers/drawio/drawio_reader.hpp"
 #include "templates/new_map.hpp"
 
 using namespace jstudio;
@@ -53,5 +55,26 @@ TEST_CASE("with_page fills a blank document or adds a page with a fresh id", "[t
         CHECK(pages[1].cells == page.cells);
         pages = templates::with_page(pages, page);
         CHECK(pages[2].id == std::optional<std::string>("journey-1 (3)"));
+    }
+}
+
+TEST_CASE("every template's map is saved and read back unchanged", "[templates]") {
+    const char* name = GENERATE("current-state", "future-state", "day-in-the-life", "service-blueprint");
+    templates::NewMapOptions options;
+    options.template_name = name;
+    auto made = templates::new_map(options);
+    REQUIRE(made);
+    diagram::Document doc;
+    doc.pages.push_back(made->page);
+    auto xml = exporters::write_drawio(doc);
+    REQUIRE(xml);
+    auto back = importers::read_drawio(*xml, "map.drawio");
+    REQUIRE(back);
+    REQUIRE(back->document.pages.size() == 1);
+    const auto& page = back->document.pages[0];
+    REQUIRE(page.cells.size() == made->page.cells.size());
+    for (std::size_t i = 0; i < page.cells.size(); ++i) {
+        INFO(name << ": cell " << page.cells[i].id);
+        CHECK(page.cells[i] == made->page.cells[i]);
     }
 }
