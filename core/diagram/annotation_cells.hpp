@@ -1,6 +1,8 @@
 #pragma once
 // New cells for an annotation drawn over a user's page (check findings, observed volumes): ids under a
 // prefix that no existing cell uses, so the user's own cells are never touched or shadowed.
+#include <algorithm>
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -40,6 +42,18 @@ class AnnotationCells {
         l.kind = CellKind::layer;
         l.value = std::move(name);
         return l;
+    }
+
+    // Where a legend goes: 40 px right of every vertex on the page, level with the topmost one.
+    Point legend_corner(const Page& page) const {
+        double right = 0, top = std::numeric_limits<double>::infinity();
+        for (const Cell& c : page.cells)
+            if (c.kind == CellKind::vertex)
+                if (auto b = m_index.absolute_bounds(c.id)) {
+                    right = std::max(right, b->right());
+                    top = std::min(top, b->y);
+                }
+        return {right + 40, top == std::numeric_limits<double>::infinity() ? 0 : top};
     }
 
   private:

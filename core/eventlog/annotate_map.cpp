@@ -146,15 +146,7 @@ std::size_t annotate_map(diagram::Page& page, const JourneyMap& map, const Confo
             }
         }
 
-        // Legend to the right of everything on the page.
-        double right = 0, top = std::numeric_limits<double>::infinity();
-        for (const Cell& c : page.cells)
-            if (c.kind == CellKind::vertex)
-                if (auto b = idx.absolute_bounds(c.id)) {
-                    right = std::max(right, b->right());
-                    top = std::min(top, b->y);
-                }
-        if (top == std::numeric_limits<double>::infinity()) top = 0;
+        const Point corner = make.legend_corner(page);  // right of everything on the page
         std::string legend = "<b>Observed journey</b><br>" + cases_text(r.cases);
         if (!r.aggregated)
             legend += ", " + percent(r.fitness) + " follow the map";
@@ -171,7 +163,7 @@ std::size_t annotate_map(diagram::Page& page, const JourneyMap& map, const Confo
             "\">- - &gt; seen in the log, not on the map</font>: " + std::to_string(r.unexpected.size()) +
             "<br><i>Hide or delete the layers \"" + volumes_layer_name + "\" and \"" + unexpected_layer_name +
             "\" to remove all of this.</i>";
-        added.push_back(make.vertex(vl, Rect{right + 40, top, 260, 170},
+        added.push_back(make.vertex(vl, Rect{corner.x, corner.y, 260, 170},
                                     "rounded=0;whiteSpace=wrap;html=1;align=left;verticalAlign=top;spacing=8;"
                                     "fillColor=#FFFFFF;strokeColor=#666666;fontSize=11;connectable=0;",
                                     legend));

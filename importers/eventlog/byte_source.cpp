@@ -130,27 +130,27 @@ Result<std::size_t> ByteSource::read_decoded(char* out, std::size_t size) {
     zs.next_out = reinterpret_cast<Bytef*>(out);
     zs.avail_out = static_cast<uInt>(std::min<std::size_t>(size, 1u << 30));
     const uInt want = zs.avail_out;
+    // The next chunk of compressed input (avail_in stays 0 at the end of the file).
+    auto refill = [&]() -> Status {
+        m_in.resize(in_chunk);
+        auto n = read_raw(m_in.data(), in_chunk);
+        if (!n) return n.error();
+        m_in.resize(*n);
+        zs.next_in = reinterpret_cast<Bytef*>(m_in.data());
+        zs.avail_in = static_cast<uInt>(*n);
+        return Ok{};
+    };
     while (zs.avail_out == want) {
         if (zs.avail_in == 0) {
-            m_in.resize(in_chunk);
-            auto n = read_raw(m_in.data(), in_chunk);
-            if (!n) return n.error();
-            m_in.resize(*n);
-            zs.next_in = reinterpret_cast<Bytef*>(m_in.data());
-            zs.avail_in = static_cast<uInt>(*n);
-            if (*n == 0) return make_error(ErrorCode::bad_encoding, "gzip data ends early", at_file(m_name));
+            if (auto st = refill(); !st) return st.error();
+            if (zs.avail_in == 0)
+                return make_error(ErrorCode::bad_encoding, "gzip data ends early", at_file(m_name));
         }
         const int rc = inflate(&zs, Z_NO_FLUSH);
         if (rc == Z_STREAM_END) {
             // Concatenated gzip members are legal (pigz, appends): go on while input remains.
-            if (zs.avail_in == 0) {
-                m_in.resize(in_chunk);
-                auto n = read_raw(m_in.data(), in_chunk);
-                if (!n) return n.error();
-                m_in.resize(*n);
-                zs.next_in = reinterpret_cast<Bytef*>(m_in.data());
-                zs.avail_in = static_cast<uInt>(*n);
-            }
+            if (zs.avail_in == 0)
+                if (auto st = refill(); !st) return st.error();
             if (zs.avail_in == 0) {
                 m_gzip_end = true;
                 break;

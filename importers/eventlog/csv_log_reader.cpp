@@ -279,14 +279,6 @@ std::string list_header(const std::vector<std::string>& header) {
     return s;
 }
 
-bool iequals_complete(std::string_view v) {
-    static constexpr std::string_view c = "complete";
-    if (v.size() != c.size()) return false;
-    for (std::size_t i = 0; i < c.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(v[i])) != c[i]) return false;
-    return true;
-}
-
 // Activity names repeat on every row; a small direct-mapped cache in front of the log's interning table
 // saves a full string hash per row.
 class ActivityCache {
@@ -360,16 +352,22 @@ Result<char> skip_bom_and_find_delimiter(ByteSource& source, const LogReadOption
     return opt.delimiter ? opt.delimiter : detect_delimiter(*head);
 }
 
+// Starts reading a CSV-shaped log: its format, the BOM skipped, the delimiter found and recorded.
+Result<char> begin_csv(ByteSource& source, const LogReadOptions& opt, LogFormat format, LogReadResult& out) {
+    out.format = format;
+    auto delimiter = skip_bom_and_find_delimiter(source, opt);
+    if (delimiter) out.columns.delimiter = *delimiter;
+    return delimiter;
+}
+
 }  // namespace
 
 Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& opt) {
     const std::string& name = source.name();
     LogReadResult out;
-    out.format = LogFormat::csv;
-    auto delimiter = skip_bom_and_find_delimiter(source, opt);
+    auto delimiter = begin_csv(source, opt, LogFormat::csv, out);
     if (!delimiter) return delimiter.error();
     const char delim = *delimiter;
-    out.columns.delimiter = delim;
     CsvStream scan(source, delim);
     std::vector<std::string_view> fields;
     // Leading blank lines are not a header.
@@ -521,7 +519,7 @@ Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& 
         }
         if (li >= 0) {
             const std::string_view life = fields[static_cast<std::size_t>(li)];
-            if (!life.empty() && !iequals_complete(life)) {
+            if (!life.empty() && !is_complete_transition(life)) {
                 ++log.counts.events_lifecycle_skipped;
                 // The case still exists (first appearance order), it may just end up empty.
             }
@@ -540,7 +538,7 @@ Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& 
         }
         if (li >= 0) {
             const std::string_view life = fields[static_cast<std::size_t>(li)];
-            if (!life.empty() && !iequals_complete(life)) continue;
+            if (!life.empty() && !is_complete_transition(life)) continue;
         }
         if (index != staged_case) {
             flush();
@@ -624,11 +622,9 @@ bool looks_like_dfg_csv(std::string_view head) {
 Result<LogReadResult> read_dfg_stream(ByteSource& source, const LogReadOptions& opt) {
     const std::string& name = source.name();
     LogReadResult out;
-    out.format = LogFormat::dfg;
-    auto delimiter = skip_bom_and_find_delimiter(source, opt);
+    auto delimiter = begin_csv(source, opt, LogFormat::dfg, out);
     if (!delimiter) return delimiter.error();
     const char delim = *delimiter;
-    out.columns.delimiter = delim;
     CsvStream scan(source, delim);
     std::vector<std::string_view> fields;
     if (!scan.next(fields)) {

@@ -1,8 +1,18 @@
 #include "importers/eventlog/log_reader.hpp"
 
+#include <cctype>
+
 #include "importers/eventlog/byte_source.hpp"
 
 namespace jstudio::importers {
+
+bool is_complete_transition(std::string_view v) {
+    static constexpr std::string_view c = "complete";
+    if (v.size() != c.size()) return false;
+    for (std::size_t i = 0; i < c.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(v[i])) != c[i]) return false;
+    return true;
+}
 
 Result<LogReadResult> read_event_log_file(const std::string& path, const LogReadOptions& options) {
     auto source = ByteSource::open_file(path);

@@ -52,6 +52,8 @@ class ByteSource;
 // the file size.
 Result<LogReadResult> read_event_log_file(const std::string& path, const LogReadOptions& options = {});
 Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& options);
+// The lifecycle:transition value both readers keep: "complete", in any case.
+bool is_complete_transition(std::string_view transition);
 // Keeps every event carrying lifecycle:transition = complete (any case) or none at all; untimed events are
 // kept and sorted last, as the reference method does.
 Result<LogReadResult> read_xes_stream(ByteSource& source, const LogReadOptions& options);

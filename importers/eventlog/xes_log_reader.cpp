@@ -26,14 +26,6 @@ bool is_attribute_tag(std::string_view tag) {
            tag == "id" || tag == "list" || tag == "container";
 }
 
-bool iequals_complete(std::string_view v) {
-    static constexpr std::string_view c = "complete";
-    if (v.size() != c.size()) return false;
-    for (std::size_t i = 0; i < c.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(v[i])) != c[i]) return false;
-    return true;
-}
-
 struct KeyValue {
     std::string_view key, value;
     bool has_key = false;
@@ -122,7 +114,7 @@ void XMLCALL on_start(void* data, const XML_Char* name, const XML_Char** attrs) 
             st.has_time_attr = true;
             st.time = eventlog::parse_timestamp(kv.value, st.opt->time_format);
         } else if (kv.key == "lifecycle:transition") {
-            st.skip_event = !iequals_complete(kv.value);
+            st.skip_event = !is_complete_transition(kv.value);
         } else if (!st.opt->segment_column.empty() && st.event_segment.empty() &&
                    kv.key == st.opt->segment_column) {
             st.event_segment.assign(kv.value);

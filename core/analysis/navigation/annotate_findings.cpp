@@ -162,15 +162,7 @@ std::size_t annotate_page(diagram::Page& page, const std::vector<Finding>& findi
             links.push_back(std::move(link));
         }
 
-        // Legend to the right of everything on the page.
-        double right = 0, top = std::numeric_limits<double>::infinity();
-        for (const Cell& c : page.cells)
-            if (c.kind == CellKind::vertex)
-                if (auto b = idx.absolute_bounds(c.id)) {
-                    right = std::max(right, b->right());
-                    top = std::min(top, b->y);
-                }
-        if (top == std::numeric_limits<double>::infinity()) top = 0;
+        const diagram::Point corner = make.legend_corner(page);  // right of everything on the page
         std::string legend = "<b>Navigation check</b><br>";
         for (Severity s : {Severity::error, Severity::warning, Severity::info}) {
             std::size_t n = 0;
@@ -182,7 +174,7 @@ std::size_t annotate_page(diagram::Page& page, const std::vector<Finding>& findi
                   "\">- - &gt; suggested link</font>: " + std::to_string(links.size()) +
                   "<br><i>Hover a highlight for details. Hide or delete the layers \"" + findings_layer_name +
                   "\" and \"" + suggestions_layer_name + "\" to remove all of this.</i>";
-        added.push_back(make.vertex(layer_id, Rect{right + 40, top, 240, 150},
+        added.push_back(make.vertex(layer_id, Rect{corner.x, corner.y, 240, 150},
                                     "rounded=0;whiteSpace=wrap;html=1;align=left;verticalAlign=top;spacing=8;"
                                     "fillColor=#FFFFFF;strokeColor=#666666;fontSize=11;connectable=0;",
                                     legend));
