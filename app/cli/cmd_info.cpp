@@ -8,7 +8,9 @@
 #include "app/cli/report_error.hpp"
 #include "core/diagram/page_index.hpp"
 #include "core/journey/journey_read.hpp"
+#include "core/page/annotate_roles.hpp"
 #include "core/page/page_reading.hpp"
+#include "exporters/drawio/drawio_writer.hpp"
 #include "importers/drawio/drawio_reader.hpp"
 #include "templates/journey_json.hpp"
 
@@ -20,6 +22,7 @@ struct InfoOptions {
     std::string input;
     std::string format = "text";
     bool roles = false;
+    std::string annotate;  // write a copy with the roles drawn on a layer
 };
 
 const char* form_name(diagram::DocumentForm f) {
@@ -132,6 +135,13 @@ int run_info(const InfoOptions& opt) {
     for (const auto& d : read->diagnostics) j["warnings"].push_back(d.to_string());
     if (doc.form == diagram::DocumentForm::library) j["library_bytes"] = doc.library_json.size();
 
+    if (!opt.annotate.empty()) {
+        diagram::Document copy = doc;
+        std::size_t added = 0;
+        for (auto& page : copy.pages) added += page::annotate_roles(page);
+        if (auto st = exporters::save_drawio(copy, opt.annotate); !st) return report_error(st.error());
+        std::cerr << "wrote " << opt.annotate << " (" << added << " annotation cells)\n";
+    }
     if (opt.format == "json") {
         std::cout << j.dump(2) << "\n";
         return exit_ok;
@@ -201,7 +211,13 @@ void setup_info(CLI::App& app, Action& action) {
         "--roles", opt->roles,
         "list every cell's role (node, connector, decoration, region, lane, title, journey step ...) "
         "and the rule that decided it");
-    cmd->callback([opt, &action] { action = [opt] { return run_info(*opt); }; });
+    cmd->add_option(
+        "--annotate", opt->annotate,
+        "with --roles: write a copy with each cell's role drawn on a layer \"Roles\" (to check by eye)");
+    cmd->callback([opt, &action] {
+        if (!opt->annotate.empty()) opt->roles = true;
+        action = [opt] { return run_info(*opt); };
+    });
 }
 
 }  // namespace jstudio::cli

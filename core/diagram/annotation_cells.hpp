@@ -41,7 +41,14 @@ class AnnotationCells {
         l.parent = std::move(root);
         l.kind = CellKind::layer;
         l.value = std::move(name);
+        mark_as_annotation(l);
         return l;
+    }
+    // Marks a layer as written by an annotator, so the page reading never takes what it holds as content
+    // (checking an annotated copy gives the original's findings). draw.io keeps unknown style keys.
+    static void mark_as_annotation(Cell& layer) {
+        if (!layer.style) layer.style = Style{};
+        layer.style->set("journey-role", "annotation");
     }
 
     // Where a legend goes: 40 px right of every vertex on the page, level with the topmost one.

@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/diagram/annotation_cells.hpp"
 #include "core/diagram/page_index.hpp"
 #include "core/journey/label_text.hpp"
 
@@ -156,6 +157,7 @@ void annotate_diff(diagram::Page& page, const diagram::Page& before_page, const 
         layer.parent = root_id;
         layer.kind = CellKind::layer;
         layer.value = "Changes";
+        diagram::AnnotationCells::mark_as_annotation(layer);
         added_cells.push_back(std::move(layer));
     }
     std::size_t serial = 0;

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <numeric>
+#include <unordered_set>
 
 #include "core/page/detail/spatial_grid.hpp"
 #include "core/text/html_text.hpp"
@@ -272,10 +273,17 @@ class Reader {
             if (m_decided[i] || cell(i).kind != CellKind::vertex) continue;
             const Style& s = cell(i).style_or_empty();
             if (m_idx.is_swimlane(cell(i)) && s.get_or("container", "1") != "0") {
-                bool holds_lanes = false;
-                for (const Cell* child : m_idx.children(cell(i).id))
+                bool holds_lanes = false, holds_linked = false;
+                for (const Cell* child : m_idx.children(cell(i).id)) {
                     holds_lanes =
                         holds_lanes || (child->kind == CellKind::vertex && m_idx.is_swimlane(*child));
+                    if (auto p = m_idx.position(child->id)) holds_linked = holds_linked || glued(*p);
+                }
+                // draw.io's lists and ER entities: a swimlane stacking rows. One node; the rows are parts.
+                if (s.get_or("childLayout", "") == "stackLayout" && !holds_lanes && !holds_linked) {
+                    set(i, Role::node, Rule::table);
+                    continue;
+                }
                 const bool in_lane = m_parent[i] != none && m_idx.is_swimlane(cell(m_parent[i]));
                 set(i,
                     holds_lanes ? Role::pool
@@ -327,7 +335,11 @@ class Reader {
                 continue;
             if (glued(i)) continue;
             const std::string w = first_word(m_out.plain_label(i));
-            if (w == "legend" || w == "key") set(i, Role::legend, Rule::legend_label);
+            // "Legend", "Key", or a swatch that says what a colour or line means ("red = out of scope").
+            const std::string label = m_out.plain_label(i);
+            const auto eq = label.find(" = ");
+            if (w == "legend" || w == "key" || (eq != std::string::npos && eq > 0 && eq < 24))
+                set(i, Role::legend, Rule::legend_label);
         }
     }
 
@@ -358,7 +370,10 @@ class Reader {
     // undecided vertex (those are parts, decided with their holder).
     bool top_level(std::size_t i) const {
         const std::uint32_t p = m_parent[i];
-        return p == none || cell(p).kind != CellKind::vertex || m_decided[p];
+        if (p == none || cell(p).kind != CellKind::vertex) return true;
+        if (!m_decided[p]) return false;
+        const Role r = m_out.m_cells[p].role;
+        return r != Role::node && !is_journey_card(r);  // children of a node are its parts
     }
 
     int nodeness(std::size_t i) { return (labelled(i) ? 4 : 0) + (glued(i) ? 2 : 0); }
@@ -381,6 +396,7 @@ class Reader {
         detail::SpatialGrid grid;
         for (std::uint32_t i : boxes) grid.insert(i, *m_out.m_bounds[i]);
         for (std::uint32_t i : hosts) grid.insert(i, *m_out.m_bounds[i]);
+        const std::unordered_set<std::uint32_t> tiles = grid_tiles(boxes, grid);
         // Largest first: a badge, frame or widget then finds its host already decided.
         std::stable_sort(boxes.begin(), boxes.end(), [&](std::uint32_t a, std::uint32_t b) {
             return area(*m_out.m_bounds[a]) > area(*m_out.m_bounds[b]);
@@ -400,7 +416,7 @@ class Reader {
             grid.query(Rect{b.x - 4, b.y - 4, b.width + 8, b.height + 8}, near);
             std::size_t contained = 0, contained_glued = 0;
             std::uint32_t only = none;
-            bool tile = false;
+            const bool tile = tiles.count(i) > 0;
             for (std::uint32_t j : near) {
                 if (j == i) continue;
                 const Rect& o = *m_out.m_bounds[j];
@@ -409,7 +425,6 @@ class Reader {
                     only = j;
                     if (glued(j)) ++contained_glued;
                 }
-                if (!glued(i) && share_side(b, o)) tile = true;
             }
             if (decide_host_relation(i, near)) continue;
             if (contained >= 2) {
@@ -436,6 +451,49 @@ class Reader {
             }
             set(i, Role::node, Rule::shape);
         }
+    }
+
+    // Tiles of a drawn grid (lane headers, a title bar and the boxes in it): unlinked shapes sharing a side
+    // with a shape at least twice as long along that side, or unlabelled ones sharing a side with anything;
+    // then, transitively, unlinked shapes of about the same size sharing a side with a tile (the next lane
+    // header). Labelled cards that merely touch each other (a story map's "touching = dependency") are not.
+    std::unordered_set<std::uint32_t> grid_tiles(const std::vector<std::uint32_t>& boxes,
+                                                 const detail::SpatialGrid& grid) {
+        std::unordered_set<std::uint32_t> tiles;
+        std::vector<std::uint32_t> queue, near;
+        auto sides = [&](std::uint32_t i, auto&& f) {
+            const Rect& b = *m_out.m_bounds[i];
+            near.clear();
+            grid.query(Rect{b.x - 2, b.y - 2, b.width + 4, b.height + 4}, near);
+            for (std::uint32_t j : near)
+                if (j != i && share_side(b, *m_out.m_bounds[j])) f(j);
+        };
+        for (std::uint32_t i : boxes) {
+            if (glued(i)) continue;
+            const Rect& b = *m_out.m_bounds[i];
+            bool seed = false;
+            sides(i, [&](std::uint32_t j) {
+                const Rect& o = *m_out.m_bounds[j];
+                const bool longer = o.width >= 2 * b.width || o.height >= 2 * b.height;
+                seed = seed || longer || !labelled(i);
+            });
+            if (seed && tiles.insert(i).second) queue.push_back(i);
+        }
+        while (!queue.empty()) {
+            const std::uint32_t t = queue.back();
+            queue.pop_back();
+            const Rect tb = *m_out.m_bounds[t];
+            std::vector<std::uint32_t> next;
+            sides(t, [&](std::uint32_t j) {
+                if (m_decided[j] || glued(j) || tiles.count(j)) return;
+                const Rect& o = *m_out.m_bounds[j];
+                const double ratio = area(o) / std::max(area(tb), 1e-9);
+                if (ratio >= 0.5 && ratio <= 2) next.push_back(j);
+            });
+            for (std::uint32_t j : next)
+                if (tiles.insert(j).second) queue.push_back(j);
+        }
+        return tiles;
     }
 
     // Decides i as a decoration of a neighbour when it is a badge on it, a frame over it or a halo behind
@@ -510,6 +568,13 @@ class Reader {
                 continue;
             auto line = m_idx.edge_polyline(cell(i).id);
             if (line.size() < 2) continue;
+            // draw.io routes an orthogonal or elbow edge without waypoints itself: the polyline from centre
+            // to centre is a diagonal it never draws. Both elbows stand in for the route it may take.
+            const Style& es = cell(i).style_or_empty();
+            if (line.size() == 2 && es.get("edgeStyle") && line[0].x != line[1].x && line[0].y != line[1].y) {
+                const diagram::Point a = line[0], b = line[1];
+                line = {a, {b.x, a.y}, b, {a.x, b.y}, a};
+            }
             Rect box{line[0].x, line[0].y, 0, 0};
             for (const auto& p : line) {
                 const double r = std::max(box.right(), p.x), btm = std::max(box.bottom(), p.y);

@@ -72,6 +72,7 @@ std::size_t annotate_page(diagram::Page& page, const std::vector<Finding>& findi
         layer.parent = root->id;
         layer.kind = CellKind::layer;
         layer.value = findings_layer_name;
+        diagram::AnnotationCells::mark_as_annotation(layer);
         const std::string layer_id = layer.id;
         added.push_back(std::move(layer));
 
@@ -185,6 +186,7 @@ std::size_t annotate_page(diagram::Page& page, const std::vector<Finding>& findi
             layer2.parent = root->id;
             layer2.kind = CellKind::layer;
             layer2.value = suggestions_layer_name;
+            diagram::AnnotationCells::mark_as_annotation(layer2);
             for (Cell& l : links) l.parent = layer2.id;
             added.push_back(std::move(layer2));
             for (Cell& l : links) added.push_back(std::move(l));
