@@ -8,6 +8,8 @@
 #include <wx/filename.h>
 #include <wx/graphics.h>
 #include <wx/image.h>
+#include <wx/listctrl.h>
+#include <wx/stattext.h>
 #include <wx/mstream.h>
 
 #include <algorithm>
@@ -106,6 +108,22 @@ diagram::Point centre_of(const diagram::Rect& r) {
     return {r.x + r.width / 2, r.y + r.height / 2};
 }
 
+// True when any static text or list row in the window tree shows `text` (panels a plugin added included).
+bool shows_text(const wxWindow& window, const std::string& text) {
+    if (const auto* label = dynamic_cast<const wxStaticText*>(&window))
+        if (label->GetLabel().ToStdString(wxConvUTF8).find(text) != std::string::npos) return true;
+    if (const auto* list = dynamic_cast<const wxListCtrl*>(&window))
+        for (long row = 0; row < list->GetItemCount(); ++row) {
+            std::string line;
+            for (int column = 0; column < list->GetColumnCount(); ++column)
+                line += (column ? " " : "") + list->GetItemText(row, column).ToStdString(wxConvUTF8);
+            if (line.find(text) != std::string::npos) return true;
+        }
+    for (const wxWindow* child : window.GetChildren())
+        if (shows_text(*child, text)) return true;
+    return false;
+}
+
 }  // namespace
 
 namespace {
@@ -168,6 +186,8 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
             if (frame.open_from_user(rest)) fail("opened anyway");
         } else if (op == "open-recent") {
             frame.post_command(wxID_FILE1 + std::stoi(w.at(1)) - 1);
+        } else if (op == "expect-text") {
+            if (!shows_text(frame, rest)) fail("no window shows '" + rest + "'");
         } else if (op == "expect-title") {
             if (frame.GetTitle().ToStdString(wxConvUTF8).find(rest) == std::string::npos)
                 fail("title is '" + frame.GetTitle().ToStdString(wxConvUTF8) + "'");

@@ -2,6 +2,8 @@
 // selected cell, refreshed whenever the selection or the document changes. Double-clicking a field edits it
 // on every selected cell, "Edit..." edits the four journey fields; each edit is one undo step
 // (cmd_step_data.cpp).
+#include <cctype>
+
 #include <wx/button.h>
 #include <wx/listctrl.h>
 #include <wx/panel.h>
@@ -9,6 +11,7 @@
 #include <wx/stattext.h>
 
 #include "core/diagram/page_index.hpp"
+#include "core/page/page_reading.hpp"
 #include "plugin/journey/journey_plugin.hpp"
 
 namespace jstudio::journey_plugin {
@@ -49,19 +52,31 @@ class InspectorPanel : public wxPanel {
                                                 : wxString::Format("%zu cells selected", selection.size()));
             return;
         }
-        diagram::PageIndex index(document->pages[static_cast<std::size_t>(page)]);
-        const auto* cell = index.find(selection.front());
-        if (!cell) return;
-        m_title->SetLabel(
-            wxString::FromUTF8("Step " + cell->id + (cell->label().empty() ? "" : ": " + cell->label())));
+        // The role comes from the page reading every command uses, so what the inspector says a cell is
+        // is what check, validate, diff and layout take it for.
+        const page::PageReading reading(document->pages[static_cast<std::size_t>(page)]);
+        const auto position = reading.index().position(selection.front());
+        if (!position) return;
+        const auto* cell = &reading.page().cells[*position];
+        std::string role = page::to_string(reading.role(*position));
+        if (const auto host = reading.host(*position); host != page::PageReading::none) {
+            const std::string host_label = reading.plain_label(host);
+            role += " of " + (host_label.empty() ? reading.page().cells[host].id : "'" + host_label + "'");
+        }
+        role[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(role[0])));
+        const std::string label = reading.plain_label(*position);
+        m_title->SetLabel(wxString::FromUTF8(role + " " + cell->id + (label.empty() ? "" : ": " + label) + "\n(" +
+                                             page::explain(reading.rule(*position)) + ")"));
         auto add = [&](const std::string& field, const std::string& value) {
             const long row = m_list->InsertItem(m_list->GetItemCount(), wxString::FromUTF8(field));
             m_list->SetItem(row, 1, wxString::FromUTF8(value));
         };
+        // Editing this row sets the journey-role attribute: the user's word on what the cell is.
+        add("journey-role", page::to_string(reading.role(*position)));
         for (const char* field : step_fields) add(field, cell->data(field));
         if (cell->wrapper)
             for (const auto& attribute : cell->wrapper->attributes) {
-                bool shown = attribute.name == "label";
+                bool shown = attribute.name == "label" || attribute.name == "journey-role";
                 for (const char* field : step_fields) shown = shown || attribute.name == field;
                 if (!shown) add(attribute.name, attribute.value);
             }
