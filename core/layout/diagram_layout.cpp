@@ -6,8 +6,10 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/diagram/page_index.hpp"
+#include "core/page/page_reading.hpp"
 #include "core/render/label_text.hpp"
 
 namespace jstudio::layout {
@@ -167,8 +169,115 @@ constexpr double container_padding = 20;
 
 // One layout pass: the page's layers and swimlanes (scope empty), or the direct children of one container,
 // which then fits its content. Containers inside count as nodes (they were laid out before).
+// What the page reading (core/page) says about the cells, taken once before any pass moves them: cells
+// that are not laid out (decorations, regions, titles, legends, notes, annotations), the
+// host of each decoration, and the nodes each region groups.
+struct PageRoles {
+    std::unordered_set<std::string> fixed;
+    std::unordered_map<std::string, std::string> host;  // decoration -> the node it belongs to
+    struct Region {
+        std::string id;
+        std::vector<std::string> members;
+        double left = 0, top = 0, right = 0, bottom = 0;  // margins round the members
+    };
+    std::vector<Region> regions;
+    std::vector<std::pair<std::string, diagram::Rect>> host_before;  // hosts of moved decorations
+};
+
+PageRoles page_roles(const diagram::Page& page) {
+    using page::Role;
+    const page::PageReading reading(page);
+    PageRoles roles;
+    std::unordered_set<std::string> hosts;
+    for (std::size_t i = 0; i < reading.size(); ++i) {
+        const Cell& c = page.cells[i];
+        if (c.kind != CellKind::vertex) continue;
+        // Journey headers and cards stay in the flow as before (the journey grid is the map's own layout).
+        switch (reading.role(i)) {
+            case Role::decoration:
+            case Role::region:
+            case Role::title:
+            case Role::legend:
+            case Role::note:
+            case Role::annotation:
+            case Role::hidden:
+                break;
+            default:
+                continue;
+        }
+        roles.fixed.insert(c.id);
+        const std::uint32_t host = reading.node_at(i);
+        // A decoration drawn as a child of its host moves with it already.
+        if (reading.role(i) == Role::decoration && host != page::PageReading::none &&
+            c.parent != page.cells[host].id) {
+            roles.host[c.id] = page.cells[host].id;
+            hosts.insert(page.cells[host].id);
+        }
+    }
+    for (const auto& id : hosts)
+        if (auto p = reading.index().position(id))
+            if (reading.bounds(*p)) roles.host_before.emplace_back(id, *reading.bounds(*p));
+    // Regions: the nodes they contain (on the same layer), and how far they reach past them.
+    for (std::size_t i = 0; i < reading.size(); ++i) {
+        if (reading.role(i) != Role::region || reading.rule(i) == page::Rule::separator_line ||
+            !reading.bounds(i))
+            continue;
+        const diagram::Rect r = *reading.bounds(i);
+        PageRoles::Region region{page.cells[i].id, {}, 0, 0, 0, 0};
+        double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+        for (std::size_t j = 0; j < reading.size(); ++j) {
+            if (reading.role(j) != Role::node || !reading.bounds(j) ||
+                page.cells[j].parent != page.cells[i].parent)
+                continue;
+            const diagram::Rect& b = *reading.bounds(j);
+            if (b.x < r.x || b.y < r.y || b.right() > r.right() || b.bottom() > r.bottom()) continue;
+            region.members.push_back(page.cells[j].id);
+            x0 = std::min(x0, b.x), y0 = std::min(y0, b.y), x1 = std::max(x1, b.right()),
+            y1 = std::max(y1, b.bottom());
+        }
+        if (region.members.empty()) continue;
+        region.left = x0 - r.x, region.top = y0 - r.y, region.right = r.right() - x1,
+        region.bottom = r.bottom() - y1;
+        roles.regions.push_back(std::move(region));
+    }
+    return roles;
+}
+
+// After the layout: decorations keep their offset from their host, regions fit round the nodes they
+// grouped with their old margins.
+void follow_hosts(diagram::Page& page, const PageRoles& roles) {
+    PageIndex index(page);
+    std::unordered_map<std::string, diagram::Point> moved;
+    for (const auto& [id, before] : roles.host_before)
+        if (auto now = index.absolute_bounds(id)) moved[id] = {now->x - before.x, now->y - before.y};
+    std::unordered_map<std::string, diagram::Rect> region_bounds;
+    for (const auto& region : roles.regions) {
+        double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+        for (const auto& m : region.members)
+            if (auto b = index.absolute_bounds(m))
+                x0 = std::min(x0, b->x), y0 = std::min(y0, b->y), x1 = std::max(x1, b->right()),
+                y1 = std::max(y1, b->bottom());
+        if (!std::isfinite(x0)) continue;
+        const auto origin = index.frame_origin(region.id);
+        region_bounds[region.id] = {x0 - region.left - origin.x, y0 - region.top - origin.y,
+                                    x1 - x0 + region.left + region.right,
+                                    y1 - y0 + region.top + region.bottom};
+    }
+    for (auto& c : page.cells) {
+        if (!c.geometry) continue;
+        if (auto h = roles.host.find(c.id); h != roles.host.end()) {
+            if (auto d = moved.find(h->second); d != moved.end()) {
+                c.geometry->bounds.x += d->second.x;
+                c.geometry->bounds.y += d->second.y;
+            }
+        } else if (auto r = region_bounds.find(c.id); r != region_bounds.end()) {
+            c.geometry->bounds = r->second;
+        }
+    }
+}
+
 Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayoutOptions& options,
-                                         const std::string& scope) {
+                                         const std::string& scope, const PageRoles& roles) {
     const bool lr = options.layout.direction == Direction::left_to_right;
     std::vector<std::string> node_ids, lane_ids;
     std::unordered_map<std::string, std::string> pool_of;  // lane id -> its pool, for lanes inside one
@@ -183,9 +292,11 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
                 return make_error(ErrorCode::bad_reference, "no cell '" + id + "' on this page");
         // Free text (annotations) is not part of the flow and stays where the user put it. Containers are
         // boxes like any other (their content was laid out first); swimlanes are lanes, not nodes.
+        // Decorations, regions, titles, legends and notes are not laid out either (page reading): they follow
+        // their host or fit round their nodes afterwards (follow_hosts).
         auto is_node = [&](const Cell& c) {
             return c.kind == CellKind::vertex && !c.style_or_empty().has_name("text") &&
-                   !(scope.empty() && index.is_swimlane(c));
+                   !(scope.empty() && index.is_swimlane(c)) && !roles.fixed.count(c.id);
         };
         std::vector<const Cell*> lanes;
         if (!scope.empty()) {
@@ -318,6 +429,10 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             std::string at = id;
             for (int depth = 0; depth < 64 && !at.empty(); ++depth) {
                 if (auto it = node_of.find(at); it != node_of.end()) return it->second;
+                if (auto h = roles.host.find(at); h != roles.host.end()) {  // a frame or badge: its host
+                    at = h->second;
+                    continue;
+                }
                 const Cell* c = index.find(at);
                 if (!c) return -1;
                 at = c->parent;
@@ -755,18 +870,20 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
     }
     std::stable_sort(containers.begin(), containers.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
+    const PageRoles roles = page_roles(page);
     DiagramLayoutOptions inner = options;
     inner.cells.clear();
     int nodes = 0, edges = 0, labels = 0;
     for (const auto& [depth, id] : containers) {
-        auto done = layout_scope(page, inner, id);
+        auto done = layout_scope(page, inner, id, roles);
         if (!done) return done.error();
         nodes += done->nodes;
         edges += done->edges;
         labels += done->labels;
     }
-    auto report = layout_scope(page, options, "");
+    auto report = layout_scope(page, options, "", roles);
     if (!report) return report;
+    follow_hosts(page, roles);
     report->nodes += nodes;
     report->edges += edges;
     report->labels += labels;
