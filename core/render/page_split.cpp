@@ -6,7 +6,7 @@
 #include <map>
 
 #include "core/diagram/page_index.hpp"
-#include "core/journey/journey_draw.hpp"
+#include "core/page/page_reading.hpp"
 #include "core/journey/label_text.hpp"
 
 namespace jstudio::render {
@@ -47,10 +47,14 @@ struct Fate {
 
 std::vector<StagePart> split_stages(const diagram::Page& page, const std::string& page_name,
                                     std::size_t stages_per_part) {
-    PageIndex idx(page);
+    // Stage columns, the title, persona and lane bands as the page reading (core/page) takes them; a
+    // decoration goes wherever its host goes.
+    const page::PageReading reading(page);
+    const PageIndex& idx = reading.index();
+    auto role = [&](const Cell& c) { return reading.role_of(c.id).value_or(page::Role::node); };
     std::vector<Column> cols;
     for (const Cell& c : page.cells) {
-        if (c.kind != CellKind::vertex || c.data("journey-role") != journey::role::stage_header) continue;
+        if (c.kind != CellKind::vertex || role(c) != page::Role::stage_header) continue;
         auto b = idx.absolute_bounds(c.id);
         if (!b) continue;
         std::string name = first_line(journey::html_to_text(c.label()));
@@ -70,7 +74,7 @@ std::vector<StagePart> split_stages(const diagram::Page& page, const std::string
     // The persona and scenario cards stay out, so the grid moves up to just below the title.
     double lift = 0;
     for (const Cell& c : page.cells)
-        if (c.data("journey-role") == journey::role::title)
+        if (role(c) == page::Role::map_title)
             if (auto b = idx.absolute_bounds(c.id); b && b->bottom() + 16 < grid_top)
                 lift = std::max(lift, grid_top - (b->bottom() + 16));
 
@@ -104,16 +108,18 @@ std::vector<StagePart> split_stages(const diagram::Page& page, const std::string
                     double cx = centre(*b).x;
                     f.keep = cx >= left && cx <= clip_right;
                 }
+            } else if (const auto host = reading.node_at(c.id);
+                       role(c) == page::Role::decoration && host != page::PageReading::none) {
+                f = fate_of(page.cells[host]);
             } else if (b) {
-                const std::string role = c.data("journey-role");
+                const page::Role r = role(c);
                 const Point m = centre(*b);
-                if (role == journey::role::title) {
+                if (r == page::Role::map_title) {
                     f.keep = true;
                     return fates[c.id] = f;
-                } else if (role == journey::role::persona || role == journey::role::scenario ||
-                           m.y < grid_top) {
+                } else if (r == page::Role::persona || r == page::Role::scenario || m.y < grid_top) {
                     f.keep = false;
-                } else if (role == journey::role::lane_band || role == journey::role::visibility_line ||
+                } else if (r == page::Role::lane_band || r == page::Role::visibility_line ||
                            (b->x < left - 1 && b->right() > clip_right + 1 && m.x >= cols_x)) {
                     f.keep = f.clip = true;
                     f.new_x = std::max(b->x, left) + dx;
