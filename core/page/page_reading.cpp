@@ -156,6 +156,7 @@ class Reader {
         geometry();
         free_text();
         parts();
+        legend_boxes();
     }
 
   private:
@@ -511,11 +512,13 @@ class Reader {
             const bool decided_node = m_decided[j] && (m_out.m_cells[j].role == Role::node ||
                                                        is_journey_card(m_out.m_cells[j].role));
             if (m_decided[j] && !decided_node) continue;
-            // Badge: much smaller, on the host or touching its border.
+            // Badge: much smaller, on the host's border, just outside it, or tucked in a corner of it. An
+            // icon deep inside a large box is a component of it (architecture drawings), not its badge.
+            const double inset =
+                std::min({b.x - o.x, b.y - o.y, o.right() - b.right(), o.bottom() - b.bottom()});
             if (area(b) <= 0.25 * area(o) &&
                 std::max(b.width, b.height) <= 0.6 * std::max(o.width, o.height) && gap(b, o) <= 4 &&
-                (decided_node || !m_decided[j]) && !(glued(i) && labelled(i) && ov == 0)) {
-                // Fully inside a host and not small compared with it: a widget (part), not a badge.
+                inset <= 12 && (decided_node || !m_decided[j]) && !(glued(i) && labelled(i) && ov == 0)) {
                 const Rule rule = Rule::badge_on;
                 if (ov >= best_overlap && (best == none || area(o) < area(*m_out.m_bounds[best]))) {
                     best = j;
@@ -643,6 +646,39 @@ class Reader {
                 set(i, Role::title, Rule::text_above_all);
             else
                 set(i, Role::note, Rule::text_alone);
+        }
+    }
+
+    // A box whose top holds a "Legend"/"Key" label is the legend, with everything drawn in it (the key's
+    // swatches and icons are no nodes).
+    void legend_boxes() {
+        for (std::size_t l = 0; l < m_n; ++l) {
+            if (m_out.m_cells[l].role != Role::legend || m_out.m_cells[l].rule != Rule::legend_label ||
+                !m_out.m_bounds[l])
+                continue;
+            const std::string w = first_word(m_out.plain_label(l));
+            if (w != "legend" && w != "key") continue;
+            const Rect& label = *m_out.m_bounds[l];
+            std::uint32_t box = none;
+            for (std::size_t i = 0; i < m_n; ++i) {
+                const Role r = m_out.m_cells[i].role;
+                if (i == l || !m_out.m_bounds[i] ||
+                    (r != Role::region && r != Role::node && r != Role::legend))
+                    continue;
+                const Rect& b = *m_out.m_bounds[i];
+                if (!contains(b, label) || label.y - b.y > 0.25 * b.height) continue;
+                if (box == none || area(b) < area(*m_out.m_bounds[box])) box = static_cast<std::uint32_t>(i);
+            }
+            if (box == none) continue;
+            const Rect frame = *m_out.m_bounds[box];
+            set(box, Role::legend, Rule::legend_label);
+            for (std::size_t i = 0; i < m_n; ++i) {
+                if (!m_out.m_bounds[i] || cell(i).kind != CellKind::vertex || glued(i)) continue;
+                const Role r = m_out.m_cells[i].role;
+                if ((r == Role::node || r == Role::decoration || r == Role::note || r == Role::region) &&
+                    contains(frame, *m_out.m_bounds[i]))
+                    set(i, Role::legend, Rule::legend_label);
+            }
         }
     }
 

@@ -6,8 +6,8 @@
 #include <map>
 
 #include "core/diagram/page_index.hpp"
-#include "core/page/page_reading.hpp"
 #include "core/journey/label_text.hpp"
+#include "core/page/page_reading.hpp"
 
 namespace jstudio::render {
 
