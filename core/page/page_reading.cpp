@@ -281,7 +281,14 @@ class Reader {
                     if (auto p = m_idx.position(child->id)) holds_linked = holds_linked || glued(*p);
                 }
                 // draw.io's lists and ER entities: a swimlane stacking rows. One node; the rows are parts.
-                if (s.get_or("childLayout", "") == "stackLayout" && !holds_lanes && !holds_linked) {
+                // A kanban column stacks cards too, but they stand apart from its sides: rows span its width.
+                bool rows = true;
+                const double width = cell(i).geometry ? cell(i).geometry->bounds.width : 0;
+                for (const Cell* child : m_idx.children(cell(i).id))
+                    if (child->kind == CellKind::vertex && child->geometry && !child->geometry->relative &&
+                        child->geometry->bounds.width < 0.9 * width)
+                        rows = false;
+                if (s.get_or("childLayout", "") == "stackLayout" && rows && !holds_lanes && !holds_linked) {
                     set(i, Role::node, Rule::table);
                     continue;
                 }
