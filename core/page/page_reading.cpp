@@ -147,7 +147,26 @@ class Reader {
                     if (!end->empty())
                         if (auto p = m_idx.position(*end)) ++m_glue[*p];
             }
-            if (c.kind == CellKind::vertex) m_out.m_bounds[i] = m_idx.absolute_bounds(c.id);
+        }
+        // Absolute bounds: a plain child adds its parent's position (parents come first in draw.io files);
+        // relative children (ports, edge labels) and files in another order ask the index.
+        for (std::size_t i = 0; i < m_n; ++i) {
+            const Cell& c = m_page.cells[i];
+            if (c.kind != CellKind::vertex || !c.geometry) continue;
+            const std::uint32_t p = m_parent[i];
+            if (p == none || cell(p).kind != CellKind::vertex) {
+                if (p == none || cell(p).kind == CellKind::layer || cell(p).kind == CellKind::root)
+                    m_out.m_bounds[i] = c.geometry->bounds;
+                else
+                    m_out.m_bounds[i] = m_idx.absolute_bounds(c.id);
+            } else if (p < i && !c.geometry->relative && m_out.m_bounds[p]) {
+                Rect r = c.geometry->bounds;
+                r.x += m_out.m_bounds[p]->x;
+                r.y += m_out.m_bounds[p]->y;
+                m_out.m_bounds[i] = r;
+            } else {
+                m_out.m_bounds[i] = m_idx.absolute_bounds(c.id);
+            }
         }
         structure_and_metadata();
         containers();

@@ -17,15 +17,20 @@ class SpatialGrid {
     explicit SpatialGrid(double bucket = 256) : m_bucket(bucket) {}
 
     void insert(std::uint32_t item, const diagram::Rect& r) {
-        m_rects.emplace(item, r);
+        if (item >= m_rects.size()) {
+            m_rects.resize(item + 1);
+            m_present.resize(item + 1, 0);
+        }
+        m_rects[item] = r;
+        m_present[item] = 1;
         if (!span(r, [&](std::uint64_t k) { m_buckets[k].push_back(item); })) m_large.push_back(item);
     }
 
     // Appends every item whose rectangle meets r (each once; order unspecified).
     void query(const diagram::Rect& r, std::vector<std::uint32_t>& out) const {
         const std::size_t first = out.size();
-        auto meets = [&](std::uint32_t item) {
-            const diagram::Rect& o = m_rects.at(item);
+        auto meets = [&](std::uint32_t candidate) {
+            const diagram::Rect& o = m_rects[candidate];
             return o.x <= r.right() && r.x <= o.right() && o.y <= r.bottom() && r.y <= o.bottom();
         };
         const bool small = span(r, [&](std::uint64_t k) {
@@ -34,14 +39,13 @@ class SpatialGrid {
             for (std::uint32_t item : it->second)
                 if (meets(item)) out.push_back(item);
         });
-        if (!small)  // a huge query: scan everything once
-            for (const auto& [item, rect] : m_rects) {
-                (void)rect;
-                if (meets(item)) out.push_back(item);
-            }
-        else
+        if (!small) {  // a huge query: scan everything once
+            for (std::uint32_t item = 0; item < m_rects.size(); ++item)
+                if (m_present[item] && meets(item)) out.push_back(item);
+        } else {
             for (std::uint32_t item : m_large)
                 if (meets(item)) out.push_back(item);
+        }
         std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
         out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(first), out.end()), out.end());
     }
@@ -49,7 +53,8 @@ class SpatialGrid {
   private:
     static constexpr long max_span = 64;  // buckets per side before a rectangle counts as large
     double m_bucket;
-    std::unordered_map<std::uint32_t, diagram::Rect> m_rects;
+    std::vector<diagram::Rect> m_rects;  // by item (items are small dense numbers: cell positions)
+    std::vector<char> m_present;
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> m_buckets;
     std::vector<std::uint32_t> m_large;
 
