@@ -405,7 +405,15 @@ class Reader {
 
     int nodeness(std::size_t i) { return (labelled(i) ? 4 : 0) + (glued(i) ? 2 : 0); }
 
+    // Site maps often draw every page as draw.io's note shape (a page with a folded corner): when arrows
+    // attach to two or more notes, notes are shapes like any other here, not free notes.
+    bool m_notes_are_nodes = false;
+
     void geometry() {
+        std::size_t linked_notes = 0;
+        for (std::size_t i = 0; i < m_n; ++i)
+            if (cell(i).kind == CellKind::vertex && glued(i) && is_note_like(cell(i).style_or_empty())) ++linked_notes;
+        m_notes_are_nodes = linked_notes >= 2;
         std::vector<std::uint32_t> boxes;
         std::vector<std::uint32_t> hosts;  // decided cells that can host a decoration
         for (std::size_t i = 0; i < m_n; ++i) {
@@ -417,7 +425,7 @@ class Reader {
             }
             if (!top_level(i)) continue;
             const Style& s = cell(i).style_or_empty();
-            if (is_text_like(s, true) || is_note_like(s)) continue;  // free_text decides these
+            if (is_text_like(s, true) || (is_note_like(s) && !m_notes_are_nodes)) continue;  // free_text
             boxes.push_back(static_cast<std::uint32_t>(i));
         }
         detail::SpatialGrid grid;

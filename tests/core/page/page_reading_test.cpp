@@ -249,6 +249,13 @@ TEST_CASE("page reading: real pages from the corpus", "[core][page][corpus]") {
         CHECK(read(r, "123") == Read{Role::decoration, Rule::halo_behind, "2"});
         CHECK(r.cells_with({Role::node}).size() == 46);
     }
+    SECTION("a site map drawing every page as a note shape: the notes are its pages") {
+        const auto p = corpus_page("jgraph__drawio-diagrams/templates__maps__site_map_4.xml");
+        const PageReading r(p);
+        CHECK(r.cells_with({Role::node}).size() == 16);
+        // An arrow runs past this page without attaching: still a page (check then calls it an orphan).
+        CHECK(read(r, "9f12924077c6b50-178") == Read{Role::node, Rule::shape, ""});
+    }
     SECTION("a story map: numbered badges on cards, legend swatches, card lanes") {
         const auto p = corpus_page("jgraph__drawio-diagrams/blog__story-map.drawio");
         const PageReading r(p);
