@@ -130,6 +130,13 @@ grep -q "label is longer than" "$T/stderr" || { echo "FAIL huge_label: no warnin
 run "max-memory:deflate_bomb_pages" "$IN/deflate_bomb_pages.drawio" "" 02 -- info "$IN/deflate_bomb_pages.drawio" --max-memory 64M
 grep -q "max-memory" "$T/stderr" || { echo "FAIL max-memory: the error does not say how to raise the limit"; failed=$((failed + 1)); }
 
+# Pictures whose headers claim gigapixels: decoders must fail cleanly, the frame is drawn instead.
+for f in image_huge_png image_huge_jpeg; do
+    run "export-png:$f" "$IN/$f.drawio" "$O.png" 02 -- export "$IN/$f.drawio" --to png -o "$O.png"
+    run "export-pdf:$f" "$IN/$f.drawio" "$O.pdf" 02 -- export "$IN/$f.drawio" --to pdf -o "$O.pdf"
+done
+run "export-pptx:image_huge_jpeg" "$IN/image_huge_jpeg.drawio" "$O.pptx" 02 -- export "$IN/image_huge_jpeg.drawio" --to pptx -o "$O.pptx"
+
 # --- .drawio.svg and .drawio.png -----------------------------------------------------------------------------
 for f in svg_no_content.drawio.svg svg_bad_content.drawio.svg svg_bad_base64.drawio.svg svg_bomb.drawio.svg \
     svg_truncated.drawio.svg png_bad_crc.drawio.png png_truncated.drawio.png png_no_diagram.drawio.png \

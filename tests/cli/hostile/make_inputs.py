@@ -145,6 +145,12 @@ put("png_text_garbage.drawio.png", png([chunk(b"tEXt", b"mxfile\0" + b"%%%%\xff\
 huge_png = png([], w=100000, h=100000)
 put("image_huge_png.drawio", mxfile(model('<mxCell id="i" vertex="1" parent="1" style="shape=image;image=data:image/png,' +
                                           base64.b64encode(huge_png).decode() + ';"><mxGeometry width="50" height="50" as="geometry"/></mxCell>')))
+# A JPEG whose header claims 65000 x 65000 pixels (12 GB decoded), from the test picture.
+jpeg = bytearray(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../data/render/blue.jpg"), "rb").read())
+sof = jpeg.find(b"\xff\xc0")
+jpeg[sof + 5:sof + 9] = struct.pack(">HH", 65000, 65000)
+put("image_huge_jpeg.drawio", mxfile(model('<mxCell id="i" vertex="1" parent="1" style="shape=image;image=data:image/jpeg,' +
+                                           base64.b64encode(bytes(jpeg)).decode() + ';"><mxGeometry width="50" height="50" as="geometry"/></mxCell>')))
 put("image_bad_data.drawio", mxfile(model('<mxCell id="i" vertex="1" parent="1" style="shape=image;image=data:image/png,@@@@;"><mxGeometry width="50" height="50" as="geometry"/></mxCell>')))
 
 
