@@ -1,7 +1,9 @@
 // journey: every capability headless, for scripts and CI.
 #include <sys/stat.h>
+#include <unistd.h>
 #include <CLI/CLI.hpp>
 
+#include <csignal>
 #include <exception>
 #include <functional>
 #include <iostream>
@@ -10,6 +12,7 @@
 
 #include "app/cli/commands.hpp"
 #include "core/base/file_io.hpp"
+#include "core/base/temp_files.hpp"
 
 namespace {
 
@@ -25,9 +28,20 @@ std::string files_in(int argc, char** argv) {
     return out;
 }
 
+// Ctrl-C or a kill during a save: remove the temporary file, then die of the same signal as before.
+extern "C" void on_terminating_signal(int sig) {
+    if (const char* tmp = jstudio::temporary_file_in_progress()) ::unlink(tmp);
+    std::signal(sig, SIG_DFL);
+    std::raise(sig);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) std::signal(sig, on_terminating_signal);
+    // Writing into a FIFO or pipe whose reader went away fails with EPIPE and a message naming the file,
+    // instead of killing the process silently half-way.
+    std::signal(SIGPIPE, SIG_IGN);
     using namespace jstudio::cli;
     CLI::App app{"journey: customer-journey maps and flowcharts, headless (draw.io files in and out)"};
     app.set_version_flag("--version", std::string("journey ") + JSTUDIO_VERSION);

@@ -1,5 +1,7 @@
 #include "core/base/file_io.hpp"
 
+#include "core/base/temp_files.hpp"
+
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -29,6 +31,20 @@ const char* kind_of(mode_t mode) {
     if (S_ISSOCK(mode)) return "a socket";
     if (S_ISLNK(mode)) return "a symbolic link";
     return "not a regular file";
+}
+
+// The save in progress, for signal handlers (temp_files.hpp): one at a time, as the CLI saves.
+char g_pending[4096];
+std::atomic<bool> g_has_pending{false};
+
+void set_pending(const std::string& path) {
+    if (path.size() >= sizeof g_pending) return;  // too long to remember: not cleaned on a signal
+    g_has_pending.store(false);
+    std::memcpy(g_pending, path.c_str(), path.size() + 1);
+    g_has_pending.store(true);
+}
+void clear_pending() {
+    g_has_pending.store(false);
 }
 
 std::atomic<std::size_t> g_budget{0};  // 0 = not set yet: default_memory_budget()
@@ -91,6 +107,10 @@ Result<std::filesystem::path> resolve_links(const std::string& path) {
     return make_error(ErrorCode::io, "too many levels of symbolic links", at_file(path));
 }
 }  // namespace
+
+const char* temporary_file_in_progress() noexcept {
+    return g_has_pending.load() ? g_pending : nullptr;
+}
 
 std::size_t default_memory_budget() {
     std::size_t total = 0;
@@ -247,6 +267,7 @@ Status write_file_atomic(const std::string& path, std::string_view bytes) {
     std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
     int fd = ::mkstemp(tmpl.data());
     if (fd < 0) return io_error(path, "cannot create a temporary file in " + dir.string());
+    set_pending(tmpl);
     // Keep the permissions of the file we replace; a new file gets the usual 0666 & ~umask.
     if (::stat(target.c_str(), &st) == 0) {
         ::fchmod(fd, st.st_mode & 07777);
@@ -258,18 +279,22 @@ Status write_file_atomic(const std::string& path, std::string_view bytes) {
     if (auto written = write_all(fd, path, bytes); !written) {
         ::close(fd);
         ::unlink(tmpl.c_str());
+        clear_pending();
         return written.error();
     }
     if (::fsync(fd) != 0 || ::close(fd) != 0) {
         Error e = io_error(path, "cannot flush to disk");
         ::unlink(tmpl.c_str());
+        clear_pending();
         return e;
     }
     if (::rename(tmpl.c_str(), target.c_str()) != 0) {
         Error e = io_error(path, "cannot replace the file");
         ::unlink(tmpl.c_str());
+        clear_pending();
         return e;
     }
+    clear_pending();
     // The rename itself is durable only once the folder is flushed; failing that is not worth an error.
     int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dfd >= 0) {
