@@ -4,6 +4,7 @@
 #include <deque>
 #include <filesystem>
 #include <iostream>
+#include <set>
 
 #include "app/cli/commands.hpp"
 #include "app/cli/report_error.hpp"
@@ -12,6 +13,7 @@
 #include "core/render/page_renderer.hpp"
 #include "core/render/page_split.hpp"
 #include "exporters/drawio/drawio_writer.hpp"
+#include "exporters/image/image_source.hpp"
 #include "exporters/pptx/pptx_writer.hpp"
 #include "exporters/raster/cairo_writer.hpp"
 #include "exporters/raster/drawio_png.hpp"
@@ -26,7 +28,8 @@ struct ExportOptions {
     std::string input, output, to, page, background, split;
     double scale = 1, dpi = 0, margin = 1, tile_zoom = 1, overlap = 0.1;
     std::size_t stages_per_part = 1;
-    bool transparent = false, no_crop = false, embed = false, plain = false;
+    bool transparent = false, no_crop = false, embed = false, plain = false, in_place = false;
+    std::vector<std::string> image_dirs;  // --allow-images-from
 };
 
 // "1", "3", "all" → 0-based page indices.
@@ -49,6 +52,7 @@ Result<std::vector<std::size_t>> pick_pages(const std::string& spec, std::size_t
 std::string output_for(const ExportOptions& opt, std::size_t page, bool many, bool embed) {
     std::string ext = (embed ? ".drawio." : ".") + opt.to;
     std::string base = opt.output;
+    if (base.empty() && opt.in_place) base = opt.input;
     if (base.empty()) {
         std::filesystem::path in(opt.input == "-" ? "stdin" : opt.input);
         std::string stem = in.filename().string();
@@ -74,10 +78,28 @@ struct Part {
     std::string title;
 };
 
-int run_export(const ExportOptions& opt) {
+// An export is a picture: written over its own input (foo.svg --to svg, a .drawio.png named without
+// .drawio) it would turn an editable diagram into a plain image. Only --in-place may do that.
+Status check_not_input(const ExportOptions& opt, const std::string& path) {
+    if (opt.in_place || !same_file(path, opt.input)) return Ok{};
+    return make_error(
+        ErrorCode::bad_usage,
+        "the output " + path + " is the input file; give another name with -o, or --in-place to replace it",
+        at_file(opt.input));
+}
+
+int run_export(const ExportOptions& opt_in) {
+    ExportOptions opt = opt_in;
+    if (opt.in_place && opt.input == "-")
+        return report_error(make_error(ErrorCode::bad_usage, "--in-place needs an input file, not stdin"));
     auto read = importers::read_drawio_file(opt.input);
     if (!read) return report_error(read.error());
     const auto& doc = read->document;
+    // In place, an editable picture stays editable: the diagram is embedded again unless --plain.
+    if (opt.in_place && opt.output.empty() && !opt.plain &&
+        ((doc.container == diagram::Container::svg && opt.to == "svg") ||
+         (doc.container == diagram::Container::png && opt.to == "png")))
+        opt.embed = true;
     if (doc.pages.empty())
         return report_error(make_error(ErrorCode::unsupported, "the file has no pages", at_file(opt.input)));
     bool multi_file_format = opt.to == "pdf" || opt.to == "pptx";
@@ -94,6 +116,7 @@ int run_export(const ExportOptions& opt) {
     const std::string base_dir =
         opt.input == "-" ? std::string(".") : std::filesystem::path(opt.input).parent_path().string();
     pptx_options.base_dir = base_dir;
+    pptx_options.image_dirs = opt.image_dirs;
     render::TileOptions tiles;
     // A tile is what a slide shows inside its margins at --tile-zoom (1 = draw.io's 100 %).
     tiles.width = double(pptx_options.slide_width - 2 * pptx_options.margin) / 9525 / opt.tile_zoom;
@@ -102,12 +125,19 @@ int run_export(const ExportOptions& opt) {
 
     std::deque<render::StagePart> stage_pages;  // owns the pages of stage parts (stable addresses)
     std::vector<Part> parts;
+    std::set<std::string> refused_images;  // each said once
     auto warn_all = [&](const render::Scene& scene) {
         for (const auto& w : scene.warnings) {
             auto d = w;
             d.where.file = opt.input;
             std::cerr << d.to_string() << "\n";
         }
+        // A local image left out is said, or the empty frame in its place would be a mystery.
+        for (const auto& item : scene.drawing.items)
+            if (const auto* im = std::get_if<render::Image>(&item);
+                im && exporters::is_local_image(im->href) && refused_images.insert(im->href).second)
+                if (auto ok = exporters::allowed_local_image(im->href, base_dir, opt.image_dirs); !ok)
+                    std::cerr << opt.input << ": " << ok.error().message << "\n";
     };
     for (std::size_t p : pages.value()) {
         const auto& page = doc.pages[p];
@@ -140,6 +170,11 @@ int run_export(const ExportOptions& opt) {
         }
         parts.push_back({std::move(scene), &page, p, name});
     }
+    // A writer's refusal (a picture too large to draw) is about this input: the message names it.
+    auto input_error = [&](Error e) {
+        if (e.where.file.empty()) e.where.file = opt.input;
+        return report_error(e);
+    };
     auto write = [&](const std::string& path, const std::string& bytes) -> int {
         if (auto st = write_file_atomic(path, bytes); !st) return report_error(st.error());
         if (path != "-") std::cerr << "wrote " << path << "\n";
@@ -152,26 +187,32 @@ int run_export(const ExportOptions& opt) {
             (!opt.plain && (opt.output.ends_with(".drawio.svg") || opt.output.ends_with(".drawio.png")));
         auto xml = embed ? exporters::write_drawio(doc, {exporters::Compression::uncompressed})
                          : Result<std::string>(std::string());
-        if (!xml) return report_error(xml.error());
+        if (!xml) return input_error(xml.error());
+        for (std::size_t i = 0; i < parts.size(); ++i)
+            if (auto st = check_not_input(
+                    opt, output_for(opt, opt.split.empty() ? parts[i].page_index : i, many, embed));
+                !st)
+                return report_error(st.error());
         for (std::size_t i = 0; i < parts.size(); ++i) {
             std::string path = output_for(opt, opt.split.empty() ? parts[i].page_index : i, many, embed);
             std::string bytes;
             if (opt.to == "svg") {
                 exporters::SvgOptions so;
                 so.scale = opt.scale, so.margin = opt.margin, so.background = background,
-                so.transparent = opt.transparent, so.base_dir = base_dir;
+                so.transparent = opt.transparent, so.base_dir = base_dir, so.image_dirs = opt.image_dirs;
                 bytes = exporters::write_svg(parts[i].scene, so, xml.value());
             } else {
                 exporters::RasterOptions ro;
                 ro.scale = opt.scale, ro.dpi = opt.dpi, ro.margin = opt.margin, ro.background = background;
                 ro.transparent = opt.transparent, ro.crop = !opt.no_crop, ro.base_dir = base_dir;
+                ro.image_dirs = opt.image_dirs;
                 auto png = exporters::write_png(parts[i].scene, ro);
-                if (!png) return report_error(png.error());
+                if (!png) return input_error(png.error());
                 bytes = std::move(png.value());
                 if (embed) {
                     auto with =
                         exporters::insert_png_text(bytes, "mxfile", codec::percent_encode(xml.value()));
-                    if (!with) return report_error(with.error());
+                    if (!with) return input_error(with.error());
                     bytes = std::move(with.value());
                 }
             }
@@ -180,21 +221,22 @@ int run_export(const ExportOptions& opt) {
         return exit_ok;
     }
     std::string path = output_for(opt, 0, false, false);
+    if (auto st = check_not_input(opt, path); !st) return report_error(st.error());
     if (opt.to == "pdf") {
         exporters::RasterOptions ro;
         ro.scale = opt.scale, ro.margin = opt.margin, ro.background = background,
         ro.transparent = opt.transparent;
-        ro.crop = !opt.no_crop, ro.base_dir = base_dir;
+        ro.crop = !opt.no_crop, ro.base_dir = base_dir, ro.image_dirs = opt.image_dirs;
         std::vector<render::Scene> scenes;
         for (auto& part : parts) scenes.push_back(std::move(part.scene));
         auto pdf = exporters::write_pdf(scenes, ro);
-        if (!pdf) return report_error(pdf.error());
+        if (!pdf) return input_error(pdf.error());
         return write(path, pdf.value());
     }
     std::vector<exporters::PptxSlide> slides;
     for (const auto& part : parts) slides.push_back({&part.scene, part.page, part.title});
     auto pptx = exporters::write_pptx(slides, pptx_options);
-    if (!pptx) return report_error(pptx.error());
+    if (!pptx) return input_error(pptx.error());
     return write(path, pptx.value());
 }
 
@@ -242,6 +284,14 @@ void setup_export(CLI::App& app, Action& action) {
                             "automatic when -o ends with .drawio.svg or .drawio.png");
     auto* p = cmd->add_flag("--plain", opt->plain, "SVG/PNG: never embed the diagram");
     e->excludes(p);
+    cmd->add_flag("--in-place", opt->in_place,
+                  "allow the output to be the input file (the default output when no -o is given); an "
+                  "editable .drawio.svg/.png stays editable unless --plain. Without it, writing over the "
+                  "input is refused");
+    cmd->add_option("--allow-images-from", opt->image_dirs,
+                    "folder local image files (image=path, file://) may be read from and embedded; "
+                    "repeatable. Without it no local file is read, as in draw.io")
+        ->check(CLI::ExistingDirectory);
     cmd->callback([opt, &action] { action = [opt] { return run_export(*opt); }; });
 }
 

@@ -838,6 +838,8 @@ Direction direction_of_lanes(const diagram::Page& page, Direction fallback) {
     return rows > columns ? Direction::left_to_right : Direction::top_to_bottom;
 }
 
+constexpr int max_container_depth = 100;
+
 Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayoutOptions& given) {
     DiagramLayoutOptions options = given;
     if (options.direction_from_lanes)
@@ -863,7 +865,18 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
                  up = index.find(up->parent)) {
                 ok = ok && (index.is_swimlane(*up) || lays_out_inside(index, *up));
                 chosen = chosen || wanted.count(up->id) > 0;
-                ++depth;
+                // Each level is laid out on its own and sizes its parent, so time grows with the cube of
+                // the depth (3,000 nested groups: 48 s) and a hostile file would hang layout; no drawn
+                // diagram nests groups this deep. The walk stops here too, so it stays linear.
+                if (++depth > max_container_depth) {
+                    Location where;
+                    where.cell_id = cell.id;
+                    where.line = cell.source_line;
+                    return make_error(ErrorCode::unsupported,
+                                      "groups and containers nested more than " +
+                                          std::to_string(max_container_depth) + " deep; layout stops here",
+                                      where);
+                }
             }
             if (ok && chosen) containers.emplace_back(depth, cell.id);
         }

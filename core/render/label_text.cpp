@@ -294,6 +294,37 @@ std::string plain_text(const std::vector<Paragraph>& paragraphs) {
     return out;
 }
 
+std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes) {
+    if (text.size() <= max_bytes) return text;
+    std::size_t n = max_bytes;
+    // Step back over continuation bytes (10xxxxxx) to the start of the character that was cut.
+    while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+    return text.substr(0, n);
+}
+
+bool truncate_label(std::vector<Paragraph>& paragraphs, std::size_t max_bytes) {
+    std::size_t left = max_bytes;
+    for (std::size_t p = 0; p < paragraphs.size(); ++p) {
+        auto& runs = paragraphs[p].runs;
+        for (std::size_t r = 0; r < runs.size(); ++r) {
+            if (runs[r].text.size() <= left) {
+                left -= runs[r].text.size();
+                continue;
+            }
+            runs[r].text.resize(utf8_prefix(runs[r].text, left).size());
+            runs.resize(runs[r].text.empty() ? r : r + 1);
+            paragraphs.resize(p + 1);
+            return true;
+        }
+        if (left == 0 && p + 1 < paragraphs.size()) {
+            paragraphs.resize(p + 1);
+            return true;
+        }
+        left = left > 0 ? left - 1 : 0;  // the line break between paragraphs
+    }
+    return false;
+}
+
 namespace {
 
 struct Piece {

@@ -26,6 +26,12 @@ struct Paragraph {
 std::vector<Paragraph> parse_label(std::string_view value, bool html, const Font& base);
 // The label's text without markup, paragraphs joined by '\n'.
 std::string plain_text(const std::vector<Paragraph>& paragraphs);
+// Keeps the first max_bytes bytes of text (cut at a UTF-8 character boundary, later paragraphs dropped);
+// true when something was cut. Text backends (pango) allocate many times a label's size at once, so a
+// hostile 100 MB label must be bounded before any backend sees it.
+bool truncate_label(std::vector<Paragraph>& paragraphs, std::size_t max_bytes);
+// The longest prefix of `text` of at most max_bytes that does not split a UTF-8 character.
+std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
 
 enum class HAlign { left, center, right };
 enum class VAlign { top, middle, bottom };

@@ -143,6 +143,25 @@ class Builder {
         m_scene.warnings.push_back(std::move(d));
     }
 
+    // A label's text is cut at max_label_bytes with a warning: nobody reads more on a shape, and a hostile
+    // 100 MB label would otherwise make pango ask for gigabytes at once (an abort inside GLib). The raw value
+    // is cut first (markup included) so parsing stays bounded too.
+    static constexpr std::size_t max_label_bytes = std::size_t(64) << 10;
+    static constexpr std::size_t max_label_source = std::size_t(1) << 20;
+    std::vector<Paragraph> bounded_label(const Cell& cell, bool html, const Font& font) {
+        std::string raw = cell.label();
+        bool cut = false;
+        if (raw.size() > max_label_source) {
+            raw.resize(utf8_prefix(raw, max_label_source).size());
+            cut = true;
+        }
+        auto label = parse_label(raw, html, font);
+        if (truncate_label(label, max_label_bytes) || cut)
+            warn(cell, "label is longer than " + std::to_string(max_label_bytes) + " bytes of text (" +
+                           std::to_string(cell.label().size()) + " in the file); drawn cut there");
+        return label;
+    }
+
     void draw_vertex(const Cell& cell) {
         auto bounds = m_index.absolute_bounds(cell.id);
         if (!bounds) return;
@@ -242,7 +261,7 @@ class Builder {
         // Label.
         if (!s.flag("noLabel")) {
             Font font = style_font(s, 12);
-            shape.label = parse_label(cell.label(), s.flag("html"), font);
+            shape.label = bounded_label(cell, s.flag("html"), font);
             if (!plain_text(shape.label).empty()) {
                 LabelPlacement place = label_box(s, b, name);
                 shape.align = place.align;
@@ -434,7 +453,7 @@ class Builder {
 
         // The edge's own label: x in -1..1 along the edge, y perpendicular, plus the offset.
         Font font = style_font(s, 11);
-        edge.label = parse_label(cell.label(), s.flag("html"), font);
+        edge.label = bounded_label(cell, s.flag("html"), font);
         edge.label_at =
             label_anchor(pts, g ? g->bounds.x : 0, g ? g->bounds.y : 0, g ? g->offset : std::nullopt);
         if (!plain_text(edge.label).empty() && !s.flag("noLabel"))
@@ -492,7 +511,7 @@ class Builder {
         Point at = g.relative ? label_anchor(it->second, g.bounds.x, g.bounds.y, g.offset)
                               : Point{g.bounds.x + g.bounds.width / 2, g.bounds.y + g.bounds.height / 2};
         Font font = style_font(s, 11);
-        auto label = parse_label(cell.label(), s.flag("html"), font);
+        auto label = bounded_label(cell, s.flag("html"), font);
         if (plain_text(label).empty()) return;
         draw_point_label(s, label, at);
         SceneShape shape;

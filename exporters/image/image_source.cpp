@@ -1,6 +1,8 @@
 #include "exporters/image/image_source.hpp"
 
+#include <algorithm>
 #include <filesystem>
+#include <iterator>
 
 #include "core/base/file_io.hpp"
 #include "core/codec/codec.hpp"
@@ -24,9 +26,49 @@ std::string extension_of(const std::string& mime) {
     if (mime == "image/svg+xml") return "svg";
     return "";
 }
+
+// True when `path` is `dir` or lies below it (both already canonical).
+bool inside(const std::filesystem::path& path, const std::filesystem::path& dir) {
+    auto [d, p] = std::mismatch(dir.begin(), dir.end(), path.begin(), path.end());
+    return d == dir.end() || (std::next(d) == dir.end() && d->empty());  // "dir/" ends with an empty part
+}
 }  // namespace
 
-Result<ImageData> load_image(const std::string& href, const std::string& base_dir) {
+bool is_local_image(const std::string& href) {
+    return !href.empty() && href.rfind("data:", 0) != 0 && href.rfind("http://", 0) != 0 &&
+           href.rfind("https://", 0) != 0;
+}
+
+Result<std::string> allowed_local_image(const std::string& href, const std::string& base_dir,
+                                        const std::vector<std::string>& allowed_dirs) {
+    namespace fs = std::filesystem;
+    if (!is_local_image(href))
+        return make_error(ErrorCode::unsupported, "not a local file: " + href.substr(0, 80));
+    std::string path = href.rfind("file://", 0) == 0 ? href.substr(7) : href;
+    if (path.rfind("localhost/", 0) == 0) path = path.substr(9);  // file://localhost/x
+    auto refused = [&] {
+        return make_error(
+            ErrorCode::unsupported,
+            "local image file not read: " + href.substr(0, 120) +
+                " (draw.io never reads local files from a diagram; --allow-images-from DIR allows "
+                "a folder)");
+    };
+    if (allowed_dirs.empty()) return refused();
+    fs::path p(path);
+    if (p.is_relative()) p = fs::path(base_dir.empty() ? "." : base_dir) / p;
+    std::error_code ec;
+    // weakly_canonical resolves "..", "." and every link, so the check is on the file actually opened.
+    fs::path real = fs::weakly_canonical(p, ec);
+    if (ec) return refused();
+    for (const auto& dir : allowed_dirs) {
+        fs::path allowed = fs::weakly_canonical(dir.empty() ? fs::path(".") : fs::path(dir), ec);
+        if (!ec && inside(real, allowed)) return real.string();
+    }
+    return refused();
+}
+
+Result<ImageData> load_image(const std::string& href, const std::string& base_dir,
+                             const std::vector<std::string>& allowed_dirs) {
     ImageData out;
     if (href.rfind("data:", 0) == 0) {
         auto comma = href.find(',');
@@ -48,10 +90,10 @@ Result<ImageData> load_image(const std::string& href, const std::string& base_di
     } else if (href.rfind("http://", 0) == 0 || href.rfind("https://", 0) == 0) {
         return make_error(ErrorCode::unsupported, "web image not fetched: " + href.substr(0, 80));
     } else {
-        std::string path = href.rfind("file://", 0) == 0 ? href.substr(7) : href;
-        std::filesystem::path p(path);
-        if (p.is_relative() && !base_dir.empty()) p = std::filesystem::path(base_dir) / p;
-        auto bytes = read_file(p.string());
+        auto path = allowed_local_image(href, base_dir, allowed_dirs);
+        if (!path) return path.error();
+        // An image is a picture, not a disk: bounded like any input (read_file refuses FIFOs and devices).
+        auto bytes = read_file(path.value());
         if (!bytes) return bytes.error();
         out.bytes = std::move(bytes.value());
     }

@@ -2,7 +2,12 @@
 // The bytes behind a draw.io image reference (style image=...): a data URI (draw.io writes
 // "data:image/png,BASE64" without ";base64" because ';' separates style tokens), or a file path / file:// URI
 // relative to the diagram's folder. Web URLs are not fetched (ErrorCode::unsupported): exports stay offline.
+//
+// Local files are read only inside folders the user allowed (journey export --allow-images-from DIR): a
+// diagram is data from anyone, and draw.io itself never reads local files from one, so an image=/etc/shadow,
+// file:///home/... or ../../secret would otherwise be copied into a picture or deck that gets shared.
 #include <string>
+#include <vector>
 
 #include "core/base/result.hpp"
 
@@ -16,6 +21,14 @@ struct ImageData {
 
 // Sniffs the format from the first bytes.
 std::string sniff_image_mime(std::string_view bytes);
-Result<ImageData> load_image(const std::string& href, const std::string& base_dir = {});
+// allowed_dirs: folders local image files may be read from (links resolved first, so a link inside an
+// allowed folder cannot reach outside it); empty = no local file is read. Reads stop at max_bytes.
+Result<ImageData> load_image(const std::string& href, const std::string& base_dir = {},
+                             const std::vector<std::string>& allowed_dirs = {});
+// The local file an href names, resolved, when it may be read; the refusal otherwise (data: and web URLs
+// are not local files: ErrorCode::unsupported too).
+Result<std::string> allowed_local_image(const std::string& href, const std::string& base_dir,
+                                        const std::vector<std::string>& allowed_dirs);
+bool is_local_image(const std::string& href);
 
 }  // namespace jstudio::exporters

@@ -423,7 +423,7 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
         }
         if (s.shape == "image" && !s.image.empty()) {
             // A native picture (p:pic) of the embedded or linked image; a label goes into its own text box.
-            auto image = load_image(s.image, opt.base_dir);
+            auto image = load_image(s.image, opt.base_dir, opt.image_dirs);
             if (image && image->mime != "image/svg+xml") {
                 std::string rid = "rImg" + std::to_string(out.pictures.size() + 1);
                 out.pictures.push_back({rid, "../media/" + media.add(*image)});

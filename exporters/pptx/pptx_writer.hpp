@@ -19,8 +19,9 @@ struct PptxSlide {
 struct PptxOptions {
     long long slide_width = 12192000, slide_height = 6858000;  // EMU; 16:9 widescreen
     long long margin = 457200;                                 // EMU (0.5 in) on every side
-    double max_zoom = 2;   // small diagrams grow at most this much (1 = draw.io px at 96 dpi)
-    std::string base_dir;  // where relative image paths are looked up (the diagram's folder)
+    double max_zoom = 2;                  // small diagrams grow at most this much (1 = draw.io px at 96 dpi)
+    std::string base_dir;                 // where relative image paths are looked up (the diagram's folder)
+    std::vector<std::string> image_dirs;  // folders local image files may be read from; empty = none
 };
 
 // The .pptx file bytes.

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "core/codec/codec.hpp"
+#include "core/render/label_text.hpp"
 #include "exporters/image/image_source.hpp"
 #include "exporters/svg/svg_writer.hpp"
 
@@ -110,7 +111,11 @@ void draw_text(cairo_t* cr, PangoLayout* layout, const TextRun& t) {
     if (t.font.underline) pango_attr_list_insert(attrs, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE));
     pango_layout_set_attributes(layout, attrs);
     pango_attr_list_unref(attrs);
-    pango_layout_set_text(layout, t.text.c_str(), int(t.text.size()));
+    // The renderer already cuts labels at 64 KiB with a warning; this is the last guard for scenes built
+    // elsewhere, since pango lays out a text with allocations many times its size (a 100 MB run aborted in
+    // GLib) and takes its length as an int.
+    const std::string_view text = utf8_prefix(t.text, std::size_t(1) << 20);
+    pango_layout_set_text(layout, text.data(), int(text.size()));
     double baseline = pango_layout_get_baseline(layout) / double(PANGO_SCALE);
     set_color(cr, t.font.color, t.opacity);
     cairo_save(cr);
@@ -169,8 +174,8 @@ cairo_surface_t* decode_with_pixbuf(const std::string& bytes) {
     return surface;
 }
 
-void draw_image(cairo_t* cr, const Image& im, const std::string& base_dir) {
-    auto image = load_image(im.href, base_dir);
+void draw_image(cairo_t* cr, const Image& im, const RasterOptions& o) {
+    auto image = load_image(im.href, o.base_dir, o.image_dirs);
     cairo_surface_t* img = nullptr;
     if (image && image->mime == "image/png") {
         ReadCursor cursor{&image->bytes};
@@ -226,7 +231,7 @@ void draw_scene(cairo_t* cr, const Scene& scene, const Rect& frame, double scale
         else if (const auto* t = std::get_if<TextRun>(&item))
             draw_text(cr, layout, *t);
         else if (const auto* im = std::get_if<Image>(&item))
-            draw_image(cr, *im, o.base_dir);
+            draw_image(cr, *im, o);
     }
     g_object_unref(layout);
 }

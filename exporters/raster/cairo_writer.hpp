@@ -17,7 +17,8 @@ struct RasterOptions {
         background;            // nullopt: the page's background, else transparent (PNG) / white
     bool transparent = false;  // ignore the page background
     bool crop = true;  // crop to the drawing; false: from the page origin (0,0) to the drawing's far corner
-    std::string base_dir;  // where relative image paths are looked up (the diagram's folder)
+    std::string base_dir;                 // where relative image paths are looked up (the diagram's folder)
+    std::vector<std::string> image_dirs;  // folders local image files may be read from; empty = none
 };
 
 // The PNG file bytes of one page.

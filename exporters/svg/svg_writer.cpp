@@ -53,10 +53,11 @@ std::string path_data(const Path& p) {
 }
 
 // Files are embedded as data URIs, so the SVG shows them wherever it is copied; web URLs stay links.
-std::string image_href(const std::string& href, const std::string& base_dir) {
+std::string image_href(const std::string& href, const std::string& base_dir,
+                       const std::vector<std::string>& image_dirs) {
     if (href.rfind("data:", 0) == 0 || href.rfind("http://", 0) == 0 || href.rfind("https://", 0) == 0)
         return normalise_image_uri(href);
-    auto image = load_image(href, base_dir);
+    auto image = load_image(href, base_dir, image_dirs);
     if (!image) return href;
     return "data:" + image->mime + ";base64," + codec::base64_encode(image->bytes);
 }
@@ -140,7 +141,7 @@ std::string write_svg(const Scene& scene, const SvgOptions& options, const std::
             out << "<image x=\"" << num(im->box.x) << "\" y=\"" << num(im->box.y) << "\" width=\""
                 << num(im->box.width) << "\" height=\"" << num(im->box.height)
                 << "\" preserveAspectRatio=\"none\" xlink:href=\""
-                << escape(image_href(im->href, options.base_dir), true) << "\"/>\n";
+                << escape(image_href(im->href, options.base_dir, options.image_dirs), true) << "\"/>\n";
         }
     }
     out << "</svg>\n";

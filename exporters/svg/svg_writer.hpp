@@ -3,6 +3,7 @@
 // root's content attribute (plain mxfile XML, as draw.io writes since v23), so draw.io reopens it.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/base/result.hpp"
 #include "core/diagram/document.hpp"
@@ -16,6 +17,7 @@ struct SvgOptions {
     std::optional<render::Color> background;  // nullopt: the page's own background, else transparent
     bool transparent = false;                 // ignore the page background
     std::string base_dir;                     // where relative image paths are looked up; files are embedded
+    std::vector<std::string> image_dirs;      // folders local image files may be read from; empty = none
 };
 
 // content: the mxfile XML to embed ("" = a plain SVG).

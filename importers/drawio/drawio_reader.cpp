@@ -116,8 +116,9 @@ class Reader {
         if (bytes.size() > m_options.max_file_bytes)
             return make_error(ErrorCode::too_large, "file is past the size limit", at_file(m_file));
         if (is_png(bytes)) {
-            auto text = extract_png_diagram(bytes, m_options.max_inflated_bytes);
-            if (!text) return with_file(text.error());
+            auto text = extract_png_diagram(bytes, inflate_bound());
+            if (!text) return with_file(budget_error(text.error()));
+            m_inflated += text->size();
             m_result.document.container = Container::png;
             Location base = at_file(m_file);
             base.page = "(embedded in PNG)";
@@ -132,6 +133,22 @@ class Reader {
     const ReadOptions& m_options;
     ReadResult m_result;
     std::list<std::string> m_owned;  // texts parsed in place; their DOMs point into them
+    std::size_t m_inflated = 0;      // bytes inflated so far from every compressed page of the file
+
+    // The most the next page may inflate to: its own bound, or what is left of the file's.
+    std::size_t inflate_bound() const {
+        std::size_t left = m_options.max_total_inflated_bytes > m_inflated
+                               ? m_options.max_total_inflated_bytes - m_inflated
+                               : 0;
+        return std::min(m_options.max_inflated_bytes, left);
+    }
+    // A page stopped by the file's budget rather than its own bound says so.
+    Error budget_error(Error e) const {
+        if (e.code == ErrorCode::too_large && inflate_bound() < m_options.max_inflated_bytes)
+            e.message = "compressed pages together inflate past the limit of " +
+                        std::to_string(m_options.max_total_inflated_bytes) + " bytes (--max-memory)";
+        return e;
+    }
 
     Error with_file(Error e) const {
         if (e.where.file.empty()) e.where.file = m_file;
@@ -300,8 +317,9 @@ class Reader {
         auto fail = [&](const Error& e) { return with_location(e, where, "compressed page: "); };
         auto raw = codec::base64_decode(text);
         if (!raw) return fail(raw.error());
-        auto inflated = codec::inflate_raw(raw.value(), m_options.max_inflated_bytes);
-        if (!inflated) return fail(inflated.error());
+        auto inflated = codec::inflate_raw(raw.value(), inflate_bound());
+        if (!inflated) return fail(budget_error(inflated.error()));
+        m_inflated += inflated->size();
         auto xml = codec::percent_decode(inflated.value());
         if (!xml) return fail(xml.error());
         m_owned.push_back(std::move(xml.value()));

@@ -1,18 +1,24 @@
 #pragma once
 // Reads every form of draw.io file: .drawio/.xml/.dio (mxfile, compressed or plain pages, mixed), a bare
 // mxGraphModel, an mxlibrary, .drawio.svg (content attribute) and .drawio.png (tEXt/zTXt chunk).
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <string_view>
 
+#include "core/base/file_io.hpp"
 #include "core/base/result.hpp"
 #include "core/diagram/document.hpp"
 
 namespace jstudio::importers {
 
 struct ReadOptions {
-    std::size_t max_file_bytes = std::size_t(1) << 30;        // larger files are refused
+    // Larger files are refused: 1 GiB, or less when the memory budget (--max-memory) is smaller.
+    std::size_t max_file_bytes = std::min(std::size_t(1) << 30, input_byte_limit());
     std::size_t max_inflated_bytes = std::size_t(256) << 20;  // per compressed page or chunk: bombs stop here
+    // All compressed pages of one file together: many pages each just under the per-page bound must not add
+    // up past the machine's memory.
+    std::size_t max_total_inflated_bytes = input_byte_limit();
 };
 
 struct ReadResult {

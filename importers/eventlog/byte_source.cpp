@@ -1,9 +1,12 @@
 #include "importers/eventlog/byte_source.hpp"
 
+#include <unistd.h>
 #include <zlib.h>
 
 #include <cerrno>
 #include <cstring>
+
+#include "core/base/file_io.hpp"
 
 namespace jstudio::importers {
 
@@ -25,10 +28,15 @@ Result<std::unique_ptr<ByteSource>> ByteSource::open_file(const std::string& pat
     if (path == "-") {
         s->m_file = stdin;
     } else {
-        s->m_file = std::fopen(path.c_str(), "rb");
-        if (!s->m_file)
+        // Never blocks on a FIFO and never streams a device such as /dev/zero forever: regular files only.
+        auto fd = open_regular_file(path);
+        if (!fd) return fd.error();
+        s->m_file = ::fdopen(fd.value(), "rb");
+        if (!s->m_file) {
+            ::close(fd.value());
             return make_error(ErrorCode::io, std::string("cannot open: ") + std::strerror(errno),
                               at_file(path));
+        }
         s->m_owns_file = true;
     }
     s->detect_gzip();
@@ -175,6 +183,11 @@ Result<std::string> read_all_bytes(const std::string& path) {
         auto got = (*source)->read(buffer, sizeof buffer);
         if (!got) return got.error();
         if (*got == 0) return out;
+        if (out.size() + *got > input_byte_limit())
+            return make_error(
+                ErrorCode::too_large,
+                "input is past the limit of " + std::to_string(input_byte_limit()) + " bytes (--max-memory)",
+                at_file(path));
         out.append(buffer, *got);
     }
 }

@@ -129,7 +129,8 @@ Scan parse_record(std::string_view t, std::size_t& pos, bool final, char delim,
 // it; memory is one chunk plus the longest record, whatever the file size.
 class CsvStream {
   public:
-    CsvStream(ByteSource& source, char delimiter) : m_source(source), m_delim(delimiter) {}
+    CsvStream(ByteSource& source, char delimiter, std::size_t max_record)
+        : m_source(source), m_delim(delimiter), m_max_record(max_record) {}
 
     // The next record's fields (views valid until the next call); false at the end or on an error().
     bool next(std::vector<std::string_view>& fields) {
@@ -174,6 +175,16 @@ class CsvStream {
         }
         // Grows only for records longer than half a chunk or for a look-ahead: the buffer is reused.
         if (m_capacity - m_size < chunk / 2 || m_capacity < m_size + at_least) {
+            // The buffer grows only while one record does not end: past the bound it is a bomb, not data.
+            if (m_size > m_max_record) {
+                Location where = at_file(m_source.name());
+                where.line = static_cast<std::uint32_t>(std::min<std::uint64_t>(m_line, UINT32_MAX));
+                m_error = make_error(
+                    ErrorCode::too_large,
+                    "a record is longer than " + std::to_string(m_max_record) + " bytes (--max-memory)",
+                    where);
+                return false;
+            }
             const std::size_t capacity = std::max(m_capacity * 2, m_size + std::max(chunk, at_least));
             auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
             if (m_size) std::memcpy(bigger.get(), m_data.get(), m_size);
@@ -201,6 +212,7 @@ class CsvStream {
 
     ByteSource& m_source;
     char m_delim;
+    std::size_t m_max_record;
     std::unique_ptr<char[]> m_data;
     std::size_t m_size = 0, m_capacity = 0, m_pos = 0;
     bool m_eof = false;
@@ -273,9 +285,22 @@ int pick_column(const std::vector<std::string>& lower_header, const std::vector<
     return -1;
 }
 
+// For messages: a few columns, each shortened and with control bytes shown as '?', so a hostile header
+// (50,000 columns, binary garbage) still gives a one-line message.
 std::string list_header(const std::vector<std::string>& header) {
+    constexpr std::size_t max_columns = 8, max_name = 40;
     std::string s;
-    for (const auto& h : header) s += (s.empty() ? "'" : ", '") + h + "'";
+    for (std::size_t k = 0; k < header.size() && k < max_columns; ++k) {
+        std::string h = header[k].substr(0, max_name);
+        while (h.size() < header[k].size() && !h.empty() &&
+               (static_cast<unsigned char>(header[k][h.size()]) & 0xC0) == 0x80)
+            h.pop_back();  // not in the middle of a UTF-8 character
+        for (char& c : h)
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+        if (h.size() < header[k].size()) h += "...";
+        s += (s.empty() ? "'" : ", '") + h + "'";
+    }
+    if (header.size() > max_columns) s += " and " + std::to_string(header.size() - max_columns) + " more";
     return s;
 }
 
@@ -368,7 +393,7 @@ Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& 
     auto delimiter = begin_csv(source, opt, LogFormat::csv, out);
     if (!delimiter) return delimiter.error();
     const char delim = *delimiter;
-    CsvStream scan(source, delim);
+    CsvStream scan(source, delim, opt.max_record_bytes);
     std::vector<std::string_view> fields;
     // Leading blank lines are not a header.
     while (scan.next(fields) && fields.size() == 1 && fields[0].empty()) {
@@ -625,7 +650,7 @@ Result<LogReadResult> read_dfg_stream(ByteSource& source, const LogReadOptions& 
     auto delimiter = begin_csv(source, opt, LogFormat::dfg, out);
     if (!delimiter) return delimiter.error();
     const char delim = *delimiter;
-    CsvStream scan(source, delim);
+    CsvStream scan(source, delim, opt.max_record_bytes);
     std::vector<std::string_view> fields;
     if (!scan.next(fields)) {
         if (scan.error()) return *scan.error();

@@ -1,10 +1,12 @@
 #pragma once
 // Reading event logs: CSV (any delimiter, presets for CRM exports), XES (IEEE 1849), each plain or gzip.
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/base/file_io.hpp"
 #include "core/base/result.hpp"
 #include "core/eventlog/discovery.hpp"
 #include "core/eventlog/event_log.hpp"
@@ -28,6 +30,9 @@ struct LogReadOptions {
     eventlog::TimeFormat time_format;
     BadRows bad_rows = BadRows::skip;
     std::size_t max_reported_rows = 20;  // bad rows listed one by one; the rest only counted
+    // One CSV record or one XES element longer than this is refused: a gzip "one-line bomb" would otherwise
+    // grow one buffer until memory runs out. 64 MiB, or less under a small memory budget (--max-memory).
+    std::size_t max_record_bytes = std::min(std::size_t(64) << 20, input_byte_limit());
 };
 
 // Which CSV columns were used (for reports), or empty for XES.

@@ -60,10 +60,12 @@ struct XesState {
     std::optional<std::int64_t> time;
     bool has_time_attr = false, skip_event = false;
     std::string event_segment;
+    std::uint64_t callbacks = 0;  // element starts and ends seen: progress, for the token-size bound
 };
 
 void XMLCALL on_start(void* data, const XML_Char* name, const XML_Char** attrs) {
     auto& st = *static_cast<XesState*>(data);
+    ++st.callbacks;
     const int depth = ++st.depth;
     if (st.bad_root) return;
     const std::string_view tag = local_name(name);
@@ -124,6 +126,7 @@ void XMLCALL on_start(void* data, const XML_Char* name, const XML_Char** attrs) 
 
 void XMLCALL on_end(void* data, const XML_Char*) {
     auto& st = *static_cast<XesState*>(data);
+    ++st.callbacks;
     const int depth = st.depth--;
     if (st.bad_root) return;
     auto& log = st.out->log;
@@ -168,10 +171,17 @@ Result<LogReadResult> read_xes_stream(ByteSource& source, const LogReadOptions& 
     XML_SetUserData(parser.get(), &st);
     XML_SetElementHandler(parser.get(), on_start, on_end);
     constexpr std::size_t chunk = std::size_t(1) << 18;
+    // Expat holds a whole tag (name, attribute values) in memory until it ends: when no element starts or
+    // ends for max_record_bytes, one huge token is being buffered (a gzip bomb), so stop before memory does.
+    std::uint64_t seen_callbacks = 0;
+    std::size_t fed_since = 0;
     for (;;) {
-        void* buf = XML_GetBuffer(parser.get(), static_cast<int>(chunk));
+        // Expat scans an unfinished token again on every feed: while one is pending, feed as much again as is
+        // pending (doubling), so a long token costs linear time, not quadratic.
+        const std::size_t want = std::max(chunk, fed_since);
+        void* buf = XML_GetBuffer(parser.get(), static_cast<int>(want));
         if (!buf) return make_error(ErrorCode::too_large, "out of memory reading XML", at_file(name));
-        auto n = source.read(static_cast<char*>(buf), chunk);
+        auto n = source.read(static_cast<char*>(buf), want);
         if (!n) return n.error();
         const bool last = *n == 0;
         if (XML_ParseBuffer(parser.get(), static_cast<int>(*n), last) != XML_STATUS_OK) {
@@ -182,6 +192,19 @@ Result<LogReadResult> read_xes_stream(ByteSource& source, const LogReadOptions& 
                 ErrorCode::bad_xml,
                 std::string("not a readable XES file: ") + XML_ErrorString(XML_GetErrorCode(parser.get())),
                 where);
+        }
+        if (st.callbacks != seen_callbacks) {
+            seen_callbacks = st.callbacks;
+            fed_since = 0;
+        }
+        fed_since += *n;
+        if (fed_since > opt.max_record_bytes) {
+            Location where = at_file(name);
+            where.line = static_cast<std::uint32_t>(XML_GetCurrentLineNumber(parser.get()));
+            return make_error(ErrorCode::too_large,
+                              "an XML element is longer than " + std::to_string(opt.max_record_bytes) +
+                                  " bytes (--max-memory)",
+                              where);
         }
         if (st.bad_root)
             return make_error(ErrorCode::bad_xml,

@@ -242,3 +242,39 @@ TEST_CASE("a page renders shapes, edges and warns about unknown shapes", "[rende
     CHECK(scene.drawing.bounds.x <= 0);
     CHECK(scene.drawing.bounds.right() >= 260);
 }
+
+TEST_CASE("labels are bounded before any backend sees them", "[render]") {
+    SECTION("truncate_label cuts at a character boundary and drops what follows") {
+        Font base;
+        auto p = parse_label(
+            "ab\xC3\xA9"
+            "cd\nsecond line",
+            false, base);  // é is two bytes
+        CHECK(truncate_label(p, 3));
+        CHECK(plain_text(p) == "ab");
+        auto q = parse_label("ab\ncd", false, base);
+        CHECK_FALSE(truncate_label(q, 100));
+        CHECK(plain_text(q) == "ab\ncd");
+        CHECK(utf8_prefix("\xC3\xA9", 1).empty());
+    }
+    SECTION("a huge label is drawn cut, with a warning naming the cell") {
+        diagram::Page page = diagram::make_page("p", "P");
+        std::string huge;
+        for (int i = 0; i < 400000; ++i) huge += "word ";  // 2 MB, past the raw bound too
+        page.cells.push_back(vertex("big", "whiteSpace=wrap;", {0, 0, 200, 100}, huge));
+        page.cells.push_back(vertex("edge-of-bound", "", {0, 200, 200, 100}, std::string(70000, 'x')));
+        Scene scene = render_page(page);
+        std::size_t text = 0;
+        for (const auto& item : scene.drawing.items)
+            if (const auto* run = std::get_if<TextRun>(&item)) text += run->text.size();
+        CHECK(text <= 2 * (std::size_t(64) << 10));
+        CHECK(text > 0);
+        int warned = 0;
+        for (const auto& w : scene.warnings)
+            if (w.message.find("label is longer than") != std::string::npos) {
+                ++warned;
+                CHECK((w.where.cell_id == "big" || w.where.cell_id == "edge-of-bound"));
+            }
+        CHECK(warned == 2);
+    }
+}

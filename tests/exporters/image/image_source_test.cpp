@@ -1,4 +1,8 @@
+#include <unistd.h>
+
 #include <catch2/catch.hpp>
+
+#include <filesystem>
 
 #include "core/codec/codec.hpp"
 #include "exporters/image/image_source.hpp"
@@ -31,14 +35,36 @@ TEST_CASE("load_image: data URIs in draw.io's and the standard form, files, no w
         CHECK(im->bytes == "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
         CHECK(im->mime == "image/svg+xml");
     }
-    SECTION("a file relative to the diagram's folder, or file://") {
-        auto im = exporters::load_image("red.png", dir);
+    SECTION("a file relative to the diagram's folder, or file://, inside an allowed folder") {
+        auto im = exporters::load_image("red.png", dir, {dir});
         REQUIRE(im);
         CHECK(im->bytes == red);
-        auto abs = exporters::load_image("file://" + dir + "/red.png");
+        auto abs = exporters::load_image("file://" + dir + "/red.png", {}, {dir});
         REQUIRE(abs);
         CHECK(abs->bytes == red);
-        CHECK_FALSE(exporters::load_image("missing.png", dir));
+        CHECK_FALSE(exporters::load_image("missing.png", dir, {dir}));
+    }
+    SECTION("local files are never read unless their folder is allowed (draw.io reads none)") {
+        for (const std::string& href :
+             {std::string("red.png"), "file://" + dir + "/red.png", dir + "/red.png"}) {
+            auto im = exporters::load_image(href, dir);
+            REQUIRE_FALSE(im);
+            CHECK(im.error().code == ErrorCode::unsupported);
+            CHECK(im.error().message.find("--allow-images-from") != std::string::npos);
+        }
+        const std::string sub = test::data_path("navigation").string();
+        // "..", absolute paths and file:// out of the allowed folder are refused, as is a link leading out.
+        CHECK_FALSE(exporters::load_image("../render/red.png", sub, {sub}));
+        CHECK_FALSE(exporters::load_image(dir + "/red.png", sub, {sub}));
+        CHECK_FALSE(exporters::load_image("file:///etc/passwd", sub, {sub}));
+        CHECK(exporters::load_image("../render/red.png", sub, {dir}));  // resolved inside an allowed one
+        auto tmp = std::filesystem::temp_directory_path() / ("jstudio-img-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(tmp);
+        std::filesystem::remove(tmp / "link.png");
+        std::filesystem::create_symlink(std::filesystem::path(dir) / "red.png", tmp / "link.png");
+        CHECK_FALSE(exporters::load_image("link.png", tmp.string(), {tmp.string()}));
+        CHECK(exporters::load_image("link.png", tmp.string(), {tmp.string(), dir}));
+        std::filesystem::remove_all(tmp);
     }
     SECTION("web URLs are not fetched, unknown bytes are refused") {
         CHECK(exporters::load_image("https://example.com/a.png").error().code == ErrorCode::unsupported);
@@ -59,6 +85,7 @@ TEST_CASE("SVG export embeds image files as data URIs", "[image][svg]") {
     REQUIRE(read);
     exporters::SvgOptions o;
     o.base_dir = test::data_path("render").string();
+    o.image_dirs = {o.base_dir};
     std::string svg = exporters::write_svg(render::render_page(read->document.pages[0]), o);
     const std::string red = codec::base64_encode(test::read_text(test::data_path("render/red.png")));
     CHECK(svg.find("xlink:href=\"data:image/png;base64," + red + "\"") != std::string::npos);

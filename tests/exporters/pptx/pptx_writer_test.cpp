@@ -103,6 +103,7 @@ TEST_CASE("PPTX: images become pictures with media parts", "[pptx][image]") {
     auto scene = render::render_page(read->document.pages[0]);
     exporters::PptxOptions o;
     o.base_dir = test::data_path("render").string();
+    o.image_dirs = {o.base_dir};
     auto deck = exporters::write_pptx({{&scene, &read->document.pages[0], "Images"}}, o);
     REQUIRE(deck);
     auto parts = unzip(*deck);

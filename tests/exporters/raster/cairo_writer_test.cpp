@@ -85,6 +85,7 @@ TEST_CASE("JPEG images are drawn, not left as frames", "[raster]") {
     exporters::RasterOptions o;
     o.margin = 0;
     o.base_dir = test::data_path("render").string();
+    o.image_dirs = {o.base_dir};
     auto png = exporters::write_png(scene, o);
     REQUIRE(png);
     // blue.jpg is a solid #1565C0 picture; JPEG may shift a channel by a few levels.
@@ -92,7 +93,18 @@ TEST_CASE("JPEG images are drawn, not left as frames", "[raster]") {
     CHECK(near(pixel(*png, 160, 20), 0xFFFFFF));  // the white box beside it
     SECTION("a missing file still shows as a frame, never a blue fill") {
         o.base_dir = test::data_path("navigation").string();
+        o.image_dirs = {o.base_dir};
         auto frame = exporters::write_png(scene, o);
+        REQUIRE(frame);
+        CHECK_FALSE(near(pixel(*frame, 40, 20), 0x1565C0));
+    }
+    SECTION("a file outside the allowed folders is not read (a frame, no blue)") {
+        o.image_dirs = {test::data_path("navigation").string()};
+        auto frame = exporters::write_png(scene, o);
+        REQUIRE(frame);
+        CHECK_FALSE(near(pixel(*frame, 40, 20), 0x1565C0));
+        o.image_dirs.clear();
+        frame = exporters::write_png(scene, o);
         REQUIRE(frame);
         CHECK_FALSE(near(pixel(*frame, 40, 20), 0x1565C0));
     }

@@ -179,6 +179,22 @@ TEST_CASE("compressed pages: line breaks, junk, truncation, bombs", "[importers]
         REQUIRE_FALSE(r);
         CHECK(r.error().code == ErrorCode::too_large);
     }
+    SECTION("many pages each under the page limit stop at the file's limit (--max-memory)") {
+        // Each page inflates to about 600 KB: under the 1 MiB page bound, past the 1 MiB file bound by two.
+        std::string padded = model("") + "<!--" + std::string(600000, 'A') + "-->";
+        std::string pages;
+        for (int i = 0; i < 5; ++i) pages += page(compress(padded), "p" + std::to_string(i));
+        importers::ReadOptions options;
+        options.max_inflated_bytes = 1 << 20;
+        options.max_total_inflated_bytes = 1 << 20;
+        auto r = read_drawio(file(pages), "pages.drawio", options);
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == ErrorCode::too_large);
+        CHECK(r.error().message.find("together") != std::string::npos);
+        CHECK(r.error().where.file == "pages.drawio");
+        options.max_total_inflated_bytes = 8 << 20;
+        CHECK(read_drawio(file(pages), "pages.drawio", options));
+    }
     SECTION("bad percent-encoding inside") {
         auto r = read_drawio(file(page(codec::base64_encode(codec::deflate_raw("%3CmxGraphModel%ZZ")))),
                              "p.drawio");

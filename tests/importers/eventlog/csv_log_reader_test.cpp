@@ -266,3 +266,35 @@ TEST_CASE("read_csv_rows: small tables such as mapping files", "[importers][even
     CHECK(rows[1] == std::vector<std::string>{"a;b", "Demo"});
     CHECK(rows[2] == std::vector<std::string>{"x", "-"});
 }
+
+TEST_CASE("CSV and XES: one endless record or element is bounded (gzip one-line bombs)",
+          "[importers][eventlog]") {
+    LogReadOptions o;
+    o.max_record_bytes = 1 << 20;
+    SECTION("a CSV line longer than the bound") {
+        std::string text = "case,activity,time\n1,A,2024-01-01\n" + std::string(5 << 20, 'x');
+        auto r = read_csv(text, o);
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == ErrorCode::too_large);
+        CHECK(r.error().where.file == "t.csv");
+        CHECK(r.error().where.line == 3);
+        o.max_record_bytes = 16 << 20;
+        CHECK(read_csv(text, o));  // a bad row, not a bomb, under a bound that fits it
+    }
+    SECTION("an XES attribute value longer than the bound") {
+        std::string text =
+            "<log><trace><event><string key=\"concept:name\" value=\"" + std::string(5 << 20, 'A');
+        auto r = read_xes_log(text, "t.xes", o);
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == ErrorCode::too_large);
+        CHECK(r.error().message.find("XML element") != std::string::npos);
+    }
+    SECTION("a header of 50,000 columns gives a short message") {
+        std::string header;
+        for (int i = 0; i < 50000; ++i) header += "c" + std::to_string(i) + ",";
+        auto r = read_csv(header + "\n", {});
+        REQUIRE_FALSE(r);
+        CHECK(r.error().message.size() < 300);
+        CHECK(r.error().message.find("more") != std::string::npos);
+    }
+}
