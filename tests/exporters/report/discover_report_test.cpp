@@ -31,6 +31,9 @@ struct Read {
 
 Read read_deals(const std::string& segment) {
     importers::LogReadOptions o;
+    o.case_column = "deal";
+    o.activity_column = "stage";
+    o.time_column = "when";
     o.segment_column = segment;
     auto read = importers::read_csv_log(deals, "deals.csv", o);
     REQUIRE(read);
