@@ -17,6 +17,7 @@
 #include "core/analysis/navigation/run_checks.hpp"
 #include "core/diagram/document.hpp"
 #include "core/diagram/page_index.hpp"
+#include "core/page/page_reading.hpp"
 #include "exporters/drawio/drawio_writer.hpp"
 #include "importers/drawio/drawio_reader.hpp"
 
@@ -165,21 +166,23 @@ void time_rules(const diagram::Page& page) {
     const Timing index_s = best_of_3([&] { diagram::PageIndex index(page); });
     std::printf("%-14s %8.3f s %8.3f s   (%zu cells)\n", "page index", index_s.wall, index_s.cpu,
                 page.cells.size());
-    const diagram::PageIndex index(page);
+    const Timing reading_s = best_of_3([&] { page::PageReading reading(page); });
+    std::printf("%-14s %8.3f s %8.3f s\n", "page reading", reading_s.wall, reading_s.cpu);
+    const page::PageReading reading(page);
     const Timing build_s = best_of_3([&] {
-        NavGraph g = build_nav_graph(index, BuildOptions{config.entries, config.exits});
+        NavGraph g = build_nav_graph(reading, BuildOptions{config.entries, config.exits});
         screens = g.screen_count();
         arcs = g.arc_count();
     });
     std::printf("%-14s %8.3f s %8.3f s   (%zu screens, %zu arcs)\n", "build graph", build_s.wall, build_s.cpu,
                 screens, arcs);
-    const NavGraph g = build_nav_graph(index, BuildOptions{config.entries, config.exits});
+    const NavGraph g = build_nav_graph(reading, BuildOptions{config.entries, config.exits});
 
     Timing rules_s{0, 0};
     for (const RuleInfo& rule : rule_ids()) {
         const std::string id(rule.id);
         std::size_t found = 0;
-        const Timing s = best_of_3([&] { found = run_rule(id, index, g, config.rule(id)).size(); });
+        const Timing s = best_of_3([&] { found = run_rule(id, reading, g, config.rule(id)).size(); });
         rules_s.wall += s.wall;
         rules_s.cpu += s.cpu;
         std::printf("%-14s %8.3f s %8.3f s   %zu findings\n", id.c_str(), s.wall, s.cpu, found);

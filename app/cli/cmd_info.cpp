@@ -8,6 +8,7 @@
 #include "app/cli/report_error.hpp"
 #include "core/diagram/page_index.hpp"
 #include "core/journey/journey_read.hpp"
+#include "core/page/page_reading.hpp"
 #include "importers/drawio/drawio_reader.hpp"
 #include "templates/journey_json.hpp"
 
@@ -18,6 +19,7 @@ namespace {
 struct InfoOptions {
     std::string input;
     std::string format = "text";
+    bool roles = false;
 };
 
 const char* form_name(diagram::DocumentForm f) {
@@ -91,6 +93,25 @@ void add_journey(nlohmann::json& page_j, const diagram::Page& page) {
         page_j["journey"] = nlohmann::json(templates::map_to_json(*map));
 }
 
+// Every cell's role on the page and the rule that decided it (core/page/page_reading.hpp).
+void add_roles(nlohmann::json& page_j, const diagram::Page& page) {
+    const page::PageReading reading(page);
+    nlohmann::json cells = nlohmann::json::array(), counts = nlohmann::json::object();
+    for (std::size_t i = 0; i < reading.size(); ++i) {
+        const page::Role role = reading.role(i);
+        if (role == page::Role::root || role == page::Role::layer) continue;
+        nlohmann::json c = {{"id", page.cells[i].id},
+                            {"role", page::to_string(role)},
+                            {"rule", page::to_string(reading.rule(i))},
+                            {"why", page::explain(reading.rule(i))},
+                            {"label", reading.plain_label(i)}};
+        if (reading.host(i) != page::PageReading::none) c["host"] = page.cells[reading.host(i)].id;
+        cells.push_back(std::move(c));
+        counts[page::to_string(role)] = counts.value(page::to_string(role), 0) + 1;
+    }
+    page_j["roles"] = {{"counts", counts}, {"cells", cells}};
+}
+
 int run_info(const InfoOptions& opt) {
     auto read = importers::read_drawio_file(opt.input);
     if (!read) return report_error(read.error());
@@ -105,6 +126,7 @@ int run_info(const InfoOptions& opt) {
     for (std::size_t i = 0; i < doc.pages.size(); ++i) {
         j["pages"].push_back(page_json(doc.pages[i], i));
         add_journey(j["pages"].back(), doc.pages[i]);
+        if (opt.roles) add_roles(j["pages"].back(), doc.pages[i]);
     }
     j["warnings"] = nlohmann::json::array();
     for (const auto& d : read->diagnostics) j["warnings"].push_back(d.to_string());
@@ -140,6 +162,23 @@ int run_info(const InfoOptions& opt) {
         for (const auto& c : p["containers"])
             std::cout << "    " << c["kind"].get<std::string>() << " '" << c["label"].get<std::string>()
                       << "' (" << c["id"].get<std::string>() << "): " << c["children"] << " children\n";
+        if (p.contains("roles")) {
+            std::cout << "    roles:";
+            for (const auto& [role, count] : p["roles"]["counts"].items())
+                std::cout << " " << role << " " << count;
+            std::cout << "\n";
+            for (const auto& c : p["roles"]["cells"]) {
+                std::cout << "    " << c["id"].get<std::string>() << ": " << c["role"].get<std::string>();
+                if (c.contains("host")) std::cout << " of " << c["host"].get<std::string>();
+                std::cout << " [" << c["rule"].get<std::string>() << "]";
+                if (!c["label"].get<std::string>().empty()) {
+                    std::string label = c["label"].get<std::string>();
+                    if (label.size() > 60) label = label.substr(0, 57) + "...";
+                    std::cout << " '" << label << "'";
+                }
+                std::cout << "\n";
+            }
+        }
         for (const auto& u : p["unresolved_references"])
             std::cout << "    unresolved: cell '" << u["cell"].get<std::string>() << "' "
                       << u["field"].get<std::string>() << " -> '" << u["id"].get<std::string>() << "'\n";
@@ -158,6 +197,10 @@ void setup_info(CLI::App& app, Action& action) {
                     "draw.io file (.drawio, .xml, .dio, .drawio.svg, .drawio.png), or - for stdin")
         ->required();
     cmd->add_option("--format", opt->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    cmd->add_flag(
+        "--roles", opt->roles,
+        "list every cell's role (node, connector, decoration, region, lane, title, journey step ...) "
+        "and the rule that decided it");
     cmd->callback([opt, &action] { action = [opt] { return run_info(*opt); }; });
 }
 

@@ -9,7 +9,7 @@
 #include "app/cli/report_error.hpp"
 #include "core/eventlog/annotate_map.hpp"
 #include "core/eventlog/conformance.hpp"
-#include "core/eventlog/page_map.hpp"
+#include "core/eventlog/step_model.hpp"
 #include "exporters/drawio/drawio_writer.hpp"
 #include "exporters/report/validate_report.hpp"
 #include "importers/config/mapping_file.hpp"
@@ -40,7 +40,7 @@ int run_validate(const ValidateOptions& opt) {
     if (page_no == SIZE_MAX)
         return report_error(
             make_error(ErrorCode::bad_usage, "no page '" + opt.page + "'", at_file(opt.map_file)));
-    auto map = eventlog::map_from_page(pages[page_no]);
+    auto map = eventlog::step_model(pages[page_no]);
     if (!map) {
         Error e = map.error();
         e.where = at_file(opt.map_file);

@@ -55,7 +55,7 @@ Point midpoint(const std::vector<Point>& line) {
 
 }  // namespace
 
-std::size_t annotate_map(diagram::Page& page, const JourneyMap& map, const Conformance& r) {
+std::size_t annotate_map(diagram::Page& page, const StepModel& map, const Conformance& r) {
     std::vector<Cell> added;
     {
         const diagram::PageIndex idx(page);

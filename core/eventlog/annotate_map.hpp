@@ -13,6 +13,6 @@ inline constexpr const char* unexpected_layer_name = "Unexpected paths";
 
 // `map` must carry step_ids and transition_ids of `page` (as journey validate builds it). Returns the
 // number of cells added (0 when the page has no root cell).
-std::size_t annotate_map(diagram::Page& page, const JourneyMap& map, const Conformance& result);
+std::size_t annotate_map(diagram::Page& page, const StepModel& map, const Conformance& result);
 
 }  // namespace jstudio::eventlog

@@ -43,7 +43,7 @@ constexpr std::size_t ignored = SIZE_MAX - 1;
 
 // The map as the walks below need it: which step each activity is, step ranks, drawn pairs, starts.
 struct MapModel {
-    const JourneyMap& map;
+    const StepModel& map;
     std::size_t n;
     std::vector<std::size_t> step_of_activity;  // none, ignored or a step index
     std::vector<std::vector<std::size_t>> succ;
@@ -51,7 +51,7 @@ struct MapModel {
     std::vector<long> rank;
     std::vector<bool> is_start;
 
-    MapModel(const EventLog& log, const JourneyMap& m, const ConformanceOptions& options, Conformance& out)
+    MapModel(const EventLog& log, const StepModel& m, const ConformanceOptions& options, Conformance& out)
         : map(m), n(m.steps.size()), succ(n), rank(n, -1), is_start(n, false) {
         std::unordered_map<std::string, std::size_t> step_of_key, step_of_id;
         for (std::size_t i = 0; i < n; ++i) {
@@ -173,7 +173,7 @@ void finish(Conformance& out, const EventLog& log, const MapModel& model,
 
 }  // namespace
 
-Conformance check_conformance(const EventLog& log, const JourneyMap& map, const ConformanceOptions& options) {
+Conformance check_conformance(const EventLog& log, const StepModel& map, const ConformanceOptions& options) {
     Conformance out;
     const MapModel model(log, map, options, out);
     const std::size_t n = model.n;
@@ -258,7 +258,7 @@ Conformance check_conformance(const EventLog& log, const JourneyMap& map, const 
     return out;
 }
 
-Conformance check_conformance(const EventLog& names, const Discovery& dfg, const JourneyMap& map,
+Conformance check_conformance(const EventLog& names, const Discovery& dfg, const StepModel& map,
                               const ConformanceOptions& options) {
     Conformance out;
     out.aggregated = true;

@@ -10,9 +10,10 @@
 
 namespace jstudio::eventlog {
 
-// The map as steps (matched to activities by name, case-insensitively, spaces trimmed) and allowed
-// transitions.
-struct JourneyMap {
+// What conformance checks a log against: the steps of the journey on a page (matched to activities by name,
+// case-insensitively, spaces trimmed) and the allowed transitions; built from journey::JourneyMap by
+// step_model (step_model.hpp).
+struct StepModel {
     std::vector<std::string> steps;
     std::vector<std::pair<std::size_t, std::size_t>> transitions;  // indexes into steps
     std::vector<std::string> step_ids;        // draw.io cell id per step (may be empty): mapping targets
@@ -74,12 +75,12 @@ struct Conformance {
 };
 
 // Step rank = breadth-first distance from the start steps (no incoming transition; the first step if none).
-Conformance check_conformance(const EventLog& log, const JourneyMap& map,
+Conformance check_conformance(const EventLog& log, const StepModel& map,
                               const ConformanceOptions& options = {});
 // The same from a directly-follows graph without cases (Discovery::aggregated): activity names come from
 // `names`. Edges touching an activity that maps to no step are left out (the case path through it is not
 // known).
-Conformance check_conformance(const EventLog& names, const Discovery& dfg, const JourneyMap& map,
+Conformance check_conformance(const EventLog& names, const Discovery& dfg, const StepModel& map,
                               const ConformanceOptions& options = {});
 
 // The name used to match a step with an activity: trimmed, lower case, HTML tags and entities of a draw.io

@@ -33,6 +33,7 @@ struct Step {
     std::optional<double> emotion;  // emotion_min..emotion_max
     std::string persona;            // persona id this step belongs to; "" = every persona
     std::string notes, owner, kpi;
+    std::string activity;  // the log activity or CRM stage it stands for (a flowchart's stage/step attribute)
     bool operator==(const Step&) const = default;
 };
 

@@ -8,6 +8,7 @@
 #include "core/diagram/page_index.hpp"
 #include "core/journey/journey_draw.hpp"
 #include "core/journey/label_text.hpp"
+#include "core/page/page_reading.hpp"
 
 namespace jstudio::journey {
 
@@ -74,9 +75,51 @@ bool is_journey_page(const diagram::Page& page) {
 }
 
 Result<JourneyMap> read_journey(const diagram::Page& page, Diagnostics* diagnostics) {
-    if (!is_journey_page(page))
-        return make_error(ErrorCode::unsupported,
-                          "this page is not a journey map (no stage and lane headers)");
+    const page::PageReading reading(page);
+    return read_journey(reading, diagnostics);
+}
+
+namespace {
+
+// A flowchart without journey structure: its nodes are the steps (in page order), its connectors between
+// nodes the transitions. A `stage` or `step` attribute names the activity a node stands for.
+JourneyMap read_flow(const page::PageReading& reading) {
+    const diagram::Page& page = reading.page();
+    JourneyMap map;
+    map.title = page.name.value_or("");
+    std::vector<std::optional<StepId>> step_of(page.cells.size());
+    for (std::size_t i = 0; i < page.cells.size(); ++i) {
+        if (reading.role(i) != page::Role::node) continue;
+        const Cell& c = page.cells[i];
+        Step step;
+        step.cell_id = c.id;
+        step.id = c.id;
+        step.label = plain_label(c);
+        step.activity = c.data("stage");
+        if (step.activity.empty()) step.activity = c.data("step");
+        step_of[i] = map.graph.add_step(std::move(step));
+    }
+    for (std::size_t i = 0; i < page.cells.size(); ++i) {
+        const page::Role r = reading.role(i);
+        if (r != page::Role::connector && r != page::Role::transition) continue;
+        const Cell& c = page.cells[i];
+        const std::uint32_t from = reading.node_at(c.source), to = reading.node_at(c.target);
+        if (from == page::PageReading::none || to == page::PageReading::none) continue;
+        if (!step_of[from] || !step_of[to]) continue;
+        Transition t;
+        t.cell_id = c.id;
+        t.label = plain_label(c);
+        t.kind = c.style_or_empty().flag("dashed") ? TransitionKind::alternative : TransitionKind::intended;
+        map.graph.add_transition(*step_of[from], *step_of[to], std::move(t));
+    }
+    return map;
+}
+
+}  // namespace
+
+Result<JourneyMap> read_journey(const page::PageReading& reading, Diagnostics* diagnostics) {
+    if (!reading.is_journey_map()) return read_flow(reading);
+    const diagram::Page& page = reading.page();
     auto warn = [&](std::string message, const std::string& cell_id) {
         if (!diagnostics) return;
         Diagnostic d;
@@ -85,19 +128,18 @@ Result<JourneyMap> read_journey(const diagram::Page& page, Diagnostics* diagnost
         d.where.cell_id = cell_id;
         diagnostics->push_back(std::move(d));
     };
-    PageIndex idx(page);
     JourneyMap map;
     std::vector<Band> stages, lanes;
     std::map<std::string, double> band_height;  // emotion lanes
-    for (const Cell& c : page.cells) {
-        const std::string r = c.data("journey-role");
-        if (r.empty()) continue;
-        if (r == role::title) {
+    for (std::size_t i = 0; i < page.cells.size(); ++i) {
+        const Cell& c = page.cells[i];
+        const page::Role r = reading.role(i);
+        if (r == page::Role::map_title) {
             map.title = plain_label(c);
             map.kind = map_kind_from(c.data("kind")).value_or(MapKind::current_state);
             map.scenario = c.data("scenario");
             map.expectations = split_lines(c.data("expectations"));
-        } else if (r == role::persona) {
+        } else if (r == page::Role::persona) {
             Persona p;
             p.id = c.data("persona");
             p.name = c.data("name");
@@ -114,10 +156,10 @@ Result<JourneyMap> read_journey(const diagram::Page& page, Diagnostics* diagnost
                     p.icp.push_back({line.substr(0, colon), line.substr(colon + 2)});
             }
             map.personas.push_back(std::move(p));
-        } else if (r == role::stage_header || r == role::lane_header) {
-            auto b = idx.absolute_bounds(c.id);
+        } else if (r == page::Role::stage_header || r == page::Role::lane_header) {
+            const auto& b = reading.bounds(i);
             if (!b) continue;
-            const bool is_stage = r == role::stage_header;
+            const bool is_stage = r == page::Role::stage_header;
             Band band{c.data(is_stage ? "stage" : "lane"), is_stage ? b->x : b->y,
                       is_stage ? b->right() : b->bottom(), &c};
             if (band.id.empty()) band.id = c.id;
@@ -151,25 +193,17 @@ Result<JourneyMap> read_journey(const diagram::Page& page, Diagnostics* diagnost
         map.lanes.push_back(std::move(lane));
     }
     if (stages.empty() || lanes.empty()) return map;
-    const double grid_left = stages.front().start, grid_right = stages.back().end;
-    const double grid_top = lanes.front().start, grid_bottom = lanes.back().end;
-
-    // Steps, in file order.
+    // Steps, in file order: the page reading's journey cards (by metadata, or a plain shape in the grid).
     std::set<std::string> step_ids;
     std::map<std::string, StepId> by_cell;
-    std::set<std::string> layer_ids;
-    for (const Cell* l : idx.layers()) layer_ids.insert(l->id);
-    for (const Cell& c : page.cells) {
-        if (c.kind != CellKind::vertex) continue;
+    for (std::size_t i = 0; i < page.cells.size(); ++i) {
+        if (!page::is_journey_card(reading.role(i))) continue;
+        const Cell& c = page.cells[i];
         const std::string r = c.data("journey-role");
         const bool ours = is_step_role(r);
-        // A plain shape counts only if it sits on a layer (not inside a card) and has no role of ours.
-        if (!ours && (!r.empty() || !layer_ids.count(c.parent))) continue;
-        auto b = idx.absolute_bounds(c.id);
+        const auto& b = reading.bounds(i);
         if (!b) continue;
         const double cx = b->x + b->width / 2, cy = b->y + b->height / 2;
-        if (!ours && (cx < grid_left || cx > grid_right || cy < grid_top || cy > grid_bottom)) continue;
-        if (!ours && c.style_or_empty().has_name("line")) continue;
         Step step;
         step.cell_id = c.id;
         step.id = c.data("step-id");
@@ -187,7 +221,7 @@ Result<JourneyMap> read_journey(const diagram::Page& page, Diagnostics* diagnost
         step.kpi = c.data("kpi");
         step.notes = c.data("notes");
         step.channel = c.data("channel");
-        for (const Cell* child : idx.children(c.id))
+        for (const Cell* child : reading.index().children(c.id))
             if (child->data("journey-role") == role::channel_tag) step.channel = plain_label(*child);
         step.emotion = parse_number(c.data("emotion"));
         if (c.wrapper && c.wrapper->attributes.has("emotion") && !step.emotion)
@@ -205,21 +239,25 @@ Result<JourneyMap> read_journey(const diagram::Page& page, Diagnostics* diagnost
         if (r != role::emotion && lane.kind != LaneKind::emotions && !ours) step.emotion.reset();
         by_cell[c.id] = map.graph.add_step(std::move(step));
     }
-    // Channel tags are children of their card: an edge glued to a tag belongs to the card.
+    // An arrow attached to a channel tag (a child of its card), a badge or a frame belongs to the card.
     auto step_of = [&](const std::string& id) -> std::optional<StepId> {
         auto it = by_cell.find(id);
         if (it != by_cell.end()) return it->second;
-        const Cell* cell = idx.find(id);
-        if (cell) {
+        if (const Cell* cell = reading.index().find(id)) {
             auto p = by_cell.find(cell->parent);
             if (p != by_cell.end()) return p->second;
         }
-        return std::nullopt;
+        const std::uint32_t node = reading.node_at(id);
+        if (node == page::PageReading::none) return std::nullopt;
+        auto n = by_cell.find(page.cells[node].id);
+        if (n == by_cell.end()) return std::nullopt;
+        return n->second;
     };
-    for (const Cell& c : page.cells) {
-        if (c.kind != CellKind::edge) continue;
+    for (std::size_t i = 0; i < page.cells.size(); ++i) {
+        const Cell& c = page.cells[i];
+        const page::Role edge_role = reading.role(i);
+        if (edge_role != page::Role::connector && edge_role != page::Role::transition) continue;
         const std::string r = c.data("journey-role");
-        if (!r.empty() && r != role::transition) continue;
         auto from = step_of(c.source), to = step_of(c.target);
         if (!from || !to) {
             if (r == role::transition) warn("transition is no longer glued to two steps; dropped", c.id);

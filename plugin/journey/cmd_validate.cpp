@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "core/eventlog/annotate_map.hpp"
-#include "core/eventlog/page_map.hpp"
+#include "core/eventlog/step_model.hpp"
 #include "exporters/report/validate_report.hpp"
 #include "importers/config/mapping_file.hpp"
 #include "importers/eventlog/byte_source.hpp"
@@ -58,7 +58,7 @@ void add_validate_command(plugin::HostServices& host) {
         const std::string name = "Validate with CRM Data";
         const auto target = active_page(host, name);
         if (!target) return;
-        auto journey = eventlog::map_from_page(target->page());
+        auto journey = eventlog::step_model(target->page());
         if (!journey) {
             host.report_error(name + ": " + journey.error().message);
             return;

@@ -179,9 +179,35 @@ TEST_CASE("deleted cards are gone, edited labels kept, new edges are transitions
     CHECK(t[0].transition.kind == journey::TransitionKind::intended);
 }
 
-TEST_CASE("a page that is not a journey map is refused", "[templates][journey][edit]") {
-    auto doc = diagram::make_document();
-    auto r = journey::read_journey(doc.pages.front());
-    REQUIRE_FALSE(r);
-    CHECK(r.error().code == ErrorCode::unsupported);
+TEST_CASE("a page that is not a journey map reads as the journey of its nodes",
+          "[templates][journey][edit]") {
+    const std::string xml = R"(<mxfile><diagram id="p" name="Flow"><mxGraphModel><root>
+      <mxCell id="0"/><mxCell id="1" parent="0"/>
+      <mxCell id="t" value="Checkout flow" style="text;fontSize=24;" vertex="1" parent="1">
+        <mxGeometry x="0" y="0" width="200" height="30" as="geometry"/></mxCell>
+      <UserObject id="a" label="Cart" stage="Basket"><mxCell style="rounded=1;" vertex="1" parent="1">
+        <mxGeometry x="0" y="100" width="120" height="60" as="geometry"/></mxCell></UserObject>
+      <mxCell id="b" value="Pay" style="rounded=1;" vertex="1" parent="1">
+        <mxGeometry x="300" y="100" width="120" height="60" as="geometry"/></mxCell>
+      <mxCell id="f" value="" style="fillColor=none;strokeColor=#ff0000;opacity=50;" vertex="1" parent="1">
+        <mxGeometry x="295" y="95" width="130" height="70" as="geometry"/></mxCell>
+      <mxCell id="e" style="dashed=1;" edge="1" parent="1" source="a" target="f">
+        <mxGeometry relative="1" as="geometry"/></mxCell>
+    </root></mxGraphModel></diagram></mxfile>)";
+    auto read = importers::read_drawio(xml, "flow.drawio");
+    REQUIRE(read);
+    auto map = journey::read_journey(read->document.pages.front());
+    REQUIRE(map);
+    CHECK(map->stages.empty());
+    CHECK(map->lanes.empty());
+    CHECK(map->title == "Flow");
+    REQUIRE(map->graph.step_count() == 2);  // the title and the highlight frame are no steps
+    const auto steps = map->graph.steps();
+    CHECK(map->graph.step(steps[0]).label == "Cart");
+    CHECK(map->graph.step(steps[0]).activity == "Basket");
+    CHECK(map->graph.step(steps[1]).label == "Pay");
+    auto t = map->graph.transitions();
+    REQUIRE(t.size() == 1);  // drawn to the frame: a transition to the step under it
+    CHECK(map->graph.step(t[0].to).cell_id == "b");
+    CHECK(t[0].transition.kind == journey::TransitionKind::alternative);
 }

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "core/diagram/page_index.hpp"
+#include "core/page/page_reading.hpp"
 #include "core/text/html_text.hpp"
 
 namespace jstudio::analysis::navigation {
@@ -27,12 +28,6 @@ std::string lower(std::string_view s) {
 
 bool truthy(std::string_view v) {
     return v == "1" || v == "true" || v == "yes";
-}
-
-bool is_text_only(const Style& s) {
-    if (s.has_name("text") || s.get_or("shape", "") == "text") return true;
-    const std::string shape = s.get_or("shape", "");
-    return shape == "note" || shape == "callout" || s.has_name("edgeLabel");
 }
 
 bool is_decision(const Style& s) {
@@ -82,26 +77,6 @@ bool matches(const Screen& screen, const std::vector<std::string>& wanted) {
     return false;
 }
 
-// Two rectangles share a side when an edge of one lies on an edge of the other over at least half the
-// shorter length: tiles of a drawn grid (lane headers, table rows, title bars), never two spaced screens.
-bool share_side(const diagram::Rect& a, const diagram::Rect& b) {
-    constexpr double eps = 1.0;
-    auto overlap = [](double a0, double a1, double b0, double b1) {
-        return std::min(a1, b1) - std::max(a0, b0);
-    };
-    auto near = [&](double u, double v) { return std::abs(u - v) <= eps; };
-    const double ax1 = a.x + a.width, ay1 = a.y + a.height, bx1 = b.x + b.width, by1 = b.y + b.height;
-    const bool vertical_touch = near(a.x, b.x) || near(ax1, bx1) || near(a.x, bx1) || near(ax1, b.x);
-    const bool horizontal_touch = near(a.y, b.y) || near(ay1, by1) || near(a.y, by1) || near(ay1, b.y);
-    return (vertical_touch && overlap(a.y, ay1, b.y, by1) >= std::min(a.height, b.height) / 2) ||
-           (horizontal_touch && overlap(a.x, ax1, b.x, bx1) >= std::min(a.width, b.width) / 2);
-}
-
-bool contains(const diagram::Rect& outer, const diagram::Rect& inner) {
-    return inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width &&
-           inner.y + inner.height <= outer.y + outer.height;
-}
-
 }  // namespace
 
 std::string plain_label(std::string_view label, bool html) {
@@ -109,119 +84,55 @@ std::string plain_label(std::string_view label, bool html) {
 }
 
 NavGraph build_nav_graph(const diagram::Page& page, const BuildOptions& options) {
-    return build_nav_graph(PageIndex(page), options);
+    const page::PageReading reading(page);
+    return build_nav_graph(reading, options);
 }
 
-NavGraph build_nav_graph(const diagram::PageIndex& idx, const BuildOptions& options) {
-    const diagram::Page& page = idx.page();
-    std::unordered_set<std::string_view> glued;
-    for (const Cell& c : page.cells)
-        if (c.kind == CellKind::edge) {
-            if (!c.source.empty()) glued.insert(c.source);
-            if (!c.target.empty()) glued.insert(c.target);
-        }
-
-    // Roles by position in page.cells: string sets keyed by id cost a hash lookup per question.
+NavGraph build_nav_graph(const page::PageReading& reading, const BuildOptions& options) {
+    using page::Role;
+    const diagram::Page& page = reading.page();
     const std::size_t cell_count = page.cells.size();
-    auto position = [&](const Cell* c) { return static_cast<std::size_t>(c - page.cells.data()); };
-    std::vector<char> is_glued(cell_count, 0), is_candidate(cell_count, 0), is_backdrop(cell_count, 0);
-
-    // Pass 1: screen candidates.
-    for (std::size_t i = 0; i < cell_count; ++i) {
-        const Cell& c = page.cells[i];
-        if (c.kind != CellKind::vertex || !c.is_visible()) continue;
-        const Cell* parent = idx.parent_of(c.id);
-        if (parent && parent->kind == CellKind::edge) continue;  // edge label
-        if (parent && parent->kind == CellKind::vertex && c.geometry && c.geometry->relative)
-            continue;  // port
-        const Style& s = c.style_or_empty();
-        is_glued[i] = glued.count(c.id) > 0;
-        if (!is_glued[i] && (is_text_only(s) || idx.is_container(c))) continue;
-        is_candidate[i] = 1;
-    }
-    // Pass 2: unglued shapes that are the page's backdrop, not screens: panels behind linked screens,
-    // separator lines, and tiles of a drawn grid (lane headers, title bars, table cells share their sides).
-    // Without this, every background rectangle of a site map is reported as an orphan.
-    std::vector<std::pair<std::size_t, diagram::Rect>> placed;  // candidate position, page bounds
-    for (std::size_t i = 0; i < cell_count; ++i)
-        if (is_candidate[i])
-            if (auto b = idx.absolute_bounds(page.cells[i].id)) placed.emplace_back(i, *b);
-    if (std::any_of(placed.begin(), placed.end(), [&](const auto& p) { return !is_glued[p.first]; })) {
-        // A coarse grid keeps this linear on big pages: each shape is compared only with shapes near it.
-        constexpr double cell = 256;
-        auto key = [](long gx, long gy) {
-            return (static_cast<std::uint64_t>(gx) << 32) ^ static_cast<std::uint32_t>(gy);
-        };
-        auto span = [&](const diagram::Rect& r, auto&& f) {
-            const long x0 = std::lround(std::floor((r.x - 1) / cell)),
-                       x1 = std::lround(std::floor((r.x + r.width + 1) / cell));
-            const long y0 = std::lround(std::floor((r.y - 1) / cell)),
-                       y1 = std::lround(std::floor((r.y + r.height + 1) / cell));
-            for (long gx = x0; gx <= x1; ++gx)
-                for (long gy = y0; gy <= y1; ++gy) f(key(gx, gy));
-        };
-        std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> grid;
-        for (std::uint32_t i = 0; i < placed.size(); ++i)
-            span(placed[i].second, [&](std::uint64_t k) { grid[k].push_back(i); });
-        std::vector<std::uint32_t> seen(placed.size(), UINT32_MAX);
-        for (std::uint32_t i = 0; i < placed.size(); ++i) {
-            // Not a structured binding: the lambda below uses box, and clang 14 (the fuzz build) cannot
-            // capture bindings.
-            const auto at = placed[i].first;
-            const auto& box = placed[i].second;
-            if (is_glued[at]) continue;
-            bool backdrop = std::min(box.width, box.height) < 6;
-            span(box, [&](std::uint64_t k) {
-                if (backdrop) return;
-                auto bucket = grid.find(k);
-                if (bucket == grid.end()) return;
-                for (std::uint32_t j : bucket->second) {
-                    if (j == i || seen[j] == i) continue;
-                    seen[j] = i;
-                    const auto& [other, other_box] = placed[j];
-                    if ((is_glued[other] && contains(box, other_box)) || share_side(box, other_box)) {
-                        backdrop = true;
-                        return;
-                    }
-                }
-            });
-            if (backdrop) is_backdrop[at] = 1;
-        }
-    }
-    // Pass 3: drop unglued shapes drawn inside a screen (widgets of a wireframe screen).
+    // Screens: the page reading's nodes and journey cards, and containers that arrows attach to directly
+    // (an arrow into a whole section). Decorations, regions, titles, legends, notes and annotations never
+    // are; an arrow attached to a decoration or port counts for its host.
+    std::vector<char> linked(cell_count, 0);
+    for (const Cell& c : page.cells)
+        if (c.kind == CellKind::edge)
+            for (const std::string* end : {&c.source, &c.target})
+                if (!end->empty())
+                    if (auto p = reading.index().position(*end)) linked[*p] = 1;
+    auto is_screen = [&](std::size_t i) {
+        const Role r = reading.role(i);
+        if (r == Role::node || page::is_journey_card(r)) return true;
+        return linked[i] && (r == Role::container || r == Role::group || r == Role::swimlane ||
+                             r == Role::pool || r == Role::lane);
+    };
     NavGraph g;
     std::vector<const Cell*> cell_of;  // per screen
     for (std::size_t i = 0; i < cell_count; ++i) {
-        if (!is_candidate[i] || is_backdrop[i]) continue;
+        if (!is_screen(i)) continue;
         const Cell& c = page.cells[i];
-        bool inside = false;
-        if (!is_glued[i])
-            for (const Cell* p = idx.parent_of(c.id); p && p->kind == CellKind::vertex;
-                 p = idx.parent_of(p->id))
-                if (is_candidate[position(p)]) {
-                    inside = true;
-                    break;
-                }
-        if (inside) continue;
         Screen screen;
         screen.cell_id = c.id;
-        screen.label = plain_label(c.label(), c.is_html_label() || c.label().find('<') != std::string::npos);
+        screen.label = reading.plain_label(i);
         screen.decision = is_decision(c.style_or_empty());
-        screen.bounds = idx.absolute_bounds(c.id).value_or(diagram::Rect{});
+        screen.bounds = reading.bounds(i).value_or(diagram::Rect{});
         g.add_screen(std::move(screen));
         cell_of.push_back(&c);
     }
+    for (std::size_t i = 0; i < cell_count; ++i) {
+        const Role r = reading.role(i);
+        if (r != Role::decoration && r != Role::port) continue;
+        const std::uint32_t host = reading.node_at(i);
+        if (host == page::PageReading::none) continue;
+        if (auto s = g.find(page.cells[host].id)) g.add_alias(page.cells[i].id, *s);
+    }
 
-    // Links: each edge end resolves to the nearest screen among the glued cell and its ancestors.
-    auto resolve = [&](const std::string& id) -> std::optional<ScreenId> {
-        if (auto s = g.find(id)) return s;  // the common case: glued to a screen
-        for (const Cell* c = idx.find(id); c && c->kind == CellKind::vertex; c = idx.parent_of(c->id))
-            if (auto s = g.find(c->id)) return s;
-        return std::nullopt;
-    };
-    for (const Cell& c : page.cells) {
-        if (c.kind != CellKind::edge || c.source.empty() || c.target.empty()) continue;
-        auto a = resolve(c.source), b = resolve(c.target);
+    for (std::size_t i = 0; i < cell_count; ++i) {
+        const Cell& c = page.cells[i];
+        const Role r = reading.role(i);
+        if ((r != Role::connector && r != Role::transition) || c.source.empty() || c.target.empty()) continue;
+        auto a = g.find(c.source), b = g.find(c.target);
         if (!a || !b) continue;
         auto [start, end] = arrows(c.style_or_empty());
         Link link{c.id, start == end};

@@ -9,8 +9,10 @@
 
 namespace jstudio::diagram {
 struct Page;
-class PageIndex;
 }  // namespace jstudio::diagram
+namespace jstudio::page {
+class PageReading;
+}  // namespace jstudio::page
 
 namespace jstudio::analysis::navigation {
 
@@ -34,7 +36,7 @@ std::vector<Finding> find_bottlenecks(const NavGraph& g, const RuleSettings& s);
 std::vector<Finding> find_weak_decisions(const NavGraph& g, const RuleSettings& s);
 // Edges with an end not glued to a shape: near a shape (threshold: distance in px) or glued to nothing.
 std::vector<Finding> find_loose_edges(const diagram::Page& page, const NavGraph& g, const RuleSettings& s);
-std::vector<Finding> find_loose_edges(const diagram::PageIndex& index, const NavGraph& g,
+std::vector<Finding> find_loose_edges(const page::PageReading& reading, const NavGraph& g,
                                       const RuleSettings& s);
 
 }  // namespace jstudio::analysis::navigation

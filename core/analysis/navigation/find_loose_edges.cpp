@@ -9,6 +9,7 @@
 #include "core/analysis/navigation/build_nav_graph.hpp"
 #include "core/analysis/navigation/checks.hpp"
 #include "core/diagram/page_index.hpp"
+#include "core/page/page_reading.hpp"
 
 namespace jstudio::analysis::navigation {
 
@@ -56,16 +57,23 @@ std::string edge_name(const diagram::Cell& edge, const diagram::PageIndex& idx) 
 }  // namespace
 
 std::vector<Finding> find_loose_edges(const diagram::Page& page, const NavGraph& g, const RuleSettings& s) {
-    return find_loose_edges(diagram::PageIndex(page), g, s);
+    const page::PageReading reading(page);
+    return find_loose_edges(reading, g, s);
 }
 
-std::vector<Finding> find_loose_edges(const diagram::PageIndex& idx, const NavGraph& g,
+std::vector<Finding> find_loose_edges(const page::PageReading& reading, const NavGraph& g,
                                       const RuleSettings& s) {
     std::vector<Finding> out;
+    const diagram::PageIndex& idx = reading.index();
     const diagram::Page& page = idx.page();
     const double tolerance = std::max(0.0, s.threshold);
-    for (const diagram::Cell& edge : page.cells) {
-        if (edge.kind != diagram::CellKind::edge || !edge.is_visible()) continue;
+    for (std::size_t i = 0; i < page.cells.size(); ++i) {
+        const diagram::Cell& edge = page.cells[i];
+        // Arrows a user drew: not annotations (suggested links are drawn loose on purpose), not hidden ones.
+        const page::Role role = reading.role(i);
+        if (edge.kind != diagram::CellKind::edge ||
+            (role != page::Role::connector && role != page::Role::transition))
+            continue;
         const bool source_glued = !edge.source.empty() && idx.find(edge.source);
         const bool target_glued = !edge.target.empty() && idx.find(edge.target);
         if (source_glued && target_glued) continue;

@@ -59,6 +59,10 @@ Screen& NavGraph::screen(ScreenId id) {
     return m_impl->graph[id.index];
 }
 
+void NavGraph::add_alias(std::string cell_id, ScreenId screen) {
+    m_impl->by_cell.emplace(std::move(cell_id), screen.index);
+}
+
 std::optional<ScreenId> NavGraph::find(std::string_view cell_id) const {
     auto it = m_impl->by_cell.find(cell_id);
     if (it == m_impl->by_cell.end()) return std::nullopt;

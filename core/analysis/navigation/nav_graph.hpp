@@ -57,7 +57,10 @@ class NavGraph {
     std::size_t arc_count() const;
     const Screen& screen(ScreenId id) const;
     Screen& screen(ScreenId id);
-    std::optional<ScreenId> find(std::string_view cell_id) const;
+    // Another cell that stands for a screen (a highlight frame, badge or port of it): find() gives the
+    // screen.
+    void add_alias(std::string cell_id, ScreenId screen);
+    std::optional<ScreenId> find(std::string_view cell_id) const;  // a screen's cell or an alias
 
     std::vector<ScreenId> successors(ScreenId id) const;    // one entry per arc, may repeat
     std::vector<ScreenId> predecessors(ScreenId id) const;  // one entry per arc, may repeat

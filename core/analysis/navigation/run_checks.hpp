@@ -8,8 +8,8 @@
 #include "core/analysis/navigation/nav_graph.hpp"
 #include "core/diagram/document.hpp"
 
-namespace jstudio::diagram {
-class PageIndex;
+namespace jstudio::page {
+class PageReading;
 }
 
 namespace jstudio::analysis::navigation {
@@ -23,9 +23,9 @@ struct PageReport {
 
 PageReport run_checks(const diagram::Page& page, const CheckConfig& config);
 
-// One rule by id (see rule_ids()) on a page's index and graph, whatever its enabled flag; {} for an unknown
+// One rule by id (see rule_ids()) on a page's reading and graph, whatever its enabled flag; {} for an unknown
 // id.
-std::vector<Finding> run_rule(std::string_view id, const diagram::PageIndex& index, const NavGraph& g,
+std::vector<Finding> run_rule(std::string_view id, const page::PageReading& reading, const NavGraph& g,
                               const RuleSettings& settings);
 
 }  // namespace jstudio::analysis::navigation

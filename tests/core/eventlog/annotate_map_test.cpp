@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/eventlog/annotate_map.hpp"
-#include "core/eventlog/page_map.hpp"
+#include "core/eventlog/step_model.hpp"
 #include "importers/drawio/drawio_reader.hpp"
 #include "tests/support/corpus.hpp"
 
@@ -43,7 +43,7 @@ const diagram::Cell* find_added(const diagram::Page& page, std::size_t from, std
 }  // namespace
 
 TEST_CASE("map_from_page: steps with cell ids, transitions with edge ids", "[core][eventlog][annotate]") {
-    auto map = map_from_page(funnel_page());
+    auto map = step_model(funnel_page());
     REQUIRE(map);
     CHECK(map->steps == std::vector<std::string>{"Lead", "Demo", "Proposal", "Won", "Lost", "Nurture"});
     CHECK(map->step_ids == std::vector<std::string>{"lead", "demo", "proposal", "won", "lost", "nurture"});
@@ -53,7 +53,7 @@ TEST_CASE("map_from_page: steps with cell ids, transitions with edge ids", "[cor
 TEST_CASE("annotate_map: volumes, drop-off, stalls, unexpected paths, legend", "[core][eventlog][annotate]") {
     const auto original = funnel_page();
     auto page = original;
-    auto map = map_from_page(page);
+    auto map = step_model(page);
     REQUIRE(map);
     ConformanceOptions o;
     o.stall_seconds = 10 * 86400.0;

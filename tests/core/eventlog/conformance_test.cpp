@@ -20,7 +20,7 @@ EventLog make_log(std::vector<std::vector<std::pair<std::string, int>>> cases) {
 
 TEST_CASE("each deviation kind against a four-step map", "[core][eventlog][conformance]") {
     // Lead -> Demo -> Proposal -> Won, plus an unused Lost step.
-    JourneyMap map{{"Lead", "Demo", "Proposal", "Won", "Lost"}, {{0, 1}, {1, 2}, {2, 3}}, {}, {}};
+    StepModel map{{"Lead", "Demo", "Proposal", "Won", "Lost"}, {{0, 1}, {1, 2}, {2, 3}}, {}, {}};
     auto log = make_log({{{"Lead", 0}, {"Demo", 1}, {"Proposal", 2}, {"Won", 3}},  // fits
                          {{"lead", 0}, {"Proposal", 1}, {"Won", 2}},  // skip Demo (case-insensitive)
                          {{"Lead", 0}, {"Demo", 1}, {"Proposal", 2}, {"Demo", 30}},  // backward, stall 28 d
@@ -53,7 +53,7 @@ TEST_CASE("each deviation kind against a four-step map", "[core][eventlog][confo
 
 TEST_CASE("per-step reach, conversion and drop-off", "[core][eventlog][conformance]") {
     // Lead -> Demo -> Proposal -> {Won, Lost}: Won and Lost are final, so ending there is no drop-off.
-    JourneyMap map{{"Lead", "Demo", "Proposal", "Won", "Lost"}, {{0, 1}, {1, 2}, {2, 3}, {2, 4}}, {}, {}};
+    StepModel map{{"Lead", "Demo", "Proposal", "Won", "Lost"}, {{0, 1}, {1, 2}, {2, 3}, {2, 4}}, {}, {}};
     auto log = make_log({{{"Lead", 0}, {"Demo", 1}, {"Proposal", 2}, {"Won", 3}},
                          {{"Lead", 0}, {"Demo", 1}},
                          {{"Lead", 0}, {"Demo", 1}, {"Demo", 2}, {"Proposal", 3}},
@@ -75,7 +75,7 @@ TEST_CASE("per-step reach, conversion and drop-off", "[core][eventlog][conforman
 
 TEST_CASE("mapping rows: by cell id, by name, '-' ignores, unknown targets reported",
           "[core][eventlog][conformance]") {
-    JourneyMap map{{"Lead", "Demo", "Won"}, {{0, 1}, {1, 2}}, {"s-lead", "s-demo", "s-won"}, {}};
+    StepModel map{{"Lead", "Demo", "Won"}, {{0, 1}, {1, 2}}, {"s-lead", "s-demo", "s-won"}, {}};
     auto log = make_log({{{"New lead", 0}, {"Newsletter", 1}, {"Intro call", 2}, {"closed won", 3}},
                          {{"New lead", 0}, {"Bogus", 1}}});
     ConformanceOptions o;
@@ -96,7 +96,7 @@ TEST_CASE("mapping rows: by cell id, by name, '-' ignores, unknown targets repor
 }
 
 TEST_CASE("conformance from a directly-follows table", "[core][eventlog][conformance][dfg]") {
-    JourneyMap map{{"Lead", "Demo", "Proposal", "Won"}, {{0, 1}, {1, 2}, {2, 3}}, {}, {}};
+    StepModel map{{"Lead", "Demo", "Proposal", "Won"}, {{0, 1}, {1, 2}, {2, 3}}, {}, {}};
     EventLog names;
     for (const char* a : {"Lead", "Demo", "Proposal", "Won", "Webinar"}) names.activity_id(a);
     Discovery d;

@@ -1,0 +1,74 @@
+#pragma once
+// A coarse uniform grid over rectangles, so "what lies near this shape" costs the shapes near it and not
+// every shape on the page. Rectangles that would span too many buckets (page-sized backdrops, hostile
+// sizes) go to one list every query scans: there are few of them on any real page.
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "core/diagram/geometry.hpp"
+
+namespace jstudio::page::detail {
+
+class SpatialGrid {
+  public:
+    explicit SpatialGrid(double bucket = 256) : m_bucket(bucket) {}
+
+    void insert(std::uint32_t item, const diagram::Rect& r) {
+        m_rects.emplace(item, r);
+        if (!span(r, [&](std::uint64_t k) { m_buckets[k].push_back(item); })) m_large.push_back(item);
+    }
+
+    // Appends every item whose rectangle meets r (each once; order unspecified).
+    void query(const diagram::Rect& r, std::vector<std::uint32_t>& out) const {
+        const std::size_t first = out.size();
+        auto meets = [&](std::uint32_t item) {
+            const diagram::Rect& o = m_rects.at(item);
+            return o.x <= r.right() && r.x <= o.right() && o.y <= r.bottom() && r.y <= o.bottom();
+        };
+        const bool small = span(r, [&](std::uint64_t k) {
+            auto it = m_buckets.find(k);
+            if (it == m_buckets.end()) return;
+            for (std::uint32_t item : it->second)
+                if (meets(item)) out.push_back(item);
+        });
+        if (!small)  // a huge query: scan everything once
+            for (const auto& [item, rect] : m_rects) {
+                (void)rect;
+                if (meets(item)) out.push_back(item);
+            }
+        else
+            for (std::uint32_t item : m_large)
+                if (meets(item)) out.push_back(item);
+        std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+        out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(first), out.end()), out.end());
+    }
+
+  private:
+    static constexpr long max_span = 64;  // buckets per side before a rectangle counts as large
+    double m_bucket;
+    std::unordered_map<std::uint32_t, diagram::Rect> m_rects;
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> m_buckets;
+    std::vector<std::uint32_t> m_large;
+
+    // Calls f for every bucket r touches; false (and no call) when r is too large or not finite.
+    template <class F>
+    bool span(const diagram::Rect& r, F&& f) const {
+        if (!std::isfinite(r.x) || !std::isfinite(r.y) || !std::isfinite(r.width) || !std::isfinite(r.height))
+            return false;
+        if (r.width < 0 || r.height < 0) return false;
+        const double x0 = std::floor(r.x / m_bucket), x1 = std::floor(r.right() / m_bucket);
+        const double y0 = std::floor(r.y / m_bucket), y1 = std::floor(r.bottom() / m_bucket);
+        if (x1 - x0 >= max_span || y1 - y0 >= max_span || std::abs(x0) > 1e9 || std::abs(y0) > 1e9)
+            return false;
+        for (long gx = static_cast<long>(x0); gx <= static_cast<long>(x1); ++gx)
+            for (long gy = static_cast<long>(y0); gy <= static_cast<long>(y1); ++gy)
+                f((static_cast<std::uint64_t>(static_cast<std::uint32_t>(gx)) << 32) ^
+                  static_cast<std::uint32_t>(gy));
+        return true;
+    }
+};
+
+}  // namespace jstudio::page::detail
