@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
+
 #include "core/eventlog/discovery.hpp"
 #include "exporters/report/dfg_csv_writer.hpp"
 #include "exporters/report/discover_report.hpp"
@@ -29,7 +31,8 @@ struct Read {
     exporters::DiscoverReportInput input;
 };
 
-Read read_deals(const std::string& segment) {
+// On the heap: the report input points into the log and the discovery beside it.
+std::unique_ptr<Read> read_deals(const std::string& segment) {
     importers::LogReadOptions o;
     o.case_column = "deal";
     o.activity_column = "stage";
@@ -37,13 +40,13 @@ Read read_deals(const std::string& segment) {
     o.segment_column = segment;
     auto read = importers::read_csv_log(deals, "deals.csv", o);
     REQUIRE(read);
-    Read r{std::move(*read), {}, {}};
-    r.found = eventlog::discover(r.read.log);
-    r.input.file = "deals.csv";
-    r.input.log_format = "csv";
-    r.input.columns = exporters::LogColumnNames{"deal", "stage", "when", ""};
-    r.input.log = &r.read.log;
-    r.input.found = &r.found;
+    auto r = std::make_unique<Read>(Read{std::move(*read), {}, {}});
+    r->found = eventlog::discover(r->read.log);
+    r->input.file = "deals.csv";
+    r->input.log_format = "csv";
+    r->input.columns = exporters::LogColumnNames{"deal", "stage", "when", ""};
+    r->input.log = &r->read.log;
+    r->input.found = &r->found;
     return r;
 }
 
@@ -55,7 +58,7 @@ bool contains(const std::string& text, const std::string& part) {
 
 TEST_CASE("discover report as text") {
     const auto r = read_deals("");
-    const std::string text = exporters::write_discover_report(r.input, exporters::ReportFormat::text);
+    const std::string text = exporters::write_discover_report(r->input, exporters::ReportFormat::text);
     SECTION("the summary line, activities, directly-follows and variants") {
         CHECK(text.rfind("3 cases, 7 events, 4 activities, 3 variants; median case duration 1.00 d", 0) == 0);
         CHECK(contains(text, "\n  Lead: 3, 3, 3, 0, "));
@@ -68,11 +71,11 @@ TEST_CASE("discover report as text") {
     SECTION("per segment: cases, events, variants, median duration, top variant share") {
         auto s = read_deals("region");
         std::vector<std::pair<std::string, eventlog::EventLog>> parts =
-            eventlog::split_by_segment(s.read.log);
-        s.input.segment_column = "region";
+            eventlog::split_by_segment(s->read.log);
+        s->input.segment_column = "region";
         for (const auto& [value, part] : parts)
-            s.input.segments.push_back({value, &part, eventlog::discover(part)});
-        const std::string t = exporters::write_discover_report(s.input, exporters::ReportFormat::text);
+            s->input.segments.push_back({value, &part, eventlog::discover(part)});
+        const std::string t = exporters::write_discover_report(s->input, exporters::ReportFormat::text);
         CHECK(
             contains(t, "\nby region (cases, events, variants, median case duration, top variant share):\n"));
         CHECK(contains(t, "  AMER: 1, 2, 1, 12.00 h, 100%\n"));
@@ -83,7 +86,7 @@ TEST_CASE("discover report as text") {
 TEST_CASE("discover report as JSON") {
     const auto r = read_deals("");
     const auto j =
-        nlohmann::json::parse(exporters::write_discover_report(r.input, exporters::ReportFormat::json));
+        nlohmann::json::parse(exporters::write_discover_report(r->input, exporters::ReportFormat::json));
     CHECK(j["file"] == "deals.csv");
     CHECK(j["format"] == "csv");
     CHECK(j["columns"]["case"] == "deal");
@@ -95,17 +98,17 @@ TEST_CASE("discover report as JSON") {
     CHECK_FALSE(j.contains("segments"));
     SECTION("an XES log has no columns to report") {
         auto x = read_deals("");
-        x.input.log_format = "xes";
-        x.input.columns.reset();
+        x->input.log_format = "xes";
+        x->input.columns.reset();
         const auto jx =
-            nlohmann::json::parse(exporters::write_discover_report(x.input, exporters::ReportFormat::json));
+            nlohmann::json::parse(exporters::write_discover_report(x->input, exporters::ReportFormat::json));
         CHECK_FALSE(jx.contains("columns"));
     }
 }
 
 TEST_CASE("discover report as Markdown") {
     const auto r = read_deals("");
-    const std::string md = exporters::write_discover_report(r.input, exporters::ReportFormat::markdown);
+    const std::string md = exporters::write_discover_report(r->input, exporters::ReportFormat::markdown);
     CHECK(md.rfind("# Discovery: deals.csv\n\n3 cases, 7 events, 4 activities, 3 variants;", 0) == 0);
     CHECK(contains(md, "\n## Activities\n\n| activity | events | cases | starts | ends |"));
     CHECK(contains(md, "| Lead | Demo | 2 | "));
@@ -115,7 +118,7 @@ TEST_CASE("discover report as Markdown") {
 
 TEST_CASE("the directly-follows CSV reads back as the same table") {
     const auto r = read_deals("");
-    const std::string csv = exporters::write_dfg_csv(r.read.log, r.found);
+    const std::string csv = exporters::write_dfg_csv(r->read.log, r->found);
     SECTION("starts, edges with durations in seconds, ends; a name with a comma quoted") {
         CHECK(csv.rfind("from,to,count,median_seconds,p90_seconds\n,Lead,3,,\n", 0) == 0);
         CHECK(contains(csv, "\nLead,\"Won, fast\",1,86400,86400\n"));
@@ -125,8 +128,8 @@ TEST_CASE("the directly-follows CSV reads back as the same table") {
         auto back = importers::read_dfg_csv(csv, "dfg.csv", {});
         REQUIRE(back);
         REQUIRE(back->aggregated);
-        CHECK(back->aggregated->edges.size() == r.found.edges.size());
-        CHECK(back->aggregated->total_arcs == r.found.total_arcs);
+        CHECK(back->aggregated->edges.size() == r->found.edges.size());
+        CHECK(back->aggregated->total_arcs == r->found.total_arcs);
         const auto text = exporters::write_discover_report(
             {"dfg.csv", "dfg", std::nullopt, &back->log, &*back->aggregated, "", {}},
             exporters::ReportFormat::text);
