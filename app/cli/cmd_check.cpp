@@ -1,18 +1,15 @@
 // journey check FILE: navigation checks on user flows and site maps (dead ends, unreachable screens, ...).
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include <iostream>
-#include <sstream>
 
 #include "app/cli/commands.hpp"
 #include "app/cli/report_error.hpp"
 #include "core/analysis/navigation/annotate_findings.hpp"
-#include "core/analysis/navigation/build_nav_graph.hpp"
 #include "core/analysis/navigation/run_checks.hpp"
-#include "core/base/file_io.hpp"
-#include "core/diagram/page_index.hpp"
 #include "exporters/drawio/drawio_writer.hpp"
+#include "exporters/report/check_report.hpp"
+#include "importers/config/check_config_file.hpp"
 #include "importers/drawio/drawio_reader.hpp"
 
 namespace jstudio::cli {
@@ -31,66 +28,6 @@ struct CheckOptions {
     std::string fail_on;  // "" = the config file's, else error
     std::string config;
 };
-
-Error config_error(const std::string& file, const std::string& message) {
-    return make_error(ErrorCode::unsupported, message, at_file(file));
-}
-
-// The config file: {"rules": {"too-deep": {"enabled": true, "severity": "warning", "threshold": 4},
-// "bottleneck": false}, "entries": ["Home"], "exits": ["Done"], "fail_on": "warning"}.
-Status apply_config_file(const std::string& file, nav::CheckConfig& config, std::string& fail_on) {
-    auto text = read_file(file);
-    if (!text) return text.error();
-    nlohmann::json j = nlohmann::json::parse(*text, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return config_error(file, "not a JSON object");
-    if (j.contains("rules")) {
-        if (!j["rules"].is_object()) return config_error(file, "\"rules\" must be an object");
-        for (auto& [id, value] : j["rules"].items()) {
-            nav::RuleSettings* rule = config.find(id);
-            if (!rule) return config_error(file, "unknown rule '" + id + "'");
-            if (value.is_boolean()) {
-                rule->enabled = value.get<bool>();
-                continue;
-            }
-            if (!value.is_object())
-                return config_error(file, "rule '" + id + "': expected true, false or an object");
-            if (value.contains("enabled")) {
-                if (!value["enabled"].is_boolean())
-                    return config_error(file, "rule '" + id + "': enabled must be true or false");
-                rule->enabled = value["enabled"].get<bool>();
-            }
-            if (value.contains("severity")) {
-                auto s = value["severity"].is_string()
-                             ? nav::parse_severity(value["severity"].get<std::string>())
-                             : std::nullopt;
-                if (!s)
-                    return config_error(file, "rule '" + id + "': severity must be info, warning or error");
-                rule->severity = *s;
-            }
-            if (value.contains("threshold")) {
-                if (!value["threshold"].is_number())
-                    return config_error(file, "rule '" + id + "': threshold must be a number");
-                rule->threshold = value["threshold"].get<double>();
-            }
-        }
-    }
-    for (auto [key, list] : {std::pair{"entries", &config.entries}, {"exits", &config.exits}})
-        if (j.contains(key)) {
-            if (!j[key].is_array())
-                return config_error(file, std::string("\"") + key + "\" must be a list of ids or labels");
-            for (auto& v : j[key]) {
-                if (!v.is_string())
-                    return config_error(file, std::string("\"") + key + "\" must hold strings");
-                list->push_back(v.get<std::string>());
-            }
-        }
-    if (j.contains("fail_on")) {
-        if (!j["fail_on"].is_string() || !nav::parse_severity(j["fail_on"].get<std::string>()))
-            return config_error(file, "fail_on must be info, warning or error");
-        fail_on = j["fail_on"].get<std::string>();
-    }
-    return Ok{};
-}
 
 Status apply_options(const CheckOptions& opt, nav::CheckConfig& config) {
     auto rule = [&](const std::string& id) -> Result<nav::RuleSettings*> {
@@ -123,60 +60,16 @@ Status apply_options(const CheckOptions& opt, nav::CheckConfig& config) {
     return Ok{};
 }
 
-std::string label_of(const diagram::PageIndex& idx, const std::string& id) {
-    const diagram::Cell* c = idx.find(id);
-    return c ? nav::plain_label(c->label(), true) : std::string();
-}
-
-nlohmann::json report_json(const diagram::Page& page, const nav::PageReport& r) {
-    const diagram::PageIndex idx(page);
-    auto named = [&](const std::vector<std::string>& ids) {
-        nlohmann::json a = nlohmann::json::array();
-        for (const auto& id : ids) a.push_back({{"id", id}, {"label", label_of(idx, id)}});
-        return a;
-    };
-    nlohmann::json findings = nlohmann::json::array();
-    for (const nav::Finding& f : r.findings) {
-        nlohmann::json jf = {{"rule", f.rule},
-                             {"severity", nav::to_string(f.severity)},
-                             {"cells", f.cells},
-                             {"message", f.message}};
-        if (f.suggestion)
-            jf["suggested_link"] = {{"from", f.suggestion->from_cell},
-                                    {"from_label", label_of(idx, f.suggestion->from_cell)},
-                                    {"to", f.suggestion->to_cell},
-                                    {"to_label", label_of(idx, f.suggestion->to_cell)}};
-        findings.push_back(std::move(jf));
-    }
-    return {{"index", r.page_index + 1},   {"name", page.display_name(r.page_index)},
-            {"screens", r.screens},        {"links", r.links},
-            {"entries", named(r.entries)}, {"exits", named(r.exits)},
-            {"findings", findings}};
-}
-
-std::string names(const nlohmann::json& list) {
-    std::string out;
-    for (const auto& e : list) {
-        if (!out.empty()) out += ", ";
-        const std::string label = e["label"].get<std::string>();
-        out += label.empty() ? e["id"].get<std::string>() : "'" + label + "'";
-    }
-    return out.empty() ? "none" : out;
-}
-
-std::string md_cell(std::string text) {
-    std::string out;
-    for (char c : text) out += c == '|' ? std::string("\\|") : std::string(1, c);
-    return out;
-}
-
-int run_check(const CheckOptions& cli_opt) {
-    CheckOptions opt = cli_opt;
+int run_check(const CheckOptions& opt) {
     nav::CheckConfig config = nav::CheckConfig::defaults();
-    std::string fail_on = "error";
-    if (!opt.config.empty())
-        if (auto st = apply_config_file(opt.config, config, fail_on); !st) return report_error(st.error());
-    if (!opt.fail_on.empty()) fail_on = opt.fail_on;  // the option wins over the config file
+    nav::Severity fail_on = nav::Severity::error;
+    if (!opt.config.empty()) {
+        auto file = importers::read_check_config(opt.config);
+        if (!file) return report_error(file.error());
+        config = std::move(file->config);
+        fail_on = file->fail_on.value_or(fail_on);
+    }
+    if (!opt.fail_on.empty()) fail_on = *nav::parse_severity(opt.fail_on);  // the option wins over the file
     if (auto st = apply_options(opt, config); !st) return report_error(st.error());
 
     auto read = importers::read_drawio_file(opt.input);
@@ -199,79 +92,23 @@ int run_check(const CheckOptions& cli_opt) {
         pages.push_back(n - 1);
     }
 
-    const nav::Severity threshold = *nav::parse_severity(fail_on);
-    std::size_t counts[3] = {0, 0, 0};
-    bool failing = false;
-    nlohmann::json j = {{"file", opt.input}, {"pages", nlohmann::json::array()}};
-    std::vector<nav::PageReport> reports;
+    exporters::CheckReportInput report{opt.input, &doc, {}, fail_on};
     for (std::size_t i : pages) {
         nav::PageReport r = nav::run_checks(doc.pages[i], config);
         r.page_index = i;
-        for (const auto& f : r.findings) {
-            ++counts[static_cast<int>(f.severity)];
-            if (f.severity >= threshold) failing = true;
-        }
-        j["pages"].push_back(report_json(doc.pages[i], r));
-        reports.push_back(std::move(r));
+        report.pages.push_back(std::move(r));
     }
-    j["summary"] = {{"error", counts[2]},
-                    {"warning", counts[1]},
-                    {"info", counts[0]},
-                    {"fail_on", fail_on},
-                    {"failed", failing}};
-
-    std::ostringstream out;
-    if (opt.format == "json") {
-        out << j.dump(2) << "\n";
-    } else if (opt.format == "markdown") {
-        out << "# Navigation check: " << md_cell(opt.input) << "\n\n";
-        for (const auto& p : j["pages"]) {
-            out << "## Page " << p["index"] << ": " << md_cell(p["name"].get<std::string>()) << "\n\n"
-                << p["screens"] << " screens, " << p["links"]
-                << " links; entries: " << md_cell(names(p["entries"]))
-                << "; exits: " << md_cell(names(p["exits"])) << "\n\n";
-            if (p["findings"].empty()) {
-                out << "No findings.\n\n";
-                continue;
-            }
-            out << "| Severity | Rule | Finding | Suggested link |\n|---|---|---|---|\n";
-            for (const auto& f : p["findings"]) {
-                std::string link;
-                if (f.contains("suggested_link")) {
-                    const auto& s = f["suggested_link"];
-                    link = s["from_label"].get<std::string>() + " → " + s["to_label"].get<std::string>();
-                }
-                out << "| " << f["severity"].get<std::string>() << " | " << f["rule"].get<std::string>()
-                    << " | " << md_cell(f["message"].get<std::string>()) << " | " << md_cell(link) << " |\n";
-            }
-            out << "\n";
-        }
-        out << "**Summary:** " << counts[2] << " error(s), " << counts[1] << " warning(s), " << counts[0]
-            << " info.\n";
-    } else {
-        for (const auto& p : j["pages"]) {
-            out << opt.input << ": page " << p["index"] << " '" << p["name"].get<std::string>()
-                << "': " << p["screens"] << " screens, " << p["links"] << " links; entries "
-                << names(p["entries"]) << "; exits " << names(p["exits"]) << "\n";
-            for (const auto& f : p["findings"]) {
-                out << "  " << f["severity"].get<std::string>() << " [" << f["rule"].get<std::string>()
-                    << "] " << f["message"].get<std::string>() << " (" << f["cells"][0].get<std::string>()
-                    << ")\n";
-            }
-        }
-        out << counts[2] << " error(s), " << counts[1] << " warning(s), " << counts[0] << " info\n";
-    }
-    std::cout << out.str();
+    std::cout << exporters::write_check_report(report, *exporters::parse_report_format(opt.format));
 
     if (!opt.annotate.empty()) {
         std::size_t added = 0;
-        for (const auto& r : reports) added += nav::annotate_page(doc.pages[r.page_index], r.findings);
+        for (const auto& r : report.pages) added += nav::annotate_page(doc.pages[r.page_index], r.findings);
         if (auto st = exporters::save_drawio(doc, opt.annotate); !st) return report_error(st.error());
         if (opt.annotate != "-")
             std::cerr << "wrote " << opt.annotate << " (" << added << " annotation cells)\n";
     }
     for (const auto& d : read->diagnostics) std::cerr << d.to_string() << "\n";
-    return failing ? exit_findings : exit_ok;
+    return exporters::count_findings(report.pages, fail_on).failed ? exit_findings : exit_ok;
 }
 
 }  // namespace

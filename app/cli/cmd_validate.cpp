@@ -1,11 +1,8 @@
 // journey validate MAP.drawio --events LOG: conformance of what customers did against the drawn journey:
 // fitness, deviations, per-step reach / conversion / drop-off, optionally per segment and drawn onto the map.
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
-#include <cstdio>
 #include <iostream>
-#include <map>
 
 #include "app/cli/commands.hpp"
 #include "app/cli/eventlog_options.hpp"
@@ -14,6 +11,8 @@
 #include "core/eventlog/conformance.hpp"
 #include "core/eventlog/step_model.hpp"
 #include "exporters/drawio/drawio_writer.hpp"
+#include "exporters/report/validate_report.hpp"
+#include "importers/config/mapping_file.hpp"
 #include "importers/drawio/drawio_reader.hpp"
 
 namespace jstudio::cli {
@@ -25,178 +24,6 @@ struct ValidateOptions {
     double stall_days = 0;
     LogOptionFlags log;
 };
-
-nlohmann::json counts_json(const std::vector<eventlog::TransitionCount>& v, bool aggregated) {
-    nlohmann::json a = nlohmann::json::array();
-    for (const auto& t : v) {
-        nlohmann::json o = {{"from", t.from}, {"to", t.to}, {"count", t.count}};
-        o["cases"] = aggregated ? nlohmann::json(nullptr) : nlohmann::json(t.cases);
-        a.push_back(o);
-    }
-    return a;
-}
-
-double share(std::uint64_t part, std::uint64_t whole) {
-    return whole ? static_cast<double>(part) / static_cast<double>(whole) : 0.0;
-}
-
-std::string pct(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f%%", v * 100);
-    return buf;
-}
-
-// null for what a directly-follows table cannot tell.
-nlohmann::json known(bool available, const nlohmann::json& value) {
-    return available ? value : nlohmann::json(nullptr);
-}
-
-nlohmann::json steps_json(const eventlog::Conformance& r) {
-    const bool cases = !r.aggregated;
-    nlohmann::json steps = nlohmann::json::array();
-    for (const auto& s : r.steps)
-        steps.push_back({{"step", s.step},
-                         {"final", s.final_step},
-                         {"visits", s.visits},
-                         {"cases", known(cases, s.cases)},
-                         {"reach", known(cases, share(s.cases, r.cases))},
-                         {"entries", s.entries},
-                         {"exits", s.exits},
-                         {"conversion", s.conversion(r.aggregated)},
-                         {"drop_off", s.drop_off()},
-                         {"drop_off_rate", share(s.drop_off(), cases ? s.cases : s.visits)},
-                         {"skipped", s.skipped},
-                         {"stalls", known(cases, s.stalls)},
-                         {"transitions_out", s.transitions_out},
-                         {"transitions_out_on_map", s.transitions_out_on_map}});
-    return steps;
-}
-
-nlohmann::json result_json(const eventlog::Conformance& r) {
-    const bool cases = !r.aggregated;
-    nlohmann::json j;
-    j["aggregated"] = r.aggregated;
-    j["cases"] = r.cases;
-    j["fitting_cases"] = known(cases, r.fitting_cases);
-    j["fitness"] = known(cases, r.fitness);
-    j["late_entries"] = r.late_entries;
-    j["stalls"] = known(cases, r.stalls);
-    j["steps_never_seen"] = r.steps_never_seen;
-    j["unmapped_activities"] = nlohmann::json::array();
-    for (const auto& [a, n] : r.unmapped_activities)
-        j["unmapped_activities"].push_back({{"activity", a}, {"events", n}});
-    j["ignored_events"] = r.ignored_events;
-    j["unexpected_transitions"] = counts_json(r.unexpected, r.aggregated);
-    j["backward_moves"] = counts_json(r.backward, r.aggregated);
-    j["skips"] = counts_json(r.skips, r.aggregated);
-    j["map_transitions"] = counts_json(r.allowed, r.aggregated);
-    j["steps"] = steps_json(r);
-    return j;
-}
-
-void print_report(std::ostream& os, const eventlog::Conformance& r, bool md) {
-    const char* bullet = md ? "- " : "  ";
-    if (r.aggregated)
-        os << r.cases << " cases (from a directly-follows table: fitness, reach and stalls unavailable); "
-           << r.late_entries << " enter at a step that is not a start\n";
-    else
-        os << r.cases << " cases, " << r.fitting_cases << " follow the map: fitness " << pct(r.fitness)
-           << "; " << r.late_entries << " enter at a step that is not a start; " << r.stalls << " stall(s)\n";
-    const auto list = [&](const char* title, const std::vector<eventlog::TransitionCount>& v) {
-        if (v.empty()) return;
-        os << (md ? "\n## " : "") << title << (md ? "\n\n" : ":\n");
-        for (const auto& t : v) {
-            os << bullet << t.from << " -> " << t.to << ": " << t.count << " times";
-            if (!r.aggregated) os << " in " << t.cases << " cases";
-            os << "\n";
-        }
-    };
-    list("transitions seen but not on the map", r.unexpected);
-    list("skips (forward past drawn steps)", r.skips);
-    list("backward moves", r.backward);
-    if (!r.steps_never_seen.empty()) {
-        os << (md ? "\n## " : "") << "map steps never seen" << (md ? "\n\n" : ":\n");
-        for (const auto& s : r.steps_never_seen) os << bullet << s << "\n";
-    }
-    if (!r.unmapped_activities.empty()) {
-        os << (md ? "\n## " : "") << "activities not on the map" << (md ? "\n\n" : ":\n");
-        for (const auto& [a, n] : r.unmapped_activities) os << bullet << a << ": " << n << " events\n";
-    }
-    const bool cases = !r.aggregated;
-    if (md) {
-        os << "\n## Steps\n\n| step | " << (cases ? "reach | " : "visits | ")
-           << "conversion | drop-off | entries | skipped | stalls |\n|---|---|---|---|---|---|---|\n";
-        for (const auto& s : r.steps) {
-            os << "| " << s.step << " | "
-               << (cases ? std::to_string(s.cases) + " (" + pct(share(s.cases, r.cases)) + ")"
-                         : std::to_string(s.visits))
-               << " | " << pct(s.conversion(r.aggregated)) << " | " << s.drop_off() << " | " << s.entries
-               << " | " << s.skipped << " | " << (cases ? std::to_string(s.stalls) : "n/a") << " |\n";
-        }
-        return;
-    }
-    os << "steps (" << (cases ? "reach" : "visits") << ", conversion, drop-off, entries, skipped, stalls):\n";
-    for (const auto& s : r.steps)
-        os << "  " << s.step << ": "
-           << (cases ? std::to_string(s.cases) + " (" + pct(share(s.cases, r.cases)) + ")"
-                     : std::to_string(s.visits))
-           << ", " << pct(s.conversion(r.aggregated)) << ", " << s.drop_off() << ", " << s.entries << ", "
-           << s.skipped << ", " << (cases ? std::to_string(s.stalls) : "n/a") << "\n";
-}
-
-// Segments side by side: one column per segment value, rows = fitness and each step's reach / conversion.
-void print_segments(std::ostream& os, const std::string& column,
-                    const std::vector<std::pair<std::string, eventlog::Conformance>>& segs, bool md) {
-    if (segs.empty()) return;
-    std::vector<std::string> head{"by " + column};
-    for (const auto& [v, r] : segs) head.push_back(v.empty() ? "(empty)" : v);
-    std::vector<std::vector<std::string>> rows;
-    rows.push_back({"cases"});
-    rows.push_back({"fitness"});
-    for (const auto& [v, r] : segs) {
-        rows[0].push_back(std::to_string(r.cases));
-        rows[1].push_back(pct(r.fitness));
-    }
-    const auto& steps = segs.front().second.steps;
-    for (std::size_t i = 0; i < steps.size(); ++i) {
-        std::vector<std::string> reach{steps[i].step + ": reach"}, conv{steps[i].step + ": conversion"},
-            drop{steps[i].step + ": drop-off"};
-        for (const auto& [v, r] : segs) {
-            reach.push_back(pct(share(r.steps[i].cases, r.cases)));
-            conv.push_back(pct(r.steps[i].conversion(false)));
-            drop.push_back(std::to_string(r.steps[i].drop_off()));
-        }
-        rows.push_back(reach);
-        rows.push_back(conv);
-        rows.push_back(drop);
-    }
-    if (md) {
-        os << "\n## By " << column << "\n\n|";
-        for (const auto& h : head) os << " " << h << " |";
-        os << "\n|";
-        for (std::size_t k = 0; k < head.size(); ++k) os << "---|";
-        os << "\n";
-        for (const auto& row : rows) {
-            os << "|";
-            for (const auto& c : row) os << " " << c << " |";
-            os << "\n";
-        }
-        return;
-    }
-    std::vector<std::size_t> width(head.size(), 0);
-    for (std::size_t k = 0; k < head.size(); ++k) width[k] = head[k].size();
-    for (const auto& row : rows)
-        for (std::size_t k = 0; k < row.size(); ++k) width[k] = std::max(width[k], row[k].size());
-    const auto line = [&](const std::vector<std::string>& cells) {
-        os << " ";
-        for (std::size_t k = 0; k < cells.size(); ++k)
-            os << " " << cells[k] << std::string(width[k] - cells[k].size() + 1, ' ');
-        os << "\n";
-    };
-    os << "\n";
-    line(head);
-    for (const auto& row : rows) line(row);
-}
 
 int run_validate(const ValidateOptions& opt) {
     auto doc = importers::read_drawio_file(opt.map_file);
@@ -222,7 +49,7 @@ int run_validate(const ValidateOptions& opt) {
     eventlog::ConformanceOptions co;
     co.stall_seconds = opt.stall_days * 86400;
     if (!opt.mapping.empty()) {
-        auto rows = read_mapping_file(opt.mapping);
+        auto rows = importers::read_mapping_file(opt.mapping);
         if (!rows) return report_error(rows.error());
         co.mapping = std::move(rows.value());
     }
@@ -250,34 +77,10 @@ int run_validate(const ValidateOptions& opt) {
             return report_error(st.error());
     }
 
-    const bool findings = (!aggregated && r.fitting_cases < r.cases) || !r.unexpected.empty() ||
-                          !r.steps_never_seen.empty() || r.stalls > 0 || r.late_entries > 0;
-    if (opt.format == "json") {
-        nlohmann::json j = result_json(r);
-        j["map"] = opt.map_file;
-        j["events"] = opt.events;
-        if (!opt.mapping.empty()) {
-            j["mapping"] = opt.mapping;
-            j["mapping_unresolved"] = r.mapping_unresolved;
-        }
-        if (!segments.empty()) {
-            j["segment_column"] = opt.log.segment;
-            j["segments"] = nlohmann::json::array();
-            for (const auto& [value, s] : segments) {
-                nlohmann::json sj = result_json(s);
-                sj["segment"] = value;
-                j["segments"].push_back(std::move(sj));
-            }
-        }
-        std::cout << j.dump(2) << "\n";
-        return findings ? exit_findings : exit_ok;
-    }
-    const bool md = opt.format == "markdown";
-    std::cout << (md ? "# " : "") << "Conformance of " << opt.events << " against " << opt.map_file << "\n"
-              << (md ? "\n" : "");
-    print_report(std::cout, r, md);
-    print_segments(std::cout, opt.log.segment, segments, md);
-    return findings ? exit_findings : exit_ok;
+    const exporters::ValidateReportInput report{opt.map_file, opt.events,      opt.mapping,
+                                                &r,           opt.log.segment, std::move(segments)};
+    std::cout << exporters::write_validate_report(report, *exporters::parse_report_format(opt.format));
+    return exporters::has_conformance_findings(r) ? exit_findings : exit_ok;
 }
 
 }  // namespace

@@ -1,12 +1,6 @@
 #include "app/cli/eventlog_options.hpp"
 
 #include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
-
-#include <algorithm>
-#include <cctype>
-
-#include "core/base/file_io.hpp"
 
 namespace jstudio::cli {
 
@@ -67,65 +61,6 @@ Result<importers::LogReadResult> read_log_for_cli(const std::string& path, const
     }
     o.bad_rows = f.strict ? importers::BadRows::fatal : importers::BadRows::skip;
     return importers::read_event_log_file(path, o);
-}
-
-Result<std::vector<eventlog::MappingRow>> read_mapping_file(const std::string& path) {
-    auto text = read_file(path);
-    if (!text) return text.error();
-    std::string_view t = text.value();
-    std::size_t i = 0;
-    while (i < t.size() && std::isspace(static_cast<unsigned char>(t[i]))) ++i;
-    std::vector<eventlog::MappingRow> rows;
-    if (i < t.size() && (t[i] == '{' || t[i] == '[')) {
-        const auto j = nlohmann::json::parse(t, nullptr, false);
-        if (j.is_discarded())
-            return make_error(ErrorCode::bad_usage, "mapping file is not valid JSON", at_file(path));
-        if (j.is_object()) {
-            for (const auto& [k, v] : j.items())
-                if (v.is_string()) rows.push_back({k, v.get<std::string>()});
-        } else {
-            for (const auto& o : j) {
-                if (!o.is_object() || !o.contains("activity") || !o["activity"].is_string())
-                    return make_error(ErrorCode::bad_usage, "mapping entries need an \"activity\"",
-                                      at_file(path));
-                std::string target;
-                for (const char* k : {"step", "stage", "target", "step_id"})
-                    if (o.contains(k) && o[k].is_string()) {
-                        target = o[k].get<std::string>();
-                        break;
-                    }
-                rows.push_back({o["activity"].get<std::string>(), target});
-            }
-        }
-        return rows;
-    }
-    const auto table = importers::read_csv_rows(t);
-    if (table.empty()) return make_error(ErrorCode::bad_usage, "mapping file is empty", at_file(path));
-    std::vector<std::string> head;
-    for (auto h : table.front()) {
-        std::transform(h.begin(), h.end(), h.begin(), [](unsigned char c) { return std::tolower(c); });
-        head.push_back(h);
-    }
-    const auto col = [&](std::initializer_list<const char*> names) {
-        for (const char* n : names)
-            if (auto it = std::find(head.begin(), head.end(), n); it != head.end())
-                return int(it - head.begin());
-        return -1;
-    };
-    const int a = col({"activity"}), s = col({"step", "stage", "target", "step_id"});
-    if (a < 0 || s < 0)
-        return make_error(ErrorCode::bad_usage, "a mapping CSV needs an 'activity' and a 'step' column",
-                          at_file(path));
-    for (std::size_t r = 1; r < table.size(); ++r) {
-        const auto& row = table[r];
-        if (row.size() <= static_cast<std::size_t>(std::max(a, s))) {
-            Location where = at_file(path);
-            where.csv_row = r;
-            return make_error(ErrorCode::bad_usage, "mapping row has too few columns", where);
-        }
-        rows.push_back({row[static_cast<std::size_t>(a)], row[static_cast<std::size_t>(s)]});
-    }
-    return rows;
 }
 
 }  // namespace jstudio::cli

@@ -3,7 +3,6 @@
 #include <string>
 
 #include "core/base/result.hpp"
-#include "core/eventlog/conformance.hpp"
 #include "importers/eventlog/log_reader.hpp"
 
 namespace CLI {
@@ -20,9 +19,5 @@ struct LogOptionFlags {
 
 void add_log_options(CLI::App& sub, LogOptionFlags& flags);
 Result<importers::LogReadResult> read_log_for_cli(const std::string& path, const LogOptionFlags& flags);
-
-// An activity -> step mapping: JSON (an object {"activity": "step"} or an array of {"activity", "step"})
-// or CSV with a header naming an `activity` column and a `step` / `stage` / `target` / `step_id` column.
-Result<std::vector<eventlog::MappingRow>> read_mapping_file(const std::string& path);
 
 }  // namespace jstudio::cli

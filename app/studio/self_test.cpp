@@ -455,6 +455,15 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
             if (last_saved.empty() || !frame.open_file(last_saved)) fail("reopen failed");
         } else if (op == "expect-file") {
             if (!wxFileName::FileExists(rest)) fail("missing");
+        } else if (op == "expect-file-contains") {  // expect-file-contains PATH TEXT (the rest of the line)
+            std::ifstream file(w.at(1), std::ios::binary);
+            std::ostringstream text;
+            text << file.rdbuf();
+            const std::string wanted = rest.substr(std::min(rest.size(), w.at(1).size() + 1));
+            if (!file)
+                fail("missing");
+            else if (text.str().find(wanted) == std::string::npos)
+                fail("the file does not contain it");
         } else if (op == "expect-error") {
             const auto& errors = frame.errors();
             if (std::none_of(errors.begin(), errors.end(),

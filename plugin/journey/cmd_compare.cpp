@@ -5,6 +5,7 @@
 #include "core/journey/diff_summary.hpp"
 #include "core/journey/journey_diff.hpp"
 #include "core/journey/journey_read.hpp"
+#include "exporters/report/diff_report.hpp"
 #include "importers/drawio/drawio_reader.hpp"
 #include "plugin/journey/journey_plugin.hpp"
 #include "plugin/journey/page_edit.hpp"
@@ -57,6 +58,9 @@ void add_compare_command(plugin::HostServices& host) {
         table.headings = {"Change", "Step", "Stage / Lane", "Detail"};
         for (auto& line : journey::summarize_diff(diff, target->page()))
             table.rows.push_back({{line.change, line.step, line.where, line.detail}, std::move(line.cells)});
+        table.report = [diff](exporters::ReportFormat format) {
+            return exporters::write_diff_report(diff, format);
+        };
         show_results(table);
 
         std::vector<plugin::HostServices::Field> fields{{"annotate", "no", {"no", "yes"}}};

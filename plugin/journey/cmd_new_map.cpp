@@ -24,7 +24,8 @@ void add_new_map_command(plugin::HostServices& host) {
         }
         ResultTable table{"Journey templates: pick one in the New Journey Map dialog",
                           {"Template", "Kind", "Description"},
-                          {}};
+                          {},
+                          {}};  // a list to pick from, no report
         for (const auto& t : list) table.rows.push_back({{t.name, t.kind, t.description}, {}});
         show_results(table);
 

@@ -2,11 +2,15 @@
 // exports through the Salesforce and HubSpot presets): pick the file, confirm the preset and the column
 // mapping while the Journey Results panel previews the first rows and the detected columns, then the log is
 // checked against the journey on this page and the result drawn over it as `journey validate --annotate`
-// draws it (core/eventlog/annotate_map: volumes layer, unexpected paths layer, legend), as one undo step.
+// draws it (core/eventlog/annotate_map: volumes layer, unexpected paths layer, legend), as one undo step. An
+// activity mapping file (`journey validate --mapping`) can be given with the stall threshold.
 #include <map>
+#include <memory>
 
 #include "core/eventlog/annotate_map.hpp"
 #include "core/eventlog/step_model.hpp"
+#include "exporters/report/validate_report.hpp"
+#include "importers/config/mapping_file.hpp"
 #include "importers/eventlog/byte_source.hpp"
 #include "importers/eventlog/log_preview.hpp"
 #include "importers/eventlog/log_reader.hpp"
@@ -99,25 +103,36 @@ void add_validate_command(plugin::HostServices& host) {
         }
         show_preview(path, *preview);
 
-        // Step 2: the columns (CSV) and the stall threshold, proposed from the preview.
+        // Step 2: the columns (CSV), the stall threshold and the activity mapping file, proposed from the
+        // preview.
         std::vector<plugin::HostServices::Field> fields;
         if (csv)
             fields = {{"case", preview->columns.case_column},
                       {"activity", preview->columns.activity_column},
                       {"time", preview->columns.time_column}};
         fields.push_back({"stall_days", "0"});
+        fields.push_back({"mapping", ""});  // activity -> step file (CSV or JSON); "" = match by name
         if (!host.ask(name + (csv ? " (2/2): columns" : ": options"), fields)) return;
         if (csv) {
             options.case_column = fields[0].value;
             options.activity_column = fields[1].value;
             options.time_column = fields[2].value;
         }
+        const std::string stall_days = fields[fields.size() - 2].value, mapping = fields.back().value;
         eventlog::ConformanceOptions conformance;
         try {
-            conformance.stall_seconds = std::stod(fields.back().value) * 86400;
+            conformance.stall_seconds = std::stod(stall_days) * 86400;
         } catch (...) {
-            host.report_error(name + ": stall_days must be a number, not '" + fields.back().value + "'");
+            host.report_error(name + ": stall_days must be a number, not '" + stall_days + "'");
             return;
+        }
+        if (!mapping.empty()) {
+            auto rows = importers::read_mapping_file(mapping);
+            if (!rows) {
+                host.report_error(name + ": " + rows.error().to_string());
+                return;
+            }
+            conformance.mapping = std::move(*rows);
         }
 
         Result<importers::LogReadResult> read = make_error(ErrorCode::cancelled, "cancelled");
@@ -149,7 +164,7 @@ void add_validate_command(plugin::HostServices& host) {
         ResultTable table;
         table.title = std::to_string(result.cases) + " cases in " + file_name(path) + ", " +
                       std::to_string(result.fitting_cases) + " follow the map (" +
-                      std::to_string(static_cast<int>(result.fitness * 100 + 0.5)) + "%)";
+                      exporters::percent_text(result.fitness) + ")";
         table.headings = {"What", "Step or path", "Cases", "Detail"};
         std::map<std::string, std::string> cell_of;  // step name -> the cell drawing it
         for (std::size_t i = 0; i < journey->steps.size() && i < journey->step_ids.size(); ++i)
@@ -176,6 +191,15 @@ void add_validate_command(plugin::HostServices& host) {
         }
         for (const auto& [activity, events] : result.unmapped_activities)
             table.rows.push_back({{"not on the map", activity, "", std::to_string(events) + " events"}, {}});
+        for (const auto& unresolved : result.mapping_unresolved)
+            table.rows.push_back(
+                {{"mapping target", unresolved, "", "is no step of the map (" + file_name(mapping) + ")"},
+                 {}});
+        const auto shared = std::make_shared<const eventlog::Conformance>(std::move(result));
+        const std::string map_file = host.active_path().empty() ? "untitled" : host.active_path();
+        table.report = [shared, map_file, path, mapping](exporters::ReportFormat format) {
+            return exporters::write_validate_report({map_file, path, mapping, shared.get(), "", {}}, format);
+        };
         show_results(table);
         submit_page_edit(host, *target, "Validate with CRM data", edited);
     });

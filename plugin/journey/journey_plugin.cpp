@@ -12,7 +12,7 @@ const std::vector<Capability>& capabilities() {
     static const std::vector<Capability> list = {
         add_results_panel,     add_inspector,       add_new_map_command,  add_layout_command,
         add_check_commands,    add_compare_command, add_validate_command, add_export_commands,
-        add_step_data_command, add_select_stage,
+        add_step_data_command, add_select_stage,    add_save_report,
     };
     return list;
 }

@@ -21,6 +21,7 @@ void add_check_commands(plugin::HostServices& host);     // cmd_check.cpp
 void add_compare_command(plugin::HostServices& host);    // cmd_compare.cpp
 void add_validate_command(plugin::HostServices& host);   // cmd_validate.cpp
 void add_export_commands(plugin::HostServices& host);    // cmd_export.cpp
+void add_save_report(plugin::HostServices& host);        // cmd_save_report.cpp
 
 // The journey metadata a step carries as UserObject attributes (see templates/ and the journey graph).
 inline const char* const step_fields[] = {"stage", "lane", "channel", "emotion"};

@@ -33,4 +33,14 @@ grep -q "Check findings" <<<"$info" || fail "findings layer"
 grep -q "Suggested links" <<<"$info" || fail "suggestions layer"
 md=$("$journey" check "$flow" --format markdown || true)
 grep -q "| error | unreachable |" <<<"$md" || fail "markdown"
+# Issue 19: a finding that names no cell (shapes but no attached arrow) in the text report, and --annotate
+# still written (the text report used to read the first cell of an empty list and crash).
+set +e
+out=$("$journey" check "$src/tests/data/navigation/no_links.drawio" --annotate "$tmp/no_links.drawio" 2>/dev/null)
+rc=$?
+set -e
+[ $rc -eq 0 ] || fail "no_links text report: exit $rc (one warning: 0)"
+grep -qxF "  warning [orphan] no shape on this page is linked to another (3 shapes, 0 attached arrows): draw arrows from shape to shape so that they attach, or this is not a flow to check" <<<"$out" || fail "no_links finding line"
+grep -qxF "0 error(s), 1 warning(s), 0 info" <<<"$out" || fail "no_links summary"
+[ -s "$tmp/no_links.drawio" ] || fail "no_links --annotate not written"
 echo ok

@@ -19,4 +19,10 @@ grep -q '"fitness"' "$out/v.json"
 # --strict makes the bad row fatal (exit 2).
 set +e
 "$journey" discover "$data/funnel.csv" --case deal --activity stage --time when --strict >/dev/null 2>&1
-[[ $? -eq 2 ]]
+[[ $? -eq 2 ]] || exit 1
+set -e
+# --format markdown: the same discovery as headed tables.
+md=$("$journey" discover "$data/funnel.csv" --case deal --activity stage --time when --format markdown 2>/dev/null)
+grep -q '^# Discovery: ' <<<"$md"
+grep -q '^## Directly-follows (' <<<"$md"
+grep -q '^| activity | events | cases | starts | ends |' <<<"$md"
