@@ -17,6 +17,7 @@
 #include "core/codec/codec.hpp"
 #include "core/diagram/page_index.hpp"
 #include "core/render/page_renderer.hpp"
+#include "core/text/font_family.hpp"
 #include "core/text/text_metrics.hpp"
 #include "exporters/svg/svg_writer.hpp"
 
@@ -127,8 +128,7 @@ class Painter {
             int flags = wxFONTFLAG_ANTIALIASED;
             if (f.bold) flags |= wxFONTFLAG_BOLD;
             if (f.italic) flags |= wxFONTFLAG_ITALIC;
-            const wxString family =
-                wxString::FromUTF8(f.family == "Helvetica" ? "Liberation Sans" : f.family);
+            const wxString family = wxString::FromUTF8(text::installed_family(f.family));
             const wxColour colour(f.color.r, f.color.g, f.color.b, static_cast<unsigned char>(alpha));
             FontEntry entry{gc.CreateFont(reference_size * pixel_factor(gc), family, flags, colour), 0};
             gc.SetFont(entry.font);

@@ -1,0 +1,16 @@
+#pragma once
+// The font a backend asks the system for. Text is laid out with Liberation Sans advances (text_metrics.hpp),
+// which match Helvetica's; asking fontconfig for "Helvetica" gives whatever the machine aliases it to
+// (Nimbus Sans once fonts-urw-base35 is installed), so text would no longer fit the measured boxes and the
+// canvas and the exports would differ. Every backend that picks a font by name goes through this.
+#include <string>
+#include <string_view>
+
+namespace jstudio::text {
+
+inline std::string installed_family(std::string_view family) {
+    if (family.empty() || family == "Helvetica" || family == "Helvetica Neue") return "Liberation Sans";
+    return std::string(family);
+}
+
+}  // namespace jstudio::text
