@@ -412,7 +412,8 @@ class Reader {
     void geometry() {
         std::size_t linked_notes = 0;
         for (std::size_t i = 0; i < m_n; ++i)
-            if (cell(i).kind == CellKind::vertex && glued(i) && is_note_like(cell(i).style_or_empty())) ++linked_notes;
+            if (cell(i).kind == CellKind::vertex && glued(i) && is_note_like(cell(i).style_or_empty()))
+                ++linked_notes;
         m_notes_are_nodes = linked_notes >= 2;
         std::vector<std::uint32_t> boxes;
         std::vector<std::uint32_t> hosts;  // decided cells that can host a decoration
@@ -703,6 +704,9 @@ class Reader {
                 if (!contains(b, label) || label.y - b.y > 0.25 * b.height) continue;
                 if (box == none || area(b) < area(*m_out.m_bounds[box])) box = static_cast<std::uint32_t>(i);
             }
+            // A legend drawn as one box (a swimlane titled "Legend") is its own frame.
+            if (box == none && !is_text_like(cell(l).style_or_empty(), true))
+                box = static_cast<std::uint32_t>(l);
             if (box == none) continue;
             const Rect frame = *m_out.m_bounds[box];
             set(box, Role::legend, Rule::legend_label);
@@ -711,6 +715,15 @@ class Reader {
                 const Role r = m_out.m_cells[i].role;
                 if ((r == Role::node || r == Role::decoration || r == Role::note || r == Role::region) &&
                     contains(frame, *m_out.m_bounds[i]))
+                    set(i, Role::legend, Rule::legend_label);
+            }
+            // The key's sample arrows ("Mutual trust" -->) are drawn in the box: legend too, not loose links.
+            for (std::size_t i = 0; i < m_n; ++i) {
+                if (cell(i).kind != CellKind::edge || m_out.m_cells[i].role != Role::connector) continue;
+                const auto line = m_idx.edge_polyline(cell(i).id);
+                if (line.size() >= 2 && std::all_of(line.begin(), line.end(), [&](const diagram::Point& p) {
+                        return frame.contains(p);
+                    }))
                     set(i, Role::legend, Rule::legend_label);
             }
         }

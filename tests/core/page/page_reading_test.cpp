@@ -196,14 +196,19 @@ TEST_CASE("page reading: one rule per small page", "[core][page]") {
         CHECK(read(r, "btn").role == Role::node);
     }
     SECTION("a legend and what it holds; a 'colour = meaning' swatch") {
-        const auto p = page_of(box("lg", "Legend", 500, 0, 200, 100, "swimlane;") +
-                               box("k1", "Planned", 10, 30, 80, 20, "rounded=1;", "lg") +
-                               box("sw", "red = out of scope", 500, 200, 120, 40, "fillColor=#f8cecc;") +
-                               box("a", "A", 0, 0, 80, 40));
+        const auto p = page_of(
+            box("lg", "Legend", 500, 0, 200, 100, "swimlane;") +
+            box("k1", "Planned", 10, 30, 80, 20, "rounded=1;", "lg") +
+            box("sw", "red = out of scope", 500, 200, 120, 40, "fillColor=#f8cecc;") +
+            box("a", "A", 0, 0, 80, 40) +
+            "<mxCell id=\"key-arrow\" value=\"trust\" style=\"endArrow=classic;\" edge=\"1\" "
+            "parent=\"1\"><mxGeometry relative=\"1\" as=\"geometry\"><mxPoint x=\"600\" y=\"60\" "
+            "as=\"sourcePoint\"/><mxPoint x=\"680\" y=\"60\" as=\"targetPoint\"/></mxGeometry></mxCell>");
         const PageReading r(p);
         CHECK(read(r, "lg") == Read{Role::legend, Rule::legend_label, ""});
         CHECK(read(r, "k1") == Read{Role::legend, Rule::legend_label, ""});
         CHECK(read(r, "sw") == Read{Role::legend, Rule::legend_label, ""});
+        CHECK(read(r, "key-arrow") == Read{Role::legend, Rule::legend_label, ""});  // a sample arrow, no link
     }
     SECTION("a user's journey-role overrules geometry; hidden cells are hidden") {
         const auto p = page_of(
