@@ -840,10 +840,100 @@ Direction direction_of_lanes(const diagram::Page& page, Direction fallback) {
 
 constexpr int max_container_depth = 100;
 
+namespace {
+
+// A region that groups nodes is laid out as the box around them: for the layout its members become its
+// children (a container laid out inside first, then placed as one box), and afterwards go back to their own
+// parent at their new place. Regions that overlap another region, or whose members are not all on the
+// region's own layer, keep the simpler treatment (refit round their members, follow_hosts).
+struct GroupedMember {
+    std::string id, parent, region;
+};
+
+std::vector<GroupedMember> group_regions(diagram::Page& page, PageRoles& roles) {
+    std::vector<GroupedMember> grouped;
+    PageIndex index(page);
+    std::vector<const PageRoles::Region*> chosen;
+    std::unordered_map<std::string, int> membership;
+    for (const auto& r : roles.regions)
+        for (const auto& m : r.members) ++membership[m];
+    for (const auto& r : roles.regions) {
+        const Cell* cell = index.find(r.id);
+        const Cell* parent = cell ? index.find(cell->parent) : nullptr;
+        if (!cell || !cell->geometry || !parent || parent->kind != CellKind::layer) continue;
+        const auto box = index.absolute_bounds(r.id);
+        bool alone = box.has_value();
+        for (const auto& other : roles.regions) {
+            if (&other == &r || !alone) continue;
+            const auto ob = index.absolute_bounds(other.id);
+            alone = !ob || ob->x >= box->right() || box->x >= ob->right() || ob->y >= box->bottom() ||
+                    box->y >= ob->bottom();
+        }
+        for (const auto& m : r.members) alone = alone && membership[m] == 1;
+        if (alone) chosen.push_back(&r);
+    }
+    std::unordered_map<std::string, std::size_t> position;
+    for (std::size_t i = 0; i < page.cells.size(); ++i) position[page.cells[i].id] = i;
+    for (const auto* r : chosen) {
+        const diagram::Rect frame = page.cells[position[r->id]].geometry->bounds;
+        for (const auto& m : r->members) {
+            Cell& member = page.cells[position[m]];
+            if (!member.geometry) continue;
+            grouped.push_back({m, member.parent, r->id});
+            member.parent = r->id;
+            member.geometry->bounds.x -= frame.x;
+            member.geometry->bounds.y -= frame.y;
+        }
+        roles.fixed.erase(r->id);
+    }
+    roles.regions.erase(std::remove_if(roles.regions.begin(), roles.regions.end(),
+                                       [&](const PageRoles::Region& r) {
+                                           return std::find(chosen.begin(), chosen.end(), &r) != chosen.end();
+                                       }),
+                        roles.regions.end());
+    return grouped;
+}
+
+void ungroup_regions(diagram::Page& page, const std::vector<GroupedMember>& grouped) {
+    std::unordered_map<std::string, std::size_t> position;
+    for (std::size_t i = 0; i < page.cells.size(); ++i) position[page.cells[i].id] = i;
+    for (const auto& g : grouped) {
+        Cell& member = page.cells[position[g.id]];
+        const auto& frame = page.cells[position[g.region]].geometry->bounds;
+        member.parent = g.parent;
+        member.geometry->bounds.x += frame.x;
+        member.geometry->bounds.y += frame.y;
+    }
+}
+
+Result<DiagramLayoutReport> layout_grouped(diagram::Page& page, const DiagramLayoutOptions& options,
+                                           const PageRoles& roles);
+
+}  // namespace
+
 Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayoutOptions& given) {
     DiagramLayoutOptions options = given;
     if (options.direction_from_lanes)
         options.layout.direction = direction_of_lanes(page, given.layout.direction);
+    {
+        PageIndex index(page);
+        for (const auto& id : options.cells)
+            if (!index.find(id))
+                return make_error(ErrorCode::bad_reference, "no cell '" + id + "' on this page");
+    }
+    PageRoles roles = page_roles(page);
+    // Only a whole-page layout regroups: with --cells the user chose what moves.
+    const auto grouped = options.cells.empty() ? group_regions(page, roles) : std::vector<GroupedMember>{};
+    auto report = layout_grouped(page, options, roles);
+    ungroup_regions(page, grouped);
+    if (report) follow_hosts(page, roles);
+    return report;
+}
+
+namespace {
+
+Result<DiagramLayoutReport> layout_grouped(diagram::Page& page, const DiagramLayoutOptions& options,
+                                           const PageRoles& roles) {
     // Containers first, the deepest first, so each is laid out inside and sized before its parent places it.
     std::vector<std::pair<int, std::string>> containers;
     {
@@ -883,7 +973,6 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
     }
     std::stable_sort(containers.begin(), containers.end(),
                      [](const auto& a, const auto& b) { return a.first > b.first; });
-    const PageRoles roles = page_roles(page);
     DiagramLayoutOptions inner = options;
     inner.cells.clear();
     int nodes = 0, edges = 0, labels = 0;
@@ -896,7 +985,6 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
     }
     auto report = layout_scope(page, options, "", roles);
     if (!report) return report;
-    follow_hosts(page, roles);
     report->nodes += nodes;
     report->edges += edges;
     report->labels += labels;
@@ -904,5 +992,7 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
     report->direction = options.layout.direction;
     return report;
 }
+
+}  // namespace
 
 }  // namespace jstudio::layout

@@ -252,3 +252,42 @@ TEST_CASE("a pool's lanes are laid out in order, its shapes stay in their lanes,
         CHECK(index.absolute_bounds("c1")->right() < index.absolute_bounds("a2")->x);
     }
 }
+
+TEST_CASE("layout reads the page through the page reading: decorations follow, regions group",
+          "[exporters][layout][roles]") {
+    layout::DiagramLayoutOptions options;
+    options.layout.direction = layout::Direction::left_to_right;
+    const auto trip = layout_round_trip("layout/decorated.drawio", options);
+    CHECK(trip.report.nodes == 5);  // start, form, login, profile and the panel as one box; not the frame,
+                                    // badge or title
+    const diagram::PageIndex before(trip.original.pages[0]), after(trip.page);
+    auto at = [](const diagram::PageIndex& idx, const char* id) { return *idx.absolute_bounds(id); };
+    auto offset = [&](const diagram::PageIndex& idx, const char* a, const char* b) {
+        return std::pair{at(idx, a).x - at(idx, b).x, at(idx, a).y - at(idx, b).y};
+    };
+    SECTION("the frame and the badge keep their offset from the screen they decorate") {
+        CHECK(offset(after, "frame", "form") == offset(before, "frame", "form"));
+        CHECK(offset(after, "badge", "form") == offset(before, "badge", "form"));
+    }
+    SECTION("the arrow drawn from the frame is laid out from the screen: the flow runs start, form, login") {
+        CHECK(at(after, "start").x < at(after, "form").x);
+        CHECK(at(after, "form").x < at(after, "login").x);
+        CHECK(at(after, "login").x < at(after, "profile").x);
+    }
+    SECTION("the panel stays round the screens it grouped, which keep their own parent") {
+        const auto panel = at(after, "panel");
+        for (const char* id : {"login", "profile"}) {
+            const auto b = at(after, id);
+            CHECK(b.x >= panel.x);
+            CHECK(b.right() <= panel.right());
+            CHECK(b.y >= panel.y);
+            CHECK(b.bottom() <= panel.bottom());
+            CHECK(after.find(id)->parent == "1");
+        }
+        CHECK_FALSE((at(after, "form").x >= panel.x && at(after, "form").right() <= panel.right() &&
+                     at(after, "form").y >= panel.y && at(after, "form").bottom() <= panel.bottom()));
+    }
+    SECTION("the title stays where it was") {
+        CHECK(at(after, "title") == at(before, "title"));
+    }
+}
