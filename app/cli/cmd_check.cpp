@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <iostream>
-#include <sstream>
+#include <string_view>
 
 #include "app/cli/commands.hpp"
 #include "app/cli/report_error.hpp"
@@ -128,43 +128,183 @@ std::string label_of(const diagram::PageIndex& idx, const std::string& id) {
     return c ? nav::plain_label(c->label(), true) : std::string();
 }
 
-nlohmann::json report_json(const diagram::Page& page, const nav::PageReport& r) {
-    const diagram::PageIndex idx(page);
-    auto named = [&](const std::vector<std::string>& ids) {
-        nlohmann::json a = nlohmann::json::array();
-        for (const auto& id : ids) a.push_back({{"id", id}, {"label", label_of(idx, id)}});
-        return a;
-    };
-    nlohmann::json findings = nlohmann::json::array();
-    for (const nav::Finding& f : r.findings) {
-        nlohmann::json jf = {{"rule", f.rule},
-                             {"severity", nav::to_string(f.severity)},
-                             {"cells", f.cells},
-                             {"message", f.message}};
-        if (f.suggestion)
-            jf["suggested_link"] = {{"from", f.suggestion->from_cell},
-                                    {"from_label", label_of(idx, f.suggestion->from_cell)},
-                                    {"to", f.suggestion->to_cell},
-                                    {"to_label", label_of(idx, f.suggestion->to_cell)}};
-        findings.push_back(std::move(jf));
+// Standard output in 1 MiB pieces: a report of a big site map runs to tens of megabytes, and it is written
+// as it is made instead of being built whole (as a JSON tree, then as a string) first.
+class Out {
+  public:
+    ~Out() { flush(); }
+    Out& operator<<(std::string_view text) {
+        m_buffer.append(text);
+        if (m_buffer.size() > (1u << 20)) flush();
+        return *this;
     }
-    return {{"index", r.page_index + 1},   {"name", page.display_name(r.page_index)},
-            {"screens", r.screens},        {"links", r.links},
-            {"entries", named(r.entries)}, {"exits", named(r.exits)},
-            {"findings", findings}};
+    Out& operator<<(char c) {
+        m_buffer += c;
+        return *this;
+    }
+    Out& operator<<(std::size_t n) { return *this << std::string_view(std::to_string(n)); }
+    void flush() {
+        std::cout.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+        m_buffer.clear();
+    }
+
+  private:
+    std::string m_buffer;
+};
+
+// A JSON string as nlohmann::json::dump writes it (ensure_ascii off): the output stays byte for byte what
+// it was when the report was a JSON tree.
+std::string json_string(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 2);
+    out += '"';
+    for (char ch : s) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\b':
+                out += "\\b";
+                break;
+            case '\f':
+                out += "\\f";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                if (c < 0x20) {
+                    static const char hex[] = "0123456789abcdef";
+                    out += "\\u00";
+                    out += hex[c >> 4];
+                    out += hex[c & 15];
+                } else {
+                    out += ch;
+                }
+        }
+    }
+    out += '"';
+    return out;
 }
 
-std::string names(const nlohmann::json& list) {
+struct Named {
+    std::string id, label;
+};
+
+// What the report says about one page, with the labels of the cells it names looked up once.
+struct PageSummary {
+    std::size_t index = 0;  // 1-based
+    std::string name;
+    std::size_t screens = 0, links = 0;
+    std::vector<Named> entries, exits;
+    const std::vector<nav::Finding>* findings = nullptr;
+    std::vector<std::pair<std::string, std::string>> suggestion_labels;  // per finding: from, to
+};
+
+PageSummary summarize(const diagram::Page& page, const nav::PageReport& r) {
+    const diagram::PageIndex idx(page);
+    PageSummary p;
+    p.index = r.page_index + 1;
+    p.name = page.display_name(r.page_index);
+    p.screens = r.screens;
+    p.links = r.links;
+    for (const auto& id : r.entries) p.entries.push_back({id, label_of(idx, id)});
+    for (const auto& id : r.exits) p.exits.push_back({id, label_of(idx, id)});
+    p.findings = &r.findings;
+    p.suggestion_labels.reserve(r.findings.size());
+    for (const nav::Finding& f : r.findings)
+        p.suggestion_labels.emplace_back(f.suggestion ? label_of(idx, f.suggestion->from_cell) : "",
+                                         f.suggestion ? label_of(idx, f.suggestion->to_cell) : "");
+    return p;
+}
+
+// The JSON report, laid out as nlohmann::json::dump(2) lays out an object (keys in sorted order).
+void write_json(Out& out, const std::string& file, const std::vector<PageSummary>& pages,
+                const std::size_t counts[3], const std::string& fail_on, bool failing) {
+    auto named = [&](const std::vector<Named>& list, const char* indent) {
+        if (list.empty()) return out << "[]", void();
+        out << "[\n";
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            out << indent << "  {\n"
+                << indent << "    \"id\": " << json_string(list[i].id) << ",\n"
+                << indent << "    \"label\": " << json_string(list[i].label) << "\n"
+                << indent << "  }" << (i + 1 < list.size() ? ",\n" : "\n");
+        }
+        out << indent << "]";
+    };
+    out << "{\n  \"file\": " << json_string(file) << ",\n  \"pages\": ";
+    if (pages.empty())
+        out << "[]";
+    else
+        out << "[\n";
+    for (std::size_t pi = 0; pi < pages.size(); ++pi) {
+        const PageSummary& p = pages[pi];
+        out << "    {\n      \"entries\": ";
+        named(p.entries, "      ");
+        out << ",\n      \"exits\": ";
+        named(p.exits, "      ");
+        out << ",\n      \"findings\": ";
+        const auto& findings = *p.findings;
+        if (findings.empty())
+            out << "[]";
+        else
+            out << "[\n";
+        for (std::size_t fi = 0; fi < findings.size(); ++fi) {
+            const nav::Finding& f = findings[fi];
+            out << "        {\n          \"cells\": ";
+            if (f.cells.empty()) {
+                out << "[]";
+            } else {
+                out << "[\n";
+                for (std::size_t c = 0; c < f.cells.size(); ++c)
+                    out << "            " << json_string(f.cells[c])
+                        << (c + 1 < f.cells.size() ? ",\n" : "\n");
+                out << "          ]";
+            }
+            out << ",\n          \"message\": " << json_string(f.message)
+                << ",\n          \"rule\": " << json_string(f.rule)
+                << ",\n          \"severity\": " << json_string(nav::to_string(f.severity));
+            if (f.suggestion)
+                out << ",\n          \"suggested_link\": {\n            \"from\": "
+                    << json_string(f.suggestion->from_cell)
+                    << ",\n            \"from_label\": " << json_string(p.suggestion_labels[fi].first)
+                    << ",\n            \"to\": " << json_string(f.suggestion->to_cell)
+                    << ",\n            \"to_label\": " << json_string(p.suggestion_labels[fi].second)
+                    << "\n          }";
+            out << "\n        }" << (fi + 1 < findings.size() ? ",\n" : "\n");
+        }
+        if (!findings.empty()) out << "      ]";
+        out << ",\n      \"index\": " << p.index << ",\n      \"links\": " << p.links
+            << ",\n      \"name\": " << json_string(p.name) << ",\n      \"screens\": " << p.screens
+            << "\n    }" << (pi + 1 < pages.size() ? ",\n" : "\n");
+    }
+    if (!pages.empty()) out << "  ]";
+    out << ",\n  \"summary\": {\n    \"error\": " << counts[2]
+        << ",\n    \"fail_on\": " << json_string(fail_on)
+        << ",\n    \"failed\": " << std::string_view(failing ? "true" : "false")
+        << ",\n    \"info\": " << counts[0] << ",\n    \"warning\": " << counts[1] << "\n  }\n}\n";
+}
+
+std::string names(const std::vector<Named>& list) {
     std::string out;
     for (const auto& e : list) {
         if (!out.empty()) out += ", ";
-        const std::string label = e["label"].get<std::string>();
-        out += label.empty() ? e["id"].get<std::string>() : "'" + label + "'";
+        out += e.label.empty() ? e.id : "'" + e.label + "'";
     }
     return out.empty() ? "none" : out;
 }
 
-std::string md_cell(std::string text) {
+std::string md_cell(std::string_view text) {
     std::string out;
     for (char c : text) out += c == '|' ? std::string("\\|") : std::string(1, c);
     return out;
@@ -202,7 +342,6 @@ int run_check(const CheckOptions& cli_opt) {
     const nav::Severity threshold = *nav::parse_severity(fail_on);
     std::size_t counts[3] = {0, 0, 0};
     bool failing = false;
-    nlohmann::json j = {{"file", opt.input}, {"pages", nlohmann::json::array()}};
     std::vector<nav::PageReport> reports;
     for (std::size_t i : pages) {
         nav::PageReport r = nav::run_checks(doc.pages[i], config);
@@ -211,57 +350,49 @@ int run_check(const CheckOptions& cli_opt) {
             ++counts[static_cast<int>(f.severity)];
             if (f.severity >= threshold) failing = true;
         }
-        j["pages"].push_back(report_json(doc.pages[i], r));
         reports.push_back(std::move(r));
     }
-    j["summary"] = {{"error", counts[2]},
-                    {"warning", counts[1]},
-                    {"info", counts[0]},
-                    {"fail_on", fail_on},
-                    {"failed", failing}};
+    std::vector<PageSummary> summaries;
+    for (const auto& r : reports) summaries.push_back(summarize(doc.pages[r.page_index], r));
 
-    std::ostringstream out;
+    Out out;
     if (opt.format == "json") {
-        out << j.dump(2) << "\n";
+        write_json(out, opt.input, summaries, counts, fail_on, failing);
     } else if (opt.format == "markdown") {
         out << "# Navigation check: " << md_cell(opt.input) << "\n\n";
-        for (const auto& p : j["pages"]) {
-            out << "## Page " << p["index"] << ": " << md_cell(p["name"].get<std::string>()) << "\n\n"
-                << p["screens"] << " screens, " << p["links"]
-                << " links; entries: " << md_cell(names(p["entries"]))
-                << "; exits: " << md_cell(names(p["exits"])) << "\n\n";
-            if (p["findings"].empty()) {
+        for (const auto& p : summaries) {
+            out << "## Page " << p.index << ": " << md_cell(p.name) << "\n\n"
+                << p.screens << " screens, " << p.links << " links; entries: " << md_cell(names(p.entries))
+                << "; exits: " << md_cell(names(p.exits)) << "\n\n";
+            if (p.findings->empty()) {
                 out << "No findings.\n\n";
                 continue;
             }
             out << "| Severity | Rule | Finding | Suggested link |\n|---|---|---|---|\n";
-            for (const auto& f : p["findings"]) {
+            for (std::size_t fi = 0; fi < p.findings->size(); ++fi) {
+                const nav::Finding& f = (*p.findings)[fi];
                 std::string link;
-                if (f.contains("suggested_link")) {
-                    const auto& s = f["suggested_link"];
-                    link = s["from_label"].get<std::string>() + " → " + s["to_label"].get<std::string>();
-                }
-                out << "| " << f["severity"].get<std::string>() << " | " << f["rule"].get<std::string>()
-                    << " | " << md_cell(f["message"].get<std::string>()) << " | " << md_cell(link) << " |\n";
+                if (f.suggestion)
+                    link = p.suggestion_labels[fi].first + " → " + p.suggestion_labels[fi].second;
+                out << "| " << nav::to_string(f.severity) << " | " << f.rule << " | " << md_cell(f.message)
+                    << " | " << md_cell(link) << " |\n";
             }
             out << "\n";
         }
         out << "**Summary:** " << counts[2] << " error(s), " << counts[1] << " warning(s), " << counts[0]
             << " info.\n";
     } else {
-        for (const auto& p : j["pages"]) {
-            out << opt.input << ": page " << p["index"] << " '" << p["name"].get<std::string>()
-                << "': " << p["screens"] << " screens, " << p["links"] << " links; entries "
-                << names(p["entries"]) << "; exits " << names(p["exits"]) << "\n";
-            for (const auto& f : p["findings"]) {
-                out << "  " << f["severity"].get<std::string>() << " [" << f["rule"].get<std::string>()
-                    << "] " << f["message"].get<std::string>() << " (" << f["cells"][0].get<std::string>()
-                    << ")\n";
+        for (const auto& p : summaries) {
+            out << opt.input << ": page " << p.index << " '" << p.name << "': " << p.screens << " screens, "
+                << p.links << " links; entries " << names(p.entries) << "; exits " << names(p.exits) << "\n";
+            for (const auto& f : *p.findings) {
+                out << "  " << nav::to_string(f.severity) << " [" << f.rule << "] " << f.message << " ("
+                    << (f.cells.empty() ? std::string_view() : std::string_view(f.cells[0])) << ")\n";
             }
         }
         out << counts[2] << " error(s), " << counts[1] << " warning(s), " << counts[0] << " info\n";
     }
-    std::cout << out.str();
+    out.flush();
 
     if (!opt.annotate.empty()) {
         std::size_t added = 0;

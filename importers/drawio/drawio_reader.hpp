@@ -13,6 +13,9 @@ namespace jstudio::importers {
 struct ReadOptions {
     std::size_t max_file_bytes = std::size_t(1) << 30;        // larger files are refused
     std::size_t max_inflated_bytes = std::size_t(256) << 20;  // per compressed page or chunk: bombs stop here
+    // A page whose cells take more bytes than this is parsed a slice of cells at a time, so that the XML
+    // tree of a big file is never held whole next to the model (the result is the same either way).
+    std::size_t slice_cells_above = std::size_t(1) << 20;
 };
 
 struct ReadResult {
