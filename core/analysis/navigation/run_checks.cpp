@@ -1,6 +1,8 @@
 #include "core/analysis/navigation/run_checks.hpp"
 
-#include <unordered_set>
+#include <algorithm>
+#include <functional>
+#include <vector>
 
 #include "core/analysis/navigation/build_nav_graph.hpp"
 #include "core/analysis/navigation/checks.hpp"
@@ -33,16 +35,31 @@ PageReport run_checks(const diagram::Page& page, const CheckConfig& config) {
     const diagram::PageIndex index(page);  // built once: the graph and the loose-edge rule both need it
     const NavGraph g = build_nav_graph(index, BuildOptions{config.entries, config.exits});
     report.screens = g.screen_count();
-    std::unordered_set<const Link*> links;  // a link drawn both ways is two arcs sharing one Link
-    for (const Arc& a : g.arcs()) links.insert(a.link);
-    report.links = links.size();
+    {
+        // A link drawn both ways is two arcs sharing one Link: count the distinct addresses.
+        std::vector<const Link*> links;
+        links.reserve(g.arc_count());
+        for (const Arc& a : g.arcs()) links.push_back(a.link);
+        std::sort(links.begin(), links.end(), std::less<>());
+        report.links = static_cast<std::size_t>(std::unique(links.begin(), links.end()) - links.begin());
+    }
     for (ScreenId e : g.entries()) report.entries.push_back(g.screen(e).cell_id);
     for (ScreenId e : g.exits()) report.exits.push_back(g.screen(e).cell_id);
 
+    // Each rule's findings are kept until all have run, then moved into one list of the exact size: grown
+    // one finding at a time, the list of a big site map (100k too-deep findings) doubled past its need.
+    std::vector<std::vector<Finding>> by_rule;
+    std::size_t total = 0;
     for (const RuleInfo& info : rule_ids()) {
         const RuleSettings& settings = config.rule(info.id);
         if (!settings.enabled) continue;
-        for (Finding& f : run_rule(info.id, index, g, settings)) report.findings.push_back(std::move(f));
+        by_rule.push_back(run_rule(info.id, index, g, settings));
+        total += by_rule.back().size();
+    }
+    report.findings.reserve(total);
+    for (auto& findings : by_rule) {
+        for (Finding& f : findings) report.findings.push_back(std::move(f));
+        std::vector<Finding>().swap(findings);
     }
     return report;
 }
