@@ -211,8 +211,7 @@ struct PageSummary {
     std::vector<std::pair<std::string, std::string>> suggestion_labels;  // per finding: from, to
 };
 
-PageSummary summarize(const diagram::Page& page, const nav::PageReport& r) {
-    const diagram::PageIndex idx(page);
+PageSummary summarize(const diagram::Page& page, const diagram::PageIndex& idx, const nav::PageReport& r) {
     PageSummary p;
     p.index = r.page_index + 1;
     p.name = page.display_name(r.page_index);
@@ -222,9 +221,16 @@ PageSummary summarize(const diagram::Page& page, const nav::PageReport& r) {
     for (const auto& id : r.exits) p.exits.push_back({id, label_of(idx, id)});
     p.findings = &r.findings;
     p.suggestion_labels.reserve(r.findings.size());
+    // Suggestions of one rule often share a screen (too-deep ones all start at the entry): the last label
+    // worked out at each end is reused.
+    std::pair<std::string_view, std::string> last_from, last_to;
+    auto label = [&](std::pair<std::string_view, std::string>& last, const std::string& id) {
+        if (last.first.data() == nullptr || last.first != id) last = {id, label_of(idx, id)};
+        return last.second;
+    };
     for (const nav::Finding& f : r.findings)
-        p.suggestion_labels.emplace_back(f.suggestion ? label_of(idx, f.suggestion->from_cell) : "",
-                                         f.suggestion ? label_of(idx, f.suggestion->to_cell) : "");
+        p.suggestion_labels.emplace_back(f.suggestion ? label(last_from, f.suggestion->from_cell) : "",
+                                         f.suggestion ? label(last_to, f.suggestion->to_cell) : "");
     return p;
 }
 
@@ -343,17 +349,19 @@ int run_check(const CheckOptions& cli_opt) {
     std::size_t counts[3] = {0, 0, 0};
     bool failing = false;
     std::vector<nav::PageReport> reports;
+    std::vector<PageSummary> summaries;
+    reports.reserve(pages.size());  // summaries point into the reports
     for (std::size_t i : pages) {
-        nav::PageReport r = nav::run_checks(doc.pages[i], config);
+        const diagram::PageIndex index(doc.pages[i]);  // for the checks, then for the labels in the report
+        nav::PageReport r = nav::run_checks(index, config);
         r.page_index = i;
         for (const auto& f : r.findings) {
             ++counts[static_cast<int>(f.severity)];
             if (f.severity >= threshold) failing = true;
         }
         reports.push_back(std::move(r));
+        summaries.push_back(summarize(doc.pages[i], index, reports.back()));
     }
-    std::vector<PageSummary> summaries;
-    for (const auto& r : reports) summaries.push_back(summarize(doc.pages[r.page_index], r));
 
     Out out;
     if (opt.format == "json") {

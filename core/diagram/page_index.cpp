@@ -49,15 +49,23 @@ PageIndex::PageIndex(const Page& page) : m_page(&page) {
     }
     m_parent.assign(n, none);
     std::vector<std::uint32_t> source(n, none), target(n, none);
+    // Cells come in runs sharing a parent (a layer holds most of a page): the last parent found is reused.
+    std::string_view last_parent;
+    std::optional<std::uint32_t> last_parent_at;
     for (std::size_t i = 0; i < n; ++i) {
         const Cell& c = cells[i];
         const auto at = static_cast<std::uint32_t>(i);
         if (c.parent.empty()) {
             if (!m_root) m_root = i;
-        } else if (auto p = slot_of(c.parent)) {
-            m_parent[i] = *p;
         } else {
-            m_lost_children[c.parent].push_back(at);
+            if (c.parent != last_parent || !last_parent_at) {
+                last_parent = c.parent;
+                last_parent_at = slot_of(c.parent);
+            }
+            if (last_parent_at)
+                m_parent[i] = *last_parent_at;
+            else
+                m_lost_children[c.parent].push_back(at);
         }
         if (c.kind == CellKind::edge) {
             if (!c.source.empty()) {

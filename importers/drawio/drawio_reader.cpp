@@ -556,17 +556,15 @@ class Reader {
     Status read_cells(const pugi::xml_node& root, const Source& src, Page& page) {
         for (pugi::xml_node child : root.children()) {
             if (child.type() != pugi::node_element) continue;
-            Cell cell;
+            // Read in place: a cell is some 600 bytes, and moving each into the list showed in profiles.
             if (std::string_view(child.name()) == "mxCell") {
-                if (auto st = read_cell(child, src, cell, nullptr); !st) return st;
+                if (auto st = read_cell(child, src, page.cells.emplace_back(), nullptr); !st) return st;
             } else if (pugi::xml_node inner = child.child("mxCell")) {
-                if (auto st = read_cell(inner, src, cell, &child); !st) return st;
+                if (auto st = read_cell(inner, src, page.cells.emplace_back(), &child); !st) return st;
             } else {
                 warn("dropped <" + std::string(child.name()) + "> inside <root>: it holds no <mxCell>",
                      src.at(child));
-                continue;
             }
-            page.cells.push_back(std::move(cell));
         }
         return Ok{};
     }

@@ -31,8 +31,11 @@ std::vector<Finding> run_rule(std::string_view id, const diagram::PageIndex& ind
 }
 
 PageReport run_checks(const diagram::Page& page, const CheckConfig& config) {
+    return run_checks(diagram::PageIndex(page), config);  // built once: the graph and loose-edge need it
+}
+
+PageReport run_checks(const diagram::PageIndex& index, const CheckConfig& config) {
     PageReport report;
-    const diagram::PageIndex index(page);  // built once: the graph and the loose-edge rule both need it
     const NavGraph g = build_nav_graph(index, BuildOptions{config.entries, config.exits});
     report.screens = g.screen_count();
     {
