@@ -315,15 +315,16 @@ class Reader {
 
     Result<ReadResult> read_xml_text(std::string text, Location base, bool embedded) {
         m_owned.push_back(std::move(text));
-        if (!m_slices) return read_xml_owned(m_owned.back(), base, embedded);
+        std::string& owned = m_owned.back();  // not m_owned.back() below: parse_xml adds the skeleton
+        if (!m_slices) return read_xml_owned(owned, base, embedded);
         const ReadResult before = m_result;
-        auto read = read_xml_owned(m_owned.back(), base, embedded);
+        auto read = read_xml_owned(owned, base, embedded);
         if (read || !m_slice_failed) return read;
         // A slice of cells did not parse: read the text again whole, for pugixml's message on the whole.
         m_result = before;
         m_slices = false;
         m_slice_failed = false;
-        return read_xml_owned(m_owned.back(), base, embedded);
+        return read_xml_owned(owned, base, embedded);
     }
 
     Result<ReadResult> read_xml_owned(std::string& text, Location base, bool embedded) {
