@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <vector>
 
 #include "core/analysis/navigation/build_nav_graph.hpp"
@@ -49,21 +50,30 @@ PageReport run_checks(const diagram::PageIndex& index, const CheckConfig& config
     for (ScreenId e : g.entries()) report.entries.push_back(g.screen(e).cell_id);
     for (ScreenId e : g.exits()) report.exits.push_back(g.screen(e).cell_id);
 
-    // Each rule's findings are kept until all have run, then moved into one list of the exact size: grown
-    // one finding at a time, the list of a big site map (100k too-deep findings) doubled past its need.
+    // Each rule's findings are kept until all have run, then the biggest list (too-deep on a big site map:
+    // 100k findings) becomes the report's, the others moved in before and after it: no second copy of it,
+    // and no list grown one finding at a time to twice its need.
     std::vector<std::vector<Finding>> by_rule;
-    std::size_t total = 0;
+    std::size_t total = 0, biggest = 0;
     for (const RuleInfo& info : rule_ids()) {
         const RuleSettings& settings = config.rule(info.id);
         if (!settings.enabled) continue;
         by_rule.push_back(run_rule(info.id, index, g, settings));
         total += by_rule.back().size();
+        if (by_rule.back().size() > by_rule[biggest].size()) biggest = by_rule.size() - 1;
     }
+    if (by_rule.empty()) return report;
+    std::vector<Finding> before;
+    for (std::size_t i = 0; i < biggest; ++i)
+        before.insert(before.end(), std::make_move_iterator(by_rule[i].begin()),
+                      std::make_move_iterator(by_rule[i].end()));
+    report.findings = std::move(by_rule[biggest]);
     report.findings.reserve(total);
-    for (auto& findings : by_rule) {
-        for (Finding& f : findings) report.findings.push_back(std::move(f));
-        std::vector<Finding>().swap(findings);
-    }
+    report.findings.insert(report.findings.begin(), std::make_move_iterator(before.begin()),
+                           std::make_move_iterator(before.end()));
+    for (std::size_t i = biggest + 1; i < by_rule.size(); ++i)
+        report.findings.insert(report.findings.end(), std::make_move_iterator(by_rule[i].begin()),
+                               std::make_move_iterator(by_rule[i].end()));
     return report;
 }
 
