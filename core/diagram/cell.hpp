@@ -28,14 +28,14 @@ struct Cell {
     std::string source, target;         // edges; "" = that end is not glued
     CellKind kind = CellKind::other;    // derived from parent and the vertex/edge flags when read
     bool vertex = false, edge = false;  // vertex="1" / edge="1"
+    std::uint32_t source_line = 0;      // where the cell stood in the (decoded) page, for messages; 0 = new
     std::optional<std::string> value;   // the value attribute (absent ≠ empty)
     std::optional<Style> style;         // absent ≠ empty
     std::optional<bool> connectable, visible, collapsed;  // absent = draw.io default (true, true, false)
-    std::optional<Wrapper> wrapper;                       // set when the cell came in a UserObject/object
+    Boxed<Wrapper> wrapper;  // set when the cell came in a UserObject/object (most do not: one pointer)
     std::optional<Geometry> geometry;
     Attributes extra;                    // mxCell attributes we do not model, kept verbatim
     std::vector<RawXml> extra_children;  // mxCell children with an unknown 'as', kept verbatim
-    std::uint32_t source_line = 0;       // where the cell stood in the (decoded) page, for messages; 0 = new
 
     // The label a user sees: wrapper@label if wrapped, else value.
     std::string label() const;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/diagram/attributes.hpp"
+#include "core/diagram/boxed.hpp"
 
 namespace jstudio::diagram {
 
@@ -30,16 +31,17 @@ struct RawXml {
     bool operator==(const RawXml&) const = default;
 };
 
+// Members most cells leave empty are Boxed (one pointer wide): a page may hold a million geometries.
 struct Geometry {
     Rect bounds;                    // x, y, width, height (missing = 0)
     bool relative = false;          // edges, edge labels (x in -1..1 along the edge), ports (fractions)
-    std::vector<Point> waypoints;   // <Array as="points">, in the edge parent's frame
     bool has_points_array = false;  // an <Array as="points"> was present, even if empty
+    std::vector<Point> waypoints;   // <Array as="points">, in the edge parent's frame
     std::optional<Point> source_point, target_point;  // used only where that end is not glued
-    std::optional<Point> offset;           // label offset (vertices) / absolute shift (edge labels)
-    std::optional<Rect> alternate_bounds;  // the other size of a collapsible cell
-    Attributes extra;                      // attributes of <mxGeometry> we do not model
-    std::vector<RawXml> extra_children;    // children with an unknown 'as', kept verbatim
+    Boxed<Point> offset;                 // label offset (vertices) / absolute shift (edge labels)
+    Boxed<Rect> alternate_bounds;        // the other size of a collapsible cell
+    Attributes extra;                    // attributes of <mxGeometry> we do not model
+    std::vector<RawXml> extra_children;  // children with an unknown 'as', kept verbatim
     // 'as' of the modelled children in file order, so writing keeps it; empty when that is the writer's own
     // order (writer_child_order), so a geometry read back equals one built in memory.
     std::vector<std::string> child_order;

@@ -1,7 +1,11 @@
 #pragma once
 // Lookups every feature needs on a page: cells by id, children, layers, edges of a vertex, absolute bounds.
-// Built on demand from a Page and valid until that page's cells change.
+// Built on demand from a Page and valid until that page's cells change (geometry included: the absolute
+// bounds of vertices are worked out once, when the index is built). Every lookup by id is one hash probe;
+// the parent, the children and the bounds of a cell are then array reads.
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -40,15 +44,36 @@ class PageIndex {
     // An edge's polyline in page coordinates: terminal centres or terminal points, with waypoints between.
     std::vector<Point> edge_polyline(std::string_view edge_id) const;
 
+    // The same by position in page.cells, for walks over every cell: no hashing, no allocation.
+    std::optional<std::size_t> parent_position(std::size_t position) const;      // nullopt: root or dangling
+    std::span<const std::uint32_t> child_positions(std::size_t position) const;  // file order
+    std::optional<Rect> absolute_bounds_at(std::size_t position) const;
+
   private:
+    using Positions = std::vector<std::uint32_t>;
+    // Children or edge ends per cell position, as one list cut into runs (begin[i] .. begin[i + 1]).
+    struct Runs {
+        Positions begin, items;
+        std::span<const std::uint32_t> at(std::size_t position) const;
+    };
+
     const Page* m_page;
-    std::unordered_map<std::string_view, std::size_t> m_by_id;
-    std::unordered_map<std::string_view, std::vector<std::size_t>> m_children;
-    std::unordered_map<std::string_view, std::vector<std::size_t>> m_out, m_in;
+    Positions m_slots;   // open-addressing hash table of cell positions by id (first cell wins)
+    Positions m_parent;  // parent position per cell; none for the root and dangling parents
+    Runs m_children, m_out, m_in;
+    // Lists keyed by an id no cell has (a dangling parent, source or target): rare, kept by name.
+    std::unordered_map<std::string_view, Positions> m_lost_children, m_lost_out, m_lost_in;
+    std::vector<Rect> m_bounds;               // absolute bounds per cell, where m_bounds_kind says so
+    std::vector<std::uint8_t> m_bounds_kind;  // see page_index.cpp
     std::optional<std::size_t> m_root;
 
-    std::vector<const Cell*> cells_at(const std::vector<std::size_t>* positions) const;
+    std::optional<std::uint32_t> slot_of(std::string_view id) const;
+    std::vector<const Cell*> cells_at(std::span<const std::uint32_t> positions) const;
+    std::vector<const Cell*> lost(const std::unordered_map<std::string_view, Positions>& map,
+                                  std::string_view id) const;
+    void cache_bounds(std::size_t position, int depth);
     std::optional<Rect> bounds_at(std::size_t position, int depth) const;
+    std::vector<Point> polyline_at(std::size_t position, int depth) const;
 };
 
 }  // namespace jstudio::diagram

@@ -4,61 +4,80 @@
 
 namespace jstudio::diagram {
 
-Style Style::parse(std::string_view text) {
-    Style style;
-    if (text.empty()) return style;
-    if (text.back() == ';') {
-        style.m_trailing_separator = true;
-        text.remove_suffix(1);
-    }
-    // Every piece between separators is a token, empty ones included, so the text comes back unchanged.
+namespace {
+
+struct Piece {
+    std::string_view key, value;
+    bool has_value = false;
+    std::size_t begin = 0, end = 0;  // the token's place in the text (without its separator)
+};
+
+// Calls f(piece) for every token, empty ones included: the text minus one trailing ';', split at each ';'.
+template <class F>
+void each_piece(std::string_view text, F&& f) {
+    if (text.empty()) return;
+    if (text.back() == ';') text.remove_suffix(1);
     std::size_t start = 0;
     while (true) {
-        std::size_t end = text.find(';', start);
-        std::string_view piece = text.substr(start, end == std::string_view::npos ? text.npos : end - start);
-        Token t;
-        std::size_t eq = piece.find('=');
-        if (eq == std::string_view::npos) {
-            t.key = piece;
+        const std::size_t end = text.find(';', start);
+        const std::size_t stop = end == std::string_view::npos ? text.size() : end;
+        const std::string_view token = text.substr(start, stop - start);
+        Piece p;
+        p.begin = start;
+        p.end = stop;
+        if (const std::size_t eq = token.find('='); eq == std::string_view::npos) {
+            p.key = token;
         } else {
-            t.key = piece.substr(0, eq);
-            t.value = piece.substr(eq + 1);
-            t.has_value = true;
+            p.key = token.substr(0, eq);
+            p.value = token.substr(eq + 1);
+            p.has_value = true;
         }
-        style.m_tokens.push_back(std::move(t));
+        f(p);
         if (end == std::string_view::npos) break;
         start = end + 1;
     }
+}
+
+}  // namespace
+
+Style Style::parse(std::string_view text) {
+    Style style;
+    style.m_text = text;
     return style;
 }
 
 std::string Style::to_string() const {
-    std::string out;
-    for (std::size_t i = 0; i < m_tokens.size(); ++i) {
-        if (i > 0) out += ';';
-        out += m_tokens[i].key;
-        if (m_tokens[i].has_value) {
-            out += '=';
-            out += m_tokens[i].value;
-        }
-    }
-    if (m_trailing_separator) out += ';';
+    return m_text;
+}
+
+std::vector<Style::Token> Style::tokens() const {
+    std::vector<Token> out;
+    each_piece(m_text, [&](const Piece& p) {
+        out.push_back({std::string(p.key), std::string(p.value), p.has_value});
+    });
     return out;
 }
 
+std::optional<std::string_view> Style::find(std::string_view key) const {
+    std::optional<std::string_view> found;
+    each_piece(m_text, [&](const Piece& p) {
+        if (p.has_value && p.key == key) found = p.value;  // later tokens override earlier ones
+    });
+    return found;
+}
+
 std::optional<std::string> Style::get(std::string_view key) const {
-    for (auto it = m_tokens.rbegin(); it != m_tokens.rend(); ++it)
-        if (it->has_value && it->key == key) return it->value;
-    return std::nullopt;
+    auto v = find(key);
+    if (!v) return std::nullopt;
+    return std::string(*v);
 }
 
 std::string Style::get_or(std::string_view key, std::string_view fallback) const {
-    auto v = get(key);
-    return v ? *v : std::string(fallback);
+    return std::string(find(key).value_or(fallback));
 }
 
 double Style::number(std::string_view key, double fallback) const {
-    auto v = get(key);
+    auto v = find(key);
     if (!v || v->empty()) return fallback;
     double out = 0;
     auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
@@ -67,7 +86,7 @@ double Style::number(std::string_view key, double fallback) const {
 }
 
 bool Style::flag(std::string_view key, bool fallback) const {
-    auto v = get(key);
+    auto v = find(key);
     if (!v) return fallback;
     if (*v == "1" || *v == "true") return true;
     if (*v == "0" || *v == "false") return false;
@@ -75,31 +94,51 @@ bool Style::flag(std::string_view key, bool fallback) const {
 }
 
 bool Style::has_name(std::string_view name) const {
-    for (const auto& t : m_tokens)
-        if (!t.has_value && t.key == name) return true;
-    return false;
+    bool found = false;
+    each_piece(m_text, [&](const Piece& p) { found = found || (!p.has_value && p.key == name); });
+    return found;
 }
 
 std::string Style::first_name() const {
-    for (const auto& t : m_tokens)
-        if (!t.has_value && !t.key.empty()) return t.key;
-    return {};
+    std::string_view found;
+    bool done = false;
+    each_piece(m_text, [&](const Piece& p) {
+        if (!done && !p.has_value && !p.key.empty()) found = p.key, done = true;
+    });
+    return std::string(found);
 }
 
 void Style::set(std::string_view key, std::string_view value) {
-    for (auto it = m_tokens.rbegin(); it != m_tokens.rend(); ++it)
-        if (it->has_value && it->key == key) {
-            it->value = value;
-            return;
-        }
-    m_tokens.push_back({std::string(key), std::string(value), true});
-    m_trailing_separator = true;
+    std::optional<Piece> last;
+    each_piece(m_text, [&](const Piece& p) {
+        if (p.has_value && p.key == key) last = p;
+    });
+    if (last) {
+        const std::size_t at = last->begin + last->key.size() + 1;
+        m_text.replace(at, last->end - at, value);
+        return;
+    }
+    // Appended as a new last token, followed by a separator.
+    if (!m_text.empty() && m_text.back() != ';') m_text += ';';
+    m_text.append(key).append("=").append(value).append(";");
 }
 
 bool Style::remove(std::string_view key) {
-    std::size_t before = m_tokens.size();
-    std::erase_if(m_tokens, [&](const Token& t) { return t.has_value && t.key == key; });
-    return m_tokens.size() != before;
+    std::string kept;
+    bool removed = false, first = true;
+    each_piece(m_text, [&](const Piece& p) {
+        if (p.has_value && p.key == key) {
+            removed = true;
+            return;
+        }
+        if (!first) kept += ';';
+        first = false;
+        kept.append(m_text, p.begin, p.end - p.begin);
+    });
+    if (!removed) return false;
+    if (!first && m_text.back() == ';') kept += ';';
+    m_text = std::move(kept);
+    return true;
 }
 
 }  // namespace jstudio::diagram

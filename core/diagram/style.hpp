@@ -1,7 +1,8 @@
 #pragma once
 // A draw.io style string ("rounded=1;whiteSpace=wrap;html=1;"): named styles and key=value pairs in order.
 // Unknown keys, empty tokens and the trailing ';' are kept, so to_string() gives back the text it was parsed
-// from.
+// from. Held as that one text (a page has a style per cell: a token list cost six allocations a cell); the
+// lookups scan it, which for a style of a few dozen characters is as quick as walking a list.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,13 +34,14 @@ class Style {
     void set(std::string_view key, std::string_view value);  // replaces the last occurrence, or appends
     bool remove(std::string_view key);                       // removes every occurrence
 
-    const std::vector<Token>& tokens() const { return m_tokens; }
-    bool empty() const { return m_tokens.empty(); }
+    std::vector<Token> tokens() const;  // in order, split out of the text on each call
+    bool empty() const { return m_text.empty(); }
     bool operator==(const Style&) const = default;
 
   private:
-    std::vector<Token> m_tokens;
-    bool m_trailing_separator = false;
+    std::string m_text;  // the style text; removing every token leaves "" (not ";")
+
+    std::optional<std::string_view> find(std::string_view key) const;  // the last value for key
 };
 
 }  // namespace jstudio::diagram

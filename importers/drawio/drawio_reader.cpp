@@ -5,9 +5,12 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <list>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
@@ -52,12 +55,44 @@ std::string serialize(const pugi::xml_node& node) {
     return out.str();
 }
 
+// The cells of a big page, cut out of the text before it is parsed: the rest of the text (the skeleton) is
+// parsed whole, the cells a slice at a time (see ReadOptions::slice_cells_above).
+struct Cut {
+    std::size_t tag = 0;              // where the <root> start tag begins in the text
+    std::size_t begin = 0, end = 0;   // its content, between the start and the end tag
+    std::size_t elements = 0;         // element children (the cells)
+    std::vector<std::size_t> slices;  // where each slice but the last ends (after a whole element)
+};
+
+struct Cuts {
+    std::vector<Cut> cuts;  // in text order
+    // Per cut: where it lies in the skeleton, and how many bytes were cut up to and including it.
+    std::vector<std::pair<std::ptrdiff_t, std::ptrdiff_t>> removed;
+
+    // A skeleton offset as an offset in the text.
+    std::ptrdiff_t original(std::ptrdiff_t offset) const {
+        auto it = std::upper_bound(removed.begin(), removed.end(), std::pair{offset, PTRDIFF_MAX});
+        return it == removed.begin() ? offset : offset + std::prev(it)->second;
+    }
+    const Cut* at_tag(std::size_t tag) const {
+        for (const Cut& c : cuts)
+            if (c.tag == tag) return &c;
+        return nullptr;
+    }
+};
+
 // One XML text being read: the original file, an SVG's content attribute, or a decoded compressed page.
 struct Source {
     std::string_view text;
     Location base;                                 // file (and page) that the positions in text belong to
     mutable std::shared_ptr<const LineMap> lines;  // built on first use, shared by the pages of one text
+    std::shared_ptr<const Cuts> cuts;              // set when the parsed tree is a skeleton of text
+    std::ptrdiff_t shift = 0;                      // where the parsed slice starts in text
 
+    std::ptrdiff_t original(std::ptrdiff_t offset) const {
+        if (offset < 0) return offset;
+        return (cuts ? cuts->original(offset) : offset) + shift;
+    }
     Location at(std::ptrdiff_t offset) const {
         Location where = base;
         if (!lines) lines = std::make_shared<const LineMap>(text);
@@ -66,7 +101,7 @@ struct Source {
         where.column = column;
         return where;
     }
-    Location at(const pugi::xml_node& node) const { return at(node.offset_debug()); }
+    Location at(const pugi::xml_node& node) const { return at(original(node.offset_debug())); }
 };
 
 Status check_text(const Source& src) {
@@ -90,12 +125,143 @@ Status check_text(const Source& src) {
     return Ok{};
 }
 
+// Finds the content of each page's <root> (the first <root> of an <mxGraphModel> that is the document
+// element or stands in a <diagram> of an <mxfile>) and where to cut it into slices of whole cells. Only tags
+// are looked at; anything it does not follow (a DOCTYPE, an unclosed tag or comment, unbalanced tags) gives
+// nullopt and the text is parsed whole, so pugixml alone judges what is malformed.
+std::optional<Cuts> find_cuts(std::string_view text, std::size_t cells_per_slice) {
+    Cuts out;
+    std::vector<std::string_view> path;  // open element names, down to the cells
+    std::vector<char> model_has_root;    // per open element: an <mxGraphModel> whose <root> was seen
+    std::size_t root_depth = 0;          // depth of the cells inside the current cut (0: none)
+    std::size_t in_slice = 0;
+    auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    for (std::size_t pos = text.find('<'); pos != std::string_view::npos; pos = text.find('<', pos)) {
+        const std::string_view rest = text.substr(pos);
+        auto skip_to = [&](std::string_view end) {
+            const std::size_t e = text.find(end, pos);
+            if (e == std::string_view::npos) return false;
+            pos = e + end.size();
+            return true;
+        };
+        if (rest.starts_with("<!--")) {
+            if (!skip_to("-->")) return std::nullopt;
+            continue;
+        }
+        if (rest.starts_with("<![CDATA[")) {
+            if (!skip_to("]]>")) return std::nullopt;
+            continue;
+        }
+        if (rest.starts_with("<?")) {
+            if (!skip_to("?>")) return std::nullopt;
+            continue;
+        }
+        if (rest.starts_with("<!")) return std::nullopt;
+        const bool closing = rest.starts_with("</");
+        std::size_t i = pos + (closing ? 2 : 1);
+        const std::size_t name_begin = i;
+        while (i < text.size() && !is_space(text[i]) && text[i] != '/' && text[i] != '>') ++i;
+        const std::string_view name = text.substr(name_begin, i - name_begin);
+        if (name.empty()) return std::nullopt;
+        // To the end of the tag, over quoted attribute values (they may hold '>').
+        bool self_closing = false;
+        while (true) {
+            if (i >= text.size()) return std::nullopt;
+            const char c = text[i];
+            if (c == '"' || c == '\'') {
+                const std::size_t q = text.find(c, i + 1);
+                if (q == std::string_view::npos) return std::nullopt;
+                i = q + 1;
+                continue;
+            }
+            if (c == '>') {
+                self_closing = !closing && text[i - 1] == '/';
+                break;
+            }
+            ++i;
+        }
+        const std::size_t tag_end = i + 1;
+        const std::size_t depth = path.size();
+        if (closing) {
+            if (path.empty() || path.back() != name) return std::nullopt;
+            path.pop_back();
+            model_has_root.pop_back();
+            if (root_depth && depth - 1 == root_depth - 1) {  // the cut's </root>
+                out.cuts.back().end = pos;
+                if (!out.cuts.back().slices.empty() && out.cuts.back().slices.back() >= pos)
+                    out.cuts.back().slices.pop_back();
+                root_depth = 0;
+            } else if (root_depth && depth - 1 == root_depth && ++in_slice >= cells_per_slice) {
+                out.cuts.back().slices.push_back(tag_end);
+                in_slice = 0;
+            }
+            pos = tag_end;
+            continue;
+        }
+        if (root_depth && depth == root_depth) {
+            ++out.cuts.back().elements;
+            if (self_closing && ++in_slice >= cells_per_slice) {
+                out.cuts.back().slices.push_back(tag_end);
+                in_slice = 0;
+            }
+        }
+        const bool page_model = depth >= 1 && path[depth - 1] == "mxGraphModel" &&
+                                (depth == 1 || (depth == 3 && path[0] == "mxfile" && path[1] == "diagram"));
+        if (!root_depth && !self_closing && name == "root" && page_model && !model_has_root[depth - 1]) {
+            model_has_root[depth - 1] = 1;
+            out.cuts.push_back(Cut{pos + 1, tag_end, tag_end, 0, {}});
+            root_depth = depth + 1;
+            in_slice = 0;
+        } else if (name == "root" && page_model) {
+            model_has_root[depth - 1] = 1;
+        }
+        if (!self_closing) {
+            path.push_back(name);
+            model_has_root.push_back(0);
+        }
+        pos = tag_end;
+    }
+    if (!path.empty()) return std::nullopt;
+    return out;
+}
+
 // Parses buffer in place (no second copy of a large file); the line table is taken first, because in-place
-// parsing rewrites the text and positions are still needed for messages afterwards.
-Result<std::unique_ptr<pugi::xml_document>> parse_xml(Source& src, std::string& buffer) {
+// parsing rewrites the text and positions are still needed for messages afterwards. With slice_above set,
+// the cells of pages larger than that are left out of the tree (see Cuts) and buffer is left as it is.
+Result<std::unique_ptr<pugi::xml_document>> parse_xml(Source& src, std::string& buffer,
+                                                      std::list<std::string>& owned,
+                                                      std::optional<std::size_t> slice_above = {}) {
     src.text = buffer;
     if (auto st = check_text(src); !st) return st.error();
     if (!src.lines) src.lines = std::make_shared<const LineMap>(src.text);
+    if (slice_above && buffer.size() > *slice_above) {
+        constexpr std::size_t cells_per_slice = 4096;
+        auto cuts = find_cuts(buffer, cells_per_slice);
+        std::size_t cut_bytes = 0;
+        if (cuts)
+            for (const Cut& c : cuts->cuts) cut_bytes += c.end - c.begin;
+        if (cuts && cut_bytes > *slice_above) {
+            std::string skeleton;
+            std::size_t from = 0;
+            std::ptrdiff_t removed = 0;
+            for (const Cut& c : cuts->cuts) {
+                skeleton.append(buffer, from, c.begin - from);
+                removed += static_cast<std::ptrdiff_t>(c.end - c.begin);
+                cuts->removed.emplace_back(static_cast<std::ptrdiff_t>(skeleton.size()), removed);
+                from = c.end;
+            }
+            skeleton.append(buffer, from);
+            owned.push_back(std::move(skeleton));
+            auto doc = std::make_unique<pugi::xml_document>();
+            pugi::xml_parse_result r = doc->load_buffer_inplace(owned.back().data(), owned.back().size(),
+                                                                pugi::parse_default, pugi::encoding_utf8);
+            // A malformed skeleton is parsed again whole, below, so that the message is pugixml's own.
+            if (r && doc->document_element()) {
+                src.cuts = std::make_shared<const Cuts>(std::move(*cuts));
+                return doc;
+            }
+        }
+    }
     auto doc = std::make_unique<pugi::xml_document>();
     // parse_default keeps CDATA and escapes; whitespace-only text is dropped (it is insignificant here).
     pugi::xml_parse_result r =
@@ -149,6 +315,12 @@ class Reader {
                         std::to_string(m_options.max_total_inflated_bytes) + " bytes (--max-memory)";
         return e;
     }
+    bool m_slices = true;            // parse big pages a slice of cells at a time
+    bool m_slice_failed = false;     // a slice was malformed: the text is read again whole
+
+    std::optional<std::size_t> slice_above() const {
+        return m_slices ? std::optional<std::size_t>(m_options.slice_cells_above) : std::nullopt;
+    }
 
     Error with_file(Error e) const {
         if (e.where.file.empty()) e.where.file = m_file;
@@ -160,8 +332,21 @@ class Reader {
 
     Result<ReadResult> read_xml_text(std::string text, Location base, bool embedded) {
         m_owned.push_back(std::move(text));
-        Source src{{}, base, {}};
-        auto parsed = parse_xml(src, m_owned.back());
+        std::string& owned = m_owned.back();  // not m_owned.back() below: parse_xml adds the skeleton
+        if (!m_slices) return read_xml_owned(owned, base, embedded);
+        const ReadResult before = m_result;
+        auto read = read_xml_owned(owned, base, embedded);
+        if (read || !m_slice_failed) return read;
+        // A slice of cells did not parse: read the text again whole, for pugixml's message on the whole.
+        m_result = before;
+        m_slices = false;
+        m_slice_failed = false;
+        return read_xml_owned(owned, base, embedded);
+    }
+
+    Result<ReadResult> read_xml_owned(std::string& text, Location base, bool embedded) {
+        Source src{{}, base, {}, {}, 0};
+        auto parsed = parse_xml(src, text, m_owned, slice_above());
         if (!parsed) return parsed.error();
         pugi::xml_node top = parsed.value()->document_element();
         std::string_view name = top.name();
@@ -305,12 +490,9 @@ class Reader {
             return make_error(ErrorCode::bad_xml,
                               "page content is <" + std::string(model.name()) + ">, expected <mxGraphModel>",
                               where);
-        Source page_src{src.text, src.base, {}};
+        Source page_src = src;  // same text: same line table and cuts
         page_src.base.page = where.page;
-        page_src.lines = src.lines;  // same text: reuse the line table
-        auto st = read_model(model, page_src, page);
-        if (!src.lines) src.lines = page_src.lines;
-        return st;
+        return read_model(model, page_src, page);
     }
 
     Status read_compressed(const std::string& text, Location where, Page& page) {
@@ -326,8 +508,8 @@ class Reader {
         Location base = where;
         base.line = base.column = 0;
         base.in_decoded_page = true;
-        Source page_src{{}, base, {}};
-        auto parsed = parse_xml(page_src, m_owned.back());
+        Source page_src{{}, base, {}, {}, 0};
+        auto parsed = parse_xml(page_src, m_owned.back(), m_owned, slice_above());
         if (!parsed) return parsed.error();
         pugi::xml_node model = parsed.value()->document_element();
         if (std::string_view(model.name()) != "mxGraphModel")
@@ -358,24 +540,52 @@ class Reader {
         }
         if (!root) return Ok{};
         for (pugi::xml_attribute a : root.attributes()) page.root_extra.push_back({a.name(), a.value()});
-        std::size_t count = 0;
-        for (pugi::xml_node child = root.first_child(); child; child = child.next_sibling()) ++count;
-        page.cells.reserve(count);
+        const Cut* cut = src.cuts
+                             ? src.cuts->at_tag(static_cast<std::size_t>(src.original(root.offset_debug())))
+                             : nullptr;
+        if (!cut) {
+            std::size_t count = 0;
+            for (pugi::xml_node child = root.first_child(); child; child = child.next_sibling()) ++count;
+            page.cells.reserve(count);
+            if (auto st = read_cells(root, src, page); !st) return st;
+            return check_cells(page, src);
+        }
+        // The cells were cut out of the tree: parse them a slice at a time, each slice a copy (the text
+        // stays intact for a second, whole reading should a slice be malformed).
+        page.cells.reserve(cut->elements);
+        std::size_t from = cut->begin;
+        for (std::size_t s = 0; s <= cut->slices.size(); ++s) {
+            const std::size_t to = s < cut->slices.size() ? cut->slices[s] : cut->end;
+            pugi::xml_document slice;
+            pugi::xml_parse_result r =
+                slice.load_buffer(src.text.data() + from, to - from,
+                                  pugi::parse_default | pugi::parse_fragment, pugi::encoding_utf8);
+            if (!r) {
+                m_slice_failed = true;
+                return make_error(ErrorCode::bad_xml, std::string("malformed XML: ") + r.description(),
+                                  src.at(static_cast<std::ptrdiff_t>(from) + r.offset));
+            }
+            Source slice_src{src.text, src.base, src.lines, nullptr, static_cast<std::ptrdiff_t>(from)};
+            if (auto st = read_cells(slice, slice_src, page); !st) return st;
+            from = to;
+        }
+        return check_cells(page, src);
+    }
+
+    Status read_cells(const pugi::xml_node& root, const Source& src, Page& page) {
         for (pugi::xml_node child : root.children()) {
             if (child.type() != pugi::node_element) continue;
-            Cell cell;
+            // Read in place: a cell is some 600 bytes, and moving each into the list showed in profiles.
             if (std::string_view(child.name()) == "mxCell") {
-                if (auto st = read_cell(child, src, cell, nullptr); !st) return st;
+                if (auto st = read_cell(child, src, page.cells.emplace_back(), nullptr); !st) return st;
             } else if (pugi::xml_node inner = child.child("mxCell")) {
-                if (auto st = read_cell(inner, src, cell, &child); !st) return st;
+                if (auto st = read_cell(inner, src, page.cells.emplace_back(), &child); !st) return st;
             } else {
                 warn("dropped <" + std::string(child.name()) + "> inside <root>: it holds no <mxCell>",
                      src.at(child));
-                continue;
             }
-            page.cells.push_back(std::move(cell));
         }
-        return check_cells(page, src);
+        return Ok{};
     }
 
     static bool parse_number(const char* text, double& out) {

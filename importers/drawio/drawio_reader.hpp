@@ -19,6 +19,9 @@ struct ReadOptions {
     // All compressed pages of one file together: many pages each just under the per-page bound must not add
     // up past the machine's memory.
     std::size_t max_total_inflated_bytes = input_byte_limit();
+    // A page whose cells take more bytes than this is parsed a slice of cells at a time, so that the XML
+    // tree of a big file is never held whole next to the model (the result is the same either way).
+    std::size_t slice_cells_above = std::size_t(1) << 20;
 };
 
 struct ReadResult {

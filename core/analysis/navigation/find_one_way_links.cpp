@@ -3,7 +3,8 @@
 // ends, and links out of screens nothing leads to, are left alone.
 #include <algorithm>
 #include <cstdint>
-#include <unordered_set>
+#include <functional>
+#include <vector>
 
 #include "core/analysis/navigation/checks.hpp"
 #include "core/analysis/navigation/detail/traversal.hpp"
@@ -20,18 +21,29 @@ std::vector<Finding> find_one_way_links(const NavGraph& g, const RuleSettings& s
     pairs.reserve(arcs.size());
     for (const Arc& a : arcs) pairs.push_back(pair_key(a.from.index, a.to.index));
     std::sort(pairs.begin(), pairs.end());
-    std::unordered_set<const Link*> links, two_way;
+    // Sorted lists of link addresses, not hash sets: one sort each instead of a node per link.
+    std::vector<const Link*> links, two_way;
+    links.reserve(arcs.size());
     for (const Arc& a : arcs) {
-        links.insert(a.link);
+        links.push_back(a.link);
         if (a.link->both_ways ||
             std::binary_search(pairs.begin(), pairs.end(), pair_key(a.to.index, a.from.index)))
-            two_way.insert(a.link);
+            two_way.push_back(a.link);
     }
+    auto sort_unique = [](std::vector<const Link*>& v) {
+        std::sort(v.begin(), v.end(), std::less<>());
+        v.erase(std::unique(v.begin(), v.end()), v.end());
+    };
+    sort_unique(links);
+    sort_unique(two_way);
+    auto is_two_way = [&](const Link* l) {
+        return std::binary_search(two_way.begin(), two_way.end(), l, std::less<>());
+    };
     if (links.empty() || double(two_way.size()) / double(links.size()) < s.threshold) return out;
     std::uint32_t count = 0;
     const auto component = detail::strong_components(detail::Access::boost_graph(g), count);
     for (const Arc& a : arcs) {
-        if (two_way.count(a.link) || component[a.from.index] == component[a.to.index]) continue;
+        if (is_two_way(a.link) || component[a.from.index] == component[a.to.index]) continue;
         const Screen& from = g.screen(a.from);
         const Screen& to = g.screen(a.to);
         // Into an exit or a dead end (its own finding), or out of a screen nothing leads to: no way back

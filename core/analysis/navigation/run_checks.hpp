@@ -22,6 +22,8 @@ struct PageReport {
 };
 
 PageReport run_checks(const diagram::Page& page, const CheckConfig& config);
+// The same on an index of the page the caller keeps (to name the cells of the findings afterwards).
+PageReport run_checks(const page::PageReading& reading, const CheckConfig& config);
 
 // One rule by id (see rule_ids()) on a page's reading and graph, whatever its enabled flag; {} for an unknown
 // id.
