@@ -278,7 +278,6 @@ Result<std::vector<std::string>> instantiate(journey::JourneyMap& map, const Ins
     if (opt.stages.empty()) return notes;
 
     const std::size_t given = opt.stages.size(), had = map.stages.size();
-    const std::size_t cards = map.graph.step_count();
     std::size_t keep = 0;
     if (opt.keep_content) {
         keep = std::min(given, had);
@@ -292,11 +291,8 @@ Result<std::vector<std::string>> instantiate(journey::JourneyMap& map, const Ins
         const int limit = static_cast<int>(given);
         map.graph.remove_steps_if([&](const journey::Step& s) { return s.stage >= limit; });
     } else {
+        // Replacing the sample cards is what was asked for: the caller says so, it is no warning.
         map.graph = journey::JourneyGraph();
-        if (cards > 0)
-            notes.push_back("the template's " + std::to_string(had) + " stages and " + std::to_string(cards) +
-                            " sample cards were left out; the new stages start with a placeholder card per "
-                            "lane (--keep-content maps the template's content onto them by position)");
     }
     map.stages.resize(keep);
     for (std::size_t i = 0; i < given; ++i) {

@@ -44,7 +44,8 @@ struct InstantiateOptions {
     std::vector<std::string> stages;
     bool keep_content = false;
 };
-// The notes are for the user (stderr, the plugin's message): what was dropped or left out.
+// The notes are warnings for the user (stderr, the plugin's message): each template stage dropped with its
+// cards.
 Result<std::vector<std::string>> instantiate(journey::JourneyMap& map, const InstantiateOptions& options);
 
 // The placeholder card text for a lane kind ("Add a step" for actions); "" for lanes that hold no cards

@@ -44,9 +44,14 @@ int run_new(const NewOptions& opt) {
     inst.persona = opt.persona;
     if (!opt.stages.empty()) inst.stages = split_commas(opt.stages);
     inst.keep_content = opt.keep_content;
+    const std::size_t template_stages = map->stages.size(), template_cards = map->graph.step_count();
     auto notes = templates::instantiate(*map, inst);
     if (!notes) return report_error(notes.error());
     for (const auto& note : *notes) std::cerr << "journey: warning: " << note << "\n";
+    if (!inst.stages.empty() && !inst.keep_content && template_cards > 0)
+        std::cerr << "journey: the template's " << template_stages << " stages and " << template_cards
+                  << " sample cards were left out; the new stages start with a placeholder card per lane "
+                     "(--keep-content maps the template's cards onto them by position)\n";
     for (const auto& issue : journey::validate(*map))
         std::cerr << "journey: " << info->file.string() << ": " << issue.message << "\n";
     auto doc = templates::journey_document(*map);

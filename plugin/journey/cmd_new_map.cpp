@@ -32,21 +32,20 @@ void add_new_map_command(plugin::HostServices& host) {
 
         std::vector<std::string> names;
         for (const auto& t : list) names.push_back(t.name);
-        std::vector<plugin::HostServices::Field> fields{
-            {"template", list.front().name, names},
-            {"persona", "", {}},
-            {"stages", "", {}},
-            {"title", "", {}},
-            {"template content", "placeholders", {"placeholders", "keep"}}};
+        std::vector<plugin::HostServices::Field> fields{{"template", list.front().name, names},
+                                                        {"persona", "", {}},
+                                                        {"stages", "", {}},
+                                                        {"title", "", {}},
+                                                        {"keep_content", "no", {"no", "yes"}}};
         if (!host.ask("New Journey Map", fields)) return;
         templates::NewMapOptions options;
         options.template_name = fields[0].value;
         options.persona = fields[1].value;
         options.stages = split_list(fields[2].value);
         options.title = fields[3].value;
-        // "keep" maps the template's cards onto the typed stages by position, as `journey new
-        // --keep-content`.
-        options.keep_content = fields[4].value == "keep";
+        // "yes" maps the template's cards onto the typed stages by position, as `journey new --keep-content`;
+        // "no" starts them with placeholder cards.
+        options.keep_content = fields[4].value == "yes";
         auto made = templates::new_map(options);
         if (!made) {
             host.report_error("New Journey Map: " + made.error().message);
