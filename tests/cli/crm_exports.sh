@@ -50,9 +50,10 @@ grep -q "12 row(s) about other fields skipped" "$out/err"
 # A generic log names no preset; --preset none keeps the generic names even on a Salesforce header.
 "$journey" validate "$data/pipeline.drawio" --events "$data/../validate/funnel_events.csv" --case deal \
     --activity stage --time when >/dev/null 2>"$out/err" || true
-! grep -q "preset" "$out/err"
+if grep -q "preset" "$out/err"; then echo "FAIL: a generic log named a preset: $(cat "$out/err")" >&2; exit 1; fi
 rc=0
 "$journey" validate "$data/pipeline.drawio" --events "$data/salesforce_OpportunityHistory.csv" --preset none \
     >/dev/null 2>"$out/err" || rc=$?
-[[ $rc -eq 2 ]] && grep -q "cannot tell which column holds the case id" "$out/err"
+[[ $rc -eq 2 ]] || { echo "FAIL: --preset none on a Salesforce header: exit $rc" >&2; exit 1; }
+grep -q "cannot tell which column holds the case id" "$out/err"
 echo ok
