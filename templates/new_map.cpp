@@ -16,8 +16,11 @@ Result<NewMap> new_map(const NewMapOptions& options) {
     inst.title = options.title;
     inst.persona = options.persona;
     inst.stages = options.stages;
-    if (auto st = instantiate(*map, inst); !st) return st.error();
+    inst.keep_content = options.keep_content;
+    auto notes = instantiate(*map, inst);
+    if (!notes) return notes.error();
     NewMap out;
+    out.warnings = std::move(*notes);
     for (const auto& issue : journey::validate(*map)) out.warnings.push_back(issue.message);
     out.page = std::move(journey_document(*map).pages.front());
     out.map = std::move(*map);

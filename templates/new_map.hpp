@@ -14,13 +14,15 @@ struct NewMapOptions {
     std::string template_name;        // a name from list_templates(), or a .json file
     std::string title, persona;       // as InstantiateOptions
     std::vector<std::string> stages;  // as InstantiateOptions
+    bool keep_content = false;        // as InstantiateOptions
     std::string template_dir;         // extra folder searched first
 };
 
 struct NewMap {
     journey::JourneyMap map;
-    diagram::Page page;                 // the drawn map, one page
-    std::vector<std::string> warnings;  // journey::validate's messages
+    diagram::Page page;  // the drawn map, one page
+    std::vector<std::string>
+        warnings;  // instantiate's notes (what was dropped), journey::validate's messages
 };
 
 Result<NewMap> new_map(const NewMapOptions& options);

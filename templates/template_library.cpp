@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <set>
 
@@ -118,35 +119,193 @@ Result<journey::JourneyMap> load_template(const fs::path& file) {
     return map_from_json_text(*text, file.string());
 }
 
-Status instantiate(journey::JourneyMap& map, const InstantiateOptions& opt) {
-    if (!opt.title.empty()) map.title = opt.title;
-    if (!opt.persona.empty()) {
-        if (map.personas.empty())
-            map.personas.push_back({"p1", opt.persona, "", "", {}, {}, {}, {}});
-        else
-            map.personas.front().name = opt.persona;
+std::string placeholder_label(journey::LaneKind kind) {
+    using journey::LaneKind;
+    switch (kind) {
+        case LaneKind::actions:
+            return "Add a step";
+        case LaneKind::touchpoints:
+            return "Add a touchpoint";
+        case LaneKind::thoughts:
+            return "Add a thought";
+        case LaneKind::emotions:
+            return "How does it feel?";
+        case LaneKind::pain_points:
+            return "Add a pain point";
+        case LaneKind::opportunities:
+            return "Add an opportunity";
+        case LaneKind::owner:
+            return "Add an owner";
+        case LaneKind::kpis:
+            return "Add a KPI";
+        case LaneKind::frontstage:
+            return "Add a frontstage action";
+        case LaneKind::line_of_visibility:
+            return "";
+        case LaneKind::backstage:
+            return "Add a backstage action";
+        case LaneKind::support:
+            return "Add a support process";
+        case LaneKind::custom:
+            return "Add a card";
     }
-    if (!opt.stages.empty()) {
-        std::set<std::string> ids;
-        const std::size_t keep = std::min(opt.stages.size(), map.stages.size());
-        for (std::size_t i = 0; i < opt.stages.size(); ++i) {
-            if (opt.stages[i].empty())
-                return make_error(ErrorCode::bad_usage, "--stages: an empty stage name");
-            if (i < keep) {
-                map.stages[i].name = opt.stages[i];
-            } else {
-                std::string id = slug(opt.stages[i]);
-                while (map.stage_index(id) >= 0) id += "-2";
-                map.stages.push_back({id, opt.stages[i], ""});
+    return "Add a card";
+}
+
+namespace {
+
+std::string first_word(const std::string& name) {
+    auto end = name.find(' ');
+    return end == std::string::npos ? name : name.substr(0, end);
+}
+
+bool is_word_char(char c) {
+    // Bytes of UTF-8 sequences count as letters, so "Maya" is not found inside "Mayaé".
+    return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80) != 0;
+}
+
+// Every whole-word occurrence of `from` in `text` replaced by `to`.
+void replace_word(std::string& text, const std::string& from, const std::string& to) {
+    if (from.empty() || from == to) return;
+    std::size_t pos = 0;
+    while ((pos = text.find(from, pos)) != std::string::npos) {
+        const bool left = pos == 0 || !is_word_char(text[pos - 1]);
+        const std::size_t after = pos + from.size();
+        const bool right = after >= text.size() || !is_word_char(text[after]);
+        if (left && right) {
+            text.replace(pos, from.size(), to);
+            pos += to.size();
+        } else {
+            pos = after;
+        }
+    }
+}
+
+std::string ordinal(std::size_t n) {
+    const std::size_t tens = n % 100, ones = n % 10;
+    const char* suffix = (tens >= 11 && tens <= 13) ? "th"
+                         : ones == 1                ? "st"
+                         : ones == 2                ? "nd"
+                         : ones == 3                ? "rd"
+                                                    : "th";
+    return std::to_string(n) + suffix;
+}
+
+// The template's persona is named in its title ("a day in the life of Sam"), scenario and cards by full
+// and first name; a renamed persona must be named the same way everywhere or the map contradicts itself.
+void rename_persona(journey::JourneyMap& map, const std::string& name) {
+    if (map.personas.empty()) {
+        map.personas.push_back({slug(name), name, "", "", {}, {}, {}, {}});
+        return;
+    }
+    journey::Persona& p = map.personas.front();
+    const std::string old_name = p.name, old_first = first_word(p.name);
+    const std::string new_first = first_word(name);
+    auto rename = [&](std::string& text) {
+        replace_word(text, old_name, name);  // full name first: "Maya Chen" -> "Priya Patel"
+        replace_word(text, old_first, new_first);
+    };
+    rename(map.title);
+    rename(map.scenario);
+    for (auto& e : map.expectations) rename(e);
+    rename(p.quote);
+    for (auto* list : {&p.goals, &p.needs, &p.frustrations})
+        for (auto& item : *list) rename(item);
+    for (auto s : map.graph.steps()) {
+        rename(map.graph.step(s).label);
+        rename(map.graph.step(s).notes);
+    }
+    p.name = name;
+    // The id is written on every emotion point and card of the persona (metadata `persona`); "maya" on
+    // Priya's cards would be read back by anyone opening the file.
+    std::string id = slug(name);
+    auto taken = [&](const std::string& candidate) {
+        for (std::size_t i = 1; i < map.personas.size(); ++i)
+            if (map.personas[i].id == candidate) return true;
+        return false;
+    };
+    while (taken(id)) id += "-2";
+    if (id != p.id) {
+        for (auto s : map.graph.steps())
+            if (map.graph.step(s).persona == p.id) map.graph.step(s).persona = id;
+        p.id = id;
+    }
+}
+
+// One placeholder card per lane in stage `stage`; the emotion lane gets one neutral point per persona so
+// every persona's curve runs across the new stage.
+void add_placeholders(journey::JourneyMap& map, int stage) {
+    const std::string& sid = map.stages[static_cast<std::size_t>(stage)].id;
+    for (std::size_t l = 0; l < map.lanes.size(); ++l) {
+        const auto& lane = map.lanes[l];
+        const std::string label = placeholder_label(lane.kind);
+        if (label.empty()) continue;
+        auto make = [&](const std::string& id) {
+            journey::Step step;
+            step.id = id;
+            step.label = label;
+            step.stage = stage;
+            step.lane = static_cast<int>(l);
+            return step;
+        };
+        if (lane.kind == journey::LaneKind::emotions && !map.personas.empty()) {
+            for (const auto& p : map.personas) {
+                auto step = make("new-" + sid + "-" + lane.id + "-" + p.id);
+                step.emotion = 0.0;
+                step.persona = p.id;
+                map.graph.add_step(std::move(step));
             }
-        }
-        if (opt.stages.size() < map.stages.size()) {
-            const int limit = static_cast<int>(opt.stages.size());
-            map.graph.remove_steps_if([&](const journey::Step& s) { return s.stage >= limit; });
-            map.stages.resize(opt.stages.size());
+        } else {
+            map.graph.add_step(make("new-" + sid + "-" + lane.id));
         }
     }
-    return Ok{};
+}
+
+std::size_t steps_in_stage(const journey::JourneyMap& map, int stage) {
+    std::size_t n = 0;
+    for (auto s : map.graph.steps()) n += map.graph.step(s).stage == stage ? 1 : 0;
+    return n;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> instantiate(journey::JourneyMap& map, const InstantiateOptions& opt) {
+    std::vector<std::string> notes;
+    for (const auto& name : opt.stages)
+        if (name.empty()) return make_error(ErrorCode::bad_usage, "--stages: an empty stage name");
+    if (!opt.persona.empty()) rename_persona(map, opt.persona);
+    if (!opt.title.empty()) map.title = opt.title;
+    if (opt.stages.empty()) return notes;
+
+    const std::size_t given = opt.stages.size(), had = map.stages.size();
+    std::size_t keep = 0;
+    if (opt.keep_content) {
+        keep = std::min(given, had);
+        for (std::size_t i = given; i < had; ++i) {
+            const std::size_t n = steps_in_stage(map, static_cast<int>(i));
+            notes.push_back("--stages gives " + std::to_string(given) + " stage" + (given == 1 ? "" : "s") +
+                            "; the template's " + ordinal(i + 1) + " stage '" + map.stages[i].name +
+                            "' and its " + std::to_string(n) + " card" + (n == 1 ? "" : "s") +
+                            " were dropped");
+        }
+        const int limit = static_cast<int>(given);
+        map.graph.remove_steps_if([&](const journey::Step& s) { return s.stage >= limit; });
+    } else {
+        // Replacing the sample cards is what was asked for: the caller says so, it is no warning.
+        map.graph = journey::JourneyGraph();
+    }
+    map.stages.resize(keep);
+    for (std::size_t i = 0; i < given; ++i) {
+        if (i < keep) {
+            map.stages[i].name = opt.stages[i];
+            continue;
+        }
+        std::string id = slug(opt.stages[i]);
+        while (map.stage_index(id) >= 0) id += "-2";
+        map.stages.push_back({id, opt.stages[i], ""});
+        add_placeholders(map, static_cast<int>(i));
+    }
+    return notes;
 }
 
 diagram::Document journey_document(const journey::JourneyMap& map) {

@@ -33,12 +33,24 @@ Result<TemplateInfo> find_template(const std::vector<std::filesystem::path>& fol
 Result<journey::JourneyMap> load_template(const std::filesystem::path& file);
 
 struct InstantiateOptions {
-    std::string title;                // replaces the template's title
-    std::string persona;              // renames the first persona
-    std::vector<std::string> stages;  // renames stages in order; extra names add empty stages, fewer names
-                                      // drop the template's trailing stages and their steps
+    std::string title;    // replaces the template's title
+    std::string persona;  // renames the first persona wherever the template names it: persona card, title,
+                          // scenario, expectations, cards; its id (the steps' persona reference) follows
+    // The new stages, in order. Without keep_content they replace the template's stages and sample cards:
+    // each new stage gets one placeholder card per lane ("Add a step", ...), so the map starts consistent
+    // instead of showing a shop's cards under "Qualification". With keep_content the template's stages are
+    // renamed by position and keep their cards; extra names add stages with placeholders, fewer names drop
+    // the template's trailing stages and their cards (said in the returned notes).
+    std::vector<std::string> stages;
+    bool keep_content = false;
 };
-Status instantiate(journey::JourneyMap& map, const InstantiateOptions& options);
+// The notes are warnings for the user (stderr, the plugin's message): each template stage dropped with its
+// cards.
+Result<std::vector<std::string>> instantiate(journey::JourneyMap& map, const InstantiateOptions& options);
+
+// The placeholder card text for a lane kind ("Add a step" for actions); "" for lanes that hold no cards
+// (the line of visibility).
+std::string placeholder_label(journey::LaneKind kind);
 
 // The map drawn as a one-page document, ready for save_drawio.
 diagram::Document journey_document(const journey::JourneyMap& map);

@@ -16,6 +16,7 @@ struct NewOptions {
     std::string template_name;
     std::string output = "map.drawio";
     std::string persona, stages, title, template_dir;
+    bool keep_content = false;
 };
 
 std::vector<std::string> split_commas(const std::string& text) {
@@ -42,7 +43,15 @@ int run_new(const NewOptions& opt) {
     inst.title = opt.title;
     inst.persona = opt.persona;
     if (!opt.stages.empty()) inst.stages = split_commas(opt.stages);
-    if (auto st = templates::instantiate(*map, inst); !st) return report_error(st.error());
+    inst.keep_content = opt.keep_content;
+    const std::size_t template_stages = map->stages.size(), template_cards = map->graph.step_count();
+    auto notes = templates::instantiate(*map, inst);
+    if (!notes) return report_error(notes.error());
+    for (const auto& note : *notes) std::cerr << "journey: warning: " << note << "\n";
+    if (!inst.stages.empty() && !inst.keep_content && template_cards > 0)
+        std::cerr << "journey: the template's " << template_stages << " stages and " << template_cards
+                  << " sample cards were left out; the new stages start with a placeholder card per lane "
+                     "(--keep-content maps the template's cards onto them by position)\n";
     for (const auto& issue : journey::validate(*map))
         std::cerr << "journey: " << info->file.string() << ": " << issue.message << "\n";
     auto doc = templates::journey_document(*map);
@@ -66,6 +75,9 @@ void setup_new(CLI::App& app, Action& action) {
     cmd->add_option("--persona", opt->persona, "name of the (first) persona");
     cmd->add_option("--stages", opt->stages, "stage names, comma-separated: \"Discover,Buy,Use\"");
     cmd->add_option("--title", opt->title, "map title");
+    cmd->add_flag("--keep-content", opt->keep_content,
+                  "with --stages: keep the template's cards, mapped onto the new stages by position "
+                  "(default: the new stages start with a placeholder card per lane)");
     cmd->add_option("--template-dir", opt->template_dir,
                     "extra folder of template .json files (also $JOURNEY_TEMPLATE_PATH, ':'-separated)");
     cmd->callback([opt, &action] { action = [opt] { return run_new(*opt); }; });

@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <iostream>
+
 namespace jstudio::cli {
 
 void add_log_options(CLI::App& sub, LogOptionFlags& f) {
@@ -11,10 +13,14 @@ void add_log_options(CLI::App& sub, LogOptionFlags& f) {
     sub.add_option("--time", f.time_column, "CSV column holding the timestamp");
     sub.add_option("--lifecycle", f.lifecycle_column,
                    "CSV column holding the lifecycle (only 'complete' rows are kept)");
-    sub.add_option(
-           "--preset", f.preset,
-           "Column names of a CRM export: salesforce (OpportunityHistory) or hubspot (deal stage history)")
-        ->check(CLI::IsMember({"none", "salesforce", "hubspot"}));
+    std::vector<std::string> names;
+    for (auto p : importers::all_presets()) names.emplace_back(importers::preset_name(p));
+    sub.add_option("--preset", f.preset,
+                   "Column names of a CRM export: auto (from the header), none (generic), salesforce "
+                   "(OpportunityHistory), salesforce-field-history, salesforce-lead-history, hubspot, "
+                   "hubspot-property-history, dynamics, pipedrive, zoho")
+        ->check(CLI::IsMember(names))
+        ->capture_default_str();
     sub.add_option("--segment", f.segment,
                    "Give every metric per value of this column (XES: trace attribute)");
     sub.add_option("--date-order", f.date_order,
@@ -38,9 +44,7 @@ Result<importers::LogReadResult> read_log_for_cli(const std::string& path, const
     o.time_column = f.time_column;
     o.lifecycle_column = f.lifecycle_column;
     o.segment_column = f.segment;
-    o.preset = f.preset == "salesforce" ? importers::CsvPreset::salesforce
-               : f.preset == "hubspot"  ? importers::CsvPreset::hubspot
-                                        : importers::CsvPreset::none;
+    o.preset = importers::preset_from_name(f.preset).value_or(importers::CsvPreset::automatic);
     o.time_format.order = f.date_order == "dmy"   ? eventlog::DateOrder::day_first
                           : f.date_order == "mdy" ? eventlog::DateOrder::month_first
                                                   : eventlog::DateOrder::automatic;
@@ -60,7 +64,19 @@ Result<importers::LogReadResult> read_log_for_cli(const std::string& path, const
             return make_error(ErrorCode::bad_usage, "--delimiter takes one character (or 'tab')");
     }
     o.bad_rows = f.strict ? importers::BadRows::fatal : importers::BadRows::skip;
-    return importers::read_event_log_file(path, o);
+    auto read = importers::read_event_log_file(path, o);
+    if (read && read->format == importers::LogFormat::csv &&
+        read->columns.preset != importers::CsvPreset::none) {
+        const auto& c = read->columns;
+        std::cerr << "journey: " << path << ": read as " << importers::preset_description(c.preset)
+                  << (c.preset_detected ? ", detected from the header" : "") << " (--preset "
+                  << importers::preset_name(c.preset) << "): case '" << c.case_column << "', stage '"
+                  << c.activity_column << "', time '" << c.time_column << "'";
+        if (read->log.counts.rows_other_field > 0)
+            std::cerr << "; " << read->log.counts.rows_other_field << " row(s) about other fields skipped";
+        std::cerr << "\n";
+    }
+    return read;
 }
 
 }  // namespace jstudio::cli

@@ -13,11 +13,13 @@ namespace jstudio::cli {
 
 struct LogOptionFlags {
     std::string case_column, activity_column, time_column, lifecycle_column, segment;
-    std::string preset = "none", date_order = "auto", epoch = "auto", log_format = "auto", delimiter;
+    std::string preset = "auto", date_order = "auto", epoch = "auto", log_format = "auto", delimiter;
     bool strict = false;
 };
 
 void add_log_options(CLI::App& sub, LogOptionFlags& flags);
+// Reads the log; a CRM preset in use (detected or asked for) is said on stderr with the columns it picked,
+// so a wrong guess is seen before the numbers are trusted.
 Result<importers::LogReadResult> read_log_for_cli(const std::string& path, const LogOptionFlags& flags);
 
 }  // namespace jstudio::cli

@@ -27,6 +27,7 @@ struct LogCounts {
     std::uint64_t events_lifecycle_skipped = 0;  // lifecycle present and not "complete"
     std::uint64_t events_untimed = 0;            // kept without a usable timestamp (sorted last)
     std::uint64_t rows_bad = 0;                  // CSV rows skipped as bad
+    std::uint64_t rows_other_field = 0;          // field-history rows about another field than the stage
     std::uint64_t cases_empty = 0;               // cases dropped because no event was left
     std::uint64_t cases_reordered = 0;           // cases whose file order differs from time order
 };

@@ -1,6 +1,8 @@
 #include "core/eventlog/timestamp.hpp"
 
+#include <array>
 #include <cctype>
+#include <string>
 
 namespace jstudio::eventlog {
 
@@ -202,6 +204,36 @@ DateOrder order_forced_by(std::string_view text) {
     return DateOrder::automatic;
 }
 
+namespace {
+
+// An English month name or its abbreviation ("Mar", "March", "Sep."), as CRM report exports write dates
+// ("Mar 1, 2024 9:00 AM", "01-Mar-2024"); 0 when none is at the cursor.
+int read_month_name(Cursor& c) {
+    static constexpr std::array<std::string_view, 12> names{"january",   "february", "march",    "april",
+                                                            "may",       "june",     "july",     "august",
+                                                            "september", "october",  "november", "december"};
+    std::size_t n = 0;
+    std::string word;
+    while (c.i + n < c.s.size() && std::isalpha(static_cast<unsigned char>(c.s[c.i + n]))) {
+        word += static_cast<char>(std::tolower(static_cast<unsigned char>(c.s[c.i + n])));
+        ++n;
+    }
+    if (n < 3 || n > 9) return 0;
+    for (std::size_t k = 0; k < names.size(); ++k)
+        if (names[k].substr(0, n) == word) {  // "Mar", "Sept", "March", not "Mars"
+            c.i += n;
+            c.eat('.');
+            return static_cast<int>(k) + 1;
+        }
+    return 0;
+}
+
+void skip_spaces(Cursor& c) {
+    while (c.peek() == ' ') ++c.i;
+}
+
+}  // namespace
+
 std::optional<std::int64_t> parse_timestamp(std::string_view text, TimeFormat format) {
     if (auto fast = parse_iso_fast(text)) return fast;
     text = trim(text);
@@ -217,6 +249,18 @@ std::optional<std::int64_t> parse_timestamp(std::string_view text, TimeFormat fo
         if (sep != '-' && sep != '/' && sep != '.') return std::nullopt;
         ++c.i;
         if (!c.read_int(1, 2, m) || !c.eat(sep) || !c.read_int(1, 2, d)) return std::nullopt;
+    } else if ((lead == 1 || lead == 2) && lead + 1 < text.size() &&
+               (text[lead] == ' ' || text[lead] == '-') &&
+               std::isalpha(static_cast<unsigned char>(text[lead + 1]))) {
+        // "1 Mar 2024", "01-Mar-2024"
+        c.read_int(1, 2, d);
+        const char sep = c.peek();
+        ++c.i;
+        if (!(m = read_month_name(c)) || !c.eat(sep)) return std::nullopt;
+        const std::size_t ydigits = c.digits_ahead();
+        if (ydigits != 4 && ydigits != 2) return std::nullopt;
+        c.read_int(static_cast<int>(ydigits), static_cast<int>(ydigits), y);
+        if (ydigits == 2) y += y < 70 ? 2000 : 1900;
     } else if (lead == 1 || lead == 2) {
         int a = 0, b = 0;
         c.read_int(1, 2, a);
@@ -242,6 +286,13 @@ std::optional<std::int64_t> parse_timestamp(std::string_view text, TimeFormat fo
             m = a;
             d = b;
         }
+    } else if (lead == 0 && (m = read_month_name(c)) != 0) {
+        // "Mar 1, 2024", "March 1 2024"
+        skip_spaces(c);
+        if (!c.read_int(1, 2, d)) return std::nullopt;
+        c.eat(',');
+        skip_spaces(c);
+        if (!c.read_int(4, 4, y)) return std::nullopt;
     } else {
         return std::nullopt;
     }

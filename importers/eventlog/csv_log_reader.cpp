@@ -240,8 +240,14 @@ char detect_delimiter(std::string_view text) {
 // beats an `Activity` column that may hold something else.
 struct ColumnLists {
     std::vector<std::string_view> case_names, activity_names, time_names;
+    // Field-history exports: the column naming the changed field and the value(s) meaning "the stage".
+    std::vector<std::string_view> filter_names, filter_values;
+    // Detection: the header must have one name of every group (the vendor's own column names, not
+    // generic ones, so a plain event log is never taken for a CRM export).
+    std::vector<std::vector<std::string_view>> signature;
 };
 
+// The vendor columns, from each vendor's documentation (sources: tests/data/eventlog/crm/README.md).
 const ColumnLists& lists_for(CsvPreset preset) {
     static const ColumnLists generic{
         {"case:concept:name", "case id", "case_id", "caseid", "case", "case:id", "trace id", "trace_id",
@@ -250,22 +256,107 @@ const ColumnLists& lists_for(CsvPreset preset) {
          "event_name", "action", "stage", "step", "status"},
         {"time:timestamp", "complete timestamp", "timestamp", "time", "end timestamp", "end_timestamp",
          "end time", "end_time", "endtime", "end", "datetime", "date", "event time", "event_time",
-         "start timestamp", "start_time", "start"}};
-    // Salesforce OpportunityHistory (Data Loader / Data Export): one row per stage change of an opportunity.
+         "start timestamp", "start_time", "start"},
+        {},
+        {},
+        {}};
+    // Salesforce OpportunityHistory (Object Reference: OpportunityId, StageName, CreatedDate, Amount, ...),
+    // as Data Loader / Data Export write it, or a report's labels.
     static const ColumnLists salesforce{
         {"opportunityid", "opportunity id", "opportunity.id", "opportunity_id"},
         {"stagename", "stage name", "stage", "to stage"},
-        {"createddate", "created date", "systemmodstamp", "closedate"}};
-    // HubSpot deal stage history (deal property history export / stage-history report).
+        {"createddate", "created date", "systemmodstamp", "closedate"},
+        {},
+        {},
+        {{"opportunityid", "opportunity id"}, {"stagename", "stage name"}}};
+    // Salesforce OpportunityFieldHistory (OpportunityId, Field, DataType, OldValue, NewValue, CreatedDate).
+    static const ColumnLists salesforce_field{
+        {"opportunityid", "opportunity id"},
+        {"newvalue", "new value"},
+        {"createddate", "created date"},
+        {"field", "field / event"},
+        {"stagename", "stage"},
+        {{"opportunityid", "opportunity id"}, {"field", "field / event"}, {"newvalue", "new value"}}};
+    // Salesforce LeadHistory (LeadId, Field, OldValue, NewValue, CreatedDate); a lead's stage is Status.
+    static const ColumnLists salesforce_lead{
+        {"leadid", "lead id"},
+        {"newvalue", "new value"},
+        {"createddate", "created date"},
+        {"field", "field / event"},
+        {"status", "lead status"},
+        {{"leadid", "lead id"}, {"field", "field / event"}, {"newvalue", "new value"}}};
+    // HubSpot deal stage history (deal export / stage-history report).
     static const ColumnLists hubspot{
         {"deal id", "dealid", "record id", "hs_object_id", "object id", "deal_id"},
         {"deal stage", "dealstage", "stage", "pipeline stage", "value", "new value", "stage name"},
-        {"date entered stage", "timestamp", "change timestamp", "changed at", "updated at", "date", "time"}};
+        {"date entered stage", "timestamp", "change timestamp", "changed at", "updated at", "date", "time"},
+        {},
+        {},
+        {{"deal id", "dealid", "record id", "hs_object_id", "deal_id"}, {"deal stage", "dealstage"}}};
+    // HubSpot deals property history (CRM API propertiesWithHistory, flattened one row per change: dealId,
+    // property, value, timestamp, sourceType, sourceId, updatedByUserId); the stage property is dealstage.
+    static const ColumnLists hubspot_history{
+        {"dealid", "deal id", "hs_object_id", "objectid", "object id", "record id"},
+        {"value", "new value"},
+        {"timestamp", "change timestamp"},
+        {"property", "property name", "propertyname"},
+        {"dealstage", "deal stage"},
+        {{"dealid", "deal id", "hs_object_id", "objectid", "object id", "record id"},
+         {"property", "property name", "propertyname"},
+         {"value", "new value"},
+         {"sourcetype", "source type", "timestamp"}}};
+    // Microsoft Dynamics 365 opportunity sales process (Dataverse table opportunitysalesprocess:
+    // opportunityid, activestageid with its stage name, activestagestartedon), one row per stage entered.
+    static const ColumnLists dynamics{
+        {"opportunityid", "opportunity", "opportunity id"},
+        {"activestagename", "active stage name", "active stage", "activestageid", "stagename", "stepname",
+         "pipeline phase"},
+        {"activestagestartedon", "active stage started on", "modifiedon", "modified on", "createdon"},
+        {},
+        {},
+        {{"opportunityid", "opportunity"}, {"activestagestartedon", "active stage started on"}}};
+    // Pipedrive deal updates (GET /deals/{id}/flow, object dealChange: item_id, field_key, old_value,
+    // new_value, log_time; additional_data.new_value_formatted holds the stage's name).
+    static const ColumnLists pipedrive{
+        {"item_id", "deal_id", "deal id"},
+        {"new_value_formatted", "additional_data.new_value_formatted", "new_value"},
+        {"log_time", "timestamp"},
+        {"field_key"},
+        {"stage_id"},
+        {{"item_id", "deal_id", "deal id"}, {"field_key"}, {"new_value"}, {"log_time"}}};
+    // Zoho CRM Deals Stage History related list (API names Stage, Amount, Probability, Expected_Revenue,
+    // Closing_Date, Duration_Days, Moved_To__s, Last_Modified_Time, Modified_By; export labels likewise).
+    static const ColumnLists zoho{
+        {"deal_name.id", "deal name.id", "deal_id", "deal id", "parent_id", "parent id", "deal_name",
+         "deal name"},
+        {"stage", "moved_to__s", "moved to"},
+        {"last_modified_time", "last modified time", "modified_time", "modified time"},
+        {},
+        {},
+        {{"deal_name.id", "deal name.id", "deal_id", "deal id", "parent_id", "parent id", "deal_name",
+          "deal name"},
+         {"stage", "moved_to__s", "moved to"},
+         {"last_modified_time", "last modified time", "modified_time", "modified time"},
+         {"duration_days", "stage duration (calendar days)", "duration (days)", "moved_to__s", "moved to",
+          "expected_revenue", "expected revenue", "closing_date", "closing date"}}};
     switch (preset) {
         case CsvPreset::salesforce:
             return salesforce;
+        case CsvPreset::salesforce_field_history:
+            return salesforce_field;
+        case CsvPreset::salesforce_lead_history:
+            return salesforce_lead;
         case CsvPreset::hubspot:
             return hubspot;
+        case CsvPreset::hubspot_property_history:
+            return hubspot_history;
+        case CsvPreset::dynamics:
+            return dynamics;
+        case CsvPreset::pipedrive:
+            return pipedrive;
+        case CsvPreset::zoho:
+            return zoho;
+        case CsvPreset::automatic:
         case CsvPreset::none:
             break;
     }
@@ -284,6 +375,17 @@ int pick_column(const std::vector<std::string>& lower_header, const std::vector<
         if (int i = find_column(lower_header, name); i >= 0) return i;
     return -1;
 }
+
+// Field-history presets first: their header also has the plainer presets' columns (OpportunityId).
+// Dynamics before Salesforce OpportunityHistory: a Dynamics view may carry a stagename column too.
+constexpr std::array detection_order{CsvPreset::salesforce_field_history,
+                                     CsvPreset::salesforce_lead_history,
+                                     CsvPreset::hubspot_property_history,
+                                     CsvPreset::pipedrive,
+                                     CsvPreset::dynamics,
+                                     CsvPreset::salesforce,
+                                     CsvPreset::hubspot,
+                                     CsvPreset::zoho};
 
 // For messages: a few columns, each shortened and with control bytes shown as '?', so a hostile header
 // (50,000 columns, binary garbage) still gives a one-line message.
@@ -387,6 +489,94 @@ Result<char> begin_csv(ByteSource& source, const LogReadOptions& opt, LogFormat 
 
 }  // namespace
 
+const char* preset_name(CsvPreset preset) {
+    switch (preset) {
+        case CsvPreset::automatic:
+            return "auto";
+        case CsvPreset::none:
+            return "none";
+        case CsvPreset::salesforce:
+            return "salesforce";
+        case CsvPreset::salesforce_field_history:
+            return "salesforce-field-history";
+        case CsvPreset::salesforce_lead_history:
+            return "salesforce-lead-history";
+        case CsvPreset::hubspot:
+            return "hubspot";
+        case CsvPreset::hubspot_property_history:
+            return "hubspot-property-history";
+        case CsvPreset::dynamics:
+            return "dynamics";
+        case CsvPreset::pipedrive:
+            return "pipedrive";
+        case CsvPreset::zoho:
+            return "zoho";
+    }
+    return "none";
+}
+
+const char* preset_description(CsvPreset preset) {
+    switch (preset) {
+        case CsvPreset::automatic:
+            return "detected from the header";
+        case CsvPreset::none:
+            return "a generic event log";
+        case CsvPreset::salesforce:
+            return "a Salesforce OpportunityHistory export";
+        case CsvPreset::salesforce_field_history:
+            return "a Salesforce OpportunityFieldHistory export (rows with Field = StageName)";
+        case CsvPreset::salesforce_lead_history:
+            return "a Salesforce LeadHistory export (rows with Field = Status)";
+        case CsvPreset::hubspot:
+            return "a HubSpot deal stage history export";
+        case CsvPreset::hubspot_property_history:
+            return "a HubSpot deal property history export (rows with property = dealstage)";
+        case CsvPreset::dynamics:
+            return "a Microsoft Dynamics 365 opportunity sales process export";
+        case CsvPreset::pipedrive:
+            return "a Pipedrive deal updates export (rows with field_key = stage_id)";
+        case CsvPreset::zoho:
+            return "a Zoho CRM deal stage history export";
+    }
+    return "";
+}
+
+const std::vector<CsvPreset>& all_presets() {
+    static const std::vector<CsvPreset> all{CsvPreset::automatic,
+                                            CsvPreset::none,
+                                            CsvPreset::salesforce,
+                                            CsvPreset::salesforce_field_history,
+                                            CsvPreset::salesforce_lead_history,
+                                            CsvPreset::hubspot,
+                                            CsvPreset::hubspot_property_history,
+                                            CsvPreset::dynamics,
+                                            CsvPreset::pipedrive,
+                                            CsvPreset::zoho};
+    return all;
+}
+
+std::optional<CsvPreset> preset_from_name(std::string_view name) {
+    for (CsvPreset p : all_presets())
+        if (name == preset_name(p)) return p;
+    return std::nullopt;
+}
+
+CsvPreset detect_preset(const std::vector<std::string>& header) {
+    std::vector<std::string> lower_header;
+    for (const auto& h : header) {
+        std::string l = lower(h);
+        const auto b = l.find_first_not_of(' '), e = l.find_last_not_of(' ');
+        lower_header.push_back(b == std::string::npos ? std::string() : l.substr(b, e - b + 1));
+    }
+    for (CsvPreset p : detection_order) {
+        const auto& groups = lists_for(p).signature;
+        if (std::all_of(groups.begin(), groups.end(),
+                        [&](const auto& names) { return pick_column(lower_header, names) >= 0; }))
+            return p;
+    }
+    return CsvPreset::none;
+}
+
 Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& opt) {
     const std::string& name = source.name();
     LogReadResult out;
@@ -404,7 +594,13 @@ Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& 
     std::vector<std::string> header(fields.begin(), fields.end()), lower_header;
     for (const auto& h : header) lower_header.push_back(lower(h));
 
-    const ColumnLists& lists = lists_for(opt.preset);
+    CsvPreset preset = opt.preset;
+    if (preset == CsvPreset::automatic) {
+        preset = detect_preset(header);
+        out.columns.preset_detected = preset != CsvPreset::none;
+    }
+    out.columns.preset = preset;
+    const ColumnLists& lists = lists_for(preset);
     const ColumnLists& generic = lists_for(CsvPreset::none);
     const auto choose = [&](const std::string& given, const std::vector<std::string_view>& names,
                             const std::vector<std::string_view>& fallback, const char* what,
@@ -450,6 +646,30 @@ Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& 
                 at_file(name));
     }
     const int ci = *case_col, ai = *act_col, ti = *time_col, li = *life_col;
+    const int fi = lists.filter_names.empty() ? -1 : pick_column(lower_header, lists.filter_names);
+    if (fi >= 0) {
+        out.columns.filter_column = header[static_cast<std::size_t>(fi)];
+        out.columns.filter_value = lists.filter_values.front();
+    }
+    // A field-history row is an event only when it is about the stage field.
+    const auto other_field = [&](const std::vector<std::string_view>& f) {
+        if (fi < 0 || static_cast<int>(f.size()) <= fi) return false;
+        const std::string value = lower(f[static_cast<std::size_t>(fi)]);
+        return std::find(lists.filter_values.begin(), lists.filter_values.end(), value) ==
+               lists.filter_values.end();
+    };
+    // A field history records changes only: the stage a record was created in is the OldValue of its first
+    // stage change, entered when the record was created (Salesforce's Field = "created" row), else just
+    // before that change. Without it every case would seem to start one stage late.
+    const int oi = fi < 0 ? -1
+                          : pick_column(lower_header, {"oldvalue", "old value", "old_value_formatted",
+                                                       "additional_data.old_value_formatted", "old_value"});
+    struct FirstChange {
+        std::int64_t time_us = INT64_MAX;
+        std::uint32_t old_activity = UINT32_MAX;
+    };
+    std::vector<FirstChange> first_change;                  // by case index, when oi >= 0
+    std::unordered_map<std::string, std::int64_t> created;  // case id -> time of its "created" row
     out.columns.case_column = header[static_cast<std::size_t>(ci)];
     out.columns.activity_column = header[static_cast<std::size_t>(ai)];
     out.columns.time_column = header[static_cast<std::size_t>(ti)];
@@ -490,7 +710,7 @@ Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& 
     // pandas accepts rows shorter than the header when the missing cells are trailing empty columns; we
     // accept a row whose count differs only when every needed column is present and the extra cells are
     // empty.
-    const std::size_t needed = static_cast<std::size_t>(std::max({ci, ai, ti, li, seg_col})) + 1;
+    const std::size_t needed = static_cast<std::size_t>(std::max({ci, ai, ti, li, seg_col, fi})) + 1;
     std::uint64_t row = 0, reported = 0;
     const auto bad = [&](std::string message) -> bool {
         ++log.counts.rows_bad;
@@ -513,6 +733,17 @@ Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& 
     while (scan.next(fields)) {
         if (fields.size() == 1 && fields[0].empty()) continue;  // blank line
         ++row;
+        if (other_field(fields)) {
+            ++log.counts.rows_other_field;
+            if (oi >= 0 && lower(fields[static_cast<std::size_t>(fi)]) == "created" &&
+                static_cast<int>(fields.size()) > std::max(ci, ti))
+                if (auto t = eventlog::parse_timestamp(fields[static_cast<std::size_t>(ti)], tf)) {
+                    auto [it, fresh] =
+                        created.try_emplace(std::string(fields[static_cast<std::size_t>(ci)]), *t);
+                    if (!fresh) it->second = std::min(it->second, *t);
+                }
+            continue;
+        }
         ++log.counts.events_in_file;
         if (fields.size() != width) {
             bool tolerable = fields.size() >= needed;
@@ -570,9 +801,24 @@ Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& 
             staged_case = index;
         }
         staged.push_back(Event{*time, activities.id(log, activity), true});
+        if (oi >= 0) {
+            if (first_change.size() <= index) first_change.resize(index + 1);
+            if (*time < first_change[index].time_us) {
+                const std::string_view old = fields[static_cast<std::size_t>(oi)];
+                first_change[index] = {*time, old.empty() ? UINT32_MAX : activities.id(log, old)};
+            }
+        }
     }
     if (scan.error()) return *scan.error();
     flush();
+    for (std::size_t k = 0; k < first_change.size(); ++k) {
+        const FirstChange& f = first_change[k];
+        if (f.old_activity == UINT32_MAX) continue;
+        std::int64_t at = f.time_us - 1;
+        if (auto it = created.find(log.cases[k].id); it != created.end()) at = std::min(at, it->second);
+        auto& events = log.cases[k].events;
+        events.insert(events.begin(), Event{at, f.old_activity, true});
+    }
     if (log.counts.rows_bad > opt.max_reported_rows)
         out.diagnostics.push_back(
             {Severity::warning,

@@ -17,7 +17,26 @@ namespace jstudio::importers {
 // dfg: a pre-aggregated directly-follows CSV (see docs/warehouse-dfg.md), read into
 // LogReadResult::aggregated.
 enum class LogFormat { automatic, csv, xes, dfg };
-enum class CsvPreset { none, salesforce, hubspot };
+// Column names of CRM stage-history exports (see tests/data/eventlog/crm/README.md for where each vendor's
+// columns come from). automatic: the vendor preset whose columns the header has, else the generic names.
+enum class CsvPreset {
+    automatic,
+    none,                      // generic event-log column names only
+    salesforce,                // Salesforce OpportunityHistory: OpportunityId, StageName, CreatedDate
+    salesforce_field_history,  // Salesforce OpportunityFieldHistory, rows with Field = StageName
+    salesforce_lead_history,   // Salesforce LeadHistory, rows with Field = Status
+    hubspot,                   // HubSpot deal stage history: Deal ID, Deal Stage, a timestamp
+    hubspot_property_history,  // HubSpot deals property history, rows with property = dealstage
+    dynamics,                  // Microsoft Dynamics 365 opportunity sales process stages
+    pipedrive,                 // Pipedrive deal updates (flow), rows with field_key = stage_id
+    zoho,                      // Zoho CRM Deals stage history
+};
+const char* preset_name(CsvPreset preset);         // "salesforce-field-history", as --preset takes it
+const char* preset_description(CsvPreset preset);  // "Salesforce OpportunityFieldHistory (Field = StageName)"
+std::optional<CsvPreset> preset_from_name(std::string_view name);
+const std::vector<CsvPreset>& all_presets();  // automatic, none, then every vendor preset
+// The vendor preset whose documented columns `header` has (any case), or none.
+CsvPreset detect_preset(const std::vector<std::string>& header);
 enum class BadRows { skip, fatal };
 
 struct LogReadOptions {
@@ -25,7 +44,7 @@ struct LogReadOptions {
     // CSV column names; empty = detected from the header (or the preset).
     std::string case_column, activity_column, time_column, lifecycle_column;
     std::string segment_column;  // CSV column or XES trace/event attribute key; "" = no segmentation
-    CsvPreset preset = CsvPreset::none;
+    CsvPreset preset = CsvPreset::automatic;
     char delimiter = 0;  // 0 = the most frequent of , ; TAB | in the header line
     eventlog::TimeFormat time_format;
     BadRows bad_rows = BadRows::skip;
@@ -39,6 +58,11 @@ struct LogReadOptions {
 struct LogColumns {
     std::string case_column, activity_column, time_column, lifecycle_column, segment_column;
     char delimiter = 0;
+    CsvPreset preset = CsvPreset::none;  // the preset whose names were used (none: the generic ones)
+    bool preset_detected = false;        // chosen from the header, not asked for
+    // A field-history export holds every field's changes; only rows whose filter column holds the stage
+    // field are events ("Field" = "StageName"). Empty when every row is an event.
+    std::string filter_column, filter_value;
 };
 
 struct LogReadResult {

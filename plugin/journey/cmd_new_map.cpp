@@ -1,6 +1,7 @@
 // Journey > New Journey Map...: a map drawn from a template (templates/, as `journey new`), with the persona,
-// stages and title asked for. The template list is shown in the Journey Results panel while the dialog is
-// open. The map fills a blank document, else it becomes a new page of the open one; one undo step either way.
+// stages and title asked for, and whether typed stages keep the template's cards or start with placeholders.
+// The template list is shown in the Journey Results panel while the dialog is open. The map fills a blank
+// document, else it becomes a new page of the open one; one undo step either way.
 #include "plugin/journey/journey_plugin.hpp"
 #include "plugin/journey/page_edit.hpp"
 #include "plugin/journey/results_panel.hpp"
@@ -34,13 +35,17 @@ void add_new_map_command(plugin::HostServices& host) {
         std::vector<plugin::HostServices::Field> fields{{"template", list.front().name, names},
                                                         {"persona", "", {}},
                                                         {"stages", "", {}},
-                                                        {"title", "", {}}};
+                                                        {"title", "", {}},
+                                                        {"keep_content", "no", {"no", "yes"}}};
         if (!host.ask("New Journey Map", fields)) return;
         templates::NewMapOptions options;
         options.template_name = fields[0].value;
         options.persona = fields[1].value;
         options.stages = split_list(fields[2].value);
         options.title = fields[3].value;
+        // "yes" maps the template's cards onto the typed stages by position, as `journey new --keep-content`;
+        // "no" starts them with placeholder cards.
+        options.keep_content = fields[4].value == "yes";
         auto made = templates::new_map(options);
         if (!made) {
             host.report_error("New Journey Map: " + made.error().message);

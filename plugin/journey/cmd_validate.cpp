@@ -24,15 +24,8 @@ namespace {
 
 using importers::CsvPreset;
 
-const char* preset_name(CsvPreset preset) {
-    return preset == CsvPreset::salesforce ? "salesforce" : preset == CsvPreset::hubspot ? "hubspot" : "none";
-}
-
-std::optional<CsvPreset> parse_preset(const std::string& text) {
-    for (CsvPreset p : {CsvPreset::none, CsvPreset::salesforce, CsvPreset::hubspot})
-        if (text == preset_name(p)) return p;
-    return std::nullopt;
-}
+using importers::preset_description;
+using importers::preset_name;
 
 void show_preview(const std::string& path, const importers::LogPreview& preview) {
     ResultTable table;
@@ -40,9 +33,11 @@ void show_preview(const std::string& path, const importers::LogPreview& preview)
         table.title = "Preview of " + file_name(path) + " (XES)";
     } else {
         const auto& c = preview.columns;
-        table.title = "Preview of " + file_name(path) + ": case = '" + c.case_column + "', activity = '" +
-                      c.activity_column + "', time = '" + c.time_column + "'" +
-                      (preview.problem.empty() ? "" : "; " + preview.problem);
+        table.title = "Preview of " + file_name(path) +
+                      (c.preset == CsvPreset::none ? std::string()
+                                                   : std::string(" as ") + preset_description(c.preset)) +
+                      ": case = '" + c.case_column + "', activity = '" + c.activity_column + "', time = '" +
+                      c.time_column + "'" + (preview.problem.empty() ? "" : "; " + preview.problem);
     }
     table.headings = preview.header;
     for (const auto& row : preview.rows) table.rows.push_back({row, {}});
@@ -72,7 +67,8 @@ void add_validate_command(plugin::HostServices& host) {
             return;
         }
 
-        // Step 1: the preset; the first that maps every column is proposed.
+        // Step 1: the preset; the one detected from the header is proposed, else the first that maps every
+        // column.
         importers::LogReadOptions options;
         auto preview = importers::preview_event_log(*text, path, options);
         if (!preview) {
@@ -81,21 +77,27 @@ void add_validate_command(plugin::HostServices& host) {
         }
         const bool csv = preview->format == importers::LogFormat::csv;
         if (csv) {
-            for (CsvPreset p : {CsvPreset::none, CsvPreset::salesforce, CsvPreset::hubspot}) {
-                options.preset = p;
-                preview = importers::preview_event_log(*text, path, options);
-                if (preview && preview->problem.empty()) break;
+            if (preview->problem.empty() && preview->columns.preset != CsvPreset::none) {
+                options.preset = preview->columns.preset;  // detected from the header
+            } else {
+                for (CsvPreset p : importers::all_presets()) {
+                    if (p == CsvPreset::automatic) continue;
+                    options.preset = p;
+                    preview = importers::preview_event_log(*text, path, options);
+                    if (preview && preview->problem.empty()) break;
+                }
+                if (!preview || !preview->problem.empty()) options.preset = CsvPreset::none;
             }
-            if (!preview || !preview->problem.empty()) options.preset = CsvPreset::none;
             preview = importers::preview_event_log(*text, path, options);
             show_preview(path, *preview);
-            std::vector<plugin::HostServices::Field> preset{
-                {"preset", preset_name(options.preset), {"none", "salesforce", "hubspot"}}};
-            if (!host.ask(name + " (1/2): CRM export (none, salesforce, hubspot)", preset)) return;
-            const auto chosen = parse_preset(preset[0].value);
+            std::vector<std::string> names;
+            for (CsvPreset p : importers::all_presets())
+                if (p != CsvPreset::automatic) names.emplace_back(preset_name(p));
+            std::vector<plugin::HostServices::Field> preset{{"preset", preset_name(options.preset), names}};
+            if (!host.ask(name + " (1/2): CRM export", preset)) return;
+            const auto chosen = importers::preset_from_name(preset[0].value);
             if (!chosen) {
-                host.report_error(name + ": preset is none, salesforce or hubspot, not '" + preset[0].value +
-                                  "'");
+                host.report_error(name + ": no preset '" + preset[0].value + "'");
                 return;
             }
             options.preset = *chosen;

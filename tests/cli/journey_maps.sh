@@ -28,6 +28,26 @@ j = json.load(sys.stdin)["pages"][0]["journey"]
 assert j["title"] == "My map", j["title"]
 assert [s["name"] for s in j["stages"]] == ["Find", "Choose", "Pay"]
 assert j["personas"][0]["name"] == "Priya"' || fail "options not applied"
+# A consistent starting map: the persona named everywhere, new stages with placeholders, --keep-content warns
+# about every template stage it drops.
+"$J" new --template current-state --persona "Priya" -o "$T/p.drawio" 2>/dev/null || fail "new --persona"
+grep -q "Maya" "$T/p.drawio" && fail "the template's persona is still named in the map"
+grep -q "Priya needs new running shoes" "$T/p.drawio" || fail "scenario does not name the new persona"
+"$J" new --template current-state --stages "Prospecting,Qualification,Proposal,Negotiation,Closed Won" \
+    -o "$T/crm.drawio" 2>"$T/err" || fail "new with 5 stages"
+grep -q "keep-content" "$T/err" || fail "left-out sample cards not said"
+"$J" info "$T/crm.drawio" --format json | python3 -c '
+import json, sys
+j = json.load(sys.stdin)["pages"][0]["journey"]
+assert [s["name"] for s in j["stages"]] == ["Prospecting", "Qualification", "Proposal", "Negotiation", "Closed Won"]
+labels = [s["label"] for s in j["steps"]]
+assert labels.count("Add a step") == 5, labels
+assert not any("shoe" in l for l in labels), labels' || fail "new stages do not start with placeholders"
+grep -q "Looks for a model" "$T/crm.drawio" && fail "old stage description under a new stage"
+"$J" new --template current-state --stages "Find,Choose,Pay" --keep-content -o "$T/k.drawio" 2>"$T/err" \
+    || fail "new --keep-content"
+grep -q "the template's 4th stage 'Ask support' and its 8 cards were dropped" "$T/err" || fail "drop not warned: $(cat "$T/err")"
+grep -q "Looks for a model" "$T/k.drawio" || fail "--keep-content lost the template's content"
 mkdir -p "$T/mine"
 sed 's/"Online shop: buying a pair of running shoes today"/"From my folder"/' \
     "$(dirname "$0")/../../templates/data/current-state.json" >"$T/mine/shop.json"

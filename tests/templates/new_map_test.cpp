@@ -26,6 +26,18 @@ TEST_CASE("new_map draws a template with the user's persona and stages", "[templ
     REQUIRE_FALSE(back->personas.empty());
     CHECK(back->personas.front().name == "Ana");
 
+    SECTION("the new stages start with placeholders, no warning") {
+        CHECK(made->warnings.empty());
+        CHECK(made->map.graph.step_count() == 2 * made->map.lanes.size());
+    }
+    SECTION("keep_content keeps the first two stages' cards and warns about each dropped stage") {
+        options.keep_content = true;
+        auto kept = templates::new_map(options);
+        REQUIRE(kept);
+        CHECK(kept->map.graph.step_count() == 16);
+        REQUIRE(kept->warnings.size() == 2);
+        CHECK(kept->warnings[1].find("4th stage 'Ask support'") != std::string::npos);
+    }
     SECTION("an unknown template names the folders searched") {
         options.template_name = "no-such-template";
         auto missing = templates::new_map(options);

@@ -192,39 +192,140 @@ TEST_CASE("every template instantiates into a valid, readable map", "[templates]
     }
 }
 
-TEST_CASE("instantiate renames the persona, stages and title", "[templates][journey]") {
+namespace {
+
+std::vector<journey::Step> steps_of(const JourneyMap& map) {
+    std::vector<journey::Step> out;
+    for (auto s : map.graph.steps()) out.push_back(map.graph.step(s));
+    return out;
+}
+
+bool mentions(const JourneyMap& map, const std::string& word) {
+    if (map.title.find(word) != std::string::npos || map.scenario.find(word) != std::string::npos)
+        return true;
+    for (const auto& e : map.expectations)
+        if (e.find(word) != std::string::npos) return true;
+    for (const auto& st : steps_of(map))
+        if (st.label.find(word) != std::string::npos || st.persona.find(word) != std::string::npos)
+            return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("instantiate renames the persona everywhere it is named", "[templates][journey]") {
+    SECTION("full and first name in scenario, title, cards; the id on the emotion points") {
+        JourneyMap map = load("current-state");
+        REQUIRE(map.scenario.find("Maya needs") != std::string::npos);
+        REQUIRE(templates::instantiate(map, {"", "Priya Rao", {}, false}));
+        CHECK(map.personas.front().name == "Priya Rao");
+        CHECK(map.personas.front().id == "priya-rao");
+        CHECK(map.scenario.find("Priya needs") == 0);
+        CHECK_FALSE(mentions(map, "Maya"));
+        CHECK_FALSE(mentions(map, "maya"));
+        int emotions = 0;
+        for (const auto& st : steps_of(map)) emotions += st.persona == "priya-rao" ? 1 : 0;
+        CHECK(emotions == 4);
+        CHECK(journey::validate(map).empty());
+    }
+    SECTION("the title names the persona too") {
+        JourneyMap map = load("day-in-the-life");
+        REQUIRE(map.title.find("Sam") != std::string::npos);
+        REQUIRE(templates::instantiate(map, {"", "Lea", {}, false}));
+        CHECK(map.title == "Fitness app: a day in the life of Lea");
+        CHECK_FALSE(mentions(map, "Sam"));
+    }
+    SECTION("the second persona of a two-persona map is left alone") {
+        JourneyMap map = load("future-state");
+        const std::string second = map.personas.at(1).name;
+        REQUIRE(templates::instantiate(map, {"", "Ola", {}, false}));
+        CHECK(map.personas.at(1).name == second);
+        CHECK(map.scenario.find("Ola splits") != std::string::npos);
+        CHECK(map.scenario.find("Rosa") != std::string::npos);
+        CHECK(journey::validate(map).empty());
+    }
+}
+
+TEST_CASE("instantiate with new stages starts them with placeholders", "[templates][journey]") {
+    JourneyMap map = load("current-state");
+    const auto lanes = map.lanes.size();
+    auto notes = templates::instantiate(
+        map, {"", "", {"Prospecting", "Qualification", "Proposal", "Negotiation", "Closed Won"}, false});
+    REQUIRE(notes);
+    REQUIRE(map.stages.size() == 5);
+    CHECK(map.stages[0].id == "prospecting");
+    CHECK(map.stages[4].id == "closed-won");
+    for (const auto& stage : map.stages) CHECK(stage.description.empty());  // no "Looks for a model"
+    // one card per lane and stage, each a placeholder: none of the shop's sample cards survive
+    CHECK(map.graph.step_count() == lanes * 5);
+    CHECK(map.graph.transitions().empty());
+    std::set<std::string> labels;
+    for (const auto& st : steps_of(map)) labels.insert(st.label);
+    CHECK(labels.count("Add a step") == 1);
+    CHECK(labels.count("Add a pain point") == 1);
+    CHECK(labels.count("Add a KPI") == 1);
+    for (const auto& label : labels) CHECK(label.find("shoes") == std::string::npos);
+    for (const auto& st : steps_of(map))
+        if (map.lanes[static_cast<std::size_t>(st.lane)].kind == journey::LaneKind::emotions) {
+            CHECK(st.emotion == 0.0);
+            CHECK(st.persona == map.personas.front().id);
+        }
+    CHECK(journey::validate(map).empty());
+    CHECK(notes->empty());  // nothing dropped that was not asked for
+    auto back = journey::read_journey(write_and_read(templates::journey_document(map)));
+    REQUIRE(back);
+    CHECK(back->stages.size() == 5);
+    CHECK(back->graph.step_count() == lanes * 5);
+}
+
+TEST_CASE("instantiate with --keep-content renames the stages by position", "[templates][journey]") {
     JourneyMap map = load("current-state");
     const auto steps_before = map.graph.step_count();
     SECTION("same number of stages: renamed in place") {
-        REQUIRE(templates::instantiate(map, {"My map", "Priya", {"Find", "Choose", "Pay", "Get help"}}));
+        auto notes =
+            templates::instantiate(map, {"My map", "Priya", {"Find", "Choose", "Pay", "Get help"}, true});
+        REQUIRE(notes);
+        CHECK(notes->empty());
         CHECK(map.title == "My map");
         CHECK(map.personas.front().name == "Priya");
         CHECK(map.stages[3].name == "Get help");
         CHECK(map.stages[3].id == "support");
+        CHECK(map.stages[0].description == "Looks for a model and size");
         CHECK(map.graph.step_count() == steps_before);
     }
-    SECTION("fewer stages drop the trailing ones and their steps") {
-        REQUIRE(templates::instantiate(map, {"", "", {"Find", "Choose"}}));
+    SECTION("fewer stages drop the trailing ones and their steps, and say so") {
+        auto notes = templates::instantiate(map, {"", "", {"Find", "Choose"}, true});
+        REQUIRE(notes);
         CHECK(map.stages.size() == 2);
         CHECK(map.graph.step_count() == 16);
         CHECK(journey::validate(map).empty());
         CHECK(map.graph.transitions().size() == 1);
+        REQUIRE(notes->size() == 2);
+        CHECK((*notes)[0] ==
+              "--stages gives 2 stages; the template's 3rd stage 'Checkout' and its 8 cards were dropped");
+        CHECK((*notes)[1] ==
+              "--stages gives 2 stages; the template's 4th stage 'Ask support' and its 8 cards were dropped");
     }
-    SECTION("more stages add empty ones") {
-        REQUIRE(templates::instantiate(map, {"", "", {"A", "B", "C", "D", "Tell a friend"}}));
+    SECTION("more stages add stages with placeholder cards") {
+        REQUIRE(templates::instantiate(map, {"", "", {"A", "B", "C", "D", "Tell a friend"}, true}));
         REQUIRE(map.stages.size() == 5);
         CHECK(map.stages[4].id == "tell-a-friend");
-        CHECK(map.graph.step_count() == steps_before);
+        CHECK(map.graph.step_count() == steps_before + map.lanes.size());
         auto page = write_and_read(templates::journey_document(map));
         auto back = journey::read_journey(page);
         REQUIRE(back);
         CHECK(back->stages.size() == 5);
     }
-    SECTION("an empty stage name is refused") {
-        auto st = templates::instantiate(map, {"", "", {"A", ""}});
+}
+
+TEST_CASE("instantiate refuses an empty stage name", "[templates][journey]") {
+    JourneyMap map = load("current-state");
+    for (bool keep : {false, true}) {
+        auto st = templates::instantiate(map, {"", "", {"A", ""}, keep});
         REQUIRE_FALSE(st);
         CHECK(st.error().code == ErrorCode::bad_usage);
     }
+    CHECK(map.stages.size() == 4);  // refused before anything changed
 }
 
 TEST_CASE("bad template files give clear errors", "[templates][journey]") {

@@ -51,6 +51,18 @@ TEST_CASE("day-first and month-first dates", "[core][eventlog][timestamp]") {
     CHECK(order_forced_by("04/03/2024") == DateOrder::automatic);
 }
 
+TEST_CASE("dates with month names, as CRM report exports write them", "[core][eventlog][timestamp]") {
+    CHECK(parse_timestamp("Mar 1, 2024 9:00 AM") ==
+          utc(2024, 3, 1, 9, 0, 0));  // Salesforce / HubSpot reports
+    CHECK(parse_timestamp("March 1 2024") == utc(2024, 3, 1, 0, 0, 0));
+    CHECK(parse_timestamp("Sep. 30, 2024 11:15 PM") == utc(2024, 9, 30, 23, 15, 0));
+    CHECK(parse_timestamp("1 Mar 2024 09:00") == utc(2024, 3, 1, 9, 0, 0));
+    CHECK(parse_timestamp("01-Mar-2024 09:00:05") == utc(2024, 3, 1, 9, 0, 5));
+    CHECK(parse_timestamp("01-mar-24") == utc(2024, 3, 1, 0, 0, 0));
+    for (const char* bad : {"Mars 1, 2024", "Feb 30, 2024", "Mar 2024", "1 Mar", "Ma 1, 2024", "1-Mar 2024"})
+        CHECK_FALSE(parse_timestamp(bad).has_value());
+}
+
 TEST_CASE("epoch seconds and milliseconds", "[core][eventlog][timestamp]") {
     CHECK(parse_timestamp("1700000000") == 1700000000 * sec);
     CHECK(parse_timestamp("1700000000123") == 1700000000123 * 1000);

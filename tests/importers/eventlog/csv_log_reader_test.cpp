@@ -108,6 +108,70 @@ TEST_CASE("CSV: Salesforce and HubSpot presets", "[importers][eventlog][csv]") {
     CHECK(hs->log.cases[0].events[0].time_us == std::int64_t(1672531200) * 1000000);
 }
 
+TEST_CASE("CSV: CRM exports are recognised by their header", "[importers][eventlog][csv]") {
+    const auto header = [](std::string_view line) {
+        std::vector<std::string> out;
+        for (const auto& row : read_csv_rows(line)) out = row;
+        return out;
+    };
+    SECTION("each vendor's documented columns give its preset; a plain event log none") {
+        const std::vector<std::pair<std::string, CsvPreset>> cases{
+            {"Id,OpportunityId,CreatedById,CreatedDate,StageName,Amount", CsvPreset::salesforce},
+            {"Id,OpportunityId,CreatedDate,Field,DataType,OldValue,NewValue",
+             CsvPreset::salesforce_field_history},
+            {"Id,LeadId,CreatedDate,Field,OldValue,NewValue,IsDeleted", CsvPreset::salesforce_lead_history},
+            {"Deal ID,Deal Name,Deal Stage,Date entered stage", CsvPreset::hubspot},
+            {"dealId,property,value,timestamp,sourceType,sourceId", CsvPreset::hubspot_property_history},
+            {"opportunityid,name,Active Stage,activestagestartedon", CsvPreset::dynamics},
+            {"id,item_id,field_key,old_value,new_value,log_time", CsvPreset::pipedrive},
+            {"Record Id,Deal Name.id,Deal Name,Stage,Stage Duration (Calendar Days),Last Modified Time",
+             CsvPreset::zoho},
+            {"case,activity,timestamp", CsvPreset::none},
+            {"deal,stage,when,region", CsvPreset::none},
+            {"Case ID,Activity,Stage,Modified Time", CsvPreset::none},  // generic words are no vendor's
+        };
+        for (const auto& [line, preset] : cases) {
+            INFO(line);
+            CHECK(detect_preset(header(line)) == preset);
+        }
+        for (CsvPreset p : all_presets()) CHECK(preset_from_name(preset_name(p)) == p);
+    }
+    SECTION("OpportunityHistory read without a preset, and said as detected") {
+        auto r = read_csv(
+            "OpportunityId,StageName,CreatedDate,Amount\n"
+            "006A,Prospecting,2023-01-05T10:22:33.000+0000,\"1,000.00\"\n"
+            "006A,Qualification,2023-01-09T08:00:00.000+0000,\"1,000.00\"\n");
+        REQUIRE(r);
+        CHECK(r->columns.preset == CsvPreset::salesforce);
+        CHECK(r->columns.preset_detected);
+        CHECK(sequence(*r, 0) == "Prospecting>Qualification");
+        LogReadOptions none;
+        none.preset = CsvPreset::none;
+        CHECK_FALSE(read_csv("OpportunityId,StageName,CreatedDate\n006A,Prospecting,2023-01-05\n", none));
+    }
+    SECTION("field history: only stage rows, the first stage from OldValue at the created row") {
+        auto r = read_csv(
+            "Id,OpportunityId,CreatedDate,Field,OldValue,NewValue\n"
+            "1,006A,2023-01-01T09:00:00.000+0000,created,,\n"
+            "2,006A,2023-01-05T09:00:00.000+0000,StageName,Prospecting,Qualification\n"
+            "3,006A,2023-01-06T09:00:00.000+0000,Amount,100,200\n"
+            "4,006A,2023-01-09T09:00:00.000+0000,StageName,Qualification,Closed Won\n"
+            "5,006B,2023-01-07T09:00:00.000+0000,StageName,Prospecting,Proposal\n");
+        REQUIRE(r);
+        CHECK(r->columns.preset == CsvPreset::salesforce_field_history);
+        CHECK(r->columns.filter_column == "Field");
+        CHECK(r->log.counts.rows_other_field == 2);
+        CHECK(r->log.counts.events_in_file == 3);
+        REQUIRE(r->log.cases.size() == 2);
+        CHECK(sequence(*r, 0) == "Prospecting>Qualification>Closed Won");
+        // entered Prospecting when created (Jan 1), not just before its first change
+        CHECK(r->log.cases[0].events[0].time_us == std::int64_t(1672563600) * 1000000);
+        // no created row: just before the first change
+        CHECK(sequence(*r, 1) == "Prospecting>Proposal");
+        CHECK(r->log.cases[1].events[0].time_us == r->log.cases[1].events[1].time_us - 1);
+    }
+}
+
 TEST_CASE("CSV: bad rows are reported by row and skipped, or fatal", "[importers][eventlog][csv]") {
     const std::string text =
         "case,activity,timestamp\n"

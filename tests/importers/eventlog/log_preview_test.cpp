@@ -13,7 +13,9 @@ TEST_CASE("preview_event_log shows the first rows and the columns the reader wil
         "o1;Closed Won;2024-01-09;\n"
         "o2;Prospecting;2024-01-02;x\n";
     SECTION("generic names find nothing: the problem is shown, the rows still are") {
-        auto p = preview_event_log(csv, "crm.csv", {}, 2);
+        LogReadOptions generic;
+        generic.preset = CsvPreset::none;
+        auto p = preview_event_log(csv, "crm.csv", generic, 2);
         REQUIRE(p);
         CHECK(p->format == LogFormat::csv);
         CHECK(p->columns.delimiter == ';');
@@ -23,6 +25,14 @@ TEST_CASE("preview_event_log shows the first rows and the columns the reader wil
               std::vector<std::string>{"o1", "Prospecting", "2024-01-01", "first; with a \"quote\""});
         CHECK(p->rows[1] == std::vector<std::string>{"o1", "Closed Won", "2024-01-09", ""});
         CHECK(p->problem.find("case id") != std::string::npos);
+    }
+    SECTION("without a preset the header is recognised as a Salesforce report's") {
+        auto p = preview_event_log(csv, "crm.csv", {});
+        REQUIRE(p);
+        CHECK(p->problem.empty());
+        CHECK(p->columns.preset == CsvPreset::salesforce);
+        CHECK(p->columns.preset_detected);
+        CHECK(p->columns.case_column == "Opportunity ID");
     }
     SECTION("the Salesforce preset maps the columns") {
         LogReadOptions options;
