@@ -315,8 +315,8 @@ class Reader {
                         std::to_string(m_options.max_total_inflated_bytes) + " bytes (--max-memory)";
         return e;
     }
-    bool m_slices = true;            // parse big pages a slice of cells at a time
-    bool m_slice_failed = false;     // a slice was malformed: the text is read again whole
+    bool m_slices = true;         // parse big pages a slice of cells at a time
+    bool m_slice_failed = false;  // a slice was malformed: the text is read again whole
 
     std::optional<std::size_t> slice_above() const {
         return m_slices ? std::optional<std::size_t>(m_options.slice_cells_above) : std::nullopt;
