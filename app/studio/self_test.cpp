@@ -9,8 +9,8 @@
 #include <wx/graphics.h>
 #include <wx/image.h>
 #include <wx/listctrl.h>
-#include <wx/stattext.h>
 #include <wx/mstream.h>
+#include <wx/stattext.h>
 
 #include <algorithm>
 #include <atomic>

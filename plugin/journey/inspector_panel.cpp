@@ -65,8 +65,8 @@ class InspectorPanel : public wxPanel {
         }
         role[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(role[0])));
         const std::string label = reading.plain_label(*position);
-        m_title->SetLabel(wxString::FromUTF8(role + " " + cell->id + (label.empty() ? "" : ": " + label) + "\n(" +
-                                             page::explain(reading.rule(*position)) + ")"));
+        m_title->SetLabel(wxString::FromUTF8(role + " " + cell->id + (label.empty() ? "" : ": " + label) +
+                                             "\n(" + page::explain(reading.rule(*position)) + ")"));
         auto add = [&](const std::string& field, const std::string& value) {
             const long row = m_list->InsertItem(m_list->GetItemCount(), wxString::FromUTF8(field));
             m_list->SetItem(row, 1, wxString::FromUTF8(value));
