@@ -98,7 +98,8 @@ int run_check(const CheckOptions& opt) {
         r.page_index = i;
         report.pages.push_back(std::move(r));
     }
-    std::cout << exporters::write_check_report(report, *exporters::parse_report_format(opt.format));
+    exporters::write_check_report(std::cout, report, *exporters::parse_report_format(opt.format));
+    std::cout.flush();
 
     if (!opt.annotate.empty()) {
         std::size_t added = 0;

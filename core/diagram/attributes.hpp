@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/diagram/sparse_list.hpp"
+
 namespace jstudio::diagram {
 
 struct Attribute {
@@ -29,7 +31,7 @@ class Attributes {
     bool operator==(const Attributes&) const = default;
 
   private:
-    std::vector<Attribute> m_items;
+    SparseList<Attribute> m_items;  // most cells have none
 };
 
 }  // namespace jstudio::diagram

@@ -34,8 +34,8 @@ struct Cell {
     std::optional<bool> connectable, visible, collapsed;  // absent = draw.io default (true, true, false)
     Boxed<Wrapper> wrapper;  // set when the cell came in a UserObject/object (most do not: one pointer)
     std::optional<Geometry> geometry;
-    Attributes extra;                    // mxCell attributes we do not model, kept verbatim
-    std::vector<RawXml> extra_children;  // mxCell children with an unknown 'as', kept verbatim
+    Attributes extra;                   // mxCell attributes we do not model, kept verbatim
+    SparseList<RawXml> extra_children;  // mxCell children with an unknown 'as', kept verbatim
 
     // The label a user sees: wrapper@label if wrapped, else value.
     std::string label() const;

@@ -9,6 +9,7 @@
 
 #include "core/diagram/attributes.hpp"
 #include "core/diagram/boxed.hpp"
+#include "core/diagram/sparse_list.hpp"
 
 namespace jstudio::diagram {
 
@@ -37,15 +38,15 @@ struct Geometry {
     bool relative = false;          // edges, edge labels (x in -1..1 along the edge), ports (fractions)
     bool has_points_array = false;  // an <Array as="points"> was present, even if empty
     std::vector<Point> waypoints;   // <Array as="points">, in the edge parent's frame
-    std::optional<Point> source_point, target_point;  // used only where that end is not glued
-    Boxed<Point> offset;                 // label offset (vertices) / absolute shift (edge labels)
-    Boxed<Rect> alternate_bounds;        // the other size of a collapsible cell
-    Attributes extra;                    // attributes of <mxGeometry> we do not model
-    std::vector<RawXml> extra_children;  // children with an unknown 'as', kept verbatim
+    Boxed<Point> source_point, target_point;  // used only where that end is not glued
+    Boxed<Point> offset;                      // label offset (vertices) / absolute shift (edge labels)
+    Boxed<Rect> alternate_bounds;             // the other size of a collapsible cell
+    Attributes extra;                         // attributes of <mxGeometry> we do not model
+    SparseList<RawXml> extra_children;        // children with an unknown 'as', kept verbatim
     // 'as' of the modelled children in file order, so writing keeps it; empty when that is the writer's own
     // order (writer_child_order), so a geometry read back equals one built in memory.
-    std::vector<std::string> child_order;
-    std::string as = "geometry";
+    SparseList<std::string> child_order;
+    Boxed<std::string> as;  // the 'as' attribute when it is not "geometry"
 
     bool operator==(const Geometry&) const = default;
 };

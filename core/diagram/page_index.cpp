@@ -24,6 +24,9 @@ enum BoundsKind : std::uint8_t {
 std::size_t hash_id(std::string_view id) {
     return std::hash<std::string_view>{}(id);
 }
+std::uint32_t tag_of(std::size_t hash) {
+    return static_cast<std::uint32_t>(hash >> 32);  // the slot comes from the low bits
+}
 }  // namespace
 
 std::span<const std::uint32_t> PageIndex::Runs::at(std::size_t position) const {
@@ -38,13 +41,17 @@ PageIndex::PageIndex(const Page& page) : m_page(&page) {
     std::size_t capacity = 16;
     while (capacity < 2 * n) capacity *= 2;
     m_slots.assign(capacity, none);
+    m_tags.assign(capacity, 0);
     for (std::size_t i = 0; i < n; ++i) {
-        for (std::size_t s = hash_id(cells[i].id) & (capacity - 1);; s = (s + 1) & (capacity - 1)) {
+        const std::size_t hash = hash_id(cells[i].id);
+        for (std::size_t s = hash & (capacity - 1);; s = (s + 1) & (capacity - 1)) {
             if (m_slots[s] == none) {
                 m_slots[s] = static_cast<std::uint32_t>(i);
+                m_tags[s] = tag_of(hash);
                 break;
             }
-            if (cells[m_slots[s]].id == cells[i].id) break;  // first wins; the reader refuses duplicates
+            // first wins; the reader refuses duplicates
+            if (m_tags[s] == tag_of(hash) && cells[m_slots[s]].id == cells[i].id) break;
         }
     }
     m_parent.assign(n, none);
@@ -104,10 +111,11 @@ PageIndex::PageIndex(const Page& page) : m_page(&page) {
 
 std::optional<std::uint32_t> PageIndex::slot_of(std::string_view id) const {
     const std::size_t mask = m_slots.size() - 1;
-    for (std::size_t s = hash_id(id) & mask;; s = (s + 1) & mask) {
+    const std::size_t hash = hash_id(id);
+    for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
         const std::uint32_t at = m_slots[s];
         if (at == none) return std::nullopt;
-        if (m_page->cells[at].id == id) return at;
+        if (m_tags[s] == tag_of(hash) && m_page->cells[at].id == id) return at;
     }
 }
 

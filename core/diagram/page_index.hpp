@@ -59,6 +59,7 @@ class PageIndex {
 
     const Page* m_page;
     Positions m_slots;   // open-addressing hash table of cell positions by id (first cell wins)
+    Positions m_tags;    // per slot, bits of the id's hash: a probe reads a cell only when they agree
     Positions m_parent;  // parent position per cell; none for the root and dangling parents
     Runs m_children, m_out, m_in;
     // Lists keyed by an id no cell has (a dangling parent, source or target): rare, kept by name.

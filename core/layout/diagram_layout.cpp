@@ -785,7 +785,7 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
     for (const auto& [cell, node] : drifting) {
         auto& g = *page.cells[cell].geometry;
         const double dx = absolute[node].x - previous[node].x, dy = absolute[node].y - previous[node].y;
-        auto shift = [&](std::optional<diagram::Point>& p) {
+        auto shift = [&](auto& p) {
             if (p) p->x += dx, p->y += dy;
         };
         shift(g.source_point);

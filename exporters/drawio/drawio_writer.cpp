@@ -106,7 +106,7 @@ void write_geometry(XmlOut& x, const Geometry& g) {
     if (g.bounds.height != 0) x.attr("height", g.bounds.height);
     if (g.relative) x.attr("relative", "1");
     x.attrs(g.extra);
-    x.attr("as", g.as.empty() ? std::string_view("geometry") : std::string_view(g.as));
+    x.attr("as", g.as ? std::string_view(*g.as) : std::string_view("geometry"));
     bool has_points = g.has_points_array || !g.waypoints.empty();
     if (!g.source_point && !g.target_point && !has_points && !g.offset && !g.alternate_bounds &&
         g.extra_children.empty()) {

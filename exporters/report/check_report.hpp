@@ -3,6 +3,7 @@
 // entries, exits and findings (with the labels of the cells they name), then a summary against the fail-on
 // severity. Text, JSON or Markdown from the same findings.
 #include <cstddef>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,8 @@ struct CheckReportInput {
     analysis::navigation::Severity fail_on = analysis::navigation::Severity::error;
 };
 
+// Written as it is made (a report of 100,000 findings is never held whole).
+void write_check_report(std::ostream& out, const CheckReportInput& input, ReportFormat format);
 std::string write_check_report(const CheckReportInput& input, ReportFormat format);
 
 }  // namespace jstudio::exporters

@@ -723,7 +723,8 @@ class Reader {
             if (n == "relative" && read_flag(a, flag))
                 g.relative = flag;
             else if (n == "as")
-                g.as = a.value();
+                g.as =
+                    std::string_view(a.value()) == "geometry" ? std::nullopt : Boxed<std::string>(a.value());
             else
                 g.extra.push_back({a.name(), a.value()});
         }

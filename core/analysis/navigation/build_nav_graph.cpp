@@ -109,6 +109,15 @@ NavGraph build_nav_graph(const page::PageReading& reading, const BuildOptions& o
     };
     NavGraph g;
     std::vector<const Cell*> cell_of;  // per screen
+    {
+        std::size_t screens = 0, edges = 0;
+        for (std::size_t i = 0; i < cell_count; ++i) {
+            screens += is_screen(i);
+            edges += page.cells[i].kind == CellKind::edge;
+        }
+        g.reserve(screens, edges);
+        cell_of.reserve(screens);
+    }
     for (std::size_t i = 0; i < cell_count; ++i) {
         if (!is_screen(i)) continue;
         const Cell& c = page.cells[i];

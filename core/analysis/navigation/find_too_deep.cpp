@@ -12,8 +12,15 @@ std::vector<Finding> find_too_deep(const NavGraph& g, const RuleSettings& s) {
     if (entries.empty()) return out;
     const auto d = detail::distances_from(detail::Access::boost_graph(g), entries);
     const double limit = std::max(0.0, std::floor(s.threshold));
+    auto too_deep = [&](std::uint32_t v) {
+        return d.clicks[v] != detail::unreached && double(d.clicks[v]) > limit;
+    };
+    // On a big site map nearly every screen is too deep: the list is made its exact size.
+    std::size_t count = 0;
+    for (std::uint32_t v = 0; v < g.screen_count(); ++v) count += too_deep(v);
+    out.reserve(count);
     for (std::uint32_t v = 0; v < g.screen_count(); ++v) {
-        if (d.clicks[v] == detail::unreached || double(d.clicks[v]) <= limit) continue;
+        if (!too_deep(v)) continue;
         const Screen& screen = g.screen(ScreenId{v});
         const Screen& entry = g.screen(ScreenId{d.origin[v]});
         out.push_back(Finding{"too-deep",

@@ -1,24 +1,85 @@
 #include "core/analysis/navigation/nav_graph.hpp"
 
+#include <algorithm>
 #include <deque>
-#include <unordered_map>
+#include <vector>
 
 #include "core/analysis/navigation/detail/boost_nav_graph.hpp"
 
 namespace jstudio::analysis::navigation {
 
 namespace {
-// Lets find() look a string_view up without building a std::string per call.
-struct IdHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view id) const noexcept { return std::hash<std::string_view>{}(id); }
+
+// Screens and aliases by cell id: an open-addressing table of screen indexes (a screen's own id is read from
+// the screen) with the hash kept beside each slot, so a probe touches a screen only when the hashes agree.
+// A hash map of strings cost more memory than the screens themselves on a site map of 100,000 screens.
+class CellTable {
+  public:
+    static constexpr std::uint32_t empty = UINT32_MAX;
+    static constexpr std::uint32_t alias_bit = 0x80000000u;
+
+    void reserve(std::size_t keys) {
+        std::size_t want = 16;
+        while (want < keys * 2) want *= 2;
+        if (want > m_slots.size()) rehash(want);
+    }
+    // key: a screen index, or alias_bit | alias index.
+    void insert(std::uint32_t key, std::size_t hash) {
+        if ((m_used + 1) * 2 > m_slots.size()) rehash(std::max<std::size_t>(16, m_slots.size() * 2));
+        place(key, hash);
+        ++m_used;
+    }
+    template <class IdOf>
+    std::uint32_t find(std::string_view id, std::size_t hash, IdOf id_of) const {
+        if (m_slots.empty()) return empty;
+        const std::size_t mask = m_slots.size() - 1;
+        const auto tag = static_cast<std::uint32_t>(hash >> 32 ^ hash);
+        for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
+            if (m_slots[s].key == empty) return empty;
+            if (m_slots[s].tag == tag && id_of(m_slots[s].key) == id) return m_slots[s].key;
+        }
+    }
+
+  private:
+    struct Slot {
+        std::uint32_t key = empty, tag = 0;
+        std::size_t hash = 0;
+    };
+    void place(std::uint32_t key, std::size_t hash) {
+        const std::size_t mask = m_slots.size() - 1;
+        std::size_t s = hash & mask;
+        while (m_slots[s].key != empty) s = (s + 1) & mask;
+        m_slots[s] = Slot{key, static_cast<std::uint32_t>(hash >> 32 ^ hash), hash};
+    }
+    void rehash(std::size_t size) {
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(size, Slot{});
+        for (const Slot& slot : old)
+            if (slot.key != empty) place(slot.key, slot.hash);
+    }
+    std::vector<Slot> m_slots;
+    std::size_t m_used = 0;
 };
+
+std::size_t hash_id(std::string_view id) {
+    return std::hash<std::string_view>{}(id);
+}
+
 }  // namespace
 
 struct NavGraph::Impl {
     detail::BoostGraph graph;
     std::deque<Link> links;  // deque: Arc::link pointers stay valid while links are added
-    std::unordered_map<std::string, std::uint32_t, IdHash, std::equal_to<>> by_cell;
+    std::vector<std::pair<std::string, std::uint32_t>> aliases;  // cell id, screen
+    CellTable by_cell;
+
+    std::string_view id_of(std::uint32_t key) const {
+        return key & CellTable::alias_bit ? std::string_view(aliases[key & ~CellTable::alias_bit].first)
+                                          : std::string_view(graph[key].cell_id);
+    }
+    std::uint32_t screen_of(std::uint32_t key) const {
+        return key & CellTable::alias_bit ? aliases[key & ~CellTable::alias_bit].second : key;
+    }
 };
 
 std::string Screen::name() const {
@@ -31,10 +92,16 @@ NavGraph::~NavGraph() = default;
 NavGraph::NavGraph(NavGraph&&) noexcept = default;
 NavGraph& NavGraph::operator=(NavGraph&&) noexcept = default;
 
+void NavGraph::reserve(std::size_t screens, std::size_t links) {
+    m_impl->graph.m_vertices.reserve(screens);
+    m_impl->graph.m_edges.reserve(links * 2);
+    m_impl->by_cell.reserve(screens);
+}
+
 ScreenId NavGraph::add_screen(Screen screen) {
-    auto key = screen.cell_id;
+    const std::size_t hash = hash_id(screen.cell_id);
     auto v = static_cast<std::uint32_t>(boost::add_vertex(std::move(screen), m_impl->graph));
-    m_impl->by_cell.emplace(std::move(key), v);
+    m_impl->by_cell.insert(v, hash);
     return ScreenId{v};
 }
 
@@ -60,13 +127,21 @@ Screen& NavGraph::screen(ScreenId id) {
 }
 
 void NavGraph::add_alias(std::string cell_id, ScreenId screen) {
-    m_impl->by_cell.emplace(std::move(cell_id), screen.index);
+    const std::size_t hash = hash_id(cell_id);
+    // The first claim on an id wins, as it did in a map.
+    if (m_impl->by_cell.find(cell_id, hash, [&](std::uint32_t k) { return m_impl->id_of(k); }) !=
+        CellTable::empty)
+        return;
+    m_impl->aliases.emplace_back(std::move(cell_id), screen.index);
+    m_impl->by_cell.insert(CellTable::alias_bit | static_cast<std::uint32_t>(m_impl->aliases.size() - 1),
+                           hash);
 }
 
 std::optional<ScreenId> NavGraph::find(std::string_view cell_id) const {
-    auto it = m_impl->by_cell.find(cell_id);
-    if (it == m_impl->by_cell.end()) return std::nullopt;
-    return ScreenId{it->second};
+    const std::uint32_t key =
+        m_impl->by_cell.find(cell_id, hash_id(cell_id), [&](std::uint32_t k) { return m_impl->id_of(k); });
+    if (key == CellTable::empty) return std::nullopt;
+    return ScreenId{m_impl->screen_of(key)};
 }
 
 std::vector<ScreenId> NavGraph::successors(ScreenId id) const {

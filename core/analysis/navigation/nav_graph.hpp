@@ -50,6 +50,8 @@ class NavGraph {
     NavGraph(NavGraph&&) noexcept;
     NavGraph& operator=(NavGraph&&) noexcept;
 
+    // Room for this many screens and links (a page's counts are known before the graph is built).
+    void reserve(std::size_t screens, std::size_t links);
     ScreenId add_screen(Screen screen);
     void add_link(ScreenId from, ScreenId to, Link link);  // both_ways adds the reverse arc too
 

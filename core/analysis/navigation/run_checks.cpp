@@ -32,13 +32,17 @@ std::vector<Finding> run_rule(std::string_view id, const page::PageReading& read
     return {};
 }
 
-PageReport run_checks(const diagram::Page& page, const CheckConfig& config) {
-    const page::PageReading reading(page);  // built once: the graph and the loose-edge rule both need it
-    return run_checks(reading, config);
-}
+namespace {
 
-PageReport run_checks(const page::PageReading& reading, const CheckConfig& config) {
-    PageReport report;
+// Each rule's findings, kept apart until all have run.
+struct RuleResults {
+    PageReport report;  // without findings
+    std::vector<std::vector<Finding>> by_rule;
+};
+
+RuleResults run_rules(const page::PageReading& reading, const CheckConfig& config) {
+    RuleResults out;
+    PageReport& report = out.report;
     const NavGraph g = build_nav_graph(reading, BuildOptions{config.entries, config.exits});
     report.screens = g.screen_count();
     {
@@ -51,20 +55,25 @@ PageReport run_checks(const page::PageReading& reading, const CheckConfig& confi
     }
     for (ScreenId e : g.entries()) report.entries.push_back(g.screen(e).cell_id);
     for (ScreenId e : g.exits()) report.exits.push_back(g.screen(e).cell_id);
-
-    // Each rule's findings are kept until all have run, then the biggest list (too-deep on a big site map:
-    // 100k findings) becomes the report's, the others moved in before and after it: no second copy of it,
-    // and no list grown one finding at a time to twice its need.
-    std::vector<std::vector<Finding>> by_rule;
-    std::size_t total = 0, biggest = 0;
     for (const RuleInfo& info : rule_ids()) {
         const RuleSettings& settings = config.rule(info.id);
-        if (!settings.enabled) continue;
-        by_rule.push_back(run_rule(info.id, reading, g, settings));
-        total += by_rule.back().size();
-        if (by_rule.back().size() > by_rule[biggest].size()) biggest = by_rule.size() - 1;
+        if (settings.enabled) out.by_rule.push_back(run_rule(info.id, reading, g, settings));
     }
+    return out;
+}
+
+// The biggest rule's list (too-deep on a big site map: 100k findings) becomes the report's, the others moved
+// in before and after it: no list grown a finding at a time to twice its need. This runs after the graph
+// (and, from a page, the reading) is gone, since growing the biggest list holds it twice for a moment.
+PageReport merge(RuleResults results) {
+    PageReport report = std::move(results.report);
+    auto& by_rule = results.by_rule;
     if (by_rule.empty()) return report;
+    std::size_t total = 0, biggest = 0;
+    for (std::size_t i = 0; i < by_rule.size(); ++i) {
+        total += by_rule[i].size();
+        if (by_rule[i].size() > by_rule[biggest].size()) biggest = i;
+    }
     std::vector<Finding> before;
     for (std::size_t i = 0; i < biggest; ++i)
         before.insert(before.end(), std::make_move_iterator(by_rule[i].begin()),
@@ -77,6 +86,21 @@ PageReport run_checks(const page::PageReading& reading, const CheckConfig& confi
         report.findings.insert(report.findings.end(), std::make_move_iterator(by_rule[i].begin()),
                                std::make_move_iterator(by_rule[i].end()));
     return report;
+}
+
+}  // namespace
+
+PageReport run_checks(const diagram::Page& page, const CheckConfig& config) {
+    RuleResults results;
+    {
+        const page::PageReading reading(page);  // built once: the graph and the loose-edge rule both need it
+        results = run_rules(reading, config);
+    }
+    return merge(std::move(results));
+}
+
+PageReport run_checks(const page::PageReading& reading, const CheckConfig& config) {
+    return merge(run_rules(reading, config));
 }
 
 }  // namespace jstudio::analysis::navigation

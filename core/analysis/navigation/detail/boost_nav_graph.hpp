@@ -11,7 +11,9 @@ struct ArcData {
     std::uint32_t link = 0;  // index into the link table
 };
 
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Screen, ArcData>;
+// The arcs in a vector too (not the default list): one allocation instead of one per arc.
+using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, Screen, ArcData,
+                                         boost::no_property, boost::vecS>;
 using Vertex = boost::graph_traits<BoostGraph>::vertex_descriptor;
 
 struct Access {
