@@ -1,6 +1,7 @@
 #include "core/layout/diagram_layout.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -9,6 +10,7 @@
 #include <unordered_set>
 
 #include "core/diagram/page_index.hpp"
+#include "core/layout/page_graph/free_items.hpp"
 #include "core/page/page_reading.hpp"
 #include "core/render/label_text.hpp"
 
@@ -88,6 +90,31 @@ std::pair<double, XY> route_anchor(const std::vector<XY>& route, XY at) {
     return {x, best_point};
 }
 
+// The label as words: tags dropped, lower case, spaces trimmed.
+std::string plain_words(const Cell& cell) {
+    std::string out;
+    bool tag = false;
+    for (char ch : cell.label()) {
+        if (ch == '<') tag = true;
+        if (!tag) out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (ch == '>') tag = false, out += ' ';
+    }
+    const auto a = out.find_first_not_of(" \t\n"), b = out.find_last_not_of(" \t\n");
+    return a == std::string::npos ? std::string{} : out.substr(a, b - a + 1);
+}
+
+// A start node: labelled Start/Begin, or drawn as UML's initial state (a small filled circle).
+bool is_start(const Cell& cell) {
+    const std::string words = plain_words(cell);
+    if (words == "start" || words == "begin" || words == "start here" || words == "initial") return true;
+    const auto& style = cell.style_or_empty();
+    if (style.get_or("shape", "") == "startState" || style.has_name("startState")) return true;
+    const bool circle = style.has_name("ellipse") || style.get_or("shape", "") == "ellipse";
+    const auto fill = style.get_or("fillColor", "");
+    return circle && words.empty() && cell.geometry && cell.geometry->bounds.width <= 40 &&
+           (fill == "#000000" || fill == "#000" || fill == "black");
+}
+
 // Reads rank constraints from the cells (rank data/style, journey stage) and the options into the specs.
 void apply_rank_constraints(const PageIndex& index, const std::vector<std::string>& node_ids,
                             const DiagramLayoutOptions& options, std::vector<NodeSpec>& specs) {
@@ -107,6 +134,8 @@ void apply_rank_constraints(const PageIndex& index, const std::vector<std::strin
             specs[i].place = RankPlace::last;
         else if (rank.rfind("same:", 0) == 0 && rank.size() > 5)
             specs[i].same_rank = group("cell:" + rank.substr(5));
+        else if (rank.empty() && is_start(*cell))
+            specs[i].place = RankPlace::first;  // the start node opens the flow, as drawn
     }
     auto mark = [&](const std::vector<std::string>& ids, auto set) {
         for (const auto& id : ids)
@@ -276,6 +305,25 @@ void follow_hosts(diagram::Page& page, const PageRoles& roles) {
     }
 }
 
+// Bottom to top or right to left: the picture laid out top to bottom (left to right) mirrored along the flow,
+// within the span its nodes, routes and labels take, so lane title bands stay where they are.
+void mirror_along_flow(LayoutOutput& out, bool lr) {
+    double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
+    auto see = [&](double a, double b) { lo = std::min(lo, a), hi = std::max(hi, b); };
+    for (const auto& b : out.nodes) lr ? see(b.x, b.x + b.width) : see(b.y, b.y + b.height);
+    for (const auto& route : out.edges)
+        for (const auto& p : route) lr ? see(p.x, p.x) : see(p.y, p.y);
+    for (const auto& centers : out.labels)
+        for (const auto& p : centers) lr ? see(p.x, p.x) : see(p.y, p.y);
+    if (lo > hi) return;
+    const double sum = lo + hi;
+    for (auto& b : out.nodes) (lr ? b.x : b.y) = sum - (lr ? b.x + b.width : b.y + b.height);
+    for (auto& route : out.edges)
+        for (auto& p : route) (lr ? p.x : p.y) = sum - (lr ? p.x : p.y);
+    for (auto& centers : out.labels)
+        for (auto& p : centers) (lr ? p.x : p.y) = sum - (lr ? p.x : p.y);
+}
+
 Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayoutOptions& options,
                                          const std::string& scope, const PageRoles& roles) {
     const bool lr = options.layout.direction == Direction::left_to_right;
@@ -384,6 +432,39 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
                     node_lane.push_back(static_cast<int>(l));
                 }
         }
+    }
+
+    // The drawing's order: nodes across the flow as drawn (left to right in TB, top to bottom in LR), so the
+    // first ordering the layout tries (depth first from the sources, children in edge order) keeps the order
+    // of a tree's children and of branches.
+    std::vector<double> across(node_ids.size()), along(node_ids.size());
+    {
+        PageIndex index(page);
+        for (std::size_t i = 0; i < node_ids.size(); ++i) {
+            const auto b = index.absolute_bounds(node_ids[i]).value_or(diagram::Rect{});
+            across[i] = lr ? b.y + b.height / 2 : b.x + b.width / 2;
+            along[i] = lr ? b.x + b.width / 2 : b.y + b.height / 2;
+        }
+        std::vector<std::size_t> order(node_ids.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            if (node_lane[a] != node_lane[b]) return node_lane[a] < node_lane[b];
+            if (std::abs(across[a] - across[b]) > 1) return across[a] < across[b];
+            return along[a] < along[b];
+        });
+        std::vector<std::string> ids;
+        std::vector<int> lanes_of;
+        std::vector<double> ac, al;
+        for (std::size_t i : order) {
+            ids.push_back(node_ids[i]);
+            lanes_of.push_back(node_lane[i]);
+            ac.push_back(across[i]);
+            al.push_back(along[i]);
+        }
+        node_ids = std::move(ids);
+        node_lane = std::move(lanes_of);
+        across = std::move(ac);
+        along = std::move(al);
     }
 
     // Current placement: the laid-out picture starts where the old one did.
@@ -500,7 +581,29 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         }
     }
 
-    const LayoutOutput out = layered_layout(input, options.layout);
+    // Edges in the drawing's order too: by source, then by where their target is drawn across the flow.
+    {
+        std::vector<std::size_t> order(input.edges.size());
+        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            const auto &ea = input.edges[a], &eb = input.edges[b];
+            if (ea.source != eb.source) return ea.source < eb.source;
+            return across[ea.target] < across[eb.target] - 1;
+        });
+        auto permute = [&](auto& v) {
+            std::remove_reference_t<decltype(v)> sorted;
+            sorted.reserve(v.size());
+            for (std::size_t k : order) sorted.push_back(std::move(v[k]));
+            v = std::move(sorted);
+        };
+        permute(input.edges);
+        permute(edge_cells);
+        permute(loose_ends);
+        permute(label_cells);
+    }
+
+    LayoutOutput out = layered_layout(input, options.layout);
+    if (options.reverse) mirror_along_flow(out, lr);
 
     // Write lanes, then nodes (relative to their lane), then edges (relative to the edge's parent frame).
     std::unordered_map<std::string, diagram::Point> lane_origin;
@@ -909,24 +1012,73 @@ void ungroup_regions(diagram::Page& page, const std::vector<GroupedMember>& grou
 Result<DiagramLayoutReport> layout_grouped(diagram::Page& page, const DiagramLayoutOptions& options,
                                            const PageRoles& roles);
 
+// The direction the drawing reads in: lanes give the axis (rows: left to right) and the arrows the sense;
+// without lanes the arrows' mean direction, when they show one.
+void choose_direction(const diagram::Page& page, DiagramLayoutOptions& options) {
+    const Direction given = options.layout.direction;
+    const bool lanes = direction_of_lanes(page, Direction::top_to_bottom) ==
+                       direction_of_lanes(page, Direction::left_to_right);
+    if (options.direction_from_lanes && lanes) options.layout.direction = direction_of_lanes(page, given);
+    if (!options.direction_from_drawing) return;
+    const ReadingDirection drawn = reading_direction(page);
+    constexpr double clear = 0.25;  // a mean unit vector this long along one axis: the drawing shows a way
+    if (drawn.arrows == 0 || drawn.strength < clear) return;
+    const bool drawn_lr = drawn.flow == Flow::left_to_right || drawn.flow == Flow::right_to_left;
+    const bool drawn_reverse = drawn.flow == Flow::bottom_to_top || drawn.flow == Flow::right_to_left;
+    if (lanes && options.direction_from_lanes) {
+        // The lanes' axis stays; the arrows say which way along it.
+        if (drawn_lr == (options.layout.direction == Direction::left_to_right))
+            options.reverse = drawn_reverse;
+        return;
+    }
+    options.layout.direction = drawn_lr ? Direction::left_to_right : Direction::top_to_bottom;
+    options.reverse = drawn_reverse;
+}
+
 }  // namespace
 
 Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayoutOptions& given) {
+    // >>> Journey maps dispatch here (issue 15, helper journey-layout): a map re-flows its stage x lane grid
+    // instead of a layered layout, e.g.
+    //     if (page::PageReading(page).is_journey_map()) return layout_journey_map(page, given);
+    // <<<
     DiagramLayoutOptions options = given;
-    if (options.direction_from_lanes)
-        options.layout.direction = direction_of_lanes(page, given.layout.direction);
+    choose_direction(page, options);
     {
         PageIndex index(page);
         for (const auto& id : options.cells)
             if (!index.find(id))
                 return make_error(ErrorCode::bad_reference, "no cell '" + id + "' on this page");
     }
+    auto progress = [&](double done, std::string_view what) {
+        return !options.progress || options.progress(done, what);
+    };
+    if (!progress(0, "reading the page")) return make_error(ErrorCode::cancelled, "layout cancelled");
+    const diagram::Page before = page;  // restored when cancelled
     PageRoles roles = page_roles(page);
+    FreeItems free;
+    if (options.cells.empty()) {
+        const page::PageReading reading(page);
+        free = take_free_items(reading);
+    }
     // Only a whole-page layout regroups: with --cells the user chose what moves.
     const auto grouped = options.cells.empty() ? group_regions(page, roles) : std::vector<GroupedMember>{};
     auto report = layout_grouped(page, options, roles);
     ungroup_regions(page, grouped);
-    if (report) follow_hosts(page, roles);
+    if (!report) {
+        if (report.error().code == ErrorCode::cancelled) page = before;
+        return report;
+    }
+    if (!progress(0.9, "moving decorations, regions and notes")) {
+        page = before;
+        return make_error(ErrorCode::cancelled, "layout cancelled");
+    }
+    follow_hosts(page, roles);
+    if (options.cells.empty()) place_free_items(page, free);
+    report->flow = options.layout.direction == Direction::left_to_right
+                       ? (options.reverse ? Flow::right_to_left : Flow::left_to_right)
+                       : (options.reverse ? Flow::bottom_to_top : Flow::top_to_bottom);
+    progress(1, "done");
     return report;
 }
 
@@ -976,13 +1128,20 @@ Result<DiagramLayoutReport> layout_grouped(diagram::Page& page, const DiagramLay
     DiagramLayoutOptions inner = options;
     inner.cells.clear();
     int nodes = 0, edges = 0, labels = 0;
+    double step = 0;
     for (const auto& [depth, id] : containers) {
+        if (options.progress &&
+            !options.progress(0.05 + 0.8 * step++ / (containers.size() + 1), "laying out containers"))
+            return make_error(ErrorCode::cancelled, "layout cancelled");
         auto done = layout_scope(page, inner, id, roles);
         if (!done) return done.error();
         nodes += done->nodes;
         edges += done->edges;
         labels += done->labels;
     }
+    if (options.progress &&
+        !options.progress(0.05 + 0.8 * step / (containers.size() + 1), "laying out the page"))
+        return make_error(ErrorCode::cancelled, "layout cancelled");
     auto report = layout_scope(page, options, "", roles);
     if (!report) return report;
     report->nodes += nodes;
