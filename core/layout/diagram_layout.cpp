@@ -185,8 +185,34 @@ namespace {
 
 // Containers laid out inside (not swimlanes, which are lanes, nor tables, whose rows are not a flow) that
 // hold at least one vertex.
+// A container draw.io arranges itself (childLayout=stackLayout, tableLayout ...: an ER entity, a class, a
+// list): one box for the layout, its rows untouched.
+// A pool stacks its lanes with childLayout=stackLayout too: that is a pool, laid out lane by lane.
+bool keeps_own_layout(const PageIndex& index, const Cell& c) {
+    if (c.kind != CellKind::vertex || c.style_or_empty().get_or("childLayout", "").empty()) return false;
+    for (const Cell* child : index.children(c.id))
+        if (child->kind == CellKind::vertex && index.is_swimlane(*child)) return false;
+    return true;
+}
+
+// A swimlane holding shapes next to swimlanes (a state machine with a composite state, drawn as nested
+// swimlanes): a container, not a pool of lanes.
+bool composite_swimlane(const PageIndex& index, const Cell& c) {
+    if (c.kind != CellKind::vertex || !index.is_swimlane(c)) return false;
+    bool lanes = false, shapes = false;
+    for (const Cell* child : index.children(c.id)) {
+        if (child->kind != CellKind::vertex || (child->geometry && child->geometry->relative)) continue;
+        (index.is_swimlane(*child) ? lanes : shapes) = true;
+    }
+    return lanes && shapes;
+}
+
 bool lays_out_inside(const PageIndex& index, const Cell& c) {
-    if (c.kind != CellKind::vertex || index.is_swimlane(c) || !index.is_container(c)) return false;
+    if (c.kind != CellKind::vertex || !index.is_container(c) || keeps_own_layout(index, c)) return false;
+    if (index.is_swimlane(c) && !composite_swimlane(index, c)) {
+        const Cell* parent = index.find(c.parent);
+        if (!parent || !composite_swimlane(index, *parent)) return false;
+    }
     const auto shape = c.style_or_empty().get_or("shape", "");
     if (shape == "table" || shape == "tableRow") return false;
     for (const Cell* child : index.children(c.id))  // ports (relative geometry) are not content
@@ -332,6 +358,7 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
     std::vector<int> node_lane;
     diagram::Point scope_origin{0, 0};
     double scope_header = 0;
+    bool header_left = false;  // a swimlane drawn with its title band on the left (horizontal=0)
     {
         PageIndex index(page);
         std::set<std::string, std::less<>> wanted(options.cells.begin(), options.cells.end());
@@ -344,7 +371,8 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         // their host or fit round their nodes afterwards (follow_hosts).
         auto is_node = [&](const Cell& c) {
             return c.kind == CellKind::vertex && !c.style_or_empty().has_name("text") &&
-                   !(scope.empty() && index.is_swimlane(c)) && !roles.fixed.count(c.id);
+                   !(scope.empty() && index.is_swimlane(c) && !lays_out_inside(index, c) && !keeps_own_layout(index, c)) &&
+                   !roles.fixed.count(c.id);
         };
         std::vector<const Cell*> lanes;
         if (!scope.empty()) {
@@ -359,12 +387,13 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             const auto& style = container->style_or_empty();
             if (!container->label().empty()) scope_header = 20;  // its title
             if (index.is_swimlane(*container) || style.get("startSize"))
-                scope_header = style.number("startSize", 0);
+                scope_header = style.number("startSize", index.is_swimlane(*container) ? 23 : 0);
+            header_left = index.is_swimlane(*container) && !style.flag("horizontal", true);
         }
         for (const Cell* layer : scope.empty() ? index.layers() : std::vector<const Cell*>{})
             for (const Cell* child : index.children(layer->id)) {
                 if (child->kind != CellKind::vertex) continue;
-                if (index.is_swimlane(*child)) {
+                if (index.is_swimlane(*child) && !lays_out_inside(index, *child) && !keeps_own_layout(index, *child)) {
                     // A pool (a swimlane holding swimlanes, as in draw.io's cross-functional flowcharts): its
                     // swimlanes are the lanes, and it is fitted around them afterwards.
                     std::vector<const Cell*> inner;
@@ -503,7 +532,10 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         }
         if (origin.x == std::numeric_limits<double>::max() || !std::isfinite(origin.x)) origin = {0, 0};
         if (!scope.empty())
-            origin = {scope_origin.x + container_padding, scope_origin.y + scope_header + container_padding};
+            origin = header_left ? diagram::Point{scope_origin.x + scope_header + container_padding,
+                                                  scope_origin.y + container_padding}
+                                 : diagram::Point{scope_origin.x + container_padding,
+                                                  scope_origin.y + scope_header + container_padding};
         apply_rank_constraints(index, node_ids, options, input.nodes);
         // An edge glued to a node, or to something inside a node (a port), joins that node.
         auto owner = [&](const std::string& id) -> int {
@@ -930,7 +962,7 @@ Direction direction_of_lanes(const diagram::Page& page, Direction fallback) {
     const PageIndex index(page);
     int rows = 0, columns = 0;
     for (const auto& cell : page.cells) {
-        if (cell.kind != CellKind::vertex || !index.is_swimlane(cell)) continue;
+        if (cell.kind != CellKind::vertex || !index.is_swimlane(cell) || keeps_own_layout(index, cell)) continue;
         bool shapes = false;
         for (const Cell* child : index.children(cell.id))
             shapes = shapes || (child->kind == CellKind::vertex && !index.is_swimlane(*child));
