@@ -237,6 +237,7 @@ struct PageRoles {
     };
     std::vector<Region> regions;
     std::vector<std::pair<std::string, diagram::Rect>> host_before;  // hosts of moved decorations
+    std::unordered_map<std::string, diagram::Rect> decoration_before;  // their decorations, page coordinates
 };
 
 PageRoles page_roles(const diagram::Page& page) {
@@ -267,6 +268,7 @@ PageRoles page_roles(const diagram::Page& page) {
             c.parent != page.cells[host].id) {
             roles.host[c.id] = page.cells[host].id;
             hosts.insert(page.cells[host].id);
+            if (reading.bounds(i)) roles.decoration_before[c.id] = *reading.bounds(i);
         }
     }
     for (const auto& id : hosts)
@@ -321,9 +323,13 @@ void follow_hosts(diagram::Page& page, const PageRoles& roles) {
     for (auto& c : page.cells) {
         if (!c.geometry) continue;
         if (auto h = roles.host.find(c.id); h != roles.host.end()) {
-            if (auto d = moved.find(h->second); d != moved.end()) {
-                c.geometry->bounds.x += d->second.x;
-                c.geometry->bounds.y += d->second.y;
+            // Where it was plus its host's move, in its own frame (which may have moved too).
+            const auto was = roles.decoration_before.find(c.id);
+            if (auto d = moved.find(h->second);
+                d != moved.end() && was != roles.decoration_before.end() && !c.geometry->relative) {
+                const auto frame = index.frame_origin(c.id);
+                c.geometry->bounds.x = was->second.x + d->second.x - frame.x;
+                c.geometry->bounds.y = was->second.y + d->second.y - frame.y;
             }
         } else if (auto r = region_bounds.find(c.id); r != region_bounds.end()) {
             c.geometry->bounds = r->second;
@@ -717,6 +723,37 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         std::optional<diagram::Rect> inner_s, inner_t;
         bool give_up = false;
         auto enter = [&](const std::string& term, int node, bool at_start) -> std::optional<diagram::Rect> {
+            if (term != node_ids[node] && keeps_own_layout(index, *index.find(node_ids[node])) &&
+                route.size() >= 2) {
+                // A row of a table or list: out of the row's side nearest the port, round the table's side
+                // to just outside the port, then on along the route.
+                const auto row = index.absolute_bounds(term);
+                if (!row) return std::nullopt;
+                const diagram::Rect box = absolute[node];
+                const XY r0 = at_start ? route.front() : route.back();
+                const XY r1 = at_start ? route[1] : route[route.size() - 2];
+                const XY a0{origin.x + r0.x, origin.y + r0.y};
+                const double dx = r1.x - r0.x, dy = r1.y - r0.y, length = std::hypot(dx, dy);
+                if (length < 1e-6) return std::nullopt;
+                const double d = std::min(10.0, length / 2);
+                const XY m{a0.x + d * dx / length, a0.y + d * dy / length};
+                const bool right = a0.x >= box.x + box.width / 2;
+                const double tx = right ? std::max(box.x + box.width + d, m.x) : std::min(box.x - d, m.x);
+                const XY start{right ? row->x + row->width : row->x, row->y + row->height / 2};
+                std::vector<XY> leg;
+                for (const XY p : {start, XY{tx, start.y}, XY{tx, m.y}, m})
+                    if (leg.empty() || std::abs(p.x - leg.back().x) > 1e-6 || std::abs(p.y - leg.back().y) > 1e-6)
+                        leg.push_back(p);
+                for (auto& p : leg) p = {p.x - origin.x, p.y - origin.y};
+                if (at_start) {
+                    route.erase(route.begin());
+                    route.insert(route.begin(), leg.begin(), leg.end());
+                } else {
+                    route.pop_back();
+                    route.insert(route.end(), leg.rbegin(), leg.rend());
+                }
+                return *row;
+            }
             if (term == node_ids[node] || !lays_out_inside(index, *index.find(node_ids[node])))
                 return std::nullopt;
             const Cell* cell = index.find(term);
