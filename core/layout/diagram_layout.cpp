@@ -236,7 +236,7 @@ struct PageRoles {
         double left = 0, top = 0, right = 0, bottom = 0;  // margins round the members
     };
     std::vector<Region> regions;
-    std::vector<std::pair<std::string, diagram::Rect>> host_before;  // hosts of moved decorations
+    std::vector<std::pair<std::string, diagram::Rect>> host_before;    // hosts of moved decorations
     std::unordered_map<std::string, diagram::Rect> decoration_before;  // their decorations, page coordinates
 };
 
@@ -377,7 +377,8 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         // their host or fit round their nodes afterwards (follow_hosts).
         auto is_node = [&](const Cell& c) {
             return c.kind == CellKind::vertex && !c.style_or_empty().has_name("text") &&
-                   !(scope.empty() && index.is_swimlane(c) && !lays_out_inside(index, c) && !keeps_own_layout(index, c)) &&
+                   !(scope.empty() && index.is_swimlane(c) && !lays_out_inside(index, c) &&
+                     !keeps_own_layout(index, c)) &&
                    !roles.fixed.count(c.id);
         };
         std::vector<const Cell*> lanes;
@@ -399,7 +400,8 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         for (const Cell* layer : scope.empty() ? index.layers() : std::vector<const Cell*>{})
             for (const Cell* child : index.children(layer->id)) {
                 if (child->kind != CellKind::vertex) continue;
-                if (index.is_swimlane(*child) && !lays_out_inside(index, *child) && !keeps_own_layout(index, *child)) {
+                if (index.is_swimlane(*child) && !lays_out_inside(index, *child) &&
+                    !keeps_own_layout(index, *child)) {
                     // A pool (a swimlane holding swimlanes, as in draw.io's cross-functional flowcharts): its
                     // swimlanes are the lanes, and it is fitted around them afterwards.
                     std::vector<const Cell*> inner;
@@ -614,7 +616,7 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
                 loose_ends.push_back({loose_s, loose_t});
                 label_cells.push_back(std::move(children));
             } else if ((loose_s || loose_t) && (s >= 0 || t >= 0) && c.geometry) {
-                drifting.push_back({i, s >= 0 && !loose_s ? s : t});
+                drifting.push_back({i, s >= 0 && (!loose_s || t < 0) ? s : t});  // never -1
             }
         }
     }
@@ -742,7 +744,8 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
                 const XY start{right ? row->x + row->width : row->x, row->y + row->height / 2};
                 std::vector<XY> leg;
                 for (const XY p : {start, XY{tx, start.y}, XY{tx, m.y}, m})
-                    if (leg.empty() || std::abs(p.x - leg.back().x) > 1e-6 || std::abs(p.y - leg.back().y) > 1e-6)
+                    if (leg.empty() || std::abs(p.x - leg.back().x) > 1e-6 ||
+                        std::abs(p.y - leg.back().y) > 1e-6)
                         leg.push_back(p);
                 for (auto& p : leg) p = {p.x - origin.x, p.y - origin.y};
                 if (at_start) {
@@ -999,7 +1002,8 @@ Direction direction_of_lanes(const diagram::Page& page, Direction fallback) {
     const PageIndex index(page);
     int rows = 0, columns = 0;
     for (const auto& cell : page.cells) {
-        if (cell.kind != CellKind::vertex || !index.is_swimlane(cell) || keeps_own_layout(index, cell)) continue;
+        if (cell.kind != CellKind::vertex || !index.is_swimlane(cell) || keeps_own_layout(index, cell))
+            continue;
         bool shapes = false;
         for (const Cell* child : index.children(cell.id))
             shapes = shapes || (child->kind == CellKind::vertex && !index.is_swimlane(*child));

@@ -145,8 +145,6 @@ void place_free_items(diagram::Page& page, const FreeItems& free) {
             const auto at = index.position(item.id);
             if (!at) continue;
             const Rect r = item.before;
-            Rect next{follow(r.x, r.right(), was.x, was.right(), now->x, now->right()),
-                      follow(r.y, r.bottom(), was.y, was.bottom(), now->y, now->bottom()), r.width, r.height};
             auto blocked = [&](const Rect& q) {
                 for (const auto& b : boxes)
                     if (overlaps(q, b)) return true;
@@ -154,6 +152,13 @@ void place_free_items(diagram::Page& page, const FreeItems& free) {
                     if (overlaps(q, b)) return true;
                 return false;
             };
+            // Where it is, when nothing came to lie under it; else its place relative to the drawing.
+            if (!blocked(r)) {
+                placed.push_back(r);
+                continue;
+            }
+            Rect next{follow(r.x, r.right(), was.x, was.right(), now->x, now->right()),
+                      follow(r.y, r.bottom(), was.y, was.bottom(), now->y, now->bottom()), r.width, r.height};
             if (blocked(next)) {
                 // Out to the nearest side of the drawing, then along it until free.
                 const Point c{next.x + next.width / 2, next.y + next.height / 2};

@@ -1,8 +1,9 @@
 #pragma once
 // Processor: what the layout does not place but must not leave behind. Titles, legends and notes on the page
-// keep their place relative to the drawing (a title above it stays above it, a legend right of it stays
-// right of it, something inside it keeps its relative place) and are pushed out of the way when a node came
-// to lie under them; free text next to an arrow stays next to that arrow at the same place along it.
+// stay where they are unless a laid-out shape came to lie under them; then they take their place relative to
+// the drawing (a title above it stays above it, a legend right of it stays right of it, something inside it
+// keeps its relative place), pushed out past the drawing's nearest side if that place is taken too; free text
+// next to an arrow stays next to that arrow at the same place along it.
 #include <optional>
 #include <string>
 #include <vector>
