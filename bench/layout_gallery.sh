@@ -17,7 +17,7 @@ trap 'rm -rf "$work"' EXIT
 echo "| # | file | kind | nodes | through nodes | overlaps | outside parent | lane overlaps | direction |"
 echo "|---:|---|---|---:|---|---|---|---|---|"
 n=0
-while IFS=$'\t' read -r kind file; do
+while IFS=$'\t' read -r kind file known; do
   [[ -z "$kind" || "$kind" == \#* ]] && continue
   n=$((n + 1))
   src="$corpus/$file"
