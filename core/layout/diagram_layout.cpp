@@ -356,6 +356,42 @@ void mirror_along_flow(LayoutOutput& out, bool lr) {
         for (auto& p : centers) (lr ? p.x : p.y) = sum - (lr ? p.x : p.y);
 }
 
+// Where the laid-out part of a page (--cells) goes: where it starts if nothing else is there, else just right
+// of or below everything else on the page, whichever is nearer.
+diagram::Point free_place(const diagram::Page& page, const std::vector<std::string>& node_ids,
+                          const PageRoles& roles, const LayoutOutput& out, diagram::Point origin) {
+    double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+    auto see = [&](double ax, double ay, double bx, double by) {
+        x0 = std::min(x0, ax), y0 = std::min(y0, ay), x1 = std::max(x1, bx), y1 = std::max(y1, by);
+    };
+    for (const auto& b : out.nodes) see(b.x, b.y, b.x + b.width, b.y + b.height);
+    for (const auto& route : out.edges)
+        for (const auto& p : route) see(p.x, p.y, p.x, p.y);
+    const PageIndex index(page);
+    const std::unordered_set<std::string> moving(node_ids.begin(), node_ids.end());
+    std::vector<diagram::Rect> others;
+    for (const Cell* layer : index.layers())
+        for (const Cell* c : index.children(layer->id)) {
+            if (c->kind != CellKind::vertex || moving.count(c->id)) continue;
+            if (auto h = roles.host.find(c->id); h != roles.host.end() && moving.count(h->second)) continue;
+            if (auto b = index.absolute_bounds(c->id); b && b->width > 0 && b->height > 0)
+                others.push_back(*b);
+        }
+    constexpr double gap = 40;
+    auto clear_at = [&](diagram::Point o) {
+        for (const auto& r : others)
+            if (o.x + x0 < r.right() + gap / 2 && r.x < o.x + x1 + gap / 2 &&
+                o.y + y0 < r.bottom() + gap / 2 && r.y < o.y + y1 + gap / 2)
+                return false;
+        return true;
+    };
+    if (others.empty() || clear_at(origin)) return origin;
+    double right = -INFINITY, bottom = -INFINITY;
+    for (const auto& r : others) right = std::max(right, r.right()), bottom = std::max(bottom, r.bottom());
+    const diagram::Point beside{right + gap - x0, origin.y}, below{origin.x, bottom + gap - y0};
+    return std::abs(beside.x - origin.x) <= std::abs(below.y - origin.y) ? beside : below;
+}
+
 Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayoutOptions& options,
                                          const std::string& scope, const PageRoles& roles) {
     const bool lr = options.layout.direction == Direction::left_to_right;
@@ -644,6 +680,9 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
 
     LayoutOutput out = layered_layout(input, options.layout);
     if (options.reverse) mirror_along_flow(out, lr);
+    // --cells: the laid-out part goes where it is free, the rest of the page does not move.
+    if (scope.empty() && !options.cells.empty() && lane_ids.empty() && !out.nodes.empty())
+        origin = free_place(page, node_ids, roles, out, origin);
 
     // Write lanes, then nodes (relative to their lane), then edges (relative to the edge's parent frame).
     std::unordered_map<std::string, diagram::Point> lane_origin;

@@ -118,3 +118,29 @@ TEST_CASE("layout gallery: real diagrams pass the designer's checks", "[exporter
         if (!file.unstable) CHECK(*first == *second);
     }
 }
+
+TEST_CASE("layout --cells puts the laid-out part in free space and moves nothing else",
+          "[exporters][layout][corpus]") {
+    const auto corpus = test::corpus_dir("drawio");
+    if (!corpus) return test::corpus_missing("drawio");
+    auto read = importers::read_drawio_file(
+        (*corpus / "jgraph__drawio/src__main__webapp__templates__basic__flowchart.xml").string());
+    REQUIRE(read);
+    auto page = read->document.pages[0];
+    const diagram::Page before = page;
+    auto options = automatic();
+    options.cells = {"WIyWlLk6GJQsqaUBKTNV-6", "WIyWlLk6GJQsqaUBKTNV-7"};
+    REQUIRE(layout::layout_page(page, options));
+    CHECK(layout::measure_layout(page).node_overlaps == 0);
+    const diagram::PageIndex was(before), now(page);
+    for (const auto& cell : before.cells) {
+        if (cell.kind != diagram::CellKind::vertex) continue;
+        if (cell.id == options.cells[0] || cell.id == options.cells[1]) {
+            CHECK(!(*now.absolute_bounds(cell.id) == *was.absolute_bounds(cell.id)));
+            continue;
+        }
+        const auto a = was.absolute_bounds(cell.id), b = now.absolute_bounds(cell.id);
+        CHECK(a.has_value() == b.has_value());
+        if (a && b) CHECK(*a == *b);
+    }
+}
