@@ -10,7 +10,10 @@
 #include <unordered_set>
 
 #include "core/diagram/page_index.hpp"
+#include "core/layout/page_graph/follow_hosts.hpp"
 #include "core/layout/page_graph/free_items.hpp"
+#include "core/layout/page_graph/page_roles.hpp"
+#include "core/layout/page_graph/region_groups.hpp"
 #include "core/page/page_reading.hpp"
 #include "core/render/label_text.hpp"
 
@@ -224,119 +227,6 @@ constexpr double container_padding = 20;
 
 // One layout pass: the page's layers and swimlanes (scope empty), or the direct children of one container,
 // which then fits its content. Containers inside count as nodes (they were laid out before).
-// What the page reading (core/page) says about the cells, taken once before any pass moves them: cells
-// that are not laid out (decorations, regions, titles, legends, notes, annotations), the
-// host of each decoration, and the nodes each region groups.
-struct PageRoles {
-    std::unordered_set<std::string> fixed;
-    std::unordered_map<std::string, std::string> host;  // decoration -> the node it belongs to
-    struct Region {
-        std::string id;
-        std::vector<std::string> members;
-        double left = 0, top = 0, right = 0, bottom = 0;  // margins round the members
-    };
-    std::vector<Region> regions;
-    std::vector<std::pair<std::string, diagram::Rect>> host_before;    // hosts of moved decorations
-    std::unordered_map<std::string, diagram::Rect> decoration_before;  // their decorations, page coordinates
-};
-
-PageRoles page_roles(const diagram::Page& page) {
-    using page::Role;
-    const page::PageReading reading(page);
-    PageRoles roles;
-    std::unordered_set<std::string> hosts;
-    for (std::size_t i = 0; i < reading.size(); ++i) {
-        const Cell& c = page.cells[i];
-        if (c.kind != CellKind::vertex) continue;
-        // Journey headers and cards stay in the flow as before (the journey grid is the map's own layout).
-        switch (reading.role(i)) {
-            case Role::decoration:
-            case Role::region:
-            case Role::title:
-            case Role::legend:
-            case Role::note:
-            case Role::annotation:
-            case Role::hidden:
-                break;
-            default:
-                continue;
-        }
-        roles.fixed.insert(c.id);
-        const std::uint32_t host = reading.node_at(i);
-        // A decoration drawn as a child of its host moves with it already.
-        if (reading.role(i) == Role::decoration && host != page::PageReading::none &&
-            c.parent != page.cells[host].id) {
-            roles.host[c.id] = page.cells[host].id;
-            hosts.insert(page.cells[host].id);
-            if (reading.bounds(i)) roles.decoration_before[c.id] = *reading.bounds(i);
-        }
-    }
-    for (const auto& id : hosts)
-        if (auto p = reading.index().position(id))
-            if (reading.bounds(*p)) roles.host_before.emplace_back(id, *reading.bounds(*p));
-    // Regions: the nodes they contain (on the same layer), and how far they reach past them.
-    for (std::size_t i = 0; i < reading.size(); ++i) {
-        if (reading.role(i) != Role::region || reading.rule(i) == page::Rule::separator_line ||
-            !reading.bounds(i))
-            continue;
-        const diagram::Rect r = *reading.bounds(i);
-        PageRoles::Region region{page.cells[i].id, {}, 0, 0, 0, 0};
-        double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
-        for (std::size_t j = 0; j < reading.size(); ++j) {
-            if (reading.role(j) != Role::node || !reading.bounds(j) ||
-                page.cells[j].parent != page.cells[i].parent)
-                continue;
-            const diagram::Rect& b = *reading.bounds(j);
-            if (b.x < r.x || b.y < r.y || b.right() > r.right() || b.bottom() > r.bottom()) continue;
-            region.members.push_back(page.cells[j].id);
-            x0 = std::min(x0, b.x), y0 = std::min(y0, b.y), x1 = std::max(x1, b.right()),
-            y1 = std::max(y1, b.bottom());
-        }
-        if (region.members.empty()) continue;
-        region.left = x0 - r.x, region.top = y0 - r.y, region.right = r.right() - x1,
-        region.bottom = r.bottom() - y1;
-        roles.regions.push_back(std::move(region));
-    }
-    return roles;
-}
-
-// After the layout: decorations keep their offset from their host, regions fit round the nodes they
-// grouped with their old margins.
-void follow_hosts(diagram::Page& page, const PageRoles& roles) {
-    PageIndex index(page);
-    std::unordered_map<std::string, diagram::Point> moved;
-    for (const auto& [id, before] : roles.host_before)
-        if (auto now = index.absolute_bounds(id)) moved[id] = {now->x - before.x, now->y - before.y};
-    std::unordered_map<std::string, diagram::Rect> region_bounds;
-    for (const auto& region : roles.regions) {
-        double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
-        for (const auto& m : region.members)
-            if (auto b = index.absolute_bounds(m))
-                x0 = std::min(x0, b->x), y0 = std::min(y0, b->y), x1 = std::max(x1, b->right()),
-                y1 = std::max(y1, b->bottom());
-        if (!std::isfinite(x0)) continue;
-        const auto origin = index.frame_origin(region.id);
-        region_bounds[region.id] = {x0 - region.left - origin.x, y0 - region.top - origin.y,
-                                    x1 - x0 + region.left + region.right,
-                                    y1 - y0 + region.top + region.bottom};
-    }
-    for (auto& c : page.cells) {
-        if (!c.geometry) continue;
-        if (auto h = roles.host.find(c.id); h != roles.host.end()) {
-            // Where it was plus its host's move, in its own frame (which may have moved too).
-            const auto was = roles.decoration_before.find(c.id);
-            if (auto d = moved.find(h->second);
-                d != moved.end() && was != roles.decoration_before.end() && !c.geometry->relative) {
-                const auto frame = index.frame_origin(c.id);
-                c.geometry->bounds.x = was->second.x + d->second.x - frame.x;
-                c.geometry->bounds.y = was->second.y + d->second.y - frame.y;
-            }
-        } else if (auto r = region_bounds.find(c.id); r != region_bounds.end()) {
-            c.geometry->bounds = r->second;
-        }
-    }
-}
-
 // Bottom to top or right to left: the picture laid out top to bottom (left to right) mirrored along the flow,
 // within the span its nodes, routes and labels take, so lane title bands stay where they are.
 void mirror_along_flow(LayoutOutput& out, bool lr) {
@@ -1056,70 +946,6 @@ Direction direction_of_lanes(const diagram::Page& page, Direction fallback) {
 constexpr int max_container_depth = 100;
 
 namespace {
-
-// A region that groups nodes is laid out as the box around them: for the layout its members become its
-// children (a container laid out inside first, then placed as one box), and afterwards go back to their own
-// parent at their new place. Regions that overlap another region, or whose members are not all on the
-// region's own layer, keep the simpler treatment (refit round their members, follow_hosts).
-struct GroupedMember {
-    std::string id, parent, region;
-};
-
-std::vector<GroupedMember> group_regions(diagram::Page& page, PageRoles& roles) {
-    std::vector<GroupedMember> grouped;
-    PageIndex index(page);
-    std::vector<const PageRoles::Region*> chosen;
-    std::unordered_map<std::string, int> membership;
-    for (const auto& r : roles.regions)
-        for (const auto& m : r.members) ++membership[m];
-    for (const auto& r : roles.regions) {
-        const Cell* cell = index.find(r.id);
-        const Cell* parent = cell ? index.find(cell->parent) : nullptr;
-        if (!cell || !cell->geometry || !parent || parent->kind != CellKind::layer) continue;
-        const auto box = index.absolute_bounds(r.id);
-        bool alone = box.has_value();
-        for (const auto& other : roles.regions) {
-            if (&other == &r || !alone) continue;
-            const auto ob = index.absolute_bounds(other.id);
-            alone = !ob || ob->x >= box->right() || box->x >= ob->right() || ob->y >= box->bottom() ||
-                    box->y >= ob->bottom();
-        }
-        for (const auto& m : r.members) alone = alone && membership[m] == 1;
-        if (alone) chosen.push_back(&r);
-    }
-    std::unordered_map<std::string, std::size_t> position;
-    for (std::size_t i = 0; i < page.cells.size(); ++i) position[page.cells[i].id] = i;
-    for (const auto* r : chosen) {
-        const diagram::Rect frame = page.cells[position[r->id]].geometry->bounds;
-        for (const auto& m : r->members) {
-            Cell& member = page.cells[position[m]];
-            if (!member.geometry) continue;
-            grouped.push_back({m, member.parent, r->id});
-            member.parent = r->id;
-            member.geometry->bounds.x -= frame.x;
-            member.geometry->bounds.y -= frame.y;
-        }
-        roles.fixed.erase(r->id);
-    }
-    roles.regions.erase(std::remove_if(roles.regions.begin(), roles.regions.end(),
-                                       [&](const PageRoles::Region& r) {
-                                           return std::find(chosen.begin(), chosen.end(), &r) != chosen.end();
-                                       }),
-                        roles.regions.end());
-    return grouped;
-}
-
-void ungroup_regions(diagram::Page& page, const std::vector<GroupedMember>& grouped) {
-    std::unordered_map<std::string, std::size_t> position;
-    for (std::size_t i = 0; i < page.cells.size(); ++i) position[page.cells[i].id] = i;
-    for (const auto& g : grouped) {
-        Cell& member = page.cells[position[g.id]];
-        const auto& frame = page.cells[position[g.region]].geometry->bounds;
-        member.parent = g.parent;
-        member.geometry->bounds.x += frame.x;
-        member.geometry->bounds.y += frame.y;
-    }
-}
 
 Result<DiagramLayoutReport> layout_grouped(diagram::Page& page, const DiagramLayoutOptions& options,
                                            const PageRoles& roles);
