@@ -950,6 +950,26 @@ namespace {
 Result<DiagramLayoutReport> layout_grouped(diagram::Page& page, const DiagramLayoutOptions& options,
                                            const PageRoles& roles);
 
+// Coordinates the layout wrote, to 1/100 px: the sums behind them differ in their last bits from run to run
+// of the same picture (3875.653846153846 / 3875.6538461538457), so without this laying out a laid-out file
+// would rewrite numbers it does not change.
+void tidy_numbers(diagram::Page& page, const diagram::Page& before) {
+    auto round = [](double& v) { v = std::round(v * 100) / 100 + 0.0; };
+    auto point = [&](diagram::Point& p) { round(p.x), round(p.y); };
+    for (std::size_t i = 0; i < page.cells.size() && i < before.cells.size(); ++i) {
+        auto& g = page.cells[i].geometry;
+        if (!g || g == before.cells[i].geometry) continue;
+        if (!g->relative) {
+            round(g->bounds.x), round(g->bounds.y);
+            round(g->bounds.width), round(g->bounds.height);
+        }
+        for (auto& p : g->waypoints) point(p);
+        if (g->source_point) point(*g->source_point);
+        if (g->target_point) point(*g->target_point);
+        if (g->offset) point(*g->offset);
+    }
+}
+
 // The direction the drawing reads in: lanes give the axis (rows: left to right) and the arrows the sense;
 // without lanes the arrows' mean direction, when they show one.
 void choose_direction(const diagram::Page& page, DiagramLayoutOptions& options) {
@@ -1013,6 +1033,7 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
     }
     follow_hosts(page, roles);
     if (options.cells.empty()) place_free_items(page, free);
+    tidy_numbers(page, before);
     report->flow = options.layout.direction == Direction::left_to_right
                        ? (options.reverse ? Flow::right_to_left : Flow::left_to_right)
                        : (options.reverse ? Flow::bottom_to_top : Flow::top_to_bottom);
