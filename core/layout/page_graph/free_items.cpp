@@ -68,6 +68,14 @@ Point point_at(const std::vector<Point>& route, double along) {
     return route.back();
 }
 
+std::optional<Rect> route_box(const std::vector<Point>& route) {
+    if (route.size() < 2) return std::nullopt;
+    double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+    for (const auto& p : route)
+        x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+    return Rect{x0, y0, std::max(x1 - x0, 1.0), std::max(y1 - y0, 1.0)};
+}
+
 bool overlaps(const Rect& a, const Rect& b) {
     return a.x < b.right() && b.x < a.right() && a.y < b.bottom() && b.y < a.bottom();
 }
@@ -88,6 +96,12 @@ FreeItems take_free_items(const page::PageReading& reading) {
     FreeItems out;
     for (std::size_t i = 0; i < reading.size(); ++i) {
         const Cell& c = page.cells[i];
+        if (c.kind == CellKind::edge && c.source.empty() && c.target.empty()) {
+            const Cell* parent = index.parent_of(c.id);
+            if (!parent || parent->kind != CellKind::layer) continue;
+            if (auto box = route_box(edge_route(index, c))) out.items.push_back({c.id, *box, true});
+            continue;
+        }
         if (c.kind != CellKind::vertex || !reading.bounds(i)) continue;
         const Cell* parent = index.parent_of(c.id);
         const bool top = parent && parent->kind == CellKind::layer;
@@ -117,6 +131,7 @@ FreeItems take_free_items(const page::PageReading& reading) {
 void place_free_items(diagram::Page& page, const FreeItems& free) {
     diagram::PageIndex index(page);
     std::vector<std::pair<std::size_t, Point>> moves;  // cell position, new top-left in page coordinates
+    std::vector<std::pair<std::size_t, Point>> arrow_moves;  // arrow position, shift
     // Free text by an arrow: the same place along the arrow's new route.
     for (const auto& label : free.edge_labels) {
         const Cell* edge = index.find(label.edge);
@@ -145,6 +160,10 @@ void place_free_items(diagram::Page& page, const FreeItems& free) {
             const auto at = index.position(item.id);
             if (!at) continue;
             const Rect r = item.before;
+            if (item.arrow) {  // laid out with a node it touched: not ours to move
+                const auto box = route_box(edge_route(index, page.cells[*at]));
+                if (!box || std::abs(box->x - r.x) > 0.5 || std::abs(box->y - r.y) > 0.5) continue;
+            }
             auto blocked = [&](const Rect& q) {
                 for (const auto& b : boxes)
                     if (overlaps(q, b)) return true;
@@ -173,8 +192,19 @@ void place_free_items(diagram::Page& page, const FreeItems& free) {
                 next = out;
             }
             placed.push_back(next);
-            moves.push_back({*at, {next.x, next.y}});
+            if (item.arrow)
+                arrow_moves.push_back({*at, {next.x - r.x, next.y - r.y}});
+            else
+                moves.push_back({*at, {next.x, next.y}});
         }
+    }
+    for (const auto& [at, d] : arrow_moves) {
+        auto& g = page.cells[at].geometry;
+        if (!g) continue;
+        auto shift = [&](Point& p) { p.x += d.x, p.y += d.y; };
+        if (g->source_point) shift(*g->source_point);
+        if (g->target_point) shift(*g->target_point);
+        for (auto& p : g->waypoints) shift(p);
     }
     for (const auto& [at, p] : moves) {
         Cell& c = page.cells[at];

@@ -17,6 +17,7 @@ struct FreeItems {
     struct Item {
         std::string id;
         diagram::Rect before;  // page coordinates
+        bool arrow = false;    // an arrow glued to nothing (its box is its route's)
     };
     struct EdgeLabel {
         std::string id, edge;
