@@ -40,9 +40,11 @@ int run_layout(const LayoutCliOptions& opt) {
                                        at_file(opt.input)));
     auto& page = doc.pages[opt.page - 1];
     layout::DiagramLayoutOptions lo;
-    lo.layout.direction =
-        opt.direction == "LR" ? layout::Direction::left_to_right : layout::Direction::top_to_bottom;
+    lo.layout.direction = opt.direction == "LR" || opt.direction == "RL" ? layout::Direction::left_to_right
+                                                                         : layout::Direction::top_to_bottom;
+    lo.reverse = opt.direction == "RL" || opt.direction == "BT";
     lo.direction_from_lanes = opt.direction == "auto";
+    lo.direction_from_drawing = opt.direction == "auto";
     lo.layout.seed = opt.seed;
     lo.layout.layering =
         opt.layering == "longest-path" ? layout::Layering::longest_path : layout::Layering::network_simplex;
@@ -58,6 +60,7 @@ int run_layout(const LayoutCliOptions& opt) {
     lo.last = split(opt.last);
     for (const auto& group : opt.same_rank) lo.same_rank.push_back(split(group));
     lo.stage_columns = !opt.no_stages;
+    const auto before = opt.format == "json" ? layout::measure_layout(page) : layout::LayoutQuality{};
     auto done = layout::layout_page(page, lo);
     if (!done) {
         auto err = done.error();
@@ -68,7 +71,20 @@ int run_layout(const LayoutCliOptions& opt) {
     if (auto st = exporters::save_drawio(doc, opt.output); !st) return report_error(st.error());
     const auto& r = *done;
     if (opt.format == "json") {
-        nlohmann::json j = {{"direction", r.direction == layout::Direction::left_to_right ? "LR" : "TB"},
+        auto quality = [](const layout::LayoutQuality& q) {
+            return nlohmann::json{{"nodes", q.nodes},
+                                  {"edges", q.edges},
+                                  {"edges_through_nodes", q.edges_through_nodes},
+                                  {"node_overlaps", q.node_overlaps},
+                                  {"children_outside", q.children_outside},
+                                  {"lane_overlaps", q.lane_overlaps},
+                                  {"reading_direction", layout::to_string(q.direction.flow)},
+                                  {"direction_strength", q.direction.strength},
+                                  {"problems", q.problems}};
+        };
+        nlohmann::json j = {{"direction", layout::to_string(r.flow)},
+                            {"before", quality(before)},
+                            {"after", quality(layout::measure_layout(page))},
                             {"nodes", r.nodes},
                             {"edges", r.edges},
                             {"lanes", r.lanes},
@@ -82,7 +98,7 @@ int run_layout(const LayoutCliOptions& opt) {
     } else {
         std::cerr << "laid out " << r.nodes << " nodes, " << r.edges << " edges, " << r.lanes << " lanes in "
                   << r.stats.layers << " layers: " << r.stats.crossings << " crossings, " << r.stats.bends
-                  << " bends, " << (r.direction == layout::Direction::left_to_right ? "LR" : "TB");
+                  << " bends, " << layout::to_string(r.flow);
         if (opt.output != "-") std::cerr << "; wrote " << opt.output;
         std::cerr << "\n";
     }
@@ -97,10 +113,12 @@ void setup_layout(CLI::App& app, Action& action) {
         app.add_subcommand("layout", "Lay out a flowchart page (layered, orthogonal edges, swimlanes kept)");
     cmd->add_option("input", opt->input, "input draw.io file, or - for stdin")->required();
     cmd->add_option("-o,--output", opt->output, "output .drawio file, or - for stdout")->required();
-    cmd->add_option("--direction", opt->direction,
-                    "TB (top to bottom), LR (left to right) or auto: LR when the page's lanes are rows "
-                    "(horizontal=0), else TB")
-        ->check(CLI::IsMember({"TB", "LR", "auto"}))
+    cmd->add_option(
+           "--direction", opt->direction,
+           "TB (top to bottom), LR (left to right), BT, RL or auto: the drawing's own direction (lanes "
+           "drawn as rows flow left to right, columns top to bottom; the arrows' mean direction "
+           "otherwise), TB when it shows none")
+        ->check(CLI::IsMember({"TB", "LR", "BT", "RL", "auto"}))
         ->capture_default_str();
     cmd->add_option("--page", opt->page, "page number, from 1")->capture_default_str();
     cmd->add_option("--cells", opt->cells, "comma-separated ids of the vertices or swimlanes to lay out");

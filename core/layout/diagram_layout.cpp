@@ -1,6 +1,7 @@
 #include "core/layout/diagram_layout.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -9,6 +10,10 @@
 #include <unordered_set>
 
 #include "core/diagram/page_index.hpp"
+#include "core/layout/page_graph/follow_hosts.hpp"
+#include "core/layout/page_graph/free_items.hpp"
+#include "core/layout/page_graph/page_roles.hpp"
+#include "core/layout/page_graph/region_groups.hpp"
 #include "core/page/page_reading.hpp"
 #include "core/render/label_text.hpp"
 
@@ -88,6 +93,31 @@ std::pair<double, XY> route_anchor(const std::vector<XY>& route, XY at) {
     return {x, best_point};
 }
 
+// The label as words: tags dropped, lower case, spaces trimmed.
+std::string plain_words(const Cell& cell) {
+    std::string out;
+    bool tag = false;
+    for (char ch : cell.label()) {
+        if (ch == '<') tag = true;
+        if (!tag) out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (ch == '>') tag = false, out += ' ';
+    }
+    const auto a = out.find_first_not_of(" \t\n"), b = out.find_last_not_of(" \t\n");
+    return a == std::string::npos ? std::string{} : out.substr(a, b - a + 1);
+}
+
+// A start node: labelled Start/Begin, or drawn as UML's initial state (a small filled circle).
+bool is_start(const Cell& cell) {
+    const std::string words = plain_words(cell);
+    if (words == "start" || words == "begin" || words == "start here" || words == "initial") return true;
+    const auto& style = cell.style_or_empty();
+    if (style.get_or("shape", "") == "startState" || style.has_name("startState")) return true;
+    const bool circle = style.has_name("ellipse") || style.get_or("shape", "") == "ellipse";
+    const auto fill = style.get_or("fillColor", "");
+    return circle && words.empty() && cell.geometry && cell.geometry->bounds.width <= 40 &&
+           (fill == "#000000" || fill == "#000" || fill == "black");
+}
+
 // Reads rank constraints from the cells (rank data/style, journey stage) and the options into the specs.
 void apply_rank_constraints(const PageIndex& index, const std::vector<std::string>& node_ids,
                             const DiagramLayoutOptions& options, std::vector<NodeSpec>& specs) {
@@ -107,6 +137,8 @@ void apply_rank_constraints(const PageIndex& index, const std::vector<std::strin
             specs[i].place = RankPlace::last;
         else if (rank.rfind("same:", 0) == 0 && rank.size() > 5)
             specs[i].same_rank = group("cell:" + rank.substr(5));
+        else if (rank.empty() && is_start(*cell))
+            specs[i].place = RankPlace::first;  // the start node opens the flow, as drawn
     }
     auto mark = [&](const std::vector<std::string>& ids, auto set) {
         for (const auto& id : ids)
@@ -156,8 +188,34 @@ namespace {
 
 // Containers laid out inside (not swimlanes, which are lanes, nor tables, whose rows are not a flow) that
 // hold at least one vertex.
+// A container draw.io arranges itself (childLayout=stackLayout, tableLayout ...: an ER entity, a class, a
+// list): one box for the layout, its rows untouched.
+// A pool stacks its lanes with childLayout=stackLayout too: that is a pool, laid out lane by lane.
+bool keeps_own_layout(const PageIndex& index, const Cell& c) {
+    if (c.kind != CellKind::vertex || c.style_or_empty().get_or("childLayout", "").empty()) return false;
+    for (const Cell* child : index.children(c.id))
+        if (child->kind == CellKind::vertex && index.is_swimlane(*child)) return false;
+    return true;
+}
+
+// A swimlane holding shapes next to swimlanes (a state machine with a composite state, drawn as nested
+// swimlanes): a container, not a pool of lanes.
+bool composite_swimlane(const PageIndex& index, const Cell& c) {
+    if (c.kind != CellKind::vertex || !index.is_swimlane(c)) return false;
+    bool lanes = false, shapes = false;
+    for (const Cell* child : index.children(c.id)) {
+        if (child->kind != CellKind::vertex || (child->geometry && child->geometry->relative)) continue;
+        (index.is_swimlane(*child) ? lanes : shapes) = true;
+    }
+    return lanes && shapes;
+}
+
 bool lays_out_inside(const PageIndex& index, const Cell& c) {
-    if (c.kind != CellKind::vertex || index.is_swimlane(c) || !index.is_container(c)) return false;
+    if (c.kind != CellKind::vertex || !index.is_container(c) || keeps_own_layout(index, c)) return false;
+    if (index.is_swimlane(c) && !composite_swimlane(index, c)) {
+        const Cell* parent = index.find(c.parent);
+        if (!parent || !composite_swimlane(index, *parent)) return false;
+    }
     const auto shape = c.style_or_empty().get_or("shape", "");
     if (shape == "table" || shape == "tableRow") return false;
     for (const Cell* child : index.children(c.id))  // ports (relative geometry) are not content
@@ -169,111 +227,59 @@ constexpr double container_padding = 20;
 
 // One layout pass: the page's layers and swimlanes (scope empty), or the direct children of one container,
 // which then fits its content. Containers inside count as nodes (they were laid out before).
-// What the page reading (core/page) says about the cells, taken once before any pass moves them: cells
-// that are not laid out (decorations, regions, titles, legends, notes, annotations), the
-// host of each decoration, and the nodes each region groups.
-struct PageRoles {
-    std::unordered_set<std::string> fixed;
-    std::unordered_map<std::string, std::string> host;  // decoration -> the node it belongs to
-    struct Region {
-        std::string id;
-        std::vector<std::string> members;
-        double left = 0, top = 0, right = 0, bottom = 0;  // margins round the members
-    };
-    std::vector<Region> regions;
-    std::vector<std::pair<std::string, diagram::Rect>> host_before;  // hosts of moved decorations
-};
-
-PageRoles page_roles(const diagram::Page& page) {
-    using page::Role;
-    const page::PageReading reading(page);
-    PageRoles roles;
-    std::unordered_set<std::string> hosts;
-    for (std::size_t i = 0; i < reading.size(); ++i) {
-        const Cell& c = page.cells[i];
-        if (c.kind != CellKind::vertex) continue;
-        // Journey headers and cards stay in the flow as before (the journey grid is the map's own layout).
-        switch (reading.role(i)) {
-            case Role::decoration:
-            case Role::region:
-            case Role::title:
-            case Role::legend:
-            case Role::note:
-            case Role::annotation:
-            case Role::hidden:
-                break;
-            default:
-                continue;
-        }
-        roles.fixed.insert(c.id);
-        const std::uint32_t host = reading.node_at(i);
-        // A decoration drawn as a child of its host moves with it already.
-        if (reading.role(i) == Role::decoration && host != page::PageReading::none &&
-            c.parent != page.cells[host].id) {
-            roles.host[c.id] = page.cells[host].id;
-            hosts.insert(page.cells[host].id);
-        }
-    }
-    for (const auto& id : hosts)
-        if (auto p = reading.index().position(id))
-            if (reading.bounds(*p)) roles.host_before.emplace_back(id, *reading.bounds(*p));
-    // Regions: the nodes they contain (on the same layer), and how far they reach past them.
-    for (std::size_t i = 0; i < reading.size(); ++i) {
-        if (reading.role(i) != Role::region || reading.rule(i) == page::Rule::separator_line ||
-            !reading.bounds(i))
-            continue;
-        const diagram::Rect r = *reading.bounds(i);
-        PageRoles::Region region{page.cells[i].id, {}, 0, 0, 0, 0};
-        double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
-        for (std::size_t j = 0; j < reading.size(); ++j) {
-            if (reading.role(j) != Role::node || !reading.bounds(j) ||
-                page.cells[j].parent != page.cells[i].parent)
-                continue;
-            const diagram::Rect& b = *reading.bounds(j);
-            if (b.x < r.x || b.y < r.y || b.right() > r.right() || b.bottom() > r.bottom()) continue;
-            region.members.push_back(page.cells[j].id);
-            x0 = std::min(x0, b.x), y0 = std::min(y0, b.y), x1 = std::max(x1, b.right()),
-            y1 = std::max(y1, b.bottom());
-        }
-        if (region.members.empty()) continue;
-        region.left = x0 - r.x, region.top = y0 - r.y, region.right = r.right() - x1,
-        region.bottom = r.bottom() - y1;
-        roles.regions.push_back(std::move(region));
-    }
-    return roles;
+// Bottom to top or right to left: the picture laid out top to bottom (left to right) mirrored along the flow,
+// within the span its nodes, routes and labels take, so lane title bands stay where they are.
+void mirror_along_flow(LayoutOutput& out, bool lr) {
+    double lo = std::numeric_limits<double>::max(), hi = std::numeric_limits<double>::lowest();
+    auto see = [&](double a, double b) { lo = std::min(lo, a), hi = std::max(hi, b); };
+    for (const auto& b : out.nodes) lr ? see(b.x, b.x + b.width) : see(b.y, b.y + b.height);
+    for (const auto& route : out.edges)
+        for (const auto& p : route) lr ? see(p.x, p.x) : see(p.y, p.y);
+    for (const auto& centers : out.labels)
+        for (const auto& p : centers) lr ? see(p.x, p.x) : see(p.y, p.y);
+    if (lo > hi) return;
+    const double sum = lo + hi;
+    for (auto& b : out.nodes) (lr ? b.x : b.y) = sum - (lr ? b.x + b.width : b.y + b.height);
+    for (auto& route : out.edges)
+        for (auto& p : route) (lr ? p.x : p.y) = sum - (lr ? p.x : p.y);
+    for (auto& centers : out.labels)
+        for (auto& p : centers) (lr ? p.x : p.y) = sum - (lr ? p.x : p.y);
 }
 
-// After the layout: decorations keep their offset from their host, regions fit round the nodes they
-// grouped with their old margins.
-void follow_hosts(diagram::Page& page, const PageRoles& roles) {
-    PageIndex index(page);
-    std::unordered_map<std::string, diagram::Point> moved;
-    for (const auto& [id, before] : roles.host_before)
-        if (auto now = index.absolute_bounds(id)) moved[id] = {now->x - before.x, now->y - before.y};
-    std::unordered_map<std::string, diagram::Rect> region_bounds;
-    for (const auto& region : roles.regions) {
-        double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
-        for (const auto& m : region.members)
-            if (auto b = index.absolute_bounds(m))
-                x0 = std::min(x0, b->x), y0 = std::min(y0, b->y), x1 = std::max(x1, b->right()),
-                y1 = std::max(y1, b->bottom());
-        if (!std::isfinite(x0)) continue;
-        const auto origin = index.frame_origin(region.id);
-        region_bounds[region.id] = {x0 - region.left - origin.x, y0 - region.top - origin.y,
-                                    x1 - x0 + region.left + region.right,
-                                    y1 - y0 + region.top + region.bottom};
-    }
-    for (auto& c : page.cells) {
-        if (!c.geometry) continue;
-        if (auto h = roles.host.find(c.id); h != roles.host.end()) {
-            if (auto d = moved.find(h->second); d != moved.end()) {
-                c.geometry->bounds.x += d->second.x;
-                c.geometry->bounds.y += d->second.y;
-            }
-        } else if (auto r = region_bounds.find(c.id); r != region_bounds.end()) {
-            c.geometry->bounds = r->second;
+// Where the laid-out part of a page (--cells) goes: where it starts if nothing else is there, else just right
+// of or below everything else on the page, whichever is nearer.
+diagram::Point free_place(const diagram::Page& page, const std::vector<std::string>& node_ids,
+                          const PageRoles& roles, const LayoutOutput& out, diagram::Point origin) {
+    double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+    auto see = [&](double ax, double ay, double bx, double by) {
+        x0 = std::min(x0, ax), y0 = std::min(y0, ay), x1 = std::max(x1, bx), y1 = std::max(y1, by);
+    };
+    for (const auto& b : out.nodes) see(b.x, b.y, b.x + b.width, b.y + b.height);
+    for (const auto& route : out.edges)
+        for (const auto& p : route) see(p.x, p.y, p.x, p.y);
+    const PageIndex index(page);
+    const std::unordered_set<std::string> moving(node_ids.begin(), node_ids.end());
+    std::vector<diagram::Rect> others;
+    for (const Cell* layer : index.layers())
+        for (const Cell* c : index.children(layer->id)) {
+            if (c->kind != CellKind::vertex || moving.count(c->id)) continue;
+            if (auto h = roles.host.find(c->id); h != roles.host.end() && moving.count(h->second)) continue;
+            if (auto b = index.absolute_bounds(c->id); b && b->width > 0 && b->height > 0)
+                others.push_back(*b);
         }
-    }
+    constexpr double gap = 40;
+    auto clear_at = [&](diagram::Point o) {
+        for (const auto& r : others)
+            if (o.x + x0 < r.right() + gap / 2 && r.x < o.x + x1 + gap / 2 &&
+                o.y + y0 < r.bottom() + gap / 2 && r.y < o.y + y1 + gap / 2)
+                return false;
+        return true;
+    };
+    if (others.empty() || clear_at(origin)) return origin;
+    double right = -INFINITY, bottom = -INFINITY;
+    for (const auto& r : others) right = std::max(right, r.right()), bottom = std::max(bottom, r.bottom());
+    const diagram::Point beside{right + gap - x0, origin.y}, below{origin.x, bottom + gap - y0};
+    return std::abs(beside.x - origin.x) <= std::abs(below.y - origin.y) ? beside : below;
 }
 
 Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayoutOptions& options,
@@ -284,6 +290,7 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
     std::vector<int> node_lane;
     diagram::Point scope_origin{0, 0};
     double scope_header = 0;
+    bool header_left = false;  // a swimlane drawn with its title band on the left (horizontal=0)
     {
         PageIndex index(page);
         std::set<std::string, std::less<>> wanted(options.cells.begin(), options.cells.end());
@@ -296,7 +303,9 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         // their host or fit round their nodes afterwards (follow_hosts).
         auto is_node = [&](const Cell& c) {
             return c.kind == CellKind::vertex && !c.style_or_empty().has_name("text") &&
-                   !(scope.empty() && index.is_swimlane(c)) && !roles.fixed.count(c.id);
+                   !(scope.empty() && index.is_swimlane(c) && !lays_out_inside(index, c) &&
+                     !keeps_own_layout(index, c)) &&
+                   !roles.fixed.count(c.id);
         };
         std::vector<const Cell*> lanes;
         if (!scope.empty()) {
@@ -311,12 +320,14 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             const auto& style = container->style_or_empty();
             if (!container->label().empty()) scope_header = 20;  // its title
             if (index.is_swimlane(*container) || style.get("startSize"))
-                scope_header = style.number("startSize", 0);
+                scope_header = style.number("startSize", index.is_swimlane(*container) ? 23 : 0);
+            header_left = index.is_swimlane(*container) && !style.flag("horizontal", true);
         }
         for (const Cell* layer : scope.empty() ? index.layers() : std::vector<const Cell*>{})
             for (const Cell* child : index.children(layer->id)) {
                 if (child->kind != CellKind::vertex) continue;
-                if (index.is_swimlane(*child)) {
+                if (index.is_swimlane(*child) && !lays_out_inside(index, *child) &&
+                    !keeps_own_layout(index, *child)) {
                     // A pool (a swimlane holding swimlanes, as in draw.io's cross-functional flowcharts): its
                     // swimlanes are the lanes, and it is fitted around them afterwards.
                     std::vector<const Cell*> inner;
@@ -386,6 +397,39 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         }
     }
 
+    // The drawing's order: nodes across the flow as drawn (left to right in TB, top to bottom in LR), so the
+    // first ordering the layout tries (depth first from the sources, children in edge order) keeps the order
+    // of a tree's children and of branches.
+    std::vector<double> across(node_ids.size()), along(node_ids.size());
+    {
+        PageIndex index(page);
+        for (std::size_t i = 0; i < node_ids.size(); ++i) {
+            const auto b = index.absolute_bounds(node_ids[i]).value_or(diagram::Rect{});
+            across[i] = lr ? b.y + b.height / 2 : b.x + b.width / 2;
+            along[i] = lr ? b.x + b.width / 2 : b.y + b.height / 2;
+        }
+        std::vector<std::size_t> order(node_ids.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            if (node_lane[a] != node_lane[b]) return node_lane[a] < node_lane[b];
+            if (std::abs(across[a] - across[b]) > 1) return across[a] < across[b];
+            return along[a] < along[b];
+        });
+        std::vector<std::string> ids;
+        std::vector<int> lanes_of;
+        std::vector<double> ac, al;
+        for (std::size_t i : order) {
+            ids.push_back(node_ids[i]);
+            lanes_of.push_back(node_lane[i]);
+            ac.push_back(across[i]);
+            al.push_back(along[i]);
+        }
+        node_ids = std::move(ids);
+        node_lane = std::move(lanes_of);
+        across = std::move(ac);
+        along = std::move(al);
+    }
+
     // Current placement: the laid-out picture starts where the old one did.
     std::unordered_map<std::string, int> node_of;
     for (std::size_t i = 0; i < node_ids.size(); ++i) node_of[node_ids[i]] = static_cast<int>(i);
@@ -422,7 +466,10 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         }
         if (origin.x == std::numeric_limits<double>::max() || !std::isfinite(origin.x)) origin = {0, 0};
         if (!scope.empty())
-            origin = {scope_origin.x + container_padding, scope_origin.y + scope_header + container_padding};
+            origin = header_left ? diagram::Point{scope_origin.x + scope_header + container_padding,
+                                                  scope_origin.y + container_padding}
+                                 : diagram::Point{scope_origin.x + container_padding,
+                                                  scope_origin.y + scope_header + container_padding};
         apply_rank_constraints(index, node_ids, options, input.nodes);
         // An edge glued to a node, or to something inside a node (a port), joins that node.
         auto owner = [&](const std::string& id) -> int {
@@ -495,12 +542,37 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
                 loose_ends.push_back({loose_s, loose_t});
                 label_cells.push_back(std::move(children));
             } else if ((loose_s || loose_t) && (s >= 0 || t >= 0) && c.geometry) {
-                drifting.push_back({i, s >= 0 && !loose_s ? s : t});
+                drifting.push_back({i, s >= 0 && (!loose_s || t < 0) ? s : t});  // never -1
             }
         }
     }
 
-    const LayoutOutput out = layered_layout(input, options.layout);
+    // Edges in the drawing's order too: by source, then by where their target is drawn across the flow.
+    {
+        std::vector<std::size_t> order(input.edges.size());
+        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            const auto &ea = input.edges[a], &eb = input.edges[b];
+            if (ea.source != eb.source) return ea.source < eb.source;
+            return across[ea.target] < across[eb.target] - 1;
+        });
+        auto permute = [&](auto& v) {
+            std::remove_reference_t<decltype(v)> sorted;
+            sorted.reserve(v.size());
+            for (std::size_t k : order) sorted.push_back(std::move(v[k]));
+            v = std::move(sorted);
+        };
+        permute(input.edges);
+        permute(edge_cells);
+        permute(loose_ends);
+        permute(label_cells);
+    }
+
+    LayoutOutput out = layered_layout(input, options.layout);
+    if (options.reverse) mirror_along_flow(out, lr);
+    // --cells: the laid-out part goes where it is free, the rest of the page does not move.
+    if (scope.empty() && !options.cells.empty() && lane_ids.empty() && !out.nodes.empty())
+        origin = free_place(page, node_ids, roles, out, origin);
 
     // Write lanes, then nodes (relative to their lane), then edges (relative to the edge's parent frame).
     std::unordered_map<std::string, diagram::Point> lane_origin;
@@ -582,6 +654,38 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         std::optional<diagram::Rect> inner_s, inner_t;
         bool give_up = false;
         auto enter = [&](const std::string& term, int node, bool at_start) -> std::optional<diagram::Rect> {
+            if (term != node_ids[node] && keeps_own_layout(index, *index.find(node_ids[node])) &&
+                route.size() >= 2) {
+                // A row of a table or list: out of the row's side nearest the port, round the table's side
+                // to just outside the port, then on along the route.
+                const auto row = index.absolute_bounds(term);
+                if (!row) return std::nullopt;
+                const diagram::Rect box = absolute[node];
+                const XY r0 = at_start ? route.front() : route.back();
+                const XY r1 = at_start ? route[1] : route[route.size() - 2];
+                const XY a0{origin.x + r0.x, origin.y + r0.y};
+                const double dx = r1.x - r0.x, dy = r1.y - r0.y, length = std::hypot(dx, dy);
+                if (length < 1e-6) return std::nullopt;
+                const double d = std::min(10.0, length / 2);
+                const XY m{a0.x + d * dx / length, a0.y + d * dy / length};
+                const bool right = a0.x >= box.x + box.width / 2;
+                const double tx = right ? std::max(box.x + box.width + d, m.x) : std::min(box.x - d, m.x);
+                const XY start{right ? row->x + row->width : row->x, row->y + row->height / 2};
+                std::vector<XY> leg;
+                for (const XY p : {start, XY{tx, start.y}, XY{tx, m.y}, m})
+                    if (leg.empty() || std::abs(p.x - leg.back().x) > 1e-6 ||
+                        std::abs(p.y - leg.back().y) > 1e-6)
+                        leg.push_back(p);
+                for (auto& p : leg) p = {p.x - origin.x, p.y - origin.y};
+                if (at_start) {
+                    route.erase(route.begin());
+                    route.insert(route.begin(), leg.begin(), leg.end());
+                } else {
+                    route.pop_back();
+                    route.insert(route.end(), leg.rbegin(), leg.rend());
+                }
+                return *row;
+            }
             if (term == node_ids[node] || !lays_out_inside(index, *index.find(node_ids[node])))
                 return std::nullopt;
             const Cell* cell = index.find(term);
@@ -827,7 +931,8 @@ Direction direction_of_lanes(const diagram::Page& page, Direction fallback) {
     const PageIndex index(page);
     int rows = 0, columns = 0;
     for (const auto& cell : page.cells) {
-        if (cell.kind != CellKind::vertex || !index.is_swimlane(cell)) continue;
+        if (cell.kind != CellKind::vertex || !index.is_swimlane(cell) || keeps_own_layout(index, cell))
+            continue;
         bool shapes = false;
         for (const Cell* child : index.children(cell.id))
             shapes = shapes || (child->kind == CellKind::vertex && !index.is_swimlane(*child));
@@ -842,91 +947,97 @@ constexpr int max_container_depth = 100;
 
 namespace {
 
-// A region that groups nodes is laid out as the box around them: for the layout its members become its
-// children (a container laid out inside first, then placed as one box), and afterwards go back to their own
-// parent at their new place. Regions that overlap another region, or whose members are not all on the
-// region's own layer, keep the simpler treatment (refit round their members, follow_hosts).
-struct GroupedMember {
-    std::string id, parent, region;
-};
-
-std::vector<GroupedMember> group_regions(diagram::Page& page, PageRoles& roles) {
-    std::vector<GroupedMember> grouped;
-    PageIndex index(page);
-    std::vector<const PageRoles::Region*> chosen;
-    std::unordered_map<std::string, int> membership;
-    for (const auto& r : roles.regions)
-        for (const auto& m : r.members) ++membership[m];
-    for (const auto& r : roles.regions) {
-        const Cell* cell = index.find(r.id);
-        const Cell* parent = cell ? index.find(cell->parent) : nullptr;
-        if (!cell || !cell->geometry || !parent || parent->kind != CellKind::layer) continue;
-        const auto box = index.absolute_bounds(r.id);
-        bool alone = box.has_value();
-        for (const auto& other : roles.regions) {
-            if (&other == &r || !alone) continue;
-            const auto ob = index.absolute_bounds(other.id);
-            alone = !ob || ob->x >= box->right() || box->x >= ob->right() || ob->y >= box->bottom() ||
-                    box->y >= ob->bottom();
-        }
-        for (const auto& m : r.members) alone = alone && membership[m] == 1;
-        if (alone) chosen.push_back(&r);
-    }
-    std::unordered_map<std::string, std::size_t> position;
-    for (std::size_t i = 0; i < page.cells.size(); ++i) position[page.cells[i].id] = i;
-    for (const auto* r : chosen) {
-        const diagram::Rect frame = page.cells[position[r->id]].geometry->bounds;
-        for (const auto& m : r->members) {
-            Cell& member = page.cells[position[m]];
-            if (!member.geometry) continue;
-            grouped.push_back({m, member.parent, r->id});
-            member.parent = r->id;
-            member.geometry->bounds.x -= frame.x;
-            member.geometry->bounds.y -= frame.y;
-        }
-        roles.fixed.erase(r->id);
-    }
-    roles.regions.erase(std::remove_if(roles.regions.begin(), roles.regions.end(),
-                                       [&](const PageRoles::Region& r) {
-                                           return std::find(chosen.begin(), chosen.end(), &r) != chosen.end();
-                                       }),
-                        roles.regions.end());
-    return grouped;
-}
-
-void ungroup_regions(diagram::Page& page, const std::vector<GroupedMember>& grouped) {
-    std::unordered_map<std::string, std::size_t> position;
-    for (std::size_t i = 0; i < page.cells.size(); ++i) position[page.cells[i].id] = i;
-    for (const auto& g : grouped) {
-        Cell& member = page.cells[position[g.id]];
-        const auto& frame = page.cells[position[g.region]].geometry->bounds;
-        member.parent = g.parent;
-        member.geometry->bounds.x += frame.x;
-        member.geometry->bounds.y += frame.y;
-    }
-}
-
 Result<DiagramLayoutReport> layout_grouped(diagram::Page& page, const DiagramLayoutOptions& options,
                                            const PageRoles& roles);
+
+// Coordinates the layout wrote, to 1/100 px: the sums behind them differ in their last bits from run to run
+// of the same picture (3875.653846153846 / 3875.6538461538457), so without this laying out a laid-out file
+// would rewrite numbers it does not change.
+void tidy_numbers(diagram::Page& page, const diagram::Page& before) {
+    auto round = [](double& v) { v = std::round(v * 100) / 100 + 0.0; };
+    auto point = [&](diagram::Point& p) { round(p.x), round(p.y); };
+    for (std::size_t i = 0; i < page.cells.size() && i < before.cells.size(); ++i) {
+        auto& g = page.cells[i].geometry;
+        if (!g || g == before.cells[i].geometry) continue;
+        if (!g->relative) {
+            round(g->bounds.x), round(g->bounds.y);
+            round(g->bounds.width), round(g->bounds.height);
+        }
+        for (auto& p : g->waypoints) point(p);
+        if (g->source_point) point(*g->source_point);
+        if (g->target_point) point(*g->target_point);
+        if (g->offset) point(*g->offset);
+    }
+}
+
+// The direction the drawing reads in: lanes give the axis (rows: left to right) and the arrows the sense;
+// without lanes the arrows' mean direction, when they show one.
+void choose_direction(const diagram::Page& page, DiagramLayoutOptions& options) {
+    const Direction given = options.layout.direction;
+    const bool lanes = direction_of_lanes(page, Direction::top_to_bottom) ==
+                       direction_of_lanes(page, Direction::left_to_right);
+    if (options.direction_from_lanes && lanes) options.layout.direction = direction_of_lanes(page, given);
+    if (!options.direction_from_drawing) return;
+    const ReadingDirection drawn = reading_direction(page);
+    constexpr double clear = 0.25;  // a mean unit vector this long along one axis: the drawing shows a way
+    if (drawn.arrows == 0 || drawn.strength < clear) return;
+    const bool drawn_lr = drawn.flow == Flow::left_to_right || drawn.flow == Flow::right_to_left;
+    const bool drawn_reverse = drawn.flow == Flow::bottom_to_top || drawn.flow == Flow::right_to_left;
+    if (lanes && options.direction_from_lanes) {
+        // The lanes' axis stays; the arrows say which way along it.
+        if (drawn_lr == (options.layout.direction == Direction::left_to_right))
+            options.reverse = drawn_reverse;
+        return;
+    }
+    options.layout.direction = drawn_lr ? Direction::left_to_right : Direction::top_to_bottom;
+    options.reverse = drawn_reverse;
+}
 
 }  // namespace
 
 Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayoutOptions& given) {
+    // >>> Journey maps dispatch here (issue 15, helper journey-layout): a map re-flows its stage x lane grid
+    // instead of a layered layout, e.g.
+    //     if (page::PageReading(page).is_journey_map()) return layout_journey_map(page, given);
+    // <<<
     DiagramLayoutOptions options = given;
-    if (options.direction_from_lanes)
-        options.layout.direction = direction_of_lanes(page, given.layout.direction);
+    choose_direction(page, options);
     {
         PageIndex index(page);
         for (const auto& id : options.cells)
             if (!index.find(id))
                 return make_error(ErrorCode::bad_reference, "no cell '" + id + "' on this page");
     }
+    auto progress = [&](double done, std::string_view what) {
+        return !options.progress || options.progress(done, what);
+    };
+    if (!progress(0, "reading the page")) return make_error(ErrorCode::cancelled, "layout cancelled");
+    const diagram::Page before = page;  // restored when cancelled
     PageRoles roles = page_roles(page);
+    FreeItems free;
+    if (options.cells.empty()) {
+        const page::PageReading reading(page);
+        free = take_free_items(reading);
+    }
     // Only a whole-page layout regroups: with --cells the user chose what moves.
     const auto grouped = options.cells.empty() ? group_regions(page, roles) : std::vector<GroupedMember>{};
     auto report = layout_grouped(page, options, roles);
     ungroup_regions(page, grouped);
-    if (report) follow_hosts(page, roles);
+    if (!report) {
+        if (report.error().code == ErrorCode::cancelled) page = before;
+        return report;
+    }
+    if (!progress(0.9, "moving decorations, regions and notes")) {
+        page = before;
+        return make_error(ErrorCode::cancelled, "layout cancelled");
+    }
+    follow_hosts(page, roles);
+    if (options.cells.empty()) place_free_items(page, free);
+    tidy_numbers(page, before);
+    report->flow = options.layout.direction == Direction::left_to_right
+                       ? (options.reverse ? Flow::right_to_left : Flow::left_to_right)
+                       : (options.reverse ? Flow::bottom_to_top : Flow::top_to_bottom);
+    progress(1, "done");
     return report;
 }
 
@@ -976,13 +1087,20 @@ Result<DiagramLayoutReport> layout_grouped(diagram::Page& page, const DiagramLay
     DiagramLayoutOptions inner = options;
     inner.cells.clear();
     int nodes = 0, edges = 0, labels = 0;
+    double step = 0;
     for (const auto& [depth, id] : containers) {
+        if (options.progress &&
+            !options.progress(0.05 + 0.8 * step++ / (containers.size() + 1), "laying out containers"))
+            return make_error(ErrorCode::cancelled, "layout cancelled");
         auto done = layout_scope(page, inner, id, roles);
         if (!done) return done.error();
         nodes += done->nodes;
         edges += done->edges;
         labels += done->labels;
     }
+    if (options.progress &&
+        !options.progress(0.05 + 0.8 * step / (containers.size() + 1), "laying out the page"))
+        return make_error(ErrorCode::cancelled, "layout cancelled");
     auto report = layout_scope(page, options, "", roles);
     if (!report) return report;
     report->nodes += nodes;

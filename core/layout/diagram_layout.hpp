@@ -4,12 +4,15 @@
 // (TB) or rows (LR) in their current order, sized to fit, with their nodes inside. Other containers (groups,
 // container=1) are laid out inside first and fit their content, then placed as one box. Cells not laid out
 // keep their geometry.
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/base/result.hpp"
 #include "core/diagram/document.hpp"
 #include "core/layout/layered_layout.hpp"
+#include "core/layout/page_graph/layout_quality.hpp"
 
 namespace jstudio::layout {
 
@@ -18,6 +21,16 @@ struct DiagramLayoutOptions {
     // The page's lanes choose the direction when it has any: lanes drawn as rows (title on the left,
     // horizontal=0) flow left to right, lanes drawn as columns top to bottom. layout.direction otherwise.
     bool direction_from_lanes = false;
+    // The drawing chooses the direction: with lanes, the lanes give the axis and the arrows the sense;
+    // without, the mean direction of the arrows between nodes (TB, LR, BT or RL) when it shows one,
+    // layout.direction otherwise. `--direction auto` sets both.
+    bool direction_from_drawing = false;
+    // Bottom to top (with layout.direction top_to_bottom) or right to left (left_to_right): laid out the
+    // usual way, then mirrored along the flow.
+    bool reverse = false;
+    // Called between the steps (0..1, what is being done); returning false cancels the layout, which then
+    // leaves the page as it was and returns an error (cancelled).
+    std::function<bool(double, std::string_view)> progress;
     // Vertices (or swimlanes, meaning their children) to lay out; empty = every vertex of the page's layers
     // and of the swimlanes in them. Other containers and their contents are left alone.
     std::vector<std::string> cells;
@@ -34,6 +47,7 @@ struct DiagramLayoutOptions {
 struct DiagramLayoutReport {
     int nodes = 0, edges = 0, lanes = 0, labels = 0, containers = 0;  // containers laid out inside
     Direction direction = Direction::top_to_bottom;                   // the one used
+    Flow flow = Flow::top_to_bottom;                                  // the same, with its sense
     LayoutStats stats;
 };
 

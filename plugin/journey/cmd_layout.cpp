@@ -14,20 +14,24 @@ void add_layout_command(plugin::HostServices& host) {
     host.add_command(entry, [&host]() {
         const auto target = active_page(host, "Layout");
         if (!target) return;
-        std::vector<plugin::HostServices::Field> fields{{"direction", "auto", {"auto", "TB", "LR"}},
-                                                        {"seed", "1"}};
+        std::vector<plugin::HostServices::Field> fields{
+            {"direction", "auto", {"auto", "TB", "LR", "BT", "RL"}}, {"seed", "1"}};
         if (!host.ask("Layout", fields)) return;
         layout::DiagramLayoutOptions options;
-        if (fields[0].value != "TB" && fields[0].value != "LR" && fields[0].value != "auto") {
+        const std::string& direction = fields[0].value;
+        if (direction != "TB" && direction != "LR" && direction != "BT" && direction != "RL" &&
+            direction != "auto") {
             host.report_error(
-                "Layout: direction is TB (top to bottom), LR (left to right) or auto (from the "
-                "lanes), not '" +
-                fields[0].value + "'");
+                "Layout: direction is TB (top to bottom), LR (left to right), BT, RL or auto (the "
+                "drawing's own), not '" +
+                direction + "'");
             return;
         }
-        options.layout.direction =
-            fields[0].value == "LR" ? layout::Direction::left_to_right : layout::Direction::top_to_bottom;
-        options.direction_from_lanes = fields[0].value == "auto";
+        options.layout.direction = direction == "LR" || direction == "RL" ? layout::Direction::left_to_right
+                                                                          : layout::Direction::top_to_bottom;
+        options.reverse = direction == "BT" || direction == "RL";
+        options.direction_from_lanes = direction == "auto";
+        options.direction_from_drawing = direction == "auto";
         try {
             options.layout.seed = static_cast<std::uint32_t>(std::stoul(fields[1].value));
         } catch (...) {
@@ -45,8 +49,12 @@ void add_layout_command(plugin::HostServices& host) {
         const bool finished = host.run_with_progress("Layout", [&](plugin::Progress& progress) {
             if (!progress.update(0.05, "Laying out " + std::to_string(edited.cells.size()) + " cells"))
                 return;
+            // The layout reports its steps (containers, the page, decorations) and stops when cancelled.
+            options.progress = [&](double done, std::string_view what) {
+                return progress.update(0.05 + 0.95 * done, std::string(what));
+            };
             report = layout::layout_page(edited, options);
-            progress.update(1, "Done");
+            if (report) progress.update(1, "Done");
         });
         if (!finished) return;  // cancelled: the page stays as it was
         if (!report) {

@@ -1,0 +1,223 @@
+#include "core/layout/page_graph/layout_quality.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/page/page_reading.hpp"
+
+namespace jstudio::layout {
+
+namespace {
+
+using diagram::Cell;
+using diagram::CellKind;
+using diagram::Point;
+using diagram::Rect;
+using page::PageReading;
+using page::Role;
+
+constexpr std::uint32_t none = PageReading::none;
+
+bool is_box(Role role) {
+    return role == Role::node || page::is_journey_card(role);
+}
+
+// Does the segment p-q pass through the inside of r (shrunk by `inset`)? Liang-Barsky clipping.
+bool segment_through(Point p, Point q, Rect r, double inset) {
+    r = {r.x + inset, r.y + inset, r.width - 2 * inset, r.height - 2 * inset};
+    if (r.width <= 0 || r.height <= 0) return false;
+    double t0 = 0, t1 = 1;
+    const double dx = q.x - p.x, dy = q.y - p.y;
+    const double ps[4] = {-dx, dx, -dy, dy};
+    const double qs[4] = {p.x - r.x, r.right() - p.x, p.y - r.y, r.bottom() - p.y};
+    for (int i = 0; i < 4; ++i) {
+        if (std::abs(ps[i]) < 1e-12) {
+            if (qs[i] < 0) return false;
+            continue;
+        }
+        const double t = qs[i] / ps[i];
+        if (ps[i] < 0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
+        if (t0 > t1) return false;
+    }
+    return t1 - t0 > 1e-9;
+}
+
+Point centre(const Rect& r) {
+    return {r.x + r.width / 2, r.y + r.height / 2};
+}
+
+bool is_ancestor(const PageReading& reading, std::size_t maybe_ancestor, std::size_t cell) {
+    const auto& index = reading.index();
+    auto at = index.parent_position(cell);
+    for (int depth = 0; at && depth < 200; ++depth, at = index.parent_position(*at))
+        if (*at == maybe_ancestor) return true;
+    return false;
+}
+
+}  // namespace
+
+std::vector<Point> edge_route(const diagram::PageIndex& index, const Cell& edge) {
+    auto line = index.edge_polyline(edge.id);
+    if (line.size() < 2) return line;
+    const auto& style = edge.style_or_empty();
+    auto anchor = [&](const std::string& terminal, const char* kx, const char* ky, Point& p) {
+        if (terminal.empty() || !style.get(kx) || !style.get(ky)) return;
+        if (auto b = index.absolute_bounds(terminal))
+            p = {b->x + style.number(kx, 0.5) * b->width, b->y + style.number(ky, 0.5) * b->height};
+    };
+    anchor(edge.source, "exitX", "exitY", line.front());
+    anchor(edge.target, "entryX", "entryY", line.back());
+    return line;
+}
+
+const char* to_string(Flow flow) {
+    switch (flow) {
+        case Flow::top_to_bottom:
+            return "TB";
+        case Flow::left_to_right:
+            return "LR";
+        case Flow::bottom_to_top:
+            return "BT";
+        case Flow::right_to_left:
+            return "RL";
+    }
+    return "TB";
+}
+
+ReadingDirection reading_direction(const diagram::Page& page) {
+    const PageReading reading(page);
+    double sx = 0, sy = 0;
+    ReadingDirection out;
+    for (std::size_t i = 0; i < reading.size(); ++i) {
+        const Cell& c = page.cells[i];
+        if (c.kind != CellKind::edge || reading.role(i) != Role::connector) continue;
+        const std::uint32_t s = reading.node_at(c.source), t = reading.node_at(c.target);
+        if (s == none || t == none || s == t || !reading.bounds(s) || !reading.bounds(t)) continue;
+        const Point a = centre(*reading.bounds(s)), b = centre(*reading.bounds(t));
+        const double length = std::hypot(b.x - a.x, b.y - a.y);
+        if (length < 1e-6) continue;
+        sx += (b.x - a.x) / length;
+        sy += (b.y - a.y) / length;
+        ++out.arrows;
+    }
+    if (out.arrows == 0) return out;
+    sx /= out.arrows;
+    sy /= out.arrows;
+    if (std::abs(sx) > std::abs(sy)) {
+        out.flow = sx >= 0 ? Flow::left_to_right : Flow::right_to_left;
+        out.strength = std::abs(sx);
+    } else {
+        out.flow = sy >= 0 ? Flow::top_to_bottom : Flow::bottom_to_top;
+        out.strength = std::abs(sy);
+    }
+    return out;
+}
+
+LayoutQuality measure_layout(const diagram::Page& page) {
+    const PageReading reading(page);
+    LayoutQuality q;
+    q.direction = reading_direction(page);
+    std::vector<std::size_t> boxes;
+    for (std::size_t i = 0; i < reading.size(); ++i)
+        if (is_box(reading.role(i)) && reading.bounds(i) && page.cells[i].kind == CellKind::vertex)
+            boxes.push_back(i);
+    q.nodes = static_cast<int>(boxes.size());
+
+    // Edges through nodes.
+    for (std::size_t i = 0; i < reading.size(); ++i) {
+        const Cell& c = page.cells[i];
+        if (c.kind != CellKind::edge || reading.role(i) != Role::connector) continue;
+        const auto line = edge_route(reading.index(), c);
+        if (line.size() < 2) continue;
+        ++q.edges;
+        std::vector<std::size_t> ends;
+        for (const auto* terminal : {&c.source, &c.target}) {
+            if (terminal->empty()) continue;
+            if (auto p = reading.index().position(*terminal)) ends.push_back(*p);
+            if (auto n = reading.node_at(*terminal); n != none) ends.push_back(n);
+        }
+        for (std::size_t b : boxes) {
+            bool skip = false;
+            for (std::size_t e : ends)
+                skip = skip || e == b || is_ancestor(reading, b, e) || is_ancestor(reading, e, b);
+            if (skip) continue;
+            const Rect r = *reading.bounds(b);
+            bool through = false;
+            for (std::size_t k = 1; k < line.size() && !through; ++k)
+                through = segment_through(line[k - 1], line[k], r, 2);
+            if (through) {
+                ++q.edges_through_nodes;
+                q.problems.push_back("edge " + c.id + " runs through node " + page.cells[b].id);
+                break;
+            }
+        }
+    }
+
+    // Node overlaps.
+    for (std::size_t a = 0; a < boxes.size(); ++a)
+        for (std::size_t b = a + 1; b < boxes.size(); ++b) {
+            const Rect ra = *reading.bounds(boxes[a]), rb = *reading.bounds(boxes[b]);
+            const double w = std::min(ra.right(), rb.right()) - std::max(ra.x, rb.x),
+                         h = std::min(ra.bottom(), rb.bottom()) - std::max(ra.y, rb.y);
+            if (w <= 2 || h <= 2) continue;
+            if (is_ancestor(reading, boxes[a], boxes[b]) || is_ancestor(reading, boxes[b], boxes[a]))
+                continue;
+            ++q.node_overlaps;
+            q.problems.push_back("nodes " + page.cells[boxes[a]].id + " and " + page.cells[boxes[b]].id +
+                                 " overlap");
+        }
+
+    // Children outside their container, group, swimlane, lane or pool; overlapping sibling lanes.
+    auto holds = [](Role r) {
+        return r == Role::container || r == Role::group || r == Role::swimlane || r == Role::pool ||
+               r == Role::lane;
+    };
+    std::vector<std::size_t> lanes;
+    for (std::size_t i = 0; i < reading.size(); ++i) {
+        const Cell& c = page.cells[i];
+        if (c.kind != CellKind::vertex || !reading.bounds(i)) continue;
+        if (reading.role(i) == Role::lane || reading.role(i) == Role::swimlane) lanes.push_back(i);
+        if (c.geometry && c.geometry->relative) continue;
+        if (!is_content(reading.role(i)) || reading.role(i) == Role::decoration) continue;
+        const auto parent = reading.index().parent_position(i);
+        if (!parent || !holds(reading.role(*parent)) || !reading.bounds(*parent)) continue;
+        const Rect p = *reading.bounds(*parent), r = *reading.bounds(i);
+        constexpr double slack = 1;
+        if (r.x < p.x - slack || r.y < p.y - slack || r.right() > p.right() + slack ||
+            r.bottom() > p.bottom() + slack) {
+            ++q.children_outside;
+            q.problems.push_back("cell " + c.id + " reaches out of its parent " + page.cells[*parent].id);
+        }
+    }
+    for (std::size_t a = 0; a < lanes.size(); ++a)
+        for (std::size_t b = a + 1; b < lanes.size(); ++b) {
+            if (reading.index().parent_position(lanes[a]) != reading.index().parent_position(lanes[b]))
+                continue;
+            const Rect ra = *reading.bounds(lanes[a]), rb = *reading.bounds(lanes[b]);
+            const double w = std::min(ra.right(), rb.right()) - std::max(ra.x, rb.x),
+                         h = std::min(ra.bottom(), rb.bottom()) - std::max(ra.y, rb.y);
+            if (w <= 1 || h <= 1) continue;
+            ++q.lane_overlaps;
+            q.problems.push_back("lanes " + page.cells[lanes[a]].id + " and " + page.cells[lanes[b]].id +
+                                 " overlap");
+        }
+    return q;
+}
+
+std::vector<HostOffset> host_offsets(const diagram::Page& page) {
+    const PageReading reading(page);
+    std::vector<HostOffset> out;
+    for (std::size_t i = 0; i < reading.size(); ++i) {
+        if (reading.role(i) != Role::decoration || !reading.bounds(i)) continue;
+        const std::uint32_t host = reading.host(i);
+        if (host == none || !reading.bounds(host) || page.cells[host].kind != CellKind::vertex) continue;
+        const Rect d = *reading.bounds(i), h = *reading.bounds(host);
+        out.push_back({page.cells[i].id, page.cells[host].id, d.x - h.x, d.y - h.y});
+    }
+    return out;
+}
+
+}  // namespace jstudio::layout

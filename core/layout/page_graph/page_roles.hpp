@@ -1,0 +1,30 @@
+#pragma once
+// Importer, first step: what the page reading (core/page) says about the cells for the layout, taken once
+// before any pass moves them: the cells that are not laid out (decorations, regions, titles, legends, notes,
+// annotations), the host of each decoration, and the nodes each region groups.
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "core/diagram/document.hpp"
+
+namespace jstudio::layout {
+
+struct PageRoles {
+    std::unordered_set<std::string> fixed;
+    std::unordered_map<std::string, std::string> host;  // decoration -> the node it belongs to
+    struct Region {
+        std::string id;
+        std::vector<std::string> members;
+        double left = 0, top = 0, right = 0, bottom = 0;  // margins round the members
+    };
+    std::vector<Region> regions;
+    std::vector<std::pair<std::string, diagram::Rect>> host_before;    // hosts of moved decorations
+    std::unordered_map<std::string, diagram::Rect> decoration_before;  // their decorations, page coordinates
+};
+
+PageRoles page_roles(const diagram::Page& page);
+
+}  // namespace jstudio::layout
