@@ -71,7 +71,8 @@ struct TextRun {
 
 struct Image {
     Rect box;
-    std::string href;  // data URI or file/URL as written in the style
+    std::string href;      // data URI or file/URL as written in the style
+    bool stretch = false;  // imageAspect=0: fill the box; else draw.io keeps the aspect, centred in it
 };
 
 using Item = std::variant<Path, TextRun, Image>;

@@ -1,0 +1,115 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "core/diagram/style.hpp"
+#include "core/render/default_style.hpp"
+#include "core/render/page_renderer.hpp"
+#include "core/render/stencil.hpp"
+
+using namespace jstudio;
+using namespace jstudio::render;
+using diagram::Style;
+
+namespace {
+
+diagram::Cell vertex(std::string id, std::string style, Rect r, std::string value = "") {
+    diagram::Cell c;
+    c.id = std::move(id);
+    c.parent = "1";
+    c.vertex = true;
+    c.kind = diagram::CellKind::vertex;
+    c.style = Style::parse(style);
+    c.value = std::move(value);
+    diagram::Geometry g;
+    g.bounds = r;
+    c.geometry = g;
+    return c;
+}
+
+std::vector<const TextRun*> runs(const Scene& scene, const std::string& text) {
+    std::vector<const TextRun*> out;
+    for (const auto& item : scene.drawing.items)
+        if (auto* t = std::get_if<TextRun>(&item); t && t->text == text) out.push_back(t);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("draw.io's default stylesheet resolves named styles", "[render]") {
+    SECTION("text: top-left, no fill, no stroke, unless the cell says otherwise") {
+        Style s = resolved_style(Style::parse("text;html=1;"), false);
+        CHECK(s.get_or("align", "") == "left");
+        CHECK(s.get_or("verticalAlign", "") == "top");
+        CHECK(s.get_or("fillColor", "") == "none");
+        CHECK(s.has_name("text"));
+        Style own = resolved_style(Style::parse("text;align=center;verticalAlign=middle;"), false);
+        CHECK(own.get_or("align", "") == "center");
+        CHECK(own.get_or("verticalAlign", "") == "middle");
+    }
+    SECTION("swimlane: bold title in a 23 px header; shape=swimlane alone keeps draw.io's 40") {
+        Style s = resolved_style(Style::parse("swimlane;html=1;"), false);
+        CHECK(s.number("startSize", 0) == 23);
+        CHECK(s.number("fontStyle", 0) == 1);
+        CHECK_FALSE(resolved_style(Style::parse("shape=swimlane;"), false).get("startSize"));
+    }
+    SECTION("edgeLabel extends text; image puts the label below") {
+        Style e = resolved_style(Style::parse("edgeLabel;"), false);
+        CHECK(e.get_or("align", "") == "left");
+        CHECK(e.number("fontSize", 0) == 11);
+        CHECK(resolved_style(Style::parse("image;image=x.png;"), false).get_or("verticalLabelPosition", "") ==
+              "bottom");
+    }
+    SECTION("edges are rounded unless they say rounded=0") {
+        CHECK(resolved_style(Style::parse("endArrow=classic;"), true).flag("rounded"));
+        CHECK_FALSE(resolved_style(Style::parse("rounded=0;"), true).flag("rounded"));
+        CHECK_FALSE(resolved_style(Style::parse("endArrow=classic;"), false).flag("rounded"));
+    }
+    CHECK(named_style("made-up").empty());
+}
+
+TEST_CASE("labels turn with their shapes; textOpacity, not opacity, fades them", "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(vertex("r", "rotation=90;", {0, 0, 100, 40}, "Turned"));
+    page.cells.push_back(vertex("v", "horizontal=0;", {200, 0, 40, 100}, "Up"));
+    page.cells.push_back(vertex("o", "opacity=30;", {0, 200, 100, 40}, "Faded box"));
+    page.cells.push_back(vertex("t", "textOpacity=50;", {200, 200, 100, 40}, "Faded text"));
+    page.cells.push_back(vertex("s", "swimlane;", {0, 300, 200, 100}, "Lane"));
+    Scene scene = render_page(page);
+    SECTION("rotation: about the shape's centre") {
+        auto r = runs(scene, "Turned");
+        REQUIRE(r.size() == 1);
+        CHECK(r[0]->rotation == Approx(90));
+        CHECK(r[0]->pivot.x == Approx(50).margin(0.5));
+        CHECK(r[0]->pivot.y == Approx(20).margin(0.5));
+    }
+    SECTION("horizontal=0: a quarter counter-clockwise") {
+        auto r = runs(scene, "Up");
+        REQUIRE(r.size() == 1);
+        CHECK(r[0]->rotation == Approx(-90));
+    }
+    SECTION("opacity fades the shape only, textOpacity the text only") {
+        auto box = runs(scene, "Faded box"), text = runs(scene, "Faded text");
+        REQUIRE(box.size() == 1);
+        REQUIRE(text.size() == 1);
+        CHECK(box[0]->opacity == Approx(1));
+        CHECK(text[0]->opacity == Approx(0.5));
+    }
+    SECTION("a swimlane's title is bold in its 23 px header") {
+        auto r = runs(scene, "Lane");
+        REQUIRE(r.size() == 1);
+        CHECK(r[0]->font.bold);
+        CHECK(r[0]->y < 300 + 23);
+        CHECK(r[0]->y > 300);
+    }
+}
+
+TEST_CASE("stencil names map to draw.io's library files", "[render]") {
+    CHECK(stencil_library_file("mxgraph.cisco.routers.router") == "cisco/routers");
+    CHECK(stencil_library_file("mxgraph.aws4.lambda") == "aws4");
+    CHECK(stencil_library_file("mxgraph.AWS4.Lambda") == "aws4");
+    CHECK_FALSE(stencil_library_file("mxgraph.aws4"));
+    CHECK_FALSE(stencil_library_file("ellipse"));
+    CHECK_FALSE(stencil_library_file("mxgraph..x.y"));
+    CHECK_FALSE(stencil_library_file("mxgraph.a/../b.c"));
+}
