@@ -40,7 +40,7 @@ OUT=${KEEP:-$T}
 mapfile -t all < <(cd "$C" && find . -type f ! -name MANIFEST.tsv | sed 's|^\./||' | LC_ALL=C sort)
 declare -A stem_of seen
 for f in "${all[@]}"; do
-  s=$(basename "$f"); s=${s%.drawio.svg}; s=${s%.drawio.png}; s=${s%.drawio}; s=${s%.xml}; s=${s%.svg}; s=${s%.png}; s=${s%.dio}
+  s=$(basename "$f"); s=${s%.drawio.svg}; s=${s%.drawio.png}; s=${s%.drawio}; s=${s%.xml}; s=${s%.svg}; s=${s%.png}
   if [[ -n "${seen[$s]:-}" ]]; then k=2; while [[ -n "${seen[$s-$k]:-}" ]]; do k=$((k + 1)); done; s="$s-$k"; fi
   seen[$s]=1; stem_of[$f]=$s
 done
@@ -54,12 +54,12 @@ for f in "${all[@]}"; do
     [[ -e "$REFS/png/${stem_of[$f]}-p1.png" || -e "$REFS/log/${stem_of[$f]}.none" ]] || missing+=("$f")
   done
 done
-if [[ ${#missing[@]} -gt 0 ]]; then
+if [[ ${#missing[@]} -gt 0 && -z "${FIDELITY_NO_DRAWIO:-}" ]]; then
   echo "fidelity: drawing ${#missing[@]} file(s) with draw.io into $REFS" >&2
   # drawio-batch names by its own stems: run it on a copy under the stems we use, so duplicates match.
   mkdir -p "$T/in"; ins=()
   for f in "${missing[@]}"; do
-    b=$(basename "$f"); ext=".${b#*.}"; [[ "$b" == *.* ]] || ext=""
+    ext=""; for e in .drawio.svg .drawio.png .drawio .xml .svg .png; do [[ "$f" == *"$e" ]] && { ext=$e; break; }; done
     cp "$C/$f" "$T/in/${stem_of[$f]}$ext"; ins+=("$T/in/${stem_of[$f]}$ext")
   done
   (cd "$T/in" && nice -n 10 "$R/drawio-batch" --out-dir "$REFS/png" --page all --font-aliases "${ins[@]}") \

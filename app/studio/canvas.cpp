@@ -167,11 +167,9 @@ class Painter {
             const double iw = it->second.GetWidth(), ih = it->second.GetHeight();
             if (iw > 0 && ih > 0) {
                 Rect box = image.box;
-                if (!image.stretch) {  // aspect kept, centred, as the exports
-                    const double k = std::min(box.width / iw, box.height / ih);
-                    box = {box.x + (box.width - iw * k) / 2, box.y + (box.height - ih * k) / 2, iw * k,
-                           ih * k};
-                }
+                // The aspect kept, centred, as the exports (draw.io's imageAspect=1, its default).
+                const double k = std::min(box.width / iw, box.height / ih);
+                box = {box.x + (box.width - iw * k) / 2, box.y + (box.height - ih * k) / 2, iw * k, ih * k};
                 gc.DrawBitmap(it->second, box.x, box.y, box.width, box.height);
             }
             return;

@@ -71,8 +71,7 @@ struct TextRun {
 
 struct Image {
     Rect box;
-    std::string href;      // data URI or file/URL as written in the style
-    bool stretch = false;  // imageAspect=0: fill the box; else draw.io keeps the aspect, centred in it
+    std::string href;  // data URI or file/URL as written in the style
 };
 
 using Item = std::variant<Path, TextRun, Image>;

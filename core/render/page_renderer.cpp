@@ -268,7 +268,7 @@ class Builder {
         if (name == "image") {
             shape.image = s.get_or("image", "");
             if (!shape.image.empty()) {
-                m_scene.drawing.items.emplace_back(Image{b, shape.image, !s.flag("imageAspect", true)});
+                m_scene.drawing.items.emplace_back(Image{b, shape.image});
                 grow(b);
             }
         }

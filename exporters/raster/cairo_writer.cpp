@@ -179,7 +179,7 @@ cairo_surface_t* decode_with_pixbuf(const std::string& bytes) {
 void draw_image(cairo_t* cr, const Image& im, const RasterOptions& o) {
     auto image = load_image(im.href, o.base_dir, o.image_dirs);
     cairo_surface_t* img = nullptr;
-    if (image && image->mime == "image/svg+xml" && draw_svg_image(cr, image->bytes, im.box, im.stretch))
+    if (image && image->mime == "image/svg+xml" && draw_svg_image(cr, image->bytes, im.box))
         return;
     if (image && image->mime == "image/svg+xml") {
         // librsvg could not read it: the frame below.
@@ -201,10 +201,9 @@ void draw_image(cairo_t* cr, const Image& im, const RasterOptions& o) {
     if (iw > 0 && ih > 0) {
         cairo_save(cr);
         double sx = im.box.width / iw, sy = im.box.height / ih, x = im.box.x, y = im.box.y;
-        if (!im.stretch) {  // draw.io's imageAspect=1 (the default): the whole image, centred
-            sx = sy = std::min(sx, sy);
-            x += (im.box.width - iw * sx) / 2, y += (im.box.height - ih * sy) / 2;
-        }
+        // draw.io's imageAspect=1 (the default): the whole image, centred.
+        sx = sy = std::min(sx, sy);
+        x += (im.box.width - iw * sx) / 2, y += (im.box.height - ih * sy) / 2;
         cairo_translate(cr, x, y);
         cairo_scale(cr, sx, sy);
         cairo_set_source_surface(cr, img, 0, 0);

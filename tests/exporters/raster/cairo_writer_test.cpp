@@ -122,7 +122,7 @@ TEST_CASE("SVG images are drawn with librsvg, not left as frames", "[raster]") {
     const std::string xml =
         "<mxfile><diagram id=\"p\" name=\"p\"><mxGraphModel><root><mxCell id=\"0\"/>"
         "<mxCell id=\"1\" parent=\"0\"/><mxCell id=\"i\" parent=\"1\" vertex=\"1\" "
-        "style=\"shape=image;imageAspect=0;image=" +
+        "style=\"shape=image;image=" +
         uri +
         ";\"><mxGeometry x=\"0\" y=\"0\" width=\"80\" height=\"40\" as=\"geometry\"/></mxCell>"
         "</root></mxGraphModel></diagram></mxfile>";
@@ -134,8 +134,10 @@ TEST_CASE("SVG images are drawn with librsvg, not left as frames", "[raster]") {
     o.background = render::Color{255, 255, 255};
     auto png = exporters::write_png(scene, o);
     REQUIRE(png);
-    CHECK(near(pixel(*png, 5, 5), 0xD02020));  // stretched over the whole box (imageAspect=0)
-    CHECK(near(pixel(*png, 75, 35), 0xD02020));
+    // The square keeps its aspect, centred in the 80 x 40 box: red in the middle, white at the sides.
+    CHECK(near(pixel(*png, 40, 20), 0xD02020));
+    CHECK(near(pixel(*png, 45, 35), 0xD02020));
+    CHECK(near(pixel(*png, 5, 20), 0xFFFFFF));
     SECTION("the PNG fallback and the pixels for bitmap backends") {
         auto pixels = exporters::rasterise_svg(svg, 20, 10);
         REQUIRE(pixels);
