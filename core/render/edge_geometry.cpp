@@ -210,7 +210,7 @@ std::vector<Point> with_ends(const Terminal& s, const Terminal& t, const std::op
 
 // draw.io's SideToSide (horizontal elbow) and TopToBottom (vertical elbow) edge styles: one bend column
 // (row) between the shapes, or through the first waypoint; no bend point inside either shape.
-std::vector<Point> elbow_points(const Rect& s, const Rect& t, const std::optional<Point>& pt, bool vertical) {
+std::vector<Point> elbow_points(const Rect& s, const Rect& t, const Point* pt, bool vertical) {
     std::vector<Point> out;
     if (!vertical) {
         const double l = std::max(s.x, t.x), r = std::min(s.right(), t.right());
@@ -255,7 +255,7 @@ std::vector<Point> elbow_route(const diagram::Style& style, const Terminal& s, c
                                const std::vector<Point>& waypoints, std::optional<bool> forced_vertical) {
     const auto sc = constraint_point(style, s, "exit"), tc = constraint_point(style, t, "entry");
     const Rect sb = terminal_box(s, sc), tb = terminal_box(t, tc);
-    const std::optional<Point> pt = waypoints.empty() ? std::nullopt : std::optional(waypoints.front());
+    const Point* pt = waypoints.empty() ? nullptr : &waypoints.front();  // the bend goes through it
     bool vertical = false, horizontal = false;
     if (forced_vertical) {
         vertical = *forced_vertical, horizontal = !vertical;

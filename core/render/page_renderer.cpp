@@ -309,11 +309,12 @@ class Builder {
     // outline for backends that keep shapes (PPTX free-form).
     void draw_stencil_shape(const Cell& cell, const Style& s, const Stencil& stencil, SceneShape& shape) {
         const Rect& b = shape.bounds;
-        if (!stencil.not_drawn.empty()) {
-            std::string names;
-            for (const auto& n : stencil.not_drawn) names += (names.empty() ? "" : ", ") + n;
-            warn(cell, "inline stencil: elements not drawn: " + names);
-        }
+        // Line caps, joins and miter limits change a corner by a pixel: not worth a warning.
+        std::string names;
+        for (const auto& n : stencil.not_drawn)
+            if (n != "linejoin" && n != "linecap" && n != "miterlimit")
+                names += (names.empty() ? "" : ", ") + n;
+        if (!names.empty()) warn(cell, "stencil: elements not drawn: " + names);
         StencilPaint paint;
         paint.fill = shape.fill;
         paint.stroke = shape.stroke;

@@ -54,6 +54,31 @@ Point at(const Rect& r, double fx, double fy) {
     return {r.x + fx * r.width, r.y + fy * r.height};
 }
 
+// A closed polygon whose corners are cut `arcs[i]` back along both sides and joined by a quadratic curve
+// through the corner, as mxShape.addPoints draws rounded polygons.
+Path rounded_polygon(const std::vector<Point>& pts, const std::vector<double>& arcs) {
+    const std::size_t n = pts.size();
+    Path p;
+    auto toward = [](Point from, Point to, double d) {
+        const double len = std::hypot(to.x - from.x, to.y - from.y);
+        if (len < 1e-9) return from;
+        const double k = std::min(d, len / 2) / len;
+        return Point{from.x + (to.x - from.x) * k, from.y + (to.y - from.y) * k};
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        const Point c = pts[i], prev = pts[(i + n - 1) % n], next = pts[(i + 1) % n];
+        const Point in = toward(c, prev, arcs[i]), out = toward(c, next, arcs[i]);
+        if (i == 0)
+            p.move_to(in);
+        else
+            p.line_to(in);
+        p.cubic_to({in.x + 2.0 / 3 * (c.x - in.x), in.y + 2.0 / 3 * (c.y - in.y)},
+                   {out.x + 2.0 / 3 * (c.x - out.x), out.y + 2.0 / 3 * (c.y - out.y)}, out);
+    }
+    p.close();
+    return p;
+}
+
 }  // namespace
 
 std::string shape_name(const diagram::Style& style) {
@@ -95,7 +120,12 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
         double inset = std::min({4.0, w / 4, h / 4});
         detail(ellipse_path({x + inset, y + inset, w - 2 * inset, h - 2 * inset}));
     } else if (name == "rhombus") {
-        fill(polygon_path({{cx, y}, {r, cy}, {cx, bt}, {x, cy}}));
+        if (style.flag("rounded")) {  // draw.io: arcSize (default 20) / 2 back from each corner
+            const double arc = style.number("arcSize", 20) / 2;
+            fill(rounded_polygon({{cx, y}, {r, cy}, {cx, bt}, {x, cy}}, {arc, arc, arc, arc}));
+        } else {
+            fill(polygon_path({{cx, y}, {r, cy}, {cx, bt}, {x, cy}}));
+        }
     } else if (name == "triangle") {
         if (direction == "north")
             fill(polygon_path({{x, bt}, {cx, y}, {r, bt}}));
@@ -203,11 +233,27 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
         double start = style.number("startSize", 40);
         bool horizontal = style.flag("horizontal", true);
         Rect header = horizontal ? Rect{x, y, w, std::min(start, h)} : Rect{x, y, std::min(start, w), h};
-        fill(rect_path(header));
         Rect body = horizontal ? Rect{x, y + header.height, w, h - header.height}
                                : Rect{x + header.width, y, w - header.width, h};
-        Path outline = rect_path(body);
-        detail(std::move(outline));
+        if (style.flag("rounded")) {
+            // mxSwimlane: the radius is startSize * arcSize% * 3; the header's outer corners and the body's
+            // far corners are round.
+            const double arc = std::min({start * style.number("arcSize", 15) / 100 * 3, w / 2, h / 2});
+            auto corners = [](const Rect& q) {
+                return std::vector<Point>{
+                    {q.x, q.y}, {q.right(), q.y}, {q.right(), q.bottom()}, {q.x, q.bottom()}};
+            };
+            if (horizontal) {
+                fill(rounded_polygon(corners(header), {arc, arc, 0, 0}));
+                detail(rounded_polygon(corners(body), {0, 0, arc, arc}));
+            } else {
+                fill(rounded_polygon(corners(header), {arc, 0, 0, arc}));
+                detail(rounded_polygon(corners(body), {0, arc, arc, 0}));
+            }
+        } else {
+            fill(rect_path(header));
+            detail(rect_path(body));
+        }
     } else if (name == "line") {
         detail(polygon_path({{x, cy}, {r, cy}}, false));
     } else if (name == "callout") {

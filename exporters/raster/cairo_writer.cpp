@@ -15,7 +15,7 @@
 #include "core/render/label_text.hpp"
 #include "core/text/font_family.hpp"
 #include "exporters/image/image_source.hpp"
-#include "exporters/raster/svg_image.hpp"
+#include "exporters/raster/svg_image_cairo.hpp"
 #include "exporters/svg/svg_writer.hpp"
 
 namespace jstudio::exporters {

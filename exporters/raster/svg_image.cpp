@@ -1,5 +1,7 @@
 #include "exporters/raster/svg_image.hpp"
 
+#include "exporters/raster/svg_image_cairo.hpp"
+
 #include <librsvg/rsvg.h>
 
 #include <algorithm>

@@ -2,8 +2,6 @@
 // SVG images (style image=data:image/svg+xml,... or draw.io's img/lib/*.svg) drawn with librsvg: into a
 // cairo context as vectors (PNG and PDF export), or as pixels for backends that take bitmaps (the studio's
 // canvas; a PNG fallback for slides).
-#include <cairo.h>
-
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -14,9 +12,7 @@
 
 namespace jstudio::exporters {
 
-// Draws the SVG document into box (page units of cr), its aspect kept (centred) unless stretch. False when
-// librsvg cannot read it (nothing drawn).
-bool draw_svg_image(cairo_t* cr, std::string_view svg, const render::Rect& box, bool stretch = false);
+// Drawing into a cairo context (PNG/PDF export): exporters/raster/svg_image_cairo.hpp.
 
 // The SVG's own size in px (width/height, else its viewBox); {0, 0} when it has none or cannot be read.
 render::Point svg_image_size(std::string_view svg);
