@@ -218,11 +218,31 @@ class Builder {
                 shape.shape = "stencil";
             }
         }
-        ShapeOutline outline = stencil ? ShapeOutline{} : shape_outline(name, b, s);
+        // draw.io's AWS 4 resource icon: a square of the fill colour, the icon named by resIcon (a library
+        // stencil) inside it in the stroke colour.
+        std::shared_ptr<const Stencil> icon;
+        if (!stencil && name == "mxgraph.aws4.resourceIcon") icon = named_stencil(s.get_or("resIcon", ""));
+        ShapeOutline outline = stencil || icon ? ShapeOutline{} : shape_outline(name, b, s);
         shape.known = outline.known;
         if (!outline.known && name != "stencil" && !stencil)
             warn(cell, "shape '" + name + "' is not drawn by the renderer; drawn as its bounding box");
         if (stencil) draw_stencil_shape(cell, s, *stencil, shape);
+        if (icon) {
+            shape.shape = "stencil";
+            Path back = rect_path(b);
+            back.fill = shape.fill;
+            back.fill_opacity = opacity * std::clamp(s.number("fillOpacity", 100), 0.0, 100.0) / 100;
+            shape.outline.push_back(back);
+            rotate_path(back, {b.x + b.width / 2, b.y + b.height / 2}, shape.rotation);
+            add_path(std::move(back));
+            SceneShape inner = shape;
+            inner.bounds = {b.x + b.width * 0.1, b.y + b.height * 0.1, b.width * 0.8, b.height * 0.8};
+            inner.fill = shape.stroke;
+            inner.stroke.reset();
+            inner.outline.clear();
+            draw_stencil_shape(cell, s, *icon, inner);
+            shape.outline.insert(shape.outline.end(), inner.outline.begin(), inner.outline.end());
+        }
 
         auto style_path = [&](Path& p, bool filled) {
             if (filled) {
@@ -441,7 +461,26 @@ class Builder {
         edge.end_arrow = s.get_or("endArrow", "classic");
         double opacity = std::clamp(s.number("opacity", 100), 0.0, 100.0) / 100;
 
-        if (edge.stroke && pts.size() >= 2) {
+        if (s.get_or("shape", "") == "arrow" && pts.size() >= 2) {
+            // draw.io's block arrow edge (mxArrow): a 10 px shaft and a 30 px head, straight from the first
+            // point to the last, filled with fillColor.
+            const Point p0 = pts.front(), pe = pts.back();
+            const double dx = pe.x - p0.x, dy = pe.y - p0.y, dist = std::hypot(dx, dy);
+            if (dist > 0) {
+                constexpr double width = 30, head = 30;
+                const double nx = dx / dist, ny = dy / dist, length = dist - head;
+                const double fx = width * ny / 3, fy = -width * nx / 3;
+                const Point a{p0.x - fx / 2, p0.y - fy / 2}, b1{a.x + fx, a.y + fy};
+                const Point b2{b1.x + length * nx, b1.y + length * ny}, b3{b2.x + fx, b2.y + fy};
+                const Point b5{b3.x - 3 * fx, b3.y - 3 * fy}, b6{b5.x + fx, b5.y + fy};
+                Path arrow = polygon_path({a, b1, b2, b3, pe, b5, b6});
+                arrow.fill = style_color(s, "fillColor", white, white);
+                arrow.stroke = edge.stroke;
+                arrow.stroke_width = edge.stroke_width;
+                arrow.fill_opacity = arrow.stroke_opacity = opacity;
+                add_path(std::move(arrow));
+            }
+        } else if (edge.stroke && pts.size() >= 2) {
             Color color = *edge.stroke;
             std::vector<Point> line = pts;
             std::vector<Path> markers;
