@@ -6,6 +6,7 @@
 #include "core/render/default_style.hpp"
 #include "core/render/page_renderer.hpp"
 #include "core/render/stencil.hpp"
+#include "core/text/text_metrics.hpp"
 
 using namespace jstudio;
 using namespace jstudio::render;
@@ -112,4 +113,34 @@ TEST_CASE("stencil names map to draw.io's library files", "[render]") {
     CHECK_FALSE(stencil_library_file("ellipse"));
     CHECK_FALSE(stencil_library_file("mxgraph..x.y"));
     CHECK_FALSE(stencil_library_file("mxgraph.a/../b.c"));
+}
+
+TEST_CASE("monospace fonts are measured as monospace", "[render]") {
+    CHECK(text::is_monospace_family("Courier New"));
+    CHECK(text::is_monospace_family("'Courier New', monospace"));
+    CHECK_FALSE(text::is_monospace_family("Helvetica"));
+    CHECK(text::text_width("iiii", {10, false, true}) == Approx(24));
+    CHECK(text::text_width("iiii", {10, false, false}) < 24);  // proportional: i is narrow
+}
+
+TEST_CASE("block-arrow edges are one filled outline", "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(vertex("a", "", {0, 0, 40, 40}));
+    page.cells.push_back(vertex("b", "", {200, 0, 40, 40}));
+    diagram::Cell e;
+    e.id = "e", e.parent = "1", e.edge = true, e.kind = diagram::CellKind::edge, e.source = "a",
+    e.target = "b";
+    e.style = Style::parse("arrow;fillColor=#FFB366;strokeColor=none;");
+    e.geometry = diagram::Geometry{};
+    e.geometry->relative = true;
+    page.cells.push_back(e);
+    Scene scene = render_page(page);
+    int arrows = 0;
+    for (const auto& item : scene.drawing.items)
+        if (auto* p = std::get_if<Path>(&item); p && p->fill == Color{0xFF, 0xB3, 0x66}) {
+            ++arrows;
+            CHECK(p->bounds().height == Approx(30));  // the head is 30 px wide
+            CHECK(p->bounds().right() == Approx(200));
+        }
+    CHECK(arrows == 1);
 }
