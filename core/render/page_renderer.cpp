@@ -382,7 +382,9 @@ class Builder {
                 box.height = std::min(start, b.height);
             else
                 box.width = std::min(start, b.width);  // the title is turned below
-            if (!s.get("verticalAlign")) p.valign = VAlign::middle;
+            // draw.io centres the title in the header whatever verticalAlign says (top is the common case in
+            // its swimlane styles; compared with its own pictures).
+            p.valign = VAlign::middle;
         }
         std::string lp = s.get_or("labelPosition", "center"),
                     vlp = s.get_or("verticalLabelPosition", "middle");
