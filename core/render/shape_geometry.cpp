@@ -40,10 +40,12 @@ const std::map<std::string, std::string, std::less<>>& aliases() {
 }
 
 const char* const known_names[] = {
-    "rect",      "ellipse",  "doubleEllipse", "rhombus",  "triangle",    "hexagon", "parallelogram",
-    "trapezoid", "cylinder", "document",      "process",  "swimlane",    "note",    "card",
-    "step",      "cloud",    "actor",         "umlActor", "image",       "line",    "terminator",
-    "group",     "ext",      "manualInput",   "callout",  "curlyBracket"};
+    "rect", "ellipse", "doubleEllipse", "rhombus", "triangle", "hexagon", "parallelogram", "trapezoid",
+    "cylinder", "document", "process", "swimlane", "note", "card", "step", "cloud", "actor", "umlActor",
+    "image", "line", "terminator", "group", "ext", "manualInput", "callout", "curlyBracket",
+    // draw.io's floor-plan shapes drawn in code (not stencils)
+    "mxgraph.floorplan.wall", "mxgraph.floorplan.wallCorner", "mxgraph.floorplan.wallU",
+    "mxgraph.floorplan.doorLeft", "mxgraph.floorplan.doorRight", "mxgraph.floorplan.window"};
 
 std::string canonical(std::string name) {
     auto it = aliases().find(name);
@@ -253,6 +255,62 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
         } else {
             fill(rect_path(header));
             detail(rect_path(body));
+        }
+    } else if (name.rfind("mxgraph.floorplan.", 0) == 0) {
+        // Drawn as draw.io's floor-plan shapes: in the box turned to the direction (north/south swap its
+        // sides), then turned back about the centre.
+        const double turn = direction == "south"   ? 90
+                            : direction == "west"  ? 180
+                            : direction == "north" ? 270
+                                                   : 0;
+        const bool swap = direction == "south" || direction == "north";
+        const double fw = swap ? h : w, fh = swap ? w : h, fx = cx - fw / 2, fy = cy - fh / 2;
+        const double th = style.number("wallThickness", 10);
+        auto place = [&](Path p) {
+            if (turn != 0) {
+                const double a = turn * 3.14159265358979323846 / 180, ca = std::cos(a), sa = std::sin(a);
+                for (auto& op : p.ops)
+                    for (auto& q : op.p) {
+                        const double dx = q.x - cx, dy = q.y - cy;
+                        q = {cx + dx * ca - dy * sa, cy + dx * sa + dy * ca};
+                    }
+            }
+            return p;
+        };
+        const std::string kind = name.substr(18);
+        if (kind == "wall") {
+            fill(place(rect_path({fx, fy, fw, std::min(th, fh)})));
+        } else if (kind == "wallCorner") {
+            fill(place(polygon_path({{fx, fy + fh},
+                                     {fx, fy},
+                                     {fx + fw, fy},
+                                     {fx + fw, fy + th},
+                                     {fx + th, fy + th},
+                                     {fx + th, fy + fh}})));
+        } else if (kind == "wallU") {
+            fill(place(polygon_path({{fx, fy + fh},
+                                     {fx, fy},
+                                     {fx + fw, fy},
+                                     {fx + fw, fy + fh},
+                                     {fx + fw - th, fy + fh},
+                                     {fx + fw - th, fy + th},
+                                     {fx + th, fy + th},
+                                     {fx + th, fy + fh}})));
+        } else if (kind == "window") {
+            fill(place(rect_path({fx, fy, fw, fh})));
+            detail(place(polygon_path({{fx, fy + fh / 2}, {fx + fw, fy + fh / 2}}, false)));
+        } else {  // doorLeft, doorRight: the frame along the top, the leaf down one side, its swing as an arc
+            const bool left = kind == "doorLeft";
+            fill(place(rect_path({fx, fy, fw, 5})));
+            const double r = std::min(fw, fh - 5);
+            const double hinge_x = left ? fx : fx + fw, far_x = left ? fx + r : fx + fw - r;
+            const double k = 0.5522847498 * r;
+            Path swing;
+            swing.move_to({far_x, fy + 5});
+            swing.cubic_to({far_x, fy + 5 + k}, {hinge_x + (left ? k : -k), fy + 5 + r},
+                           {hinge_x, fy + 5 + r});
+            detail(place(std::move(swing)));
+            fill(place(rect_path({left ? fx : fx + fw - 5, fy + 5, 5, r})));
         }
     } else if (name == "line") {
         detail(polygon_path({{x, cy}, {r, cy}}, false));

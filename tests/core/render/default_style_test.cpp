@@ -5,6 +5,7 @@
 #include "core/diagram/style.hpp"
 #include "core/render/default_style.hpp"
 #include "core/render/page_renderer.hpp"
+#include "core/render/shape_geometry.hpp"
 #include "core/render/stencil.hpp"
 #include "core/text/text_metrics.hpp"
 
@@ -143,4 +144,16 @@ TEST_CASE("block-arrow edges are one filled outline", "[render]") {
             CHECK(p->bounds().right() == Approx(200));
         }
     CHECK(arrows == 1);
+}
+
+TEST_CASE("floor-plan walls are drawn as draw.io draws them", "[render]") {
+    auto wall = shape_outline("mxgraph.floorplan.wall", {0, 0, 100, 10}, Style::parse("fillColor=#000000;"));
+    REQUIRE(wall.known);
+    REQUIRE(wall.fill_paths.size() == 1);
+    CHECK(wall.fill_paths[0].bounds().height == Approx(10));
+    auto south = shape_outline("mxgraph.floorplan.wall", {0, 0, 10, 100}, Style::parse("direction=south;"));
+    CHECK(south.fill_paths[0].bounds().width == Approx(10));
+    CHECK(south.fill_paths[0].bounds().height == Approx(100));
+    auto corner = shape_outline("mxgraph.floorplan.wallCorner", {0, 0, 100, 100}, {});
+    CHECK(corner.fill_paths[0].ops.size() == 7);  // an L of 10 px arms, not the whole box
 }
