@@ -302,15 +302,15 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
         } else {  // doorLeft, doorRight: the frame along the top, the leaf down one side, its swing as an arc
             const bool left = kind == "doorLeft";
             fill(place(rect_path({fx, fy, fw, 5})));
-            const double r = std::min(fw, fh - 5);
-            const double hinge_x = left ? fx : fx + fw, far_x = left ? fx + r : fx + fw - r;
-            const double k = 0.5522847498 * r;
+            const double leaf = std::min(fw, fh - 5);
+            const double hinge_x = left ? fx : fx + fw, far_x = left ? fx + leaf : fx + fw - leaf;
+            const double k = 0.5522847498 * leaf;
             Path swing;
             swing.move_to({far_x, fy + 5});
-            swing.cubic_to({far_x, fy + 5 + k}, {hinge_x + (left ? k : -k), fy + 5 + r},
-                           {hinge_x, fy + 5 + r});
+            swing.cubic_to({far_x, fy + 5 + k}, {hinge_x + (left ? k : -k), fy + 5 + leaf},
+                           {hinge_x, fy + 5 + leaf});
             detail(place(std::move(swing)));
-            fill(place(rect_path({left ? fx : fx + fw - 5, fy + 5, 5, r})));
+            fill(place(rect_path({left ? fx : fx + fw - 5, fy + 5, 5, leaf})));
         }
     } else if (name == "line") {
         detail(polygon_path({{x, cy}, {r, cy}}, false));

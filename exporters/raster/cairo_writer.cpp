@@ -179,8 +179,7 @@ cairo_surface_t* decode_with_pixbuf(const std::string& bytes) {
 void draw_image(cairo_t* cr, const Image& im, const RasterOptions& o) {
     auto image = load_image(im.href, o.base_dir, o.image_dirs);
     cairo_surface_t* img = nullptr;
-    if (image && image->mime == "image/svg+xml" && draw_svg_image(cr, image->bytes, im.box))
-        return;
+    if (image && image->mime == "image/svg+xml" && draw_svg_image(cr, image->bytes, im.box)) return;
     if (image && image->mime == "image/svg+xml") {
         // librsvg could not read it: the frame below.
     } else if (image && image->mime == "image/png") {
