@@ -1,20 +1,93 @@
 #!/usr/bin/env bash
-# Fidelity against draw.io's own pictures: for every .drawio.svg in the corpus, rasterise draw.io's SVG and ours
-# (journey export --to svg --plain, page 1) at the same size with rsvg-convert, flatten on white, blur 1.5 px,
-# and count pixels differing by more than 15% (bench/png_diff.py, python3 stdlib). Prints file, size, share differing.
-# usage: bench/fidelity.sh path/to/journey [corpus-dir] [keep-dir]
+# Fidelity against draw.io's own renderer: every page of every corpus file drawn by draw.io (drawio-reference
+# drawio-render, draw.io 25.0.2 in headless Chromium, --font-aliases) and by us (journey export --to png
+# --page N), scored with the reference's compare_png.py (normalised RMSE after a 3 px blur; 0 = identical).
+# draw.io's pictures are made once and kept in REFS (outside the repository; missing ones are drawn, nice'd).
+# Pages whose images are links to the internet (draw.io reports "cannot load URL") are marked "link" and left
+# out of the mean and max. Prints one line per page, then the summary.
+#
+# usage: bench/fidelity.sh JOURNEY [--refs DIR] [--keep DIR] [--side DIR] [--corpus DIR] [FILE...]
+#   FILE...    corpus files (paths inside the corpus folder, or absolute); default: every file
+#   --refs     draw.io's pictures (default ../fidelity-ref next to the repository)
+#   --keep     where our PNGs are kept (default: a temporary folder)
+#   --side     write draw.io | ours | overlay pictures there
 set -uo pipefail
-J="$1"; C="${2:-$(dirname "$0")/../../shared/corpus/drawio}"; K="${3:-}"
-T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
-printf "%-70s %9s %8s\n" file size differing
-find "$C" -name '*.drawio.svg' | sort | while read -r f; do
-  name=$(basename "$f")
-  "$J" export "$f" --to svg --plain --page 1 -o "$T/ours.svg" 2>/dev/null || { printf "%-70s %9s %8s\n" "$name" - "export failed"; continue; }
-  rsvg-convert -b white "$f" -o "$T/theirs.png" 2>/dev/null || { printf "%-70s %9s %8s\n" "$name" - "rsvg failed"; continue; }
-  w=$(od -An -tu1 -j16 -N4 "$T/theirs.png" | awk '{print $1*16777216+$2*65536+$3*256+$4}')
-  h=$(od -An -tu1 -j20 -N4 "$T/theirs.png" | awk '{print $1*16777216+$2*65536+$3*256+$4}')
-  rsvg-convert -b white -w "$w" -h "$h" "$T/ours.svg" -o "$T/ours.png"
-  d=$(python3 "$(dirname "$0")/png_diff.py" "$T/theirs.png" "$T/ours.png" 2>&1 | tail -1)
-  printf "%-70s %9s %7s%%\n" "$name" "${w}x${h}" "$d"
-  if [ -n "$K" ]; then mkdir -p "$K"; cp "$T/theirs.png" "$K/${name%.drawio.svg}.theirs.png"; cp "$T/ours.png" "$K/${name%.drawio.svg}.ours.png"; fi
+here=$(cd "$(dirname "$0")" && pwd)
+J=$(realpath "$1"); shift
+R=${DRAWIO_REFERENCE:-$here/../../shared/tools/drawio-reference}
+C=$here/../../shared/corpus/drawio
+REFS=$here/../../fidelity-ref
+KEEP=""; SIDE=""; files=()
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --refs) REFS=$2; shift 2 ;;
+    --keep) KEEP=$2; shift 2 ;;
+    --side) SIDE=$2; shift 2 ;;
+    --corpus) C=$2; shift 2 ;;
+    *) files+=("$1"); shift ;;
+  esac
 done
+C=$(realpath "$C")
+mkdir -p "$REFS/png" "$REFS/log"
+REFS=$(realpath "$REFS")
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+[[ -n "$KEEP" ]] && mkdir -p "$KEEP"
+[[ -n "$SIDE" ]] && mkdir -p "$SIDE"
+OUT=${KEEP:-$T}
+
+# Every corpus file, sorted, each with the stem drawio-batch gives it (name without .drawio/.xml/...; a
+# repeated stem gets -2): the reference pictures are REFS/png/STEM-pN.png.
+mapfile -t all < <(cd "$C" && find . -type f ! -name MANIFEST.tsv | sed 's|^\./||' | LC_ALL=C sort)
+declare -A stem_of seen
+for f in "${all[@]}"; do
+  s=$(basename "$f"); s=${s%.drawio.svg}; s=${s%.drawio.png}; s=${s%.drawio}; s=${s%.xml}; s=${s%.svg}; s=${s%.png}
+  if [[ -n "${seen[$s]:-}" ]]; then k=2; while [[ -n "${seen[$s-$k]:-}" ]]; do k=$((k + 1)); done; s="$s-$k"; fi
+  seen[$s]=1; stem_of[$f]=$s
+done
+[[ ${#files[@]} -eq 0 ]] && files=("${all[@]}")
+for i in "${!files[@]}"; do files[$i]=${files[$i]#"$C/"}; done
+
+# draw.io's pictures that are missing: one drawio-batch for all of them, in corpus order (the stems match).
+missing=()
+for f in "${all[@]}"; do
+  for g in "${files[@]}"; do [[ "$f" == "$g" ]] || continue
+    [[ -e "$REFS/png/${stem_of[$f]}-p1.png" || -e "$REFS/log/${stem_of[$f]}.none" ]] || missing+=("$f")
+  done
+done
+if [[ ${#missing[@]} -gt 0 && -z "${FIDELITY_NO_DRAWIO:-}" ]]; then
+  echo "fidelity: drawing ${#missing[@]} file(s) with draw.io into $REFS" >&2
+  # drawio-batch names by its own stems: run it on a copy under the stems we use, so duplicates match.
+  mkdir -p "$T/in"; ins=()
+  for f in "${missing[@]}"; do
+    ext=""; for e in .drawio.svg .drawio.png .drawio .xml .svg .png; do [[ "$f" == *"$e" ]] && { ext=$e; break; }; done
+    cp "$C/$f" "$T/in/${stem_of[$f]}$ext"; ins+=("$T/in/${stem_of[$f]}$ext")
+  done
+  (cd "$T/in" && nice -n 10 "$R/drawio-batch" --out-dir "$REFS/png" --page all --font-aliases "${ins[@]}") \
+    >>"$REFS/log/batch.log" 2>&1
+  for f in "${missing[@]}"; do [[ -e "$REFS/png/${stem_of[$f]}-p1.png" ]] || touch "$REFS/log/${stem_of[$f]}.none"; done
+fi
+# Files whose images draw.io could not load: their pages are left out of the summary.
+links=$(grep -h ': cannot load http' "$REFS/log/"*.log 2>/dev/null | sed 's/: .*//' | sed 's|.*/||' | sort -u)
+
+printf "%-90s %4s %7s %s\n" file page score note
+: >"$T/scores"
+for f in "${files[@]}"; do
+  s=${stem_of[$f]:-}; [[ -n "$s" ]] || { echo "fidelity: $f is not in the corpus" >&2; continue; }
+  if [[ ! -e "$REFS/png/$s-p1.png" ]]; then printf "%-90s %4s %7s %s\n" "$f" - - "draw.io draws nothing"; continue; fi
+  note=""
+  b=$(basename "$f"); if grep -qxF "$b" <<<"$links" || grep -qxF "$s${b#"${b%%.*}"}" <<<"$links"; then note=link; fi
+  p=1
+  while [[ -e "$REFS/png/$s-p$p.png" ]]; do
+    ours="$OUT/$s-p$p.png"
+    if ! "$J" export "$C/$f" --to png --plain --page "$p" -o "$ours" >/dev/null 2>"$T/err"; then
+      printf "%-90s %4s %7s %s\n" "$f" "$p" - "export failed: $(head -c 80 "$T/err" | tr '\n' ' ')"; p=$((p + 1)); continue
+    fi
+    args=("$REFS/png/$s-p$p.png" "$ours"); [[ -n "$SIDE" ]] && args+=(--side-by-side "$SIDE/$s-p$p.png" --labels draw.io,journey)
+    score=$(python3 "$R/compare_png.py" "${args[@]}" 2>/dev/null | python3 -c 'import json,sys; print("%.4f" % json.load(sys.stdin)["score"])' 2>/dev/null || echo -)
+    printf "%-90s %4s %7s %s\n" "$f" "$p" "$score" "$note"
+    [[ "$score" != - ]] && printf "%s %s\n" "$score" "$note" >>"$T/scores"
+    p=$((p + 1))
+  done
+done
+awk '$2 != "link" { n++; s += $1; if ($1 > m) m = $1; if ($1 > 0.06) over++ } $2 == "link" { l++ }
+     END { printf "pages %d (and %d with internet images, left out): mean %.4f, max %.4f, above 0.06: %d\n", n, l, n ? s / n : 0, m, over }' "$T/scores"

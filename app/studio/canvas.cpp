@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <tuple>
 #include <unordered_map>
@@ -19,6 +20,8 @@
 #include "core/render/page_renderer.hpp"
 #include "core/text/font_family.hpp"
 #include "core/text/text_metrics.hpp"
+#include "exporters/image/image_source.hpp"
+#include "exporters/raster/svg_image.hpp"
 #include "exporters/svg/svg_writer.hpp"
 
 namespace jstudio::studio {
@@ -141,23 +144,34 @@ class Painter {
         // which made 12 px labels visibly narrower than the renderer laid them out.
         const double scale = f.size / reference_size;
         gc.PushState();
+        if (run.rotation != 0) {  // turned about its pivot, as the SVG and PNG exports
+            gc.Translate(run.pivot.x, run.pivot.y);
+            gc.Rotate(run.rotation * 3.14159265358979323846 / 180);
+            gc.Translate(-run.pivot.x, -run.pivot.y);
+        }
+        if (f.underline) {
+            gc.SetPen(wxPen(to_wx(f.color, run.opacity), 1));
+            gc.StrokeLine(run.x, run.y + 1.5, run.x + run.width, run.y + 1.5);
+        }
         gc.Translate(run.x, run.y);
         gc.Scale(scale, scale);
         gc.SetFont(it->second.font);
         gc.DrawText(wxString::FromUTF8(run.text), 0, -it->second.ascent);
         gc.PopState();
-        if (f.underline) {
-            gc.SetPen(wxPen(to_wx(f.color, run.opacity), 1));
-            gc.StrokeLine(run.x, run.y + 1.5, run.x + run.width, run.y + 1.5);
-        }
     }
 
     void image(wxGraphicsContext& gc, const render::Image& image) {
         auto it = m_images.find(image.href);
         if (it == m_images.end()) it = m_images.emplace(image.href, decode(image.href)).first;
         if (it->second.IsOk()) {
-            if (it->second.GetWidth() > 0 && it->second.GetHeight() > 0)
-                gc.DrawBitmap(it->second, image.box.x, image.box.y, image.box.width, image.box.height);
+            const double iw = it->second.GetWidth(), ih = it->second.GetHeight();
+            if (iw > 0 && ih > 0) {
+                Rect box = image.box;
+                // The aspect kept, centred, as the exports (draw.io's imageAspect=1, its default).
+                const double k = std::min(box.width / iw, box.height / ih);
+                box = {box.x + (box.width - iw * k) / 2, box.y + (box.height - ih * k) / 2, iw * k, ih * k};
+                gc.DrawBitmap(it->second, box.x, box.y, box.width, box.height);
+            }
             return;
         }
         // As the PNG export: an image we cannot decode keeps its place as a light frame.
@@ -196,15 +210,31 @@ class Painter {
         return m_pixel_factor;
     }
 
+    // The image as the PNG export reads it (data URIs, draw.io's own img/lib files; no local files), SVG
+    // drawn by librsvg at a size that stays sharp when zoomed in a little.
     static wxBitmap decode(const std::string& href) {
-        const std::string uri = exporters::normalise_image_uri(href);
-        const auto comma = uri.find(',');
-        if (uri.rfind("data:image/", 0) != 0 || uri.find(";base64") > comma || comma == std::string::npos)
-            return {};
-        auto bytes = codec::base64_decode(std::string_view(uri).substr(comma + 1));
-        if (!bytes) return {};
+        auto data = exporters::load_image(href);
+        if (!data) return {};
         wxLogNull quiet;  // a broken image is drawn as a frame, not reported in a message box
-        wxMemoryInputStream in(bytes.value().data(), bytes.value().size());
+        if (data.value().mime == "image/svg+xml") {
+            render::Point size = exporters::svg_image_size(data.value().bytes);
+            if (size.x <= 0 || size.y <= 0) size = {256, 256};
+            const double k = std::clamp(512 / std::max(size.x, size.y), 0.01, 8.0);
+            auto pixels = exporters::rasterise_svg(data.value().bytes, std::max(1, int(size.x * k)),
+                                                   std::max(1, int(size.y * k)));
+            if (!pixels) return {};
+            const auto& px = pixels.value();
+            wxImage image(px.width, px.height, false);
+            image.InitAlpha();
+            for (int y = 0; y < px.height; ++y)
+                for (int x = 0; x < px.width; ++x) {
+                    const std::uint8_t* p = &px.rgba[(std::size_t(y) * px.width + x) * 4];
+                    image.SetRGB(x, y, p[0], p[1], p[2]);
+                    image.SetAlpha(x, y, p[3]);
+                }
+            return wxBitmap(image);
+        }
+        wxMemoryInputStream in(data.value().bytes.data(), data.value().bytes.size());
         wxImage image(in, wxBITMAP_TYPE_ANY);
         return image.IsOk() ? wxBitmap(image) : wxBitmap();
     }
@@ -225,8 +255,16 @@ Rect item_box(const render::Item& item) {
         const double pad = path->stroke_width + 2;
         return {r.x - pad, r.y - pad, r.width + 2 * pad, r.height + 2 * pad};
     }
-    if (auto* text = std::get_if<render::TextRun>(&item))
-        return {text->x - 2, text->y - text->font.size * 1.2, text->width + 4, text->font.size * 1.6};
+    if (auto* text = std::get_if<render::TextRun>(&item)) {
+        const Rect box{text->x - 2, text->y - text->font.size * 1.2, text->width + 4, text->font.size * 1.6};
+        if (text->rotation == 0) return box;
+        // Turned about its pivot: the circle the box sweeps about it holds it at any angle.
+        const double r = std::max({std::hypot(box.x - text->pivot.x, box.y - text->pivot.y),
+                                   std::hypot(box.right() - text->pivot.x, box.y - text->pivot.y),
+                                   std::hypot(box.x - text->pivot.x, box.bottom() - text->pivot.y),
+                                   std::hypot(box.right() - text->pivot.x, box.bottom() - text->pivot.y)});
+        return {text->pivot.x - r, text->pivot.y - r, 2 * r, 2 * r};
+    }
     return std::get<render::Image>(item).box;
 }
 

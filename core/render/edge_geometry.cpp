@@ -180,6 +180,136 @@ std::vector<Point> orthogonal_route(const diagram::Style& style, const Terminal&
     return pts;
 }
 
+// A terminal as draw.io's edge styles see it: the glued shape's bounds, or a point (a fixed connection
+// point, a loose end) as a box of no size.
+Rect terminal_box(const Terminal& t, const std::optional<Point>& fixed) {
+    if (fixed) return {fixed->x, fixed->y, 0, 0};
+    if (t.bounds) return *t.bounds;
+    return {t.point.x, t.point.y, 0, 0};
+}
+
+bool contains(const Rect& r, double x, double y) {
+    return x >= r.x && x <= r.right() && y >= r.y && y <= r.bottom();
+}
+
+// The route's ends: the fixed point, else where the shape's outline meets the line toward the nearest
+// routed point (the other terminal's centre when there is none), as mxGraphView's floating terminals.
+std::vector<Point> with_ends(const Terminal& s, const Terminal& t, const std::optional<Point>& sc,
+                             const std::optional<Point>& tc, std::vector<Point> middle) {
+    const Point toward_s = !middle.empty() ? middle.front() : tc ? *tc : centre(t);
+    const Point toward_t = !middle.empty() ? middle.back() : sc ? *sc : centre(s);
+    const Point a = sc ? *sc : s.bounds ? perimeter_point(s.shape, *s.bounds, toward_s) : s.point;
+    const Point b = tc ? *tc : t.bounds ? perimeter_point(t.shape, *t.bounds, toward_t) : t.point;
+    std::vector<Point> pts{a};
+    pts.insert(pts.end(), middle.begin(), middle.end());
+    pts.push_back(b);
+    dedupe(pts);
+    if (pts.size() == 1) pts.push_back(pts.front());
+    return pts;
+}
+
+// draw.io's SideToSide (horizontal elbow) and TopToBottom (vertical elbow) edge styles: one bend column
+// (row) between the shapes, or through the first waypoint; no bend point inside either shape.
+std::vector<Point> elbow_points(const Rect& s, const Rect& t, const Point* pt, bool vertical) {
+    std::vector<Point> out;
+    if (!vertical) {
+        const double l = std::max(s.x, t.x), r = std::min(s.right(), t.right());
+        const double x = pt ? pt->x : std::round(r + (l - r) / 2);
+        double y1 = s.y + s.height / 2, y2 = t.y + t.height / 2;
+        if (pt) {
+            if (pt->y >= s.y && pt->y <= s.bottom()) y1 = pt->y;
+            if (pt->y >= t.y && pt->y <= t.bottom()) y2 = pt->y;
+        }
+        if (!contains(t, x, y1) && !contains(s, x, y1)) out.push_back({x, y1});
+        if (!contains(t, x, y2) && !contains(s, x, y2)) out.push_back({x, y2});
+        if (out.size() == 1) {
+            if (pt) {
+                if (!contains(t, x, pt->y) && !contains(s, x, pt->y)) out.push_back({x, pt->y});
+            } else {
+                const double top = std::max(s.y, t.y), bottom = std::min(s.bottom(), t.bottom());
+                out.push_back({x, top + (bottom - top) / 2});
+            }
+        }
+    } else {
+        const double top = std::max(s.y, t.y), bottom = std::min(s.bottom(), t.bottom());
+        double x = s.x + s.width / 2;
+        if (pt && pt->x >= s.x && pt->x <= s.right()) x = pt->x;
+        const double y = pt ? pt->y : std::round(bottom + (top - bottom) / 2);
+        if (!contains(t, x, y) && !contains(s, x, y)) out.push_back({x, y});
+        x = pt && pt->x >= t.x && pt->x <= t.right() ? pt->x : t.x + t.width / 2;
+        if (!contains(t, x, y) && !contains(s, x, y)) out.push_back({x, y});
+        if (out.size() == 1) {
+            if (pt) {
+                if (!contains(t, pt->x, y) && !contains(s, pt->x, y)) out.push_back({pt->x, y});
+            } else {
+                const double l = std::max(s.x, t.x), r = std::min(s.right(), t.right());
+                out.push_back({l + (r - l) / 2, y});
+            }
+        }
+    }
+    return out;
+}
+
+// draw.io's ElbowConnector: which of the two elbows, from how the shapes (or the waypoint) lie.
+std::vector<Point> elbow_route(const diagram::Style& style, const Terminal& s, const Terminal& t,
+                               const std::vector<Point>& waypoints, std::optional<bool> forced_vertical) {
+    const auto sc = constraint_point(style, s, "exit"), tc = constraint_point(style, t, "entry");
+    const Rect sb = terminal_box(s, sc), tb = terminal_box(t, tc);
+    const Point* pt = waypoints.empty() ? nullptr : &waypoints.front();  // the bend goes through it
+    bool vertical = false, horizontal = false;
+    if (forced_vertical) {
+        vertical = *forced_vertical, horizontal = !vertical;
+    } else if (s.bounds && t.bounds) {
+        const Rect &a = *s.bounds, &b = *t.bounds;
+        if (pt) {
+            const double left = std::min(a.x, b.x), right = std::max(a.right(), b.right());
+            const double top = std::min(a.y, b.y), bottom = std::max(a.bottom(), b.bottom());
+            vertical = pt->y < top || pt->y > bottom;
+            horizontal = pt->x < left || pt->x > right;
+        } else {
+            const double left = std::max(a.x, b.x), right = std::min(a.right(), b.right());
+            vertical = left == right;
+            if (!vertical) {
+                const double top = std::max(a.y, b.y), bottom = std::min(a.bottom(), b.bottom());
+                horizontal = top == bottom;
+            }
+        }
+    }
+    const bool use_vertical = !horizontal && (vertical || style.get_or("elbow", "horizontal") == "vertical");
+    return with_ends(s, t, sc, tc, elbow_points(sb, tb, pt, use_vertical));
+}
+
+// draw.io's EntityRelation: out of the facing sides (or the sides the fixed points are on), a 30 px stub
+// (style segment), then across.
+std::vector<Point> entity_relation_route(const diagram::Style& style, const Terminal& s, const Terminal& t) {
+    const auto sc = constraint_point(style, s, "exit"), tc = constraint_point(style, t, "entry");
+    const double segment = style.number("segment", 30);
+    const Rect sb0 = s.bounds ? *s.bounds : Rect{s.point.x, s.point.y, 0, 0};
+    const Rect tb0 = t.bounds ? *t.bounds : Rect{t.point.x, t.point.y, 0, 0};
+    const bool source_left = (tc ? tc->x : tb0.right()) < (sc ? sc->x : sb0.x);
+    const bool target_left = (sc ? sc->x : sb0.right()) < (tc ? tc->x : tb0.x);
+    const Rect sb = terminal_box(s, sc), tb = terminal_box(t, tc);
+    const double x0 = source_left ? sb.x : sb.right(), y0 = sb.y + sb.height / 2;
+    const double xe = target_left ? tb.x : tb.right(), ye = tb.y + tb.height / 2;
+    const Point dep{x0 + (source_left ? -segment : segment), y0};
+    const Point arr{xe + (target_left ? -segment : segment), ye};
+    std::vector<Point> middle;
+    if (source_left == target_left) {
+        const double x = source_left ? std::min(x0, xe) - segment : std::max(x0, xe) + segment;
+        middle = {{x, y0}, {x, ye}};
+    } else if ((dep.x < arr.x) == source_left) {
+        const double mid = y0 + (ye - y0) / 2;
+        middle = {dep, {dep.x, mid}, {arr.x, mid}, arr};
+    } else {
+        middle = {dep, arr};
+    }
+    std::vector<Point> pts{sc ? *sc : Point{x0, y0}};
+    pts.insert(pts.end(), middle.begin(), middle.end());
+    pts.push_back(tc ? *tc : Point{xe, ye});
+    dedupe(pts);
+    return pts;
+}
+
 }  // namespace
 
 int side_of(const Rect& r, Point p) {
@@ -193,12 +323,10 @@ std::vector<Point> route_edge(const diagram::Style& style, const Terminal& sourc
     std::string kind = style.get_or("edgeStyle", "none");
     if (kind == "orthogonalEdgeStyle" || kind == "segmentEdgeStyle")
         return orthogonal_route(style, source, target, waypoints, false);
-    if (kind == "elbowEdgeStyle" || kind == "entityRelationEdgeStyle" || kind == "sideToSideEdgeStyle" ||
-        kind == "topToBottomEdgeStyle") {
-        diagram::Style s = style;
-        if (kind == "topToBottomEdgeStyle") s.set("elbow", "vertical");
-        return orthogonal_route(s, source, target, waypoints, true);
-    }
+    if (kind == "elbowEdgeStyle") return elbow_route(style, source, target, waypoints, std::nullopt);
+    if (kind == "sideToSideEdgeStyle") return elbow_route(style, source, target, waypoints, false);
+    if (kind == "topToBottomEdgeStyle") return elbow_route(style, source, target, waypoints, true);
+    if (kind == "entityRelationEdgeStyle") return entity_relation_route(style, source, target);
     // Straight (and anything we do not route): through the waypoints.
     auto sc = constraint_point(style, source, "exit");
     auto tc = constraint_point(style, target, "entry");

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/diagram/page_index.hpp"
+#include "core/render/default_style.hpp"
 #include "core/render/edge_geometry.hpp"
 #include "core/render/shape_geometry.hpp"
 #include "core/render/stencil.hpp"
@@ -99,22 +100,30 @@ class Builder {
         grow(p.bounds(), p.stroke ? p.stroke_width / 2 : 0);
         m_scene.drawing.items.emplace_back(std::move(p));
     }
-    void add_runs(const PlacedLabel& label, double opacity, double rotation = 0, Point pivot = {}) {
+    // The label's runs, turned `rotation` degrees clockwise about `pivot`, then moved by `shift` (a label
+    // turned about its own box and then with its shape about the shape's centre: see turned_label).
+    void add_runs(const PlacedLabel& label, double opacity, double rotation = 0, Point pivot = {},
+                  Point shift = {}) {
         for (auto run : label.runs) {
             run.opacity = opacity;
             run.rotation = rotation;
-            run.pivot = pivot;
+            run.pivot = {pivot.x + shift.x, pivot.y + shift.y};
+            run.x += shift.x, run.y += shift.y;
             m_scene.drawing.items.emplace_back(std::move(run));
         }
         if (label.runs.empty()) return;
+        Rect r = label.bounds;
+        r.x += shift.x, r.y += shift.y;
         if (rotation == 0) {
-            grow(label.bounds);
+            grow(r);
         } else {
-            // Turned a quarter: the box swaps its sides about the pivot.
-            const Rect& r = label.bounds;
-            double cx = pivot.x + ((r.y + r.height / 2) - pivot.y),
-                   cy = pivot.y - ((r.x + r.width / 2) - pivot.x);
-            grow({cx - r.height / 2, cy - r.width / 2, r.height, r.width});
+            const double a = rotation * 3.14159265358979323846 / 180, ca = std::cos(a), sa = std::sin(a);
+            const Point c{pivot.x + shift.x, pivot.y + shift.y};
+            for (Point corner : {Point{r.x, r.y}, Point{r.right(), r.y}, Point{r.x, r.bottom()},
+                                 Point{r.right(), r.bottom()}}) {
+                const Point q = rotate(corner, c, ca, sa);
+                grow({q.x, q.y, 0, 0});
+            }
         }
     }
 
@@ -171,7 +180,7 @@ class Builder {
             warn(cell, "geometry is not finite; shape skipped");
             return;
         }
-        const Style& s = cell.style_or_empty();
+        const Style s = resolved_style(cell.style_or_empty(), false);
         std::string name = shape_name(s);
         const bool is_text =
             s.has_name("text") || name == "image" || name == "group" || s.has_name("edgeLabel");
@@ -202,12 +211,38 @@ class Builder {
                      "inline stencil not drawn (" + decoded.error().message + "); drawn as its bounding box");
             // draw.io's freehand sketches (lineShape=1) are outlines filled with the line colour.
             if (s.flag("lineShape")) shape.fill = shape.stroke;
+        } else if (!is_known_shape(name)) {
+            // shape=mxgraph.<library>.<name>: a stencil of draw.io's libraries, when they are installed.
+            if (auto named = named_stencil(name)) {
+                stencil = std::move(named);
+                shape.shape = "stencil";
+            }
         }
-        ShapeOutline outline = stencil ? ShapeOutline{} : shape_outline(name, b, s);
+        // draw.io's AWS 4 resource icon: a square of the fill colour, the icon named by resIcon (a library
+        // stencil) inside it in the stroke colour.
+        std::shared_ptr<const Stencil> icon;
+        if (!stencil && name == "mxgraph.aws4.resourceIcon") icon = named_stencil(s.get_or("resIcon", ""));
+        ShapeOutline outline = stencil || icon ? ShapeOutline{} : shape_outline(name, b, s);
         shape.known = outline.known;
-        if (!outline.known && name != "stencil")
+        if (!outline.known && name != "stencil" && !stencil)
             warn(cell, "shape '" + name + "' is not drawn by the renderer; drawn as its bounding box");
-        if (stencil) draw_stencil_shape(cell, *stencil, shape);
+        if (stencil) draw_stencil_shape(cell, s, *stencil, shape);
+        if (icon) {
+            shape.shape = "stencil";
+            Path back = rect_path(b);
+            back.fill = shape.fill;
+            back.fill_opacity = opacity * std::clamp(s.number("fillOpacity", 100), 0.0, 100.0) / 100;
+            shape.outline.push_back(back);
+            rotate_path(back, {b.x + b.width / 2, b.y + b.height / 2}, shape.rotation);
+            add_path(std::move(back));
+            SceneShape inner = shape;
+            inner.bounds = {b.x + b.width * 0.1, b.y + b.height * 0.1, b.width * 0.8, b.height * 0.8};
+            inner.fill = shape.stroke;
+            inner.stroke.reset();
+            inner.outline.clear();
+            draw_stencil_shape(cell, s, *icon, inner);
+            shape.outline.insert(shape.outline.end(), inner.outline.begin(), inner.outline.end());
+        }
 
         auto style_path = [&](Path& p, bool filled) {
             if (filled) {
@@ -269,14 +304,22 @@ class Builder {
                 shape.label_place = place;
                 shape.vertical_label = !s.flag("horizontal", true);
                 PlacedLabel placed = place_label(shape.label, place);
-                double text_opacity = opacity * std::clamp(s.number("textOpacity", 100), 0.0, 100.0) / 100;
-                if (shape.vertical_label) {
-                    const Rect& v = place.box;
-                    add_runs(placed, text_opacity, -90, {v.x + v.width / 2, v.y + v.height / 2});
-                } else {
-                    draw_label_background(s, placed.bounds);
-                    add_runs(placed, text_opacity);
+                // draw.io: opacity fades the shape, textOpacity the label (not both).
+                double text_opacity = std::clamp(s.number("textOpacity", 100), 0.0, 100.0) / 100;
+                // The label turns with its shape about the shape's centre; horizontal=0 turns it a further
+                // quarter counter-clockwise about its own box's centre.
+                double turn = shape.vertical_label ? -90 : 0;
+                Point pivot{place.box.x + place.box.width / 2, place.box.y + place.box.height / 2};
+                Point shift{};
+                if (shape.rotation != 0) {
+                    const double a = shape.rotation * 3.14159265358979323846 / 180;
+                    const Point moved =
+                        rotate(pivot, {b.x + b.width / 2, b.y + b.height / 2}, std::cos(a), std::sin(a));
+                    shift = {moved.x - pivot.x, moved.y - pivot.y};
+                    turn += shape.rotation;
                 }
+                if (turn == 0) draw_label_background(s, placed.bounds);
+                add_runs(placed, text_opacity, turn, pivot, shift);
             }
         }
         m_scene.shapes.push_back(std::move(shape));
@@ -284,14 +327,14 @@ class Builder {
 
     // An inline stencil in the cell's bounds, turned by its rotation; its paths also become the shape's
     // outline for backends that keep shapes (PPTX free-form).
-    void draw_stencil_shape(const Cell& cell, const Stencil& stencil, SceneShape& shape) {
-        const Style& s = cell.style_or_empty();
+    void draw_stencil_shape(const Cell& cell, const Style& s, const Stencil& stencil, SceneShape& shape) {
         const Rect& b = shape.bounds;
-        if (!stencil.not_drawn.empty()) {
-            std::string names;
-            for (const auto& n : stencil.not_drawn) names += (names.empty() ? "" : ", ") + n;
-            warn(cell, "inline stencil: elements not drawn: " + names);
-        }
+        // Line caps, joins and miter limits change a corner by a pixel: not worth a warning.
+        std::string names;
+        for (const auto& n : stencil.not_drawn)
+            if (n != "linejoin" && n != "linecap" && n != "miterlimit")
+                names += (names.empty() ? "" : ", ") + n;
+        if (!names.empty()) warn(cell, "stencil: elements not drawn: " + names);
         StencilPaint paint;
         paint.fill = shape.fill;
         paint.stroke = shape.stroke;
@@ -339,7 +382,9 @@ class Builder {
                 box.height = std::min(start, b.height);
             else
                 box.width = std::min(start, b.width);  // the title is turned below
-            if (!s.get("verticalAlign")) p.valign = VAlign::middle;
+            // draw.io centres the title in the header whatever verticalAlign says (top is the common case in
+            // its swimlane styles; compared with its own pictures).
+            p.valign = VAlign::middle;
         }
         std::string lp = s.get_or("labelPosition", "center"),
                     vlp = s.get_or("verticalLabelPosition", "middle");
@@ -394,7 +439,7 @@ class Builder {
     }
 
     void draw_edge(const Cell& cell) {
-        const Style& s = cell.style_or_empty();
+        const Style s = resolved_style(cell.style_or_empty(), true);
         Point origin = m_index.frame_origin(cell.id);
         const auto& g = cell.geometry;
         std::optional<Point> sp = g ? g->source_point : std::nullopt, tp = g ? g->target_point : std::nullopt;
@@ -418,7 +463,26 @@ class Builder {
         edge.end_arrow = s.get_or("endArrow", "classic");
         double opacity = std::clamp(s.number("opacity", 100), 0.0, 100.0) / 100;
 
-        if (edge.stroke && pts.size() >= 2) {
+        if (s.get_or("shape", "") == "arrow" && pts.size() >= 2) {
+            // draw.io's block arrow edge (mxArrow): a 10 px shaft and a 30 px head, straight from the first
+            // point to the last, filled with fillColor.
+            const Point p0 = pts.front(), pe = pts.back();
+            const double dx = pe.x - p0.x, dy = pe.y - p0.y, dist = std::hypot(dx, dy);
+            if (dist > 0) {
+                constexpr double width = 30, head = 30;
+                const double nx = dx / dist, ny = dy / dist, length = dist - head;
+                const double fx = width * ny / 3, fy = -width * nx / 3;
+                const Point a{p0.x - fx / 2, p0.y - fy / 2}, b1{a.x + fx, a.y + fy};
+                const Point b2{b1.x + length * nx, b1.y + length * ny}, b3{b2.x + fx, b2.y + fy};
+                const Point b5{b3.x - 3 * fx, b3.y - 3 * fy}, b6{b5.x + fx, b5.y + fy};
+                Path arrow = polygon_path({a, b1, b2, b3, pe, b5, b6});
+                arrow.fill = style_color(s, "fillColor", white, white);
+                arrow.stroke = edge.stroke;
+                arrow.stroke_width = edge.stroke_width;
+                arrow.fill_opacity = arrow.stroke_opacity = opacity;
+                add_path(std::move(arrow));
+            }
+        } else if (edge.stroke && pts.size() >= 2) {
             Color color = *edge.stroke;
             std::vector<Point> line = pts;
             std::vector<Path> markers;
@@ -506,7 +570,7 @@ class Builder {
     void draw_edge_label_cell(const Cell& cell, const Cell& edge) {
         auto it = m_routes.find(edge.id);
         if (it == m_routes.end() || !cell.geometry) return;
-        const Style& s = cell.style_or_empty();
+        const Style s = resolved_style(cell.style_or_empty(), false);
         const auto& g = *cell.geometry;
         Point at = g.relative ? label_anchor(it->second, g.bounds.x, g.bounds.y, g.offset)
                               : Point{g.bounds.x + g.bounds.width / 2, g.bounds.y + g.bounds.height / 2};

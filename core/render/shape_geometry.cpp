@@ -40,10 +40,12 @@ const std::map<std::string, std::string, std::less<>>& aliases() {
 }
 
 const char* const known_names[] = {
-    "rect",      "ellipse",  "doubleEllipse", "rhombus",  "triangle",    "hexagon", "parallelogram",
-    "trapezoid", "cylinder", "document",      "process",  "swimlane",    "note",    "card",
-    "step",      "cloud",    "actor",         "umlActor", "image",       "line",    "terminator",
-    "group",     "ext",      "manualInput",   "callout",  "curlyBracket"};
+    "rect", "ellipse", "doubleEllipse", "rhombus", "triangle", "hexagon", "parallelogram", "trapezoid",
+    "cylinder", "document", "process", "swimlane", "note", "card", "step", "cloud", "actor", "umlActor",
+    "image", "line", "terminator", "group", "ext", "manualInput", "callout", "curlyBracket",
+    // draw.io's floor-plan shapes drawn in code (not stencils)
+    "mxgraph.floorplan.wall", "mxgraph.floorplan.wallCorner", "mxgraph.floorplan.wallU",
+    "mxgraph.floorplan.doorLeft", "mxgraph.floorplan.doorRight", "mxgraph.floorplan.window"};
 
 std::string canonical(std::string name) {
     auto it = aliases().find(name);
@@ -52,6 +54,31 @@ std::string canonical(std::string name) {
 
 Point at(const Rect& r, double fx, double fy) {
     return {r.x + fx * r.width, r.y + fy * r.height};
+}
+
+// A closed polygon whose corners are cut `arcs[i]` back along both sides and joined by a quadratic curve
+// through the corner, as mxShape.addPoints draws rounded polygons.
+Path rounded_polygon(const std::vector<Point>& pts, const std::vector<double>& arcs) {
+    const std::size_t n = pts.size();
+    Path p;
+    auto toward = [](Point from, Point to, double d) {
+        const double len = std::hypot(to.x - from.x, to.y - from.y);
+        if (len < 1e-9) return from;
+        const double k = std::min(d, len / 2) / len;
+        return Point{from.x + (to.x - from.x) * k, from.y + (to.y - from.y) * k};
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        const Point c = pts[i], prev = pts[(i + n - 1) % n], next = pts[(i + 1) % n];
+        const Point in = toward(c, prev, arcs[i]), out = toward(c, next, arcs[i]);
+        if (i == 0)
+            p.move_to(in);
+        else
+            p.line_to(in);
+        p.cubic_to({in.x + 2.0 / 3 * (c.x - in.x), in.y + 2.0 / 3 * (c.y - in.y)},
+                   {out.x + 2.0 / 3 * (c.x - out.x), out.y + 2.0 / 3 * (c.y - out.y)}, out);
+    }
+    p.close();
+    return p;
 }
 
 }  // namespace
@@ -95,7 +122,12 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
         double inset = std::min({4.0, w / 4, h / 4});
         detail(ellipse_path({x + inset, y + inset, w - 2 * inset, h - 2 * inset}));
     } else if (name == "rhombus") {
-        fill(polygon_path({{cx, y}, {r, cy}, {cx, bt}, {x, cy}}));
+        if (style.flag("rounded")) {  // draw.io: arcSize (default 20) / 2 back from each corner
+            const double arc = style.number("arcSize", 20) / 2;
+            fill(rounded_polygon({{cx, y}, {r, cy}, {cx, bt}, {x, cy}}, {arc, arc, arc, arc}));
+        } else {
+            fill(polygon_path({{cx, y}, {r, cy}, {cx, bt}, {x, cy}}));
+        }
     } else if (name == "triangle") {
         if (direction == "north")
             fill(polygon_path({{x, bt}, {cx, y}, {r, bt}}));
@@ -203,11 +235,83 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
         double start = style.number("startSize", 40);
         bool horizontal = style.flag("horizontal", true);
         Rect header = horizontal ? Rect{x, y, w, std::min(start, h)} : Rect{x, y, std::min(start, w), h};
-        fill(rect_path(header));
         Rect body = horizontal ? Rect{x, y + header.height, w, h - header.height}
                                : Rect{x + header.width, y, w - header.width, h};
-        Path outline = rect_path(body);
-        detail(std::move(outline));
+        if (style.flag("rounded")) {
+            // mxSwimlane: the radius is startSize * arcSize% * 3; the header's outer corners and the body's
+            // far corners are round.
+            const double arc = std::min({start * style.number("arcSize", 15) / 100 * 3, w / 2, h / 2});
+            auto corners = [](const Rect& q) {
+                return std::vector<Point>{
+                    {q.x, q.y}, {q.right(), q.y}, {q.right(), q.bottom()}, {q.x, q.bottom()}};
+            };
+            if (horizontal) {
+                fill(rounded_polygon(corners(header), {arc, arc, 0, 0}));
+                detail(rounded_polygon(corners(body), {0, 0, arc, arc}));
+            } else {
+                fill(rounded_polygon(corners(header), {arc, 0, 0, arc}));
+                detail(rounded_polygon(corners(body), {0, arc, arc, 0}));
+            }
+        } else {
+            fill(rect_path(header));
+            detail(rect_path(body));
+        }
+    } else if (name.rfind("mxgraph.floorplan.", 0) == 0) {
+        // Drawn as draw.io's floor-plan shapes: in the box turned to the direction (north/south swap its
+        // sides), then turned back about the centre.
+        const double turn = direction == "south"   ? 90
+                            : direction == "west"  ? 180
+                            : direction == "north" ? 270
+                                                   : 0;
+        const bool swap = direction == "south" || direction == "north";
+        const double fw = swap ? h : w, fh = swap ? w : h, fx = cx - fw / 2, fy = cy - fh / 2;
+        const double th = style.number("wallThickness", 10);
+        auto place = [&](Path p) {
+            if (turn != 0) {
+                const double a = turn * 3.14159265358979323846 / 180, ca = std::cos(a), sa = std::sin(a);
+                for (auto& op : p.ops)
+                    for (auto& q : op.p) {
+                        const double dx = q.x - cx, dy = q.y - cy;
+                        q = {cx + dx * ca - dy * sa, cy + dx * sa + dy * ca};
+                    }
+            }
+            return p;
+        };
+        const std::string kind = name.substr(18);
+        if (kind == "wall") {
+            fill(place(rect_path({fx, fy, fw, std::min(th, fh)})));
+        } else if (kind == "wallCorner") {
+            fill(place(polygon_path({{fx, fy + fh},
+                                     {fx, fy},
+                                     {fx + fw, fy},
+                                     {fx + fw, fy + th},
+                                     {fx + th, fy + th},
+                                     {fx + th, fy + fh}})));
+        } else if (kind == "wallU") {
+            fill(place(polygon_path({{fx, fy + fh},
+                                     {fx, fy},
+                                     {fx + fw, fy},
+                                     {fx + fw, fy + fh},
+                                     {fx + fw - th, fy + fh},
+                                     {fx + fw - th, fy + th},
+                                     {fx + th, fy + th},
+                                     {fx + th, fy + fh}})));
+        } else if (kind == "window") {
+            fill(place(rect_path({fx, fy, fw, fh})));
+            detail(place(polygon_path({{fx, fy + fh / 2}, {fx + fw, fy + fh / 2}}, false)));
+        } else {  // doorLeft, doorRight: the frame along the top, the leaf down one side, its swing as an arc
+            const bool left = kind == "doorLeft";
+            fill(place(rect_path({fx, fy, fw, 5})));
+            const double leaf = std::min(fw, fh - 5);
+            const double hinge_x = left ? fx : fx + fw, far_x = left ? fx + leaf : fx + fw - leaf;
+            const double k = 0.5522847498 * leaf;
+            Path swing;
+            swing.move_to({far_x, fy + 5});
+            swing.cubic_to({far_x, fy + 5 + k}, {hinge_x + (left ? k : -k), fy + 5 + leaf},
+                           {hinge_x, fy + 5 + leaf});
+            detail(place(std::move(swing)));
+            fill(place(rect_path({left ? fx : fx + fw - 5, fy + 5, 5, leaf})));
+        }
     } else if (name == "line") {
         detail(polygon_path({{x, cy}, {r, cy}}, false));
     } else if (name == "callout") {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cmath>
 #include <mutex>
 #include <sstream>
@@ -339,6 +340,7 @@ class StencilPainter {
 };
 
 std::atomic<StencilParser> g_parser{nullptr};
+std::atomic<StencilLookup> g_lookup{nullptr};
 
 }  // namespace
 
@@ -359,6 +361,37 @@ void set_stencil_parser(StencilParser parser) {
 
 bool has_stencil_parser() {
     return g_parser.load() != nullptr;
+}
+
+void set_stencil_lookup(StencilLookup lookup) {
+    g_lookup.store(lookup);
+}
+
+std::shared_ptr<const Stencil> named_stencil(std::string_view shape_name) {
+    const StencilLookup lookup = g_lookup.load();
+    if (!lookup || !stencil_library_file(shape_name)) return nullptr;
+    return lookup(shape_name);
+}
+
+std::optional<std::string> stencil_library_file(std::string_view shape_name) {
+    std::vector<std::string_view> parts;
+    std::size_t start = 0;
+    while (true) {
+        const std::size_t dot = shape_name.find('.', start);
+        parts.push_back(shape_name.substr(start, dot == std::string_view::npos ? dot : dot - start));
+        if (dot == std::string_view::npos) break;
+        start = dot + 1;
+    }
+    if (parts.size() < 3 || parts[0] != "mxgraph" || parts[1].empty()) return std::nullopt;
+    std::string file;
+    for (std::size_t i = 1; i + 1 < parts.size(); ++i) {
+        if (parts[i].empty() || parts[i].find('/') != std::string_view::npos ||
+            parts[i].find('\\') != std::string_view::npos)
+            return std::nullopt;  // no way out of the stencil folder
+        if (!file.empty()) file += '/';
+        for (char c : parts[i]) file += char(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return file;
 }
 
 std::optional<std::string_view> inline_stencil_text(std::string_view shape_value) {

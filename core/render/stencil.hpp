@@ -87,6 +87,18 @@ using StencilParser = Result<Stencil> (*)(std::string_view xml);
 void set_stencil_parser(StencilParser parser);
 bool has_stencil_parser();
 
+// Stencils by name, draw.io's `shape=mxgraph.<library>.<name>` from its stencil libraries: the importers
+// install the lookup that reads the library files (importers/drawio/stencil_library.hpp). The lookup is
+// given the shape name as written and answers nullptr for a name no library has.
+using StencilLookup = std::shared_ptr<const Stencil> (*)(std::string_view shape_name);
+void set_stencil_lookup(StencilLookup lookup);
+// The stencil `shape_name` names; nullptr when no lookup is installed or no library has it.
+std::shared_ptr<const Stencil> named_stencil(std::string_view shape_name);
+// The library file a stencil name lives in, as draw.io's registry finds it (getBasenameForStencil):
+// "mxgraph.cisco.routers.router" → "cisco/routers" (stencils/cisco/routers.xml), "mxgraph.aws4.lambda" →
+// "aws4"; nullopt for names not of the form mxgraph.<library>.<name>.
+std::optional<std::string> stencil_library_file(std::string_view shape_name);
+
 // "stencil(BASE64)" → BASE64; nullopt when the shape value is not an inline stencil.
 std::optional<std::string_view> inline_stencil_text(std::string_view shape_value);
 // BASE64 → the stencil XML: base64, raw inflate (at most max_stencil_bytes), decodeURIComponent.

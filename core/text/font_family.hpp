@@ -6,10 +6,17 @@
 #include <string>
 #include <string_view>
 
+#include "core/text/text_metrics.hpp"
+
 namespace jstudio::text {
 
 inline std::string installed_family(std::string_view family) {
     if (family.empty() || family == "Helvetica" || family == "Helvetica Neue") return "Liberation Sans";
+    // Monospace text is laid out at 0.6 em a character: a monospace font the machine has, never the
+    // proportional fallback fontconfig gives for a font it lacks (Consolas, Lucida Console).
+    // (draw.io's reference pictures: Courier New is Liberation Mono, the others DejaVu Sans Mono.)
+    if (is_monospace_family(family))
+        return family.rfind("Courier", 0) == 0 ? "Liberation Mono" : "DejaVu Sans Mono";
     return std::string(family);
 }
 

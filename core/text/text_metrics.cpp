@@ -1,6 +1,7 @@
 #include "core/text/text_metrics.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 
 #include "core/text/font_metrics_table.hpp"
@@ -35,7 +36,27 @@ double advance(std::uint32_t cp, bool bold) {
 
 }  // namespace
 
+bool is_monospace_family(std::string_view family) {
+    std::string first;
+    for (char c : family.substr(0, family.find(','))) {
+        if (c == '"' || c == '\'') continue;
+        first += char(std::tolower(static_cast<unsigned char>(c)));
+    }
+    while (!first.empty() && first.front() == ' ') first.erase(first.begin());
+    while (!first.empty() && first.back() == ' ') first.pop_back();
+    for (const char* mono :
+         {"courier new", "courier", "monospace", "consolas", "lucida console", "menlo", "monaco",
+          "liberation mono", "dejavu sans mono", "source code pro", "ubuntu mono"})
+        if (first == mono) return true;
+    return false;
+}
+
 double text_width(std::string_view s, const FontSpec& font) {
+    if (font.monospace) {
+        std::size_t n = 0;
+        for (std::size_t i = 0; i < s.size();) next_codepoint(s, i), ++n;
+        return double(n) * 0.6 * font.size;
+    }
     double units = 0;
     for (std::size_t i = 0; i < s.size();) units += advance(next_codepoint(s, i), font.bold);
     return units * font.size / 1000.0;

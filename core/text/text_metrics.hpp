@@ -8,9 +8,13 @@
 namespace jstudio::text {
 
 struct FontSpec {
-    double size = 12;   // px, as draw.io's fontSize
-    bool bold = false;  // italic has the same advances in Liberation Sans
+    double size = 12;        // px, as draw.io's fontSize
+    bool bold = false;       // italic has the same advances in Liberation Sans
+    bool monospace = false;  // Courier New, Consolas, monospace...: every character 0.6 em (Liberation Mono)
 };
+
+// Whether a draw.io fontFamily is a monospace font (the first family of a CSS list decides).
+bool is_monospace_family(std::string_view family);
 
 // draw.io's mxConstants.LINE_HEIGHT: lines are 1.2 font sizes apart.
 inline constexpr double line_height_factor = 1.2;

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <iterator>
 
+#include "core/base/drawio_data.hpp"
 #include "core/base/file_io.hpp"
 #include "core/codec/codec.hpp"
 
@@ -33,6 +34,19 @@ bool inside(const std::filesystem::path& path, const std::filesystem::path& dir)
     return d == dir.end() || (std::next(d) == dir.end() && d->empty());  // "dir/" ends with an empty part
 }
 }  // namespace
+
+std::optional<std::string> drawio_image(const std::string& href) {
+    namespace fs = std::filesystem;
+    if (href.rfind("img/", 0) != 0) return std::nullopt;
+    const auto data = drawio_data_dir();
+    if (!data) return std::nullopt;
+    std::error_code ec;
+    const fs::path img = fs::weakly_canonical(*data / "img", ec);
+    if (ec) return std::nullopt;
+    const fs::path real = fs::weakly_canonical(*data / href, ec);
+    if (ec || !inside(real, img) || !fs::is_regular_file(real, ec)) return std::nullopt;
+    return real.string();
+}
 
 bool is_local_image(const std::string& href) {
     return !href.empty() && href.rfind("data:", 0) != 0 && href.rfind("http://", 0) != 0 &&
@@ -89,6 +103,10 @@ Result<ImageData> load_image(const std::string& href, const std::string& base_di
         }
     } else if (href.rfind("http://", 0) == 0 || href.rfind("https://", 0) == 0) {
         return make_error(ErrorCode::unsupported, "web image not fetched: " + href.substr(0, 80));
+    } else if (auto own = drawio_image(href)) {
+        auto bytes = read_file(*own);
+        if (!bytes) return bytes.error();
+        out.bytes = std::move(bytes.value());
     } else {
         auto path = allowed_local_image(href, base_dir, allowed_dirs);
         if (!path) return path.error();

@@ -6,6 +6,7 @@
 // Local files are read only inside folders the user allowed (journey export --allow-images-from DIR): a
 // diagram is data from anyone, and draw.io itself never reads local files from one, so an image=/etc/shadow,
 // file:///home/... or ../../secret would otherwise be copied into a picture or deck that gets shared.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,5 +31,8 @@ Result<ImageData> load_image(const std::string& href, const std::string& base_di
 Result<std::string> allowed_local_image(const std::string& href, const std::string& base_dir,
                                         const std::vector<std::string>& allowed_dirs);
 bool is_local_image(const std::string& href);
+// draw.io's own images, named relative to its web app ("img/lib/azure2/general/Browser.svg"): the file in
+// the draw.io data folder (core/base/drawio_data.hpp) when it is there; nullopt for any other href.
+std::optional<std::string> drawio_image(const std::string& href);
 
 }  // namespace jstudio::exporters

@@ -15,6 +15,7 @@
 #include "core/render/label_text.hpp"
 #include "core/text/font_family.hpp"
 #include "exporters/image/image_source.hpp"
+#include "exporters/raster/svg_image_cairo.hpp"
 #include "exporters/svg/svg_writer.hpp"
 
 namespace jstudio::exporters {
@@ -178,7 +179,10 @@ cairo_surface_t* decode_with_pixbuf(const std::string& bytes) {
 void draw_image(cairo_t* cr, const Image& im, const RasterOptions& o) {
     auto image = load_image(im.href, o.base_dir, o.image_dirs);
     cairo_surface_t* img = nullptr;
-    if (image && image->mime == "image/png") {
+    if (image && image->mime == "image/svg+xml" && draw_svg_image(cr, image->bytes, im.box)) return;
+    if (image && image->mime == "image/svg+xml") {
+        // librsvg could not read it: the frame below.
+    } else if (image && image->mime == "image/png") {
         ReadCursor cursor{&image->bytes};
         img = cairo_image_surface_create_from_png_stream(read_bytes, &cursor);
     } else if (image) {
@@ -195,8 +199,12 @@ void draw_image(cairo_t* cr, const Image& im, const RasterOptions& o) {
     double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
     if (iw > 0 && ih > 0) {
         cairo_save(cr);
-        cairo_translate(cr, im.box.x, im.box.y);
-        cairo_scale(cr, im.box.width / iw, im.box.height / ih);
+        double sx = im.box.width / iw, sy = im.box.height / ih, x = im.box.x, y = im.box.y;
+        // draw.io's imageAspect=1 (the default): the whole image, centred.
+        sx = sy = std::min(sx, sy);
+        x += (im.box.width - iw * sx) / 2, y += (im.box.height - ih * sy) / 2;
+        cairo_translate(cr, x, y);
+        cairo_scale(cr, sx, sy);
         cairo_set_source_surface(cr, img, 0, 0);
         cairo_paint(cr);
         cairo_restore(cr);

@@ -140,7 +140,7 @@ std::string write_svg(const Scene& scene, const SvgOptions& options, const std::
         } else if (const auto* im = std::get_if<Image>(&item)) {
             out << "<image x=\"" << num(im->box.x) << "\" y=\"" << num(im->box.y) << "\" width=\""
                 << num(im->box.width) << "\" height=\"" << num(im->box.height)
-                << "\" preserveAspectRatio=\"none\" xlink:href=\""
+                << "\" preserveAspectRatio=\"xMidYMid meet\" xlink:href=\""
                 << escape(image_href(im->href, options.base_dir, options.image_dirs), true) << "\"/>\n";
         }
     }

@@ -1,11 +1,14 @@
 #include "importers/drawio/stencil_reader.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <pugixml.hpp>
+
+#include "importers/drawio/stencil_library.hpp"
 
 namespace jstudio::importers {
 
@@ -155,18 +158,9 @@ Status read_drawing(const pugi::xml_node& parent, Stencil& stencil, std::vector<
 
 }  // namespace
 
-Result<Stencil> read_stencil_xml(std::string_view xml) {
-    pugi::xml_document doc;
-    const pugi::xml_parse_result parsed =
-        doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
-    if (!parsed)
-        return make_error(ErrorCode::bad_xml, std::string("stencil XML at byte ") +
-                                                  std::to_string(parsed.offset) + ": " +
-                                                  parsed.description());
-    const pugi::xml_node shape = doc.document_element();
-    if (std::strcmp(shape.name(), "shape") != 0)
-        return make_error(ErrorCode::bad_xml, "stencil XML: the root element is <" +
-                                                  std::string(shape.name()) + ">, not <shape>");
+namespace {
+
+Result<Stencil> read_shape(const pugi::xml_node& shape) {
     Stencil stencil;
     stencil.name = shape.attribute("name").value();
     double w = 0, h = 0;
@@ -197,8 +191,60 @@ Result<Stencil> read_stencil_xml(std::string_view xml) {
     return stencil;
 }
 
+Result<pugi::xml_node> load(pugi::xml_document& doc, std::string_view xml, const char* root,
+                            const char* what) {
+    const pugi::xml_parse_result parsed =
+        doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
+    if (!parsed)
+        return make_error(
+            ErrorCode::bad_xml,
+            std::string(what) + " at byte " + std::to_string(parsed.offset) + ": " + parsed.description());
+    const pugi::xml_node node = doc.document_element();
+    if (std::strcmp(node.name(), root) != 0)
+        return make_error(ErrorCode::bad_xml, std::string(what) + ": the root element is <" +
+                                                  std::string(node.name()) + ">, not <" + root + ">");
+    return node;
+}
+
+}  // namespace
+
+Result<Stencil> read_stencil_xml(std::string_view xml) {
+    pugi::xml_document doc;
+    auto shape = load(doc, xml, "shape", "stencil XML");
+    if (!shape) return shape.error();
+    return read_shape(shape.value());
+}
+
+Result<StencilSet> read_stencil_set_xml(std::string_view xml) {
+    pugi::xml_document doc;
+    auto shapes = load(doc, xml, "shapes", "stencil library XML");
+    if (!shapes) return shapes.error();
+    StencilSet set;
+    std::string package = shapes.value().attribute("name").value();
+    if (!package.empty()) package += '.';
+    for (const pugi::xml_node& shape : shapes.value().children("shape")) {
+        const char* name = shape.attribute("name").value();
+        if (!*name) continue;
+        auto stencil = read_shape(shape);
+        if (!stencil) {
+            set.errors.push_back(std::string(name) + ": " + stencil.error().message);
+            continue;
+        }
+        stencil.value().name = stencil_key(package + name);
+        set.stencils.push_back(std::move(stencil.value()));
+    }
+    return set;
+}
+
+std::string stencil_key(std::string_view name) {
+    std::string key(name);
+    for (char& c : key) c = c == ' ' ? '_' : char(std::tolower(static_cast<unsigned char>(c)));
+    return key;
+}
+
 void use_stencil_reader() {
     render::set_stencil_parser(&read_stencil_xml);
+    use_stencil_library();
 }
 
 }  // namespace jstudio::importers

@@ -278,3 +278,36 @@ TEST_CASE("labels are bounded before any backend sees them", "[render]") {
         CHECK(warned == 2);
     }
 }
+
+TEST_CASE("edges without waypoints follow draw.io's edge styles", "[render]") {
+    SECTION("an elbow edge between stacked boxes is straight, not a detour through them") {
+        Terminal top{Rect{0, 0, 100, 40}, "rect", {}}, below{Rect{10, 100, 100, 40}, "rect", {}};
+        auto pts = route_edge(Style::parse("edgeStyle=elbowEdgeStyle"), top, below, {});
+        REQUIRE(pts.size() == 2);
+        CHECK(pts.front().y == Approx(40));
+        CHECK(pts.back().y == Approx(100));
+    }
+    SECTION("an elbow edge between boxes side by side bends halfway between them") {
+        Terminal a{Rect{0, 0, 100, 40}, "rect", {}}, b{Rect{200, 100, 100, 40}, "rect", {}};
+        auto pts = route_edge(Style::parse("edgeStyle=elbowEdgeStyle"), a, b, {});
+        REQUIRE(pts.size() == 4);
+        CHECK(pts[0] == Point{100, 20});
+        CHECK(pts[1] == Point{150, 20});
+        CHECK(pts[2] == Point{150, 120});
+        CHECK(pts[3] == Point{200, 120});
+        auto v = route_edge(Style::parse("edgeStyle=elbowEdgeStyle;elbow=vertical"), a, b, {});
+        REQUIRE(v.size() == 4);
+        CHECK(v[0] == Point{50, 40});
+        CHECK(v[1].y == Approx(70));
+        CHECK(v[3] == Point{250, 100});
+    }
+    SECTION("entity relation: 30 px stubs out of the facing sides, a straight line between them") {
+        Terminal a{Rect{0, 0, 100, 40}, "rect", {}}, b{Rect{200, 100, 100, 40}, "rect", {}};
+        auto pts = route_edge(Style::parse("edgeStyle=entityRelationEdgeStyle"), a, b, {});
+        REQUIRE(pts.size() == 4);
+        CHECK(pts[0] == Point{100, 20});
+        CHECK(pts[1] == Point{130, 20});
+        CHECK(pts[2] == Point{170, 120});
+        CHECK(pts[3] == Point{200, 120});
+    }
+}

@@ -6,7 +6,9 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "core/codec/codec.hpp"
 #include "exporters/raster/cairo_writer.hpp"
+#include "exporters/raster/svg_image.hpp"
 #include "importers/drawio/drawio_reader.hpp"
 #include "tests/support/corpus.hpp"
 
@@ -107,5 +109,45 @@ TEST_CASE("JPEG images are drawn, not left as frames", "[raster]") {
         frame = exporters::write_png(scene, o);
         REQUIRE(frame);
         CHECK_FALSE(near(pixel(*frame, 40, 20), 0x1565C0));
+    }
+}
+
+TEST_CASE("SVG images are drawn with librsvg, not left as frames", "[raster]") {
+    // A red square SVG as draw.io writes it in a style (data:image/svg+xml,BASE64 without ";base64").
+    const std::string svg =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" "
+        "height=\"10\" "
+        "fill=\"#d02020\"/></svg>";
+    const std::string uri = "data:image/svg+xml," + codec::base64_encode(svg);
+    const std::string xml =
+        "<mxfile><diagram id=\"p\" name=\"p\"><mxGraphModel><root><mxCell id=\"0\"/>"
+        "<mxCell id=\"1\" parent=\"0\"/><mxCell id=\"i\" parent=\"1\" vertex=\"1\" "
+        "style=\"shape=image;image=" +
+        uri +
+        ";\"><mxGeometry x=\"0\" y=\"0\" width=\"80\" height=\"40\" as=\"geometry\"/></mxCell>"
+        "</root></mxGraphModel></diagram></mxfile>";
+    auto read = importers::read_drawio(xml, "svg_image.drawio");
+    REQUIRE(read);
+    auto scene = render::render_page(read->document.pages[0]);
+    exporters::RasterOptions o;
+    o.margin = 0;
+    o.background = render::Color{255, 255, 255};
+    auto png = exporters::write_png(scene, o);
+    REQUIRE(png);
+    // The square keeps its aspect, centred in the 80 x 40 box: red in the middle, white at the sides.
+    CHECK(near(pixel(*png, 40, 20), 0xD02020));
+    CHECK(near(pixel(*png, 45, 35), 0xD02020));
+    CHECK(near(pixel(*png, 5, 20), 0xFFFFFF));
+    SECTION("the PNG fallback and the pixels for bitmap backends") {
+        auto pixels = exporters::rasterise_svg(svg, 20, 10);
+        REQUIRE(pixels);
+        CHECK(pixels->width == 20);
+        CHECK(int(pixels->rgba[0]) == 0xD0);
+        CHECK(int(pixels->rgba[3]) == 255);
+        auto fallback = exporters::svg_to_png(svg, 20, 10);
+        REQUIRE(fallback);
+        CHECK(near(pixel(*fallback, 19, 9), 0xD02020));
+        CHECK_FALSE(exporters::rasterise_svg("<not svg", 10, 10));
+        CHECK_FALSE(exporters::rasterise_svg(svg, 0, 10));
     }
 }
