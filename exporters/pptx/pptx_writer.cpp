@@ -1,7 +1,5 @@
 #include "exporters/pptx/pptx_writer.hpp"
 
-#include <zip.h>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -15,6 +13,7 @@
 #include "core/text/xml_escape.hpp"
 #include "exporters/image/image_source.hpp"
 #include "exporters/pptx/pptx_parts.hpp"
+#include "exporters/pptx/zip_writer.hpp"
 
 namespace jstudio::exporters {
 
@@ -219,6 +218,7 @@ struct Media {
 };
 
 std::string notes_text(const PptxSlide& s) {
+    if (!s.notes.empty()) return s.notes;
     std::string out = s.title;
     if (!s.page) return out;
     diagram::PageIndex idx(*s.page);
@@ -584,6 +584,17 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
     return out;
 }
 
+SlideXml native_slide_xml(const PptxSlide& slide) {
+    SlideXml out;
+    out.xml = std::string(xml_head) + "<p:sld " + ns_decl +
+              "><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>"
+              "<p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/>"
+              "<a:chExt cx=\"0\" cy=\"0\"/></a:xfrm></p:grpSpPr>" +
+              slide.shapes + "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>";
+    out.notes = notes_text(slide);
+    return out;
+}
+
 std::string notes_xml(const std::string& text) {
     std::ostringstream o;
     o << xml_head << "<p:notes " << ns_decl << "><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/>"
@@ -614,62 +625,6 @@ std::string rels(const std::vector<std::pair<std::string, std::string>>& items) 
     o << "</Relationships>";
     return o.str();
 }
-
-// Builds the zip in memory with libzip.
-class ZipWriter {
-  public:
-    ZipWriter() {
-        zip_error_init(&m_error);
-        m_source = zip_source_buffer_create(nullptr, 0, 0, &m_error);
-        if (m_source) {
-            zip_source_keep(m_source);
-            m_zip = zip_open_from_source(m_source, ZIP_TRUNCATE, &m_error);
-        }
-    }
-    ~ZipWriter() {
-        if (m_zip) zip_discard(m_zip);
-        if (m_source) zip_source_free(m_source);
-        zip_error_fini(&m_error);
-    }
-    ZipWriter(const ZipWriter&) = delete;
-    ZipWriter& operator=(const ZipWriter&) = delete;
-
-    bool add(const std::string& name, std::string data) {
-        if (!m_zip) return false;
-        m_data.push_back(std::make_unique<std::string>(std::move(data)));
-        const std::string& d = *m_data.back();
-        zip_source_t* src = zip_source_buffer(m_zip, d.data(), d.size(), 0);
-        if (!src) return false;
-        if (zip_file_add(m_zip, name.c_str(), src, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0) {
-            zip_source_free(src);
-            return false;
-        }
-        return true;
-    }
-
-    Result<std::string> finish() {
-        if (!m_zip) return make_error(ErrorCode::io, "cannot create the PPTX archive");
-        if (zip_close(m_zip) < 0) {
-            std::string msg = zip_strerror(m_zip);
-            return make_error(ErrorCode::io, "cannot write the PPTX archive: " + msg);
-        }
-        m_zip = nullptr;
-        std::string out;
-        if (zip_source_open(m_source) < 0)
-            return make_error(ErrorCode::io, "cannot read back the PPTX archive");
-        char buf[65536];
-        zip_int64_t n;
-        while ((n = zip_source_read(m_source, buf, sizeof buf)) > 0) out.append(buf, std::size_t(n));
-        zip_source_close(m_source);
-        return out;
-    }
-
-  private:
-    zip_error_t m_error;
-    zip_source_t* m_source = nullptr;
-    zip_t* m_zip = nullptr;
-    std::vector<std::unique_ptr<std::string>> m_data;
-};
 
 }  // namespace
 
@@ -737,10 +692,12 @@ Result<std::string> write_pptx(const std::vector<PptxSlide>& slides, const PptxO
         {"slideMaster", "slideMasters/slideMaster1.xml"},
         {"theme", "theme/theme1.xml"},
         {"notesMaster", "notesMasters/notesMaster1.xml"}};
+    std::size_t chart_count = 0;
     for (std::size_t i = 0; i < slides.size(); ++i) {
-        if (!slides[i].scene) return make_error(ErrorCode::unsupported, "slide without a rendered page");
+        if (!slides[i].scene && slides[i].shapes.empty())
+            return make_error(ErrorCode::unsupported, "slide without a rendered page");
         const std::string n = std::to_string(i + 1);
-        SlideXml sx = slide_xml(slides[i], options, media);
+        SlideXml sx = slides[i].scene ? slide_xml(slides[i], options, media) : native_slide_xml(slides[i]);
         pres_rels.push_back({"slide", "slides/slide" + n + ".xml"});
         pres << "<p:sldId id=\"" << 256 + i << "\" r:id=\"rId" << pres_rels.size() << "\"/>";
         types << "<Override PartName=\"/ppt/slides/slide" << n << ".xml\" ContentType=\"" << ct_base
@@ -765,12 +722,27 @@ Result<std::string> write_pptx(const std::vector<PptxSlide>& slides, const PptxO
                         "\"/>";
             slide_rels.insert(slide_rels.rfind("</Relationships>"), pics);
         }
+        for (const PptxChart& chart : slides[i].charts) {
+            const std::string k = std::to_string(++chart_count);
+            slide_rels.insert(slide_rels.rfind("</Relationships>"),
+                              "<Relationship Id=\"" + chart.rid + "\" Type=\"" + rel_ns + "chart\" Target=\"../charts/chart" +
+                                  k + ".xml\"/>");
+            zip.add("ppt/charts/chart" + k + ".xml", chart.chart_xml);
+            zip.add("ppt/charts/_rels/chart" + k + ".xml.rels",
+                    rels({{"package", "../embeddings/Microsoft_Excel_Worksheet" + k + ".xlsx"}}));
+            zip.add("ppt/embeddings/Microsoft_Excel_Worksheet" + k + ".xlsx", chart.workbook);
+            types << "<Override PartName=\"/ppt/charts/chart" << k
+                  << ".xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>";
+        }
         zip.add("ppt/slides/_rels/slide" + n + ".xml.rels", std::move(slide_rels));
     }
     pres << "</p:sldIdLst><p:sldSz cx=\"" << options.slide_width << "\" cy=\"" << options.slide_height
          << "\"/><p:notesSz cx=\"6858000\" cy=\"9144000\"/></p:presentation>";
     for (const auto& [name, bytes] : media.parts) zip.add("ppt/media/" + name, bytes);
     std::string defaults;
+    if (chart_count)
+        defaults += "<Default Extension=\"xlsx\" "
+                    "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"/>";
     for (const auto& [ext, mime] : media.extensions)
         defaults += "<Default Extension=\"" + ext + "\" ContentType=\"" + mime + "\"/>";
     std::string types_xml = types.str();
