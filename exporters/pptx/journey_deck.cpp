@@ -497,8 +497,10 @@ PptxSlide stage_slide(const Analysis& a, std::size_t k) {
             b.shape({px(i) - r, py(*e) - r, 2 * r, 2 * r}, look(colour, "FFFFFF", 0.75, "", "ellipse"), {},
                     "Emotion point");
             if (i == k) {
-                b.text({px(i) + 8 + double(pi) * 0, py(*e) - 9 + double(pi) * 16 * 0, 52, 18},
-                       {slide::para(score_text(*e), 12, true, colour)}, "Score " + personas[pi].second);
+                // Beside the point, away from the curve: above it when the score is low, below when high.
+                const double ty = *e < 0 ? py(*e) - 22 : py(*e) + 6;
+                b.text({px(i) + 7 + double(pi) * 26, ty, 40, 16}, {slide::para(score_text(*e), 12, true, colour)},
+                       "Score " + personas[pi].second);
                 score_parts.push_back(personas[pi].second + " " + score_text(*e));
             }
         }
@@ -528,7 +530,7 @@ PptxSlide stage_slide(const Analysis& a, std::size_t k) {
     for (std::size_t l = 0; l < map.lanes.size(); ++l)
         if (a.lane_used[l]) lanes.push_back(l);
     auto label_lines = [&](const Arrow& ar, double size) {
-        return lines_of(ar.label, (ar.left ? left_gutter : right_gutter) - 10, size);
+        return lines_of(ar.label + "→ ", (ar.left ? left_gutter : right_gutter) - 24, size);
     };
     // The largest card font (14 down to 12 pt) at which the rows fit.
     double size = 14;
@@ -595,26 +597,28 @@ PptxSlide stage_slide(const Analysis& a, std::size_t k) {
         y += h + gap;
     }
     // Transition arrows: glued to the card, free end at the slide edge (right) or the lane headers (left).
-    std::map<StepId, int> per_card;
+    // Several arrows on one side of a card fan out from its connection site to separate points at the edge.
+    std::map<std::pair<StepId, bool>, int> per_side, seen;
+    for (const auto& ar : arrows) ++per_side[{ar.card, ar.left}];
     for (const auto& ar : arrows) {
         auto it = placed.find(ar.card);
         if (it == placed.end()) continue;
         const auto& [id, box] = it->second;
-        int n = per_card[ar.card]++;
-        const double ly = box.cy() + double(n) * 10 - 0;
+        const int count = per_side[{ar.card, ar.left}], n = seen[{ar.card, ar.left}]++;
+        const double lh = double(label_lines(ar, 12) + 1) * 14.4 + 2;  // a line to spare: renderers differ
+        const double spread = std::min(lh + 4, 40.0);
+        const double ey = box.cy() + (double(n) - double(count - 1) / 2) * spread;
         const double edge = ar.left ? margin + head_w + 2 : slide_w;
         const std::string colour = transition_colour(ar.kind);
         const int site = ar.left ? 1 : 3;
         if (ar.incoming)
-            b.arrow_to_shape(edge, box.cy(), id, site, box, colour, 2, "Transition");
+            b.arrow_to_shape(edge, ey, id, site, box, colour, 2, "Transition");
         else
-            b.arrow_from_shape(id, site, box, edge, box.cy(), colour, 2, "Transition");
-        const double gx = ar.left ? margin + head_w + 4 : box.right() + 6;
-        const double gw = (ar.left ? left_gutter : right_gutter) - 10;
-        const double lh = double(label_lines(ar, 12)) * 14.4 + 2;
-        Para p = slide::para((ar.left ? "← " : "→ ") + ar.label, 12, false, colour, ar.left ? 'l' : 'l');
-        if (ar.incoming) p.runs[0].text = (ar.left ? "→ " : "← ") + ar.label;
-        b.text({gx, ly - lh - 2, gw, lh}, {p}, "Transition label", 'b');
+            b.arrow_from_shape(id, site, box, edge, ey, colour, 2, "Transition");
+        const double gx = ar.left ? margin + head_w + 4 : box.right() + 14;
+        const double gw = ar.left ? left_gutter - 10 : slide_w - gx - 4;
+        std::string arrow = ar.left != ar.incoming ? "← " : "→ ";
+        b.text({gx, ey - lh - 1, gw, lh}, {slide::para(arrow + ar.label, 12, false, colour)}, "Transition label", 'b');
     }
     PptxSlide s;
     s.title = "Stage " + std::to_string(k + 1) + ": " + name;
