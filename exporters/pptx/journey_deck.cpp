@@ -358,8 +358,12 @@ PptxSlide overview_slide(const Analysis& a) {
     std::vector<std::size_t> lanes;
     for (std::size_t l = 0; l < map.lanes.size(); ++l)
         if (a.lane_used[l]) lanes.push_back(l);
-    b.text({margin, 14, 700, 34}, {slide::para("Overview: " + (map.title.empty() ? "the journey" : map.title), 22, true, accent)},
-           "Title");
+    const std::string heading = "Overview: " + (map.title.empty() ? "the journey" : one_line(map.title));
+    double heading_size = 22;
+    while (heading_size > 14 && text::text_width(heading, {heading_size, true}) > slide_w - 2 * margin - 10) heading_size -= 1;
+    b.text({margin, 14, slide_w - 2 * margin, 34},
+           {slide::para(cut_to_lines(heading, slide_w - 2 * margin - 10, heading_size, 1), heading_size, true, accent)},
+           "Title", 'b');
     b.text({margin, 46, 904, 18},
            {slide::para("The whole journey at a glance; one slide per stage follows, with every card in full.", 12, false,
                         grey)},
@@ -532,6 +536,13 @@ PptxSlide stage_slide(const Analysis& a, std::size_t k) {
     auto label_lines = [&](const Arrow& ar, double size) {
         return lines_of(ar.label + "→ ", (ar.left ? left_gutter : right_gutter) - 24, size);
     };
+    // A row whose cards have transition arrows stacks them, so no arrow crosses a neighbouring card.
+    auto stacked = [&](std::size_t l) {
+        if (a.cell[l][k].size() < 2) return false;
+        for (const auto& ar : arrows)
+            if (a.step(ar.card).lane == int(l)) return true;
+        return false;
+    };
     // The largest card font (14 down to 12 pt) at which the rows fit.
     double size = 14;
     std::vector<double> row_h;
@@ -545,9 +556,17 @@ PptxSlide stage_slide(const Analysis& a, std::size_t k) {
                 continue;
             }
             const auto& cards = a.cell[l][k];
-            double w = cards.empty() ? 0 : (cards_r - cards_x - 8 * double(cards.size() - 1)) / double(cards.size());
-            double h = size * 1.2 + 12;
-            for (StepId s : cards) h = std::max(h, double(lines_of(card_text(a, a.step(s)), w - 12, size)) * size * 1.2 + 12);
+            const bool stack = stacked(l);
+            double w = cards.empty() || stack ? cards_r - cards_x
+                                              : (cards_r - cards_x - 8 * double(cards.size() - 1)) / double(cards.size());
+            double h = size * 1.2 + 12, sum = 0;
+            for (StepId s : cards) {
+                const Step& st = a.step(s);
+                double ch = double(lines_of(card_text(a, st), w - 12, size) + (st.channel.empty() ? 0 : 1)) * size * 1.2 + 12;
+                h = std::max(h, ch);
+                sum += ch + 4;
+            }
+            if (stack) h = std::max(h, sum - 4);
             for (const auto& ar : arrows)
                 if (a.step(ar.card).lane == int(l)) h = std::max(h, 2 * double(label_lines(ar, 12)) * 14.4 + 6);
             h = std::max(h, double(lines_of(map.lanes[l].name, head_w - 10, 12, true)) * 14.4 + 10);
@@ -558,7 +577,7 @@ PptxSlide stage_slide(const Analysis& a, std::size_t k) {
     }
     double total = 0;
     for (double h : row_h) total += h + gap;
-    const double stretch = total < bottom - top ? std::min(1.4, (bottom - top) / total) : 1;
+    const double stretch = total < bottom - top ? std::min(1.8, (bottom - top) / total) : 1;
     std::map<StepId, std::pair<long long, Box>> placed;
     double y = top;
     std::vector<std::string> notes_rows;
@@ -580,13 +599,16 @@ PptxSlide stage_slide(const Analysis& a, std::size_t k) {
         b.shape({margin, y, head_w, h}, hl, {slide::para(lane.name, 12, true, pain ? "9C2A25" : opp ? "2E6B28" : accent)},
                 "Lane " + lane.name);
         const auto& cards = a.cell[lanes[i]][k];
-        const double w = cards.empty() ? 0 : (cards_r - cards_x - 8 * double(cards.size() - 1)) / double(cards.size());
+        const bool stack = stacked(lanes[i]);
+        const double n_cards = double(std::max<std::size_t>(1, cards.size()));
+        const double w = stack ? cards_r - cards_x : (cards_r - cards_x - 8 * (n_cards - 1)) / n_cards;
+        const double card_h = stack ? (h - 4 * (n_cards - 1)) / n_cards : h;
         std::vector<std::string> texts;
         for (std::size_t c = 0; c < cards.size(); ++c) {
             const Step& st = a.step(cards[c]);
             Look2 lk = card_look(lane.kind);
             Look l = look(st.emotion ? rgb(emotion_fill(*st.emotion)) : lk.fill, lk.line, lk.width, lk.dash, "roundRect", 'c', 6);
-            Box box{cards_x + double(c) * (w + 8), y, w, h};
+            Box box = stack ? Box{cards_x, y + double(c) * (card_h + 4), w, card_h} : Box{cards_x + double(c) * (w + 8), y, w, h};
             std::vector<Para> t = paras_of(card_text(a, st), size, pain, lk.italic);
             if (!st.channel.empty()) t.push_back(slide::para("Channel: " + st.channel, 12, false, grey));
             long long id = b.shape(box, l, t, lane.name + " card", "journey step " + st.id);
