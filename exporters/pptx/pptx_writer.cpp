@@ -71,6 +71,8 @@ std::vector<Emu> sites_of(const ShapeBox& b) {
                                  "flowChartPredefinedProcess"};
     for (const char* p : four)
         if (b.preset == p) return {{hc, t}, {l, vc}, {hc, bt}, {r, vc}};
+    if (b.preset == "flowChartDocument")  // the bottom site sits on the wave (ECMA: h·20172/21600)
+        return {{hc, t}, {l, vc}, {hc, b.y + std::llround(double(b.cy) * 20172 / 21600)}, {r, vc}};
     if (b.preset == "ellipse") {
         // Sites at 45° steps: top, top-left, left, bottom-left, bottom, bottom-right, right, top-right.
         const double k = 0.70710678118654752;
@@ -82,16 +84,47 @@ std::vector<Emu> sites_of(const ShapeBox& b) {
     return {};
 }
 
-std::string arrow_type(const std::string& drawio) {
+// draw.io's arrowhead → the nearest ST_LineEndType. OOXML has no hollow heads: a hollow triangle (fill=0)
+// becomes the open "arrow" head, so it stays unfilled; oval and diamond keep their shape.
+std::string arrow_type(const std::string& drawio, bool filled = true) {
     if (drawio.empty() || drawio == "none") return "";
     if (drawio == "open" || drawio == "openThin" || drawio == "openAsync") return "arrow";
-    if (drawio == "oval") return "oval";
+    if (drawio == "oval" || drawio == "circle" || drawio == "circlePlus" || drawio == "halfCircle" ||
+        drawio == "box")
+        return "oval";
     if (drawio == "diamond" || drawio == "diamondThin") return "diamond";
-    if (drawio == "classicThin" || drawio == "blockThin") return "stealth";
+    if (drawio == "dash" || drawio == "cross" || drawio.starts_with("ER")) return "";
+    if (!filled) return "arrow";
+    if (drawio == "classic" || drawio == "classicThin" || drawio == "async" || drawio == "blockThin")
+        return "stealth";
     return "triangle";
 }
 
-std::string run_props(const Font& f, const Fit& fit, const char* tag = "a:rPr") {
+// The a:alpha child of a colour: "" at full opacity.
+std::string alpha(double opacity) {
+    if (opacity >= 0.999) return "";
+    return "<a:alpha val=\"" + std::to_string(std::llround(std::clamp(opacity, 0.0, 1.0) * 100000)) + "\"/>";
+}
+
+std::string srgb(const Color& c, double opacity = 1) {
+    std::string a = alpha(opacity);
+    return "<a:srgbClr val=\"" + hex6(c) + (a.empty() ? "\"/>" : "\">" + a + "</a:srgbClr>");
+}
+
+// draw.io's dashPattern (dash and gap lengths in line widths) → the nearest ST_PresetLineDashVal.
+std::string dash_preset(const diagram::Style& style) {
+    std::istringstream in(style.get_or("dashPattern", ""));
+    std::vector<double> v;
+    for (double x; in >> x;) v.push_back(x);
+    if (v.empty()) return "dash";
+    if (v.size() >= 4) return v[0] >= 8 ? "lgDashDot" : "dashDot";
+    if (v[0] <= 1.5) return "sysDot";
+    if (v[0] >= 8) return "lgDash";
+    if (v.size() >= 2 && v[1] <= 1.5) return "sysDash";
+    return "dash";
+}
+
+std::string run_props(const Font& f, const Fit& fit, const char* tag = "a:rPr", double opacity = 1) {
     // px × EMU-per-px → EMU → points (12700 EMU) → hundredths of a point.
     long long sz = std::clamp<long long>(std::llround(f.size * fit.scale / 12700.0 * 100), 100, 400000);
     std::ostringstream o;
@@ -99,13 +132,13 @@ std::string run_props(const Font& f, const Fit& fit, const char* tag = "a:rPr") 
     if (f.bold) o << " b=\"1\"";
     if (f.italic) o << " i=\"1\"";
     if (f.underline) o << " u=\"sng\"";
-    o << " dirty=\"0\"><a:solidFill><a:srgbClr val=\"" << hex6(f.color)
-      << "\"/></a:solidFill><a:latin typeface=\"" << esc(f.family) << "\"/></" << tag << ">";
+    o << " dirty=\"0\"><a:solidFill>" << srgb(f.color, opacity) << "</a:solidFill><a:latin typeface=\""
+      << esc(f.family) << "\"/></" << tag << ">";
     return o.str();
 }
 
 std::string text_body(const std::vector<Paragraph>& label, HAlign align, VAlign valign, bool wrap,
-                      const Fit& fit, long long inset, bool vertical = false) {
+                      const Fit& fit, long long inset, bool vertical = false, double opacity = 1) {
     std::ostringstream o;
     const char* anchor = valign == VAlign::top ? "t" : valign == VAlign::bottom ? "b" : "ctr";
     const char* algn = align == HAlign::left ? "l" : align == HAlign::right ? "r" : "ctr";
@@ -117,7 +150,7 @@ std::string text_body(const std::vector<Paragraph>& label, HAlign align, VAlign 
     for (const auto& para : label) {
         o << "<a:p><a:pPr algn=\"" << algn << "\"/>";
         for (const auto& run : para.runs)
-            o << "<a:r>" << run_props(run.font, fit) << "<a:t>" << esc(run.text) << "</a:t></a:r>";
+            o << "<a:r>" << run_props(run.font, fit, "a:rPr", opacity) << "<a:t>" << esc(run.text) << "</a:t></a:r>";
         if (para.runs.empty())
             o << "<a:endParaRPr lang=\"en-US\" sz=\"" << std::max(100LL, std::llround(12 * fit.scale / 127.0))
               << "\"/>";
@@ -128,21 +161,55 @@ std::string text_body(const std::vector<Paragraph>& label, HAlign align, VAlign 
 }
 
 std::string line_props(const std::optional<Color>& stroke, double width, bool dashed, const Fit& fit,
-                       const std::string& head = "", const std::string& tail = "") {
+                       const std::string& head = "", const std::string& tail = "", double opacity = 1,
+                       const std::string& dash = "dash") {
     std::ostringstream o;
     if (!stroke) return "<a:ln><a:noFill/></a:ln>";
-    o << "<a:ln w=\"" << std::max(3175LL, fit.len(width)) << "\"><a:solidFill><a:srgbClr val=\""
-      << hex6(*stroke) << "\"/></a:solidFill>";
-    if (dashed) o << "<a:prstDash val=\"dash\"/>";
+    o << "<a:ln w=\"" << std::max(3175LL, fit.len(width)) << "\"><a:solidFill>" << srgb(*stroke, opacity)
+      << "</a:solidFill>";
+    if (dashed) o << "<a:prstDash val=\"" << dash << "\"/>";
     if (!head.empty()) o << "<a:headEnd type=\"" << head << "\"/>";
     if (!tail.empty()) o << "<a:tailEnd type=\"" << tail << "\"/>";
     o << "</a:ln>";
     return o.str();
 }
 
-std::string fill_props(const std::optional<Color>& fill) {
+std::string fill_props(const std::optional<Color>& fill, double opacity = 1) {
     if (!fill) return "<a:noFill/>";
-    return "<a:solidFill><a:srgbClr val=\"" + hex6(*fill) + "\"/></a:solidFill>";
+    return "<a:solidFill>" + srgb(*fill, opacity) + "</a:solidFill>";
+}
+
+// A shape's fill as draw.io paints it: solid or a two-colour linear gradient (gradientColor,
+// gradientDirection), at fillOpacity × opacity.
+std::string shape_fill(const std::optional<Color>& fill, const diagram::Style& style, double opacity) {
+    if (!fill) return "<a:noFill/>";
+    auto to = parse_color(style.get_or("gradientColor", "none"));
+    if (!to) return fill_props(fill, opacity);
+    std::string dir = style.get_or("gradientDirection", "south");
+    // a:lin ang: the direction the colours run in, clockwise from east, 60000ths of a degree.
+    long long ang = dir == "north" ? 16200000 : dir == "east" ? 0 : dir == "west" ? 10800000 : 5400000;
+    return "<a:gradFill rotWithShape=\"1\"><a:gsLst><a:gs pos=\"0\">" + srgb(*fill, opacity) +
+           "</a:gs><a:gs pos=\"100000\">" + srgb(*to, opacity) + "</a:gs></a:gsLst><a:lin ang=\"" +
+           std::to_string(ang) + "\" scaled=\"0\"/></a:gradFill>";
+}
+
+// draw.io's shadow=1: a soft grey shadow down and to the right.
+std::string shadow_props(const diagram::Style& style) {
+    if (!style.flag("shadow")) return "";
+    return "<a:effectLst><a:outerShdw blurRad=\"38100\" dist=\"38100\" dir=\"2700000\" algn=\"tl\" "
+           "rotWithShape=\"0\"><a:srgbClr val=\"000000\"><a:alpha val=\"25000\"/></a:srgbClr></a:outerShdw>"
+           "</a:effectLst>";
+}
+
+// roundRect's corner (adj, share of the shorter side × 100000) from arcSize / absoluteArcSize.
+long long round_rect_adj(const diagram::Style& style, double w, double h) {
+    double ss = std::max(1e-9, std::min(w, h));
+    double r;
+    if (style.flag("absoluteArcSize"))
+        r = std::min({w / 2, h / 2, style.number("arcSize", 20) / 2});
+    else
+        r = ss * std::clamp(style.number("arcSize", 15), 0.0, 50.0) / 100;
+    return std::clamp<long long>(std::llround(r / ss * 100000), 0, 50000);
 }
 
 // A free-form outline in shape-local EMU, for shapes with no preset (actor, unknown stencils...).
@@ -467,22 +534,34 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
             if (all.empty()) all.push_back(rect_path(s.bounds));
             o << cust_geom(all, s.bounds, fit);
         } else {
-            o << "<a:prstGeom prst=\"" << box.preset << "\"><a:avLst/></a:prstGeom>";
+            o << "<a:prstGeom prst=\"" << box.preset << "\"><a:avLst>";
+            if (box.preset == "roundRect")
+                o << "<a:gd name=\"adj\" fmla=\"val " << round_rect_adj(style, s.bounds.width, s.bounds.height)
+                  << "\"/>";
+            o << "</a:avLst></a:prstGeom>";
         }
         // A stencil that draws nothing (draw.io writes some) keeps its box for the label, unpainted.
         const bool blank = s.shape == "stencil" && s.known && s.outline.empty();
-        o << fill_props(blank ? std::nullopt : s.fill)
-          << line_props(blank ? std::nullopt : s.stroke, s.stroke_width, s.dashed, fit) << "</p:spPr>";
+        const double fill_alpha = s.opacity * std::clamp(style.number("fillOpacity", 100), 0.0, 100.0) / 100;
+        const double line_alpha = s.opacity * std::clamp(style.number("strokeOpacity", 100), 0.0, 100.0) / 100;
+        o << shape_fill(blank ? std::nullopt : s.fill, style, fill_alpha)
+          << line_props(blank ? std::nullopt : s.stroke, s.stroke_width, s.dashed, fit, "", "", line_alpha,
+                        dash_preset(style))
+          << shadow_props(style) << "</p:spPr>";
+        const double text_alpha = s.opacity * std::clamp(style.number("textOpacity", 100), 0.0, 100.0) / 100;
         // Our own line breaks, so PowerPoint's narrower text areas (ellipse, decision) do not re-wrap the
         // label.
         auto lines = wrapped_lines(s.label, s.label_place);
         const Rect& lb = s.label_place.box;
         // A turned label's box is upright (sides swapped about the header's centre): it stays in the shape.
-        bool outside =
-            !s.vertical_label && (lb.x < s.bounds.x - 1 || lb.y < s.bounds.y - 1 ||
-                                  lb.right() > s.bounds.right() + 1 || lb.bottom() > s.bounds.bottom() + 1);
+        // A label laid out in no box (an edge's child label) stays in its shape, where draw.io shows it.
+        const bool placed_box = lb.width > 0 || lb.height > 0;
+        bool outside = placed_box && !s.vertical_label &&
+                       (lb.x < s.bounds.x - 1 || lb.y < s.bounds.y - 1 || lb.right() > s.bounds.right() + 1 ||
+                        lb.bottom() > s.bounds.bottom() + 1);
+        if (!placed_box) lines = s.label;
         o << text_body(outside ? std::vector<Paragraph>{} : lines, s.align, s.valign, false, fit, inset,
-                       s.vertical_label)
+                       s.vertical_label, text_alpha)
           << "</p:sp>";
         if (outside && !plain_text(lines).empty()) {
             long long tid = next_id++;
@@ -491,8 +570,8 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
               << "\" y=\"" << fit.y(lb.y) << "\"/><a:ext cx=\"" << fit.len(lb.width) << "\" cy=\""
               << fit.len(lb.height)
               << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/>"
-              << "<a:ln><a:noFill/></a:ln></p:spPr>" << text_body(lines, s.align, s.valign, false, fit, 0)
-              << "</p:sp>";
+              << "<a:ln><a:noFill/></a:ln></p:spPr>"
+              << text_body(lines, s.align, s.valign, false, fit, 0, false, text_alpha) << "</p:sp>";
         }
         boxes[s.cell_id] = box;
     }
@@ -554,14 +633,21 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
                   << cs.local[i].y << "\"/>" << (i ? "</a:lnTo>" : "</a:moveTo>");
             o << "</a:path></a:pathLst></a:custGeom>";
         } else {
-            o << "<a:prstGeom prst=\"" << cs.prst << "\"><a:avLst>";
+            // A curved edge keeps its route's box with the curved twin of the elbow preset.
+            std::string prst = cs.prst;
+            if (e.curved && prst.starts_with("bentConnector")) prst = "curvedConnector" + prst.substr(13);
+            o << "<a:prstGeom prst=\"" << prst << "\"><a:avLst>";
             for (std::size_t i = 0; i < cs.adj.size(); ++i)
                 o << "<a:gd name=\"adj" << i + 1 << "\" fmla=\"val " << cs.adj[i] << "\"/>";
             o << "</a:avLst></a:prstGeom>";
         }
         o << (freeform ? "<a:noFill/>" : "")
-          << line_props(e.stroke, e.stroke_width, e.dashed, fit, arrow_type(e.start_arrow),
-                        arrow_type(e.end_arrow))
+          << line_props(e.stroke, e.stroke_width, e.dashed, fit,
+                        arrow_type(e.start_arrow, style.flag("startFill", true)),
+                        arrow_type(e.end_arrow, style.flag("endFill", true)),
+                        std::clamp(style.number("opacity", 100), 0.0, 100.0) / 100 *
+                            std::clamp(style.number("strokeOpacity", 100), 0.0, 100.0) / 100,
+                        dash_preset(style))
           << "</p:spPr>" << (freeform ? "</p:sp>" : "</p:cxnSp>");
         // The edge's own label as a text box centred on its anchor.
         if (!plain_text(e.label).empty()) {
