@@ -9,7 +9,7 @@ packages=(
   libzip-dev libcairo2-dev libpango1.0-dev libgdk-pixbuf-2.0-dev libwxgtk3.2-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev
   xvfb xauth fonts-liberation fonts-liberation2 fonts-dejavu-core
-  poppler-utils libxml2-utils unzip librsvg2-bin
+  poppler-utils libxml2-utils unzip librsvg2-bin librsvg2-dev
 )
 # Heavier tools only some tests need: LibreOffice renders exported decks; Graphviz is a benchmark peer.
 if [[ "${JSTUDIO_WITH_OFFICE:-1}" == "1" ]]; then packages+=(libreoffice-impress); fi

@@ -79,7 +79,7 @@ struct Part {
     const diagram::Page* page = nullptr;  // for notes; a stage part's own page
     std::size_t page_index = 0;           // in the document
     std::string title;
-    std::vector<exporters::PptxSlide> deck;  // PPTX of a journey page: the journey deck's slides (no scene)
+    std::vector<exporters::PptxSlide> deck = {};  // PPTX of a journey page: the journey deck's slides
 };
 
 // An export is a picture: written over its own input (foo.svg --to svg, a .drawio.png named without

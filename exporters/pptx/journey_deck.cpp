@@ -307,7 +307,8 @@ PptxSlide persona_slide(const Analysis& a, const Persona& p) {
         }
         Look l = look("F7F9FC", "D0D7E1");
         l.inset = 8;
-        b.shape({margin, top, left_w, slide_h - margin - top}, l, prof, "Profile");
+        b.shape({margin, top, left_w, std::min(slide_h - margin - top, 34 + 18 * double(p.icp.size()))}, l, prof,
+                "Profile");
     }
     std::vector<Para> story;
     if (!map.scenario.empty()) {

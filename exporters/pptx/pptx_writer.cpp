@@ -13,6 +13,7 @@
 #include "core/text/xml_escape.hpp"
 #include "exporters/image/image_source.hpp"
 #include "exporters/pptx/pptx_parts.hpp"
+#include "exporters/pptx/svg_fallback.hpp"
 #include "exporters/pptx/zip_writer.hpp"
 
 namespace jstudio::exporters {
@@ -481,7 +482,10 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
             o << "<p:sp><p:nvSpPr><p:cNvPr id=\"" << next_id++ << "\" name=\"Lane " << esc(s.cell_id)
               << "\"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x=\"" << box.x << "\" y=\""
               << box.y << "\"/><a:ext cx=\"" << box.cx << "\" cy=\"" << box.cy
-              << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>" << fill_props(std::nullopt)
+              << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
+              // The body is filled only with swimlaneFillColor, as in draw.io.
+              << fill_props(parse_color(style.get_or("swimlaneFillColor", "none")),
+                            s.opacity * std::clamp(style.number("fillOpacity", 100), 0.0, 100.0) / 100)
               << line_props(s.stroke, s.stroke_width, s.dashed, fit) << "</p:spPr></p:sp>";
             if (horizontal)
                 box.cy = std::min(box.cy, fit.len(start));
@@ -491,14 +495,30 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
         if (s.shape == "image" && !s.image.empty()) {
             // A native picture (p:pic) of the embedded or linked image; a label goes into its own text box.
             auto image = load_image(s.image, opt.base_dir, opt.image_dirs);
-            if (image && image->mime != "image/svg+xml") {
+            // An SVG goes in as PowerPoint writes it: a PNG fallback (rasterised by librsvg at twice the
+            // slide's 96 dpi size) in the blip, the SVG part in its svgBlip extension.
+            std::string svg_ext;
+            std::optional<ImageData> fallback;
+            if (image && image->mime == "image/svg+xml") {
+                auto png = svg_to_png(image->bytes, int(std::ceil(double(box.cx) / 9525 * 2)),
+                                      int(std::ceil(double(box.cy) / 9525 * 2)));
+                if (png) {
+                    std::string svg_rid = "rImg" + std::to_string(out.pictures.size() + 1);
+                    out.pictures.push_back({svg_rid, "../media/" + media.add(*image)});
+                    svg_ext = "<a:extLst><a:ext uri=\"{96DAC541-7B7A-43D3-8B79-37D633B846F1}\"><asvg:svgBlip "
+                              "xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" r:embed=\"" +
+                              svg_rid + "\"/></a:ext></a:extLst>";
+                    fallback = ImageData{std::move(png.value()), "image/png", "png"};
+                }
+            }
+            if (image && (image->mime != "image/svg+xml" || fallback)) {
                 std::string rid = "rImg" + std::to_string(out.pictures.size() + 1);
-                out.pictures.push_back({rid, "../media/" + media.add(*image)});
+                out.pictures.push_back({rid, "../media/" + media.add(fallback ? *fallback : *image)});
                 o << "<p:pic><p:nvPicPr><p:cNvPr id=\"" << box.id << "\" name=\"Picture " << box.id
                   << "\" descr=\"draw.io cell " << esc(s.cell_id)
                   << "\"/><p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>"
-                  << "<p:blipFill><a:blip r:embed=\"" << rid
-                  << "\"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm" << rot
+                  << "<p:blipFill><a:blip r:embed=\"" << rid << "\">" << svg_ext
+                  << "</a:blip><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm" << rot
                   << "><a:off x=\"" << box.x << "\" y=\"" << box.y << "\"/><a:ext cx=\"" << box.cx
                   << "\" cy=\"" << box.cy << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
                   << line_props(s.stroke, s.stroke_width, s.dashed, fit) << "</p:spPr></p:pic>";

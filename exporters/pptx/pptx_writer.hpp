@@ -20,6 +20,9 @@ struct PptxChart {
 // A slide is either a rendered page (scene) or native content built elsewhere (shapes, e.g. the journey
 // deck's slides from exporters/pptx/slide_builder.hpp).
 struct PptxSlide {
+    PptxSlide() = default;
+    PptxSlide(const render::Scene* scene_, const diagram::Page* page_, std::string title_)
+        : scene(scene_), page(page_), title(std::move(title_)) {}
     const render::Scene* scene = nullptr;
     const diagram::Page* page = nullptr;  // for speaker notes (page name and metadata); may be null
     std::string title;
