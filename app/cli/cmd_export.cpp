@@ -170,7 +170,8 @@ int run_export(const ExportOptions& opt_in) {
                               << "; exported as one slide\n";
                 }
             } else if (opt.deck == "journey") {
-                std::cerr << opt.input << ": page '" << name << "' is not a journey map; exported as one slide\n";
+                std::cerr << opt.input << ": page '" << name
+                          << "' is not a journey map; exported as one slide\n";
             }
         }
         if (opt.split == "stages") {
@@ -305,10 +306,11 @@ void setup_export(CLI::App& app, Action& action) {
                     "into overlapping 16:9 tiles. PPTX: one slide per part; PDF: one page per part; SVG/PNG: "
                     "one file per part (-N added)")
         ->check(CLI::IsMember({"stages", "tiles"}));
-    cmd->add_option("--deck", opt->deck,
-                    "PPTX of a journey map: journey = the presentable deck (title, persona, overview, a slide per "
-                    "stage, pain points and opportunities table, emotion chart, speaker notes); map = the map as "
-                    "one slide; auto (default) = journey for journey maps without --split")
+    cmd->add_option(
+           "--deck", opt->deck,
+           "PPTX of a journey map: journey = the presentable deck (title, persona, overview, a slide per "
+           "stage, pain points and opportunities table, emotion chart, speaker notes); map = the map as "
+           "one slide; auto (default) = journey for journey maps without --split")
         ->check(CLI::IsMember({"auto", "journey", "map"}));
     cmd->add_option("--date", opt->date, "PPTX journey deck: the date on the title slide (default: today)");
     cmd->add_option("--stages-per-part", opt->stages_per_part,

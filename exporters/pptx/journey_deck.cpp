@@ -135,7 +135,7 @@ struct Analysis {
     const Step& step(StepId s) const { return map.graph.step(s); }
     LaneKind kind_of(const Step& s) const {
         return s.lane >= 0 && std::size_t(s.lane) < map.lanes.size() ? map.lanes[std::size_t(s.lane)].kind
-                                                                      : LaneKind::custom;
+                                                                     : LaneKind::custom;
     }
     // Mean emotion in a stage: of one persona (its own points and points for everyone), or of all ("").
     std::optional<double> emotion(std::size_t stage, const std::string& persona, bool all = false) const {
@@ -243,8 +243,9 @@ PptxSlide title_slide(const Analysis& a, const JourneyDeckOptions& opt) {
     n << title << " — " << kind_name(map.kind) << ", " << date << ".\n";
     if (!names.empty()) n << "For " << join(names, "; ") << ".\n";
     if (!map.scenario.empty()) n << "Scenario: " << one_line(map.scenario) << "\n";
-    n << "This deck: " << (map.personas.empty() ? "" : "the persona, ") << "an overview of the whole map, one slide for each of the "
-      << map.stages.size() << " stages, the pain points and opportunities sorted by emotion, and the emotion curve.";
+    n << "This deck: " << (map.personas.empty() ? "" : "the persona, ")
+      << "an overview of the whole map, one slide for each of the " << map.stages.size()
+      << " stages, the pain points and opportunities sorted by emotion, and the emotion curve.";
     s.notes = n.str();
     return s;
 }
@@ -265,7 +266,8 @@ PptxSlide persona_slide(const Analysis& a, const Persona& p) {
     const JourneyMap& map = a.map;
     SlideBuilder b;
     b.shape({0, 0, slide_w, 112}, look("DFE6EE"), {}, "Persona band");
-    b.text({margin, 16, 900, 40}, {slide::para(p.name.empty() ? p.id : p.name, 30, true, accent)}, "Persona name");
+    b.text({margin, 16, 900, 40}, {slide::para(p.name.empty() ? p.id : p.name, 30, true, accent)},
+           "Persona name");
     if (!p.role.empty()) b.text({margin, 54, 900, 24}, {slide::para(p.role, 16, false, ink)}, "Role");
     if (!p.quote.empty()) {
         Para q = slide::para("“" + p.quote + "”", 15, false, grey);
@@ -290,8 +292,8 @@ PptxSlide persona_slide(const Analysis& a, const Persona& p) {
         for (std::size_t i = 0; i < cols.size(); ++i) {
             Look l = look(cols[i].first == "Frustrations" ? "FDF0EF" : "F7F9FC", "D0D7E1");
             l.inset = 8;
-            b.shape({margin + double(i) * (w + 16), top, w, h}, l, bullets(cols[i].first, *cols[i].second, 14),
-                    cols[i].first);
+            b.shape({margin + double(i) * (w + 16), top, w, h}, l,
+                    bullets(cols[i].first, *cols[i].second, 14), cols[i].first);
         }
         top += h + 14;
     }
@@ -307,8 +309,8 @@ PptxSlide persona_slide(const Analysis& a, const Persona& p) {
         }
         Look l = look("F7F9FC", "D0D7E1");
         l.inset = 8;
-        b.shape({margin, top, left_w, std::min(slide_h - margin - top, 34 + 18 * double(p.icp.size()))}, l, prof,
-                "Profile");
+        b.shape({margin, top, left_w, std::min(slide_h - margin - top, 34 + 18 * double(p.icp.size()))}, l,
+                prof, "Profile");
     }
     std::vector<Para> story;
     if (!map.scenario.empty()) {
@@ -319,7 +321,8 @@ PptxSlide persona_slide(const Analysis& a, const Persona& p) {
         for (auto& q : bullets("Expectations", map.expectations, 13)) story.push_back(std::move(q));
     if (!story.empty()) {
         double x = margin + (left_w > 0 ? left_w + 16 : 0);
-        b.text({x, top + 4, slide_w - margin - x, slide_h - margin - top - 4}, story, "Scenario and expectations");
+        b.text({x, top + 4, slide_w - margin - x, slide_h - margin - top - 4}, story,
+               "Scenario and expectations");
     }
     PptxSlide s;
     s.title = "Persona: " + p.name;
@@ -346,7 +349,8 @@ std::string card_text(const Analysis& a, const Step& st) {
     if (st.emotion) {
         std::string who;
         if (!st.persona.empty())
-            if (const Persona* p = a.map.persona(st.persona)) who = (p->name.empty() ? p->id : p->name) + ": ";
+            if (const Persona* p = a.map.persona(st.persona))
+                who = (p->name.empty() ? p->id : p->name) + ": ";
         t = who + t + " (" + score_text(*st.emotion) + ")";
     }
     return t;
@@ -361,14 +365,17 @@ PptxSlide overview_slide(const Analysis& a) {
         if (a.lane_used[l]) lanes.push_back(l);
     const std::string heading = "Overview: " + (map.title.empty() ? "the journey" : one_line(map.title));
     double heading_size = 22;
-    while (heading_size > 14 && text::text_width(heading, {heading_size, true}) > slide_w - 2 * margin - 10) heading_size -= 1;
+    while (heading_size > 14 && text::text_width(heading, {heading_size, true}) > slide_w - 2 * margin - 10)
+        heading_size -= 1;
     b.text({margin, 14, slide_w - 2 * margin, 34},
-           {slide::para(cut_to_lines(heading, slide_w - 2 * margin - 10, heading_size, 1), heading_size, true, accent)},
+           {slide::para(cut_to_lines(heading, slide_w - 2 * margin - 10, heading_size, 1), heading_size, true,
+                        accent)},
            "Title", 'b');
-    b.text({margin, 46, 904, 18},
-           {slide::para("The whole journey at a glance; one slide per stage follows, with every card in full.", 12, false,
-                        grey)},
-           "Note");
+    b.text(
+        {margin, 46, 904, 18},
+        {slide::para("The whole journey at a glance; one slide per stage follows, with every card in full.",
+                     12, false, grey)},
+        "Note");
     const double head_w = 112, gap = 4, top = 70, header_h = 38;
     const double col_w = (slide_w - 2 * margin - head_w - gap * double(ns)) / double(ns);
     const double avail = slide_h - 16 - top - header_h - gap;
@@ -385,7 +392,9 @@ PptxSlide overview_slide(const Analysis& a) {
             for (std::size_t k = 0; k < map.stages.size(); ++k) {
                 double ch = 0;
                 for (StepId s : a.cell[l][k])
-                    ch += double(std::min(max_lines, lines_of(card_text(a, a.step(s)), col_w - 8, size))) * size * 1.2 + 8;
+                    ch += double(std::min(max_lines, lines_of(card_text(a, a.step(s)), col_w - 8, size))) *
+                              size * 1.2 +
+                          8;
                 h = std::max(h, ch);
             }
             row_h.push_back(h);
@@ -411,13 +420,16 @@ PptxSlide overview_slide(const Analysis& a) {
         const Lane& lane = map.lanes[lanes[i]];
         const double h = row_h[i];
         if (lane.kind == LaneKind::line_of_visibility) {
-            b.polyline({{margin, y + h / 2}, {slide_w - margin, y + h / 2}}, "B85450", 1.5, "Line of visibility");
-            b.text({margin, y - 2, head_w, h}, {slide::para(lane.name, 10, true, "B85450")}, "Lane " + lane.name, 'c');
+            b.polyline({{margin, y + h / 2}, {slide_w - margin, y + h / 2}}, "B85450", 1.5,
+                       "Line of visibility");
+            b.text({margin, y - 2, head_w, h}, {slide::para(lane.name, 10, true, "B85450")},
+                   "Lane " + lane.name, 'c');
             y += h + gap;
             continue;
         }
         const bool hot = lane.kind == LaneKind::pain_points || lane.kind == LaneKind::opportunities;
-        Look hl = look(hot ? (lane.kind == LaneKind::pain_points ? "F8CECC" : "D5E8D4") : "DFE6EE", "", 0.75, "", "rect", 'c', 4);
+        Look hl = look(hot ? (lane.kind == LaneKind::pain_points ? "F8CECC" : "D5E8D4") : "DFE6EE", "", 0.75,
+                       "", "rect", 'c', 4);
         b.shape({margin, y, head_w, h}, hl, {slide::para(lane.name, 11, true, accent)}, "Lane " + lane.name);
         for (std::size_t k = 0; k < map.stages.size(); ++k) {
             double x = margin + head_w + gap + double(k) * (col_w + gap);
@@ -426,11 +438,15 @@ PptxSlide overview_slide(const Analysis& a) {
             for (StepId s : cards) {
                 const Step& st = a.step(s);
                 std::string t = cut_to_lines(card_text(a, st), col_w - 8, size, max_lines);
-                double ch = cards.size() == 1 ? h : std::min(h - (cy - y), double(lines_of(t, col_w - 8, size)) * size * 1.2 + 8);
+                double ch =
+                    cards.size() == 1
+                        ? h
+                        : std::min(h - (cy - y), double(lines_of(t, col_w - 8, size)) * size * 1.2 + 8);
                 Look2 c = card_look(lane.kind);
-                Look l = look(st.emotion ? rgb(emotion_fill(*st.emotion)) : c.fill, c.line, c.width, c.dash, "rect", 't', 3);
-                b.shape({x, cy, col_w, std::max(ch, 4.0)}, l, paras_of(t, size, false, c.italic), lane.name + " card",
-                        "journey step " + st.id);
+                Look l = look(st.emotion ? rgb(emotion_fill(*st.emotion)) : c.fill, c.line, c.width, c.dash,
+                              "rect", 't', 3);
+                b.shape({x, cy, col_w, std::max(ch, 4.0)}, l, paras_of(t, size, false, c.italic),
+                        lane.name + " card", "journey step " + st.id);
                 cy += ch + 2;
             }
         }
@@ -449,7 +465,9 @@ PptxSlide overview_slide(const Analysis& a) {
     n << join(names, ", ") << ") across " << lanes.size() << " lanes.";
     int worst = -1;
     for (std::size_t k = 0; k < map.stages.size(); ++k)
-        if (auto e = a.emotion(k, "", true); e && (worst < 0 || *e < *a.emotion(std::size_t(worst), "", true))) worst = int(k);
+        if (auto e = a.emotion(k, "", true);
+            e && (worst < 0 || *e < *a.emotion(std::size_t(worst), "", true)))
+            worst = int(k);
     if (worst >= 0) n << " The low point is " << stage_label(map, worst) << ".";
     n << "\nOne slide per stage follows with every card in full.";
     s.notes = n.str();
@@ -472,14 +490,17 @@ PptxSlide stage_slide(const Analysis& a, std::size_t k) {
     const Stage& stage = map.stages[k];
     // Title band: stage number, name, description; the emotion curve on the right.
     b.text({margin, 12, 560, 18},
-           {slide::para("STAGE " + std::to_string(k + 1) + " OF " + std::to_string(map.stages.size()), 12, true, grey)},
+           {slide::para("STAGE " + std::to_string(k + 1) + " OF " + std::to_string(map.stages.size()), 12,
+                        true, grey)},
            "Stage number");
     b.text({margin, 28, 560, 38}, {slide::para(name, 28, true, accent)}, "Stage name");
     if (!stage.description.empty())
-        b.text({margin, 66, 560, 22}, {slide::para(one_line(stage.description), 14, false, ink)}, "Stage description");
+        b.text({margin, 66, 560, 22}, {slide::para(one_line(stage.description), 14, false, ink)},
+               "Stage description");
     // The curve through the stages, this stage highlighted, its score beside the point.
     const Box curve{600, 14, slide_w - margin - 600, 80};
-    b.text({curve.x, curve.y - 2, curve.w, 18}, {slide::para("Emotion through the journey", 12, true, grey)}, "Curve caption");
+    b.text({curve.x, curve.y - 2, curve.w, 18}, {slide::para("Emotion through the journey", 12, true, grey)},
+           "Curve caption");
     const double plot_top = curve.y + 22, plot_h = curve.h - 26;
     const std::size_t ns = map.stages.size();
     const double step_x = ns > 1 ? (curve.w - 60) / double(ns - 1) : 0;
@@ -493,7 +514,8 @@ PptxSlide stage_slide(const Analysis& a, std::size_t k) {
         const std::string colour = rgb(persona_colour(pi));
         std::vector<std::pair<double, double>> pts;
         for (std::size_t i = 0; i < ns; ++i)
-            if (auto e = a.emotion(i, personas[pi].first, personas[pi].first.empty())) pts.push_back({px(i), py(*e)});
+            if (auto e = a.emotion(i, personas[pi].first, personas[pi].first.empty()))
+                pts.push_back({px(i), py(*e)});
         b.polyline(pts, colour, 2, "Emotion curve " + personas[pi].second);
         for (std::size_t i = 0; i < ns; ++i) {
             auto e = a.emotion(i, personas[pi].first, personas[pi].first.empty());
@@ -504,8 +526,8 @@ PptxSlide stage_slide(const Analysis& a, std::size_t k) {
             if (i == k) {
                 // Beside the point, away from the curve: above it when the score is low, below when high.
                 const double ty = *e < 0 ? py(*e) - 22 : py(*e) + 6;
-                b.text({px(i) + 7 + double(pi) * 26, ty, 40, 16}, {slide::para(score_text(*e), 12, true, colour)},
-                       "Score " + personas[pi].second);
+                b.text({px(i) + 7 + double(pi) * 26, ty, 40, 16},
+                       {slide::para(score_text(*e), 12, true, colour)}, "Score " + personas[pi].second);
                 score_parts.push_back(personas[pi].second + " " + score_text(*e));
             }
         }
@@ -519,9 +541,11 @@ PptxSlide stage_slide(const Analysis& a, std::size_t k) {
         const Step& to = a.step(t.to);
         std::string lbl = t.transition.label.empty() ? "" : ": " + one_line(t.transition.label);
         if (f.stage == int(k) && to.stage != int(k))
-            arrows.push_back({t.from, to.stage < int(k), false, "to " + stage_label(map, to.stage) + lbl, t.transition.kind});
+            arrows.push_back({t.from, to.stage < int(k), false, "to " + stage_label(map, to.stage) + lbl,
+                              t.transition.kind});
         else if (to.stage == int(k) && f.stage != int(k))
-            arrows.push_back({t.to, f.stage < int(k), true, "from " + stage_label(map, f.stage) + lbl, t.transition.kind});
+            arrows.push_back(
+                {t.to, f.stage < int(k), true, "from " + stage_label(map, f.stage) + lbl, t.transition.kind});
         else if (f.stage == int(k) && to.stage == int(k))
             within.push_back(one_line(f.label) + " → " + one_line(to.label));
     }
@@ -558,18 +582,22 @@ PptxSlide stage_slide(const Analysis& a, std::size_t k) {
             }
             const auto& cards = a.cell[l][k];
             const bool stack = stacked(l);
-            double w = cards.empty() || stack ? cards_r - cards_x
-                                              : (cards_r - cards_x - 8 * double(cards.size() - 1)) / double(cards.size());
+            double w = cards.empty() || stack
+                           ? cards_r - cards_x
+                           : (cards_r - cards_x - 8 * double(cards.size() - 1)) / double(cards.size());
             double h = size * 1.2 + 12, sum = 0;
             for (StepId s : cards) {
                 const Step& st = a.step(s);
-                double ch = double(lines_of(card_text(a, st), w - 12, size) + (st.channel.empty() ? 0 : 1)) * size * 1.2 + 12;
+                double ch = double(lines_of(card_text(a, st), w - 12, size) + (st.channel.empty() ? 0 : 1)) *
+                                size * 1.2 +
+                            12;
                 h = std::max(h, ch);
                 sum += ch + 4;
             }
             if (stack) h = std::max(h, sum - 4);
             for (const auto& ar : arrows)
-                if (a.step(ar.card).lane == int(l)) h = std::max(h, 2 * double(label_lines(ar, 12)) * 14.4 + 6);
+                if (a.step(ar.card).lane == int(l))
+                    h = std::max(h, 2 * double(label_lines(ar, 12)) * 14.4 + 6);
             h = std::max(h, double(lines_of(map.lanes[l].name, head_w - 10, 12, true)) * 14.4 + 10);
             row_h.push_back(h);
             total += h + gap;
@@ -586,9 +614,10 @@ PptxSlide stage_slide(const Analysis& a, std::size_t k) {
         const Lane& lane = map.lanes[lanes[i]];
         const double h = row_h[i] * stretch;
         if (lane.kind == LaneKind::line_of_visibility) {
-            b.polyline({{margin, y + h / 2}, {slide_w - margin, y + h / 2}}, "B85450", 1.5, "Line of visibility");
-            b.text({margin + head_w + 8, y + h / 2 - 16, 300, 16}, {slide::para(lane.name, 12, true, "B85450")},
-                   "Lane " + lane.name, 'b');
+            b.polyline({{margin, y + h / 2}, {slide_w - margin, y + h / 2}}, "B85450", 1.5,
+                       "Line of visibility");
+            b.text({margin + head_w + 8, y + h / 2 - 16, 300, 16},
+                   {slide::para(lane.name, 12, true, "B85450")}, "Lane " + lane.name, 'b');
             y += h + gap;
             continue;
         }
@@ -597,7 +626,11 @@ PptxSlide stage_slide(const Analysis& a, std::size_t k) {
             b.shape({margin, y - 2, slide_w - 2 * margin, h + 4}, look(pain ? "FDECEA" : "EAF5E6"), {},
                     pain ? "Pain point band" : "Opportunity band");
         Look hl = look(pain ? "F8CECC" : opp ? "D5E8D4" : "DFE6EE", "", 0.75, "", "rect", 'c', 5);
-        b.shape({margin, y, head_w, h}, hl, {slide::para(lane.name, 12, true, pain ? "9C2A25" : opp ? "2E6B28" : accent)},
+        b.shape({margin, y, head_w, h}, hl,
+                {slide::para(lane.name, 12, true,
+                             pain  ? "9C2A25"
+                             : opp ? "2E6B28"
+                                   : accent)},
                 "Lane " + lane.name);
         const auto& cards = a.cell[lanes[i]][k];
         const bool stack = stacked(lanes[i]);
@@ -608,8 +641,10 @@ PptxSlide stage_slide(const Analysis& a, std::size_t k) {
         for (std::size_t c = 0; c < cards.size(); ++c) {
             const Step& st = a.step(cards[c]);
             Look2 lk = card_look(lane.kind);
-            Look l = look(st.emotion ? rgb(emotion_fill(*st.emotion)) : lk.fill, lk.line, lk.width, lk.dash, "roundRect", 'c', 6);
-            Box box = stack ? Box{cards_x, y + double(c) * (card_h + 4), w, card_h} : Box{cards_x + double(c) * (w + 8), y, w, h};
+            Look l = look(st.emotion ? rgb(emotion_fill(*st.emotion)) : lk.fill, lk.line, lk.width, lk.dash,
+                          "roundRect", 'c', 6);
+            Box box = stack ? Box{cards_x, y + double(c) * (card_h + 4), w, card_h}
+                            : Box{cards_x + double(c) * (w + 8), y, w, h};
             std::vector<Para> t = paras_of(card_text(a, st), size, pain, lk.italic);
             if (!st.channel.empty()) t.push_back(slide::para("Channel: " + st.channel, 12, false, grey));
             long long id = b.shape(box, l, t, lane.name + " card", "journey step " + st.id);
@@ -641,7 +676,8 @@ PptxSlide stage_slide(const Analysis& a, std::size_t k) {
         const double gx = ar.left ? margin + head_w + 4 : box.right() + 14;
         const double gw = ar.left ? left_gutter - 10 : slide_w - gx - 4;
         std::string arrow = ar.left != ar.incoming ? "← " : "→ ";
-        b.text({gx, ey - lh - 1, gw, lh}, {slide::para(arrow + ar.label, 12, false, colour)}, "Transition label", 'b');
+        b.text({gx, ey - lh - 1, gw, lh}, {slide::para(arrow + ar.label, 12, false, colour)},
+               "Transition label", 'b');
     }
     PptxSlide s;
     s.title = "Stage " + std::to_string(k + 1) + ": " + name;
@@ -693,7 +729,8 @@ std::vector<PptxSlide> findings_slides(const Analysis& a) {
     const double size = 12, pad = 8;
     auto height = [&](const std::vector<std::string>& cells) {
         std::size_t lines = 1;
-        for (std::size_t c = 0; c < cells.size(); ++c) lines = std::max(lines, lines_of(cells[c], cols[c] - 10, size));
+        for (std::size_t c = 0; c < cells.size(); ++c)
+            lines = std::max(lines, lines_of(cells[c], cols[c] - 10, size));
         return double(lines) * size * 1.2 + pad;
     };
     std::vector<PptxSlide> out;
@@ -702,37 +739,48 @@ std::vector<PptxSlide> findings_slides(const Analysis& a) {
         SlideBuilder b;
         bool cont = at > 0;
         b.text({margin, 14, 904, 34},
-               {slide::para(std::string("Pain points and opportunities") + (cont ? " (continued)" : ""), 24, true, accent)},
+               {slide::para(std::string("Pain points and opportunities") + (cont ? " (continued)" : ""), 24,
+                            true, accent)},
                "Title");
         b.text({margin, 48, 904, 18},
-               {slide::para("Sorted by the emotion of their stage, lowest first (scale -2 to +2).", 12, false, grey)}, "Note");
+               {slide::para("Sorted by the emotion of their stage, lowest first (scale -2 to +2).", 12, false,
+                            grey)},
+               "Note");
         std::vector<std::vector<slide::TableCell>> cells;
         std::vector<double> heights;
-        auto head = [&](const std::string& t) { return slide::TableCell{{slide::para(t, 12, true, "FFFFFF")}, accent}; };
-        cells.push_back({head("Stage"), head("Emotion"), head("Type"), head("Pain point / opportunity"), head("Owner"),
-                         head("KPI")});
+        auto head = [&](const std::string& t) {
+            return slide::TableCell{{slide::para(t, 12, true, "FFFFFF")}, accent};
+        };
+        cells.push_back({head("Stage"), head("Emotion"), head("Type"), head("Pain point / opportunity"),
+                         head("Owner"), head("KPI")});
         heights.push_back(24);
         double used = 24, room = slide_h - 80 - 16;
         std::vector<std::string> said;
         for (; at < rows.size(); ++at) {
             const Row& r = rows[at];
-            std::vector<std::string> t = {stage_label(map, r.stage), r.emotion ? score_text(*r.emotion) : "–",
-                                          r.pain ? "Pain point" : "Opportunity", r.text, r.owner, r.kpi};
+            std::vector<std::string> t = {stage_label(map, r.stage),
+                                          r.emotion ? score_text(*r.emotion) : "–",
+                                          r.pain ? "Pain point" : "Opportunity",
+                                          r.text,
+                                          r.owner,
+                                          r.kpi};
             double h = height(t);
             if (used + h > room && cells.size() > 1) break;
             std::string fill = r.pain ? "FDECEA" : "EAF5E6";
             std::vector<slide::TableCell> row;
             for (std::size_t c = 0; c < t.size(); ++c) {
-                slide::TableCell cell{{slide::para(t[c], size, c == 2, c == 2 ? (r.pain ? "9C2A25" : "2E6B28") : ink)}, fill};
+                slide::TableCell cell{
+                    {slide::para(t[c], size, c == 2, c == 2 ? (r.pain ? "9C2A25" : "2E6B28") : ink)}, fill};
                 if (c == 1 && r.emotion) cell.fill = rgb(emotion_fill(*r.emotion));
                 row.push_back(std::move(cell));
             }
             cells.push_back(std::move(row));
             heights.push_back(h);
             used += h;
-            said.push_back((r.pain ? "Pain point in " : "Opportunity in ") + stage_label(map, r.stage) + " (" +
-                           (r.emotion ? score_text(*r.emotion) : "no score") + "): " + r.text +
-                           (r.owner.empty() ? "" : "; owner " + r.owner) + (r.kpi.empty() ? "" : "; KPI " + r.kpi));
+            said.push_back((r.pain ? "Pain point in " : "Opportunity in ") + stage_label(map, r.stage) +
+                           " (" + (r.emotion ? score_text(*r.emotion) : "no score") + "): " + r.text +
+                           (r.owner.empty() ? "" : "; owner " + r.owner) +
+                           (r.kpi.empty() ? "" : "; KPI " + r.kpi));
         }
         double tw = 0;
         for (double c : cols) tw += c;
@@ -740,9 +788,11 @@ std::vector<PptxSlide> findings_slides(const Analysis& a) {
         PptxSlide s;
         s.title = "Pain points and opportunities";
         s.shapes = b.xml();
-        s.notes = "Pain points and opportunities across the journey, sorted by emotion (the worst moments first), with "
-                  "who owns each and how it is measured.\n" +
-                  (rows.empty() ? std::string("The map names no pain points or opportunities.") : join(said, "\n"));
+        s.notes =
+            "Pain points and opportunities across the journey, sorted by emotion (the worst moments first), "
+            "with "
+            "who owns each and how it is measured.\n" +
+            (rows.empty() ? std::string("The map names no pain points or opportunities.") : join(said, "\n"));
         out.push_back(std::move(s));
     } while (at < rows.size());
     return out;
@@ -760,14 +810,16 @@ Result<PptxSlide> chart_slide(const Analysis& a) {
     for (std::size_t k = 0; k < map.stages.size(); ++k) data.categories.push_back(stage_label(map, int(k)));
     auto personas = a.curve_personas();
     std::ostringstream n;
-    n << "The emotion curve: the mean emotion score of each stage per persona, from -2 (very negative) to +2 (very "
+    n << "The emotion curve: the mean emotion score of each stage per persona, from -2 (very negative) to +2 "
+         "(very "
          "positive). The chart is native: Edit Data opens its numbers.\n";
     for (std::size_t pi = 0; pi < personas.size(); ++pi) {
         ChartSeries s{personas[pi].second, {}, rgb(persona_colour(pi))};
         std::vector<std::string> vals;
         for (std::size_t k = 0; k < map.stages.size(); ++k) {
             s.values.push_back(a.emotion(k, personas[pi].first, personas[pi].first.empty()));
-            vals.push_back(stage_label(map, int(k)) + " " + (s.values.back() ? score_text(*s.values.back()) : "–"));
+            vals.push_back(stage_label(map, int(k)) + " " +
+                           (s.values.back() ? score_text(*s.values.back()) : "–"));
         }
         n << s.name << ": " << join(vals, ", ") << ".\n";
         data.series.push_back(std::move(s));

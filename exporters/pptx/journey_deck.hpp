@@ -17,7 +17,8 @@ struct JourneyDeckOptions {
 };
 
 // The slides (native content, no scenes): pass them to write_pptx.
-Result<std::vector<PptxSlide>> journey_deck(const journey::JourneyMap& map, const JourneyDeckOptions& options = {});
+Result<std::vector<PptxSlide>> journey_deck(const journey::JourneyMap& map,
+                                            const JourneyDeckOptions& options = {});
 
 // Smallest font size (points) the stage slides use for cards; the test asserts every run of a stage slide.
 inline constexpr double min_card_font = 12;

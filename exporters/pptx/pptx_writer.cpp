@@ -151,7 +151,8 @@ std::string text_body(const std::vector<Paragraph>& label, HAlign align, VAlign 
     for (const auto& para : label) {
         o << "<a:p><a:pPr algn=\"" << algn << "\"/>";
         for (const auto& run : para.runs)
-            o << "<a:r>" << run_props(run.font, fit, "a:rPr", opacity) << "<a:t>" << esc(run.text) << "</a:t></a:r>";
+            o << "<a:r>" << run_props(run.font, fit, "a:rPr", opacity) << "<a:t>" << esc(run.text)
+              << "</a:t></a:r>";
         if (para.runs.empty())
             o << "<a:endParaRPr lang=\"en-US\" sz=\"" << std::max(100LL, std::llround(12 * fit.scale / 127.0))
               << "\"/>";
@@ -505,9 +506,11 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
                 if (png) {
                     std::string svg_rid = "rImg" + std::to_string(out.pictures.size() + 1);
                     out.pictures.push_back({svg_rid, "../media/" + media.add(*image)});
-                    svg_ext = "<a:extLst><a:ext uri=\"{96DAC541-7B7A-43D3-8B79-37D633B846F1}\"><asvg:svgBlip "
-                              "xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" r:embed=\"" +
-                              svg_rid + "\"/></a:ext></a:extLst>";
+                    svg_ext =
+                        "<a:extLst><a:ext uri=\"{96DAC541-7B7A-43D3-8B79-37D633B846F1}\"><asvg:svgBlip "
+                        "xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" "
+                        "r:embed=\"" +
+                        svg_rid + "\"/></a:ext></a:extLst>";
                     fallback = ImageData{std::move(png.value()), "image/png", "png"};
                 }
             }
@@ -556,14 +559,15 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
         } else {
             o << "<a:prstGeom prst=\"" << box.preset << "\"><a:avLst>";
             if (box.preset == "roundRect")
-                o << "<a:gd name=\"adj\" fmla=\"val " << round_rect_adj(style, s.bounds.width, s.bounds.height)
-                  << "\"/>";
+                o << "<a:gd name=\"adj\" fmla=\"val "
+                  << round_rect_adj(style, s.bounds.width, s.bounds.height) << "\"/>";
             o << "</a:avLst></a:prstGeom>";
         }
         // A stencil that draws nothing (draw.io writes some) keeps its box for the label, unpainted.
         const bool blank = s.shape == "stencil" && s.known && s.outline.empty();
         const double fill_alpha = s.opacity * std::clamp(style.number("fillOpacity", 100), 0.0, 100.0) / 100;
-        const double line_alpha = s.opacity * std::clamp(style.number("strokeOpacity", 100), 0.0, 100.0) / 100;
+        const double line_alpha =
+            s.opacity * std::clamp(style.number("strokeOpacity", 100), 0.0, 100.0) / 100;
         o << shape_fill(blank ? std::nullopt : s.fill, style, fill_alpha)
           << line_props(blank ? std::nullopt : s.stroke, s.stroke_width, s.dashed, fit, "", "", line_alpha,
                         dash_preset(style))
@@ -692,11 +696,12 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
 
 SlideXml native_slide_xml(const PptxSlide& slide) {
     SlideXml out;
-    out.xml = std::string(xml_head) + "<p:sld " + ns_decl +
-              "><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>"
-              "<p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/>"
-              "<a:chExt cx=\"0\" cy=\"0\"/></a:xfrm></p:grpSpPr>" +
-              slide.shapes + "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>";
+    out.xml =
+        std::string(xml_head) + "<p:sld " + ns_decl +
+        "><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>"
+        "<p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/>"
+        "<a:chExt cx=\"0\" cy=\"0\"/></a:xfrm></p:grpSpPr>" +
+        slide.shapes + "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>";
     out.notes = notes_text(slide);
     return out;
 }
@@ -831,14 +836,15 @@ Result<std::string> write_pptx(const std::vector<PptxSlide>& slides, const PptxO
         for (const PptxChart& chart : slides[i].charts) {
             const std::string k = std::to_string(++chart_count);
             slide_rels.insert(slide_rels.rfind("</Relationships>"),
-                              "<Relationship Id=\"" + chart.rid + "\" Type=\"" + rel_ns + "chart\" Target=\"../charts/chart" +
-                                  k + ".xml\"/>");
+                              "<Relationship Id=\"" + chart.rid + "\" Type=\"" + rel_ns +
+                                  "chart\" Target=\"../charts/chart" + k + ".xml\"/>");
             zip.add("ppt/charts/chart" + k + ".xml", chart.chart_xml);
             zip.add("ppt/charts/_rels/chart" + k + ".xml.rels",
                     rels({{"package", "../embeddings/Microsoft_Excel_Worksheet" + k + ".xlsx"}}));
             zip.add("ppt/embeddings/Microsoft_Excel_Worksheet" + k + ".xlsx", chart.workbook);
             types << "<Override PartName=\"/ppt/charts/chart" << k
-                  << ".xml\" ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>";
+                  << ".xml\" "
+                     "ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>";
         }
         zip.add("ppt/slides/_rels/slide" + n + ".xml.rels", std::move(slide_rels));
     }
@@ -847,8 +853,9 @@ Result<std::string> write_pptx(const std::vector<PptxSlide>& slides, const PptxO
     for (const auto& [name, bytes] : media.parts) zip.add("ppt/media/" + name, bytes);
     std::string defaults;
     if (chart_count)
-        defaults += "<Default Extension=\"xlsx\" "
-                    "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"/>";
+        defaults +=
+            "<Default Extension=\"xlsx\" "
+            "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"/>";
     for (const auto& [ext, mime] : media.extensions)
         defaults += "<Default Extension=\"" + ext + "\" ContentType=\"" + mime + "\"/>";
     std::string types_xml = types.str();

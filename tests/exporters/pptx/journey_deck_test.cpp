@@ -61,17 +61,18 @@ TEST_CASE("Journey deck: the slides a consultant presents, native and with notes
         for (int k = 1; k <= 9; ++k) {
             INFO("slide " << k);
             CHECK(parts.count("ppt/notesSlides/notesSlide" + std::to_string(k) + ".xml") == 1);
-            CHECK(parts["ppt/slides/slide" + std::to_string(k) + ".xml"].find("<p:pic>") == std::string::npos);
+            CHECK(parts["ppt/slides/slide" + std::to_string(k) + ".xml"].find("<p:pic>") ==
+                  std::string::npos);
         }
         CHECK(parts["ppt/slides/slide1.xml"].find("<a:t>1 January 2027</a:t>") != std::string::npos);
-        CHECK(parts["ppt/notesSlides/notesSlide5.xml"].find("Emotion here: Maya Chen 0") != std::string::npos);
+        CHECK(parts["ppt/notesSlides/notesSlide5.xml"].find("Emotion here: Maya Chen 0") !=
+              std::string::npos);
     }
     SECTION("stage slides: cards at 12 pt or more, a glued transition arrow") {
         for (int k = 4; k <= 7; ++k) {
             pugi::xml_document x;
             REQUIRE(x.load_string(parts["ppt/slides/slide" + std::to_string(k) + ".xml"].c_str()));
-            for (auto r : x.select_nodes("//a:rPr"))
-                CHECK(r.node().attribute("sz").as_int() >= 1200);
+            for (auto r : x.select_nodes("//a:rPr")) CHECK(r.node().attribute("sz").as_int() >= 1200);
             CHECK(x.select_nodes("//p:cxnSp//a:stCxn | //p:cxnSp//a:endCxn").size() >= 1);
         }
     }
@@ -81,7 +82,14 @@ TEST_CASE("Journey deck: the slides a consultant presents, native and with notes
         auto rows = x.select_nodes("//a:tbl/a:tr");
         REQUIRE(rows.size() == 9);
         auto cell = [&](std::size_t r, int c) {
-            return std::string(rows[r].node().select_nodes("a:tc")[std::size_t(c)].node().select_node(".//a:t").node().text().get());
+            return std::string(rows[r]
+                                   .node()
+                                   .select_nodes("a:tc")[std::size_t(c)]
+                                   .node()
+                                   .select_node(".//a:t")
+                                   .node()
+                                   .text()
+                                   .get());
         };
         CHECK(cell(1, 0) == "Ask support");
         CHECK(cell(1, 1) == "-2");
