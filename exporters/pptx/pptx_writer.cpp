@@ -485,7 +485,10 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
               << box.y << "\"/><a:ext cx=\"" << box.cx << "\" cy=\"" << box.cy
               << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
               // The body is filled only with swimlaneFillColor, as in draw.io.
-              << fill_props(parse_color(style.get_or("swimlaneFillColor", "none")),
+              // ("default" is the page's own background, white).
+              << fill_props(style.get_or("swimlaneFillColor", "none") == "default"
+                                ? std::optional<Color>(Color{255, 255, 255})
+                                : parse_color(style.get_or("swimlaneFillColor", "none")),
                             s.opacity * std::clamp(style.number("fillOpacity", 100), 0.0, 100.0) / 100)
               << line_props(s.stroke, s.stroke_width, s.dashed, fit) << "</p:spPr></p:sp>";
             if (horizontal)
