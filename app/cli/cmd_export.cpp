@@ -10,10 +10,12 @@
 #include "app/cli/report_error.hpp"
 #include "core/base/file_io.hpp"
 #include "core/codec/codec.hpp"
+#include "core/journey/journey_read.hpp"
 #include "core/render/page_renderer.hpp"
 #include "core/render/page_split.hpp"
 #include "exporters/drawio/drawio_writer.hpp"
 #include "exporters/image/image_source.hpp"
+#include "exporters/pptx/journey_deck.hpp"
 #include "exporters/pptx/pptx_writer.hpp"
 #include "exporters/raster/cairo_writer.hpp"
 #include "exporters/raster/drawio_png.hpp"
@@ -26,6 +28,7 @@ namespace {
 
 struct ExportOptions {
     std::string input, output, to, page, background, split;
+    std::string deck = "auto", date;  // PPTX: journey deck or one-slide picture of a journey page
     double scale = 1, dpi = 0, margin = 1, tile_zoom = 1, overlap = 0.1;
     std::size_t stages_per_part = 1;
     bool transparent = false, no_crop = false, embed = false, plain = false, in_place = false;
@@ -76,6 +79,7 @@ struct Part {
     const diagram::Page* page = nullptr;  // for notes; a stage part's own page
     std::size_t page_index = 0;           // in the document
     std::string title;
+    std::vector<exporters::PptxSlide> deck = {};  // PPTX of a journey page: the journey deck's slides
 };
 
 // An export is a picture: written over its own input (foo.svg --to svg, a .drawio.png named without
@@ -142,6 +146,34 @@ int run_export(const ExportOptions& opt_in) {
     for (std::size_t p : pages.value()) {
         const auto& page = doc.pages[p];
         std::string name = page.display_name(p);
+        // A journey map becomes the deck a consultant presents, unless --deck map or --split asks otherwise.
+        if (opt.to == "pptx" && opt.split.empty() && opt.deck != "map") {
+            if (journey::is_journey_page(page)) {
+                Diagnostics diags;
+                auto map = journey::read_journey(page, &diags);
+                if (map) {
+                    if (map->title.empty()) map->title = name;
+                    exporters::JourneyDeckOptions jo;
+                    jo.date = opt.date;
+                    auto deck = exporters::journey_deck(*map, jo);
+                    if (deck) {
+                        Part part;
+                        part.page = &page, part.page_index = p, part.title = name;
+                        part.deck = std::move(deck.value());
+                        parts.push_back(std::move(part));
+                        continue;
+                    }
+                    std::cerr << opt.input << ": page '" << name << "': " << deck.error().message
+                              << "; exported as one slide\n";
+                } else {
+                    std::cerr << opt.input << ": page '" << name << "': " << map.error().message
+                              << "; exported as one slide\n";
+                }
+            } else if (opt.deck == "journey") {
+                std::cerr << opt.input << ": page '" << name
+                          << "' is not a journey map; exported as one slide\n";
+            }
+        }
         if (opt.split == "stages") {
             auto split = render::split_stages(page, name, opt.stages_per_part);
             if (split.empty())
@@ -234,7 +266,12 @@ int run_export(const ExportOptions& opt_in) {
         return write(path, pdf.value());
     }
     std::vector<exporters::PptxSlide> slides;
-    for (const auto& part : parts) slides.push_back({&part.scene, part.page, part.title});
+    for (const auto& part : parts) {
+        if (!part.deck.empty())
+            slides.insert(slides.end(), part.deck.begin(), part.deck.end());
+        else
+            slides.push_back({&part.scene, part.page, part.title});
+    }
     auto pptx = exporters::write_pptx(slides, pptx_options);
     if (!pptx) return input_error(pptx.error());
     return write(path, pptx.value());
@@ -269,6 +306,13 @@ void setup_export(CLI::App& app, Action& action) {
                     "into overlapping 16:9 tiles. PPTX: one slide per part; PDF: one page per part; SVG/PNG: "
                     "one file per part (-N added)")
         ->check(CLI::IsMember({"stages", "tiles"}));
+    cmd->add_option(
+           "--deck", opt->deck,
+           "PPTX of a journey map: journey = the presentable deck (title, persona, overview, a slide per "
+           "stage, pain points and opportunities table, emotion chart, speaker notes); map = the map as "
+           "one slide; auto (default) = journey for journey maps without --split")
+        ->check(CLI::IsMember({"auto", "journey", "map"}));
+    cmd->add_option("--date", opt->date, "PPTX journey deck: the date on the title slide (default: today)");
     cmd->add_option("--stages-per-part", opt->stages_per_part,
                     "--split stages: stage columns per part (default 1)")
         ->check(CLI::PositiveNumber);

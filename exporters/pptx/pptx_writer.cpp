@@ -1,7 +1,5 @@
 #include "exporters/pptx/pptx_writer.hpp"
 
-#include <zip.h>
-
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -15,6 +13,8 @@
 #include "core/text/xml_escape.hpp"
 #include "exporters/image/image_source.hpp"
 #include "exporters/pptx/pptx_parts.hpp"
+#include "exporters/pptx/svg_fallback.hpp"
+#include "exporters/pptx/zip_writer.hpp"
 
 namespace jstudio::exporters {
 
@@ -72,6 +72,8 @@ std::vector<Emu> sites_of(const ShapeBox& b) {
                                  "flowChartPredefinedProcess"};
     for (const char* p : four)
         if (b.preset == p) return {{hc, t}, {l, vc}, {hc, bt}, {r, vc}};
+    if (b.preset == "flowChartDocument")  // the bottom site sits on the wave (ECMA: h·20172/21600)
+        return {{hc, t}, {l, vc}, {hc, b.y + std::llround(double(b.cy) * 20172 / 21600)}, {r, vc}};
     if (b.preset == "ellipse") {
         // Sites at 45° steps: top, top-left, left, bottom-left, bottom, bottom-right, right, top-right.
         const double k = 0.70710678118654752;
@@ -83,16 +85,47 @@ std::vector<Emu> sites_of(const ShapeBox& b) {
     return {};
 }
 
-std::string arrow_type(const std::string& drawio) {
+// draw.io's arrowhead → the nearest ST_LineEndType. OOXML has no hollow heads: a hollow triangle (fill=0)
+// becomes the open "arrow" head, so it stays unfilled; oval and diamond keep their shape.
+std::string arrow_type(const std::string& drawio, bool filled = true) {
     if (drawio.empty() || drawio == "none") return "";
     if (drawio == "open" || drawio == "openThin" || drawio == "openAsync") return "arrow";
-    if (drawio == "oval") return "oval";
+    if (drawio == "oval" || drawio == "circle" || drawio == "circlePlus" || drawio == "halfCircle" ||
+        drawio == "box")
+        return "oval";
     if (drawio == "diamond" || drawio == "diamondThin") return "diamond";
-    if (drawio == "classicThin" || drawio == "blockThin") return "stealth";
+    if (drawio == "dash" || drawio == "cross" || drawio.starts_with("ER")) return "";
+    if (!filled) return "arrow";
+    if (drawio == "classic" || drawio == "classicThin" || drawio == "async" || drawio == "blockThin")
+        return "stealth";
     return "triangle";
 }
 
-std::string run_props(const Font& f, const Fit& fit, const char* tag = "a:rPr") {
+// The a:alpha child of a colour: "" at full opacity.
+std::string alpha(double opacity) {
+    if (opacity >= 0.999) return "";
+    return "<a:alpha val=\"" + std::to_string(std::llround(std::clamp(opacity, 0.0, 1.0) * 100000)) + "\"/>";
+}
+
+std::string srgb(const Color& c, double opacity = 1) {
+    std::string a = alpha(opacity);
+    return "<a:srgbClr val=\"" + hex6(c) + (a.empty() ? "\"/>" : "\">" + a + "</a:srgbClr>");
+}
+
+// draw.io's dashPattern (dash and gap lengths in line widths) → the nearest ST_PresetLineDashVal.
+std::string dash_preset(const diagram::Style& style) {
+    std::istringstream in(style.get_or("dashPattern", ""));
+    std::vector<double> v;
+    for (double x; in >> x;) v.push_back(x);
+    if (v.empty()) return "dash";
+    if (v.size() >= 4) return v[0] >= 8 ? "lgDashDot" : "dashDot";
+    if (v[0] <= 1.5) return "sysDot";
+    if (v[0] >= 8) return "lgDash";
+    if (v.size() >= 2 && v[1] <= 1.5) return "sysDash";
+    return "dash";
+}
+
+std::string run_props(const Font& f, const Fit& fit, const char* tag = "a:rPr", double opacity = 1) {
     // px × EMU-per-px → EMU → points (12700 EMU) → hundredths of a point.
     long long sz = std::clamp<long long>(std::llround(f.size * fit.scale / 12700.0 * 100), 100, 400000);
     std::ostringstream o;
@@ -100,13 +133,13 @@ std::string run_props(const Font& f, const Fit& fit, const char* tag = "a:rPr") 
     if (f.bold) o << " b=\"1\"";
     if (f.italic) o << " i=\"1\"";
     if (f.underline) o << " u=\"sng\"";
-    o << " dirty=\"0\"><a:solidFill><a:srgbClr val=\"" << hex6(f.color)
-      << "\"/></a:solidFill><a:latin typeface=\"" << esc(f.family) << "\"/></" << tag << ">";
+    o << " dirty=\"0\"><a:solidFill>" << srgb(f.color, opacity) << "</a:solidFill><a:latin typeface=\""
+      << esc(f.family) << "\"/></" << tag << ">";
     return o.str();
 }
 
 std::string text_body(const std::vector<Paragraph>& label, HAlign align, VAlign valign, bool wrap,
-                      const Fit& fit, long long inset, bool vertical = false) {
+                      const Fit& fit, long long inset, bool vertical = false, double opacity = 1) {
     std::ostringstream o;
     const char* anchor = valign == VAlign::top ? "t" : valign == VAlign::bottom ? "b" : "ctr";
     const char* algn = align == HAlign::left ? "l" : align == HAlign::right ? "r" : "ctr";
@@ -118,7 +151,8 @@ std::string text_body(const std::vector<Paragraph>& label, HAlign align, VAlign 
     for (const auto& para : label) {
         o << "<a:p><a:pPr algn=\"" << algn << "\"/>";
         for (const auto& run : para.runs)
-            o << "<a:r>" << run_props(run.font, fit) << "<a:t>" << esc(run.text) << "</a:t></a:r>";
+            o << "<a:r>" << run_props(run.font, fit, "a:rPr", opacity) << "<a:t>" << esc(run.text)
+              << "</a:t></a:r>";
         if (para.runs.empty())
             o << "<a:endParaRPr lang=\"en-US\" sz=\"" << std::max(100LL, std::llround(12 * fit.scale / 127.0))
               << "\"/>";
@@ -129,21 +163,55 @@ std::string text_body(const std::vector<Paragraph>& label, HAlign align, VAlign 
 }
 
 std::string line_props(const std::optional<Color>& stroke, double width, bool dashed, const Fit& fit,
-                       const std::string& head = "", const std::string& tail = "") {
+                       const std::string& head = "", const std::string& tail = "", double opacity = 1,
+                       const std::string& dash = "dash") {
     std::ostringstream o;
     if (!stroke) return "<a:ln><a:noFill/></a:ln>";
-    o << "<a:ln w=\"" << std::max(3175LL, fit.len(width)) << "\"><a:solidFill><a:srgbClr val=\""
-      << hex6(*stroke) << "\"/></a:solidFill>";
-    if (dashed) o << "<a:prstDash val=\"dash\"/>";
+    o << "<a:ln w=\"" << std::max(3175LL, fit.len(width)) << "\"><a:solidFill>" << srgb(*stroke, opacity)
+      << "</a:solidFill>";
+    if (dashed) o << "<a:prstDash val=\"" << dash << "\"/>";
     if (!head.empty()) o << "<a:headEnd type=\"" << head << "\"/>";
     if (!tail.empty()) o << "<a:tailEnd type=\"" << tail << "\"/>";
     o << "</a:ln>";
     return o.str();
 }
 
-std::string fill_props(const std::optional<Color>& fill) {
+std::string fill_props(const std::optional<Color>& fill, double opacity = 1) {
     if (!fill) return "<a:noFill/>";
-    return "<a:solidFill><a:srgbClr val=\"" + hex6(*fill) + "\"/></a:solidFill>";
+    return "<a:solidFill>" + srgb(*fill, opacity) + "</a:solidFill>";
+}
+
+// A shape's fill as draw.io paints it: solid or a two-colour linear gradient (gradientColor,
+// gradientDirection), at fillOpacity × opacity.
+std::string shape_fill(const std::optional<Color>& fill, const diagram::Style& style, double opacity) {
+    if (!fill) return "<a:noFill/>";
+    auto to = parse_color(style.get_or("gradientColor", "none"));
+    if (!to) return fill_props(fill, opacity);
+    std::string dir = style.get_or("gradientDirection", "south");
+    // a:lin ang: the direction the colours run in, clockwise from east, 60000ths of a degree.
+    long long ang = dir == "north" ? 16200000 : dir == "east" ? 0 : dir == "west" ? 10800000 : 5400000;
+    return "<a:gradFill rotWithShape=\"1\"><a:gsLst><a:gs pos=\"0\">" + srgb(*fill, opacity) +
+           "</a:gs><a:gs pos=\"100000\">" + srgb(*to, opacity) + "</a:gs></a:gsLst><a:lin ang=\"" +
+           std::to_string(ang) + "\" scaled=\"0\"/></a:gradFill>";
+}
+
+// draw.io's shadow=1: a soft grey shadow down and to the right.
+std::string shadow_props(const diagram::Style& style) {
+    if (!style.flag("shadow")) return "";
+    return "<a:effectLst><a:outerShdw blurRad=\"38100\" dist=\"38100\" dir=\"2700000\" algn=\"tl\" "
+           "rotWithShape=\"0\"><a:srgbClr val=\"000000\"><a:alpha val=\"25000\"/></a:srgbClr></a:outerShdw>"
+           "</a:effectLst>";
+}
+
+// roundRect's corner (adj, share of the shorter side × 100000) from arcSize / absoluteArcSize.
+long long round_rect_adj(const diagram::Style& style, double w, double h) {
+    double ss = std::max(1e-9, std::min(w, h));
+    double r;
+    if (style.flag("absoluteArcSize"))
+        r = std::min({w / 2, h / 2, style.number("arcSize", 20) / 2});
+    else
+        r = ss * std::clamp(style.number("arcSize", 15), 0.0, 50.0) / 100;
+    return std::clamp<long long>(std::llround(r / ss * 100000), 0, 50000);
 }
 
 // A free-form outline in shape-local EMU, for shapes with no preset (actor, unknown stencils...).
@@ -219,6 +287,7 @@ struct Media {
 };
 
 std::string notes_text(const PptxSlide& s) {
+    if (!s.notes.empty()) return s.notes;
     std::string out = s.title;
     if (!s.page) return out;
     diagram::PageIndex idx(*s.page);
@@ -414,7 +483,13 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
             o << "<p:sp><p:nvSpPr><p:cNvPr id=\"" << next_id++ << "\" name=\"Lane " << esc(s.cell_id)
               << "\"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x=\"" << box.x << "\" y=\""
               << box.y << "\"/><a:ext cx=\"" << box.cx << "\" cy=\"" << box.cy
-              << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>" << fill_props(std::nullopt)
+              << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
+              // The body is filled only with swimlaneFillColor, as in draw.io.
+              // ("default" is the page's own background, white).
+              << fill_props(style.get_or("swimlaneFillColor", "none") == "default"
+                                ? std::optional<Color>(Color{255, 255, 255})
+                                : parse_color(style.get_or("swimlaneFillColor", "none")),
+                            s.opacity * std::clamp(style.number("fillOpacity", 100), 0.0, 100.0) / 100)
               << line_props(s.stroke, s.stroke_width, s.dashed, fit) << "</p:spPr></p:sp>";
             if (horizontal)
                 box.cy = std::min(box.cy, fit.len(start));
@@ -424,14 +499,32 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
         if (s.shape == "image" && !s.image.empty()) {
             // A native picture (p:pic) of the embedded or linked image; a label goes into its own text box.
             auto image = load_image(s.image, opt.base_dir, opt.image_dirs);
-            if (image && image->mime != "image/svg+xml") {
+            // An SVG goes in as PowerPoint writes it: a PNG fallback (rasterised by librsvg at twice the
+            // slide's 96 dpi size) in the blip, the SVG part in its svgBlip extension.
+            std::string svg_ext;
+            std::optional<ImageData> fallback;
+            if (image && image->mime == "image/svg+xml") {
+                auto png = svg_to_png(image->bytes, int(std::ceil(double(box.cx) / 9525 * 2)),
+                                      int(std::ceil(double(box.cy) / 9525 * 2)));
+                if (png) {
+                    std::string svg_rid = "rImg" + std::to_string(out.pictures.size() + 1);
+                    out.pictures.push_back({svg_rid, "../media/" + media.add(*image)});
+                    svg_ext =
+                        "<a:extLst><a:ext uri=\"{96DAC541-7B7A-43D3-8B79-37D633B846F1}\"><asvg:svgBlip "
+                        "xmlns:asvg=\"http://schemas.microsoft.com/office/drawing/2016/SVG/main\" "
+                        "r:embed=\"" +
+                        svg_rid + "\"/></a:ext></a:extLst>";
+                    fallback = ImageData{std::move(png.value()), "image/png", "png"};
+                }
+            }
+            if (image && (image->mime != "image/svg+xml" || fallback)) {
                 std::string rid = "rImg" + std::to_string(out.pictures.size() + 1);
-                out.pictures.push_back({rid, "../media/" + media.add(*image)});
+                out.pictures.push_back({rid, "../media/" + media.add(fallback ? *fallback : *image)});
                 o << "<p:pic><p:nvPicPr><p:cNvPr id=\"" << box.id << "\" name=\"Picture " << box.id
                   << "\" descr=\"draw.io cell " << esc(s.cell_id)
                   << "\"/><p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>"
-                  << "<p:blipFill><a:blip r:embed=\"" << rid
-                  << "\"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm" << rot
+                  << "<p:blipFill><a:blip r:embed=\"" << rid << "\">" << svg_ext
+                  << "</a:blip><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr><a:xfrm" << rot
                   << "><a:off x=\"" << box.x << "\" y=\"" << box.y << "\"/><a:ext cx=\"" << box.cx
                   << "\" cy=\"" << box.cy << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
                   << line_props(s.stroke, s.stroke_width, s.dashed, fit) << "</p:spPr></p:pic>";
@@ -467,22 +560,35 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
             if (all.empty()) all.push_back(rect_path(s.bounds));
             o << cust_geom(all, s.bounds, fit);
         } else {
-            o << "<a:prstGeom prst=\"" << box.preset << "\"><a:avLst/></a:prstGeom>";
+            o << "<a:prstGeom prst=\"" << box.preset << "\"><a:avLst>";
+            if (box.preset == "roundRect")
+                o << "<a:gd name=\"adj\" fmla=\"val "
+                  << round_rect_adj(style, s.bounds.width, s.bounds.height) << "\"/>";
+            o << "</a:avLst></a:prstGeom>";
         }
         // A stencil that draws nothing (draw.io writes some) keeps its box for the label, unpainted.
         const bool blank = s.shape == "stencil" && s.known && s.outline.empty();
-        o << fill_props(blank ? std::nullopt : s.fill)
-          << line_props(blank ? std::nullopt : s.stroke, s.stroke_width, s.dashed, fit) << "</p:spPr>";
+        const double fill_alpha = s.opacity * std::clamp(style.number("fillOpacity", 100), 0.0, 100.0) / 100;
+        const double line_alpha =
+            s.opacity * std::clamp(style.number("strokeOpacity", 100), 0.0, 100.0) / 100;
+        o << shape_fill(blank ? std::nullopt : s.fill, style, fill_alpha)
+          << line_props(blank ? std::nullopt : s.stroke, s.stroke_width, s.dashed, fit, "", "", line_alpha,
+                        dash_preset(style))
+          << shadow_props(style) << "</p:spPr>";
+        const double text_alpha = s.opacity * std::clamp(style.number("textOpacity", 100), 0.0, 100.0) / 100;
         // Our own line breaks, so PowerPoint's narrower text areas (ellipse, decision) do not re-wrap the
         // label.
         auto lines = wrapped_lines(s.label, s.label_place);
         const Rect& lb = s.label_place.box;
         // A turned label's box is upright (sides swapped about the header's centre): it stays in the shape.
-        bool outside =
-            !s.vertical_label && (lb.x < s.bounds.x - 1 || lb.y < s.bounds.y - 1 ||
-                                  lb.right() > s.bounds.right() + 1 || lb.bottom() > s.bounds.bottom() + 1);
+        // A label laid out in no box (an edge's child label) stays in its shape, where draw.io shows it.
+        const bool placed_box = lb.width > 0 || lb.height > 0;
+        bool outside = placed_box && !s.vertical_label &&
+                       (lb.x < s.bounds.x - 1 || lb.y < s.bounds.y - 1 || lb.right() > s.bounds.right() + 1 ||
+                        lb.bottom() > s.bounds.bottom() + 1);
+        if (!placed_box) lines = s.label;
         o << text_body(outside ? std::vector<Paragraph>{} : lines, s.align, s.valign, false, fit, inset,
-                       s.vertical_label)
+                       s.vertical_label, text_alpha)
           << "</p:sp>";
         if (outside && !plain_text(lines).empty()) {
             long long tid = next_id++;
@@ -491,8 +597,8 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
               << "\" y=\"" << fit.y(lb.y) << "\"/><a:ext cx=\"" << fit.len(lb.width) << "\" cy=\""
               << fit.len(lb.height)
               << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom><a:noFill/>"
-              << "<a:ln><a:noFill/></a:ln></p:spPr>" << text_body(lines, s.align, s.valign, false, fit, 0)
-              << "</p:sp>";
+              << "<a:ln><a:noFill/></a:ln></p:spPr>"
+              << text_body(lines, s.align, s.valign, false, fit, 0, false, text_alpha) << "</p:sp>";
         }
         boxes[s.cell_id] = box;
     }
@@ -554,14 +660,21 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
                   << cs.local[i].y << "\"/>" << (i ? "</a:lnTo>" : "</a:moveTo>");
             o << "</a:path></a:pathLst></a:custGeom>";
         } else {
-            o << "<a:prstGeom prst=\"" << cs.prst << "\"><a:avLst>";
+            // A curved edge keeps its route's box with the curved twin of the elbow preset.
+            std::string prst = cs.prst;
+            if (e.curved && prst.starts_with("bentConnector")) prst = "curvedConnector" + prst.substr(13);
+            o << "<a:prstGeom prst=\"" << prst << "\"><a:avLst>";
             for (std::size_t i = 0; i < cs.adj.size(); ++i)
                 o << "<a:gd name=\"adj" << i + 1 << "\" fmla=\"val " << cs.adj[i] << "\"/>";
             o << "</a:avLst></a:prstGeom>";
         }
         o << (freeform ? "<a:noFill/>" : "")
-          << line_props(e.stroke, e.stroke_width, e.dashed, fit, arrow_type(e.start_arrow),
-                        arrow_type(e.end_arrow))
+          << line_props(e.stroke, e.stroke_width, e.dashed, fit,
+                        arrow_type(e.start_arrow, style.flag("startFill", true)),
+                        arrow_type(e.end_arrow, style.flag("endFill", true)),
+                        std::clamp(style.number("opacity", 100), 0.0, 100.0) / 100 *
+                            std::clamp(style.number("strokeOpacity", 100), 0.0, 100.0) / 100,
+                        dash_preset(style))
           << "</p:spPr>" << (freeform ? "</p:sp>" : "</p:cxnSp>");
         // The edge's own label as a text box centred on its anchor.
         if (!plain_text(e.label).empty()) {
@@ -580,6 +693,18 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
     }
     o << "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>";
     out.xml = o.str();
+    out.notes = notes_text(slide);
+    return out;
+}
+
+SlideXml native_slide_xml(const PptxSlide& slide) {
+    SlideXml out;
+    out.xml =
+        std::string(xml_head) + "<p:sld " + ns_decl +
+        "><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>"
+        "<p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/>"
+        "<a:chExt cx=\"0\" cy=\"0\"/></a:xfrm></p:grpSpPr>" +
+        slide.shapes + "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>";
     out.notes = notes_text(slide);
     return out;
 }
@@ -614,62 +739,6 @@ std::string rels(const std::vector<std::pair<std::string, std::string>>& items) 
     o << "</Relationships>";
     return o.str();
 }
-
-// Builds the zip in memory with libzip.
-class ZipWriter {
-  public:
-    ZipWriter() {
-        zip_error_init(&m_error);
-        m_source = zip_source_buffer_create(nullptr, 0, 0, &m_error);
-        if (m_source) {
-            zip_source_keep(m_source);
-            m_zip = zip_open_from_source(m_source, ZIP_TRUNCATE, &m_error);
-        }
-    }
-    ~ZipWriter() {
-        if (m_zip) zip_discard(m_zip);
-        if (m_source) zip_source_free(m_source);
-        zip_error_fini(&m_error);
-    }
-    ZipWriter(const ZipWriter&) = delete;
-    ZipWriter& operator=(const ZipWriter&) = delete;
-
-    bool add(const std::string& name, std::string data) {
-        if (!m_zip) return false;
-        m_data.push_back(std::make_unique<std::string>(std::move(data)));
-        const std::string& d = *m_data.back();
-        zip_source_t* src = zip_source_buffer(m_zip, d.data(), d.size(), 0);
-        if (!src) return false;
-        if (zip_file_add(m_zip, name.c_str(), src, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0) {
-            zip_source_free(src);
-            return false;
-        }
-        return true;
-    }
-
-    Result<std::string> finish() {
-        if (!m_zip) return make_error(ErrorCode::io, "cannot create the PPTX archive");
-        if (zip_close(m_zip) < 0) {
-            std::string msg = zip_strerror(m_zip);
-            return make_error(ErrorCode::io, "cannot write the PPTX archive: " + msg);
-        }
-        m_zip = nullptr;
-        std::string out;
-        if (zip_source_open(m_source) < 0)
-            return make_error(ErrorCode::io, "cannot read back the PPTX archive");
-        char buf[65536];
-        zip_int64_t n;
-        while ((n = zip_source_read(m_source, buf, sizeof buf)) > 0) out.append(buf, std::size_t(n));
-        zip_source_close(m_source);
-        return out;
-    }
-
-  private:
-    zip_error_t m_error;
-    zip_source_t* m_source = nullptr;
-    zip_t* m_zip = nullptr;
-    std::vector<std::unique_ptr<std::string>> m_data;
-};
 
 }  // namespace
 
@@ -737,10 +806,12 @@ Result<std::string> write_pptx(const std::vector<PptxSlide>& slides, const PptxO
         {"slideMaster", "slideMasters/slideMaster1.xml"},
         {"theme", "theme/theme1.xml"},
         {"notesMaster", "notesMasters/notesMaster1.xml"}};
+    std::size_t chart_count = 0;
     for (std::size_t i = 0; i < slides.size(); ++i) {
-        if (!slides[i].scene) return make_error(ErrorCode::unsupported, "slide without a rendered page");
+        if (!slides[i].scene && slides[i].shapes.empty())
+            return make_error(ErrorCode::unsupported, "slide without a rendered page");
         const std::string n = std::to_string(i + 1);
-        SlideXml sx = slide_xml(slides[i], options, media);
+        SlideXml sx = slides[i].scene ? slide_xml(slides[i], options, media) : native_slide_xml(slides[i]);
         pres_rels.push_back({"slide", "slides/slide" + n + ".xml"});
         pres << "<p:sldId id=\"" << 256 + i << "\" r:id=\"rId" << pres_rels.size() << "\"/>";
         types << "<Override PartName=\"/ppt/slides/slide" << n << ".xml\" ContentType=\"" << ct_base
@@ -765,12 +836,29 @@ Result<std::string> write_pptx(const std::vector<PptxSlide>& slides, const PptxO
                         "\"/>";
             slide_rels.insert(slide_rels.rfind("</Relationships>"), pics);
         }
+        for (const PptxChart& chart : slides[i].charts) {
+            const std::string k = std::to_string(++chart_count);
+            slide_rels.insert(slide_rels.rfind("</Relationships>"),
+                              "<Relationship Id=\"" + chart.rid + "\" Type=\"" + rel_ns +
+                                  "chart\" Target=\"../charts/chart" + k + ".xml\"/>");
+            zip.add("ppt/charts/chart" + k + ".xml", chart.chart_xml);
+            zip.add("ppt/charts/_rels/chart" + k + ".xml.rels",
+                    rels({{"package", "../embeddings/Microsoft_Excel_Worksheet" + k + ".xlsx"}}));
+            zip.add("ppt/embeddings/Microsoft_Excel_Worksheet" + k + ".xlsx", chart.workbook);
+            types << "<Override PartName=\"/ppt/charts/chart" << k
+                  << ".xml\" "
+                     "ContentType=\"application/vnd.openxmlformats-officedocument.drawingml.chart+xml\"/>";
+        }
         zip.add("ppt/slides/_rels/slide" + n + ".xml.rels", std::move(slide_rels));
     }
     pres << "</p:sldIdLst><p:sldSz cx=\"" << options.slide_width << "\" cy=\"" << options.slide_height
          << "\"/><p:notesSz cx=\"6858000\" cy=\"9144000\"/></p:presentation>";
     for (const auto& [name, bytes] : media.parts) zip.add("ppt/media/" + name, bytes);
     std::string defaults;
+    if (chart_count)
+        defaults +=
+            "<Default Extension=\"xlsx\" "
+            "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\"/>";
     for (const auto& [ext, mime] : media.extensions)
         defaults += "<Default Extension=\"" + ext + "\" ContentType=\"" + mime + "\"/>";
     std::string types_xml = types.str();

@@ -10,10 +10,25 @@
 
 namespace jstudio::exporters {
 
+// A chart on a slide: the chart part and its embedded workbook; the slide's graphic frame names it by rid.
+struct PptxChart {
+    std::string rid;        // the slide's relationship id of the chart part
+    std::string chart_xml;  // the chart part; its workbook relationship is rId1
+    std::string workbook;   // the .xlsx bytes
+};
+
+// A slide is either a rendered page (scene) or native content built elsewhere (shapes, e.g. the journey
+// deck's slides from exporters/pptx/slide_builder.hpp).
 struct PptxSlide {
+    PptxSlide() = default;
+    PptxSlide(const render::Scene* scene_, const diagram::Page* page_, std::string title_)
+        : scene(scene_), page(page_), title(std::move(title_)) {}
     const render::Scene* scene = nullptr;
     const diagram::Page* page = nullptr;  // for speaker notes (page name and metadata); may be null
     std::string title;
+    std::string shapes;             // without a scene: the p:spTree content after p:grpSpPr
+    std::string notes;              // speaker notes; "" = the title and the page's metadata
+    std::vector<PptxChart> charts;  // charts the shapes show
 };
 
 struct PptxOptions {

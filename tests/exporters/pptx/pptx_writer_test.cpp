@@ -89,7 +89,7 @@ TEST_CASE("PPTX: well-formed parts, native shapes, glued connectors, notes", "[p
     auto first = connectors[0].node();
     CHECK(std::string(first.select_node(".//a:stCxn").node().attribute("idx").value()) == "3");
     CHECK(std::string(first.select_node(".//a:endCxn").node().attribute("idx").value()) == "1");
-    CHECK(std::string(first.select_node(".//a:tailEnd").node().attribute("type").value()) == "triangle");
+    CHECK(std::string(first.select_node(".//a:tailEnd").node().attribute("type").value()) == "stealth");
     // Text runs keep their formatting.
     CHECK(parts["ppt/slides/slide1.xml"].find("b=\"1\"") != std::string::npos);
     CHECK(parts["ppt/slides/slide1.xml"].find("<a:t>Paid?</a:t>") != std::string::npos);
@@ -245,7 +245,7 @@ TEST_CASE("PPTX: connectors keep routes with 1 to 4 bends as presets, more as a 
         pugi::xml_node six = slide.select_node("//p:sp[p:nvSpPr/p:cNvPr[@descr='draw.io cell six']]").node();
         REQUIRE(six);
         CHECK(six.select_nodes(".//a:custGeom//a:pt").size() == 8);
-        CHECK(six.select_node(".//a:ln/a:tailEnd[@type='triangle']"));
+        CHECK(six.select_node(".//a:ln/a:tailEnd[@type='stealth']"));
         CHECK_FALSE(six.select_node(".//a:stCxn"));
     }
     SECTION("glued ends stay glued") {
