@@ -178,6 +178,9 @@ cairo_surface_t* decode_with_pixbuf(const std::string& bytes) {
 void draw_image(cairo_t* cr, const Image& im, const RasterOptions& o) {
     auto image = load_image(im.href, o.base_dir, o.image_dirs);
     cairo_surface_t* img = nullptr;
+    // Decoders allocate and fill what the header claims: refuse by the declared size before decoding.
+    if (image && image->mime != "image/svg+xml")
+        if (auto size = decodable_image_size(image->bytes); !size) image = size.error();
     if (image && image->mime == "image/png") {
         ReadCursor cursor{&image->bytes};
         img = cairo_image_surface_create_from_png_stream(read_bytes, &cursor);
