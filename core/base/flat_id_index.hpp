@@ -24,30 +24,33 @@ class FlatIdIndex {
     std::uint32_t insert(std::uint32_t position) {
         const std::string_view key = m_key_of(position);
         const std::uint64_t h = hash(key);
+        const auto tag = static_cast<std::uint32_t>(h >> 32);
         for (std::size_t i = h & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
             Slot& s = m_slots[i];
             if (s.position == npos) {
-                s = Slot{h, position};
+                s = Slot{tag, position};
                 if (++m_used * 2 > m_slots.size()) grow();
                 return npos;
             }
-            if (s.hash == h && m_key_of(s.position) == key) return s.position;
+            if (s.tag == tag && m_key_of(s.position) == key) return s.position;
         }
     }
 
     // The position of the first id equal to key, or npos.
     std::uint32_t find(std::string_view key) const {
         const std::uint64_t h = hash(key);
+        const auto tag = static_cast<std::uint32_t>(h >> 32);
         for (std::size_t i = h & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
             const Slot& s = m_slots[i];
             if (s.position == npos) return npos;
-            if (s.hash == h && m_key_of(s.position) == key) return s.position;
+            if (s.tag == tag && m_key_of(s.position) == key) return s.position;
         }
     }
 
   private:
+    // Eight bytes a slot (the high half of the hash as a tag), so that a page's table stays in cache longer.
     struct Slot {
-        std::uint64_t hash;
+        std::uint32_t tag;
         std::uint32_t position;
     };
     KeyOf m_key_of;
@@ -62,7 +65,7 @@ class FlatIdIndex {
         m_slots.assign(old.size() * 2, Slot{0, npos});
         for (const Slot& s : old) {
             if (s.position == npos) continue;
-            std::size_t i = s.hash & (m_slots.size() - 1);
+            std::size_t i = hash(m_key_of(s.position)) & (m_slots.size() - 1);
             while (m_slots[i].position != npos) i = (i + 1) & (m_slots.size() - 1);
             m_slots[i] = s;
         }

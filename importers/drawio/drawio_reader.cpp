@@ -41,8 +41,8 @@ class LineMap {
   public:
     explicit LineMap(std::string_view text) {
         m_starts.push_back(0);
-        for (std::size_t i = 0; i < text.size(); ++i)
-            if (text[i] == '\n') m_starts.push_back(i + 1);
+        for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1))
+            m_starts.push_back(i + 1);
     }
     std::pair<std::uint32_t, std::uint32_t> at(std::ptrdiff_t offset) const {
         if (offset < 0) return {0, 0};
