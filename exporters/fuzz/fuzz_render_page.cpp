@@ -65,13 +65,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto svg = exporters::write_drawio_svg(doc, 0);
     if (!svg) return 0;
     auto again = importers::read_drawio(svg.value(), "fuzz-written.drawio.svg", options);
-    if (!again) std::abort();            // we wrote a .drawio.svg we cannot read
-    auto pages = again->document.pages;  // a bare model's page gets an id and a name when written
-    if (doc.form == diagram::DocumentForm::bare_model)
-        for (std::size_t i = 0; i < pages.size() && i < doc.pages.size(); ++i) {
-            pages[i].id = doc.pages[i].id;
-            pages[i].name = doc.pages[i].name;
-        }
+    if (!again) std::abort();  // we wrote a .drawio.svg we cannot read
+    // The .drawio.svg embeds every page plain, and a bare model's page gets an id and a name when written.
+    auto pages = again->document.pages;
+    for (std::size_t i = 0; i < pages.size() && i < doc.pages.size(); ++i) {
+        pages[i].compressed = doc.pages[i].compressed;
+        if (doc.form != diagram::DocumentForm::bare_model) continue;
+        pages[i].id = doc.pages[i].id;
+        pages[i].name = doc.pages[i].name;
+    }
     if (!(pages == doc.pages)) std::abort();
     return 0;
 }
