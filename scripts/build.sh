@@ -9,6 +9,12 @@ case "$kind" in
   asan) dir="$root/build-asan"; args=(-DCMAKE_BUILD_TYPE=Debug -DJSTUDIO_SANITIZE=ON -DJSTUDIO_BENCH=OFF -DJSTUDIO_GUI=OFF) ;;
   *) echo "usage: scripts/build.sh [release|asan]" >&2; exit 2 ;;
 esac
-[[ "${CI:-}" == "true" ]] && args+=(-DJSTUDIO_WERROR=ON)
+# Warnings are errors in CI (CI=true) or when asked (JSTUDIO_WERROR=1, which .ci/run forces); said explicitly
+# either way so a cached ON from an earlier configure does not linger.
+if [[ "${CI:-}" == "true" || "${JSTUDIO_WERROR:-0}" == "1" ]]; then
+  args+=(-DJSTUDIO_WERROR=ON)
+else
+  args+=(-DJSTUDIO_WERROR=OFF)
+fi
 cmake -S "$root" -B "$dir" -G Ninja "${args[@]}" >/dev/null
 cmake --build "$dir" -j "$jobs"

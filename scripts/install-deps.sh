@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git python3
   libpugixml-dev libboost-graph-dev catch2 libcli11-dev nlohmann-json3-dev libfmt-dev zlib1g-dev libexpat1-dev
   libzip-dev libcairo2-dev libpango1.0-dev libgdk-pixbuf-2.0-dev libwxgtk3.2-dev libbenchmark-dev
-  clang-14 libclang-rt-14-dev
+  clang-14 libclang-rt-14-dev clang-format-14
   xvfb xauth fonts-liberation fonts-liberation2 fonts-dejavu-core
   poppler-utils libxml2-utils unzip librsvg2-bin librsvg2-dev
 )

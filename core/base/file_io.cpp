@@ -1,4 +1,5 @@
 #include "core/base/file_io.hpp"
+#include "core/base/file_stream.hpp"
 
 #include "core/base/temp_files.hpp"
 
@@ -245,7 +246,13 @@ Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
 }
 
 Status write_file_atomic(const std::string& path, std::string_view bytes) {
-    if (path == "-") return write_all(STDOUT_FILENO, path, bytes);
+    return write_file_atomic_streamed(path, [&](const ByteSink& sink) { return sink(bytes); });
+}
+
+Status write_file_atomic_streamed(const std::string& path,
+                                  const std::function<Status(const ByteSink&)>& produce) {
+    if (path == "-")
+        return produce([&](std::string_view bytes) { return write_all(STDOUT_FILENO, path, bytes); });
     namespace fs = std::filesystem;
     // stat() follows links, including /dev/fd/N and /dev/stdout whose "targets" (pipe:[123]) are no path.
     struct stat st {};
@@ -257,7 +264,16 @@ Status write_file_atomic(const std::string& path, std::string_view bytes) {
         if (S_ISBLK(st.st_mode))
             return make_error(ErrorCode::io, "is a block device; refusing to write a file over it",
                               at_file(path));
-        if (!S_ISREG(st.st_mode)) return write_in_place(path, bytes, st.st_mode);
+        if (!S_ISREG(st.st_mode)) {
+            // Devices and FIFOs are rare targets: their bytes are gathered, then written in place.
+            std::string bytes;
+            auto made = produce([&](std::string_view piece) -> Status {
+                bytes += piece;
+                return Ok{};
+            });
+            if (!made) return made;
+            return write_in_place(path, bytes, st.st_mode);
+        }
     }
     // A link stays a link: the file it names is replaced.
     auto resolved = resolve_links(path);
@@ -276,7 +292,8 @@ Status write_file_atomic(const std::string& path, std::string_view bytes) {
         ::umask(mask);
         ::fchmod(fd, 0666 & ~mask);
     }
-    if (auto written = write_all(fd, path, bytes); !written) {
+    if (auto written = produce([&](std::string_view bytes) { return write_all(fd, path, bytes); });
+        !written) {
         ::close(fd);
         ::unlink(tmpl.c_str());
         clear_pending();

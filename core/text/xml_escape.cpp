@@ -3,7 +3,19 @@
 namespace jstudio::text {
 
 void xml_escape_into(std::string& out, std::string_view text, const XmlEscape& how) {
-    for (char c : text) {
+    // Runs of characters that stay as they are go in whole; only the others take the switch below.
+    auto plain = [](unsigned char c) {
+        if (c >= 0x20) return c != '&' && c != '<' && c != '>' && c != '"' && c != '\'';
+        return false;
+    };
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t run = i;
+        while (run < text.size() && plain(static_cast<unsigned char>(text[run]))) ++run;
+        out.append(text.data() + i, run - i);
+        if (run == text.size()) break;
+        i = run + 1;
+        const char c = text[run];
         switch (c) {
             case '&':
                 out += "&amp;";

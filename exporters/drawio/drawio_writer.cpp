@@ -6,6 +6,8 @@
 #include <unordered_set>
 
 #include "core/base/file_io.hpp"
+#include "core/base/file_stream.hpp"
+#include "core/base/flat_id_index.hpp"
 #include "core/codec/codec.hpp"
 #include "core/text/xml_escape.hpp"
 
@@ -29,8 +31,18 @@ void number_into(std::string& out, double v) {
 
 class XmlOut {
   public:
-    explicit XmlOut(bool pretty) : m_pretty(pretty) {}
+    // With a sink, the text is handed on in pieces of about a megabyte (flush()) instead of held whole.
+    explicit XmlOut(bool pretty, const ByteSink* sink = nullptr) : m_pretty(pretty), m_sink(sink) {}
     std::string& str() { return m_out; }
+    void reserve(std::size_t bytes) { m_out.reserve(bytes); }
+    // Hands what is buffered to the sink once a piece is big enough (always when final); the first error
+    // is kept and stops further output.
+    void flush(bool final = false) {
+        if (!m_sink || !m_status || (!final && m_out.size() < (std::size_t(1) << 20))) return;
+        m_status = (*m_sink)(m_out);
+        m_out.clear();
+    }
+    const Status& status() const { return m_status; }
 
     void open(std::string_view name) {
         newline();
@@ -81,11 +93,15 @@ class XmlOut {
   private:
     std::string m_out;
     bool m_pretty;
+    const ByteSink* m_sink;
+    Status m_status = Ok{};
+    bool m_started = false;  // something was written (m_out may have been flushed since)
     int m_depth = 0;
 
     void newline() {
         if (!m_pretty) return;
-        if (!m_out.empty()) m_out += '\n';
+        if (m_started) m_out += '\n';
+        m_started = true;
         m_out.append(static_cast<std::size_t>(m_depth) * 2, ' ');
     }
 };
@@ -202,7 +218,10 @@ void write_model(XmlOut& x, const Page& page) {
         x.close_empty();
     } else {
         x.end_open();
-        for (const Cell& c : page.cells) write_cell(x, c);
+        for (const Cell& c : page.cells) {
+            write_cell(x, c);
+            x.flush();
+        }
         x.close("root");
     }
     for (const RawXml& raw : page.model_extra_children) x.raw(raw.xml);
@@ -217,12 +236,13 @@ Status validate(const Document& doc) {
         where.page = page.display_name(i);
         if (page.id && !page_ids.insert(*page.id).second)
             return make_error(ErrorCode::bad_reference, "duplicate page id '" + *page.id + "'", where);
-        std::unordered_set<std::string_view> ids;
-        ids.reserve(page.cells.size());
-        for (const Cell& c : page.cells) {
+        FlatIdIndex ids(page.cells.size(),
+                        [&page](std::uint32_t at) { return std::string_view(page.cells[at].id); });
+        for (std::size_t k = 0; k < page.cells.size(); ++k) {
+            const Cell& c = page.cells[k];
             where.cell_id = c.id;
             if (c.id.empty()) return make_error(ErrorCode::bad_reference, "a cell has no id", where);
-            if (!ids.insert(c.id).second)
+            if (ids.insert(static_cast<std::uint32_t>(k)) != ids.npos)
                 return make_error(ErrorCode::bad_reference, "duplicate cell id '" + c.id + "'", where);
         }
     }
@@ -237,9 +257,25 @@ std::string model_xml(const Page& page) {
     return std::move(x.str());
 }
 
-Result<std::string> write_drawio(const Document& doc, const DrawioWriteOptions& options) {
-    if (auto st = validate(doc); !st) return st.error();
-    XmlOut x(true);
+namespace {
+
+// An upper bound of the text's size for the usual file, so that the output grows without copies: escaping
+// takes a label to at most about three times its length in practice, and pages untouched stay virtual.
+std::size_t estimated_size(const Document& doc) {
+    std::size_t bytes = 4096 + doc.library_json.size() * 2;
+    for (const Page& page : doc.pages)
+        for (const Cell& c : page.cells) {
+            bytes += 160 + c.id.size() + c.parent.size() + c.source.size() + c.target.size();
+            if (c.value) bytes += c.value->size() * 3;
+            if (c.style) bytes += c.style->to_string().size() * 2;
+            for (const auto& a : c.extra) bytes += 8 + a.name.size() + a.value.size() * 3;
+            if (c.geometry) bytes += 120 + c.geometry->waypoints.size() * 48;
+            if (c.wrapper) bytes += 256 + c.wrapper->attributes.size() * 64;
+        }
+    return bytes;
+}
+
+void write_document(XmlOut& x, const Document& doc, const DrawioWriteOptions& options) {
     if (doc.form == DocumentForm::library) {
         x.open("mxlibrary");
         x.end_open();
@@ -248,7 +284,7 @@ Result<std::string> write_drawio(const Document& doc, const DrawioWriteOptions& 
         x.text(body);
         x.inline_close("mxlibrary");
         x.str() += '\n';
-        return std::move(x.str());
+        return;
     }
     x.open("mxfile");
     Attributes file = doc.file;
@@ -298,17 +334,31 @@ Result<std::string> write_drawio(const Document& doc, const DrawioWriteOptions& 
     extras_before(doc.pages.size());
     x.close("mxfile");
     x.str() += '\n';
+}
+
+}  // namespace
+
+Result<std::string> write_drawio(const Document& doc, const DrawioWriteOptions& options) {
+    if (auto st = validate(doc); !st) return st.error();
+    XmlOut x(true);
+    x.reserve(estimated_size(doc));
+    write_document(x, doc, options);
     return std::move(x.str());
 }
 
 Status save_drawio(const Document& document, const std::string& path, const DrawioWriteOptions& options) {
-    auto xml = write_drawio(document, options);
-    if (!xml) {
-        Error e = xml.error();
+    if (auto st = validate(document); !st) {
+        Error e = st.error();
         e.where.file = path;
         return e;
     }
-    return write_file_atomic(path, xml.value());
+    // Written to disk as it is serialised: a large diagram's text is never held whole next to its model.
+    return write_file_atomic_streamed(path, [&](const ByteSink& sink) -> Status {
+        XmlOut x(true, &sink);
+        write_document(x, document, options);
+        x.flush(true);
+        return x.status();
+    });
 }
 
 }  // namespace jstudio::exporters

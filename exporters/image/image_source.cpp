@@ -20,6 +20,44 @@ std::string sniff_image_mime(std::string_view b) {
 }
 
 namespace {
+
+std::uint32_t be16(std::string_view b, std::size_t at) {
+    return std::uint32_t(std::uint8_t(b[at])) << 8 | std::uint8_t(b[at + 1]);
+}
+std::uint32_t be32(std::string_view b, std::size_t at) {
+    return be16(b, at) << 16 | be16(b, at + 2);
+}
+std::uint32_t le16(std::string_view b, std::size_t at) {
+    return std::uint32_t(std::uint8_t(b[at + 1])) << 8 | std::uint8_t(b[at]);
+}
+
+// JPEG: markers from SOI on; each segment but the standalone ones carries its length. The frame header
+// (SOF0..SOF15 but DHT C4, JPG C8, DAC CC) holds precision, height, width.
+std::optional<ImageSize> jpeg_size(std::string_view b) {
+    std::size_t at = 2;
+    while (at + 4 <= b.size()) {
+        if (std::uint8_t(b[at]) != 0xFF) return std::nullopt;
+        const std::uint8_t marker = std::uint8_t(b[at + 1]);
+        if (marker == 0xFF) {  // fill byte
+            ++at;
+            continue;
+        }
+        if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {  // TEM, RSTn, SOI: no length
+            at += 2;
+            continue;
+        }
+        if (marker == 0xD9 || marker == 0xDA) return std::nullopt;  // EOI or scan data before any frame
+        const std::uint32_t length = be16(b, at + 2);
+        if (length < 2) return std::nullopt;
+        if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+            if (at + 9 > b.size() || length < 7) return std::nullopt;
+            return ImageSize{be16(b, at + 7), be16(b, at + 5)};
+        }
+        at += 2 + length;
+    }
+    return std::nullopt;
+}
+
 std::string extension_of(const std::string& mime) {
     if (mime == "image/png") return "png";
     if (mime == "image/jpeg") return "jpeg";
@@ -46,6 +84,39 @@ std::optional<std::string> drawio_image(const std::string& href) {
     const fs::path real = fs::weakly_canonical(*data / href, ec);
     if (ec || !inside(real, img) || !fs::is_regular_file(real, ec)) return std::nullopt;
     return real.string();
+}
+
+std::optional<ImageSize> declared_image_size(std::string_view b) {
+    const std::string mime = sniff_image_mime(b);
+    if (mime == "image/png") {
+        // signature, then the IHDR chunk: length, "IHDR", width, height.
+        if (b.size() < 24 || b.substr(12, 4) != "IHDR") return std::nullopt;
+        return ImageSize{be32(b, 16), be32(b, 20)};
+    }
+    if (mime == "image/jpeg") return jpeg_size(b);
+    if (mime == "image/gif") {
+        if (b.size() < 10) return std::nullopt;
+        return ImageSize{le16(b, 6), le16(b, 8)};
+    }
+    return std::nullopt;
+}
+
+std::uint64_t max_decoded_pixels() {
+    return std::min<std::uint64_t>(std::uint64_t(1) << 26, input_byte_limit() / 4);
+}
+
+Result<ImageSize> decodable_image_size(std::string_view bytes) {
+    const auto size = declared_image_size(bytes);
+    if (!size)
+        return make_error(ErrorCode::bad_encoding, "image header unreadable: no size before the pixels");
+    const std::uint64_t pixels = std::uint64_t(size->width) * size->height;
+    if (pixels == 0) return make_error(ErrorCode::bad_encoding, "image declares no pixels");
+    if (pixels > max_decoded_pixels())
+        return make_error(ErrorCode::too_large, "image declares " + std::to_string(size->width) + " x " +
+                                                    std::to_string(size->height) + " pixels, more than " +
+                                                    std::to_string(max_decoded_pixels()) +
+                                                    " are decoded; drawn as an empty frame");
+    return *size;
 }
 
 bool is_local_image(const std::string& href) {

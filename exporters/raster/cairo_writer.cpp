@@ -180,6 +180,9 @@ void draw_image(cairo_t* cr, const Image& im, const RasterOptions& o) {
     auto image = load_image(im.href, o.base_dir, o.image_dirs);
     cairo_surface_t* img = nullptr;
     if (image && image->mime == "image/svg+xml" && draw_svg_image(cr, image->bytes, im.box)) return;
+    // Decoders allocate and fill what the header claims: refuse by the declared size before decoding.
+    if (image && image->mime != "image/svg+xml")
+        if (auto size = decodable_image_size(image->bytes); !size) image = size.error();
     if (image && image->mime == "image/svg+xml") {
         // librsvg could not read it: the frame below.
     } else if (image && image->mime == "image/png") {

@@ -1,21 +1,28 @@
 #include "importers/drawio/drawio_reader.hpp"
 
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <pugixml.hpp>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <charconv>
 #include <climits>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <list>
 #include <memory>
 #include <optional>
 #include <sstream>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "core/base/file_io.hpp"
+#include "core/base/flat_id_index.hpp"
 #include "core/codec/codec.hpp"
 #include "importers/drawio/png_chunks.hpp"
 #include "importers/drawio/stencil_reader.hpp"
@@ -34,8 +41,8 @@ class LineMap {
   public:
     explicit LineMap(std::string_view text) {
         m_starts.push_back(0);
-        for (std::size_t i = 0; i < text.size(); ++i)
-            if (text[i] == '\n') m_starts.push_back(i + 1);
+        for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1))
+            m_starts.push_back(i + 1);
     }
     std::pair<std::uint32_t, std::uint32_t> at(std::ptrdiff_t offset) const {
         if (offset < 0) return {0, 0};
@@ -228,8 +235,9 @@ std::optional<Cuts> find_cuts(std::string_view text, std::size_t cells_per_slice
 // Parses buffer in place (no second copy of a large file); the line table is taken first, because in-place
 // parsing rewrites the text and positions are still needed for messages afterwards. With slice_above set,
 // the cells of pages larger than that are left out of the tree (see Cuts) and buffer is left as it is.
-Result<std::unique_ptr<pugi::xml_document>> parse_xml(Source& src, std::string& buffer,
-                                                      std::list<std::string>& owned,
+// `writable` is buffer when the text may be rewritten, else nullptr: a whole parse then takes a copy.
+Result<std::unique_ptr<pugi::xml_document>> parse_xml(Source& src, std::string_view buffer,
+                                                      std::string* writable, std::list<std::string>& owned,
                                                       std::optional<std::size_t> slice_above = {}) {
     src.text = buffer;
     if (auto st = check_text(src); !st) return st.error();
@@ -245,12 +253,12 @@ Result<std::unique_ptr<pugi::xml_document>> parse_xml(Source& src, std::string& 
             std::size_t from = 0;
             std::ptrdiff_t removed = 0;
             for (const Cut& c : cuts->cuts) {
-                skeleton.append(buffer, from, c.begin - from);
+                skeleton.append(buffer.substr(from, c.begin - from));
                 removed += static_cast<std::ptrdiff_t>(c.end - c.begin);
                 cuts->removed.emplace_back(static_cast<std::ptrdiff_t>(skeleton.size()), removed);
                 from = c.end;
             }
-            skeleton.append(buffer, from);
+            skeleton.append(buffer.substr(from));
             owned.push_back(std::move(skeleton));
             auto doc = std::make_unique<pugi::xml_document>();
             pugi::xml_parse_result r = doc->load_buffer_inplace(owned.back().data(), owned.back().size(),
@@ -262,10 +270,14 @@ Result<std::unique_ptr<pugi::xml_document>> parse_xml(Source& src, std::string& 
             }
         }
     }
+    if (!writable) {
+        owned.emplace_back(buffer);
+        writable = &owned.back();
+    }
     auto doc = std::make_unique<pugi::xml_document>();
     // parse_default keeps CDATA and escapes; whitespace-only text is dropped (it is insignificant here).
-    pugi::xml_parse_result r =
-        doc->load_buffer_inplace(buffer.data(), buffer.size(), pugi::parse_default, pugi::encoding_utf8);
+    pugi::xml_parse_result r = doc->load_buffer_inplace(writable->data(), writable->size(),
+                                                        pugi::parse_default, pugi::encoding_utf8);
     if (!r)
         return make_error(ErrorCode::bad_xml, std::string("malformed XML: ") + r.description(),
                           src.at(r.offset));
@@ -276,6 +288,16 @@ Result<std::unique_ptr<pugi::xml_document>> parse_xml(Source& src, std::string& 
 class Reader {
   public:
     Reader(const std::string& file, const ReadOptions& options) : m_file(file), m_options(options) {}
+
+    // Reads a file's text that this reader does not own and may not rewrite; release(begin, end) is called
+    // for each slice of cells once read (see ReleasableText). A malformed slice then sets reread_needed().
+    Result<ReadResult> read_released(std::string_view bytes,
+                                     std::function<bool(const char*, const char*)> release) {
+        if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);  // UTF-8 byte order mark
+        m_release = std::move(release);
+        return read_xml_view(bytes, nullptr, at_file(m_file), false);
+    }
+    bool reread_needed() const { return m_released && m_slice_failed; }
 
     Result<ReadResult> read(std::string bytes) {
         if (bytes.empty()) return make_error(ErrorCode::bad_xml, "file is empty", at_file(m_file));
@@ -317,6 +339,9 @@ class Reader {
     }
     bool m_slices = true;         // parse big pages a slice of cells at a time
     bool m_slice_failed = false;  // a slice was malformed: the text is read again whole
+    // Hands the memory of text already read back to the system; true when [begin, end) was its to hand back.
+    std::function<bool(const char*, const char*)> m_release;
+    bool m_released = false;  // some text was handed back: it cannot be parsed again
 
     std::optional<std::size_t> slice_above() const {
         return m_slices ? std::optional<std::size_t>(m_options.slice_cells_above) : std::nullopt;
@@ -333,20 +358,28 @@ class Reader {
     Result<ReadResult> read_xml_text(std::string text, Location base, bool embedded) {
         m_owned.push_back(std::move(text));
         std::string& owned = m_owned.back();  // not m_owned.back() below: parse_xml adds the skeleton
-        if (!m_slices) return read_xml_owned(owned, base, embedded);
+        return read_xml_view(owned, &owned, base, embedded);
+    }
+
+    Result<ReadResult> read_xml_view(std::string_view text, std::string* writable, Location base,
+                                     bool embedded) {
+        if (!m_slices) return read_xml_owned(text, writable, base, embedded);
         const ReadResult before = m_result;
-        auto read = read_xml_owned(owned, base, embedded);
+        auto read = read_xml_owned(text, writable, base, embedded);
         if (read || !m_slice_failed) return read;
+        // Slices already read were handed back (release): the caller reads the file again.
+        if (m_released) return read;
         // A slice of cells did not parse: read the text again whole, for pugixml's message on the whole.
         m_result = before;
         m_slices = false;
         m_slice_failed = false;
-        return read_xml_owned(owned, base, embedded);
+        return read_xml_owned(text, writable, base, embedded);
     }
 
-    Result<ReadResult> read_xml_owned(std::string& text, Location base, bool embedded) {
+    Result<ReadResult> read_xml_owned(std::string_view text, std::string* writable, Location base,
+                                      bool embedded) {
         Source src{{}, base, {}, {}, 0};
-        auto parsed = parse_xml(src, text, m_owned, slice_above());
+        auto parsed = parse_xml(src, text, writable, m_owned, slice_above());
         if (!parsed) return parsed.error();
         pugi::xml_node top = parsed.value()->document_element();
         std::string_view name = top.name();
@@ -509,7 +542,7 @@ class Reader {
         base.line = base.column = 0;
         base.in_decoded_page = true;
         Source page_src{{}, base, {}, {}, 0};
-        auto parsed = parse_xml(page_src, m_owned.back(), m_owned, slice_above());
+        auto parsed = parse_xml(page_src, m_owned.back(), &m_owned.back(), m_owned, slice_above());
         if (!parsed) return parsed.error();
         pugi::xml_node model = parsed.value()->document_element();
         if (std::string_view(model.name()) != "mxGraphModel")
@@ -567,6 +600,8 @@ class Reader {
             }
             Source slice_src{src.text, src.base, src.lines, nullptr, static_cast<std::ptrdiff_t>(from)};
             if (auto st = read_cells(slice, slice_src, page); !st) return st;
+            // The slice is read: its text is not needed again (messages use the line table).
+            if (m_release && m_release(src.text.data() + from, src.text.data() + to)) m_released = true;
             from = to;
         }
         return check_cells(page, src);
@@ -777,31 +812,49 @@ class Reader {
             w.cell_id = c.id;
             return w;
         };
-        std::unordered_map<std::string_view, std::size_t> by_id;
-        by_id.reserve(page.cells.size());
-        for (std::size_t i = 0; i < page.cells.size(); ++i) {
+        // One flat table of positions by id, and each cell's parent looked up once (runs of cells share a
+        // parent: the last lookup is reused): hash maps were the largest cost of reading a big page.
+        const std::size_t n = page.cells.size();
+        FlatIdIndex by_id(n, [&page](std::uint32_t i) { return std::string_view(page.cells[i].id); });
+        for (std::size_t i = 0; i < n; ++i) {
             const Cell& c = page.cells[i];
             if (c.id.empty()) return make_error(ErrorCode::bad_reference, "a cell has no id", where(c));
-            auto [it, fresh] = by_id.emplace(c.id, i);
-            if (!fresh)
+            if (const auto first = by_id.insert(static_cast<std::uint32_t>(i)); first != by_id.npos)
                 return make_error(ErrorCode::bad_reference,
                                   "duplicate cell id '" + c.id + "' (first used on line " +
-                                      std::to_string(page.cells[it->second].source_line) +
+                                      std::to_string(page.cells[first].source_line) +
                                       "); draw.io refuses to load such a page",
                                   where(c));
         }
+        constexpr std::uint32_t none = UINT32_MAX;
+        std::vector<std::uint32_t> parent_of(n, none);
+        std::string_view last_parent;
+        std::uint32_t last_position = none;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::string& parent = page.cells[i].parent;
+            if (parent.empty()) continue;
+            if (last_position == none || parent != last_parent) {
+                last_parent = parent;
+                last_position = by_id.find(parent);
+                if (last_position == by_id.npos) last_position = none;
+                if (last_position == none) {  // warned below, in cell order with the other references
+                    last_parent = {};
+                    continue;
+                }
+            }
+            parent_of[i] = last_position;
+        }
         // Parent cycles would send every walk up the tree round for ever: refuse them, naming the loop.
-        std::vector<std::uint8_t> state(page.cells.size(), 0);  // 0 new, 1 on the current path, 2 done
-        for (std::size_t i = 0; i < page.cells.size(); ++i) {
-            std::vector<std::size_t> path;
+        std::vector<std::uint8_t> state(n, 0);  // 0 new, 1 on the current path, 2 done
+        std::vector<std::size_t> path;
+        for (std::size_t i = 0; i < n; ++i) {
+            path.clear();
             std::size_t at = i;
             while (state[at] == 0) {
                 state[at] = 1;
                 path.push_back(at);
-                const Cell& c = page.cells[at];
-                auto it = c.parent.empty() ? by_id.end() : by_id.find(c.parent);
-                if (it == by_id.end()) break;
-                at = it->second;
+                if (parent_of[at] == none) break;
+                at = parent_of[at];
                 if (state[at] == 1) {
                     std::string loop;
                     auto start = std::find(path.begin(), path.end(), at);
@@ -820,7 +873,8 @@ class Reader {
         if (roots > 1)
             warn(std::to_string(roots) + " cells have no parent; the first, '" + root_id + "', is the root",
                  src.base);
-        for (Cell& c : page.cells) {
+        for (std::size_t i = 0; i < n; ++i) {
+            Cell& c = page.cells[i];
             if (c.parent.empty())
                 c.kind = CellKind::root;
             else if (c.parent == root_id)
@@ -833,12 +887,12 @@ class Reader {
                 c.kind = CellKind::other;
             if (c.kind == CellKind::layer && (c.vertex || c.edge))
                 c.kind = c.edge ? CellKind::edge : CellKind::vertex;
-            if (!c.parent.empty() && !by_id.count(c.parent))
+            if (!c.parent.empty() && parent_of[i] == none)
                 warn("parent '" + c.parent + "' does not exist; the cell is drawn nowhere by draw.io",
                      where(c));
-            if (!c.source.empty() && !by_id.count(c.source))
+            if (!c.source.empty() && by_id.find(c.source) == by_id.npos)
                 warn("edge source '" + c.source + "' does not exist; that end is left unglued", where(c));
-            if (!c.target.empty() && !by_id.count(c.target))
+            if (!c.target.empty() && by_id.find(c.target) == by_id.npos)
                 warn("edge target '" + c.target + "' does not exist; that end is left unglued", where(c));
         }
         return Ok{};
@@ -864,6 +918,68 @@ class Reader {
     }
 };
 
+// A file's bytes in anonymous pages of their own, so that pages already read can be handed back
+// (MADV_DONTNEED) while the rest is still read. Only for regular files past a size; smaller ones, PNG files
+// and stdin are read as usual (mapped() is false).
+class ReleasableText {
+  public:
+    static Result<ReleasableText> read(const std::string& path, std::size_t max_bytes, std::size_t above) {
+        ReleasableText t;
+        auto opened = open_regular_file(path);
+        if (!opened) return opened.error();
+        const int fd = opened.value();
+        struct stat st {};
+        if (::fstat(fd, &st) != 0 || st.st_size <= 0 || static_cast<std::size_t>(st.st_size) <= above ||
+            static_cast<std::size_t>(st.st_size) > max_bytes) {
+            ::close(fd);  // read_file reads it, or says why not
+            return t;
+        }
+        const std::size_t size = static_cast<std::size_t>(st.st_size);
+        void* p = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED) {
+            ::close(fd);
+            return t;
+        }
+        t.m_data = static_cast<char*>(p);
+        t.m_capacity = size;
+        while (t.m_size < size) {
+            const ssize_t n = ::read(fd, t.m_data + t.m_size, size - t.m_size);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;  // shrank while read: what is there is read
+            t.m_size += static_cast<std::size_t>(n);
+        }
+        ::close(fd);
+        if (t.m_size == 0 || is_png(t.view())) t.reset();  // PNG: the diagram is in a chunk, read as usual
+        return t;
+    }
+    ReleasableText() = default;
+    ReleasableText(ReleasableText&& o) noexcept
+        : m_data(std::exchange(o.m_data, nullptr)), m_size(o.m_size), m_capacity(o.m_capacity) {}
+    ReleasableText& operator=(ReleasableText&&) = delete;
+    ~ReleasableText() { reset(); }
+
+    bool mapped() const { return m_data != nullptr; }
+    std::string_view view() const { return {m_data, m_size}; }
+    // Hands back the whole pages inside [begin, end); false when the range is not in this text.
+    bool release(const char* begin, const char* end) {
+        if (!m_data || begin < m_data || end > m_data + m_size || begin >= end) return false;
+        const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+        const std::uintptr_t b = (reinterpret_cast<std::uintptr_t>(begin) + page - 1) / page * page;
+        const std::uintptr_t e = reinterpret_cast<std::uintptr_t>(end) / page * page;
+        if (e > b) ::madvise(reinterpret_cast<void*>(b), e - b, MADV_DONTNEED);
+        return true;
+    }
+
+  private:
+    char* m_data = nullptr;
+    std::size_t m_size = 0, m_capacity = 0;
+    void reset() {
+        if (m_data) ::munmap(m_data, m_capacity);
+        m_data = nullptr;
+        m_size = 0;
+    }
+};
+
 }  // namespace
 
 Result<ReadResult> read_drawio(std::string_view bytes, const std::string& file_name,
@@ -875,6 +991,19 @@ Result<ReadResult> read_drawio(std::string_view bytes, const std::string& file_n
 
 Result<ReadResult> read_drawio_file(const std::string& path, const ReadOptions& options) {
     use_stencil_reader();
+    // A file big enough to be read a slice of cells at a time is read into pages of its own, handed back
+    // slice by slice: the text and the model it becomes are never both held whole (issue 19).
+    if (path != "-") {
+        auto text = ReleasableText::read(path, options.max_file_bytes, options.slice_cells_above);
+        if (!text) return text.error();
+        if (text->mapped()) {
+            Reader reader(path, options);
+            auto read = reader.read_released(
+                text->view(), [&t = *text](const char* b, const char* e) { return t.release(b, e); });
+            if (!reader.reread_needed()) return read;
+            // A malformed slice after others were handed back: read it all again, for the message.
+        }
+    }
     auto bytes = read_file(path, options.max_file_bytes);
     if (!bytes) return bytes.error();
     Reader reader(path, options);

@@ -71,3 +71,36 @@ TEST_CASE("the writer writes what draw.io reads", "[exporters][drawio]") {
         CHECK_FALSE(exporters::write_drawio(doc));
     }
 }
+
+// Issue 19 (memory of convert): save_drawio hands the text to the file in pieces of about a megabyte instead
+// of holding it whole next to the model. The file must be exactly write_drawio's text, pieces and all; a
+// document the writer refuses must leave the old file as it was.
+TEST_CASE("save streams the text to disk: the same bytes as write_drawio", "[exporters][drawio][hostile]") {
+    Document doc = make_document("Big");
+    for (int i = 0; i < 30000; ++i)
+        doc.pages[0].cells.push_back(
+            vertex("v" + std::to_string(i), "Step <" + std::to_string(i) + "> & more"));
+    doc.pages.push_back(make_page("p2", "Compressed"));
+    doc.pages[1].compressed = true;
+    doc.pages[1].cells.push_back(vertex("a", "A"));
+    const auto dir = test::temp_dir("streamed-save");
+    const std::string path = (dir / "big.drawio").string();
+    auto expected = exporters::write_drawio(doc);
+    REQUIRE(expected);
+    REQUIRE(expected->size() > (std::size_t(3) << 20));  // several pieces
+    REQUIRE(exporters::save_drawio(doc, path));
+    CHECK(test::read_text(path) == expected.value());
+
+    SECTION("a refused document leaves the old file") {
+        Document bad = doc;
+        bad.pages[0].cells.push_back(vertex("v7", "duplicate id"));
+        auto saved = exporters::save_drawio(bad, path);
+        REQUIRE(!saved);
+        CHECK(saved.error().code == ErrorCode::bad_reference);
+        CHECK(saved.error().where.file == path);
+        CHECK(test::read_text(path) == expected.value());
+        std::size_t files = 0;
+        for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir)) ++files;
+        CHECK(files == 1);  // no temporary file left
+    }
+}

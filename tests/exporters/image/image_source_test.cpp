@@ -92,3 +92,71 @@ TEST_CASE("SVG export embeds image files as data URIs", "[image][svg]") {
     CHECK(svg.find("xlink:href=\"https://example.com/x.png\"") != std::string::npos);
     CHECK(svg.find("xlink:href=\"red.png\"") == std::string::npos);
 }
+
+// Issue 19: a header claiming gigapixels made the decoders allocate and fill all of it (a 65000 x 65000 JPEG
+// took 24-39 s to refuse under AddressSanitizer). The size is now read from the header and refused before any
+// decoder sees the bytes.
+TEST_CASE("declared image size: read from the header, gigapixels refused before decoding",
+          "[image][hostile]") {
+    std::string jpeg = test::read_text(test::data_path("render/blue.jpg"));
+    const std::string png = test::read_text(test::data_path("render/red.png"));
+    SECTION("a real JPEG: the frame header after APP0 and the quantisation tables") {
+        const auto size = exporters::declared_image_size(jpeg);
+        REQUIRE(size);
+        CHECK(size->width > 0);
+        CHECK(size->height > 0);
+        auto ok = exporters::decodable_image_size(jpeg);
+        REQUIRE(ok);
+        CHECK(ok->width == size->width);
+    }
+    SECTION("a real PNG: IHDR") {
+        const auto size = exporters::declared_image_size(png);
+        REQUIRE(size);
+        CHECK(exporters::decodable_image_size(png));
+    }
+    SECTION("a JPEG claiming 65000 x 65000 is refused, naming the size") {
+        const auto sof = jpeg.find("\xff\xc0");
+        REQUIRE(sof != std::string::npos);
+        jpeg[sof + 5] = jpeg[sof + 7] = char(0xFD);  // 65000 = 0xFDE8
+        jpeg[sof + 6] = jpeg[sof + 8] = char(0xE8);
+        const auto size = exporters::declared_image_size(jpeg);
+        REQUIRE(size);
+        CHECK(size->width == 65000);
+        CHECK(size->height == 65000);
+        auto refused = exporters::decodable_image_size(jpeg);
+        REQUIRE(!refused);
+        CHECK(refused.error().code == ErrorCode::too_large);
+        CHECK(refused.error().message.find("65000 x 65000") != std::string::npos);
+    }
+    SECTION("a progressive frame (SOF2) counts; DHT (C4) does not") {
+        std::string j("\xff\xd8\xff\xc4\x00\x04\x00\x00\xff\xc2\x00\x0b\x08\x00\x10\x00\x20\x01\x01\x11\x00",
+                      21);
+        const auto size = exporters::declared_image_size(j);
+        REQUIRE(size);
+        CHECK(size->width == 32);
+        CHECK(size->height == 16);
+    }
+    SECTION("a PNG claiming 100000 x 100000 is refused") {
+        std::string huge = png;
+        const std::string side("\x00\x01\x86\xa0", 4);  // 100000
+        huge.replace(16, 4, side);
+        huge.replace(20, 4, side);
+        CHECK(!exporters::decodable_image_size(huge));
+    }
+    SECTION("GIF: the logical screen") {
+        const std::string gif("GIF89a\x10\x00\x08\x00\x00\x00\x00", 13);
+        const auto size = exporters::declared_image_size(gif);
+        REQUIRE(size);
+        CHECK(size->width == 16);
+        CHECK(size->height == 8);
+    }
+    SECTION("headers cut short, scans before a frame, garbage: no size, refused") {
+        CHECK(!exporters::declared_image_size(jpeg.substr(0, 100)));
+        CHECK(!exporters::declared_image_size(std::string("\xff\xd8\xff\xda\x00\x02", 6)));
+        CHECK(!exporters::declared_image_size(std::string("\xff\xd8\xff\xe0\x00\x00", 6)));
+        CHECK(!exporters::declared_image_size(png.substr(0, 20)));
+        CHECK(!exporters::declared_image_size("GIF8"));
+        CHECK(!exporters::declared_image_size("<svg/>"));
+        CHECK(!exporters::decodable_image_size(jpeg.substr(0, 100)));
+    }
+}

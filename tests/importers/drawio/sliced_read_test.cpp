@@ -2,6 +2,8 @@
 // messages and the errors must be exactly those of reading the page whole.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "importers/drawio/drawio_reader.hpp"
@@ -99,4 +101,38 @@ TEST_CASE("every corpus file reads the same in slices", "[importers][drawio][cor
         auto bytes = test::read_text(path);
         same_reading(bytes, path.string());
     }
+}
+
+// Issue 19 (memory of the reader): a big file is read into pages of its own that are handed back slice by
+// slice, so its text and its model are never both held whole. The reading must stay the whole reading, and a
+// malformed slice after others were handed back must still give the whole reading's message.
+TEST_CASE("a big file read from disk, its text handed back slice by slice, is the file read whole",
+          "[importers][drawio][hostile]") {
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("jstudio-sliced-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    auto check = [&](const std::string& text, const std::string& file) {
+        const std::string path = (dir / file).string();
+        {
+            std::ofstream out(path, std::ios::binary);
+            out << text;
+        }
+        INFO(path);
+        auto a = importers::read_drawio(text, path, whole());
+        importers::ReadOptions o = sliced();
+        o.slice_cells_above = 1024;  // past this many bytes the file takes the handed-back path
+        auto b = importers::read_drawio_file(path, o);
+        REQUIRE(bool(a) == bool(b));
+        if (!a) {
+            CHECK(a.error().to_string() == b.error().to_string());
+            return;
+        }
+        CHECK(a->document == b->document);
+        CHECK(messages(*a) == messages(*b));
+    };
+    check(big_page(20000), "big.drawio");
+    check("\xEF\xBB\xBF" + big_page(5000), "bom.drawio");
+    check(big_page(20000, "<mxCell id=\"x\"></mxCel>"), "broken-late.drawio");
+    check(big_page(20000, "<mxCell id=\"c5\" parent=\"1\"/>"), "duplicate.drawio");
+    std::filesystem::remove_all(dir);
 }
