@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "core/diagram/page_index.hpp"
+#include "core/layout/journey_grid_layout.hpp"
 #include "core/page/page_reading.hpp"
 #include "core/render/label_text.hpp"
 
@@ -912,6 +913,22 @@ Result<DiagramLayoutReport> layout_grouped(diagram::Page& page, const DiagramLay
 }  // namespace
 
 Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayoutOptions& given) {
+    // A journey map keeps its stage x lane grid: never a layered layout across it.
+    if (given.cells.empty() && looks_like_journey_map(page)) {
+        const page::PageReading reading(page);
+        if (reading.is_journey_map()) {
+            auto journey = layout_journey_map(page, reading);
+            if (!journey) return journey.error();
+            DiagramLayoutReport report;
+            report.nodes = journey->steps;
+            report.edges = journey->transitions;
+            report.lanes = journey->lanes;
+            report.stats.layers = journey->stages;
+            report.stats.labels_blocked = journey->labels_blocked;
+            report.direction = Direction::left_to_right;
+            return report;
+        }
+    }
     DiagramLayoutOptions options = given;
     if (options.direction_from_lanes)
         options.layout.direction = direction_of_lanes(page, given.layout.direction);
