@@ -542,9 +542,15 @@ Result<JourneyLayoutReport> layout_journey_map(diagram::Page& page, const page::
     diagram::PageIndex after(page);
     std::vector<Rect> boxes;
     for (const Card& card : cards) boxes.push_back(card.after);
-    const Rect area{cols_x - grid_gap, lane_y[0] - grid_gap, grid_right - cols_x + 2 * grid_gap + 24,
+    const Rect area{cols_x - grid_gap, lane_y[0], grid_right - cols_x + 2 * grid_gap + 24,
                     grid_bottom - lane_y[0] + 24};
     BoxRouter router(area, boxes, route_clearance);
+    {
+        std::vector<double> band_lines;  // the middle of each lane's label band
+        for (std::size_t l = 0; l < n_lanes; ++l)
+            if (label_band[l] > 0) band_lines.push_back(lane_y[l] + opt.card_padding + label_band[l] / 2);
+        router.add_lines({}, band_lines);
+    }
     // Labels must stay clear of these: cards, headers, and labels already placed.
     std::vector<Rect> keep_clear = boxes;
     for (std::size_t s = 0; s < n_stages; ++s)
@@ -579,13 +585,17 @@ Result<JourneyLayoutReport> layout_journey_map(diagram::Page& page, const page::
     }
     report.transitions = static_cast<int>(edges.size());
     std::vector<Rect> labels;
+    std::vector<std::vector<Point>> routes;  // made so far
     for (const Edge& edge : edges) {
         Cell& e = page.cells[edge.cell];
         const auto key = std::make_pair(std::min(edge.from, edge.to), std::max(edge.from, edge.to));
         const int n = pair_count[key], k = pair_seen[key]++;
-        // Both directions of a pair share the fractions, so they run side by side.
-        double fraction = n > 1 ? static_cast<double>(k + 1) / (n + 1) : 0.5;
-        if (n > 1 && edge.from != key.first) fraction = 1 - fraction;
+        // Transitions between the same two cards nest: the first runs innermost, leaving and entering
+        // nearest the other card, so neither crosses nor covers the other.
+        const double inner = static_cast<double>(k + 1) / (n + 1);
+        const double first_end = 1 - inner, second_end = inner;  // on key.first's side, on key.second's
+        const double from_fraction = edge.from == key.first ? first_end : second_end;
+        const double to_fraction = edge.from == key.first ? second_end : first_end;
         const auto size = label_size(e);
 
         // A label needs a free place on its route: try the direct route, then over the top, then below.
@@ -621,11 +631,17 @@ Result<JourneyLayoutReport> layout_journey_map(diagram::Page& page, const page::
                         double cover = 0;
                         for (const Rect& r : keep_clear) cover += overlap_area(box, r);
                         for (const Rect& r : labels) cover += 10 * overlap_area(box, r);
+                        // Over another transition's line it hides a stretch of it: allowed, not liked.
+                        double hides = 0;
+                        for (const auto& other : routes)
+                            for (std::size_t q = 1; q < other.size(); ++q)
+                                if (segment_enters(other[q - 1], other[q], box, -1)) hides += 1;
                         if (box.x < area.x || box.right() > area.right() || box.y < area.y ||
                             box.bottom() > area.bottom())
                             cover += size->x * size->y;
                         const double middle = std::abs((along + length * t) / std::max(total, 1.0) - 0.5);
-                        const double cost = cover * 100 + middle * 20 + (side != 0 ? 15 : 0);
+                        const double cost =
+                            cover * 1000 + middle * 20 + (side != 0 ? 15 : 0) + std::min(hides, 10.0) * 30;
                         if (cost < best_cost - 1e-9) best_cost = cost, best = box;
                     }
                 }
@@ -638,15 +654,15 @@ Result<JourneyLayoutReport> layout_journey_map(diagram::Page& page, const page::
                                      {BoxRouter::top, BoxRouter::top},
                                      {BoxRouter::bottom, BoxRouter::bottom}};
         for (const auto& sides : tries) {
-            auto route = router.route(edge.from, edge.to, fraction, sides[0], sides[1]);
+            auto route = router.route(edge.from, edge.to, from_fraction, to_fraction, sides[0], sides[1]);
             if (route.empty()) continue;
             auto [label, cost] = best_label(route);
             double length = 0;
             for (std::size_t p = 1; p < route.size(); ++p)
                 length += std::abs(route[p].x - route[p - 1].x) + std::abs(route[p].y - route[p - 1].y);
-            const bool free = !size || cost < 100;  // covers nothing
-            if (chosen.route.empty() || (free && chosen.cost >= 100) ||
-                (!free && chosen.cost >= 100 && cost < chosen.cost))
+            const bool free = !size || cost < 1000;  // covers nothing
+            if (chosen.route.empty() || (free && chosen.cost >= 1000) ||
+                (!free && chosen.cost >= 1000 && cost < chosen.cost))
                 chosen = {route, label, size ? cost : 0};
             router.forget_last();  // only the chosen route is remembered, below
             if (free) break;
@@ -688,11 +704,12 @@ Result<JourneyLayoutReport> layout_journey_map(diagram::Page& page, const page::
                 g.offset.reset();
             else
                 g.offset = offset;
-            if (chosen.cost >= 100) ++report.labels_blocked;
+            if (chosen.cost >= 1000) ++report.labels_blocked;
             labels.push_back(box);
         }
         normalize_child_order(g);
         router.remember(route);
+        routes.push_back(route);
     }
 
     page.model.set("pageWidth", number(std::ceil(std::max(grid_right, top_right + 20) + 20)));

@@ -88,13 +88,26 @@ void BoxRouter::forget_last() {
     if (!m_routes.empty()) m_routes.pop_back();
 }
 
-std::vector<Point> BoxRouter::route(std::size_t from, std::size_t to, double fraction, unsigned from_sides,
-                                    unsigned to_sides) {
+std::vector<Point> BoxRouter::route(std::size_t from, std::size_t to, double from_fraction,
+                                    double to_fraction, unsigned from_sides, unsigned to_sides) {
     const double c = m_clearance;
     const Rect& s = m_boxes[from];
     const Rect& t = m_boxes[to];
-    const auto starts = ports(s, fraction, c, from_sides, true);
-    const auto goals = ports(t, fraction, c, to_sides, false);
+    // Ports an earlier route took are left out while another remains.
+    auto free_ports = [&](std::vector<Port> list) {
+        std::vector<Port> out;
+        for (const Port& p : list) {
+            bool taken = false;
+            for (const auto& r : m_routes)
+                for (const Point& end : {r.front(), r.back()})
+                    taken = taken ||
+                            (std::abs(end.x - p.on_border.x) < 0.5 && std::abs(end.y - p.on_border.y) < 0.5);
+            if (!taken) out.push_back(p);
+        }
+        return out.empty() ? list : out;
+    };
+    const auto starts = free_ports(ports(s, from_fraction, c, from_sides, true));
+    const auto goals = free_ports(ports(t, to_fraction, c, to_sides, false));
 
     Coords xs, ys;
     xs.add(m_area.x, false), xs.add(m_area.right(), false);
@@ -112,6 +125,8 @@ std::vector<Point> BoxRouter::route(std::size_t from, std::size_t to, double fra
             if ((*raw)[i] - (*raw)[i - 1] > 2 * c + 1)
                 (raw == &raw_x ? xs : ys).add(((*raw)[i] + (*raw)[i - 1]) / 2, false);
     }
+    for (double x : m_extra_x) xs.add(x, false);
+    for (double y : m_extra_y) ys.add(y, false);
     for (const auto* list : {&starts, &goals})
         for (const Port& p : *list) xs.add(p.stub.x, false), ys.add(p.stub.y, false);
     xs.finish();

@@ -21,8 +21,14 @@ class BoxRouter {
     // From box `from` to box `to` (indices into boxes), leaving and entering through the allowed sides at
     // `fraction` (0..1) along the side. The polyline runs from a point on the source's border to a point on
     // the target's border; empty when no route exists. The route is remembered: later routes avoid it.
-    std::vector<diagram::Point> route(std::size_t from, std::size_t to, double fraction = 0.5,
-                                      unsigned from_sides = any, unsigned to_sides = any);
+    // A port where an earlier route starts or ends is not used again while the card has another side free.
+    std::vector<diagram::Point> route(std::size_t from, std::size_t to, double from_fraction = 0.5,
+                                      double to_fraction = 0.5, unsigned from_sides = any,
+                                      unsigned to_sides = any);
+    // Extra lines routes may run on (a lane's label band), besides the boxes' sides and the gaps' middles.
+    void add_lines(std::vector<double> xs, std::vector<double> ys) {
+        m_extra_x = std::move(xs), m_extra_y = std::move(ys);
+    }
     // Forgets the last route made (its stretches no longer count as shared).
     void forget_last();
     // Counts a route made elsewhere (or forgotten before) as taken.
@@ -33,6 +39,7 @@ class BoxRouter {
     std::vector<diagram::Rect> m_boxes;
     double m_clearance;
     std::vector<std::vector<diagram::Point>> m_routes;
+    std::vector<double> m_extra_x, m_extra_y;
 };
 
 // Points where the route turns only: repeated and collinear points dropped.
