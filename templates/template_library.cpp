@@ -9,6 +9,7 @@
 
 #include "core/base/file_io.hpp"
 #include "core/journey/journey_draw.hpp"
+#include "core/layout/journey_grid_layout.hpp"
 #include "templates/journey_json.hpp"
 
 namespace jstudio::templates {
@@ -313,6 +314,9 @@ diagram::Document journey_document(const journey::JourneyMap& map) {
     journey::JourneyMap copy = map;
     journey::assign_cell_ids(copy);
     doc.pages.front() = journey::draw_map(copy, "journey-1", map.title.empty() ? "Journey map" : map.title);
+    // The grid layout routes the transitions around the cards and puts their labels in free space, so a new
+    // map is already what `journey layout` makes of it.
+    (void)layout::layout_journey_map(doc.pages.front());  // fails only on a page that is not a journey map
     return doc;
 }
 

@@ -149,7 +149,10 @@ void setup_layout(CLI::App& app, Action& action) {
         "stands alone on the first layer, rank=max|last alone on the last, rank=same:NAME shares a layer "
         "with every vertex naming "
         "NAME. "
-        "Journey-map steps (a 'stage' data attribute) share one layer per stage, stages in the order of the "
+        "A journey map (stage and lane headers, as `journey new` writes them) keeps its stage x lane grid: "
+        "columns widen to fit their cards, cards fit their text, every card keeps its stage and lane, and "
+        "transitions are routed around the cards (--cells lays out the chosen cells instead). Elsewhere, "
+        "steps with a 'stage' data attribute share one layer per stage, stages in the order of the "
         "stage headers. Edge labels are placed clear of nodes and other labels; loose edge ends touching a "
         "vertex are laid out with it.");
     cmd->callback([opt, &action] { action = [opt] { return run_layout(*opt); }; });

@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "core/diagram/page_index.hpp"
+#include "core/layout/journey_grid_layout.hpp"
 #include "core/layout/page_graph/follow_hosts.hpp"
 #include "core/layout/page_graph/free_items.hpp"
 #include "core/layout/page_graph/page_roles.hpp"
@@ -996,10 +997,22 @@ void choose_direction(const diagram::Page& page, DiagramLayoutOptions& options) 
 }  // namespace
 
 Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayoutOptions& given) {
-    // >>> Journey maps dispatch here (issue 15, helper journey-layout): a map re-flows its stage x lane grid
-    // instead of a layered layout, e.g.
-    //     if (page::PageReading(page).is_journey_map()) return layout_journey_map(page, given);
-    // <<<
+    // A journey map keeps its stage x lane grid: never a layered layout across it.
+    if (given.cells.empty() && looks_like_journey_map(page)) {
+        const page::PageReading reading(page);
+        if (reading.is_journey_map()) {
+            auto journey = layout_journey_map(page, reading);
+            if (!journey) return journey.error();
+            DiagramLayoutReport report;
+            report.nodes = journey->steps;
+            report.edges = journey->transitions;
+            report.lanes = journey->lanes;
+            report.stats.layers = journey->stages;
+            report.stats.labels_blocked = journey->labels_blocked;
+            report.direction = Direction::left_to_right;
+            return report;
+        }
+    }
     DiagramLayoutOptions options = given;
     choose_direction(page, options);
     {
