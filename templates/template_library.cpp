@@ -119,38 +119,7 @@ Result<journey::JourneyMap> load_template(const fs::path& file) {
     return map_from_json_text(*text, file.string());
 }
 
-std::string placeholder_label(journey::LaneKind kind) {
-    using journey::LaneKind;
-    switch (kind) {
-        case LaneKind::actions:
-            return "Add a step";
-        case LaneKind::touchpoints:
-            return "Add a touchpoint";
-        case LaneKind::thoughts:
-            return "Add a thought";
-        case LaneKind::emotions:
-            return "How does it feel?";
-        case LaneKind::pain_points:
-            return "Add a pain point";
-        case LaneKind::opportunities:
-            return "Add an opportunity";
-        case LaneKind::owner:
-            return "Add an owner";
-        case LaneKind::kpis:
-            return "Add a KPI";
-        case LaneKind::frontstage:
-            return "Add a frontstage action";
-        case LaneKind::line_of_visibility:
-            return "";
-        case LaneKind::backstage:
-            return "Add a backstage action";
-        case LaneKind::support:
-            return "Add a support process";
-        case LaneKind::custom:
-            return "Add a card";
-    }
-    return "Add a card";
-}
+std::string placeholder_label(journey::LaneKind kind) { return journey::placeholder_label(kind); }
 
 namespace {
 
