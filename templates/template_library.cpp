@@ -119,7 +119,9 @@ Result<journey::JourneyMap> load_template(const fs::path& file) {
     return map_from_json_text(*text, file.string());
 }
 
-std::string placeholder_label(journey::LaneKind kind) { return journey::placeholder_label(kind); }
+std::string placeholder_label(journey::LaneKind kind) {
+    return journey::placeholder_label(kind);
+}
 
 namespace {
 

@@ -121,22 +121,26 @@ std::size_t annotate_map(diagram::Page& page, const StepModel& map, const Confor
             const auto bounds = idx.absolute_bounds(step_id(i));
             if (!bounds) continue;
             std::string text = "<b>reach " + std::to_string(s.cases) +
-                               (r.cases ? " (" + percent(double(s.cases) / double(r.cases)) + ")" : "") + "</b>";
+                               (r.cases ? " (" + percent(double(s.cases) / double(r.cases)) + ")" : "") +
+                               "</b>";
             if (!s.final_step)
-                text += "<br>to next stage: " + (s.cases ? percent(double(s.to_next) / double(s.cases)) : "-");
+                text +=
+                    "<br>to next stage: " + (s.cases ? percent(double(s.to_next) / double(s.cases)) : "-");
             if (!s.final_step)
                 text += "<br><font color=\"" + std::string(drop_colour) + "\">drop-off " +
                         std::to_string(s.drop_off()) +
                         (s.cases ? " (" + percent(double(s.drop_off()) / double(s.cases)) + ")" : "") +
                         "</font>";
             if (s.median_seconds >= 0)
-                text += "<br>time: median " + days_text(s.median_seconds) + ", p90 " + days_text(s.p90_seconds);
+                text +=
+                    "<br>time: median " + days_text(s.median_seconds) + ", p90 " + days_text(s.p90_seconds);
             if (s.backward) text += "<br>back to earlier: " + std::to_string(s.backward);
             if (s.stall_threshold >= 0)
                 text += "<br><font color=\"" + std::string(stall_colour) + "\">stalls " +
                         std::to_string(s.stalls) + " (&gt; " + days_text(s.stall_threshold) + ")</font>";
-            Rect box = kpi_lane ? Rect{bounds->x + 4, kpi_lane->y + 4, bounds->width - 8, kpi_lane->height - 8}
-                                : Rect{bounds->x + 4, bounds->y - 104, bounds->width - 8, 100};
+            Rect box = kpi_lane
+                           ? Rect{bounds->x + 4, kpi_lane->y + 4, bounds->width - 8, kpi_lane->height - 8}
+                           : Rect{bounds->x + 4, bounds->y - 104, bounds->width - 8, 100};
             box.height = std::max(box.height, 96.0);
             Cell card = make.vertex(vl, box,
                                     std::string("rounded=1;arcSize=6;whiteSpace=wrap;html=1;align=left;"

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <climits>
+#include <cmath>
 #include <deque>
 #include <map>
 #include <set>
@@ -52,7 +52,7 @@ std::string stage_key(std::string_view label) {
             const char base = latin_base(cp);
             if (base && base != '_') {
                 out += base;
-                if (cp == 0xDF) out += 's';  // ß
+                if (cp == 0xDF) out += 's';                // ß
                 if (cp == 0xC6 || cp == 0xE6) out += 'e';  // æ
             } else if (!base) {
                 out.append(text, i, 2);
@@ -340,7 +340,8 @@ Conformance check_conformance(const EventLog& log, const StepModel& map, const C
     std::map<std::pair<std::string, std::string>, PairStats> unexpected, backward, skips, allowed;
     for (auto [s, t] : map.transitions) allowed[{map.steps[s], map.steps[t]}];
     std::unordered_map<std::size_t, std::uint64_t> unmapped;
-    std::vector<std::uint64_t> last_seen(n, UINT64_MAX), last_skipped(n, UINT64_MAX), last_next(n, UINT64_MAX);
+    std::vector<std::uint64_t> last_seen(n, UINT64_MAX), last_skipped(n, UINT64_MAX),
+        last_next(n, UINT64_MAX);
     const auto bump = [&](PairStats& p, std::uint64_t case_no, const std::string& id) {
         ++p.count;
         if (p.last_case != case_no) {

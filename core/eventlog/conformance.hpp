@@ -57,17 +57,18 @@ struct TransitionCount {
 
 // One deviation of one case, as `journey validate --cases` lists them.
 enum class DeviationKind { skip, backward, stall, drop_out, late_entry, off_map };
-const char* to_string(DeviationKind kind);  // "skip", "backward", "stall", "drop-out", "late-entry", "off-map"
+const char* to_string(
+    DeviationKind kind);  // "skip", "backward", "stall", "drop-out", "late-entry", "off-map"
 
 struct Deviation {
     std::string case_id;
     DeviationKind kind = DeviationKind::off_map;
-    std::string step;        // the step left (skip, backward, off-map), stalled in, dropped out of, entered
-    std::string to;          // skip / backward / off-map: the step moved to
-    std::int64_t when = 0;   // microseconds since the epoch: when it happened (entry for stalls)
-    bool has_time = false;   // false when the log has no usable time for it
-    double seconds = -1;     // how long: time in `step` (until the move, or until the log's last event for
-                             // a drop-out); -1 unknown
+    std::string step;       // the step left (skip, backward, off-map), stalled in, dropped out of, entered
+    std::string to;         // skip / backward / off-map: the step moved to
+    std::int64_t when = 0;  // microseconds since the epoch: when it happened (entry for stalls)
+    bool has_time = false;  // false when the log has no usable time for it
+    double seconds = -1;    // how long: time in `step` (until the move, or until the log's last event for
+                            // a drop-out); -1 unknown
 };
 
 struct StepReport {
@@ -80,14 +81,14 @@ struct StepReport {
     std::uint64_t skipped = 0;  // cases that jumped over this step (forward move past it, not via it)
     std::uint64_t stalls = 0;   // stays above the threshold
     std::uint64_t transitions_out = 0, transitions_out_on_map = 0;
-    std::uint64_t backward = 0;     // moves from this step to one ranked earlier
-    std::uint64_t to_next = 0;      // cases moving on along a drawn transition (stages: to the next stage)
-    double median_seconds = -1;     // time in step over stays that ended by a move (-1: none / unknown)
+    std::uint64_t backward = 0;  // moves from this step to one ranked earlier
+    std::uint64_t to_next = 0;   // cases moving on along a drawn transition (stages: to the next stage)
+    double median_seconds = -1;  // time in step over stays that ended by a move (-1: none / unknown)
     double p90_seconds = -1;
-    std::uint64_t stays = 0;        // such stays
-    double stall_threshold = -1;    // seconds; -1 = no stall check for this step
-    std::string stall_rule;         // where the threshold comes from: "p90", "--stall-days", "mapping", or
-                                    // why there is none ("fewer than 10 stays")
+    std::uint64_t stays = 0;      // such stays
+    double stall_threshold = -1;  // seconds; -1 = no stall check for this step
+    std::string stall_rule;       // where the threshold comes from: "p90", "--stall-days", "mapping", or
+                                  // why there is none ("fewer than 10 stays")
     std::optional<double> designed_emotion;  // the map's emotion for the stage (StepModel::designed_emotion)
     std::vector<std::string> drop_examples, stall_examples, skip_examples;
     // Cases whose journey ends here although the step is not final.

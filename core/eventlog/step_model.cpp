@@ -49,7 +49,8 @@ StepModel stage_model(const journey::JourneyMap& map) {
     std::vector<int> count(n, 0);
     for (journey::StepId id : map.graph.steps()) {
         const journey::Step& s = map.graph.step(id);
-        if (s.stage < 0 || static_cast<std::size_t>(s.stage) >= n || journey::is_placeholder(map, s)) continue;
+        if (s.stage < 0 || static_cast<std::size_t>(s.stage) >= n || journey::is_placeholder(map, s))
+            continue;
         const auto stage = static_cast<std::size_t>(s.stage);
         const bool emotion_lane =
             s.lane >= 0 && static_cast<std::size_t>(s.lane) < map.lanes.size() &&

@@ -36,32 +36,33 @@ nlohmann::json steps_json(const eventlog::Conformance& r) {
     const bool cases = !r.aggregated;
     nlohmann::json steps = nlohmann::json::array();
     for (const auto& s : r.steps)
-        steps.push_back({{"step", s.step},
-                         {"final", s.final_step},
-                         {"visits", s.visits},
-                         {"cases", known(cases, s.cases)},
-                         {"reach", known(cases, share(s.cases, r.cases))},
-                         {"entries", s.entries},
-                         {"exits", s.exits},
-                         {"conversion", s.conversion(r.aggregated)},
-                         {"drop_off", s.drop_off()},
-                         {"drop_off_rate", share(s.drop_off(), cases ? s.cases : s.visits)},
-                         {"skipped", s.skipped},
-                         {"stalls", known(cases, s.stalls)},
-                         {"transitions_out", s.transitions_out},
-                         {"transitions_out_on_map", s.transitions_out_on_map},
-                         {"backward", s.backward},
-                         {"to_next", known(cases, s.to_next)},
-                         {"to_next_rate", known(cases, share(s.to_next, s.cases))},
-                         {"stays", known(cases, s.stays)},
-                         {"median_seconds", known(cases && s.median_seconds >= 0, s.median_seconds)},
-                         {"p90_seconds", known(cases && s.p90_seconds >= 0, s.p90_seconds)},
-                         {"stall_threshold_seconds", known(cases && s.stall_threshold >= 0, s.stall_threshold)},
-                         {"stall_rule", s.stall_rule},
-                         {"designed_emotion", known(s.designed_emotion.has_value(), s.designed_emotion.value_or(0))},
-                         {"drop_examples", s.drop_examples},
-                         {"stall_examples", s.stall_examples},
-                         {"skip_examples", s.skip_examples}});
+        steps.push_back(
+            {{"step", s.step},
+             {"final", s.final_step},
+             {"visits", s.visits},
+             {"cases", known(cases, s.cases)},
+             {"reach", known(cases, share(s.cases, r.cases))},
+             {"entries", s.entries},
+             {"exits", s.exits},
+             {"conversion", s.conversion(r.aggregated)},
+             {"drop_off", s.drop_off()},
+             {"drop_off_rate", share(s.drop_off(), cases ? s.cases : s.visits)},
+             {"skipped", s.skipped},
+             {"stalls", known(cases, s.stalls)},
+             {"transitions_out", s.transitions_out},
+             {"transitions_out_on_map", s.transitions_out_on_map},
+             {"backward", s.backward},
+             {"to_next", known(cases, s.to_next)},
+             {"to_next_rate", known(cases, share(s.to_next, s.cases))},
+             {"stays", known(cases, s.stays)},
+             {"median_seconds", known(cases && s.median_seconds >= 0, s.median_seconds)},
+             {"p90_seconds", known(cases && s.p90_seconds >= 0, s.p90_seconds)},
+             {"stall_threshold_seconds", known(cases && s.stall_threshold >= 0, s.stall_threshold)},
+             {"stall_rule", s.stall_rule},
+             {"designed_emotion", known(s.designed_emotion.has_value(), s.designed_emotion.value_or(0))},
+             {"drop_examples", s.drop_examples},
+             {"stall_examples", s.stall_examples},
+             {"skip_examples", s.skip_examples}});
     return steps;
 }
 
@@ -142,7 +143,8 @@ void write_result(std::ostream& os, const eventlog::Conformance& r, bool md) {
         os << "Checked against the map's " << r.steps.size() << " stages, in order"
            << (r.card_events ? " (" + std::to_string(r.card_events) + " events matched through step cards)"
                              : std::string())
-           << "\n" << (md ? "\n" : "");
+           << "\n"
+           << (md ? "\n" : "");
     if (r.aggregated)
         os << r.cases << " cases (from a directly-follows table: fitness, reach and stalls unavailable); "
            << r.late_entries << " enter at a " << unit << " that is not a start\n";
@@ -215,8 +217,8 @@ void write_result(std::ostream& os, const eventlog::Conformance& r, bool md) {
         os << unit << "s (" << (cases ? "reach" : "visits")
            << ", conversion, drop-off, entries, skipped, stalls):\n";
         for (const auto& s : r.steps)
-            os << "  " << s.step << ": " << reach(s) << ", " << percent_text(s.conversion(r.aggregated)) << ", "
-               << s.drop_off() << ", " << s.entries << ", " << s.skipped << ", "
+            os << "  " << s.step << ": " << reach(s) << ", " << percent_text(s.conversion(r.aggregated))
+               << ", " << s.drop_off() << ", " << s.entries << ", " << s.skipped << ", "
                << (cases ? std::to_string(s.stalls) : "n/a") << "\n";
         if (cases) {
             os << "time in " << unit << " (median, p90 over the stays ending in a move), moving on "
@@ -374,8 +376,8 @@ std::string write_cases_csv(const eventlog::Conformance& r) {
     for (const auto& d : r.deviations) {
         char days[32] = "";
         if (d.seconds >= 0) std::snprintf(days, sizeof days, "%.2f", d.seconds / 86400);
-        out += field(d.case_id) + "," + eventlog::to_string(d.kind) + "," + field(d.step) + "," + field(d.to) +
-               "," + (d.has_time ? utc_text(d.when) : std::string()) + "," + days + "\n";
+        out += field(d.case_id) + "," + eventlog::to_string(d.kind) + "," + field(d.step) + "," +
+               field(d.to) + "," + (d.has_time ? utc_text(d.when) : std::string()) + "," + days + "\n";
     }
     return out;
 }

@@ -37,7 +37,8 @@ Result<std::vector<eventlog::MappingRow>> parse_json(std::string_view text, cons
                 break;
             }
         double stall_days = 0;
-        if (o.contains("stall_days") && o["stall_days"].is_number()) stall_days = o["stall_days"].get<double>();
+        if (o.contains("stall_days") && o["stall_days"].is_number())
+            stall_days = o["stall_days"].get<double>();
         rows.push_back({has_activity ? o["activity"].get<std::string>() : std::string(), target, stall_days});
     }
     return rows;

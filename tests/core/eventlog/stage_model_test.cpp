@@ -58,7 +58,8 @@ TEST_CASE("stage_key ignores case, spacing, punctuation and accents", "[core][ev
     CHECK(stage_key("提案") == "提案");  // other scripts are kept as they are
 }
 
-TEST_CASE("a journey map's stages are the path; cards are aliases, placeholders are not", "[core][eventlog][stages]") {
+TEST_CASE("a journey map's stages are the path; cards are aliases, placeholders are not",
+          "[core][eventlog][stages]") {
     const auto model = step_model(three_stage_map());
     REQUIRE(model);
     CHECK(model->stages);
@@ -85,7 +86,8 @@ TEST_CASE("a journey map's stages are the path; cards are aliases, placeholders 
     }
 }
 
-TEST_CASE("stage-level conformance: loose names, card activities, p90 stalls, named cases", "[core][eventlog][stages]") {
+TEST_CASE("stage-level conformance: loose names, card activities, p90 stalls, named cases",
+          "[core][eventlog][stages]") {
     const auto model = step_model(three_stage_map());
     REQUIRE(model);
     std::vector<std::vector<std::pair<std::string, int>>> cases;
@@ -93,9 +95,12 @@ TEST_CASE("stage-level conformance: loose names, card activities, p90 stalls, na
         cases.push_back({{"PROSPECTING", 0}, {"proposal", 2}, {"closed-won", 4}});
     cases.push_back({{"Discovery call", 0}, {"Proposal", 2}, {"Closed Won", 40}});  // d12: stall in Proposal
     cases.push_back({{"Prospecting", 0}, {"Closed Won", 2}});                       // d13: skip
-    cases.push_back({{"Prospecting", 0}, {"Proposal", 2}, {"Prospecting", 4}, {"Proposal", 6},
-                     {"Closed Won", 8}});                                            // d14: backward
-    cases.push_back({{"Prospecting", 0}, {"Proposal", 2}});                          // d15: drop-out
+    cases.push_back({{"Prospecting", 0},
+                     {"Proposal", 2},
+                     {"Prospecting", 4},
+                     {"Proposal", 6},
+                     {"Closed Won", 8}});                    // d14: backward
+    cases.push_back({{"Prospecting", 0}, {"Proposal", 2}});  // d15: drop-out
     const auto log = make_log(cases);
     const auto r = check_conformance(log, *model);
     CHECK(r.stages);
@@ -118,11 +123,11 @@ TEST_CASE("stage-level conformance: loose names, card activities, p90 stalls, na
 
     std::vector<std::tuple<std::string, std::string, std::string>> found;
     for (const auto& d : r.deviations) found.emplace_back(d.case_id, to_string(d.kind), d.step);
-    CHECK(found == std::vector<std::tuple<std::string, std::string, std::string>>{
-                       {"d12", "stall", "Proposal"},
-                       {"d13", "skip", "Prospecting"},
-                       {"d14", "backward", "Proposal"},
-                       {"d15", "drop-out", "Proposal"}});
+    CHECK(found ==
+          std::vector<std::tuple<std::string, std::string, std::string>>{{"d12", "stall", "Proposal"},
+                                                                         {"d13", "skip", "Prospecting"},
+                                                                         {"d14", "backward", "Proposal"},
+                                                                         {"d15", "drop-out", "Proposal"}});
     const Deviation& stall = r.deviations[0];
     CHECK(stall.seconds == Approx(38 * 86400.0));
     CHECK(stall.when == 2 * day);
