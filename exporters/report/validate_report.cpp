@@ -182,7 +182,7 @@ void write_result(std::ostream& os, const eventlog::Conformance& r, bool md) {
         for (const auto& s : r.steps) {
             os << bullet << s.step << ": ";
             if (s.stall_threshold < 0) {
-                os << "no threshold (" << s.stall_rule << ")\n";
+                os << "no threshold" << (s.stall_rule.empty() ? "" : " (" + s.stall_rule + ")") << "\n";
                 continue;
             }
             os << s.stalls << " above " << duration_text(s.stall_threshold) << " (" << s.stall_rule << ")"
