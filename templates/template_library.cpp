@@ -209,7 +209,7 @@ void add_placeholders(journey::JourneyMap& map, int stage) {
     const std::string& sid = map.stages[static_cast<std::size_t>(stage)].id;
     for (std::size_t l = 0; l < map.lanes.size(); ++l) {
         const auto& lane = map.lanes[l];
-        const std::string label = placeholder_label(lane.kind);
+        const std::string label = journey::placeholder_label(lane.kind);
         if (label.empty()) continue;
         auto make = [&](const std::string& id) {
             journey::Step step;
