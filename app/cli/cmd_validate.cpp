@@ -3,7 +3,9 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <iterator>
 #include <optional>
+#include <vector>
 
 #include "app/cli/commands.hpp"
 #include "app/cli/eventlog_options.hpp"
