@@ -185,7 +185,7 @@ void write_result(std::ostream& os, const eventlog::Conformance& r, bool md) {
                 os << "no threshold" << (s.stall_rule.empty() ? "" : " (" + s.stall_rule + ")") << "\n";
                 continue;
             }
-            os << s.stalls << " above " << duration_text(s.stall_threshold) << " (" << s.stall_rule << ")"
+            os << s.stalls << " above " << stay_text(s.stall_threshold) << " (" << s.stall_rule << ")"
                << examples_text(s.stall_examples, s.stalls) << "\n";
         }
     }
@@ -211,7 +211,7 @@ void write_result(std::ostream& os, const eventlog::Conformance& r, bool md) {
             os << "| " << s.step << " | " << reach(s) << " | " << percent_text(s.conversion(r.aggregated))
                << " | " << s.drop_off() << " | " << s.entries << " | " << s.skipped << " | "
                << (cases ? std::to_string(s.stalls) : "n/a") << " | " << s.backward << " | "
-               << duration_text(s.median_seconds) << " | " << duration_text(s.p90_seconds) << " | "
+               << stay_text(s.median_seconds) << " | " << stay_text(s.p90_seconds) << " | "
                << (cases ? percent_text(share(s.to_next, s.cases)) : "n/a") << " |\n";
     } else {
         os << unit << "s (" << (cases ? "reach" : "visits")
@@ -224,8 +224,8 @@ void write_result(std::ostream& os, const eventlog::Conformance& r, bool md) {
             os << "time in " << unit << " (median, p90 over the stays ending in a move), moving on "
                << (r.stages ? "to the next stage" : "along the map") << ", backward moves:\n";
             for (const auto& s : r.steps)
-                os << "  " << s.step << ": " << duration_text(s.median_seconds) << ", "
-                   << duration_text(s.p90_seconds) << " (" << s.stays << " stays); " << s.to_next << " ("
+                os << "  " << s.step << ": " << stay_text(s.median_seconds) << ", "
+                   << stay_text(s.p90_seconds) << " (" << s.stays << " stays); " << s.to_next << " ("
                    << percent_text(share(s.to_next, s.cases)) << ") on; " << s.backward << " backward\n";
         }
     }
@@ -256,7 +256,7 @@ void write_cards(std::ostream& os, const eventlog::Conformance& c, bool md) {
             if (s.visits)
                 os << "| " << s.step << " | " << s.cases << " (" << percent_text(share(s.cases, c.cases))
                    << ") | " << percent_text(s.conversion(false)) << " | " << s.drop_off() << " | "
-                   << duration_text(s.median_seconds) << " |\n";
+                   << stay_text(s.median_seconds) << " |\n";
         return;
     }
     os << "steps within the stages (reach, conversion, drop-off, median time):\n";
@@ -264,7 +264,7 @@ void write_cards(std::ostream& os, const eventlog::Conformance& c, bool md) {
         if (s.visits)
             os << "  " << s.step << ": " << s.cases << " (" << percent_text(share(s.cases, c.cases)) << "), "
                << percent_text(s.conversion(false)) << ", " << s.drop_off() << ", "
-               << duration_text(s.median_seconds) << "\n";
+               << stay_text(s.median_seconds) << "\n";
 }
 
 // Segments side by side: one column per segment value, rows = fitness and each step's reach / conversion.
@@ -329,7 +329,7 @@ std::string percent_text(double v) {
     return buf;
 }
 
-std::string duration_text(double seconds) {
+std::string stay_text(double seconds) {
     if (seconds < 0) return "-";
     char buf[48];
     if (seconds >= 86400)

@@ -32,7 +32,7 @@ std::string write_validate_report(const ValidateReportInput& input, ReportFormat
 // "12.5%": the one way shares are written in every report (and the plugin's results panel).
 std::string percent_text(double share);
 // "4.5 d", "6.0 h", "12 min", "40 s"; "-" for a negative (unknown) duration.
-std::string duration_text(double seconds);
+std::string stay_text(double seconds);
 // "2024-03-01T09:00:00Z".
 std::string utc_text(std::int64_t microseconds);
 
