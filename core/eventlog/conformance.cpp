@@ -401,7 +401,9 @@ Conformance check_conformance(const EventLog& log, const StepModel& map, const C
                 const bool timed = entry_timed && e.has_time;
                 const double stay = timed ? static_cast<double>(e.time_us - entry) / 1e6 : -1;
                 StepReport& from = out.steps[prev_step];
-                if (timed && from.stall_threshold >= 0 && stay > from.stall_threshold) {
+                // Compared as pass 1 kept it (float), so a stay equal to the p90 is not above it.
+                if (timed && from.stall_threshold >= 0 &&
+                    static_cast<double>(static_cast<float>(stay)) > from.stall_threshold) {
                     ++from.stalls;
                     ++out.stalls;
                     keep_example(from.stall_examples, c.id, limit);
