@@ -63,8 +63,26 @@ check zoho_deal_stage_history.csv zoho
 grep -q "^Checked against the map's 5 stages, in order" "$out/v.txt"
 grep -Eq '^  Proposal -> Qualification: 4 times in 4 cases \(e\.g\. 006Hs' "$out/v.txt"
 grep -Eq '^  Proposal: [0-9]+ above 4\.0 d \(p90\)' "$out/v.txt"
-grep -q "^designed emotion (-2..+2) and measured drop-off per stage:" "$out/v.txt"
-"$journey" validate "$out/map.drawio" --events "$out/salesforce_OpportunityHistory.csv" --format markdown \
+# The designer moves each stage's emotion card to a band and names it: the report sets that beside drop-off.
+python3 - "$out/map.drawio" "$out/designed.drawio" <<'PY'
+import sys, xml.etree.ElementTree as ET
+tree = ET.parse(sys.argv[1])
+curve = {"prospecting": (1, "Curious"), "qualification": (0, "Unsure"), "proposal": (-1, "Worried about price"),
+         "negotiation": (-2, "Frustrated by legal"), "closed-won": (2, "Relieved")}
+for c in tree.getroot().iter("UserObject"):
+    if c.get("journey-role") == "emotion" and c.get("stage") in curve:
+        score, label = curve[c.get("stage")]
+        g = c.find("mxCell/mxGeometry")
+        g.set("y", str(float(g.get("y")) - 50 * score))
+        c.set("emotion", str(score))
+        c.set("label", label)
+tree.write(sys.argv[2])
+PY
+"$journey" validate "$out/designed.drawio" --events "$out/salesforce_OpportunityHistory.csv" >"$out/d.txt" \
+    2>/dev/null || true
+grep -q "^designed emotion (-2..+2) and measured drop-off per stage:" "$out/d.txt"
+grep -Eq '^  Negotiation: -2.0, [0-9]+ \(' "$out/d.txt"
+"$journey" validate "$out/designed.drawio" --events "$out/salesforce_OpportunityHistory.csv" --format markdown \
     >"$out/v.md" 2>/dev/null || true
 grep -q '^## Stages$' "$out/v.md"
 grep -q '^## Designed emotion and measured drop-off$' "$out/v.md"
@@ -92,7 +110,7 @@ assert len(before) == 1 and len(after) == 3, len(after)
 names = [d.get("name") for d in after]
 assert names[1].endswith("Region AMER") or names[1].endswith("Region EMEA"), names
 for d in after:
-    cards = [c for c in d.iter() if (c.get("value") or "").startswith("<b>reach ")]
+    cards = [c for c in d.iter() if (c.get("value") or c.get("label") or "").startswith("<b>reach ")]
     assert len(cards) == 5, len(cards)
 PY
 echo ok
