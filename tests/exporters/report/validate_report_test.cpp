@@ -116,8 +116,9 @@ TEST_CASE("validate report as text") {
         CHECK(contains(t, "  Lead -> Won: 1 times in 3 cases (e.g. 006A, 006B, ...)\n"));
         CHECK(contains(t, "  Demo: 1 cases (e.g. 006D)\n"));
         CHECK(contains(t, "  Demo: 1 above 4.0 d (p90) (e.g. 006C)\n"));
-        CHECK(contains(t, "designed emotion (-2..+2) and measured drop-off per stage:\n"
-                          "  Lead: -, 0 (0.0%)\n  Demo: -1.5, 1 (33.3%)\n"));
+        CHECK(contains(t,
+                       "designed emotion (-2..+2) and measured drop-off per stage:\n"
+                       "  Lead: -, 0 (0.0%)\n  Demo: -1.5, 1 (33.3%)\n"));
         const std::string md = exporters::write_validate_report(s, exporters::ReportFormat::markdown);
         CHECK(contains(md, "\n## Stages\n\n| stage | reach |"));
         CHECK(contains(md, "| Demo | -1.5 | 1 | 33.3% |\n"));
