@@ -60,7 +60,7 @@ TEST_CASE("stage_key ignores case, spacing, punctuation and accents", "[core][ev
 
 TEST_CASE("a journey map's stages are the path; cards are aliases, placeholders are not",
           "[core][eventlog][stages]") {
-    const auto model = step_model(three_stage_map());
+    auto model = step_model(three_stage_map());
     REQUIRE(model);
     CHECK(model->stages);
     CHECK(model->steps == std::vector<std::string>{"Prospecting", "Proposal", "Closed Won"});
@@ -88,7 +88,7 @@ TEST_CASE("a journey map's stages are the path; cards are aliases, placeholders 
 
 TEST_CASE("stage-level conformance: loose names, card activities, p90 stalls, named cases",
           "[core][eventlog][stages]") {
-    const auto model = step_model(three_stage_map());
+    auto model = step_model(three_stage_map());
     REQUIRE(model);
     std::vector<std::vector<std::pair<std::string, int>>> cases;
     for (int i = 0; i < 12; ++i)  // stays of 2 days in each stage: p90 = 2 d
