@@ -23,9 +23,9 @@ struct StepModel {
     // `aliases` the step cards (activity name -> stage index), so an activity named like a card counts as
     // being in the card's stage (step_model.hpp's card_model gives the card-level view).
     bool stages = false;
-    std::vector<std::pair<std::string, std::size_t>> aliases;
-    std::vector<std::optional<double>> designed_emotion;  // per stage: mean of its emotion cards, if any
-    std::string kpi_lane_id;                              // cell id of the KPI lane header, "" if none
+    std::vector<std::pair<std::string, std::size_t>> aliases{};
+    std::vector<std::optional<double>> designed_emotion{};  // per stage: mean of its emotion cards, if any
+    std::string kpi_lane_id{};                              // cell id of the KPI lane header, "" if none
 };
 
 // One row of a mapping file: the activity (matched with match_key) goes to the step whose cell id is
@@ -50,9 +50,9 @@ struct ConformanceOptions {
 
 struct TransitionCount {
     std::string from, to;
-    std::uint64_t count = 0;            // occurrences
-    std::uint64_t cases = 0;            // cases with at least one
-    std::vector<std::string> examples;  // the first case ids, in log order
+    std::uint64_t count = 0;              // occurrences
+    std::uint64_t cases = 0;              // cases with at least one
+    std::vector<std::string> examples{};  // the first case ids, in log order
 };
 
 // One deviation of one case, as `journey validate --cases` lists them.
