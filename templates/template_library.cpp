@@ -121,36 +121,7 @@ Result<journey::JourneyMap> load_template(const fs::path& file) {
 }
 
 std::string placeholder_label(journey::LaneKind kind) {
-    using journey::LaneKind;
-    switch (kind) {
-        case LaneKind::actions:
-            return "Add a step";
-        case LaneKind::touchpoints:
-            return "Add a touchpoint";
-        case LaneKind::thoughts:
-            return "Add a thought";
-        case LaneKind::emotions:
-            return "How does it feel?";
-        case LaneKind::pain_points:
-            return "Add a pain point";
-        case LaneKind::opportunities:
-            return "Add an opportunity";
-        case LaneKind::owner:
-            return "Add an owner";
-        case LaneKind::kpis:
-            return "Add a KPI";
-        case LaneKind::frontstage:
-            return "Add a frontstage action";
-        case LaneKind::line_of_visibility:
-            return "";
-        case LaneKind::backstage:
-            return "Add a backstage action";
-        case LaneKind::support:
-            return "Add a support process";
-        case LaneKind::custom:
-            return "Add a card";
-    }
-    return "Add a card";
+    return journey::placeholder_label(kind);
 }
 
 namespace {
@@ -239,7 +210,7 @@ void add_placeholders(journey::JourneyMap& map, int stage) {
     const std::string& sid = map.stages[static_cast<std::size_t>(stage)].id;
     for (std::size_t l = 0; l < map.lanes.size(); ++l) {
         const auto& lane = map.lanes[l];
-        const std::string label = placeholder_label(lane.kind);
+        const std::string label = journey::placeholder_label(lane.kind);
         if (label.empty()) continue;
         auto make = [&](const std::string& id) {
             journey::Step step;

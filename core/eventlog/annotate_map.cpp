@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <limits>
 #include <map>
+#include <optional>
 
 #include "core/diagram/annotation_cells.hpp"
 #include "core/diagram/page_index.hpp"
@@ -28,6 +29,15 @@ constexpr const char* unexpected_colour = "#8E24AA";
 std::string percent(double share) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.0f%%", share * 100);
+    return buf;
+}
+
+std::string days_text(double seconds) {
+    char buf[32];
+    if (seconds >= 86400)
+        std::snprintf(buf, sizeof buf, "%.1f d", seconds / 86400);
+    else
+        std::snprintf(buf, sizeof buf, "%.1f h", seconds / 3600);
     return buf;
 }
 
@@ -103,9 +113,61 @@ std::size_t annotate_map(diagram::Page& page, const StepModel& map, const Confor
             added.push_back(std::move(label));
         }
 
+        // A journey map checked by its stages: one card per stage with its numbers, in the KPI lane when
+        // the map has one (else above the stage header).
+        const auto kpi_lane = map.kpi_lane_id.empty() ? std::nullopt : idx.absolute_bounds(map.kpi_lane_id);
+        for (std::size_t i = 0; map.stages && !r.aggregated && i < r.steps.size(); ++i) {
+            const StepReport& s = r.steps[i];
+            const auto bounds = idx.absolute_bounds(step_id(i));
+            if (!bounds) continue;
+            std::string text = "<b>reach " + std::to_string(s.cases) +
+                               (r.cases ? " (" + percent(double(s.cases) / double(r.cases)) + ")" : "") +
+                               "</b>";
+            if (!s.final_step)
+                text +=
+                    "<br>to next stage: " + (s.cases ? percent(double(s.to_next) / double(s.cases)) : "-");
+            if (!s.final_step)
+                text += "<br><font color=\"" + std::string(drop_colour) + "\">drop-off " +
+                        std::to_string(s.drop_off()) +
+                        (s.cases ? " (" + percent(double(s.drop_off()) / double(s.cases)) + ")" : "") +
+                        "</font>";
+            if (s.median_seconds >= 0)
+                text +=
+                    "<br>time: median " + days_text(s.median_seconds) + ", p90 " + days_text(s.p90_seconds);
+            if (s.backward) text += "<br>back to earlier: " + std::to_string(s.backward);
+            if (s.stall_threshold >= 0)
+                text += "<br><font color=\"" + std::string(stall_colour) + "\">stalls " +
+                        std::to_string(s.stalls) + " (&gt; " + days_text(s.stall_threshold) + ")</font>";
+            Rect box = kpi_lane
+                           ? Rect{bounds->x + 4, kpi_lane->y + 4, bounds->width - 8, kpi_lane->height - 8}
+                           : Rect{bounds->x + 4, bounds->y - 104, bounds->width - 8, 100};
+            box.height = std::max(box.height, 96.0);
+            Cell card = make.vertex(vl, box,
+                                    std::string("rounded=1;arcSize=6;whiteSpace=wrap;html=1;align=left;"
+                                                "verticalAlign=top;spacing=4;fontSize=11;connectable=0;"
+                                                "fillColor=#E3F2FD;strokeColor=") +
+                                        volume_colour + ";fontColor=#0D2F5A;",
+                                    text);
+            card.set_data("tooltip", s.step + ": measured from the event log");
+            added.push_back(std::move(card));
+        }
+
         // Reach and drop-off under every step; stalled steps outlined.
         for (std::size_t i = 0; i < r.steps.size(); ++i) {
             const StepReport& s = r.steps[i];
+            if (map.stages && !r.aggregated) {  // the stage cards say it; outline stalled stage headers
+                const auto bounds = idx.absolute_bounds(step_id(i));
+                if (bounds && s.stalls > 0) {
+                    Cell box = make.vertex(
+                        vl, Rect{bounds->x - 3, bounds->y - 3, bounds->width + 6, bounds->height + 6},
+                        std::string("rounded=1;arcSize=8;fillColor=none;strokeWidth=3;pointerEvents=0;"
+                                    "connectable=0;strokeColor=") +
+                            stall_colour + ";");
+                    box.set_data("tooltip", std::to_string(s.stalls) + " stay(s) above the stall threshold");
+                    added.push_back(std::move(box));
+                }
+                continue;
+            }
             const auto bounds = idx.absolute_bounds(step_id(i));
             if (!bounds) continue;
             std::string text;
@@ -198,7 +260,13 @@ std::size_t annotate_map(diagram::Page& page, const StepModel& map, const Confor
             // Bend the arrow away from the drawn ones: forward deviations arc above the steps, backward
             // moves below them (under the reach labels), so neither hides the map's own arrows.
             const auto sb = idx.absolute_bounds(from), tb = idx.absolute_bounds(to);
-            if (sb && tb) {
+            if (sb && tb && map.stages) {  // stage headers: every arc above the headers, back ones higher
+                const double mid_x = (sb->x + sb->width / 2 + tb->x + tb->width / 2) / 2;
+                const double top = std::min(sb->y, tb->y) - (kpi_lane ? 30.0 : 134.0);
+                link.geometry->waypoints.push_back(
+                    {mid_x, top - (back ? 60 + 16.0 * double(back_no++) : 16.0 * double(forward_no++))});
+                link.geometry->has_points_array = true;
+            } else if (sb && tb) {
                 const double mid_x = (sb->x + sb->width / 2 + tb->x + tb->width / 2) / 2;
                 const double y = back ? std::max(sb->bottom(), tb->bottom()) + 50 + 14.0 * double(back_no++)
                                       : std::min(sb->y, tb->y) - 30 - 14.0 * double(forward_no++);

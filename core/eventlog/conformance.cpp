@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
+#include <cmath>
 #include <deque>
 #include <map>
 #include <set>
@@ -18,6 +20,69 @@ std::string match_key(std::string_view label) {
     return out;
 }
 
+namespace {
+
+// ASCII base letter of a Latin-1 Supplement / Latin Extended-A code point (U+00C0..U+017F); 0 if none.
+char latin_base(unsigned cp) {
+    static const char* const latin1 =  // U+00C0..U+00FF
+        "aaaaaaaceeeeiiiidnooooo_ouuuuyts"
+        "aaaaaaaceeeeiiiidnooooo_ouuuuyty";
+    static const char* const ext_a =  // U+0100..U+017F
+        "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkklllllll"
+        "lllnnnnnnnnnoooooooorrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+    if (cp >= 0xC0 && cp <= 0xFF) return latin1[cp - 0xC0];
+    if (cp >= 0x100 && cp <= 0x17F) return ext_a[cp - 0x100];
+    return 0;
+}
+
+}  // namespace
+
+std::string stage_key(std::string_view label) {
+    const std::string text = match_key(label);
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+            continue;
+        }
+        if ((c & 0xE0) == 0xC0 && i + 1 < text.size()) {  // two-byte sequence
+            const unsigned cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+            const char base = latin_base(cp);
+            if (base && base != '_') {
+                out += base;
+                if (cp == 0xDF) out += 's';                // ß
+                if (cp == 0xC6 || cp == 0xE6) out += 'e';  // æ
+            } else if (!base) {
+                out.append(text, i, 2);
+            }
+            ++i;
+            continue;
+        }
+        out += static_cast<char>(c);  // other scripts: kept byte for byte
+    }
+    return out;
+}
+
+const char* to_string(DeviationKind kind) {
+    switch (kind) {
+        case DeviationKind::skip:
+            return "skip";
+        case DeviationKind::backward:
+            return "backward";
+        case DeviationKind::stall:
+            return "stall";
+        case DeviationKind::drop_out:
+            return "drop-out";
+        case DeviationKind::late_entry:
+            return "late-entry";
+        case DeviationKind::off_map:
+            return "off-map";
+    }
+    return "off-map";
+}
+
 double StepReport::conversion(bool aggregated) const {
     const std::uint64_t base = aggregated ? visits : cases;
     if (base == 0) return 0;
@@ -28,12 +93,13 @@ namespace {
 
 struct PairStats {
     std::uint64_t count = 0, cases = 0, last_case = UINT64_MAX;
+    std::vector<std::string> examples;
 };
 
 std::vector<TransitionCount> sorted_counts(
     const std::map<std::pair<std::string, std::string>, PairStats>& m) {
     std::vector<TransitionCount> out;
-    for (const auto& [k, v] : m) out.push_back({k.first, k.second, v.count, v.cases});
+    for (const auto& [k, v] : m) out.push_back({k.first, k.second, v.count, v.cases, v.examples});
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.count > b.count; });
     return out;
 }
@@ -46,18 +112,42 @@ struct MapModel {
     const StepModel& map;
     std::size_t n;
     std::vector<std::size_t> step_of_activity;  // none, ignored or a step index
+    std::vector<bool> via_alias;                // the activity matched a step card's name (aliases)
+    std::vector<double> mapped_stall;           // per step: the mapping file's threshold in seconds, or 0
     std::vector<std::vector<std::size_t>> succ;
     std::set<std::pair<std::size_t, std::size_t>> drawn;
     std::vector<long> rank;
     std::vector<bool> is_start;
 
     MapModel(const EventLog& log, const StepModel& m, const ConformanceOptions& options, Conformance& out)
-        : map(m), n(m.steps.size()), succ(n), rank(n, -1), is_start(n, false) {
-        std::unordered_map<std::string, std::size_t> step_of_key, step_of_id;
+        : map(m), n(m.steps.size()), mapped_stall(n, 0), succ(n), rank(n, -1), is_start(n, false) {
+        std::unordered_map<std::string, std::size_t> step_of_key, step_of_id, step_of_loose, alias_of_key,
+            alias_of_loose;
         for (std::size_t i = 0; i < n; ++i) {
             step_of_key.emplace(match_key(map.steps[i]), i);
+            step_of_loose.emplace(stage_key(map.steps[i]), i);
             if (i < map.step_ids.size() && !map.step_ids[i].empty()) step_of_id.emplace(map.step_ids[i], i);
         }
+        for (const auto& [name, stage] : map.aliases) {
+            if (stage >= n) continue;
+            alias_of_key.emplace(match_key(name), stage);
+            alias_of_loose.emplace(stage_key(name), stage);
+        }
+        // An activity's step: by exact name, by loose stage name, then by a card's name.
+        const auto lookup = [&](const std::string& name, bool& alias) {
+            alias = false;
+            const std::string key = match_key(name);
+            if (auto it = step_of_key.find(key); it != step_of_key.end()) return it->second;
+            const std::string loose = stage_key(name);
+            if (!loose.empty())
+                if (auto it = step_of_loose.find(loose); it != step_of_loose.end()) return it->second;
+            alias = true;
+            if (auto it = alias_of_key.find(key); it != alias_of_key.end()) return it->second;
+            if (!loose.empty())
+                if (auto it = alias_of_loose.find(loose); it != alias_of_loose.end()) return it->second;
+            alias = false;
+            return none;
+        };
         std::unordered_map<std::string, std::size_t> mapped;  // activity key -> step / ignored
         for (const auto& row : options.mapping) {
             const std::string target = std::string(trim_view(row.target));
@@ -66,8 +156,9 @@ struct MapModel {
                 step = ignored;
             } else if (auto it = step_of_id.find(target); it != step_of_id.end()) {
                 step = it->second;
-            } else if (auto jt = step_of_key.find(match_key(target)); jt != step_of_key.end()) {
-                step = jt->second;
+            } else {
+                bool alias = false;
+                step = lookup(target, alias);
             }
             if (step == none) {
                 if (std::find(out.mapping_unresolved.begin(), out.mapping_unresolved.end(), target) ==
@@ -75,15 +166,20 @@ struct MapModel {
                     out.mapping_unresolved.push_back(target);
                 continue;
             }
-            mapped[match_key(row.activity)] = step;
+            if (row.stall_days > 0 && step < n) mapped_stall[step] = row.stall_days * 86400;
+            if (!trim_view(row.activity).empty()) mapped[match_key(row.activity)] = step;
         }
         step_of_activity.assign(log.activities().size(), none);
+        via_alias.assign(log.activities().size(), false);
         for (std::size_t a = 0; a < log.activities().size(); ++a) {
             const std::string key = match_key(log.activities()[a]);
-            if (auto it = mapped.find(key); it != mapped.end())
+            if (auto it = mapped.find(key); it != mapped.end()) {
                 step_of_activity[a] = it->second;
-            else if (auto jt = step_of_key.find(key); jt != step_of_key.end())
-                step_of_activity[a] = jt->second;
+            } else {
+                bool alias = false;
+                step_of_activity[a] = lookup(log.activities()[a], alias);
+                via_alias[a] = alias;
+            }
         }
         std::vector<bool> has_in(n, false);
         for (auto [s, t] : map.transitions) {
@@ -117,9 +213,11 @@ struct MapModel {
         for (auto& r : rank)
             if (r < 0) r = next_rank++;
         out.steps.resize(n);
+        out.stages = map.stages;
         for (std::size_t i = 0; i < n; ++i) {
             out.steps[i].step = map.steps[i];
             out.steps[i].final_step = succ[i].empty();
+            if (i < map.designed_emotion.size()) out.steps[i].designed_emotion = map.designed_emotion[i];
         }
     }
 
@@ -173,29 +271,107 @@ void finish(Conformance& out, const EventLog& log, const MapModel& model,
 
 }  // namespace
 
+namespace {
+
+// Nearest-rank percentile of sorted values.
+double percentile(const std::vector<float>& sorted, double p) {
+    if (sorted.empty()) return -1;
+    auto k = static_cast<std::size_t>(std::ceil(p * static_cast<double>(sorted.size())));
+    k = std::clamp<std::size_t>(k, 1, sorted.size());
+    return sorted[k - 1];
+}
+
+void keep_example(std::vector<std::string>& v, const std::string& id, std::size_t limit) {
+    if (v.size() < limit && (v.empty() || v.back() != id)) v.push_back(id);
+}
+
+}  // namespace
+
 Conformance check_conformance(const EventLog& log, const StepModel& map, const ConformanceOptions& options) {
     Conformance out;
     const MapModel model(log, map, options, out);
     const std::size_t n = model.n;
+    const std::size_t limit = options.examples;
+
+    // Pass 1: time in each step, over stays that end by moving to another step (a repeated record of the
+    // same step continues the stay; activities off the map are passed over). The log's last time closes
+    // the stays of cases that end.
+    std::vector<std::vector<float>> stay_seconds(n);
+    std::int64_t log_end = INT64_MIN;
+    for (const Case& c : log.cases) {
+        std::size_t cur = none;
+        std::int64_t entry = 0;
+        bool entry_timed = false;
+        for (const Event& e : c.events) {
+            if (e.has_time) log_end = std::max(log_end, e.time_us);
+            const std::size_t s = model.step_of_activity[e.activity];
+            if (s >= ignored || s == cur) continue;
+            if (cur != none && entry_timed && e.has_time)
+                stay_seconds[cur].push_back(static_cast<float>(static_cast<double>(e.time_us - entry) / 1e6));
+            cur = s;
+            entry = e.time_us;
+            entry_timed = e.has_time;
+        }
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+        auto& v = stay_seconds[i];
+        std::sort(v.begin(), v.end());
+        StepReport& r = out.steps[i];
+        r.stays = v.size();
+        r.median_seconds = percentile(v, 0.5);
+        r.p90_seconds = percentile(v, 0.9);
+        if (model.mapped_stall[i] > 0) {
+            r.stall_threshold = model.mapped_stall[i];
+            r.stall_rule = "mapping";
+        } else if (options.stall_seconds > 0) {
+            r.stall_threshold = options.stall_seconds;
+            r.stall_rule = "--stall-days";
+        } else if (options.stall_seconds < 0) {
+            r.stall_rule = "off";
+        } else if (v.size() >= min_stays_for_p90) {
+            r.stall_threshold = r.p90_seconds;
+            r.stall_rule = "p90";
+        } else {
+            r.stall_rule = "fewer than " + std::to_string(min_stays_for_p90) + " stays";
+        }
+        std::vector<float>().swap(v);
+    }
+
     std::map<std::pair<std::string, std::string>, PairStats> unexpected, backward, skips, allowed;
     for (auto [s, t] : map.transitions) allowed[{map.steps[s], map.steps[t]}];
     std::unordered_map<std::size_t, std::uint64_t> unmapped;
-    std::vector<std::uint64_t> last_seen(n, UINT64_MAX), last_skipped(n, UINT64_MAX);
-    const auto bump = [](PairStats& p, std::uint64_t case_no) {
+    std::vector<std::uint64_t> last_seen(n, UINT64_MAX), last_skipped(n, UINT64_MAX),
+        last_next(n, UINT64_MAX);
+    const auto bump = [&](PairStats& p, std::uint64_t case_no, const std::string& id) {
         ++p.count;
         if (p.last_case != case_no) {
             p.last_case = case_no;
             ++p.cases;
+            if (p.examples.size() < limit) p.examples.push_back(id);
         }
     };
 
+    // Pass 2: moves, stalls, drop-outs, per case.
     for (std::uint64_t ci = 0; ci < log.cases.size(); ++ci) {
         const Case& c = log.cases[ci];
         if (c.events.empty()) continue;
         ++out.cases;
         bool fits = true;
         std::size_t prev_step = none;
-        const Event* prev_event = nullptr;
+        std::int64_t entry = 0;  // when the current stay began
+        bool entry_timed = false;
+        const auto deviation = [&](DeviationKind kind, std::size_t step, std::size_t to, std::int64_t when,
+                                   bool timed, double seconds) {
+            Deviation d;
+            d.case_id = c.id;
+            d.kind = kind;
+            d.step = map.steps[step];
+            if (to != none) d.to = map.steps[to];
+            d.when = when;
+            d.has_time = timed;
+            d.seconds = seconds;
+            out.deviations.push_back(std::move(d));
+        };
         for (const Event& e : c.events) {
             const std::size_t s = model.step_of_activity[e.activity];
             if (s == ignored) {
@@ -207,6 +383,7 @@ Conformance check_conformance(const EventLog& log, const StepModel& map, const C
                 fits = false;
                 continue;  // unmapped activities are left out of the step path
             }
+            if (model.via_alias[e.activity]) ++out.card_events;
             ++out.steps[s].visits;
             if (last_seen[s] != ci) {
                 last_seen[s] = ci;
@@ -216,42 +393,72 @@ Conformance check_conformance(const EventLog& log, const StepModel& map, const C
                 ++out.steps[s].entries;
                 if (!model.is_start[s]) {
                     ++out.late_entries;
+                    keep_example(out.late_examples, c.id, limit);
+                    deviation(DeviationKind::late_entry, s, none, e.time_us, e.has_time, -1);
                     fits = false;
                 }
-            } else {
-                if (options.stall_seconds > 0 && prev_event->has_time && e.has_time &&
-                    static_cast<double>(e.time_us - prev_event->time_us) / 1e6 > options.stall_seconds) {
-                    ++out.steps[prev_step].stalls;
+            } else if (s != prev_step) {  // a repeated stage record is not a move
+                const bool timed = entry_timed && e.has_time;
+                const double stay = timed ? static_cast<double>(e.time_us - entry) / 1e6 : -1;
+                StepReport& from = out.steps[prev_step];
+                // Compared as pass 1 kept it (float), so a stay equal to the p90 is not above it.
+                if (timed && from.stall_threshold >= 0 &&
+                    static_cast<double>(static_cast<float>(stay)) > from.stall_threshold) {
+                    ++from.stalls;
                     ++out.stalls;
+                    keep_example(from.stall_examples, c.id, limit);
+                    deviation(DeviationKind::stall, prev_step, none, entry, entry_timed, stay);
                 }
-                if (s != prev_step) {  // a repeated stage record is not a move
-                    const std::pair<std::string, std::string> key{map.steps[prev_step], map.steps[s]};
-                    ++out.steps[prev_step].transitions_out;
-                    if (model.drawn.count({prev_step, s})) {
-                        ++out.steps[prev_step].transitions_out_on_map;
-                        bump(allowed[key], ci);
-                    } else {
-                        fits = false;
-                        bump(unexpected[key], ci);
-                        if (model.rank[s] > model.rank[prev_step]) {
-                            const auto inner = model.inner_path(prev_step, s);
-                            if (!inner.empty()) {
-                                bump(skips[key], ci);
-                                for (auto k : inner)
-                                    if (last_skipped[k] != ci) {
-                                        last_skipped[k] = ci;
-                                        ++out.steps[k].skipped;
-                                    }
-                            }
+                const std::pair<std::string, std::string> key{map.steps[prev_step], map.steps[s]};
+                ++from.transitions_out;
+                if (model.drawn.count({prev_step, s})) {
+                    ++from.transitions_out_on_map;
+                    bump(allowed[key], ci, c.id);
+                    if (last_next[prev_step] != ci) {
+                        last_next[prev_step] = ci;
+                        ++from.to_next;
+                    }
+                } else {
+                    fits = false;
+                    bump(unexpected[key], ci, c.id);
+                    DeviationKind kind = DeviationKind::off_map;
+                    if (model.rank[s] > model.rank[prev_step]) {
+                        const auto inner = model.inner_path(prev_step, s);
+                        if (!inner.empty()) {
+                            kind = DeviationKind::skip;
+                            bump(skips[key], ci, c.id);
+                            for (auto k : inner)
+                                if (last_skipped[k] != ci) {
+                                    last_skipped[k] = ci;
+                                    ++out.steps[k].skipped;
+                                    keep_example(out.steps[k].skip_examples, c.id, limit);
+                                }
                         }
                     }
-                    if (model.rank[s] < model.rank[prev_step]) bump(backward[key], ci);
+                    if (model.rank[s] < model.rank[prev_step]) kind = DeviationKind::backward;
+                    deviation(kind, prev_step, s, e.time_us, e.has_time, stay);
+                }
+                if (model.rank[s] < model.rank[prev_step]) {
+                    bump(backward[key], ci, c.id);
+                    ++from.backward;
                 }
             }
+            if (s != prev_step) {
+                entry = e.time_us;
+                entry_timed = e.has_time;
+            }
             prev_step = s;
-            prev_event = &e;
         }
-        if (prev_step != none) ++out.steps[prev_step].exits;
+        if (prev_step != none) {
+            StepReport& last = out.steps[prev_step];
+            ++last.exits;
+            if (!last.final_step) {
+                keep_example(last.drop_examples, c.id, limit);
+                const bool timed = entry_timed && log_end != INT64_MIN;
+                deviation(DeviationKind::drop_out, prev_step, none, entry, entry_timed,
+                          timed ? static_cast<double>(log_end - entry) / 1e6 : -1);
+            }
+        }
         if (fits) ++out.fitting_cases;
     }
     finish(out, log, model, unmapped, unexpected, backward, skips, allowed);

@@ -2,6 +2,7 @@
 // Conformance of an event log against a journey map: which cases follow the drawn paths, where customers
 // enter, skip steps, go backwards, stall, and which observed transitions or steps the map lacks.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,31 +12,63 @@
 namespace jstudio::eventlog {
 
 // What conformance checks a log against: the steps of the journey on a page (matched to activities by name,
-// case-insensitively, spaces trimmed) and the allowed transitions; built from journey::JourneyMap by
-// step_model (step_model.hpp).
+// case-insensitively, spaces trimmed; failing that by stage_key) and the allowed transitions; built from
+// journey::JourneyMap by step_model (step_model.hpp). On a journey map the steps are its stages, in order.
 struct StepModel {
     std::vector<std::string> steps;
     std::vector<std::pair<std::size_t, std::size_t>> transitions;  // indexes into steps
     std::vector<std::string> step_ids;        // draw.io cell id per step (may be empty): mapping targets
     std::vector<std::string> transition_ids;  // draw.io edge id per transition (may be empty)
+    // Journey maps only: the steps are the stage headers (step_ids their header cells) and
+    // `aliases` the step cards (activity name -> stage index), so an activity named like a card counts as
+    // being in the card's stage (step_model.hpp's card_model gives the card-level view).
+    bool stages = false;
+    std::vector<std::pair<std::string, std::size_t>> aliases{};
+    std::vector<std::optional<double>> designed_emotion{};  // per stage: mean of its emotion cards, if any
+    std::string kpi_lane_id{};                              // cell id of the KPI lane header, "" if none
 };
 
 // One row of a mapping file: the activity (matched with match_key) goes to the step whose cell id is
 // `target`, else whose name matches it; target "-" marks an activity that is not a journey step (its
 // events are ignored, not reported as unmapped and not held against fitness).
+// `stall_days` > 0 sets the stall threshold of the target step (the activity may then be empty).
 struct MappingRow {
     std::string activity, target;
+    double stall_days = 0;
 };
 
+// Stays shorter than this many per step give no p90 stall threshold (a tenth of nine stays is no tail).
+inline constexpr std::size_t min_stays_for_p90 = 10;
+
 struct ConformanceOptions {
-    double stall_seconds = 0;         // time in a step above this is a stall; 0 = no stall check
+    // Time in a step above this is a stall; 0 = the step's p90 time (when it has min_stays_for_p90 stays);
+    // a mapping row's stall_days wins over both for its step; negative = no stall check.
+    double stall_seconds = 0;
     std::vector<MappingRow> mapping;  // consulted before matching activity names with step names
+    std::size_t examples = 5;         // example case ids kept per finding
 };
 
 struct TransitionCount {
     std::string from, to;
-    std::uint64_t count = 0;  // occurrences
-    std::uint64_t cases = 0;  // cases with at least one
+    std::uint64_t count = 0;              // occurrences
+    std::uint64_t cases = 0;              // cases with at least one
+    std::vector<std::string> examples{};  // the first case ids, in log order
+};
+
+// One deviation of one case, as `journey validate --cases` lists them.
+enum class DeviationKind { skip, backward, stall, drop_out, late_entry, off_map };
+const char* to_string(
+    DeviationKind kind);  // "skip", "backward", "stall", "drop-out", "late-entry", "off-map"
+
+struct Deviation {
+    std::string case_id;
+    DeviationKind kind = DeviationKind::off_map;
+    std::string step;       // the step left (skip, backward, off-map), stalled in, dropped out of, entered
+    std::string to;         // skip / backward / off-map: the step moved to
+    std::int64_t when = 0;  // microseconds since the epoch: when it happened (entry for stalls)
+    bool has_time = false;  // false when the log has no usable time for it
+    double seconds = -1;    // how long: time in `step` (until the move, or until the log's last event for
+                            // a drop-out); -1 unknown
 };
 
 struct StepReport {
@@ -48,6 +81,16 @@ struct StepReport {
     std::uint64_t skipped = 0;  // cases that jumped over this step (forward move past it, not via it)
     std::uint64_t stalls = 0;   // stays above the threshold
     std::uint64_t transitions_out = 0, transitions_out_on_map = 0;
+    std::uint64_t backward = 0;  // moves from this step to one ranked earlier
+    std::uint64_t to_next = 0;   // cases moving on along a drawn transition (stages: to the next stage)
+    double median_seconds = -1;  // time in step over stays that ended by a move (-1: none / unknown)
+    double p90_seconds = -1;
+    std::uint64_t stays = 0;      // such stays
+    double stall_threshold = -1;  // seconds; -1 = no stall check for this step
+    std::string stall_rule;       // where the threshold comes from: "p90", "--stall-days", "mapping", or
+                                  // why there is none ("fewer than 10 stays")
+    std::optional<double> designed_emotion;  // the map's emotion for the stage (StepModel::designed_emotion)
+    std::vector<std::string> drop_examples, stall_examples, skip_examples;
     // Cases whose journey ends here although the step is not final.
     std::uint64_t drop_off() const { return final_step ? 0 : exits; }
     // Share of the cases reaching the step that go on from it (1 - exits / reach); aggregated input has no
@@ -72,6 +115,10 @@ struct Conformance {
     std::uint64_t stalls = 0;
     std::uint64_t ignored_events = 0;             // of activities mapped to "-"
     std::vector<std::string> mapping_unresolved;  // mapping targets that name no step
+    bool stages = false;                          // checked against a journey map's stages
+    std::vector<std::string> late_examples;
+    std::uint64_t card_events = 0;      // events matched through a step card's name (StepModel::aliases)
+    std::vector<Deviation> deviations;  // per case in log order, then in time order (not when aggregated)
 };
 
 // Step rank = breadth-first distance from the start steps (no incoming transition; the first step if none).
@@ -86,5 +133,8 @@ Conformance check_conformance(const EventLog& names, const Discovery& dfg, const
 // The name used to match a step with an activity: trimmed, lower case, HTML tags and entities of a draw.io
 // label removed, runs of white space as one space.
 std::string match_key(std::string_view label);
+// The looser name used for stages: match_key without accents (Latin letters), punctuation and spaces,
+// so "Closed-Won", "closed won" and "Clôsed Won" meet.
+std::string stage_key(std::string_view label);
 
 }  // namespace jstudio::eventlog

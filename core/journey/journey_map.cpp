@@ -44,6 +44,44 @@ std::optional<MapKind> map_kind_from(std::string_view text) {
         if (text == name) return k;
     return std::nullopt;
 }
+const char* placeholder_label(LaneKind kind) {
+    switch (kind) {
+        case LaneKind::actions:
+            return "Add a step";
+        case LaneKind::touchpoints:
+            return "Add a touchpoint";
+        case LaneKind::thoughts:
+            return "Add a thought";
+        case LaneKind::emotions:
+            return "How does it feel?";
+        case LaneKind::pain_points:
+            return "Add a pain point";
+        case LaneKind::opportunities:
+            return "Add an opportunity";
+        case LaneKind::owner:
+            return "Add an owner";
+        case LaneKind::kpis:
+            return "Add a KPI";
+        case LaneKind::frontstage:
+            return "Add a frontstage action";
+        case LaneKind::line_of_visibility:
+            return "";
+        case LaneKind::backstage:
+            return "Add a backstage action";
+        case LaneKind::support:
+            return "Add a support process";
+        case LaneKind::custom:
+            return "Add a card";
+    }
+    return "Add a card";
+}
+
+bool is_placeholder(const JourneyMap& map, const Step& step) {
+    if (step.lane < 0 || static_cast<std::size_t>(step.lane) >= map.lanes.size()) return false;
+    const std::string_view text = placeholder_label(map.lanes[static_cast<std::size_t>(step.lane)].kind);
+    return !text.empty() && step.label == text;
+}
+
 const char* to_string(LaneKind kind) {
     for (auto [k, name] : lane_kinds)
         if (k == kind) return name;

@@ -83,4 +83,10 @@ struct Issue {
 };
 std::vector<Issue> validate(const JourneyMap& map);
 
+// The text of the placeholder card `journey new` puts in each lane of a new stage ("Add a step" for
+// actions); "" for lanes that hold no cards (the line of visibility).
+const char* placeholder_label(LaneKind kind);
+// True for a card still showing its lane's placeholder text: not a step yet.
+bool is_placeholder(const JourneyMap& map, const Step& step);
+
 }  // namespace jstudio::journey

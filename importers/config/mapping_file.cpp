@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 
 #include "core/base/file_io.hpp"
 #include "importers/eventlog/log_reader.hpp"
@@ -26,7 +27,8 @@ Result<std::vector<eventlog::MappingRow>> parse_json(std::string_view text, cons
         return rows;
     }
     for (const auto& o : j) {
-        if (!o.is_object() || !o.contains("activity") || !o["activity"].is_string())
+        const bool has_activity = o.is_object() && o.contains("activity") && o["activity"].is_string();
+        if (!o.is_object() || (!has_activity && !o.contains("stall_days")))
             return make_error(ErrorCode::bad_usage, "mapping entries need an \"activity\"", at_file(source));
         std::string target;
         for (const char* k : step_keys)
@@ -34,7 +36,10 @@ Result<std::vector<eventlog::MappingRow>> parse_json(std::string_view text, cons
                 target = o[k].get<std::string>();
                 break;
             }
-        rows.push_back({o["activity"].get<std::string>(), target});
+        double stall_days = 0;
+        if (o.contains("stall_days") && o["stall_days"].is_number())
+            stall_days = o["stall_days"].get<double>();
+        rows.push_back({has_activity ? o["activity"].get<std::string>() : std::string(), target, stall_days});
     }
     return rows;
 }
@@ -53,7 +58,8 @@ Result<std::vector<eventlog::MappingRow>> parse_csv(std::string_view text, const
                 return static_cast<int>(it - head.begin());
         return -1;
     };
-    const int a = col(std::initializer_list<const char*>{"activity"}), s = col(step_keys);
+    const int a = col(std::initializer_list<const char*>{"activity"}), s = col(step_keys),
+              d = col(std::initializer_list<const char*>{"stall_days", "stall days"});
     if (a < 0 || s < 0)
         return make_error(ErrorCode::bad_usage, "a mapping CSV needs an 'activity' and a 'step' column",
                           at_file(source));
@@ -65,7 +71,19 @@ Result<std::vector<eventlog::MappingRow>> parse_csv(std::string_view text, const
             where.csv_row = r;
             return make_error(ErrorCode::bad_usage, "mapping row has too few columns", where);
         }
-        rows.push_back({row[static_cast<std::size_t>(a)], row[static_cast<std::size_t>(s)]});
+        double stall_days = 0;
+        if (d >= 0 && static_cast<std::size_t>(d) < row.size() && !row[static_cast<std::size_t>(d)].empty()) {
+            const std::string& cell = row[static_cast<std::size_t>(d)];
+            char* end = nullptr;
+            stall_days = std::strtod(cell.c_str(), &end);
+            if (end == cell.c_str() || *end != '\0' || stall_days < 0) {
+                Location where = at_file(source);
+                where.csv_row = r;
+                return make_error(ErrorCode::bad_usage, "stall_days '" + cell + "' is not a number of days",
+                                  where);
+            }
+        }
+        rows.push_back({row[static_cast<std::size_t>(a)], row[static_cast<std::size_t>(s)], stall_days});
     }
     return rows;
 }

@@ -46,7 +46,7 @@ grep -Eq '^  +by region +EMEA +AMER' "$out/v.txt"
 grep -Eq '^  +fitness +66.7% +0.0%' "$out/v.txt"
 "$journey" validate "$data/funnel_map.drawio" --events "$data/funnel_events.csv" "${cols[@]}" --format markdown \
     >"$out/v.md" 2>/dev/null || true
-grep -q '^| Demo | 5 (83.3%) | 60.0% | 2 | 1 | 1 | 0 |$' "$out/v.md"
+grep -q '^| Demo | 5 (83.3%) | 60.0% | 2 | 1 | 1 | 0 | ' "$out/v.md"
 
 # Mapping files, CSV and JSON: same answer.
 for m in crm_mapping.csv crm_mapping.json; do

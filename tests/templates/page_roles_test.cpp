@@ -53,9 +53,18 @@ TEST_CASE("page reading of the templates' maps", "[templates][page]") {
             CHECK(count[Role::step] >= 3);
             CHECK(count[Role::node] == 0);
 
-            // validate's steps are step cards of lanes customers act in: never a header, tag, scale label,
-            // persona, pain point or emotion card.
-            auto model = eventlog::step_model(p);
+            // validate checks a journey map by its stages: the steps are the stage headers, in order.
+            auto stages = eventlog::step_model(p);
+            REQUIRE(stages);
+            CHECK(stages->stages);
+            for (const std::string& id : stages->step_ids) {
+                auto pos = r.index().position(id);
+                REQUIRE(pos);
+                CHECK(r.role(*pos) == Role::stage_header);
+            }
+            // Its step-level view takes the step cards of lanes customers act in: never a header, tag, scale
+            // label, persona, pain point or emotion card.
+            auto model = eventlog::card_model(p);
             REQUIRE(model);
             for (const std::string& id : model->step_ids) {
                 auto pos = r.index().position(id);

@@ -82,12 +82,68 @@ TEST_CASE("validate report as text") {
               "  Lead -> Won: 1 times in 1 cases\n"
               "skips (forward past drawn steps):\n"
               "  Lead -> Won: 1 times in 1 cases\n"
+              "drop-outs (journeys ending at a step that is not final):\n"
+              "  Demo: 1 cases\n"
+              "stalls (time in step above its threshold):\n"
+              "  Lead: no threshold\n"
+              "  Demo: no threshold\n"
+              "  Won: no threshold\n"
               "activities not on the map:\n"
               "  Newsletter: 2 events\n"
               "steps (reach, conversion, drop-off, entries, skipped, stalls):\n"
               "  Lead: 4 (100.0%), 100.0%, 0, 0, 0, 0\n"
               "  Demo: 3 (75.0%), 66.7%, 1, 0, 1, 1\n"
-              "  Won: 3 (75.0%), 0.0%, 0, 0, 0, 0\n");
+              "  Won: 3 (75.0%), 0.0%, 0, 0, 0, 0\n"
+              "time in step (median, p90 over the stays ending in a move), moving on along the map, "
+              "backward moves:\n"
+              "  Lead: -, - (0 stays); 0 (0.0%) on; 0 backward\n"
+              "  Demo: -, - (0 stays); 0 (0.0%) on; 0 backward\n"
+              "  Won: -, - (0 stays); 0 (0.0%) on; 0 backward\n");
+    }
+    SECTION("checked by stages: named cases, the stall threshold, designed emotion beside drop-off") {
+        auto st = r;
+        st.stages = true;
+        st.unexpected[0].examples = {"006A", "006B"};
+        st.unexpected[0].cases = 3;
+        st.steps[1].stall_threshold = 4 * 86400;
+        st.steps[1].stall_rule = "p90";
+        st.steps[1].stall_examples = {"006C"};
+        st.steps[1].drop_examples = {"006D"};
+        st.steps[1].designed_emotion = -1.5;
+        const exporters::ValidateReportInput s{"map.drawio", "log.csv", "", &st, "", {}};
+        const std::string t = exporters::write_validate_report(s, exporters::ReportFormat::text);
+        CHECK(contains(t, "\nChecked against the map's 3 stages, in order\n"));
+        CHECK(contains(t, "  Lead -> Won: 1 times in 3 cases (e.g. 006A, 006B, ...)\n"));
+        CHECK(contains(t, "  Demo: 1 cases (e.g. 006D)\n"));
+        CHECK(contains(t, "  Demo: 1 above 4.0 d (p90) (e.g. 006C)\n"));
+        CHECK(contains(t,
+                       "designed emotion (-2..+2) and measured drop-off per stage:\n"
+                       "  Lead: -, 0 (0.0%)\n  Demo: -1.5, 1 (33.3%)\n"));
+        const std::string md = exporters::write_validate_report(s, exporters::ReportFormat::markdown);
+        CHECK(contains(md, "\n## Stages\n\n| stage | reach |"));
+        CHECK(contains(md, "| Demo | -1.5 | 1 | 33.3% |\n"));
+    }
+    SECTION("--cases: one row per deviation") {
+        auto c = r;
+        eventlog::Deviation d;
+        d.case_id = "006,A";
+        d.kind = eventlog::DeviationKind::stall;
+        d.step = "Demo";
+        d.when = 1709283600LL * 1000000;  // 2024-03-01T09:00:00Z
+        d.has_time = true;
+        d.seconds = 36 * 3600;
+        c.deviations.push_back(d);
+        d.case_id = "006B";
+        d.kind = eventlog::DeviationKind::skip;
+        d.step = "Lead";
+        d.to = "Won";
+        d.has_time = false;
+        d.seconds = -1;
+        c.deviations.push_back(d);
+        CHECK(exporters::write_cases_csv(c) ==
+              "case,kind,stage,to,when,days\n"
+              "\"006,A\",stall,Demo,,2024-03-01T09:00:00Z,1.50\n"
+              "006B,skip,Lead,Won,,\n");
     }
     SECTION("from a directly-follows table: visits, and stalls n/a") {
         auto agg = r;
@@ -160,7 +216,7 @@ TEST_CASE("validate report as Markdown") {
     const std::string md = exporters::write_validate_report(in, exporters::ReportFormat::markdown);
     CHECK(md.rfind("# Conformance of log.csv against map.drawio\n\n4 cases, 3 follow the map", 0) == 0);
     CHECK(contains(md, "\n## transitions seen but not on the map\n\n- Lead -> Won: 1 times in 1 cases\n"));
-    CHECK(contains(md, "| Demo | 3 (75.0%) | 66.7% | 1 | 0 | 1 | 1 |\n"));
+    CHECK(contains(md, "| Demo | 3 (75.0%) | 66.7% | 1 | 0 | 1 | 1 | 0 | - | - | 0.0% |\n"));
     CHECK(contains(md, "\n## By region\n\n| by region | east |\n|---|---|\n| cases | 4 |\n"));
 }
 
