@@ -1,6 +1,7 @@
 #pragma once
 // The layered (Sugiyama) layout as one call: nodes with sizes (and optional lanes), edges between them in,
 // boxes, orthogonal edge routes and lane columns out. configure() picks one strategy per phase.
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -60,6 +61,8 @@ struct LayoutStats {
     long bends = 0;                            // interior points of all routes
     int labels_clear = 0, labels_blocked = 0;  // labels placed free of nodes and labels / not
     int layers = 0, dummies = 0, reversed_edges = 0;
+    // Wall-clock seconds per phase: cycles, layers, order, place, route, labels (for benchmarks).
+    std::array<double, 6> phase_seconds = {};
 };
 struct LayoutOutput {
     std::vector<Box> nodes;               // top-left + size, from (0, 0) (inside lane frames: page frame)
