@@ -1,6 +1,6 @@
 // The layered layout alone on a graph of the layout benchmark (../shared/bench/layout, graph JSON in, RESULT
 // JSON out), so the algorithm is timed and scored without the page reading and the draw.io writer around it:
-//   layered_layout_bench GRAPH.json [-o RESULT.json] [--repeat N] [--placement bk|priority]
+//   layered_layout_bench GRAPH.json [-o RESULT.json] [--repeat N] [--placement bk|priority] [--order-runs N]
 //                        [--node-spacing PX] [--edge-spacing PX] [--layer-spacing PX]
 // Plugs into the harness as a JSON template:
 //   ./run_all.sh --peer algo='BUILD/bench/layered_layout_bench {in_json} -o {out_json}'
@@ -42,7 +42,9 @@ int main(int argc, char** argv) {
             out = argv[++i];
         else if (a == "--placement" && i + 1 < argc)
             options.placement = std::string(argv[++i]) == "priority" ? layout::Placement::priority
-                                                                      : layout::Placement::brandes_koepf;
+                                                                     : layout::Placement::brandes_koepf;
+        else if (a == "--order-runs" && i + 1 < argc)
+            options.order_runs = std::stoi(argv[++i]);
         else if (a == "--node-spacing" && i + 1 < argc)
             options.node_spacing = std::stod(argv[++i]);
         else if (a == "--edge-spacing" && i + 1 < argc)
@@ -64,7 +66,8 @@ int main(int argc, char** argv) {
     if (g.value("direction", "TB") == "LR") options.direction = layout::Direction::left_to_right;
     std::map<std::string, int> lane_index, node_index;
     if (g.contains("lanes"))
-        for (const auto& lane : g["lanes"]) lane_index.emplace(lane["id"].get<std::string>(), lane_index.size());
+        for (const auto& lane : g["lanes"])
+            lane_index.emplace(lane["id"].get<std::string>(), lane_index.size());
     input.lane_count = static_cast<int>(lane_index.size());
     for (const auto& n : g["nodes"]) {
         layout::NodeSpec spec;
@@ -95,11 +98,12 @@ int main(int argc, char** argv) {
     }
     const auto& s = result.stats;
     const auto& p = s.phase_seconds;
-    std::fprintf(stderr,
-                 "%zu nodes %zu edges: %.3f s (cycles %.3f layers %.3f order %.3f place %.3f route %.3f labels "
-                 "%.3f), %ld crossings, %ld bends, %d layers, %d dummies\n",
-                 input.nodes.size(), input.edges.size(), best, p[0], p[1], p[2], p[3], p[4], p[5], s.crossings,
-                 s.bends, s.layers, s.dummies);
+    std::fprintf(
+        stderr,
+        "%zu nodes %zu edges: %.3f s (cycles %.3f layers %.3f order %.3f place %.3f route %.3f labels "
+        "%.3f), %ld crossings, %ld bends, %d layers, %d dummies\n",
+        input.nodes.size(), input.edges.size(), best, p[0], p[1], p[2], p[3], p[4], p[5], s.crossings,
+        s.bends, s.layers, s.dummies);
     if (out.empty()) return 0;
 
     json r;
@@ -108,7 +112,8 @@ int main(int argc, char** argv) {
     int k = 0;
     for (const auto& n : g["nodes"]) {
         const auto& b = result.nodes[k++];
-        r["nodes"][n["id"].get<std::string>()] = {{"x", b.x}, {"y", b.y}, {"width", b.width}, {"height", b.height}};
+        r["nodes"][n["id"].get<std::string>()] = {
+            {"x", b.x}, {"y", b.y}, {"width", b.width}, {"height", b.height}};
     }
     r["edges"] = json::object();
     k = 0;
