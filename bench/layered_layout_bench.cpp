@@ -1,7 +1,7 @@
 // The layered layout alone on a graph of the layout benchmark (../shared/bench/layout, graph JSON in, RESULT
 // JSON out), so the algorithm is timed and scored without the page reading and the draw.io writer around it:
 //   layered_layout_bench GRAPH.json [-o RESULT.json] [--repeat N] [--placement bk|priority] [--order-runs N]
-//                        [--node-spacing PX] [--edge-spacing PX] [--layer-spacing PX]
+//                        [--node-spacing PX] [--edge-spacing PX] [--layer-spacing PX] [--track-spacing PX]
 // Plugs into the harness as a JSON template:
 //   ./run_all.sh --peer algo='BUILD/bench/layered_layout_bench {in_json} -o {out_json}'
 // Node sizes and lanes as given; decisions and ellipses meet edges at their side middles (as `journey layout`
@@ -49,6 +49,8 @@ int main(int argc, char** argv) {
             options.node_spacing = std::stod(argv[++i]);
         else if (a == "--edge-spacing" && i + 1 < argc)
             options.edge_spacing = std::stod(argv[++i]);
+        else if (a == "--track-spacing" && i + 1 < argc)
+            options.track_spacing = std::stod(argv[++i]);
         else if (a == "--layer-spacing" && i + 1 < argc)
             options.layer_spacing = std::stod(argv[++i]);
         else if (a == "--repeat" && i + 1 < argc)

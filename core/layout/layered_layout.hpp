@@ -24,7 +24,7 @@ struct LayoutOptions {
     int order_runs = 0;  // crossing-minimisation starts; 0 = by graph size
     // Compact by default (dot: 18 between nodes, 36 between ranks; ELK: 20 and 20): layer_spacing is the
     // least gap between layers, which grows with the tracks and labels routed through it.
-    double node_spacing = 20, edge_spacing = 10, layer_spacing = 24, track_spacing = 10;
+    double node_spacing = 20, edge_spacing = 10, layer_spacing = 24, track_spacing = 8;
     double lane_header = 30;  // the swimlane title band (top in TB, left in LR)
     double lane_padding = 20;
 };
