@@ -121,7 +121,7 @@ int main(int argc, char** argv) {
     k = 0;
     for (const auto& e : g["edges"]) {
         json points = json::array();
-        for (const auto& p : result.edges[k]) points.push_back({p.x, p.y});
+        for (const auto& point : result.edges[k]) points.push_back({point.x, point.y});
         r["edges"][e["id"].get<std::string>()] = points;
         ++k;
     }
