@@ -85,7 +85,7 @@ class LayeredGraph {
 struct LayoutContext {
     std::uint32_t seed = 1;
     int order_runs = 0;  // 0 = chosen by size
-    double node_spacing = 30, edge_spacing = 12, layer_spacing = 40, track_spacing = 10;
+    double node_spacing = 20, edge_spacing = 10, layer_spacing = 24, track_spacing = 8;
     double lane_padding = 20, lane_min_width = 120;
     double label_margin = 4;  // free line kept on each side of an edge label
     std::mt19937 rng{1};

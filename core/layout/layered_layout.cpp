@@ -1,6 +1,7 @@
 #include "core/layout/layered_layout.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <map>
 #include <utility>
 
@@ -95,8 +96,16 @@ LayoutOutput LayeredLayout::run(const LayoutInput& input, const LayoutOptions& o
         }
 
     LayoutOutput out;
+    auto clock = std::chrono::steady_clock::now();
+    auto lap = [&](int phase) {
+        const auto now = std::chrono::steady_clock::now();
+        out.stats.phase_seconds[phase] = std::chrono::duration<double>(now - clock).count();
+        clock = now;
+    };
     p1->run(graph, ctx);
+    lap(0);
     p2->run(graph, ctx);
+    lap(1);
     if (graph.lane_count > 1) {
         // Where a long edge changes lane decides which lanes' lines it crosses; neither gap wins on every
         // graph (bench lane-0100: 62 vs 46 crossings, lane-0300: 557 vs 650), so both are ordered and the
@@ -114,8 +123,11 @@ LayoutOutput LayeredLayout::run(const LayoutInput& input, const LayoutOptions& o
         graph.split_long_edges();
         out.stats.crossings = p3->run(graph, ctx);
     }
+    lap(2);
     p4->run(graph, ctx);
+    lap(3);
     p5->run(graph, ctx);
+    lap(4);
 
     const double top = graph.lane_count > 0 ? options.lane_header + options.lane_padding : 0;
     double bottom = 0;
@@ -165,6 +177,7 @@ LayoutOutput LayeredLayout::run(const LayoutInput& input, const LayoutOptions& o
         (placed[i].clear ? out.stats.labels_clear : out.stats.labels_blocked) += 1;
     }
 
+    lap(5);
     out.stats.layers = static_cast<int>(graph.layers.size());
     out.stats.dummies = static_cast<int>(graph.nodes.size()) - graph.real_count;
     return out;

@@ -12,6 +12,7 @@ namespace {
 class Sweeper {
   public:
     Sweeper(LayeredGraph& graph) : m_g(graph), m_pos(graph.positions()) {
+        m_bary.resize(graph.nodes.size());
         m_above.resize(graph.nodes.size());
         m_below.resize(graph.nodes.size());
         for (const auto& s : graph.segments) {
@@ -86,7 +87,9 @@ class Sweeper {
             const int l = downward ? i : count - 1 - i;
             auto& layer = m_g.layers[l];
             const auto& fixed = downward ? m_above : m_below;
-            std::vector<double> bary(m_g.nodes.size());
+            // Indexed by node id but only this layer's entries are written and read: sized once, never
+            // cleared (clearing a graph-sized array per layer made the sweep quadratic).
+            auto& bary = m_bary;
             for (int v : layer) {
                 if (fixed[v].empty()) {
                     bary[v] = m_pos[v];
@@ -246,6 +249,7 @@ class Sweeper {
     std::vector<int> m_pos;
     std::vector<std::vector<int>> m_above, m_below;
     std::vector<int> m_scratch;
+    std::vector<double> m_bary;
 };
 
 }  // namespace

@@ -1,18 +1,31 @@
 #include "core/layout/p3_order/crossing_counter.hpp"
 
 #include <algorithm>
+#include <cstddef>
 #include <utility>
 
 namespace jstudio::layout {
 
 long count_layer_crossings(const LayeredGraph& graph, int layer, const std::vector<int>& pos) {
     if (layer + 1 >= static_cast<int>(graph.layers.size())) return 0;
-    std::vector<std::pair<int, int>> ends;
-    for (int v : graph.layers[layer])
+    // Segment ends (upper position, lower position) in lexicographic order. When the layer is stored in
+    // position order (as the sweeps keep it) only each node's few lower ends need sorting; otherwise all.
+    // The buffers are reused: this runs for every layer after every sweep.
+    thread_local std::vector<std::pair<int, int>> ends;
+    thread_local std::vector<int> tree;
+    ends.clear();
+    const auto& nodes = graph.layers[layer];
+    bool in_order = true;
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const int v = nodes[i];
+        in_order = in_order && (i == 0 || pos[nodes[i - 1]] < pos[v]);
+        const std::size_t first = ends.size();
         for (int s : graph.down[v]) ends.emplace_back(pos[v], pos[graph.segments[s].lower]);
-    std::sort(ends.begin(), ends.end());
+        std::sort(ends.begin() + static_cast<std::ptrdiff_t>(first), ends.end());
+    }
+    if (!in_order) std::sort(ends.begin(), ends.end());
     const int width = static_cast<int>(graph.layers[layer + 1].size());
-    std::vector<int> tree(width + 1, 0);
+    tree.assign(width + 1, 0);
     long crossings = 0;
     long seen = 0;
     for (const auto& [upper, lower] : ends) {

@@ -1,5 +1,6 @@
 #include "core/layout/layered_layout.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 
@@ -216,6 +217,34 @@ TEST_CASE("rank constraints: first, last, same rank and stages", "[core][layout]
             DYNAMIC_SECTION(name) {
                 check_invariants(input, layered_layout(input));
             }
+        }
+    }
+}
+
+TEST_CASE("compact spacing shrinks the drawing without changing its order or crossings", "[core][layout]") {
+    for (unsigned seed = 1; seed <= 4; ++seed) {
+        DYNAMIC_SECTION("seed " << seed) {
+            const auto input = jstudio::test::random_layout_graph(80, 50, seed);
+            LayoutOptions roomy;
+            roomy.node_spacing = 30, roomy.edge_spacing = 12, roomy.layer_spacing = 40;
+            const auto compact = layered_layout(input), wide = layered_layout(input, roomy);
+            check_invariants(input, compact);
+            CHECK(compact.stats.crossings == wide.stats.crossings);
+            CHECK(compact.stats.layers == wide.stats.layers);
+            auto area = [](const LayoutOutput& out) {
+                double w = 0, h = 0;
+                for (const auto& b : out.nodes)
+                    w = std::max(w, b.x + b.width), h = std::max(h, b.y + b.height);
+                return w * h;
+            };
+            CHECK(area(compact) < area(wide));
+            // Same left-to-right order in every layer: nodes sharing a top keep their x order.
+            for (std::size_t v = 0; v < input.nodes.size(); ++v)
+                for (std::size_t w = 0; w < input.nodes.size(); ++w)
+                    if (compact.nodes[v].y == compact.nodes[w].y && wide.nodes[v].y == wide.nodes[w].y &&
+                        compact.nodes[v].height == compact.nodes[w].height)
+                        CHECK((compact.nodes[v].x < compact.nodes[w].x) ==
+                              (wide.nodes[v].x < wide.nodes[w].x));
         }
     }
 }
