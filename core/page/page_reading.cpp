@@ -456,7 +456,10 @@ class Reader {
             for (std::uint32_t j : near) {
                 if (j == i) continue;
                 const Rect& o = *m_out.m_bounds[j];
-                if (area(o) < area(b) && contains(b, o)) {
+                // Shapes piled on one corner are a graph not laid out yet (every generator writes (0,0)),
+                // not a panel with things inside it.
+                const bool same_corner = std::abs(o.x - b.x) < 0.5 && std::abs(o.y - b.y) < 0.5;
+                if (area(o) < area(b) && contains(b, o) && !same_corner) {
                     ++contained;
                     only = j;
                     if (glued(j)) ++contained_glued;

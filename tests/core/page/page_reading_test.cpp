@@ -136,6 +136,14 @@ TEST_CASE("page reading: one rule per small page", "[core][page]") {
         CHECK(read(r, "line") == Read{Role::region, Rule::separator_line, ""});
         CHECK(read(r, "c").role == Role::node);
     }
+    SECTION("a graph not laid out yet: shapes of several sizes piled on (0,0) are all nodes") {
+        const auto p = page_of(box("big", "Start", 0, 0, 160, 80) + box("mid", "Check", 0, 0, 140, 70) +
+                               box("small", "End", 0, 0, 120, 60) + edge("e1", "big", "mid") +
+                               edge("e2", "mid", "small"));
+        const PageReading r(p);
+        for (const char* id : {"big", "mid", "small"})
+            CHECK(read(r, id) == Read{Role::node, Rule::shape, ""});
+    }
     SECTION("tiles of a drawn grid; touching cards are not tiles") {
         const auto p =
             page_of(box("title", "Project", 0, 0, 800, 40, "rounded=0;") +
