@@ -15,6 +15,7 @@
 #include "core/layout/page_graph/free_items.hpp"
 #include "core/layout/page_graph/page_roles.hpp"
 #include "core/layout/page_graph/region_groups.hpp"
+#include "core/layout/route_position.hpp"
 #include "core/page/page_reading.hpp"
 #include "core/render/label_text.hpp"
 
@@ -69,29 +70,6 @@ void normalize_child_order(diagram::Geometry& g) {
         if (present(as) && std::find(order.begin(), order.end(), as) == order.end()) order.emplace_back(as);
     g.child_order = std::move(order);
     diagram::drop_writer_child_order(g);
-}
-
-// Where along a route (x in -1..1, as draw.io's relative edge-label geometry) a point is nearest, and that
-// point: a label is stored as this anchor plus an absolute offset to its centre.
-std::pair<double, XY> route_anchor(const std::vector<XY>& route, XY at) {
-    double total = 0, best = std::numeric_limits<double>::max(), best_along = 0;
-    XY best_point = route.front();
-    for (std::size_t i = 1; i < route.size(); ++i) {
-        const XY p = route[i - 1], q = route[i];
-        const double dx = q.x - p.x, dy = q.y - p.y, length = std::hypot(dx, dy);
-        double t = length > 0 ? ((at.x - p.x) * dx + (at.y - p.y) * dy) / (length * length) : 0;
-        t = std::clamp(t, 0.0, 1.0);
-        const XY c{p.x + dx * t, p.y + dy * t};
-        const double d = std::hypot(at.x - c.x, at.y - c.y);
-        if (d < best - 1e-9) {
-            best = d;
-            best_point = c;
-            best_along = total + length * t;
-        }
-        total += length;
-    }
-    const double x = total > 0 ? 2 * best_along / total - 1 : 0;
-    return {x, best_point};
 }
 
 // The label as words: tags dropped, lower case, spaces trimmed.
@@ -872,7 +850,12 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         const auto& centers = out.labels[k];
         std::size_t next = 0;
         auto place = [&](diagram::Geometry& g, XY center) {
-            const auto [x, anchor] = route_anchor(route, center);
+            std::vector<diagram::Point> route_points;
+            route_points.reserve(route.size());
+            for (const XY& r : route) route_points.push_back({r.x, r.y});
+            const RoutePosition label_at = nearest_on_route(route_points, {center.x, center.y});
+            const double x = label_at.relative_x();
+            const diagram::Point anchor = label_at.point;
             g.relative = true;
             g.bounds.x = std::abs(x) < 1e-9 ? 0 : x;
             g.bounds.y = 0;

@@ -12,6 +12,7 @@
 #include "core/journey/journey_read.hpp"
 #include "core/journey/label_text.hpp"
 #include "core/layout/journey_router.hpp"
+#include "core/layout/route_position.hpp"
 #include "core/page/page_reading.hpp"
 #include "core/render/label_text.hpp"
 #include "core/text/text_metrics.hpp"
@@ -92,29 +93,6 @@ double overlap_area(const Rect& a, const Rect& b) {
     const double w = std::min(a.right(), b.right()) - std::max(a.x, b.x);
     const double h = std::min(a.bottom(), b.bottom()) - std::max(a.y, b.y);
     return w > 0 && h > 0 ? w * h : 0;
-}
-
-// Where along a route (x in -1..1, draw.io's relative edge-label geometry) a point is nearest, and that
-// point.
-std::pair<double, Point> route_anchor(const std::vector<Point>& route, Point at) {
-    double total = 0, best = std::numeric_limits<double>::max(), best_along = 0;
-    Point best_point = route.front();
-    for (std::size_t i = 1; i < route.size(); ++i) {
-        const Point p = route[i - 1], q = route[i];
-        const double dx = q.x - p.x, dy = q.y - p.y, length = std::hypot(dx, dy);
-        double t = length > 0 ? ((at.x - p.x) * dx + (at.y - p.y) * dy) / (length * length) : 0;
-        t = std::clamp(t, 0.0, 1.0);
-        const Point c{p.x + dx * t, p.y + dy * t};
-        const double d = std::hypot(at.x - c.x, at.y - c.y);
-        if (d < best - 1e-9) {
-            best = d;
-            best_point = c;
-            best_along = total + length * t;
-        }
-        total += length;
-    }
-    const double x = total > 0 ? 2 * best_along / total - 1 : 0;
-    return {x, best_point};
 }
 
 // The geometry children in the order the writer puts them, so a written and re-read page compares equal.
@@ -696,7 +674,9 @@ Result<JourneyLayoutReport> layout_journey_map(diagram::Page& page, const page::
         if (size && chosen.label) {
             const Rect& box = *chosen.label;
             const Point centre{box.x + box.width / 2, box.y + box.height / 2};
-            const auto [x, anchor] = route_anchor(route, centre);
+            const RoutePosition label_at = nearest_on_route(route, centre);
+            const double x = label_at.relative_x();
+            const Point anchor = label_at.point;
             g.bounds.x = std::abs(x) < 1e-9 ? 0 : x;
             g.bounds.y = 0;
             const Point offset{centre.x - anchor.x, centre.y - anchor.y};

@@ -6,6 +6,7 @@
 
 #include "core/diagram/page_index.hpp"
 #include "core/layout/page_graph/layout_quality.hpp"
+#include "core/layout/route_position.hpp"
 
 namespace jstudio::layout {
 
@@ -34,23 +35,6 @@ double length_of(const std::vector<Point>& route) {
     for (std::size_t i = 1; i < route.size(); ++i)
         total += std::hypot(route[i].x - route[i - 1].x, route[i].y - route[i - 1].y);
     return total;
-}
-
-// The fraction of the route's length nearest to `at`, and that point.
-std::pair<double, Point> nearest_on(const std::vector<Point>& route, Point at) {
-    double total = 0, best = std::numeric_limits<double>::max(), best_along = 0;
-    Point best_point = route.front();
-    for (std::size_t i = 1; i < route.size(); ++i) {
-        const Point p = route[i - 1], q = route[i];
-        const double dx = q.x - p.x, dy = q.y - p.y, length = std::hypot(dx, dy);
-        double t = length > 0 ? ((at.x - p.x) * dx + (at.y - p.y) * dy) / (length * length) : 0;
-        t = std::clamp(t, 0.0, 1.0);
-        const Point c{p.x + dx * t, p.y + dy * t};
-        const double d = std::hypot(at.x - c.x, at.y - c.y);
-        if (d < best - 1e-9) best = d, best_point = c, best_along = total + length * t;
-        total += length;
-    }
-    return {total > 0 ? best_along / total : 0, best_point};
 }
 
 Point point_at(const std::vector<Point>& route, double along) {
@@ -113,7 +97,9 @@ FreeItems take_free_items(const page::PageReading& reading) {
             if (route.size() < 2 || length_of(route) <= 0) continue;
             const Rect b = *reading.bounds(i);
             const Point centre{b.x + b.width / 2, b.y + b.height / 2};
-            const auto [along, at] = nearest_on(route, centre);
+            const RoutePosition nearest = nearest_on_route(route, centre);
+            const double along = nearest.fraction();
+            const Point at = nearest.point;
             out.edge_labels.push_back({c.id, page.cells[host].id, along, {centre.x - at.x, centre.y - at.y}});
             continue;
         }
