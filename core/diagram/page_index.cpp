@@ -42,8 +42,19 @@ PageIndex::PageIndex(const Page& page) : m_page(&page) {
     while (capacity < 2 * n) capacity *= 2;
     m_slots.assign(capacity, none);
     m_tags.assign(capacity, 0);
+    {
+        std::size_t total = 0;
+        for (const Cell& c : cells) total += c.id.size();
+        m_ids.reserve(total);
+        m_id_begin.resize(n + 1);
+        for (std::size_t i = 0; i < n; ++i) {
+            m_id_begin[i] = m_ids.size();
+            m_ids += cells[i].id;
+        }
+        m_id_begin[n] = m_ids.size();
+    }
     for (std::size_t i = 0; i < n; ++i) {
-        const std::size_t hash = hash_id(cells[i].id);
+        const std::size_t hash = hash_id(id_at(static_cast<std::uint32_t>(i)));
         for (std::size_t s = hash & (capacity - 1);; s = (s + 1) & (capacity - 1)) {
             if (m_slots[s] == none) {
                 m_slots[s] = static_cast<std::uint32_t>(i);
@@ -51,11 +62,14 @@ PageIndex::PageIndex(const Page& page) : m_page(&page) {
                 break;
             }
             // first wins; the reader refuses duplicates
-            if (m_tags[s] == tag_of(hash) && cells[m_slots[s]].id == cells[i].id) break;
+            if (m_tags[s] == tag_of(hash) && id_at(m_slots[s]) == id_at(static_cast<std::uint32_t>(i))) break;
         }
     }
     m_parent.assign(n, none);
-    std::vector<std::uint32_t> source(n, none), target(n, none);
+    m_source.assign(n, none);
+    m_target.assign(n, none);
+    Positions& source = m_source;
+    Positions& target = m_target;
     // Cells come in runs sharing a parent (a layer holds most of a page): the last parent found is reused.
     std::string_view last_parent;
     std::optional<std::uint32_t> last_parent_at;
@@ -115,7 +129,7 @@ std::optional<std::uint32_t> PageIndex::slot_of(std::string_view id) const {
     for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
         const std::uint32_t at = m_slots[s];
         if (at == none) return std::nullopt;
-        if (m_tags[s] == tag_of(hash) && m_page->cells[at].id == id) return at;
+        if (m_tags[s] == tag_of(hash) && id_at(at) == id) return at;
     }
 }
 
@@ -137,6 +151,16 @@ const Cell* PageIndex::root() const {
 std::optional<std::size_t> PageIndex::parent_position(std::size_t position) const {
     if (position >= m_parent.size() || m_parent[position] == none) return std::nullopt;
     return m_parent[position];
+}
+
+std::optional<std::size_t> PageIndex::source_position(std::size_t edge_position) const {
+    if (edge_position >= m_source.size() || m_source[edge_position] == none) return std::nullopt;
+    return m_source[edge_position];
+}
+
+std::optional<std::size_t> PageIndex::target_position(std::size_t edge_position) const {
+    if (edge_position >= m_target.size() || m_target[edge_position] == none) return std::nullopt;
+    return m_target[edge_position];
 }
 
 std::span<const std::uint32_t> PageIndex::child_positions(std::size_t position) const {

@@ -48,6 +48,9 @@ class PageIndex {
     std::optional<std::size_t> parent_position(std::size_t position) const;      // nullopt: root or dangling
     std::span<const std::uint32_t> child_positions(std::size_t position) const;  // file order
     std::optional<Rect> absolute_bounds_at(std::size_t position) const;
+    // Where an edge's source or target cell sits in page.cells; nullopt when unglued or dangling.
+    std::optional<std::size_t> source_position(std::size_t edge_position) const;
+    std::optional<std::size_t> target_position(std::size_t edge_position) const;
 
   private:
     using Positions = std::vector<std::uint32_t>;
@@ -58,9 +61,14 @@ class PageIndex {
     };
 
     const Page* m_page;
-    Positions m_slots;   // open-addressing hash table of cell positions by id (first cell wins)
+    Positions m_slots;  // open-addressing hash table of cell positions by id (first cell wins)
+    // The ids side by side, in cell order: a probe compares against this dense copy instead of reaching into
+    // a cell (a cache miss per lookup on a big page).
+    std::string m_ids;
+    std::vector<std::size_t> m_id_begin;
     Positions m_tags;    // per slot, bits of the id's hash: a probe reads a cell only when they agree
     Positions m_parent;  // parent position per cell; none for the root and dangling parents
+    Positions m_source, m_target;  // per edge, the glued ends' positions; none elsewhere
     Runs m_children, m_out, m_in;
     // Lists keyed by an id no cell has (a dangling parent, source or target): rare, kept by name.
     std::unordered_map<std::string_view, Positions> m_lost_children, m_lost_out, m_lost_in;
@@ -69,6 +77,9 @@ class PageIndex {
     std::optional<std::size_t> m_root;
 
     std::optional<std::uint32_t> slot_of(std::string_view id) const;
+    std::string_view id_at(std::uint32_t position) const {
+        return {m_ids.data() + m_id_begin[position], m_id_begin[position + 1] - m_id_begin[position]};
+    }
     std::vector<const Cell*> cells_at(std::span<const std::uint32_t> positions) const;
     std::vector<const Cell*> lost(const std::unordered_map<std::string_view, Positions>& map,
                                   std::string_view id) const;

@@ -12,6 +12,7 @@
 #include <climits>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <functional>
 #include <list>
 #include <memory>
@@ -46,14 +47,25 @@ class LineMap {
     }
     std::pair<std::uint32_t, std::uint32_t> at(std::ptrdiff_t offset) const {
         if (offset < 0) return {0, 0};
-        auto it = std::upper_bound(m_starts.begin(), m_starts.end(), static_cast<std::size_t>(offset));
+        const auto o = static_cast<std::size_t>(offset);
+        // Cells are read in file order: gallop forward from the last answer before a binary search of all.
+        auto lo = m_starts.begin(), hi = m_starts.end();
+        if (m_hint < m_starts.size() && m_starts[m_hint] <= o) {
+            std::size_t at = m_hint, step = 1;
+            while (at + step < m_starts.size() && m_starts[at + step] <= o) at += step, step *= 2;
+            lo = m_starts.begin() + static_cast<std::ptrdiff_t>(at);
+            hi = m_starts.begin() + static_cast<std::ptrdiff_t>(std::min(at + step + 1, m_starts.size()));
+        }
+        auto it = std::upper_bound(lo, hi, o);
         std::size_t line = static_cast<std::size_t>(it - m_starts.begin());
+        m_hint = line - 1;
         return {static_cast<std::uint32_t>(line),
                 static_cast<std::uint32_t>(static_cast<std::size_t>(offset) - m_starts[line - 1] + 1)};
     }
 
   private:
     std::vector<std::size_t> m_starts;
+    mutable std::size_t m_hint = 0;  // the line of the last answer
 };
 
 std::string serialize(const pugi::xml_node& node) {
@@ -659,6 +671,51 @@ class Reader {
         return true;
     }
 
+    // The attributes of an mxCell, told apart by their first letter before a full compare: a big page has a
+    // million of them, and measuring each name first showed in profiles.
+    enum class CellAttribute {
+        id,
+        parent,
+        source,
+        target,
+        value,
+        style,
+        vertex,
+        edge,
+        connectable,
+        visible,
+        collapsed,
+        other
+    };
+    static CellAttribute classify_cell_attribute(const char* n) {
+        auto is = [n](const char* name) { return std::strcmp(n, name) == 0; };
+        switch (n[0]) {
+            case 'i':
+                return is("id") ? CellAttribute::id : CellAttribute::other;
+            case 'p':
+                return is("parent") ? CellAttribute::parent : CellAttribute::other;
+            case 's':
+                return is("style")    ? CellAttribute::style
+                       : is("source") ? CellAttribute::source
+                                      : CellAttribute::other;
+            case 't':
+                return is("target") ? CellAttribute::target : CellAttribute::other;
+            case 'v':
+                return is("vertex")    ? CellAttribute::vertex
+                       : is("value")   ? CellAttribute::value
+                       : is("visible") ? CellAttribute::visible
+                                       : CellAttribute::other;
+            case 'e':
+                return is("edge") ? CellAttribute::edge : CellAttribute::other;
+            case 'c':
+                return is("connectable") ? CellAttribute::connectable
+                       : is("collapsed") ? CellAttribute::collapsed
+                                         : CellAttribute::other;
+            default:
+                return CellAttribute::other;
+        }
+    }
+
     static bool read_flag(const pugi::xml_attribute& a, bool& out) {
         std::string_view v = a.value();
         if (v == "1") return out = true, true;
@@ -685,31 +742,31 @@ class Reader {
             cell.wrapper = std::move(w);
         }
         for (pugi::xml_attribute a : node.attributes()) {
-            std::string_view n = a.name();
+            const CellAttribute n = classify_cell_attribute(a.name());
             bool flag = false;
-            if (n == "id" && !wrapper)
+            if (n == CellAttribute::id && !wrapper)
                 cell.id = a.value();
-            else if (n == "id" && cell.id.empty())
+            else if (n == CellAttribute::id && cell.id.empty())
                 cell.id = a.value();
-            else if (n == "parent")
+            else if (n == CellAttribute::parent)
                 cell.parent = a.value();
-            else if (n == "source")
+            else if (n == CellAttribute::source)
                 cell.source = a.value();
-            else if (n == "target")
+            else if (n == CellAttribute::target)
                 cell.target = a.value();
-            else if (n == "value")
+            else if (n == CellAttribute::value)
                 cell.value = a.value();
-            else if (n == "style")
+            else if (n == CellAttribute::style)
                 cell.style = Style::parse(a.value());
-            else if (n == "vertex" && read_flag(a, flag) && flag)
+            else if (n == CellAttribute::vertex && read_flag(a, flag) && flag)
                 cell.vertex = true;
-            else if (n == "edge" && read_flag(a, flag) && flag)
+            else if (n == CellAttribute::edge && read_flag(a, flag) && flag)
                 cell.edge = true;
-            else if (n == "connectable" && read_flag(a, flag))
+            else if (n == CellAttribute::connectable && read_flag(a, flag))
                 cell.connectable = flag;
-            else if (n == "visible" && read_flag(a, flag))
+            else if (n == CellAttribute::visible && read_flag(a, flag))
                 cell.visible = flag;
-            else if (n == "collapsed" && read_flag(a, flag))
+            else if (n == CellAttribute::collapsed && read_flag(a, flag))
                 cell.collapsed = flag;
             else
                 cell.extra.push_back({a.name(), a.value()});
@@ -747,17 +804,17 @@ class Reader {
     void read_geometry(const pugi::xml_node& node, const Source& src, Geometry& g,
                        const std::string& cell_id) {
         for (pugi::xml_attribute a : node.attributes()) {
-            std::string_view n = a.name();
-            double* target = n == "x"        ? &g.bounds.x
-                             : n == "y"      ? &g.bounds.y
-                             : n == "width"  ? &g.bounds.width
-                             : n == "height" ? &g.bounds.height
-                                             : nullptr;
+            const char* n = a.name();
+            double* target = n[0] == 'x' && n[1] == 0        ? &g.bounds.x
+                             : n[0] == 'y' && n[1] == 0      ? &g.bounds.y
+                             : std::strcmp(n, "width") == 0  ? &g.bounds.width
+                             : std::strcmp(n, "height") == 0 ? &g.bounds.height
+                                                             : nullptr;
             bool flag = false;
             if (target && read_coordinate(a, *target, src, node, cell_id)) continue;
-            if (n == "relative" && read_flag(a, flag))
+            if (std::strcmp(n, "relative") == 0 && read_flag(a, flag))
                 g.relative = flag;
-            else if (n == "as")
+            else if (n[0] == 'a' && n[1] == 's' && n[2] == 0)
                 g.as =
                     std::string_view(a.value()) == "geometry" ? std::nullopt : Boxed<std::string>(a.value());
             else
@@ -815,7 +872,23 @@ class Reader {
         // One flat table of positions by id, and each cell's parent looked up once (runs of cells share a
         // parent: the last lookup is reused): hash maps were the largest cost of reading a big page.
         const std::size_t n = page.cells.size();
-        FlatIdIndex by_id(n, [&page](std::uint32_t i) { return std::string_view(page.cells[i].id); });
+        // The ids copied side by side first: a probe then compares against this small, dense copy instead of
+        // reaching into a cell (one cache miss per lookup on a big page).
+        std::string ids;
+        std::vector<std::size_t> id_begin(n + 1, 0);
+        {
+            std::size_t total = 0;
+            for (const Cell& c : page.cells) total += c.id.size();
+            ids.reserve(total);
+            for (std::size_t i = 0; i < n; ++i) {
+                id_begin[i] = ids.size();
+                ids += page.cells[i].id;
+            }
+            id_begin[n] = ids.size();
+        }
+        FlatIdIndex by_id(n, [&](std::uint32_t i) {
+            return std::string_view(ids.data() + id_begin[i], id_begin[i + 1] - id_begin[i]);
+        });
         for (std::size_t i = 0; i < n; ++i) {
             const Cell& c = page.cells[i];
             if (c.id.empty()) return make_error(ErrorCode::bad_reference, "a cell has no id", where(c));

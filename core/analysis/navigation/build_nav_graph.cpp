@@ -95,12 +95,13 @@ NavGraph build_nav_graph(const page::PageReading& reading, const BuildOptions& o
     // Screens: the page reading's nodes and journey cards, and containers that arrows attach to directly
     // (an arrow into a whole section). Decorations, regions, titles, legends, notes and annotations never
     // are; an arrow attached to a decoration or port counts for its host.
+    const diagram::PageIndex& idx = reading.index();
     std::vector<char> linked(cell_count, 0);
-    for (const Cell& c : page.cells)
-        if (c.kind == CellKind::edge)
-            for (const std::string* end : {&c.source, &c.target})
-                if (!end->empty())
-                    if (auto p = reading.index().position(*end)) linked[*p] = 1;
+    for (std::size_t i = 0; i < cell_count; ++i)
+        if (page.cells[i].kind == CellKind::edge) {
+            if (auto p = idx.source_position(i)) linked[*p] = 1;
+            if (auto p = idx.target_position(i)) linked[*p] = 1;
+        }
     auto is_screen = [&](std::size_t i) {
         const Role r = reading.role(i);
         if (r == Role::node || page::is_journey_card(r)) return true;
@@ -118,6 +119,10 @@ NavGraph build_nav_graph(const page::PageReading& reading, const BuildOptions& o
         g.reserve(screens, edges);
         cell_of.reserve(screens);
     }
+    // The screen each cell stands for, by position: its own, or its host's for a decoration or port. Links
+    // are then found without looking an id up.
+    constexpr std::uint32_t no_screen = page::PageReading::none;
+    std::vector<std::uint32_t> screen_at(cell_count, no_screen);
     for (std::size_t i = 0; i < cell_count; ++i) {
         if (!is_screen(i)) continue;
         const Cell& c = page.cells[i];
@@ -126,29 +131,34 @@ NavGraph build_nav_graph(const page::PageReading& reading, const BuildOptions& o
         screen.label = reading.plain_label(i);
         screen.decision = is_decision(c.style_or_empty());
         screen.bounds = reading.bounds(i).value_or(diagram::Rect{});
-        g.add_screen(std::move(screen));
+        screen_at[i] = g.add_screen(std::move(screen)).index;
         cell_of.push_back(&c);
     }
     for (std::size_t i = 0; i < cell_count; ++i) {
         const Role r = reading.role(i);
         if (r != Role::decoration && r != Role::port) continue;
         const std::uint32_t host = reading.node_at(i);
-        if (host == page::PageReading::none) continue;
-        if (auto s = g.find(page.cells[host].id)) g.add_alias(page.cells[i].id, *s);
+        if (host == page::PageReading::none || screen_at[host] == no_screen) continue;
+        // An id claimed twice keeps its first owner, as g.find() would.
+        if (!g.find(page.cells[i].id)) {
+            g.add_alias(page.cells[i].id, ScreenId{screen_at[host]});
+            screen_at[i] = screen_at[host];
+        }
     }
 
     for (std::size_t i = 0; i < cell_count; ++i) {
         const Cell& c = page.cells[i];
         const Role r = reading.role(i);
-        if ((r != Role::connector && r != Role::transition) || c.source.empty() || c.target.empty()) continue;
-        auto a = g.find(c.source), b = g.find(c.target);
-        if (!a || !b) continue;
+        if (r != Role::connector && r != Role::transition) continue;
+        const auto from = idx.source_position(i), to = idx.target_position(i);
+        if (!from || !to || screen_at[*from] == no_screen || screen_at[*to] == no_screen) continue;
+        const ScreenId a{screen_at[*from]}, b{screen_at[*to]};
         auto [start, end] = arrows(c.style_or_empty());
         Link link{c.id, start == end};
         if (start && !end)
-            g.add_link(*b, *a, std::move(link));
+            g.add_link(b, a, std::move(link));
         else
-            g.add_link(*a, *b, std::move(link));
+            g.add_link(a, b, std::move(link));
     }
 
     // Entries and exits.
