@@ -886,13 +886,19 @@ class Reader {
             }
             id_begin[n] = ids.size();
         }
-        FlatIdIndex by_id(n, [&](std::uint32_t i) {
+        auto by_id_key = [&](std::uint32_t i) {
             return std::string_view(ids.data() + id_begin[i], id_begin[i + 1] - id_begin[i]);
-        });
+        };
+        FlatIdIndex by_id(n, by_id_key);
+        std::vector<std::uint64_t> hashes(n);
+        for (std::size_t i = 0; i < n; ++i) hashes[i] = by_id.hash(by_id_key(static_cast<std::uint32_t>(i)));
+        constexpr std::size_t ahead = 8;  // prefetch distance, in ids
         for (std::size_t i = 0; i < n; ++i) {
+            if (i + ahead < n) by_id.prefetch(hashes[i + ahead]);
             const Cell& c = page.cells[i];
             if (c.id.empty()) return make_error(ErrorCode::bad_reference, "a cell has no id", where(c));
-            if (const auto first = by_id.insert(static_cast<std::uint32_t>(i)); first != by_id.npos)
+            if (const auto first = by_id.insert(static_cast<std::uint32_t>(i), hashes[i]);
+                first != by_id.npos)
                 return make_error(ErrorCode::bad_reference,
                                   "duplicate cell id '" + c.id + "' (first used on line " +
                                       std::to_string(page.cells[first].source_line) +
@@ -946,7 +952,19 @@ class Reader {
         if (roots > 1)
             warn(std::to_string(roots) + " cells have no parent; the first, '" + root_id + "', is the root",
                  src.base);
+        // Edge ends are looked up with their slots prefetched a few cells ahead (hashes kept in a small
+        // ring).
+        constexpr std::size_t ring = 16;
+        static_assert(ahead < ring);
+        std::array<std::uint64_t, ring> source_hash{}, target_hash{};
+        auto look_ahead = [&](std::size_t j) {
+            const Cell& c = page.cells[j];
+            if (!c.source.empty()) by_id.prefetch(source_hash[j % ring] = by_id.hash(c.source));
+            if (!c.target.empty()) by_id.prefetch(target_hash[j % ring] = by_id.hash(c.target));
+        };
+        for (std::size_t j = 0; j < std::min(ahead, n); ++j) look_ahead(j);
         for (std::size_t i = 0; i < n; ++i) {
+            if (i + ahead < n) look_ahead(i + ahead);
             Cell& c = page.cells[i];
             if (c.parent.empty())
                 c.kind = CellKind::root;
@@ -963,9 +981,9 @@ class Reader {
             if (!c.parent.empty() && parent_of[i] == none)
                 warn("parent '" + c.parent + "' does not exist; the cell is drawn nowhere by draw.io",
                      where(c));
-            if (!c.source.empty() && by_id.find(c.source) == by_id.npos)
+            if (!c.source.empty() && by_id.find(c.source, source_hash[i % ring]) == by_id.npos)
                 warn("edge source '" + c.source + "' does not exist; that end is left unglued", where(c));
-            if (!c.target.empty() && by_id.find(c.target) == by_id.npos)
+            if (!c.target.empty() && by_id.find(c.target, target_hash[i % ring]) == by_id.npos)
                 warn("edge target '" + c.target + "' does not exist; that end is left unglued", where(c));
         }
         return Ok{};
