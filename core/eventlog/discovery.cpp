@@ -1,5 +1,7 @@
 #include "core/eventlog/discovery.hpp"
 
+#include "core/eventlog/discovery_stream.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -49,6 +51,59 @@ struct VectorHash {
 
 double seconds_between(const Event& a, const Event& b) {
     return static_cast<double>(b.time_us - a.time_us) / 1e6;
+}
+
+// The part of discovery that follows the per-case pass, shared by discover() and DiscoveryStream: spreads,
+// time in stage and the orders of activities, edges and variants.
+void assemble(Discovery& out, const std::vector<std::string>& names, std::vector<ActivityStats>& acts,
+              std::vector<DfgEdge> edges, std::vector<std::vector<double>>& edge_durations,
+              std::vector<Variant> variants, std::size_t top_variants) {
+    const std::size_t n_act = acts.size();
+    // Time in stage of an activity = the durations of the edges leaving it, gathered one activity at a time
+    // rather than kept twice during the pass.
+    std::vector<std::vector<std::size_t>> edges_from(n_act);
+    for (std::size_t k = 0; k < edges.size(); ++k) edges_from[edges[k].from].push_back(k);
+    for (std::size_t i = 0; i < n_act; ++i) {
+        acts[i].activity = static_cast<std::uint32_t>(i);
+        std::vector<double> stay;
+        for (auto k : edges_from[i])
+            stay.insert(stay.end(), edge_durations[k].begin(), edge_durations[k].end());
+        acts[i].time_in_stage = spread_of(std::move(stay));
+        if (acts[i].events > 0) out.activities.push_back(acts[i]);
+    }
+    std::sort(out.activities.begin(), out.activities.end(),
+              [&](const ActivityStats& a, const ActivityStats& b) {
+                  if (a.events != b.events) return a.events > b.events;
+                  return names[a.activity] < names[b.activity];
+              });
+    for (std::size_t i = 0; i < edges.size(); ++i)
+        edges[i].duration = spread_of(std::move(edge_durations[i]));
+    std::sort(edges.begin(), edges.end(), [&](const DfgEdge& a, const DfgEdge& b) {
+        if (a.count != b.count) return a.count > b.count;
+        if (a.from != b.from) return names[a.from] < names[b.from];
+        return names[a.to] < names[b.to];
+    });
+    out.edges = std::move(edges);
+
+    out.variants_total = variants.size();
+    out.variants = std::move(variants);
+    const auto name_less = [&](const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+        return std::lexicographical_compare(
+            a.begin(), a.end(), b.begin(), b.end(),
+            [&](std::uint32_t x, std::uint32_t y) { return names[x] < names[y]; });
+    };
+    const auto variant_less = [&](const Variant& a, const Variant& b) {
+        if (a.count != b.count) return a.count > b.count;
+        return name_less(a.activities, b.activities);
+    };
+    if (top_variants && out.variants.size() > top_variants) {
+        std::partial_sort(out.variants.begin(),
+                          out.variants.begin() + static_cast<std::ptrdiff_t>(top_variants),
+                          out.variants.end(), variant_less);
+        out.variants.resize(top_variants);
+    } else {
+        std::sort(out.variants.begin(), out.variants.end(), variant_less);
+    }
 }
 
 }  // namespace
@@ -138,53 +193,158 @@ Discovery discover(const EventLog& log, std::size_t top_variants) {
         }
     }
 
-    // Time in stage of an activity = the durations of the edges leaving it, gathered one activity at a time
-    // rather than kept twice during the pass.
-    std::vector<std::vector<std::size_t>> edges_from(n_act);
-    for (std::size_t k = 0; k < edges.size(); ++k) edges_from[edges[k].from].push_back(k);
-    for (std::size_t i = 0; i < n_act; ++i) {
-        acts[i].activity = static_cast<std::uint32_t>(i);
-        std::vector<double> stay;
-        for (auto k : edges_from[i])
-            stay.insert(stay.end(), edge_durations[k].begin(), edge_durations[k].end());
-        acts[i].time_in_stage = spread_of(std::move(stay));
-        if (acts[i].events > 0) out.activities.push_back(acts[i]);
-    }
-    std::sort(out.activities.begin(), out.activities.end(),
-              [&](const ActivityStats& a, const ActivityStats& b) {
-                  if (a.events != b.events) return a.events > b.events;
-                  return names[a.activity] < names[b.activity];
-              });
-    for (std::size_t i = 0; i < edges.size(); ++i)
-        edges[i].duration = spread_of(std::move(edge_durations[i]));
-    std::sort(edges.begin(), edges.end(), [&](const DfgEdge& a, const DfgEdge& b) {
-        if (a.count != b.count) return a.count > b.count;
-        if (a.from != b.from) return names[a.from] < names[b.from];
-        return names[a.to] < names[b.to];
-    });
-    out.edges = std::move(edges);
+    std::vector<Variant> variant_list;
+    variant_list.reserve(variants.size());
+    for (auto& [seq_of, count] : variants) variant_list.push_back({seq_of, count});
+    assemble(out, names, acts, std::move(edges), edge_durations, std::move(variant_list), top_variants);
+    out.case_duration = spread_of(std::move(durations));
+    out.case_duration_2plus = spread_of(std::move(durations_2plus));
+    return out;
+}
 
-    out.variants_total = variants.size();
-    out.variants.reserve(variants.size());
-    for (auto& [s, n] : variants) out.variants.push_back({s, n});
-    const auto name_less = [&](const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-        return std::lexicographical_compare(
-            a.begin(), a.end(), b.begin(), b.end(),
-            [&](std::uint32_t x, std::uint32_t y) { return names[x] < names[y]; });
-    };
-    const auto variant_less = [&](const Variant& a, const Variant& b) {
-        if (a.count != b.count) return a.count > b.count;
-        return name_less(a.activities, b.activities);
-    };
-    if (top_variants && out.variants.size() > top_variants) {
-        std::partial_sort(out.variants.begin(),
-                          out.variants.begin() + static_cast<std::ptrdiff_t>(top_variants),
-                          out.variants.end(), variant_less);
-        out.variants.resize(top_variants);
+DiscoveryStream::DiscoveryStream() : m_nodes(1), m_child_keys(1024, 0), m_child_nodes(1024, 0) {}
+
+namespace {
+
+std::uint64_t child_key(std::uint32_t parent, std::uint32_t activity) {
+    return ((std::uint64_t(parent) << 32) | activity) + 1;  // 0 marks a free slot
+}
+
+std::size_t slot_of(std::uint64_t key, std::size_t mask) {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 29) & mask;
+}
+
+}  // namespace
+
+void DiscoveryStream::grow_children() {
+    std::vector<std::uint64_t> keys(m_child_keys.size() * 2, 0);
+    std::vector<std::uint32_t> nodes(keys.size(), 0);
+    const std::size_t mask = keys.size() - 1;
+    for (std::size_t i = 0; i < m_child_keys.size(); ++i) {
+        if (!m_child_keys[i]) continue;
+        std::size_t h = slot_of(m_child_keys[i], mask);
+        while (keys[h]) h = (h + 1) & mask;
+        keys[h] = m_child_keys[i];
+        nodes[h] = m_child_nodes[i];
+    }
+    m_child_keys.swap(keys);
+    m_child_nodes.swap(nodes);
+}
+
+std::uint32_t DiscoveryStream::edge(std::uint32_t from, std::uint32_t to) {
+    if (from >= m_pair_width || to >= m_pair_width) {  // a new activity: widen the pair table
+        const std::size_t width =
+            std::max<std::size_t>({16, m_pair_width * 2, std::size_t(from) + 1, std::size_t(to) + 1});
+        std::vector<std::uint32_t> table(width * width, 0);
+        for (std::size_t f = 0; f < m_pair_width; ++f)
+            for (std::size_t t = 0; t < m_pair_width; ++t)
+                table[f * width + t] = m_edge_of_pair[f * m_pair_width + t];
+        m_edge_of_pair.swap(table);
+        m_pair_width = width;
+    }
+    std::uint32_t& slot = m_edge_of_pair[std::size_t(from) * m_pair_width + to];
+    if (!slot) {
+        m_edges.push_back({from, to, 0, {}});
+        m_edge_durations.emplace_back();
+        slot = static_cast<std::uint32_t>(m_edges.size());
+    }
+    return slot - 1;
+}
+
+std::uint32_t DiscoveryStream::child(std::uint32_t parent, std::uint32_t activity) {
+    const std::uint64_t key = child_key(parent, activity);
+    std::size_t mask = m_child_keys.size() - 1, h = slot_of(key, mask);
+    for (; m_child_keys[h]; h = (h + 1) & mask)
+        if (m_child_keys[h] == key) return m_child_nodes[h];
+    const Node& p = m_nodes[parent];
+    Node n;
+    n.parent = parent;
+    n.activity = activity;
+    n.depth = p.depth + 1;
+    if (parent != 0) n.edge = edge(p.activity, activity);
+    const auto id = static_cast<std::uint32_t>(m_nodes.size());
+    m_nodes.push_back(n);
+    m_child_keys[h] = key;
+    m_child_nodes[h] = id;
+    if (++m_child_count * 2 > m_child_keys.size()) grow_children();
+    return id;
+}
+
+bool DiscoveryStream::add(std::uint32_t case_index, std::uint32_t activity, std::int64_t time_us) {
+    if (case_index >= m_case_node.size()) {
+        const std::size_t size = std::max<std::size_t>(case_index + 1, m_case_node.size() * 3 / 2);
+        m_case_node.resize(size, 0);
+        m_case_first.resize(size, 0);
+        m_case_last.resize(size, 0);
+    }
+    const std::uint32_t node = m_case_node[case_index];
+    if (node != 0 && time_us < m_case_last[case_index]) return false;
+    if (activity >= m_activity_events.size()) m_activity_events.resize(std::size_t(activity) + 1, 0);
+    ++m_activity_events[activity];
+    const std::uint32_t next = child(node, activity);
+    if (node == 0) {
+        m_case_first[case_index] = time_us;
     } else {
-        std::sort(out.variants.begin(), out.variants.end(), variant_less);
+        const std::uint32_t e = m_nodes[next].edge;
+        ++m_edges[e].count;
+        ++m_arcs;
+        const double dt = static_cast<double>(time_us - m_case_last[case_index]) / 1e6;
+        m_edge_durations[e].push_back(dt);
+        if (dt == 0) ++m_equal_time_pairs;
     }
+    m_case_last[case_index] = time_us;
+    m_case_node[case_index] = next;
+    return true;
+}
 
+Discovery DiscoveryStream::finish(const EventLog& names, std::size_t top_variants) {
+    Discovery out;
+    const std::size_t n_act = names.activities().size();
+    std::vector<ActivityStats> acts(n_act);
+    for (std::size_t a = 0; a < n_act && a < m_activity_events.size(); ++a)
+        acts[a].events = m_activity_events[a];
+    std::vector<std::uint64_t> ends_at(m_nodes.size(), 0);
+    std::vector<double> durations, durations_2plus;
+    durations.reserve(m_case_node.size());
+    for (std::size_t c = 0; c < m_case_node.size(); ++c) {
+        const std::uint32_t node = m_case_node[c];
+        if (node == 0) continue;  // a case whose rows were all left out
+        ++out.cases;
+        out.events += m_nodes[node].depth;
+        ++ends_at[node];
+        const double d = static_cast<double>(m_case_last[c] - m_case_first[c]) / 1e6;
+        durations.push_back(d);
+        if (m_nodes[node].depth >= 2) durations_2plus.push_back(d);
+    }
+    std::vector<std::uint32_t>().swap(m_case_node);
+    std::vector<std::int64_t>().swap(m_case_first);
+    std::vector<std::int64_t>().swap(m_case_last);
+    // One variant per trie node where cases end: its path from the root is the activity sequence.
+    std::vector<Variant> variants;
+    std::vector<std::size_t> stamp(n_act, SIZE_MAX);
+    for (std::size_t v = 1; v < m_nodes.size(); ++v) {
+        const std::uint64_t count = ends_at[v];
+        if (!count) continue;
+        Variant var;
+        var.count = count;
+        var.activities.resize(m_nodes[v].depth);
+        std::size_t i = var.activities.size();
+        for (std::uint32_t u = static_cast<std::uint32_t>(v); u != 0; u = m_nodes[u].parent) {
+            const std::uint32_t a = m_nodes[u].activity;
+            var.activities[--i] = a;
+            if (stamp[a] != v) {
+                stamp[a] = v;
+                acts[a].cases += count;
+            }
+        }
+        acts[var.activities.front()].starts += count;
+        acts[var.activities.back()].ends += count;
+        variants.push_back(std::move(var));
+    }
+    out.total_arcs = m_arcs;
+    out.equal_time_pairs = m_equal_time_pairs;
+    assemble(out, names.activities(), acts, std::move(m_edges), m_edge_durations, std::move(variants),
+             top_variants);
     out.case_duration = spread_of(std::move(durations));
     out.case_duration_2plus = spread_of(std::move(durations_2plus));
     return out;
