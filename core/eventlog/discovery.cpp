@@ -55,9 +55,11 @@ double seconds_between(const Event& a, const Event& b) {
 
 // The part of discovery that follows the per-case pass, shared by discover() and DiscoveryStream: spreads,
 // time in stage and the orders of activities, edges and variants.
+// `durations(k, into)` appends edge k's durations to `into`; `take(k)` gives them and may free them.
+template <typename Append, typename Take>
 void assemble(Discovery& out, const std::vector<std::string>& names, std::vector<ActivityStats>& acts,
-              std::vector<DfgEdge> edges, std::vector<std::vector<double>>& edge_durations,
-              std::vector<Variant> variants, std::size_t top_variants) {
+              std::vector<DfgEdge> edges, Append durations, Take take, std::vector<Variant> variants,
+              std::size_t top_variants) {
     const std::size_t n_act = acts.size();
     // Time in stage of an activity = the durations of the edges leaving it, gathered one activity at a time
     // rather than kept twice during the pass.
@@ -66,8 +68,7 @@ void assemble(Discovery& out, const std::vector<std::string>& names, std::vector
     for (std::size_t i = 0; i < n_act; ++i) {
         acts[i].activity = static_cast<std::uint32_t>(i);
         std::vector<double> stay;
-        for (auto k : edges_from[i])
-            stay.insert(stay.end(), edge_durations[k].begin(), edge_durations[k].end());
+        for (auto k : edges_from[i]) durations(k, stay);
         acts[i].time_in_stage = spread_of(std::move(stay));
         if (acts[i].events > 0) out.activities.push_back(acts[i]);
     }
@@ -76,8 +77,7 @@ void assemble(Discovery& out, const std::vector<std::string>& names, std::vector
                   if (a.events != b.events) return a.events > b.events;
                   return names[a.activity] < names[b.activity];
               });
-    for (std::size_t i = 0; i < edges.size(); ++i)
-        edges[i].duration = spread_of(std::move(edge_durations[i]));
+    for (std::size_t i = 0; i < edges.size(); ++i) edges[i].duration = spread_of(take(i));
     std::sort(edges.begin(), edges.end(), [&](const DfgEdge& a, const DfgEdge& b) {
         if (a.count != b.count) return a.count > b.count;
         if (a.from != b.from) return names[a.from] < names[b.from];
@@ -196,10 +196,37 @@ Discovery discover(const EventLog& log, std::size_t top_variants) {
     std::vector<Variant> variant_list;
     variant_list.reserve(variants.size());
     for (auto& [seq_of, count] : variants) variant_list.push_back({seq_of, count});
-    assemble(out, names, acts, std::move(edges), edge_durations, std::move(variant_list), top_variants);
+    assemble(
+        out, names, acts, std::move(edges),
+        [&](std::size_t k, std::vector<double>& into) {
+            into.insert(into.end(), edge_durations[k].begin(), edge_durations[k].end());
+        },
+        [&](std::size_t k) { return std::move(edge_durations[k]); }, std::move(variant_list), top_variants);
     out.case_duration = spread_of(std::move(durations));
     out.case_duration_2plus = spread_of(std::move(durations_2plus));
     return out;
+}
+
+void DurationList::push(std::int64_t us) {
+    if (m_whole && us % 1000000 == 0 && us / 1000000 >= INT32_MIN && us / 1000000 <= INT32_MAX) {
+        m_seconds.push_back(static_cast<std::int32_t>(us / 1000000));
+        return;
+    }
+    if (m_whole) {  // the first fraction of a second: every duration becomes a double
+        m_whole = false;
+        m_any.reserve(m_seconds.size() + 1);
+        for (auto v : m_seconds) m_any.push_back(v);
+        std::vector<std::int32_t>().swap(m_seconds);
+    }
+    m_any.push_back(static_cast<double>(us) / 1e6);
+}
+
+void DurationList::append_to(std::vector<double>& into) const {
+    // (double)(s * 1e6) / 1e6 is s exactly: the same values discover() computes.
+    if (m_whole)
+        into.insert(into.end(), m_seconds.begin(), m_seconds.end());
+    else
+        into.insert(into.end(), m_any.begin(), m_any.end());
 }
 
 DiscoveryStream::DiscoveryStream() : m_nodes(1), m_child_keys(1024, 0), m_child_nodes(1024, 0) {}
@@ -271,29 +298,24 @@ std::uint32_t DiscoveryStream::child(std::uint32_t parent, std::uint32_t activit
 }
 
 bool DiscoveryStream::add(std::uint32_t case_index, std::uint32_t activity, std::int64_t time_us) {
-    if (case_index >= m_case_node.size()) {
-        const std::size_t size = std::max<std::size_t>(case_index + 1, m_case_node.size() * 3 / 2);
-        m_case_node.resize(size, 0);
-        m_case_first.resize(size, 0);
-        m_case_last.resize(size, 0);
-    }
-    const std::uint32_t node = m_case_node[case_index];
-    if (node != 0 && time_us < m_case_last[case_index]) return false;
+    if (case_index >= m_cases.size())
+        m_cases.resize(std::max<std::size_t>(case_index + 1, m_cases.size() * 3 / 2));
+    CaseState& c = m_cases[case_index];
+    if (c.node != 0 && time_us < c.last) return false;
     if (activity >= m_activity_events.size()) m_activity_events.resize(std::size_t(activity) + 1, 0);
     ++m_activity_events[activity];
-    const std::uint32_t next = child(node, activity);
-    if (node == 0) {
-        m_case_first[case_index] = time_us;
+    const std::uint32_t next = child(c.node, activity);
+    if (c.node == 0) {
+        c.first = time_us;
     } else {
         const std::uint32_t e = m_nodes[next].edge;
         ++m_edges[e].count;
         ++m_arcs;
-        const double dt = static_cast<double>(time_us - m_case_last[case_index]) / 1e6;
-        m_edge_durations[e].push_back(dt);
-        if (dt == 0) ++m_equal_time_pairs;
+        m_edge_durations[e].push(time_us - c.last);
+        if (time_us == c.last) ++m_equal_time_pairs;
     }
-    m_case_last[case_index] = time_us;
-    m_case_node[case_index] = next;
+    c.last = time_us;
+    c.node = next;
     return true;
 }
 
@@ -305,20 +327,17 @@ Discovery DiscoveryStream::finish(const EventLog& names, std::size_t top_variant
         acts[a].events = m_activity_events[a];
     std::vector<std::uint64_t> ends_at(m_nodes.size(), 0);
     std::vector<double> durations, durations_2plus;
-    durations.reserve(m_case_node.size());
-    for (std::size_t c = 0; c < m_case_node.size(); ++c) {
-        const std::uint32_t node = m_case_node[c];
-        if (node == 0) continue;  // a case whose rows were all left out
+    durations.reserve(m_cases.size());
+    for (const CaseState& c : m_cases) {
+        if (c.node == 0) continue;  // a case whose rows were all left out
         ++out.cases;
-        out.events += m_nodes[node].depth;
-        ++ends_at[node];
-        const double d = static_cast<double>(m_case_last[c] - m_case_first[c]) / 1e6;
+        out.events += m_nodes[c.node].depth;
+        ++ends_at[c.node];
+        const double d = static_cast<double>(c.last - c.first) / 1e6;
         durations.push_back(d);
-        if (m_nodes[node].depth >= 2) durations_2plus.push_back(d);
+        if (m_nodes[c.node].depth >= 2) durations_2plus.push_back(d);
     }
-    std::vector<std::uint32_t>().swap(m_case_node);
-    std::vector<std::int64_t>().swap(m_case_first);
-    std::vector<std::int64_t>().swap(m_case_last);
+    std::vector<CaseState>().swap(m_cases);
     // One variant per trie node where cases end: its path from the root is the activity sequence.
     std::vector<Variant> variants;
     std::vector<std::size_t> stamp(n_act, SIZE_MAX);
@@ -343,8 +362,16 @@ Discovery DiscoveryStream::finish(const EventLog& names, std::size_t top_variant
     }
     out.total_arcs = m_arcs;
     out.equal_time_pairs = m_equal_time_pairs;
-    assemble(out, names.activities(), acts, std::move(m_edges), m_edge_durations, std::move(variants),
-             top_variants);
+    assemble(
+        out, names.activities(), acts, std::move(m_edges),
+        [&](std::size_t k, std::vector<double>& into) { m_edge_durations[k].append_to(into); },
+        [&](std::size_t k) {
+            std::vector<double> v;
+            m_edge_durations[k].append_to(v);
+            m_edge_durations[k] = {};
+            return v;
+        },
+        std::move(variants), top_variants);
     out.case_duration = spread_of(std::move(durations));
     out.case_duration_2plus = spread_of(std::move(durations_2plus));
     return out;

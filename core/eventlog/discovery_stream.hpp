@@ -12,6 +12,19 @@
 
 namespace jstudio::eventlog {
 
+// The durations of one arc: whole seconds in 4 bytes each while every one is whole (CRM exports keep
+// seconds), doubles from the first that is not.
+class DurationList {
+  public:
+    void push(std::int64_t microseconds);
+    void append_to(std::vector<double>& into) const;  // in seconds, in push order
+
+  private:
+    std::vector<std::int32_t> m_seconds;
+    std::vector<double> m_any;
+    bool m_whole = true;
+};
+
 class DiscoveryStream : public EventSink {
   public:
     DiscoveryStream();
@@ -34,12 +47,15 @@ class DiscoveryStream : public EventSink {
     std::vector<std::uint64_t> m_child_keys;
     std::vector<std::uint32_t> m_child_nodes;
     std::size_t m_child_count = 0;
-    // Per case (by index): trie node, first and last time.
-    std::vector<std::uint32_t> m_case_node;
-    std::vector<std::int64_t> m_case_first, m_case_last;
+    // Per case (by index), together so a row touches one cache line: first and last time, trie node.
+    struct CaseState {
+        std::int64_t first = 0, last = 0;
+        std::uint32_t node = 0;  // 0: no event yet
+    };
+    std::vector<CaseState> m_cases;
     std::vector<std::uint64_t> m_activity_events;
     std::vector<DfgEdge> m_edges;
-    std::vector<std::vector<double>> m_edge_durations;
+    std::vector<DurationList> m_edge_durations;
     std::vector<std::uint32_t> m_edge_of_pair;  // from * m_pair_width + to -> edge + 1 (0 = none)
     std::size_t m_pair_width = 0;
     std::uint64_t m_equal_time_pairs = 0, m_arcs = 0;
