@@ -7,6 +7,8 @@
 # The two directly-follows tables are compared row for row (counts exact, seconds to the millisecond).
 # pandas comes from Debian: apt-get install -y python3-pandas (a bench peer, not a test dependency).
 # Usage: bench/eventlog_pandas.sh [path/to/journey] [events] [cases]
+# JSTUDIO_BENCH_WORK=DIR keeps the generated file there (reused by the next run); JSTUDIO_PANDAS=0 times
+# journey only.
 # Results: bench/eventlog_results.md.
 set -euo pipefail
 journey=${1:-build/app/journey}
@@ -15,7 +17,8 @@ cases=${3:-$((events / 10))}
 here=$(cd "$(dirname "$0")" && pwd)
 # Debian's python3 (a pyenv or venv python3 first on PATH has no Debian packages).
 py=${JSTUDIO_PANDAS_PYTHON:-/usr/bin/python3}
-if ! "$py" -c 'import pandas' 2>/dev/null; then
+with_pandas=${JSTUDIO_PANDAS:-1}
+if [[ $with_pandas != 0 ]] && ! "$py" -c 'import pandas' 2>/dev/null; then
     echo "pandas is missing: apt-get install -y python3-pandas" >&2
     exit 2
 fi
@@ -94,6 +97,7 @@ measure "journey discover" "$journey" discover "$csv" --dfg-csv "$work/journey_d
 journey_cpu=$(cat "$work/time.txt.cpu")
 measure "journey validate" "$journey" validate "$work/map.drawio" --events "$csv" --format json
 validate_cpu=$(cat "$work/time.txt.cpu")
+[[ $with_pandas != 0 ]] || exit 0
 measure "pandas" "$py" "$here/eventlog_pandas.py" "$csv" "$work/pandas_dfg.csv" case_id stage timestamp
 pandas_cpu=$(cat "$work/time.txt.cpu")
 cat "$work/stdout"

@@ -301,7 +301,14 @@ bool DiscoveryStream::add(std::uint32_t case_index, std::uint32_t activity, std:
     if (case_index >= m_cases.size())
         m_cases.resize(std::max<std::size_t>(case_index + 1, m_cases.size() * 3 / 2));
     CaseState& c = m_cases[case_index];
-    if (c.node != 0 && time_us < c.last) return false;
+    if (c.node == 0) ++m_cases_seen;
+    // Out of time order for its case, or the trie has become a copy of the events (long cases that each
+    // take their own path): refused, and what was kept is let go before the caller reads the log whole.
+    if ((c.node != 0 && time_us < c.last) ||
+        m_nodes.size() > trie_budget_per_case * m_cases_seen + (1u << 20)) {
+        release();
+        return false;
+    }
     if (activity >= m_activity_events.size()) m_activity_events.resize(std::size_t(activity) + 1, 0);
     ++m_activity_events[activity];
     const std::uint32_t next = child(c.node, activity);
@@ -317,6 +324,16 @@ bool DiscoveryStream::add(std::uint32_t case_index, std::uint32_t activity, std:
     c.last = time_us;
     c.node = next;
     return true;
+}
+
+void DiscoveryStream::release() {
+    DiscoveryStream empty;
+    std::swap(m_nodes, empty.m_nodes);
+    std::swap(m_child_keys, empty.m_child_keys);
+    std::swap(m_child_nodes, empty.m_child_nodes);
+    std::swap(m_cases, empty.m_cases);
+    std::swap(m_edge_durations, empty.m_edge_durations);
+    std::swap(m_edges, empty.m_edges);
 }
 
 Discovery DiscoveryStream::finish(const EventLog& names, std::size_t top_variants) {

@@ -3,7 +3,8 @@
 // stands for the case's activities so far) and its first and last time; per arc its duration (the median
 // and p90 need them all). Memory follows the cases, the distinct paths and the arcs, not the events.
 // Same answer as discover() on the ordered log when every case's events come in time order (equal times
-// keep file order); add() refuses an event that does not, and the caller falls back to reading the log whole.
+// keep file order); add() refuses an event that does not, and also refuses once the trie outgrows its budget
+// (long cases that each take a path of their own), and the caller falls back to reading the log whole.
 #include <cstdint>
 #include <vector>
 
@@ -41,6 +42,10 @@ class DiscoveryStream : public EventSink {
     std::uint32_t child(std::uint32_t parent, std::uint32_t activity);
     std::uint32_t edge(std::uint32_t from, std::uint32_t to);
     void grow_children();
+    void release();
+    // add() refuses once the trie has more nodes than this many per case (plus a million): past that it
+    // costs more than the events it stands for.
+    static constexpr std::size_t trie_budget_per_case = 4;
 
     std::vector<Node> m_nodes;  // [0] = the root (no event yet)
     // Open addressing: (parent, activity) -> node; key 0 is free (the root is never a child).
@@ -58,7 +63,7 @@ class DiscoveryStream : public EventSink {
     std::vector<DurationList> m_edge_durations;
     std::vector<std::uint32_t> m_edge_of_pair;  // from * m_pair_width + to -> edge + 1 (0 = none)
     std::size_t m_pair_width = 0;
-    std::uint64_t m_equal_time_pairs = 0, m_arcs = 0;
+    std::uint64_t m_equal_time_pairs = 0, m_arcs = 0, m_cases_seen = 0;
 };
 
 }  // namespace jstudio::eventlog
