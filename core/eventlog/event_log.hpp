@@ -33,8 +33,8 @@ struct LogCounts {
 };
 
 // Takes events one at a time, in file order, instead of an EventLog holding them all (a reader given one
-// keeps no cases). case_index numbers cases by first appearance. add() returns false for an event earlier
-// than the case's previous one: the sink cannot take the log in that order and the caller reads it whole.
+// keeps no cases). case_index numbers cases by first appearance. add() returns false when the sink cannot
+// go on (an event earlier than the case's previous one, or a sink's own limit): the caller reads it whole.
 class EventSink {
   public:
     virtual ~EventSink() = default;

@@ -77,8 +77,8 @@ struct LogReadResult {
     LogFormat format = LogFormat::csv;
     Diagnostics diagnostics;  // bad rows (with csv_row), untimed events, skipped lifecycle values
     bool streamed = false;    // the events went to LogReadOptions::sink; `log` has the names, no cases
-    // The sink refused an event (a case's rows are not in time order) and reading stopped there: read the
-    // file again without a sink.
+    // The sink refused an event (a case's rows not in time order, or the sink's own limit) and reading
+    // stopped there: read the file again without a sink.
     bool sink_refused = false;
 };
 
