@@ -9,6 +9,7 @@
 #include "app/cli/report_error.hpp"
 #include "core/base/file_io.hpp"
 #include "core/eventlog/discovery.hpp"
+#include "core/eventlog/discovery_stream.hpp"
 #include "core/eventlog/observed_map.hpp"
 #include "exporters/drawio/drawio_writer.hpp"
 #include "exporters/report/dfg_csv_writer.hpp"
@@ -27,7 +28,9 @@ struct DiscoverOptions {
 };
 
 int run_discover(const DiscoverOptions& opt) {
-    auto read = read_log_for_cli(opt.input, opt.log);
+    // Streamed when it can be: memory then follows the cases and arcs, not the events.
+    eventlog::DiscoveryStream stream;
+    auto read = read_log_for_cli(opt.input, opt.log, opt.log.segment.empty() ? &stream : nullptr);
     if (!read) return report_error(read.error());
     const auto& log = read->log;
     for (const auto& diag : read->diagnostics) std::cerr << "journey: " << diag.to_string() << "\n";
@@ -35,7 +38,9 @@ int run_discover(const DiscoverOptions& opt) {
         return report_error(make_error(ErrorCode::bad_usage,
                                        "--segment needs an event log; a directly-follows table has no cases",
                                        at_file(opt.input)));
-    const auto found = read->aggregated ? *read->aggregated : eventlog::discover(log, opt.top);
+    const auto found = read->aggregated ? *read->aggregated
+                       : read->streamed ? stream.finish(log, opt.top)
+                                        : eventlog::discover(log, opt.top);
 
     exporters::DiscoverReportInput report;
     report.file = opt.input;

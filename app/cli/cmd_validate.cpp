@@ -52,6 +52,7 @@ int run_validate(const ValidateOptions& opt) {
     }
     eventlog::ConformanceOptions co;
     co.stall_seconds = opt.stall_days * 86400;
+    co.keep_deviations = !opt.cases.empty();  // the report needs only their tally
     if (!opt.mapping.empty()) {
         auto rows = importers::read_mapping_file(opt.mapping);
         if (!rows) return report_error(rows.error());

@@ -37,7 +37,8 @@ void add_log_options(CLI::App& sub, LogOptionFlags& f) {
     sub.add_flag("--strict", f.strict, "Stop at the first bad CSV row instead of skipping it");
 }
 
-Result<importers::LogReadResult> read_log_for_cli(const std::string& path, const LogOptionFlags& f) {
+Result<importers::LogReadResult> read_log_for_cli(const std::string& path, const LogOptionFlags& f,
+                                                  eventlog::EventSink* sink) {
     importers::LogReadOptions o;
     o.case_column = f.case_column;
     o.activity_column = f.activity_column;
@@ -64,7 +65,12 @@ Result<importers::LogReadResult> read_log_for_cli(const std::string& path, const
             return make_error(ErrorCode::bad_usage, "--delimiter takes one character (or 'tab')");
     }
     o.bad_rows = f.strict ? importers::BadRows::fatal : importers::BadRows::skip;
+    if (path != "-") o.sink = sink;
     auto read = importers::read_event_log_file(path, o);
+    if (read && read->sink_refused) {
+        o.sink = nullptr;
+        read = importers::read_event_log_file(path, o);
+    }
     if (read && read->format == importers::LogFormat::csv &&
         read->columns.preset != importers::CsvPreset::none) {
         const auto& c = read->columns;

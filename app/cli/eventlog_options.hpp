@@ -20,6 +20,9 @@ struct LogOptionFlags {
 void add_log_options(CLI::App& sub, LogOptionFlags& flags);
 // Reads the log; a CRM preset in use (detected or asked for) is said on stderr with the columns it picked,
 // so a wrong guess is seen before the numbers are trusted.
-Result<importers::LogReadResult> read_log_for_cli(const std::string& path, const LogOptionFlags& flags);
+// With a sink, a CSV log is streamed into it when it can be (LogReadResult::streamed); when the sink refuses
+// the order of the rows, the file is read again whole (stdin, which cannot be read twice, never streams).
+Result<importers::LogReadResult> read_log_for_cli(const std::string& path, const LogOptionFlags& flags,
+                                                  eventlog::EventSink* sink = nullptr);
 
 }  // namespace jstudio::cli

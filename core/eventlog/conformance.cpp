@@ -337,8 +337,22 @@ Conformance check_conformance(const EventLog& log, const StepModel& map, const C
         std::vector<float>().swap(v);
     }
 
-    std::map<std::pair<std::string, std::string>, PairStats> unexpected, backward, skips, allowed;
-    for (auto [s, t] : map.transitions) allowed[{map.steps[s], map.steps[t]}];
+    // Pairs of steps are counted under their names (two steps may share one), keyed by number during the
+    // pass and by name only at the end: no strings built per move.
+    std::vector<std::size_t> name_no(n);
+    {
+        std::unordered_map<std::string, std::size_t> first;
+        for (std::size_t i = 0; i < n; ++i) name_no[i] = first.try_emplace(map.steps[i], i).first->second;
+    }
+    using PairTable = std::unordered_map<std::uint64_t, PairStats>;
+    const auto pair_key = [&](std::size_t a, std::size_t b) {
+        return std::uint64_t(name_no[a]) * n + name_no[b];
+    };
+    PairTable unexpected_no, backward_no, skips_no, allowed_no;
+    for (auto [s, t] : map.transitions) allowed_no[pair_key(s, t)];
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> inner_paths;  // from * n + to -> inner_path
+    std::array<std::uint64_t, deviation_kinds> last_case_of_kind;
+    last_case_of_kind.fill(UINT64_MAX);
     std::unordered_map<std::size_t, std::uint64_t> unmapped;
     std::vector<std::uint64_t> last_seen(n, UINT64_MAX), last_skipped(n, UINT64_MAX),
         last_next(n, UINT64_MAX);
@@ -362,6 +376,13 @@ Conformance check_conformance(const EventLog& log, const StepModel& map, const C
         bool entry_timed = false;
         const auto deviation = [&](DeviationKind kind, std::size_t step, std::size_t to, std::int64_t when,
                                    bool timed, double seconds) {
+            DeviationTally& t = out.tally[static_cast<std::size_t>(kind)];
+            ++t.count;
+            if (last_case_of_kind[static_cast<std::size_t>(kind)] != ci) {
+                last_case_of_kind[static_cast<std::size_t>(kind)] = ci;
+                ++t.cases;
+            }
+            if (!options.keep_deviations) return;
             Deviation d;
             d.case_id = c.id;
             d.kind = kind;
@@ -409,24 +430,26 @@ Conformance check_conformance(const EventLog& log, const StepModel& map, const C
                     keep_example(from.stall_examples, c.id, limit);
                     deviation(DeviationKind::stall, prev_step, none, entry, entry_timed, stay);
                 }
-                const std::pair<std::string, std::string> key{map.steps[prev_step], map.steps[s]};
+                const std::uint64_t key = pair_key(prev_step, s);
                 ++from.transitions_out;
                 if (model.drawn.count({prev_step, s})) {
                     ++from.transitions_out_on_map;
-                    bump(allowed[key], ci, c.id);
+                    bump(allowed_no[key], ci, c.id);
                     if (last_next[prev_step] != ci) {
                         last_next[prev_step] = ci;
                         ++from.to_next;
                     }
                 } else {
                     fits = false;
-                    bump(unexpected[key], ci, c.id);
+                    bump(unexpected_no[key], ci, c.id);
                     DeviationKind kind = DeviationKind::off_map;
                     if (model.rank[s] > model.rank[prev_step]) {
-                        const auto inner = model.inner_path(prev_step, s);
+                        auto [at, fresh] = inner_paths.try_emplace(std::uint64_t(prev_step) * n + s);
+                        if (fresh) at->second = model.inner_path(prev_step, s);
+                        const auto& inner = at->second;
                         if (!inner.empty()) {
                             kind = DeviationKind::skip;
-                            bump(skips[key], ci, c.id);
+                            bump(skips_no[key], ci, c.id);
                             for (auto k : inner)
                                 if (last_skipped[k] != ci) {
                                     last_skipped[k] = ci;
@@ -439,7 +462,7 @@ Conformance check_conformance(const EventLog& log, const StepModel& map, const C
                     deviation(kind, prev_step, s, e.time_us, e.has_time, stay);
                 }
                 if (model.rank[s] < model.rank[prev_step]) {
-                    bump(backward[key], ci, c.id);
+                    bump(backward_no[key], ci, c.id);
                     ++from.backward;
                 }
             }
@@ -461,6 +484,14 @@ Conformance check_conformance(const EventLog& log, const StepModel& map, const C
         }
         if (fits) ++out.fitting_cases;
     }
+    std::map<std::pair<std::string, std::string>, PairStats> unexpected, backward, skips, allowed;
+    const auto by_name = [&](PairTable& from, std::map<std::pair<std::string, std::string>, PairStats>& to) {
+        for (auto& [key, stats] : from) to[{map.steps[key / n], map.steps[key % n]}] = std::move(stats);
+    };
+    by_name(unexpected_no, unexpected);
+    by_name(backward_no, backward);
+    by_name(skips_no, skips);
+    by_name(allowed_no, allowed);
     finish(out, log, model, unmapped, unexpected, backward, skips, allowed);
     return out;
 }

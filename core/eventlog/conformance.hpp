@@ -1,6 +1,7 @@
 #pragma once
 // Conformance of an event log against a journey map: which cases follow the drawn paths, where customers
 // enter, skip steps, go backwards, stall, and which observed transitions or steps the map lacks.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,6 +47,9 @@ struct ConformanceOptions {
     double stall_seconds = 0;
     std::vector<MappingRow> mapping;  // consulted before matching activity names with step names
     std::size_t examples = 5;         // example case ids kept per finding
+    // false: Conformance::deviations stays empty and only Conformance::tally counts them (a noisy log's
+    // list of deviations outgrows the log itself).
+    bool keep_deviations = true;
 };
 
 struct TransitionCount {
@@ -70,6 +74,12 @@ struct Deviation {
     double seconds = -1;    // how long: time in `step` (until the move, or until the log's last event for
                             // a drop-out); -1 unknown
 };
+
+// Deviations of one kind: how many, in how many cases.
+struct DeviationTally {
+    std::uint64_t count = 0, cases = 0;
+};
+inline constexpr std::size_t deviation_kinds = 6;
 
 struct StepReport {
     std::string step;
@@ -119,6 +129,8 @@ struct Conformance {
     std::vector<std::string> late_examples;
     std::uint64_t card_events = 0;      // events matched through a step card's name (StepModel::aliases)
     std::vector<Deviation> deviations;  // per case in log order, then in time order (not when aggregated)
+    // By DeviationKind, counted whether or not ConformanceOptions::keep_deviations lists them.
+    std::array<DeviationTally, deviation_kinds> tally{};
 };
 
 // Step rank = breadth-first distance from the start steps (no incoming transition; the first step if none).

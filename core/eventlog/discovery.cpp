@@ -1,5 +1,7 @@
 #include "core/eventlog/discovery.hpp"
 
+#include "core/eventlog/discovery_stream.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -49,6 +51,59 @@ struct VectorHash {
 
 double seconds_between(const Event& a, const Event& b) {
     return static_cast<double>(b.time_us - a.time_us) / 1e6;
+}
+
+// The part of discovery that follows the per-case pass, shared by discover() and DiscoveryStream: spreads,
+// time in stage and the orders of activities, edges and variants.
+// `durations(k, into)` appends edge k's durations to `into`; `take(k)` gives them and may free them.
+template <typename Append, typename Take>
+void assemble(Discovery& out, const std::vector<std::string>& names, std::vector<ActivityStats>& acts,
+              std::vector<DfgEdge> edges, Append durations, Take take, std::vector<Variant> variants,
+              std::size_t top_variants) {
+    const std::size_t n_act = acts.size();
+    // Time in stage of an activity = the durations of the edges leaving it, gathered one activity at a time
+    // rather than kept twice during the pass.
+    std::vector<std::vector<std::size_t>> edges_from(n_act);
+    for (std::size_t k = 0; k < edges.size(); ++k) edges_from[edges[k].from].push_back(k);
+    for (std::size_t i = 0; i < n_act; ++i) {
+        acts[i].activity = static_cast<std::uint32_t>(i);
+        std::vector<double> stay;
+        for (auto k : edges_from[i]) durations(k, stay);
+        acts[i].time_in_stage = spread_of(std::move(stay));
+        if (acts[i].events > 0) out.activities.push_back(acts[i]);
+    }
+    std::sort(out.activities.begin(), out.activities.end(),
+              [&](const ActivityStats& a, const ActivityStats& b) {
+                  if (a.events != b.events) return a.events > b.events;
+                  return names[a.activity] < names[b.activity];
+              });
+    for (std::size_t i = 0; i < edges.size(); ++i) edges[i].duration = spread_of(take(i));
+    std::sort(edges.begin(), edges.end(), [&](const DfgEdge& a, const DfgEdge& b) {
+        if (a.count != b.count) return a.count > b.count;
+        if (a.from != b.from) return names[a.from] < names[b.from];
+        return names[a.to] < names[b.to];
+    });
+    out.edges = std::move(edges);
+
+    out.variants_total = variants.size();
+    out.variants = std::move(variants);
+    const auto name_less = [&](const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+        return std::lexicographical_compare(
+            a.begin(), a.end(), b.begin(), b.end(),
+            [&](std::uint32_t x, std::uint32_t y) { return names[x] < names[y]; });
+    };
+    const auto variant_less = [&](const Variant& a, const Variant& b) {
+        if (a.count != b.count) return a.count > b.count;
+        return name_less(a.activities, b.activities);
+    };
+    if (top_variants && out.variants.size() > top_variants) {
+        std::partial_sort(out.variants.begin(),
+                          out.variants.begin() + static_cast<std::ptrdiff_t>(top_variants),
+                          out.variants.end(), variant_less);
+        out.variants.resize(top_variants);
+    } else {
+        std::sort(out.variants.begin(), out.variants.end(), variant_less);
+    }
 }
 
 }  // namespace
@@ -138,53 +193,202 @@ Discovery discover(const EventLog& log, std::size_t top_variants) {
         }
     }
 
-    // Time in stage of an activity = the durations of the edges leaving it, gathered one activity at a time
-    // rather than kept twice during the pass.
-    std::vector<std::vector<std::size_t>> edges_from(n_act);
-    for (std::size_t k = 0; k < edges.size(); ++k) edges_from[edges[k].from].push_back(k);
-    for (std::size_t i = 0; i < n_act; ++i) {
-        acts[i].activity = static_cast<std::uint32_t>(i);
-        std::vector<double> stay;
-        for (auto k : edges_from[i])
-            stay.insert(stay.end(), edge_durations[k].begin(), edge_durations[k].end());
-        acts[i].time_in_stage = spread_of(std::move(stay));
-        if (acts[i].events > 0) out.activities.push_back(acts[i]);
-    }
-    std::sort(out.activities.begin(), out.activities.end(),
-              [&](const ActivityStats& a, const ActivityStats& b) {
-                  if (a.events != b.events) return a.events > b.events;
-                  return names[a.activity] < names[b.activity];
-              });
-    for (std::size_t i = 0; i < edges.size(); ++i)
-        edges[i].duration = spread_of(std::move(edge_durations[i]));
-    std::sort(edges.begin(), edges.end(), [&](const DfgEdge& a, const DfgEdge& b) {
-        if (a.count != b.count) return a.count > b.count;
-        if (a.from != b.from) return names[a.from] < names[b.from];
-        return names[a.to] < names[b.to];
-    });
-    out.edges = std::move(edges);
+    std::vector<Variant> variant_list;
+    variant_list.reserve(variants.size());
+    for (auto& [seq_of, count] : variants) variant_list.push_back({seq_of, count});
+    assemble(
+        out, names, acts, std::move(edges),
+        [&](std::size_t k, std::vector<double>& into) {
+            into.insert(into.end(), edge_durations[k].begin(), edge_durations[k].end());
+        },
+        [&](std::size_t k) { return std::move(edge_durations[k]); }, std::move(variant_list), top_variants);
+    out.case_duration = spread_of(std::move(durations));
+    out.case_duration_2plus = spread_of(std::move(durations_2plus));
+    return out;
+}
 
-    out.variants_total = variants.size();
-    out.variants.reserve(variants.size());
-    for (auto& [s, n] : variants) out.variants.push_back({s, n});
-    const auto name_less = [&](const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-        return std::lexicographical_compare(
-            a.begin(), a.end(), b.begin(), b.end(),
-            [&](std::uint32_t x, std::uint32_t y) { return names[x] < names[y]; });
-    };
-    const auto variant_less = [&](const Variant& a, const Variant& b) {
-        if (a.count != b.count) return a.count > b.count;
-        return name_less(a.activities, b.activities);
-    };
-    if (top_variants && out.variants.size() > top_variants) {
-        std::partial_sort(out.variants.begin(),
-                          out.variants.begin() + static_cast<std::ptrdiff_t>(top_variants),
-                          out.variants.end(), variant_less);
-        out.variants.resize(top_variants);
+void DurationList::push(std::int64_t us) {
+    if (m_whole && us % 1000000 == 0 && us / 1000000 >= INT32_MIN && us / 1000000 <= INT32_MAX) {
+        m_seconds.push_back(static_cast<std::int32_t>(us / 1000000));
+        return;
+    }
+    if (m_whole) {  // the first fraction of a second: every duration becomes a double
+        m_whole = false;
+        m_any.reserve(m_seconds.size() + 1);
+        for (auto v : m_seconds) m_any.push_back(v);
+        std::vector<std::int32_t>().swap(m_seconds);
+    }
+    m_any.push_back(static_cast<double>(us) / 1e6);
+}
+
+void DurationList::append_to(std::vector<double>& into) const {
+    // (double)(s * 1e6) / 1e6 is s exactly: the same values discover() computes.
+    if (m_whole)
+        into.insert(into.end(), m_seconds.begin(), m_seconds.end());
+    else
+        into.insert(into.end(), m_any.begin(), m_any.end());
+}
+
+DiscoveryStream::DiscoveryStream() : m_nodes(1), m_child_keys(1024, 0), m_child_nodes(1024, 0) {}
+
+namespace {
+
+std::uint64_t child_key(std::uint32_t parent, std::uint32_t activity) {
+    return ((std::uint64_t(parent) << 32) | activity) + 1;  // 0 marks a free slot
+}
+
+std::size_t slot_of(std::uint64_t key, std::size_t mask) {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 29) & mask;
+}
+
+}  // namespace
+
+void DiscoveryStream::grow_children() {
+    std::vector<std::uint64_t> keys(m_child_keys.size() * 2, 0);
+    std::vector<std::uint32_t> nodes(keys.size(), 0);
+    const std::size_t mask = keys.size() - 1;
+    for (std::size_t i = 0; i < m_child_keys.size(); ++i) {
+        if (!m_child_keys[i]) continue;
+        std::size_t h = slot_of(m_child_keys[i], mask);
+        while (keys[h]) h = (h + 1) & mask;
+        keys[h] = m_child_keys[i];
+        nodes[h] = m_child_nodes[i];
+    }
+    m_child_keys.swap(keys);
+    m_child_nodes.swap(nodes);
+}
+
+std::uint32_t DiscoveryStream::edge(std::uint32_t from, std::uint32_t to) {
+    if (from >= m_pair_width || to >= m_pair_width) {  // a new activity: widen the pair table
+        const std::size_t width =
+            std::max<std::size_t>({16, m_pair_width * 2, std::size_t(from) + 1, std::size_t(to) + 1});
+        std::vector<std::uint32_t> table(width * width, 0);
+        for (std::size_t f = 0; f < m_pair_width; ++f)
+            for (std::size_t t = 0; t < m_pair_width; ++t)
+                table[f * width + t] = m_edge_of_pair[f * m_pair_width + t];
+        m_edge_of_pair.swap(table);
+        m_pair_width = width;
+    }
+    std::uint32_t& slot = m_edge_of_pair[std::size_t(from) * m_pair_width + to];
+    if (!slot) {
+        m_edges.push_back({from, to, 0, {}});
+        m_edge_durations.emplace_back();
+        slot = static_cast<std::uint32_t>(m_edges.size());
+    }
+    return slot - 1;
+}
+
+std::uint32_t DiscoveryStream::child(std::uint32_t parent, std::uint32_t activity) {
+    const std::uint64_t key = child_key(parent, activity);
+    std::size_t mask = m_child_keys.size() - 1, h = slot_of(key, mask);
+    for (; m_child_keys[h]; h = (h + 1) & mask)
+        if (m_child_keys[h] == key) return m_child_nodes[h];
+    const Node& p = m_nodes[parent];
+    Node n;
+    n.parent = parent;
+    n.activity = activity;
+    n.depth = p.depth + 1;
+    if (parent != 0) n.edge = edge(p.activity, activity);
+    const auto id = static_cast<std::uint32_t>(m_nodes.size());
+    m_nodes.push_back(n);
+    m_child_keys[h] = key;
+    m_child_nodes[h] = id;
+    if (++m_child_count * 2 > m_child_keys.size()) grow_children();
+    return id;
+}
+
+bool DiscoveryStream::add(std::uint32_t case_index, std::uint32_t activity, std::int64_t time_us) {
+    if (case_index >= m_cases.size())
+        m_cases.resize(std::max<std::size_t>(case_index + 1, m_cases.size() * 3 / 2));
+    CaseState& c = m_cases[case_index];
+    if (c.node == 0) ++m_cases_seen;
+    // Out of time order for its case, or the trie has become a copy of the events (long cases that each
+    // take their own path): refused, and what was kept is let go before the caller reads the log whole.
+    if ((c.node != 0 && time_us < c.last) ||
+        m_nodes.size() > trie_budget_per_case * m_cases_seen + (1u << 20)) {
+        release();
+        return false;
+    }
+    if (activity >= m_activity_events.size()) m_activity_events.resize(std::size_t(activity) + 1, 0);
+    ++m_activity_events[activity];
+    const std::uint32_t next = child(c.node, activity);
+    if (c.node == 0) {
+        c.first = time_us;
     } else {
-        std::sort(out.variants.begin(), out.variants.end(), variant_less);
+        const std::uint32_t e = m_nodes[next].edge;
+        ++m_edges[e].count;
+        ++m_arcs;
+        m_edge_durations[e].push(time_us - c.last);
+        if (time_us == c.last) ++m_equal_time_pairs;
     }
+    c.last = time_us;
+    c.node = next;
+    return true;
+}
 
+void DiscoveryStream::release() {
+    DiscoveryStream empty;
+    std::swap(m_nodes, empty.m_nodes);
+    std::swap(m_child_keys, empty.m_child_keys);
+    std::swap(m_child_nodes, empty.m_child_nodes);
+    std::swap(m_cases, empty.m_cases);
+    std::swap(m_edge_durations, empty.m_edge_durations);
+    std::swap(m_edges, empty.m_edges);
+}
+
+Discovery DiscoveryStream::finish(const EventLog& names, std::size_t top_variants) {
+    Discovery out;
+    const std::size_t n_act = names.activities().size();
+    std::vector<ActivityStats> acts(n_act);
+    for (std::size_t a = 0; a < n_act && a < m_activity_events.size(); ++a)
+        acts[a].events = m_activity_events[a];
+    std::vector<std::uint64_t> ends_at(m_nodes.size(), 0);
+    std::vector<double> durations, durations_2plus;
+    durations.reserve(m_cases.size());
+    for (const CaseState& c : m_cases) {
+        if (c.node == 0) continue;  // a case whose rows were all left out
+        ++out.cases;
+        out.events += m_nodes[c.node].depth;
+        ++ends_at[c.node];
+        const double d = static_cast<double>(c.last - c.first) / 1e6;
+        durations.push_back(d);
+        if (m_nodes[c.node].depth >= 2) durations_2plus.push_back(d);
+    }
+    std::vector<CaseState>().swap(m_cases);
+    // One variant per trie node where cases end: its path from the root is the activity sequence.
+    std::vector<Variant> variants;
+    std::vector<std::size_t> stamp(n_act, SIZE_MAX);
+    for (std::size_t v = 1; v < m_nodes.size(); ++v) {
+        const std::uint64_t count = ends_at[v];
+        if (!count) continue;
+        Variant var;
+        var.count = count;
+        var.activities.resize(m_nodes[v].depth);
+        std::size_t i = var.activities.size();
+        for (std::uint32_t u = static_cast<std::uint32_t>(v); u != 0; u = m_nodes[u].parent) {
+            const std::uint32_t a = m_nodes[u].activity;
+            var.activities[--i] = a;
+            if (stamp[a] != v) {
+                stamp[a] = v;
+                acts[a].cases += count;
+            }
+        }
+        acts[var.activities.front()].starts += count;
+        acts[var.activities.back()].ends += count;
+        variants.push_back(std::move(var));
+    }
+    out.total_arcs = m_arcs;
+    out.equal_time_pairs = m_equal_time_pairs;
+    assemble(
+        out, names.activities(), acts, std::move(m_edges),
+        [&](std::size_t k, std::vector<double>& into) { m_edge_durations[k].append_to(into); },
+        [&](std::size_t k) {
+            std::vector<double> v;
+            m_edge_durations[k].append_to(v);
+            m_edge_durations[k] = {};
+            return v;
+        },
+        std::move(variants), top_variants);
     out.case_duration = spread_of(std::move(durations));
     out.case_duration_2plus = spread_of(std::move(durations_2plus));
     return out;

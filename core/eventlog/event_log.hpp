@@ -32,6 +32,15 @@ struct LogCounts {
     std::uint64_t cases_reordered = 0;           // cases whose file order differs from time order
 };
 
+// Takes events one at a time, in file order, instead of an EventLog holding them all (a reader given one
+// keeps no cases). case_index numbers cases by first appearance. add() returns false when the sink cannot
+// go on (an event earlier than the case's previous one, or a sink's own limit): the caller reads it whole.
+class EventSink {
+  public:
+    virtual ~EventSink() = default;
+    virtual bool add(std::uint32_t case_index, std::uint32_t activity, std::int64_t time_us) = 0;
+};
+
 class EventLog {
   public:
     std::uint32_t activity_id(std::string_view name);

@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
-#include <set>
 #include <sstream>
 
 namespace jstudio::exporters {
@@ -88,14 +87,11 @@ nlohmann::json result_json(const eventlog::Conformance& r) {
     j["by_stages"] = r.stages;
     j["late_entry_examples"] = r.late_examples;
     j["card_events"] = r.card_events;
-    std::map<std::string, std::uint64_t> kinds;
-    std::map<std::string, std::set<std::string>> kind_cases;
-    for (const auto& d : r.deviations) {
-        ++kinds[eventlog::to_string(d.kind)];
-        kind_cases[eventlog::to_string(d.kind)].insert(d.case_id);
-    }
     nlohmann::json dev = nlohmann::json::object();
-    for (const auto& [k, count] : kinds) dev[k] = {{"count", count}, {"cases", kind_cases[k].size()}};
+    for (std::size_t k = 0; k < eventlog::deviation_kinds; ++k)
+        if (r.tally[k].count)
+            dev[eventlog::to_string(static_cast<eventlog::DeviationKind>(k))] = {{"count", r.tally[k].count},
+                                                                                 {"cases", r.tally[k].cases}};
     j["deviations"] = dev;
     return j;
 }

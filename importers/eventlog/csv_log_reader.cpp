@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <tuple>
 #include <unordered_map>
 
 #include "importers/eventlog/byte_source.hpp"
@@ -428,41 +429,50 @@ class ActivityCache {
     std::array<std::uint32_t, size> m_ids;
 };
 
-// Case id -> index into EventLog::cases, open addressing over the ids the cases already hold: no node per
-// case to allocate and free, which a log of a million rows otherwise spends a tenth of its time on.
+// Case id -> case number (first appearance order), open addressing over ids kept in one arena. A slot
+// holds the id's hash tag beside the number, so a probe touches the id's bytes only when the tags agree:
+// a log exported in time order looks up a different case on every row, and each miss costs a cache line.
 class CaseIndex {
   public:
-    CaseIndex() : m_slots(1024, UINT32_MAX) {}
-    // The case's index, or UINT32_MAX after calling `add` (which must append the case) when it is new.
-    template <typename Add>
-    std::uint32_t find_or_add(std::string_view id, const std::vector<eventlog::Case>& cases, Add add) {
-        std::size_t mask = m_slots.size() - 1, h = std::hash<std::string_view>{}(id)&mask;
+    CaseIndex() : m_slots(1024, 0) { m_ends.push_back(0); }
+    // The case's number and whether it is new.
+    std::pair<std::uint32_t, bool> find_or_add(std::string_view id) {
+        const std::uint64_t hash = std::hash<std::string_view>{}(id);
+        const std::uint64_t tag = hash >> 32;
+        std::size_t mask = m_slots.size() - 1, h = hash & mask;
         for (;; h = (h + 1) & mask) {
-            const std::uint32_t at = m_slots[h];
-            if (at == UINT32_MAX) break;
-            if (cases[at].id == id) return at;
+            const std::uint64_t slot = m_slots[h];
+            if (slot == 0) break;
+            if ((slot >> 32) != tag) continue;
+            const auto at = static_cast<std::uint32_t>(slot) - 1;
+            if (this->id(at) == id) return {at, false};
         }
-        const auto index = static_cast<std::uint32_t>(cases.size());
-        add();
-        m_slots[h] = index;
-        if (++m_count * 2 > m_slots.size()) grow(cases);
-        return index;
+        const auto index = static_cast<std::uint32_t>(m_ends.size() - 1);
+        m_chars.append(id);
+        m_ends.push_back(m_chars.size());
+        m_slots[h] = (tag << 32) | (index + 1);
+        if ((index + 1) * 2 > m_slots.size()) grow();
+        return {index, true};
+    }
+    std::string_view id(std::uint32_t index) const {
+        return std::string_view(m_chars).substr(m_ends[index], m_ends[index + 1] - m_ends[index]);
     }
 
   private:
-    void grow(const std::vector<eventlog::Case>& cases) {
-        std::vector<std::uint32_t> slots(m_slots.size() * 2, UINT32_MAX);
+    void grow() {
+        std::vector<std::uint64_t> slots(m_slots.size() * 2, 0);
         const std::size_t mask = slots.size() - 1;
-        for (std::uint32_t at : m_slots) {
-            if (at == UINT32_MAX) continue;
-            std::size_t h = std::hash<std::string_view>{}(cases[at].id) & mask;
-            while (slots[h] != UINT32_MAX) h = (h + 1) & mask;
-            slots[h] = at;
+        for (std::uint64_t slot : m_slots) {
+            if (slot == 0) continue;
+            std::size_t h = std::hash<std::string_view>{}(id(static_cast<std::uint32_t>(slot) - 1)) & mask;
+            while (slots[h] != 0) h = (h + 1) & mask;
+            slots[h] = slot;
         }
         m_slots.swap(slots);
     }
-    std::vector<std::uint32_t> m_slots;
-    std::size_t m_count = 0;
+    std::vector<std::uint64_t> m_slots;  // (hash >> 32) << 32 | (number + 1); 0 = free
+    std::string m_chars;                 // every id, one after the other
+    std::vector<std::size_t> m_ends;     // id k = m_chars[m_ends[k], m_ends[k + 1])
 };
 
 // Consumes a UTF-8 byte order mark and returns the delimiter: the option's, else detected on the first 64
@@ -689,6 +699,9 @@ Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& 
 
     auto& log = out.log;
     CaseIndex case_ids;
+    // Streamed: rows go to the sink, no case is kept. A field history inserts a first event per case at the
+    // end and a segment splits the cases, so both keep the log whole.
+    eventlog::EventSink* const sink = oi < 0 && seg_col < 0 ? opt.sink : nullptr;
     // Rows of the case being read are staged and handed to the case in one piece when another case
     // starts: an export grouped by case allocates each case once, at its size, and holds no copy of the
     // rows; interleaved rows append to their case as they come.
@@ -784,17 +797,26 @@ Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& 
         if (last_index != UINT32_MAX && case_id == last_case) {
             index = last_index;
         } else {
-            index = case_ids.find_or_add(case_id, log.cases, [&] {
+            bool fresh = false;
+            std::tie(index, fresh) = case_ids.find_or_add(case_id);
+            if (fresh && !sink) {
                 auto& c = log.cases.emplace_back();
                 c.id = case_id;
                 if (seg_col >= 0) c.segment = fields[static_cast<std::size_t>(seg_col)];
-            });
+            }
             last_case.assign(case_id);
             last_index = index;
         }
         if (li >= 0) {
             const std::string_view life = fields[static_cast<std::size_t>(li)];
             if (!life.empty() && !is_complete_transition(life)) continue;
+        }
+        if (sink) {
+            if (!sink->add(index, activities.id(log, activity), *time)) {
+                out.sink_refused = true;
+                return out;
+            }
+            continue;
         }
         if (index != staged_case) {
             flush();
@@ -810,6 +832,7 @@ Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& 
         }
     }
     if (scan.error()) return *scan.error();
+    out.streamed = sink != nullptr;
     flush();
     for (std::size_t k = 0; k < first_change.size(); ++k) {
         const FirstChange& f = first_change[k];

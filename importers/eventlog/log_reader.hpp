@@ -52,6 +52,9 @@ struct LogReadOptions {
     // One CSV record or one XES element longer than this is refused: a gzip "one-line bomb" would otherwise
     // grow one buffer until memory runs out. 64 MiB, or less under a small memory budget (--max-memory).
     std::size_t max_record_bytes = std::min(std::size_t(64) << 20, input_byte_limit());
+    // CSV without a segment column or a field history: each event goes to the sink as it is read and no
+    // case is kept (LogReadResult::streamed). Other inputs ignore it and fill LogReadResult::log.
+    eventlog::EventSink* sink = nullptr;
 };
 
 // Which CSV columns were used (for reports), or empty for XES.
@@ -73,6 +76,10 @@ struct LogReadResult {
     LogColumns columns;
     LogFormat format = LogFormat::csv;
     Diagnostics diagnostics;  // bad rows (with csv_row), untimed events, skipped lifecycle values
+    bool streamed = false;    // the events went to LogReadOptions::sink; `log` has the names, no cases
+    // The sink refused an event (a case's rows not in time order, or the sink's own limit) and reading
+    // stopped there: read the file again without a sink.
+    bool sink_refused = false;
 };
 
 class ByteSource;
