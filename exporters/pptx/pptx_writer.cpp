@@ -13,8 +13,8 @@
 #include "core/text/xml_escape.hpp"
 #include "exporters/image/image_source.hpp"
 #include "exporters/pptx/pptx_parts.hpp"
-#include "exporters/pptx/svg_fallback.hpp"
 #include "exporters/pptx/zip_writer.hpp"
+#include "exporters/raster/svg_image.hpp"
 
 namespace jstudio::exporters {
 
@@ -309,9 +309,9 @@ std::string notes_text(const PptxSlide& s) {
 // corner and the end at (w,h), where PowerPoint and the deck checker expect the glued ends. Adjust values
 // outside 0..100000 draw detours beyond the box. PowerPoint draws the stored preset path and re-routes it,
 // keeping the preset, when a glued shape moves; LibreOffice 7.4 re-routes every glued connector on import
-// (its own elbows). More than 4 bends, or slanted segments with bends, become an unglued custGeom connector
-// (the polyline as its path): both draw it exactly, it stays an editable line, but does not follow the
-// shapes.
+// (its own elbows). More than 4 bends, slanted segments with bends, or bends with neither end glued
+// become a free-form line (the polyline as its path): both draw it exactly, it stays an editable line, but
+// does not follow the shapes.
 struct ConnectorShape {
     std::string prst;  // "" = custGeom with local
     std::vector<long long> adj;
@@ -321,7 +321,7 @@ struct ConnectorShape {
     bool rot90 = false, flip_h = false, flip_v = false;
 };
 
-ConnectorShape connector_shape(std::vector<Emu> pts, Emu s, Emu t, bool orthogonal) {
+ConnectorShape connector_shape(std::vector<Emu> pts, Emu s, Emu t, bool orthogonal, bool glued) {
     auto horizontal = [](Emu a, Emu b) { return std::llabs(b.y - a.y) <= std::llabs(b.x - a.x); };
     // Ends on the glued sites; keep the first and last segments axis-parallel by moving their inner bend.
     if (pts.size() == 3 && orthogonal) {
@@ -362,7 +362,9 @@ ConnectorShape connector_shape(std::vector<Emu> pts, Emu s, Emu t, bool orthogon
     const std::size_t segments = p.size() - 1;
 
     ConnectorShape c;
-    const bool preset = segments == 1 || (axis && segments <= 5);
+    // A bent route glued at neither end gains nothing from being a connector, and LibreOffice would draw
+    // its own elbows: it is a free-form line, drawn exactly by both.
+    const bool preset = segments == 1 || (glued && axis && segments <= 5);
     c.rot90 = preset && segments > 1 && !horizontal(p[0], p[1]);
     // A zero-width or zero-height box cannot hold bends: widen it by a hair at the end point.
     constexpr long long hair =
@@ -504,8 +506,9 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
             std::string svg_ext;
             std::optional<ImageData> fallback;
             if (image && image->mime == "image/svg+xml") {
-                auto png = svg_to_png(image->bytes, int(std::ceil(double(box.cx) / 9525 * 2)),
-                                      int(std::ceil(double(box.cy) / 9525 * 2)));
+                auto png =
+                    svg_to_png(image->bytes, std::clamp(int(std::ceil(double(box.cx) / 9525 * 2)), 1, 4096),
+                               std::clamp(int(std::ceil(double(box.cy) / 9525 * 2)), 1, 4096), false);
                 if (png) {
                     std::string svg_rid = "rImg" + std::to_string(out.pictures.size() + 1);
                     out.pictures.push_back({svg_rid, "../media/" + media.add(*image)});
@@ -612,6 +615,9 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
         Emu s{fit.x(e.points.front().x), fit.y(e.points.front().y)};
         Emu t{fit.x(e.points.back().x), fit.y(e.points.back().y)};
         // Glue: snap each end to the nearest connection site of the shape it is attached to.
+        // An end draw.io puts away from every site (a port such as entryX=0.8 on a bar, a straight edge
+        // meeting a long side far from its middle) stays where draw.io draws it, unglued: glued, it would
+        // jump to the site.
         auto glue = [&](const std::string& id, Emu& end) -> std::string {
             auto it = boxes.find(id);
             if (id.empty() || it == boxes.end() || it->second.rotated) return "";
@@ -623,13 +629,17 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
                 double d = std::hypot(double(sites[i].x - end.x), double(sites[i].y - end.y));
                 if (d < best_d) best_d = d, best = i;
             }
+            const double reach =
+                std::max(double(fit.len(4)), 0.2 * double(std::max(it->second.cx, it->second.cy)));
+            if (best_d > reach) return "";
             end = sites[best];
             return "id=\"" + std::to_string(it->second.id) + "\" idx=\"" + std::to_string(best) + "\"";
         };
         std::string st = glue(e.source, s), en = glue(e.target, t);
         std::vector<Emu> route;
         for (const Point& p : e.points) route.push_back({fit.x(p.x), fit.y(p.y)});
-        ConnectorShape cs = connector_shape(std::move(route), s, t, orthogonal);
+        ConnectorShape cs =
+            connector_shape(std::move(route), s, t, orthogonal, !st.empty() || !en.empty() || e.curved);
         long long id = next_id++;
         const bool freeform = cs.prst.empty();
         if (freeform) {
@@ -755,7 +765,6 @@ std::string preset_for(const std::string& shape, bool rounded) {
         {"cylinder", "can"},
         {"document", "flowChartDocument"},
         {"process", "flowChartPredefinedProcess"},
-        {"note", "foldedCorner"},
         {"card", "snip1Rect"},
         {"step", "chevron"},
         {"cloud", "cloud"},
