@@ -21,7 +21,8 @@ i=0
 while IFS= read -r f; do
   i=$((i + 1)); k=$(printf "%02d" $i)
   "$R/drawio-render" "$C/$f" "$out/ref/$k.png" >/dev/null 2>&1
-  "$J" export "$C/$f" --to png --page 1 --background '#ffffff' -o "$out/png/$k.png" >/dev/null 2>&1
+  # The page's own background (as draw.io's picture has it; transparent elsewhere, flattened on white).
+  "$J" export "$C/$f" --to png --page 1 -o "$out/png/$k.png" >/dev/null 2>&1
   "$J" export "$C/$f" --to pptx --page 1 --deck map -o "$out/pptx/$k.pptx" >/dev/null 2>&1
 done < "$work/pick"
 cp "$out"/pptx/*.pptx "$work/"

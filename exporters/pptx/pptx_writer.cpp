@@ -195,6 +195,14 @@ std::string shape_fill(const std::optional<Color>& fill, const diagram::Style& s
            std::to_string(ang) + "\" scaled=\"0\"/></a:gradFill>";
 }
 
+// An edge label's background as draw.io paints it: labelBackgroundColor, white when absent or "default"
+// (the page's colour), none for "none".
+std::optional<Color> label_background(const diagram::Style& style) {
+    const std::string v = style.get_or("labelBackgroundColor", "default");
+    if (v == "default" || v == "inherit") return Color{255, 255, 255};
+    return parse_color(v);
+}
+
 // draw.io's shadow=1: a soft grey shadow down and to the right.
 std::string shadow_props(const diagram::Style& style) {
     if (!style.flag("shadow")) return "";
@@ -478,14 +486,30 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
             box.rotated = true;
         }
         if (s.shape == "card") flip = " flipH=\"1\"";
+        long long swimlane_adj = 0;
         if (s.shape == "swimlane") {
             // The lane body as its own rectangle; the header below carries the fill and the title.
             double start = style.number("startSize", 40);
             bool horizontal = style.flag("horizontal", true);
+            // rounded=1: draw.io rounds the lane's outer corners by 3 x arcSize % of the header (mxSwimlane),
+            // the body's bottom ones and the header's top ones.
+            const double w = s.bounds.width, h = s.bounds.height;
+            const double radius =
+                !s.rounded ? 0
+                : style.flag("absoluteArcSize")
+                    ? std::min({w / 2, h / 2, style.number("arcSize", 20) / 2})
+                    : std::min({w / 2, h / 2,
+                                start * std::clamp(style.number("arcSize", 15), 0.0, 50.0) * 3 / 100});
+            auto adj = [](double r, double side1, double side2) {
+                return std::clamp<long long>(
+                    std::llround(r / std::max(1e-9, std::min(side1, side2)) * 100000), 0, 50000);
+            };
             o << "<p:sp><p:nvSpPr><p:cNvPr id=\"" << next_id++ << "\" name=\"Lane " << esc(s.cell_id)
               << "\"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x=\"" << box.x << "\" y=\""
-              << box.y << "\"/><a:ext cx=\"" << box.cx << "\" cy=\"" << box.cy
-              << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
+              << box.y << "\"/><a:ext cx=\"" << box.cx << "\" cy=\"" << box.cy << "\"/></a:xfrm>"
+              << (radius > 0 ? "<a:prstGeom prst=\"roundRect\"><a:avLst><a:gd name=\"adj\" fmla=\"val " +
+                                   std::to_string(adj(radius, w, h)) + "\"/></a:avLst></a:prstGeom>"
+                             : std::string("<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"))
               // The body is filled only with swimlaneFillColor, as in draw.io.
               // ("default" is the page's own background, white).
               << fill_props(style.get_or("swimlaneFillColor", "none") == "default"
@@ -497,6 +521,10 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
                 box.cy = std::min(box.cy, fit.len(start));
             else
                 box.cx = std::min(box.cx, fit.len(start));
+            if (radius > 0 && horizontal) {  // the header's top corners (no connection sites: not glued)
+                box.preset = "round2SameRect";
+                swimlane_adj = adj(radius, w, std::min(h, start));
+            }
         }
         if (s.shape == "image" && !s.image.empty()) {
             // A native picture (p:pic) of the embedded or linked image; a label goes into its own text box.
@@ -567,6 +595,9 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
             if (box.preset == "roundRect")
                 o << "<a:gd name=\"adj\" fmla=\"val "
                   << round_rect_adj(style, s.bounds.width, s.bounds.height) << "\"/>";
+            if (box.preset == "round2SameRect")
+                o << "<a:gd name=\"adj1\" fmla=\"val " << swimlane_adj
+                  << "\"/><a:gd name=\"adj2\" fmla=\"val 0\"/>";
             o << "</a:avLst></a:prstGeom>";
         }
         // A stencil that draws nothing (draw.io writes some) keeps its box for the label, unpainted.
@@ -697,7 +728,7 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
               << "\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x=\"" << fit.x(r.x)
               << "\" y=\"" << fit.y(r.y) << "\"/><a:ext cx=\"" << fit.len(r.width) << "\" cy=\""
               << fit.len(r.height) << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
-              << fill_props(Color{255, 255, 255}) << "<a:ln><a:noFill/></a:ln></p:spPr>"
+              << fill_props(label_background(style)) << "<a:ln><a:noFill/></a:ln></p:spPr>"
               << text_body(e.label, HAlign::center, VAlign::middle, false, fit, 0) << "</p:sp>";
         }
     }
