@@ -654,15 +654,20 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
             if (id.empty() || it == boxes.end() || it->second.rotated) return "";
             auto sites = sites_of(it->second);
             if (sites.empty()) return "";
+            // Near a site: within a quarter of the side it sits on (4 px at least), so a port at 85 % of a
+            // long bar is not pulled to the bar's end.
+            const ShapeBox& sb = it->second;
+            const double mid_x = sb.x + sb.cx / 2.0, mid_y = sb.y + sb.cy / 2.0;
             std::size_t best = 0;
             double best_d = 1e300;
             for (std::size_t i = 0; i < sites.size(); ++i) {
-                double d = std::hypot(double(sites[i].x - end.x), double(sites[i].y - end.y));
-                if (d < best_d) best_d = d, best = i;
+                const double d = std::hypot(double(sites[i].x - end.x), double(sites[i].y - end.y));
+                const double side = std::abs(sites[i].y - mid_y) > std::abs(sites[i].x - mid_x)
+                                        ? double(sb.cx)
+                                        : double(sb.cy);
+                if (d <= std::max(double(fit.len(4)), side / 4) && d < best_d) best_d = d, best = i;
             }
-            const double reach =
-                std::max(double(fit.len(4)), 0.2 * double(std::max(it->second.cx, it->second.cy)));
-            if (best_d > reach) return "";
+            if (best_d == 1e300) return "";
             end = sites[best];
             return "id=\"" + std::to_string(it->second.id) + "\" idx=\"" + std::to_string(best) + "\"";
         };
