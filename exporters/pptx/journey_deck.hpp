@@ -18,7 +18,7 @@ namespace jstudio::exporters {
 
 struct JourneyDeckOptions {
     std::string date;  // shown on the title slide; "" = today (UTC), e.g. "3 December 2026"
-    std::vector<eventlog::StageMeasure> measures;  // validation numbers per stage; empty = no such slide
+    std::vector<eventlog::StageMeasure> measures{};  // validation numbers per stage; empty = no such slide
 };
 
 // The slides (native content, no scenes): pass them to write_pptx.
@@ -31,8 +31,9 @@ Result<std::vector<PptxSlide>> journey_deck(const journey::JourneyMap& map,
 enum class DeckChoice { automatic, journey, map };
 
 struct PageDeck {
-    std::vector<PptxSlide> slides;  // the journey deck; empty = export the page as one slide
-    std::string note;  // why a journey page (or a page asked for as a deck) went out as one slide; "" = none
+    std::vector<PptxSlide> slides{};  // the journey deck; empty = export the page as one slide
+    std::string
+        note{};  // why a journey page (or a page asked for as a deck) went out as one slide; "" = none
 };
 
 // The one decision the CLI (journey export --to pptx --deck) and the plugin's Export Slides share: the deck

@@ -3,7 +3,6 @@
 // draw.io reopens it); PDF: every page, one page each; PPTX: every page, a journey map as the journey deck
 // (exporters::journey_deck_for_page, the decision `journey export --to pptx` makes) and any other page as
 // one slide. Rendering runs with progress and can be cancelled between pages; nothing is written then.
-#include <deque>
 
 #include "core/base/file_io.hpp"
 #include "core/render/page_renderer.hpp"
@@ -47,7 +46,8 @@ Result<std::string> export_bytes(const diagram::Document& document, std::size_t 
         pages.push_back(active);
     else
         for (std::size_t i = 0; i < document.pages.size(); ++i) pages.push_back(i);
-    std::deque<render::Scene> scenes;  // stable addresses: PPTX slides point at them
+    std::vector<render::Scene> scenes;  // reserved: PPTX slides point at them
+    scenes.reserve(pages.size());
     std::vector<exporters::PptxSlide> slides;
     for (std::size_t k = 0; k < pages.size(); ++k) {
         if (!progress.update(0.8 * static_cast<double>(k) / static_cast<double>(pages.size()),
@@ -67,8 +67,7 @@ Result<std::string> export_bytes(const diagram::Document& document, std::size_t 
     }
     if (!progress.update(0.85, "Writing")) return make_error(ErrorCode::cancelled, "cancelled");
     if (format == Format::png) return exporters::write_png(scenes.front());
-    if (format == Format::pdf)
-        return exporters::write_pdf(std::vector<render::Scene>(scenes.begin(), scenes.end()));
+    if (format == Format::pdf) return exporters::write_pdf(scenes);
     return exporters::write_pptx(slides);
 }
 
