@@ -290,17 +290,7 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
         const bool swap = direction == "south" || direction == "north";
         const double fw = swap ? h : w, fh = swap ? w : h, fx = cx - fw / 2, fy = cy - fh / 2;
         const double th = style.number("wallThickness", 10);
-        auto place = [&](Path p) {
-            if (turn != 0) {
-                const double a = turn * 3.14159265358979323846 / 180, ca = std::cos(a), sa = std::sin(a);
-                for (auto& op : p.ops)
-                    for (auto& q : op.p) {
-                        const double dx = q.x - cx, dy = q.y - cy;
-                        q = {cx + dx * ca - dy * sa, cy + dx * sa + dy * ca};
-                    }
-            }
-            return p;
-        };
+        auto place = [&](Path p) { return turned(std::move(p), turn, cx, cy); };
         const std::string kind = name.substr(18);
         if (kind == "wall") {
             fill(place(rect_path({fx, fy, fw, std::min(th, fh)})));
