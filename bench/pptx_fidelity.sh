@@ -3,7 +3,7 @@
 # page 1) look to draw.io's own picture of the page, next to our PNG export, on 20 corpus files spread over
 # the corpus (every 11th of the readable files with 10-400 cells, in MANIFEST.tsv order by name).
 # draw.io's picture: ../shared/tools/drawio-reference/drawio-render; the deck: LibreOffice (one soffice run
-# for all decks) to PDF, pdftoppm at 96 dpi; score: compare_png.py (normalised RMSE after a 3 px blur,
+# for all decks) to PDF, pdftoppm at 96 dpi (1280 x 720 px); score: compare_png.py (normalised RMSE after a 3 px blur,
 # both trimmed to their content and scaled to one size; 0 = same). Prints a Markdown table and the means.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -21,7 +21,8 @@ i=0
 while IFS= read -r f; do
   i=$((i + 1)); k=$(printf "%02d" $i)
   "$R/drawio-render" "$C/$f" "$out/ref/$k.png" >/dev/null 2>&1
-  "$J" export "$C/$f" --to png --page 1 --background '#ffffff' -o "$out/png/$k.png" >/dev/null 2>&1
+  # The page's own background (as draw.io's picture has it; transparent elsewhere, flattened on white).
+  "$J" export "$C/$f" --to png --page 1 -o "$out/png/$k.png" >/dev/null 2>&1
   "$J" export "$C/$f" --to pptx --page 1 --deck map -o "$out/pptx/$k.pptx" >/dev/null 2>&1
 done < "$work/pick"
 cp "$out"/pptx/*.pptx "$work/"
@@ -29,7 +30,9 @@ HOME="$work" timeout -k 10 1200 soffice --headless --norestore --nolockcheck "-e
   --convert-to pdf --outdir "$work" "$work"/*.pptx > "$work/soffice.log" 2>&1
 for pdf in "$work"/*.pdf; do
   k=$(basename "$pdf" .pdf)
-  pdftoppm -r 96 -png -singlefile "$pdf" "$out/slide/$k"
+  # Exactly the slide's 1280 x 720 px: at -r 96 pdftoppm rounds LibreOffice's page up to 1281 px, a white
+  # column that keeps compare_png.py's trim from cutting a coloured slide background (p:bg) away.
+  pdftoppm -scale-to-x 1280 -scale-to-y 720 -png -singlefile "$pdf" "$out/slide/$k"
 done
 score() { [[ -f "$1" && -f "$2" ]] && python3 "$R/compare_png.py" "$1" "$2" 2>/dev/null |
   python3 -c 'import json,sys; print("%.4f" % json.load(sys.stdin)["score"])' || echo "-"; }

@@ -10,7 +10,6 @@
 #include "app/cli/report_error.hpp"
 #include "core/base/file_io.hpp"
 #include "core/codec/codec.hpp"
-#include "core/journey/journey_read.hpp"
 #include "core/render/page_renderer.hpp"
 #include "core/render/page_split.hpp"
 #include "exporters/drawio/drawio_writer.hpp"
@@ -147,31 +146,22 @@ int run_export(const ExportOptions& opt_in) {
         const auto& page = doc.pages[p];
         std::string name = page.display_name(p);
         // A journey map becomes the deck a consultant presents, unless --deck map or --split asks otherwise.
-        if (opt.to == "pptx" && opt.split.empty() && opt.deck != "map") {
-            if (journey::is_journey_page(page)) {
-                Diagnostics diags;
-                auto map = journey::read_journey(page, &diags);
-                if (map) {
-                    if (map->title.empty()) map->title = name;
-                    exporters::JourneyDeckOptions jo;
-                    jo.date = opt.date;
-                    auto deck = exporters::journey_deck(*map, jo);
-                    if (deck) {
-                        Part part;
-                        part.page = &page, part.page_index = p, part.title = name;
-                        part.deck = std::move(deck.value());
-                        parts.push_back(std::move(part));
-                        continue;
-                    }
-                    std::cerr << opt.input << ": page '" << name << "': " << deck.error().message
-                              << "; exported as one slide\n";
-                } else {
-                    std::cerr << opt.input << ": page '" << name << "': " << map.error().message
-                              << "; exported as one slide\n";
-                }
-            } else if (opt.deck == "journey") {
-                std::cerr << opt.input << ": page '" << name
-                          << "' is not a journey map; exported as one slide\n";
+        if (opt.to == "pptx" && opt.split.empty()) {
+            exporters::JourneyDeckOptions jo;
+            jo.date = opt.date;
+            auto deck =
+                exporters::journey_deck_for_page(page, name,
+                                                 opt.deck == "map"       ? exporters::DeckChoice::map
+                                                 : opt.deck == "journey" ? exporters::DeckChoice::journey
+                                                                         : exporters::DeckChoice::automatic,
+                                                 std::move(jo));
+            if (!deck.note.empty()) std::cerr << opt.input << ": " << deck.note << "\n";
+            if (!deck.slides.empty()) {
+                Part part;
+                part.page = &page, part.page_index = p, part.title = name;
+                part.deck = std::move(deck.slides);
+                parts.push_back(std::move(part));
+                continue;
             }
         }
         if (opt.split == "stages") {

@@ -9,6 +9,7 @@
 
 #include "core/diagram/annotation_cells.hpp"
 #include "core/diagram/page_index.hpp"
+#include "core/eventlog/stage_measures.hpp"
 
 namespace jstudio::eventlog {
 
@@ -149,6 +150,17 @@ std::size_t annotate_map(diagram::Page& page, const StepModel& map, const Confor
                                         volume_colour + ";fontColor=#0D2F5A;",
                                     text);
             card.set_data("tooltip", s.step + ": measured from the event log");
+            // The same numbers as data, so a deck made from the annotated map can chart them
+            // (stage_measures.hpp reads them back).
+            card.set_data(measured_stage_key, s.step);
+            card.set_data(measured_reach_key, std::to_string(s.cases));
+            card.set_data(measured_cases_key, std::to_string(r.cases));
+            if (s.final_step) {
+                card.set_data(measured_final_key, "1");
+            } else {
+                card.set_data(measured_to_next_key, std::to_string(s.to_next));
+                card.set_data(measured_drop_off_key, std::to_string(s.drop_off()));
+            }
             added.push_back(std::move(card));
         }
 

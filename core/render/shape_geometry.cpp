@@ -81,6 +81,18 @@ Path rounded_polygon(const std::vector<Point>& pts, const std::vector<double>& a
     return p;
 }
 
+// The path turned by `degrees` clockwise about (cx, cy).
+Path turned(Path p, double degrees, double cx, double cy) {
+    if (degrees == 0) return p;
+    const double a = degrees * 3.14159265358979323846 / 180, ca = std::cos(a), sa = std::sin(a);
+    for (auto& op : p.ops)
+        for (auto& q : op.p) {
+            const double dx = q.x - cx, dy = q.y - cy;
+            q = {cx + dx * ca - dy * sa, cy + dx * sa + dy * ca};
+        }
+    return p;
+}
+
 }  // namespace
 
 std::string shape_name(const diagram::Style& style) {
@@ -193,13 +205,25 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
         double dx = w * std::clamp(style.number("size", 0.1), 0.0, 0.5);
         detail(polygon_path({{x + dx, y}, {x + dx, bt}}, false));
         detail(polygon_path({{r - dx, y}, {r - dx, bt}}, false));
-    } else if (name == "note") {
-        double s = std::min({style.number("size", 30), w, h});
-        fill(polygon_path({{x, y}, {r - s, y}, {r, y + s}, {r, bt}, {x, bt}}));
-        detail(polygon_path({{r - s, y}, {r - s, y + s}, {r, y + s}}, false));
-    } else if (name == "card") {
-        double s = std::min({style.number("size", 30), w, h});
-        fill(polygon_path({{x + s, y}, {r, y}, {r, bt}, {x, bt}, {x, y + s}}));
+    } else if (name == "note" || name == "card") {
+        // As draw.io turns a shape to its direction: drawn east in the box (north/south swap its sides),
+        // then turned about the centre; a note's fold goes from top right (east) to bottom left (west).
+        const double turn = direction == "south"   ? 90
+                            : direction == "west"  ? 180
+                            : direction == "north" ? 270
+                                                   : 0;
+        const bool swap = direction == "south" || direction == "north";
+        const double fw = swap ? h : w, fh = swap ? w : h, fx = cx - fw / 2, fy = cy - fh / 2, fr = fx + fw,
+                     fb = fy + fh;
+        double s = std::min({style.number("size", 30), fw, fh});
+        if (name == "note") {
+            fill(turned(polygon_path({{fx, fy}, {fr - s, fy}, {fr, fy + s}, {fr, fb}, {fx, fb}}), turn, cx,
+                        cy));
+            detail(turned(polygon_path({{fr - s, fy}, {fr - s, fy + s}, {fr, fy + s}}, false), turn, cx, cy));
+        } else {
+            fill(turned(polygon_path({{fx + s, fy}, {fr, fy}, {fr, fb}, {fx, fb}, {fx, fy + s}}), turn, cx,
+                        cy));
+        }
     } else if (name == "step") {
         double dx = w * std::clamp(style.number("size", 0.2), 0.0, 1.0);
         fill(polygon_path({{x, y}, {r - dx, y}, {r, cy}, {r - dx, bt}, {x, bt}, {x + dx, cy}}));
@@ -266,17 +290,7 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
         const bool swap = direction == "south" || direction == "north";
         const double fw = swap ? h : w, fh = swap ? w : h, fx = cx - fw / 2, fy = cy - fh / 2;
         const double th = style.number("wallThickness", 10);
-        auto place = [&](Path p) {
-            if (turn != 0) {
-                const double a = turn * 3.14159265358979323846 / 180, ca = std::cos(a), sa = std::sin(a);
-                for (auto& op : p.ops)
-                    for (auto& q : op.p) {
-                        const double dx = q.x - cx, dy = q.y - cy;
-                        q = {cx + dx * ca - dy * sa, cy + dx * sa + dy * ca};
-                    }
-            }
-            return p;
-        };
+        auto place = [&](Path p) { return turned(std::move(p), turn, cx, cy); };
         const std::string kind = name.substr(18);
         if (kind == "wall") {
             fill(place(rect_path({fx, fy, fw, std::min(th, fh)})));

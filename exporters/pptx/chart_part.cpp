@@ -51,6 +51,7 @@ std::string text_props(int size) {
 std::string line_chart_xml(const LineChartData& chart, const std::string& workbook_rid) {
     const std::size_t n = chart.categories.size();
     const std::string last_row = std::to_string(n + 1);
+    const bool columns = chart.kind == ChartKind::columns;
     std::ostringstream o;
     o << xml_head
       << "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" "
@@ -60,22 +61,28 @@ std::string line_chart_xml(const LineChartData& chart, const std::string& workbo
     if (!chart.title.empty())
         o << "<c:title>" << rich(chart.title, 1800, true) << "<c:overlay val=\"0\"/></c:title>";
     o << "<c:autoTitleDeleted val=\"" << (chart.title.empty() ? 1 : 0) << "\"/><c:plotArea><c:layout/>"
-      << "<c:lineChart><c:grouping val=\"standard\"/><c:varyColors val=\"0\"/>";
+      << (columns ? "<c:barChart><c:barDir val=\"col\"/><c:grouping val=\"clustered\"/>"
+                  : "<c:lineChart><c:grouping val=\"standard\"/>")
+      << "<c:varyColors val=\"0\"/>";
     for (std::size_t s = 0; s < chart.series.size(); ++s) {
         const ChartSeries& ser = chart.series[s];
         const std::string col = column(s + 1);
         o << "<c:ser><c:idx val=\"" << s << "\"/><c:order val=\"" << s << "\"/><c:tx><c:strRef><c:f>Sheet1!$"
           << col << "$1</c:f><c:strCache><c:ptCount val=\"1\"/><c:pt idx=\"0\"><c:v>" << esc(ser.name)
           << "</c:v></c:pt></c:strCache></c:strRef></c:tx>";
-        if (!ser.color.empty())
+        if (!ser.color.empty() && columns)
+            o << "<c:spPr><a:solidFill><a:srgbClr val=\"" << ser.color << "\"/></a:solidFill></c:spPr>"
+              << "<c:invertIfNegative val=\"0\"/>";
+        else if (!ser.color.empty())
             o << "<c:spPr><a:ln w=\"38100\" cap=\"rnd\"><a:solidFill><a:srgbClr val=\"" << ser.color
               << "\"/></a:solidFill><a:round/></a:ln></c:spPr><c:marker><c:symbol val=\"circle\"/><c:size "
                  "val=\"9\"/>"
               << "<c:spPr><a:solidFill><a:srgbClr val=\"" << ser.color
               << "\"/></a:solidFill></c:spPr></c:marker>";
         o << "<c:dLbls><c:numFmt formatCode=\"" << esc(chart.number_format) << "\" sourceLinked=\"0\"/>"
-          << "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>" << text_props(1200)
-          << "<c:dLblPos val=\"t\"/><c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName "
+          << "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>" << text_props(columns ? 1000 : 1200)
+          << "<c:dLblPos val=\"" << (columns ? "outEnd" : "t")
+          << "\"/><c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName "
              "val=\"0\"/>"
              "<c:showSerName val=\"0\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls>";
         o << "<c:cat><c:strRef><c:f>Sheet1!$A$2:$A$" << last_row << "</c:f><c:strCache><c:ptCount val=\"" << n
@@ -88,10 +95,13 @@ std::string line_chart_xml(const LineChartData& chart, const std::string& workbo
         for (std::size_t i = 0; i < n && i < ser.values.size(); ++i)
             if (ser.values[i])
                 o << "<c:pt idx=\"" << i << "\"><c:v>" << number(*ser.values[i]) << "</c:v></c:pt>";
-        o << "</c:numCache></c:numRef></c:val><c:smooth val=\"0\"/></c:ser>";
+        o << "</c:numCache></c:numRef></c:val>" << (columns ? "" : "<c:smooth val=\"0\"/>") << "</c:ser>";
     }
-    o << "<c:marker val=\"1\"/><c:axId val=\"500000001\"/><c:axId val=\"500000002\"/></c:lineChart>"
-      << "<c:catAx><c:axId val=\"500000001\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling>"
+    if (columns)
+        o << "<c:gapWidth val=\"80\"/><c:axId val=\"500000001\"/><c:axId val=\"500000002\"/></c:barChart>";
+    else
+        o << "<c:marker val=\"1\"/><c:axId val=\"500000001\"/><c:axId val=\"500000002\"/></c:lineChart>";
+    o << "<c:catAx><c:axId val=\"500000001\"/><c:scaling><c:orientation val=\"minMax\"/></c:scaling>"
          "<c:delete val=\"0\"/><c:axPos val=\"b\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/>"
          "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/><c:tickLblPos val=\"low\"/>"
       << text_props(1400)

@@ -1,6 +1,7 @@
 #pragma once
-// A native, editable line chart for a slide: the chart part (DrawingML chart XML with cached values) and its
-// embedded workbook (a minimal .xlsx holding the same numbers), so PowerPoint's "Edit Data" opens them.
+// A native, editable line or column chart for a slide: the chart part (DrawingML chart XML with cached
+// values) and its embedded workbook (a minimal .xlsx holding the same numbers), so PowerPoint's "Edit Data"
+// opens them.
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,7 +16,10 @@ struct ChartSeries {
     std::string color;                          // RRGGBB
 };
 
+enum class ChartKind { line, columns };  // columns: clustered, one colour per series
+
 struct LineChartData {
+    ChartKind kind = ChartKind::line;
     std::string title, value_axis_title;
     std::vector<std::string> categories;
     std::vector<ChartSeries> series;

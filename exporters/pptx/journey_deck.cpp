@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "core/journey/journey_draw.hpp"
+#include "core/journey/journey_read.hpp"
 #include "core/text/text_metrics.hpp"
 #include "exporters/pptx/chart_part.hpp"
 #include "exporters/pptx/slide_builder.hpp"
@@ -245,7 +246,9 @@ PptxSlide title_slide(const Analysis& a, const JourneyDeckOptions& opt) {
     if (!map.scenario.empty()) n << "Scenario: " << one_line(map.scenario) << "\n";
     n << "This deck: " << (map.personas.empty() ? "" : "the persona, ")
       << "an overview of the whole map, one slide for each of the " << map.stages.size()
-      << " stages, the pain points and opportunities sorted by emotion, and the emotion curve.";
+      << " stages, the pain points and opportunities sorted by emotion, and the emotion curve"
+      << (opt.measures.empty() ? "."
+                               : "; then what customers did: reach, conversion and drop-off per stage.");
     s.notes = n.str();
     return s;
 }
@@ -836,7 +839,162 @@ Result<PptxSlide> chart_slide(const Analysis& a) {
     return s;
 }
 
+// ---- validation numbers -------------------------------------------------------------------------------
+
+std::string pct(std::optional<double> v) {
+    if (!v) return "–";
+    return std::to_string(std::llround(*v * 100)) + "%";
+}
+
+std::string lower(std::string s) {
+    for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// Reach, conversion to the next stage and drop-off per stage, as journey validate --annotate put them on the
+// map: a native column chart (shares, so stages of any size compare) and a native table with the counts.
+Result<PptxSlide> measures_slide(const Analysis& a, std::vector<eventlog::StageMeasure> measures) {
+    const JourneyMap& map = a.map;
+    // In the map's stage order; stages the map no longer names keep their place after them.
+    auto rank = [&](const eventlog::StageMeasure& m) {
+        for (std::size_t k = 0; k < map.stages.size(); ++k)
+            if (lower(stage_label(map, int(k))) == lower(m.stage) ||
+                lower(map.stages[k].id) == lower(m.stage))
+                return int(k);
+        return int(map.stages.size());
+    };
+    std::stable_sort(measures.begin(), measures.end(),
+                     [&](const auto& x, const auto& y) { return rank(x) < rank(y); });
+    LineChartData data;
+    data.kind = ChartKind::columns;
+    bool shares = true;
+    for (const auto& m : measures) shares = shares && m.reach_share.has_value();
+    for (const auto& m : measures) data.categories.push_back(m.stage);
+    if (shares) {
+        data.title = "Reach, conversion and drop-off per stage";
+        data.value_axis_title = "Share of cases";
+        data.min = 0, data.max = 1, data.major_unit = 0.25;
+        data.number_format = "0%";
+        ChartSeries reach{"Reached the stage (% of all cases)", {}, "1565C0"};
+        ChartSeries next{"Went on to the next stage (% of reach)", {}, "2E7D32"};
+        ChartSeries drop{"Dropped off here (% of reach)", {}, "C62828"};
+        for (const auto& m : measures) {
+            reach.values.push_back(m.reach_share);
+            next.values.push_back(m.to_next);
+            drop.values.push_back(m.drop_off_share);
+        }
+        for (auto* ser : {&reach, &next, &drop})
+            if (std::any_of(ser->values.begin(), ser->values.end(), [](auto v) { return v.has_value(); }))
+                data.series.push_back(std::move(*ser));
+    } else {
+        data.title = "Reach and drop-off per stage";
+        data.value_axis_title = "Cases";
+        ChartSeries reach{"Reached the stage", {}, "1565C0"};
+        ChartSeries drop{"Dropped off here", {}, "C62828"};
+        for (const auto& m : measures) {
+            reach.values.push_back(double(m.reach));
+            drop.values.push_back(m.drop_off ? std::optional<double>(double(*m.drop_off)) : std::nullopt);
+        }
+        data.series.push_back(std::move(reach));
+        if (std::any_of(drop.values.begin(), drop.values.end(), [](auto v) { return v.has_value(); }))
+            data.series.push_back(std::move(drop));
+    }
+    auto workbook = chart_workbook(data);
+    if (!workbook) return workbook.error();
+
+    SlideBuilder b;
+    b.text({margin, 14, 904, 34},
+           {slide::para("What customers did: reach, conversion and drop-off", 24, true, accent)}, "Title");
+    b.text({margin, 48, 904, 18},
+           {slide::para(
+               "Measured from the event log (journey validate); the same numbers as on the map's KPI lane.",
+               12, false, grey)},
+           "Note");
+    b.chart({margin, 74, 500, slide_h - 74 - 20}, "rChart1", "Validation chart");
+    const std::vector<double> cols = {118, 92, 104, 102};
+    const double size = 12, pad = 8;
+    auto head = [&](const std::string& t) {
+        return slide::TableCell{{slide::para(t, 12, true, "FFFFFF")}, accent};
+    };
+    std::vector<std::vector<slide::TableCell>> cells{
+        {head("Stage"), head("Reach"), head("To next stage"), head("Drop-off")}};
+    std::vector<double> heights{24 + 14.4};
+    double used = heights[0];
+    std::vector<std::string> said;
+    std::optional<std::size_t> worst;
+    for (std::size_t i = 0; i < measures.size(); ++i) {
+        const auto& m = measures[i];
+        std::vector<std::string> t = {
+            m.stage, std::to_string(m.reach) + (m.reach_share ? " (" + pct(m.reach_share) + ")" : ""),
+            m.to_next ? pct(m.to_next) : "–",
+            m.drop_off
+                ? std::to_string(*m.drop_off) + (m.drop_off_share ? " (" + pct(m.drop_off_share) + ")" : "")
+                : "–"};
+        std::size_t lines = 1;
+        for (std::size_t c = 0; c < t.size(); ++c)
+            lines = std::max(lines, lines_of(t[c], cols[c] - 10, size));
+        const double h = double(lines) * size * 1.2 + pad;
+        std::vector<slide::TableCell> row;
+        for (std::size_t c = 0; c < t.size(); ++c)
+            row.push_back(
+                {{slide::para(t[c], size, c == 0, c == 3 && m.drop_off && *m.drop_off ? "9C2A25" : ink,
+                              c == 0 ? 'l' : 'r')},
+                 c == 3 && m.drop_off && *m.drop_off ? "FDECEA" : ""});
+        cells.push_back(std::move(row));
+        heights.push_back(h);
+        used += h;
+        if (m.drop_off_share && (!worst || *m.drop_off_share > *measures[*worst].drop_off_share)) worst = i;
+        said.push_back(m.stage + ": reach " + t[1] +
+                       (m.to_next ? ", " + pct(m.to_next) + " went on to the next stage" : "") +
+                       (m.drop_off ? ", drop-off " + t[3] : ", the last stage"));
+    }
+    double tw = 0;
+    for (double c : cols) tw += c;
+    b.table({slide_w - margin - tw, 80, tw, used}, cols, cells, heights, "Validation numbers");
+    PptxSlide s;
+    s.title = "Validation numbers";
+    s.shapes = b.xml();
+    std::ostringstream n;
+    n << "What customers actually did, measured from the event log by journey validate and written on the "
+         "map: "
+         "for each stage how many cases reached it, the share that went on to the next stage, and how many "
+         "journeys ended there (drop-off). The chart is native: Edit Data opens its numbers.\n"
+      << join(said, ".\n") << ".";
+    if (worst && *measures[*worst].drop_off_share > 0)
+        n << "\nThe largest drop-off is at " << measures[*worst].stage << " ("
+          << pct(measures[*worst].drop_off_share) << " of the cases reaching it).";
+    s.notes = n.str();
+    s.charts.push_back({"rChart1", line_chart_xml(data), std::move(workbook.value())});
+    return s;
+}
+
 }  // namespace
+
+PageDeck journey_deck_for_page(const diagram::Page& page, const std::string& name, DeckChoice choice,
+                               JourneyDeckOptions options) {
+    PageDeck out;
+    if (choice == DeckChoice::map) return out;
+    if (!journey::is_journey_page(page)) {
+        if (choice == DeckChoice::journey)
+            out.note = "page '" + name + "' is not a journey map; exported as one slide";
+        return out;
+    }
+    Diagnostics diags;
+    auto map = journey::read_journey(page, &diags);
+    if (!map) {
+        out.note = "page '" + name + "': " + map.error().message + "; exported as one slide";
+        return out;
+    }
+    if (map->title.empty()) map->title = name;
+    if (options.measures.empty()) options.measures = eventlog::read_stage_measures(page);
+    auto deck = journey_deck(*map, options);
+    if (!deck) {
+        out.note = "page '" + name + "': " + deck.error().message + "; exported as one slide";
+        return out;
+    }
+    out.slides = std::move(deck.value());
+    return out;
+}
 
 Result<std::vector<PptxSlide>> journey_deck(const JourneyMap& map, const JourneyDeckOptions& options) {
     if (map.stages.empty()) return make_error(ErrorCode::unsupported, "the journey map has no stages");
@@ -850,6 +1008,11 @@ Result<std::vector<PptxSlide>> journey_deck(const JourneyMap& map, const Journey
     auto chart = chart_slide(a);
     if (!chart) return chart.error();
     slides.push_back(std::move(chart.value()));
+    if (!options.measures.empty()) {
+        auto measured = measures_slide(a, options.measures);
+        if (!measured) return measured.error();
+        slides.push_back(std::move(measured.value()));
+    }
     return slides;
 }
 

@@ -13,8 +13,8 @@
 #include "core/text/xml_escape.hpp"
 #include "exporters/image/image_source.hpp"
 #include "exporters/pptx/pptx_parts.hpp"
-#include "exporters/pptx/svg_fallback.hpp"
 #include "exporters/pptx/zip_writer.hpp"
+#include "exporters/raster/svg_image.hpp"
 
 namespace jstudio::exporters {
 
@@ -195,6 +195,14 @@ std::string shape_fill(const std::optional<Color>& fill, const diagram::Style& s
            std::to_string(ang) + "\" scaled=\"0\"/></a:gradFill>";
 }
 
+// An edge label's background as draw.io paints it: labelBackgroundColor, white when absent or "default"
+// (the page's colour), none for "none".
+std::optional<Color> label_background(const diagram::Style& style) {
+    const std::string v = style.get_or("labelBackgroundColor", "default");
+    if (v == "default" || v == "inherit") return Color{255, 255, 255};
+    return parse_color(v);
+}
+
 // draw.io's shadow=1: a soft grey shadow down and to the right.
 std::string shadow_props(const diagram::Style& style) {
     if (!style.flag("shadow")) return "";
@@ -309,9 +317,9 @@ std::string notes_text(const PptxSlide& s) {
 // corner and the end at (w,h), where PowerPoint and the deck checker expect the glued ends. Adjust values
 // outside 0..100000 draw detours beyond the box. PowerPoint draws the stored preset path and re-routes it,
 // keeping the preset, when a glued shape moves; LibreOffice 7.4 re-routes every glued connector on import
-// (its own elbows). More than 4 bends, or slanted segments with bends, become an unglued custGeom connector
-// (the polyline as its path): both draw it exactly, it stays an editable line, but does not follow the
-// shapes.
+// (its own elbows). More than 4 bends, slanted segments with bends, or bends with neither end glued
+// become a free-form line (the polyline as its path): both draw it exactly, it stays an editable line, but
+// does not follow the shapes.
 struct ConnectorShape {
     std::string prst;  // "" = custGeom with local
     std::vector<long long> adj;
@@ -321,7 +329,7 @@ struct ConnectorShape {
     bool rot90 = false, flip_h = false, flip_v = false;
 };
 
-ConnectorShape connector_shape(std::vector<Emu> pts, Emu s, Emu t, bool orthogonal) {
+ConnectorShape connector_shape(std::vector<Emu> pts, Emu s, Emu t, bool orthogonal, bool glued) {
     auto horizontal = [](Emu a, Emu b) { return std::llabs(b.y - a.y) <= std::llabs(b.x - a.x); };
     // Ends on the glued sites; keep the first and last segments axis-parallel by moving their inner bend.
     if (pts.size() == 3 && orthogonal) {
@@ -362,7 +370,9 @@ ConnectorShape connector_shape(std::vector<Emu> pts, Emu s, Emu t, bool orthogon
     const std::size_t segments = p.size() - 1;
 
     ConnectorShape c;
-    const bool preset = segments == 1 || (axis && segments <= 5);
+    // A bent route glued at neither end gains nothing from being a connector, and LibreOffice would draw
+    // its own elbows: it is a free-form line, drawn exactly by both.
+    const bool preset = segments == 1 || (glued && axis && segments <= 5);
     c.rot90 = preset && segments > 1 && !horizontal(p[0], p[1]);
     // A zero-width or zero-height box cannot hold bends: widen it by a hair at the end point.
     constexpr long long hair =
@@ -476,14 +486,30 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
             box.rotated = true;
         }
         if (s.shape == "card") flip = " flipH=\"1\"";
+        long long swimlane_adj = 0;
         if (s.shape == "swimlane") {
             // The lane body as its own rectangle; the header below carries the fill and the title.
             double start = style.number("startSize", 40);
             bool horizontal = style.flag("horizontal", true);
+            // rounded=1: draw.io rounds the lane's outer corners by 3 x arcSize % of the header (mxSwimlane),
+            // the body's bottom ones and the header's top ones.
+            const double w = s.bounds.width, h = s.bounds.height;
+            const double radius =
+                !s.rounded ? 0
+                : style.flag("absoluteArcSize")
+                    ? std::min({w / 2, h / 2, style.number("arcSize", 20) / 2})
+                    : std::min({w / 2, h / 2,
+                                start * std::clamp(style.number("arcSize", 15), 0.0, 50.0) * 3 / 100});
+            auto adj = [](double r, double side1, double side2) {
+                return std::clamp<long long>(
+                    std::llround(r / std::max(1e-9, std::min(side1, side2)) * 100000), 0, 50000);
+            };
             o << "<p:sp><p:nvSpPr><p:cNvPr id=\"" << next_id++ << "\" name=\"Lane " << esc(s.cell_id)
               << "\"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x=\"" << box.x << "\" y=\""
-              << box.y << "\"/><a:ext cx=\"" << box.cx << "\" cy=\"" << box.cy
-              << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
+              << box.y << "\"/><a:ext cx=\"" << box.cx << "\" cy=\"" << box.cy << "\"/></a:xfrm>"
+              << (radius > 0 ? "<a:prstGeom prst=\"roundRect\"><a:avLst><a:gd name=\"adj\" fmla=\"val " +
+                                   std::to_string(adj(radius, w, h)) + "\"/></a:avLst></a:prstGeom>"
+                             : std::string("<a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"))
               // The body is filled only with swimlaneFillColor, as in draw.io.
               // ("default" is the page's own background, white).
               << fill_props(style.get_or("swimlaneFillColor", "none") == "default"
@@ -495,6 +521,10 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
                 box.cy = std::min(box.cy, fit.len(start));
             else
                 box.cx = std::min(box.cx, fit.len(start));
+            if (radius > 0 && horizontal) {  // the header's top corners (no connection sites: not glued)
+                box.preset = "round2SameRect";
+                swimlane_adj = adj(radius, w, std::min(h, start));
+            }
         }
         if (s.shape == "image" && !s.image.empty()) {
             // A native picture (p:pic) of the embedded or linked image; a label goes into its own text box.
@@ -504,8 +534,9 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
             std::string svg_ext;
             std::optional<ImageData> fallback;
             if (image && image->mime == "image/svg+xml") {
-                auto png = svg_to_png(image->bytes, int(std::ceil(double(box.cx) / 9525 * 2)),
-                                      int(std::ceil(double(box.cy) / 9525 * 2)));
+                auto png =
+                    svg_to_png(image->bytes, std::clamp(int(std::ceil(double(box.cx) / 9525 * 2)), 1, 4096),
+                               std::clamp(int(std::ceil(double(box.cy) / 9525 * 2)), 1, 4096), false);
                 if (png) {
                     std::string svg_rid = "rImg" + std::to_string(out.pictures.size() + 1);
                     out.pictures.push_back({svg_rid, "../media/" + media.add(*image)});
@@ -564,6 +595,9 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
             if (box.preset == "roundRect")
                 o << "<a:gd name=\"adj\" fmla=\"val "
                   << round_rect_adj(style, s.bounds.width, s.bounds.height) << "\"/>";
+            if (box.preset == "round2SameRect")
+                o << "<a:gd name=\"adj1\" fmla=\"val " << swimlane_adj
+                  << "\"/><a:gd name=\"adj2\" fmla=\"val 0\"/>";
             o << "</a:avLst></a:prstGeom>";
         }
         // A stencil that draws nothing (draw.io writes some) keeps its box for the label, unpainted.
@@ -612,24 +646,36 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
         Emu s{fit.x(e.points.front().x), fit.y(e.points.front().y)};
         Emu t{fit.x(e.points.back().x), fit.y(e.points.back().y)};
         // Glue: snap each end to the nearest connection site of the shape it is attached to.
+        // An end draw.io puts away from every site (a port such as entryX=0.8 on a bar, a straight edge
+        // meeting a long side far from its middle) stays where draw.io draws it, unglued: glued, it would
+        // jump to the site.
         auto glue = [&](const std::string& id, Emu& end) -> std::string {
             auto it = boxes.find(id);
             if (id.empty() || it == boxes.end() || it->second.rotated) return "";
             auto sites = sites_of(it->second);
             if (sites.empty()) return "";
+            // Near a site: within a quarter of the side it sits on (4 px at least), so a port at 85 % of a
+            // long bar is not pulled to the bar's end.
+            const ShapeBox& sb = it->second;
+            const double mid_x = sb.x + sb.cx / 2.0, mid_y = sb.y + sb.cy / 2.0;
             std::size_t best = 0;
             double best_d = 1e300;
             for (std::size_t i = 0; i < sites.size(); ++i) {
-                double d = std::hypot(double(sites[i].x - end.x), double(sites[i].y - end.y));
-                if (d < best_d) best_d = d, best = i;
+                const double d = std::hypot(double(sites[i].x - end.x), double(sites[i].y - end.y));
+                const double side = std::abs(sites[i].y - mid_y) > std::abs(sites[i].x - mid_x)
+                                        ? double(sb.cx)
+                                        : double(sb.cy);
+                if (d <= std::max(double(fit.len(4)), side / 4) && d < best_d) best_d = d, best = i;
             }
+            if (best_d == 1e300) return "";
             end = sites[best];
             return "id=\"" + std::to_string(it->second.id) + "\" idx=\"" + std::to_string(best) + "\"";
         };
         std::string st = glue(e.source, s), en = glue(e.target, t);
         std::vector<Emu> route;
         for (const Point& p : e.points) route.push_back({fit.x(p.x), fit.y(p.y)});
-        ConnectorShape cs = connector_shape(std::move(route), s, t, orthogonal);
+        ConnectorShape cs =
+            connector_shape(std::move(route), s, t, orthogonal, !st.empty() || !en.empty() || e.curved);
         long long id = next_id++;
         const bool freeform = cs.prst.empty();
         if (freeform) {
@@ -687,7 +733,7 @@ SlideXml slide_xml(const PptxSlide& slide, const PptxOptions& opt, Media& media)
               << "\"/><p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x=\"" << fit.x(r.x)
               << "\" y=\"" << fit.y(r.y) << "\"/><a:ext cx=\"" << fit.len(r.width) << "\" cy=\""
               << fit.len(r.height) << "\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
-              << fill_props(Color{255, 255, 255}) << "<a:ln><a:noFill/></a:ln></p:spPr>"
+              << fill_props(label_background(style)) << "<a:ln><a:noFill/></a:ln></p:spPr>"
               << text_body(e.label, HAlign::center, VAlign::middle, false, fit, 0) << "</p:sp>";
         }
     }
@@ -755,7 +801,6 @@ std::string preset_for(const std::string& shape, bool rounded) {
         {"cylinder", "can"},
         {"document", "flowChartDocument"},
         {"process", "flowChartPredefinedProcess"},
-        {"note", "foldedCorner"},
         {"card", "snip1Rect"},
         {"step", "chevron"},
         {"cloud", "cloud"},

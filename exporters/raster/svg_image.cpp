@@ -100,12 +100,12 @@ Result<RgbaImage> rasterise_svg(std::string_view svg, int width, int height) {
     return out;
 }
 
-Result<std::string> svg_to_png(std::string_view svg, int width, int height) {
+Result<std::string> svg_to_png(std::string_view svg, int width, int height, bool stretch) {
     if (width <= 0 || height <= 0 || width > max_side || height > max_side)
         return make_error(ErrorCode::unsupported, "SVG image size out of range");
     cairo_surface_t* surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height);
     cairo_t* cr = cairo_create(surface);
-    const bool ok = draw_svg_image(cr, svg, {0, 0, double(width), double(height)}, true);
+    const bool ok = draw_svg_image(cr, svg, {0, 0, double(width), double(height)}, stretch);
     cairo_destroy(cr);
     std::string png;
     if (ok)

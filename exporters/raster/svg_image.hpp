@@ -23,7 +23,8 @@ struct RgbaImage {
 };
 // The SVG drawn at width x height pixels (stretched to them); at most 16384 px a side.
 Result<RgbaImage> rasterise_svg(std::string_view svg, int width, int height);
-// The same as a PNG file's bytes.
-Result<std::string> svg_to_png(std::string_view svg, int width, int height);
+// The same as a PNG file's bytes; stretch = false keeps the SVG's aspect (centred in the pixels, the rest
+// transparent), as draw.io draws an image (imageAspect=1): the PNG fallback of an SVG picture on a slide.
+Result<std::string> svg_to_png(std::string_view svg, int width, int height, bool stretch = true);
 
 }  // namespace jstudio::exporters

@@ -1,9 +1,12 @@
 // Journey > Export SVG/PNG/PDF/Slides: the pictures and slides `journey export` writes, through the shared
 // renderer (the same picture the canvas draws). SVG and PNG: the active page (the SVG embeds the document so
-// draw.io reopens it); PDF and PPTX: every page, one page or slide each. Rendering runs with progress and can
-// be cancelled between pages; nothing is written then.
+// draw.io reopens it); PDF: every page, one page each; PPTX: every page, a journey map as the journey deck
+// (exporters::journey_deck_for_page, the decision `journey export --to pptx` makes) and any other page as
+// one slide. Rendering runs with progress and can be cancelled between pages; nothing is written then.
+
 #include "core/base/file_io.hpp"
 #include "core/render/page_renderer.hpp"
+#include "exporters/pptx/journey_deck.hpp"
 #include "exporters/pptx/pptx_writer.hpp"
 #include "exporters/raster/cairo_writer.hpp"
 #include "exporters/svg/svg_writer.hpp"
@@ -27,7 +30,8 @@ const FormatInfo formats[] = {
     {Format::svg, "Export SVG...", "Save this page as an .svg draw.io can open again", "SVG (*.svg)|*.svg"},
     {Format::png, "Export PNG...", "Save this page as a PNG picture", "PNG (*.png)|*.png"},
     {Format::pdf, "Export PDF...", "Save every page as a page of a PDF", "PDF (*.pdf)|*.pdf"},
-    {Format::pptx, "Export Slides (PPTX)...", "Save every page as an editable PowerPoint slide",
+    {Format::pptx, "Export Slides (PPTX)...",
+     "Save every page as editable PowerPoint slides (a journey map as the deck to present)",
      "PowerPoint (*.pptx)|*.pptx"},
 };
 
@@ -42,20 +46,28 @@ Result<std::string> export_bytes(const diagram::Document& document, std::size_t 
         pages.push_back(active);
     else
         for (std::size_t i = 0; i < document.pages.size(); ++i) pages.push_back(i);
-    std::vector<render::Scene> scenes;
+    std::vector<render::Scene> scenes;  // reserved: PPTX slides point at them
+    scenes.reserve(pages.size());
+    std::vector<exporters::PptxSlide> slides;
     for (std::size_t k = 0; k < pages.size(); ++k) {
         if (!progress.update(0.8 * static_cast<double>(k) / static_cast<double>(pages.size()),
                              "Drawing page " + std::to_string(k + 1) + " of " + std::to_string(pages.size())))
             return make_error(ErrorCode::cancelled, "cancelled");
-        scenes.push_back(render::render_page(document.pages[pages[k]]));
+        const diagram::Page& page = document.pages[pages[k]];
+        if (format == Format::pptx) {
+            auto deck = exporters::journey_deck_for_page(page, page.display_name(pages[k]),
+                                                         exporters::DeckChoice::automatic);
+            if (!deck.slides.empty()) {
+                slides.insert(slides.end(), deck.slides.begin(), deck.slides.end());
+                continue;
+            }
+        }
+        scenes.push_back(render::render_page(page));
+        if (format == Format::pptx) slides.push_back({&scenes.back(), &page, page.display_name(pages[k])});
     }
     if (!progress.update(0.85, "Writing")) return make_error(ErrorCode::cancelled, "cancelled");
     if (format == Format::png) return exporters::write_png(scenes.front());
     if (format == Format::pdf) return exporters::write_pdf(scenes);
-    std::vector<exporters::PptxSlide> slides;
-    for (std::size_t k = 0; k < pages.size(); ++k)
-        slides.push_back(
-            {&scenes[k], &document.pages[pages[k]], document.pages[pages[k]].display_name(pages[k])});
     return exporters::write_pptx(slides);
 }
 

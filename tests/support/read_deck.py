@@ -10,8 +10,10 @@ broken promise:
   (.xlsx) opens and holds the same numbers;
 - fonts: runs on slides whose notes start with "Stage " are at least --min-stage-font points, every other
   run at least --min-font points.
---expect slides=N, personas=N (line series in the chart), stages=N, findings=N (table rows without the
-header, over all table slides), glued=N (at least N glued connector ends in the deck).
+--expect slides=N, personas=N (line series in the emotion chart), stages=N, findings=N (rows of the pain
+point tables without the header, over all table slides), measures=N (rows of the "Validation numbers"
+table), measure_series=N (series of the validation column chart), glued=N (at least N glued connector ends
+in the deck).
 """
 import io
 import re
@@ -82,6 +84,7 @@ def main():
     prels = rels_of(z, "ppt/presentation.xml")
     slides = [prels[s.get(R_ID)][1] for s in pres.iterfind("p:sldIdLst/p:sldId", NS)]
     glued_total, findings, series_count, stage_slides = 0, 0, None, 0
+    measures, measure_series = 0, 0
     for n, part in enumerate(slides, 1):
         x = ET.fromstring(z.read(part))
         srels = rels_of(z, part)
@@ -105,7 +108,9 @@ def main():
                     glued += 1
         glued_total += glued
         tables = x.findall(".//a:tbl", NS)
-        for t in tables:
+        frames = [f for f in x.iter("{%s}graphicFrame" % NS["p"]) if f.find(".//a:tbl", NS) is not None]
+        names = [f.find("p:nvGraphicFramePr/p:cNvPr", NS).get("name") for f in frames]
+        for t, name in zip(tables, names):
             cols = len(t.findall("a:tblGrid/a:gridCol", NS))
             rows = t.findall("a:tr", NS)
             if cols == 0 or not rows:
@@ -113,7 +118,10 @@ def main():
             for r in rows:
                 if len(r.findall("a:tc", NS)) != cols:
                     fail("slide %d: a table row has %d cells for %d columns" % (n, len(r.findall("a:tc", NS)), cols))
-            findings += len(rows) - 1
+            if name.startswith("Validation numbers"):
+                measures += len(rows) - 1
+            else:
+                findings += len(rows) - 1
         charts = x.findall(".//c:chart", NS)
         for ch in charts:
             kind, target = srels.get(ch.get(R_ID), (None, None))
@@ -123,7 +131,10 @@ def main():
             sers = cx.findall(".//c:ser", NS)
             if not sers:
                 fail("slide %d: chart without series" % n)
-            series_count = len(sers)
+            if cx.find(".//c:lineChart", NS) is not None:
+                series_count = len(sers)
+            else:
+                measure_series = len(sers)
             cached = []
             for s in sers:
                 pts = [float(v.text) for v in s.findall("c:val//c:pt/c:v", NS)]
@@ -153,15 +164,16 @@ def main():
             n, "stage" if is_stage else "-", shapes, len(cxn), glued, len(tables), len(charts), smallest,
             len(note_text)))
     got = {"slides": len(slides), "findings": findings, "stages": stage_slides,
-           "personas": series_count if series_count is not None else 0}
+           "personas": series_count if series_count is not None else 0,
+           "measures": measures, "measure_series": measure_series}
     for k, v in expect.items():
         if k == "glued":
             if glued_total < v:
                 fail("%d glued connector ends, expected at least %d" % (glued_total, v))
         elif got.get(k) != v:
             fail("%s = %s, expected %d" % (k, got.get(k), v))
-    print("ok %s: %d slides, %d glued ends, %d table rows, %d chart series" % (
-        deck, len(slides), glued_total, findings, got["personas"]))
+    print("ok %s: %d slides, %d glued ends, %d table rows, %d chart series, %d measured stages" % (
+        deck, len(slides), glued_total, findings, got["personas"], measures))
 
 
 if __name__ == "__main__":
