@@ -15,6 +15,7 @@
 #include <wx/log.h>
 #include <wx/mstream.h>
 
+#include "app/studio/image_folders.hpp"
 #include "core/codec/codec.hpp"
 #include "core/diagram/page_index.hpp"
 #include "core/render/page_renderer.hpp"
@@ -160,6 +161,15 @@ class Painter {
         gc.PopState();
     }
 
+    // Where local image files may be read from: the document's folder and the user's allowed folders. A
+    // change (another list, the document saved elsewhere) drops the images decoded under the old one.
+    void set_image_access(std::string base_dir, std::vector<std::string> allowed) {
+        if (base_dir == m_base_dir && allowed == m_allowed) return;
+        m_base_dir = std::move(base_dir);
+        m_allowed = std::move(allowed);
+        m_images.clear();
+    }
+
     void image(wxGraphicsContext& gc, const render::Image& image) {
         auto it = m_images.find(image.href);
         if (it == m_images.end()) it = m_images.emplace(image.href, decode(image.href)).first;
@@ -188,6 +198,8 @@ class Painter {
     static constexpr double reference_size = 96;  // px; 72 pt at 96 dpi, a whole number of points
     std::map<std::tuple<std::string, bool, bool, int, int, int, int>, FontEntry> m_fonts;
     std::unordered_map<std::string, wxBitmap> m_images;
+    std::string m_base_dir;
+    std::vector<std::string> m_allowed;  // empty: no local file is read
     std::vector<wxDash> m_dashes;
     double m_pixel_factor = 0;
 
@@ -210,11 +222,15 @@ class Painter {
         return m_pixel_factor;
     }
 
-    // The image as the PNG export reads it (data URIs, draw.io's own img/lib files; no local files), SVG
-    // drawn by librsvg at a size that stays sharp when zoomed in a little.
-    static wxBitmap decode(const std::string& href) {
-        auto data = exporters::load_image(href);
+    // The image as the PNG export reads it (data URIs, draw.io's own img/lib files, local files only inside
+    // the allowed folders), SVG drawn by librsvg at a size that stays sharp when zoomed in a little.
+    wxBitmap decode(const std::string& href) const {
+        auto data = exporters::load_image(href, m_base_dir, m_allowed);
         if (!data) return {};
+        // A header may claim gigapixels in a few bytes: refused by its declared size before decoding, as the
+        // PNG export does.
+        if (data.value().mime != "image/svg+xml" && !exporters::decodable_image_size(data.value().bytes))
+            return {};
         wxLogNull quiet;  // a broken image is drawn as a frame, not reported in a message box
         if (data.value().mime == "image/svg+xml") {
             render::Point size = exporters::svg_image_size(data.value().bytes);
@@ -586,6 +602,8 @@ void Canvas::draw_content(wxGraphicsContext& gc, wxRect area) {
         gc.DrawRectangle(sheet.x, sheet.y, sheet.width, sheet.height);
     }
     if (!m_painter) m_painter = std::make_unique<Painter>();
+    m_painter->set_image_access(image_base_dir(m_editor->path),
+                                image_folders ? image_folders() : std::vector<std::string>{});
     const auto& items = scene.drawing.items;
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (!intersects(m_scene->boxes[i], visible)) continue;  // culling: only what the window shows

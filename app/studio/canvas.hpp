@@ -74,6 +74,8 @@ class Canvas : public wxWindow {
     std::function<void()> selection_changed;
     std::function<void()> view_changed;                  // zoom or scroll position
     std::function<void(const std::string&)> edit_label;  // double click on a cell
+    // The folders local image files may be read from (image_folders.hpp), asked on every paint; unset = none.
+    std::function<std::vector<std::string>()> image_folders;
 
   private:
     Editor* m_editor;

@@ -9,6 +9,7 @@
 #include <wx/graphics.h>
 #include <wx/image.h>
 #include <wx/listctrl.h>
+#include <wx/log.h>
 #include <wx/mstream.h>
 #include <wx/stattext.h>
 
@@ -22,6 +23,7 @@
 #include <optional>
 #include <sstream>
 
+#include "app/studio/image_folders.hpp"
 #include "app/studio/studio_frame.hpp"
 #include "core/diagram/page_index.hpp"
 #include "core/render/page_renderer.hpp"
@@ -122,6 +124,22 @@ bool shows_text(const wxWindow& window, const std::string& text) {
     for (const wxWindow* child : window.GetChildren())
         if (shows_text(*child, text)) return true;
     return false;
+}
+
+std::string hex_colour(int r, int g, int b) {
+    char text[8];
+    std::snprintf(text, sizeof text, "%02x%02x%02x", r & 0xff, g & 0xff, b & 0xff);
+    return text;
+}
+
+// Each channel within 48 of the RRGGBB given (anti-aliasing and colour management aside); "!RRGGBB": not
+// near that colour.
+bool near_colour(int r, int g, int b, const std::string& want) {
+    if (!want.empty() && want[0] == '!') return !near_colour(r, g, b, want.substr(1));
+    if (want.size() != 6) return false;
+    const long v = std::strtol(want.c_str(), nullptr, 16);
+    return std::abs(r - int(v >> 16 & 0xff)) <= 48 && std::abs(g - int(v >> 8 & 0xff)) <= 48 &&
+           std::abs(b - int(v & 0xff)) <= 48;
 }
 
 }  // namespace
@@ -268,6 +286,8 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
             const auto scene = render::render_page(editor->document.pages[page]);
             exporters::RasterOptions options;
             options.background = render::Color{255, 255, 255};
+            options.base_dir = image_base_dir(editor->path),
+            options.image_dirs = frame.allowed_image_folders();
             auto png = exporters::write_png(scene, options);
             wxImage want;
             if (png) {
@@ -309,6 +329,42 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
                 want.SaveFile(wxString::FromUTF8(stem + "-export.png"), wxBITMAP_TYPE_PNG);
                 fail(std::to_string(percent) + "% of pixels differ (" + stem + "-canvas/export.png)");
             }
+        } else if (op ==
+                   "expect-canvas-pixel") {  // PX PY [!]RRGGBB: the canvas at 100% shows this colour there
+            canvas->set_selection({}, false);
+            canvas->set_view({std::stod(w.at(1)) - 4, std::stod(w.at(2)) - 4}, 1);
+            wxBitmap drawn(9, 9, 24);
+            {
+                wxMemoryDC dc(drawn);
+                std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+                canvas->draw(*gc, drawn.GetSize());
+            }
+            const wxImage got = drawn.ConvertToImage();
+            if (!near_colour(got.GetRed(4, 4), got.GetGreen(4, 4), got.GetBlue(4, 4), w.at(3)))
+                fail("the canvas shows " +
+                     hex_colour(got.GetRed(4, 4), got.GetGreen(4, 4), got.GetBlue(4, 4)));
+        } else if (op == "expect-png-pixel") {  // PATH X Y [!]RRGGBB: the PNG file has this colour at (X, Y)
+            wxLogNull quiet;
+            wxImage png;
+            if (!png.LoadFile(wxString::FromUTF8(w.at(1)), wxBITMAP_TYPE_PNG)) {
+                fail("not a PNG");
+                continue;
+            }
+            const int x = std::stoi(w.at(2)), y = std::stoi(w.at(3));
+            if (x < 0 || y < 0 || x >= png.GetWidth() || y >= png.GetHeight())
+                fail("outside the " + std::to_string(png.GetWidth()) + " x " +
+                     std::to_string(png.GetHeight()) + " picture");
+            else if (!near_colour(png.GetRed(x, y), png.GetGreen(x, y), png.GetBlue(x, y), w.at(4)))
+                fail("the PNG shows " + hex_colour(png.GetRed(x, y), png.GetGreen(x, y), png.GetBlue(x, y)));
+        } else if (op == "expect-file-lacks") {  // expect-file-lacks PATH TEXT (the rest of the line)
+            std::ifstream file(w.at(1), std::ios::binary);
+            std::ostringstream text;
+            text << file.rdbuf();
+            const std::string unwanted = rest.substr(std::min(rest.size(), w.at(1).size() + 1));
+            if (!file)
+                fail("missing");
+            else if (text.str().find(unwanted) != std::string::npos)
+                fail("the file contains it");
         } else if (op == "key-up") {
             if (!key_code(w.at(1)))
                 fail("unknown key");

@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <exception>
 
+#include "app/studio/image_folders.hpp"
 #include "core/diagram/page_index.hpp"
 
 namespace jstudio::studio {
@@ -91,6 +92,7 @@ void StudioFrame::build_menus() {
     file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
     m_recent.UseMenu(m_recent_menu);
     m_recent.Load(*wxConfigBase::Get());
+    m_image_folders = load_image_folders(*wxConfigBase::Get());
     bar->Append(file, "&File");
 
     auto* edit = new wxMenu;
@@ -104,6 +106,10 @@ void StudioFrame::build_menus() {
     edit->Append(wxID_SELECTALL, "Select &All\tCtrl+A");
     const int label_id = wxWindow::NewControlId();
     edit->Append(label_id, "Edit &Label\tF2");
+    edit->AppendSeparator();
+    const int image_folders_id = wxWindow::NewControlId();
+    edit->Append(image_folders_id, "Allowed Image &Folders...",
+                 "Folders whose image files diagrams may show and exports may embed");
     bar->Append(edit, "&Edit");
 
     auto* view = new wxMenu;
@@ -238,6 +244,8 @@ void StudioFrame::build_menus() {
         },
         label_id);
     Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { edit_image_folders(); }, image_folders_id);
+    Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
             if (auto* c = canvas(); c && c->selection().size() >= 2)
@@ -291,6 +299,7 @@ void StudioFrame::rebuild_tabs() {
         c->selection_changed = [this]() { changed(); };
         c->view_changed = [this]() { update_title(); };
         c->edit_label = [this](const std::string& id) { edit_label_of(id); };
+        c->image_folders = [this]() { return m_image_folders; };
         m_tabs->AddPage(c, wxString::FromUTF8(m_editor->document.pages[i].display_name(i)), i == 0);
     }
 }
@@ -454,6 +463,21 @@ void StudioFrame::insert_shape(const std::string& style, double w, double h, con
     const std::string id = m_editor->add_vertex(
         c->page(), style, {std::round(centre.x - w / 2), std::round(centre.y - h / 2), w, h}, label);
     if (!id.empty()) c->set_selection({id}, false);
+}
+
+// The user's list of folders local images may come from: saved in the settings, used from the next paint
+// and export on (the canvases drop the images they decoded under the old list).
+void StudioFrame::edit_image_folders() {
+    std::vector<Field> fields{{"folders", join_image_folders(m_image_folders)}};
+    if (!ask("Allowed image folders (absolute paths, separated by ';')", fields)) return;
+    auto folders = parse_image_folders(fields.front().value);
+    if (!folders) {
+        report_error("Allowed image folders: " + folders.error().message + "; the list is unchanged");
+        return;
+    }
+    m_image_folders = std::move(folders.value());
+    save_image_folders(*wxConfigBase::Get(), m_image_folders);
+    for (size_t i = 0; i < m_tabs->GetPageCount(); ++i) static_cast<Canvas*>(m_tabs->GetPage(i))->Refresh();
 }
 
 void StudioFrame::on_close(wxCloseEvent& event) {

@@ -50,6 +50,7 @@ class StudioFrame : public wxFrame, public plugin::HostServices {
     void add_panel(wxWindow* panel, const plugin::PanelInfo& info) override;
     diagram::Document* active_document() override { return m_editor ? &m_editor->document : nullptr; }
     std::string active_path() override { return m_editor ? m_editor->path : ""; }
+    std::vector<std::string> allowed_image_folders() override { return m_image_folders; }
     int active_page() override;
     std::vector<std::string> selection() override;
     void select(const std::vector<std::string>& cell_ids, bool centre) override;
@@ -79,6 +80,7 @@ class StudioFrame : public wxFrame, public plugin::HostServices {
     int m_paste_count = 0;
     std::deque<std::vector<std::string>> m_answers;
     std::vector<std::string> m_asked;
+    std::vector<std::string> m_image_folders;  // Edit > Allowed Image Folders... (image_folders.hpp)
 
     void build_menus();
     void attach_editor(std::unique_ptr<Editor> editor);
@@ -88,6 +90,7 @@ class StudioFrame : public wxFrame, public plugin::HostServices {
     void update_title();
     void insert_shape(const std::string& style, double w, double h, const std::string& label);
     void edit_label_of(const std::string& id);
+    void edit_image_folders();
     void on_close(wxCloseEvent& event);
 };
 

@@ -85,6 +85,8 @@ void arc_to(Path& path, Point from, double rx, double ry, double rotation_deg, b
         path.line_to(to);
         return;
     }
+    // Only the remainder of a turn counts: 1e308 degrees would otherwise make an infinite angle.
+    rotation_deg = std::isfinite(rotation_deg) ? std::fmod(rotation_deg, 360) : 0;
     const double phi = rotation_deg * pi / 180, cp = std::cos(phi), sp = std::sin(phi);
     const double hx = (from.x - to.x) / 2, hy = (from.y - to.y) / 2;
     const double x1 = cp * hx + sp * hy, y1 = -sp * hx + cp * hy;
@@ -104,6 +106,13 @@ void arc_to(Path& path, Point from, double rx, double ry, double rotation_deg, b
     double dt = angle((x1 - cx1) / rx, (y1 - cy1) / ry, (-x1 - cx1) / rx, (-y1 - cy1) / ry);
     if (!sweep && dt > 0) dt -= 2 * pi;
     if (sweep && dt < 0) dt += 2 * pi;
+    // Radii so large that their squares overflow leave no centre to turn around: a straight line, as for
+    // radii too small.
+    if (!std::isfinite(cx) || !std::isfinite(cy) || !std::isfinite(t1) || !std::isfinite(dt) ||
+        !std::isfinite(rx * rx * ry * ry)) {
+        path.line_to(to);
+        return;
+    }
     const int parts = std::max(1, static_cast<int>(std::ceil(std::abs(dt) / (pi / 2) - 1e-9)));
     const double step = dt / parts, kk = 4.0 / 3.0 * std::tan(step / 4);
     auto point = [&](double t) {

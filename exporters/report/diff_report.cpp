@@ -36,7 +36,8 @@ std::string write_json(const journey::JourneyDiff& d) {
         if (e.before && e.after) row["change"] = *e.after - *e.before;
         j["emotion_by_stage"].push_back(row);
     }
-    return j.dump(2) + "\n";
+    // Names come from the user's files, in any bytes: invalid UTF-8 becomes U+FFFD instead of an exception.
+    return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string emotion_text(const std::optional<double>& v) {

@@ -103,7 +103,8 @@ std::string write_json(const DiscoverReportInput& in) {
         j["segment_column"] = in.segment_column;
         j["segments"] = segs;
     }
-    return j.dump(2) + "\n";
+    // Names come from the user's files, in any bytes: invalid UTF-8 becomes U+FFFD instead of an exception.
+    return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string variant_text(const eventlog::EventLog& log, const eventlog::Variant& v) {

@@ -114,7 +114,8 @@ std::string write_json(const ValidateReportInput& in) {
             j["segments"].push_back(std::move(sj));
         }
     }
-    return j.dump(2) + "\n";
+    // Names come from the user's files, in any bytes: invalid UTF-8 becomes U+FFFD instead of an exception.
+    return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string examples_text(const std::vector<std::string>& ids, std::uint64_t total) {

@@ -739,6 +739,10 @@ class Reader {
                 if (child == node || child.type() != pugi::node_element) continue;
                 w.extra_children.push_back({serialize(child)});
             }
+            // In the order the writer puts them (other elements before the cell, further <mxCell>s after it,
+            // each kind in file order), so a file read, written and read again holds the same model.
+            std::stable_partition(w.extra_children.begin(), w.extra_children.end(),
+                                  [](const RawXml& raw) { return raw.xml.rfind("<mxCell", 0) != 0; });
             cell.wrapper = std::move(w);
         }
         for (pugi::xml_attribute a : node.attributes()) {

@@ -187,7 +187,8 @@ void place_free_items(diagram::Page& page, const FreeItems& free) {
     for (const auto& [at, d] : arrow_moves) {
         auto& g = page.cells[at].geometry;
         if (!g) continue;
-        auto shift = [&](Point& p) { p.x += d.x, p.y += d.y; };
+        const Point delta = d;  // clang before 16 cannot capture a structured binding
+        auto shift = [&delta](Point& p) { p.x += delta.x, p.y += delta.y; };
         if (g->source_point) shift(*g->source_point);
         if (g->target_point) shift(*g->target_point);
         for (auto& p : g->waypoints) shift(p);

@@ -13,7 +13,7 @@
 class wxCommand;
 class wxWindow;
 
-#define JSTUDIO_PLUGIN_API_VERSION 2
+#define JSTUDIO_PLUGIN_API_VERSION 3
 
 #if defined(_WIN32)
 #define JSTUDIO_EXPORT __declspec(dllexport)
@@ -52,6 +52,10 @@ class HostServices {  // the host implements, the plugin calls
 
     virtual diagram::Document* active_document() = 0;  // null when nothing is open; read it, never write it
     virtual std::string active_path() = 0;             // "" for a new, unsaved document
+    // Folders local image files (image=/path, file://, ../x.png) may be read from, as `journey export
+    // --allow-images-from DIR`: the user's setting (Edit > Allowed Image Folders...); empty = none. Every
+    // export passes it with the document's folder (exporters::SvgOptions/RasterOptions/PptxOptions).
+    virtual std::vector<std::string> allowed_image_folders() = 0;
     virtual int active_page() = 0;                     // index into pages, -1 when nothing is open
     virtual std::vector<std::string> selection() = 0;  // cell ids on the active page
     virtual void select(const std::vector<std::string>& cell_ids, bool centre) = 0;
