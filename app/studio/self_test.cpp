@@ -527,6 +527,9 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
                 fail("no error mentions it");
         } else if (op == "expect-no-errors") {
             if (!frame.errors().empty()) fail(std::to_string(frame.errors().size()) + " errors reported");
+        } else if (op == "expect-errors") {  // exactly N so far (the ones a script provoked on purpose)
+            if (frame.errors().size() != std::stoul(w.at(1)))
+                fail(std::to_string(frame.errors().size()) + " errors reported");
         } else if (op == "expect-plugins") {
             if (frame.plugins().loaded.size() != std::stoul(w.at(1)))
                 fail("plugins loaded = " + std::to_string(frame.plugins().loaded.size()));
