@@ -679,8 +679,11 @@ PptxSlide stage_slide(const Analysis& a, std::size_t k) {
         const double gx = ar.left ? margin + head_w + 4 : box.right() + 14;
         const double gw = ar.left ? left_gutter - 10 : slide_w - gx - 4;
         std::string arrow = ar.left != ar.incoming ? "← " : "→ ";
-        b.text({gx, ey - lh - 1, gw, lh}, {slide::para(arrow + ar.label, 12, false, colour)},
-               "Transition label", 'b');
+        // The label sits on the side of its end point away from the arrow's line: above when the line runs
+        // down to the card, below when it climbs (above, its own arrow struck the text through).
+        const bool below = ey > box.cy() + 0.5;
+        b.text({gx, below ? ey + 1 : ey - lh - 1, gw, lh}, {slide::para(arrow + ar.label, 12, false, colour)},
+               "Transition label", below ? 't' : 'b');
     }
     PptxSlide s;
     s.title = "Stage " + std::to_string(k + 1) + ": " + name;
