@@ -185,6 +185,19 @@ std::string deflate_raw(std::string_view bytes, int level) {
     return out;
 }
 
+std::string replace_invalid_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 8);
+    for (std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos;
+         bad = find_invalid_utf8(text)) {
+        out.append(text.substr(0, bad));
+        out.append("\xEF\xBF\xBD");
+        text.remove_prefix(bad + 1);
+    }
+    out.append(text);
+    return out;
+}
+
 std::size_t find_invalid_utf8(std::string_view s) {
     std::size_t i = 0, n = s.size();
     while (i < n) {

@@ -29,6 +29,8 @@ std::string deflate_raw(std::string_view bytes, int level = 6);
 
 // Offset of the first byte that is not valid UTF-8, or npos when the text is valid.
 std::size_t find_invalid_utf8(std::string_view text);
+// The text with every byte that is not part of valid UTF-8 replaced by U+FFFD.
+std::string replace_invalid_utf8(std::string_view text);
 
 std::uint32_t crc32(std::string_view bytes);
 

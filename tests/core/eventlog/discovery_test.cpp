@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/eventlog/discovery.hpp"
+#include "core/eventlog/event_log.hpp"
 
 using namespace jstudio::eventlog;
 
@@ -104,4 +105,24 @@ TEST_CASE("top variants limit and segmentation", "[core][eventlog][discovery]") 
     CHECK(parts[1].first == "store");
     CHECK(discover(parts[1].second).events == 1);
     CHECK(parts[1].second.activity_name(1) == "Y");  // same ids as the whole log
+}
+
+TEST_CASE("activity names hold valid UTF-8 only", "[eventlog]") {
+    jstudio::eventlog::EventLog log;
+    SECTION("a broken byte becomes U+FFFD, and the broken name finds that activity again") {
+        const auto id = log.activity_id(
+            "a\xF0"
+            "b");
+        CHECK(log.activities().at(id) ==
+              "a\xEF\xBF\xBD"
+              "b");
+        CHECK(log.activity_id("a\xF0"
+                              "b") == id);
+        CHECK(log.activity_id("a\xEF\xBF\xBD"
+                              "b") == id);
+    }
+    SECTION("valid names are kept as they are") {
+        const auto id = log.activity_id("Caf\xC3\xA9");
+        CHECK(log.activities().at(id) == "Caf\xC3\xA9");
+    }
 }
