@@ -5,22 +5,14 @@
 #include "core/eventlog/step_model.hpp"
 #include "importers/drawio/drawio_reader.hpp"
 #include "tests/support/corpus.hpp"
+#include "tests/support/event_log_builder.hpp"
 
 using namespace jstudio;
 using namespace jstudio::eventlog;
 
 namespace {
+using jstudio::test::make_log;
 constexpr std::int64_t day = 86400LL * 1000000;
-EventLog make_log(std::vector<std::vector<std::pair<std::string, int>>> cases) {
-    EventLog log;
-    for (auto& events : cases) {
-        Case c;
-        c.id = "c" + std::to_string(log.cases.size());
-        for (auto& [act, d] : events) c.events.push_back({d * day, log.activity_id(act), true});
-        log.cases.push_back(std::move(c));
-    }
-    return log;
-}
 // tests/data/eventlog/validate/funnel_events.csv as a log.
 EventLog funnel_log() {
     return make_log({{{"Lead", 0}, {"Demo", 1}, {"Proposal", 2}, {"Won", 3}},

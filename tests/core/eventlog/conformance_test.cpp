@@ -1,21 +1,13 @@
 #include <catch2/catch.hpp>
 
 #include "core/eventlog/conformance.hpp"
+#include "tests/support/event_log_builder.hpp"
 
 using namespace jstudio::eventlog;
 
 namespace {
+using jstudio::test::make_log;
 constexpr std::int64_t day = 86400LL * 1000000;
-EventLog make_log(std::vector<std::vector<std::pair<std::string, int>>> cases) {
-    EventLog log;
-    for (auto& events : cases) {
-        Case c;
-        c.id = "c" + std::to_string(log.cases.size());
-        for (auto& [act, d] : events) c.events.push_back({d * day, log.activity_id(act), true});
-        log.cases.push_back(std::move(c));
-    }
-    return log;
-}
 }  // namespace
 
 TEST_CASE("each deviation kind against a four-step map", "[core][eventlog][conformance]") {

@@ -2,6 +2,7 @@
 
 #include "core/eventlog/conformance.hpp"
 #include "core/eventlog/step_model.hpp"
+#include "tests/support/event_log_builder.hpp"
 
 using namespace jstudio;
 using namespace jstudio::eventlog;
@@ -11,14 +12,7 @@ namespace {
 constexpr std::int64_t day = 86400LL * 1000000;
 
 EventLog make_log(std::vector<std::vector<std::pair<std::string, int>>> cases) {
-    EventLog log;
-    for (auto& events : cases) {
-        Case c;
-        c.id = "d" + std::to_string(log.cases.size());
-        for (auto& [act, d] : events) c.events.push_back({d * day, log.activity_id(act), true});
-        log.cases.push_back(std::move(c));
-    }
-    return log;
+    return jstudio::test::make_log(std::move(cases), "d");
 }
 
 // Three stages, an actions lane with a real card and a placeholder, an emotion lane and a KPI lane.
