@@ -1,5 +1,6 @@
 #include "exporters/report/check_report.hpp"
 
+#include <charconv>
 #include <sstream>
 #include <string_view>
 
@@ -16,11 +17,11 @@ namespace nav = analysis::navigation;
 // A JSON string as nlohmann::json::dump writes it (ensure_ascii off). The report is written as it is made,
 // not built as a JSON tree first: on a site map of 100,000 screens the tree of findings cost more than the
 // checks.
-void put_json_string(std::ostream& out, std::string_view s) {
-    out << '"';
-    std::size_t run = 0;  // plain characters are written in runs
+void put_json_string(std::string& out, std::string_view s) {
+    out += '"';
+    std::size_t run = 0;  // plain characters are appended in runs
     auto flush = [&](std::size_t i) {
-        if (i > run) out.write(s.data() + run, static_cast<std::streamsize>(i - run));
+        if (i > run) out.append(s.data() + run, i - run);
         run = i + 1;
     };
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -29,93 +30,136 @@ void put_json_string(std::ostream& out, std::string_view s) {
         flush(i);
         switch (c) {
             case '"':
-                out << "\\\"";
+                out += "\\\"";
                 break;
             case '\\':
-                out << "\\\\";
+                out += "\\\\";
                 break;
             case '\b':
-                out << "\\b";
+                out += "\\b";
                 break;
             case '\f':
-                out << "\\f";
+                out += "\\f";
                 break;
             case '\n':
-                out << "\\n";
+                out += "\\n";
                 break;
             case '\r':
-                out << "\\r";
+                out += "\\r";
                 break;
             case '\t':
-                out << "\\t";
+                out += "\\t";
                 break;
             default: {
                 static constexpr char hex[] = "0123456789abcdef";
-                out << "\\u00" << hex[c >> 4] << hex[c & 15];
+                out += "\\u00";
+                out += hex[c >> 4];
+                out += hex[c & 15];
             }
         }
     }
     flush(s.size());
-    out << '"';
+    out += '"';
 }
 
 struct JsonString {
     std::string_view text;
-    friend std::ostream& operator<<(std::ostream& out, JsonString s) {
-        put_json_string(out, s.text);
-        return out;
+};
+
+// The report goes to the stream a megabyte at a time: an ostream insertion per token cost more than all the
+// checks on a report of 100,000 findings.
+class Out {
+  public:
+    explicit Out(std::ostream& stream) : m_stream(stream) { m_buffer.reserve(chunk + chunk / 4); }
+    Out(const Out&) = delete;
+    Out& operator=(const Out&) = delete;
+    ~Out() { flush(); }
+
+    Out& operator<<(std::string_view text) {
+        m_buffer.append(text);
+        return spill();
     }
+    Out& operator<<(char c) {
+        m_buffer += c;
+        return *this;
+    }
+    Out& operator<<(std::size_t n) {
+        char digits[24];
+        const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+        m_buffer.append(digits, end);
+        return *this;
+    }
+    Out& operator<<(JsonString s) {
+        put_json_string(m_buffer, s.text);
+        return spill();
+    }
+    void flush() {
+        m_stream.write(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+        m_buffer.clear();
+    }
+
+  private:
+    static constexpr std::size_t chunk = std::size_t{1} << 20;
+    Out& spill() {
+        if (m_buffer.size() >= chunk) flush();
+        return *this;
+    }
+    std::ostream& m_stream;
+    std::string m_buffer;
 };
 
-struct Named {
-    std::string id, label;
-};
+using Named = nav::PageReport::Named;
 
-// What the report says about one page, with the labels of the cells it names looked up once.
+// What the report says about one page.
 struct PageSummary {
     std::size_t index = 0;  // 1-based
     std::string name;
-    std::size_t screens = 0, links = 0;
-    std::vector<Named> entries, exits;
-    const std::vector<nav::Finding>* findings = nullptr;
-    std::vector<std::pair<std::string, std::string>> suggestion_labels;  // per finding: from, to (or empty)
+    const nav::PageReport* report = nullptr;
+    const diagram::Page* page = nullptr;
 };
 
-std::string label_of(const diagram::PageIndex& idx, const std::string& id) {
-    const diagram::Cell* c = idx.find(id);
-    return c ? nav::plain_label(c->label(), true) : std::string();
-}
-
-PageSummary summarize(const diagram::Page& page, const nav::PageReport& r) {
-    const diagram::PageIndex idx(page);
-    PageSummary p;
-    p.index = r.page_index + 1;
-    p.name = page.display_name(r.page_index);
-    p.screens = r.screens;
-    p.links = r.links;
-    for (const auto& id : r.entries) p.entries.push_back({id, label_of(idx, id)});
-    for (const auto& id : r.exits) p.exits.push_back({id, label_of(idx, id)});
-    p.findings = &r.findings;
-    // Suggestions of one rule often share a screen (too-deep ones all start at the entry): the last label
-    // worked out at each end is reused.
-    std::pair<std::string_view, std::string> last_from, last_to;
-    auto label = [&](std::pair<std::string_view, std::string>& last, const std::string& id) {
-        if (last.first.data() == nullptr || last.first != id) last = {id, label_of(idx, id)};
-        return last.second;
-    };
-    bool any = false;
-    for (const nav::Finding& f : r.findings) any = any || f.suggestion.has_value();
-    if (any) {
-        p.suggestion_labels.reserve(r.findings.size());
-        for (const nav::Finding& f : r.findings)
-            p.suggestion_labels.emplace_back(f.suggestion ? label(last_from, f.suggestion->from_cell) : "",
-                                             f.suggestion ? label(last_to, f.suggestion->to_cell) : "");
+// The labels of the screens a page's suggested links name: found by their position in the page (the checks
+// give it), or by id for a link made by hand. Suggestions of one rule often share a screen (too-deep ones all
+// start at the entry): the last label worked out at each end is reused.
+class SuggestionLabels {
+  public:
+    explicit SuggestionLabels(const diagram::Page& page) : m_page(page) {}
+    const std::string& from(const nav::SuggestedLink& link) {
+        return label(link.from_cell, link.from_position, m_from);
     }
-    return p;
-}
+    const std::string& to(const nav::SuggestedLink& link) {
+        return label(link.to_cell, link.to_position, m_to);
+    }
+
+  private:
+    struct Last {
+        std::uint32_t position = nav::SuggestedLink::no_position;
+        std::string id, label;
+    };
+    const std::string& label(const std::string& id, std::uint32_t position, Last& last) {
+        if (position != nav::SuggestedLink::no_position && position == last.position) return last.label;
+        if (position == nav::SuggestedLink::no_position && !last.id.empty() && id == last.id)
+            return last.label;
+        const diagram::Cell* cell = nullptr;
+        if (position < m_page.cells.size() && m_page.cells[position].id == id) {
+            cell = &m_page.cells[position];
+        } else {
+            if (!m_index) m_index.emplace(m_page);
+            cell = m_index->find(id);
+            position = nav::SuggestedLink::no_position;
+        }
+        last.position = position;
+        last.id = id;
+        last.label = cell ? nav::plain_label(cell->label(), true) : std::string();
+        return last.label;
+    }
+    const diagram::Page& m_page;
+    std::optional<diagram::PageIndex> m_index;
+    Last m_from, m_to;
+};
 
 // Laid out as nlohmann::json::dump(2) lays out an object: keys in sorted order, two spaces per level.
-void write_json(std::ostream& out, const CheckReportInput& in, const std::vector<PageSummary>& pages,
+void write_json(Out& out, const CheckReportInput& in, const std::vector<PageSummary>& pages,
                 const CheckTotals& t) {
     auto named = [&](const std::vector<Named>& list) {
         if (list.empty()) return void(out << "[]");
@@ -129,11 +173,12 @@ void write_json(std::ostream& out, const CheckReportInput& in, const std::vector
     out << "{\n  \"file\": " << JsonString{in.file} << ",\n  \"pages\": " << (pages.empty() ? "[]" : "[\n");
     for (std::size_t pi = 0; pi < pages.size(); ++pi) {
         const PageSummary& p = pages[pi];
+        SuggestionLabels labels(*p.page);
         out << "    {\n      \"entries\": ";
-        named(p.entries);
+        named(p.report->entries);
         out << ",\n      \"exits\": ";
-        named(p.exits);
-        const auto& findings = *p.findings;
+        named(p.report->exits);
+        const auto& findings = p.report->findings;
         out << ",\n      \"findings\": " << (findings.empty() ? "[]" : "[\n");
         for (std::size_t fi = 0; fi < findings.size(); ++fi) {
             const nav::Finding& f = findings[fi];
@@ -153,15 +198,15 @@ void write_json(std::ostream& out, const CheckReportInput& in, const std::vector
             if (f.suggestion)
                 out << ",\n          \"suggested_link\": {\n            \"from\": "
                     << JsonString{f.suggestion->from_cell}
-                    << ",\n            \"from_label\": " << JsonString{p.suggestion_labels[fi].first}
+                    << ",\n            \"from_label\": " << JsonString{labels.from(*f.suggestion)}
                     << ",\n            \"to\": " << JsonString{f.suggestion->to_cell}
-                    << ",\n            \"to_label\": " << JsonString{p.suggestion_labels[fi].second}
+                    << ",\n            \"to_label\": " << JsonString{labels.to(*f.suggestion)}
                     << "\n          }";
             out << "\n        }" << (fi + 1 < findings.size() ? ",\n" : "\n");
         }
         if (!findings.empty()) out << "      ]";
-        out << ",\n      \"index\": " << p.index << ",\n      \"links\": " << p.links
-            << ",\n      \"name\": " << JsonString{p.name} << ",\n      \"screens\": " << p.screens
+        out << ",\n      \"index\": " << p.index << ",\n      \"links\": " << p.report->links
+            << ",\n      \"name\": " << JsonString{p.name} << ",\n      \"screens\": " << p.report->screens
             << "\n    }" << (pi + 1 < pages.size() ? ",\n" : "\n");
     }
     if (!pages.empty()) out << "  ]";
@@ -180,22 +225,24 @@ std::string names(const std::vector<Named>& list) {
     return out.empty() ? "none" : out;
 }
 
-void write_markdown(std::ostream& out, const CheckReportInput& in, const std::vector<PageSummary>& pages,
+void write_markdown(Out& out, const CheckReportInput& in, const std::vector<PageSummary>& pages,
                     const CheckTotals& t) {
     out << "# Navigation check: " << markdown_cell(in.file) << "\n\n";
     for (const PageSummary& p : pages) {
+        SuggestionLabels labels(*p.page);
         out << "## Page " << p.index << ": " << markdown_cell(p.name) << "\n\n"
-            << p.screens << " screens, " << p.links << " links; entries: " << markdown_cell(names(p.entries))
-            << "; exits: " << markdown_cell(names(p.exits)) << "\n\n";
-        if (p.findings->empty()) {
+            << p.report->screens << " screens, " << p.report->links
+            << " links; entries: " << markdown_cell(names(p.report->entries))
+            << "; exits: " << markdown_cell(names(p.report->exits)) << "\n\n";
+        if (p.report->findings.empty()) {
             out << "No findings.\n\n";
             continue;
         }
         out << "| Severity | Rule | Finding | Suggested link |\n|---|---|---|---|\n";
-        for (std::size_t fi = 0; fi < p.findings->size(); ++fi) {
-            const nav::Finding& f = (*p.findings)[fi];
+        for (std::size_t fi = 0; fi < p.report->findings.size(); ++fi) {
+            const nav::Finding& f = (p.report->findings)[fi];
             std::string link;
-            if (f.suggestion) link = p.suggestion_labels[fi].first + " → " + p.suggestion_labels[fi].second;
+            if (f.suggestion) link = labels.from(*f.suggestion) + " → " + labels.to(*f.suggestion);
             out << "| " << nav::to_string(f.severity) << " | " << f.rule << " | " << markdown_cell(f.message)
                 << " | " << markdown_cell(link) << " |\n";
         }
@@ -205,12 +252,13 @@ void write_markdown(std::ostream& out, const CheckReportInput& in, const std::ve
         << " info.\n";
 }
 
-void write_text(std::ostream& out, const CheckReportInput& in, const std::vector<PageSummary>& pages,
+void write_text(Out& out, const CheckReportInput& in, const std::vector<PageSummary>& pages,
                 const CheckTotals& t) {
     for (const PageSummary& p : pages) {
-        out << in.file << ": page " << p.index << " '" << p.name << "': " << p.screens << " screens, "
-            << p.links << " links; entries " << names(p.entries) << "; exits " << names(p.exits) << "\n";
-        for (const nav::Finding& f : *p.findings) {
+        out << in.file << ": page " << p.index << " '" << p.name << "': " << p.report->screens << " screens, "
+            << p.report->links << " links; entries " << names(p.report->entries) << "; exits "
+            << names(p.report->exits) << "\n";
+        for (const nav::Finding& f : p.report->findings) {
             out << "  " << nav::to_string(f.severity) << " [" << f.rule << "] " << f.message;
             // A page-wide finding (no shape linked to another) names no cell.
             if (!f.cells.empty()) out << " (" << f.cells[0] << ")";
@@ -242,11 +290,15 @@ CheckTotals count_findings(const std::vector<nav::PageReport>& pages, nav::Sever
     return t;
 }
 
-void write_check_report(std::ostream& out, const CheckReportInput& in, ReportFormat format) {
+void write_check_report(std::ostream& stream, const CheckReportInput& in, ReportFormat format) {
     const CheckTotals totals = count_findings(in.pages, in.fail_on);
     std::vector<PageSummary> pages;
     pages.reserve(in.pages.size());
-    for (const auto& r : in.pages) pages.push_back(summarize(in.document->pages[r.page_index], r));
+    for (const auto& r : in.pages) {
+        const diagram::Page& page = in.document->pages[r.page_index];
+        pages.push_back(PageSummary{r.page_index + 1, page.display_name(r.page_index), &r, &page});
+    }
+    Out out(stream);
     switch (format) {
         case ReportFormat::json:
             write_json(out, in, pages, totals);

@@ -128,6 +128,7 @@ NavGraph build_nav_graph(const page::PageReading& reading, const BuildOptions& o
         const Cell& c = page.cells[i];
         Screen screen;
         screen.cell_id = c.id;
+        screen.position = static_cast<std::uint32_t>(i);
         screen.label = reading.plain_label(i);
         screen.decision = is_decision(c.style_or_empty());
         screen.bounds = reading.bounds(i).value_or(diagram::Rect{});

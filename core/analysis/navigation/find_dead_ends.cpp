@@ -20,10 +20,10 @@ std::vector<Finding> find_dead_ends(const NavGraph& g, const RuleSettings& s) {
         // Back to the screen they came from is the usual fix; the entry when that is the same.
         const ScreenId back = g.predecessors(id).front();
         if (back != id) {
-            f.suggestion = SuggestedLink{screen.cell_id, g.screen(back).cell_id};
+            f.suggestion = suggest_link(screen, g.screen(back));
             f.message += "; add a link back to " + g.screen(back).name();
         } else if (!entries.empty() && entries.front() != id) {
-            f.suggestion = SuggestedLink{screen.cell_id, g.screen(entries.front()).cell_id};
+            f.suggestion = suggest_link(screen, g.screen(entries.front()));
             f.message += "; add a link to " + g.screen(entries.front()).name();
         }
         out.push_back(std::move(f));

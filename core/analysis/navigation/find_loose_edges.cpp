@@ -192,7 +192,7 @@ std::vector<Finding> find_loose_edges(const page::PageReading& reading, const Na
             if (near_source) f.cells.push_back(g.screen(*source).cell_id);
             if (near_target) f.cells.push_back(g.screen(*target).cell_id);
             if (source && target && source != target) {
-                f.suggestion = SuggestedLink{g.screen(*source).cell_id, g.screen(*target).cell_id};
+                f.suggestion = suggest_link(g.screen(*source), g.screen(*target));
                 f.message += "; attach both ends";
             }
         } else if (!source_glued && !target_glued) {

@@ -26,7 +26,7 @@ std::vector<Finding> find_no_way_back(const NavGraph& g, const RuleSettings& s) 
                               {screen.cell_id},
                               "From " + screen.name() + " there is no way back to " + entry.name() +
                                   "; add a link back to " + entry.name(),
-                              SuggestedLink{screen.cell_id, entry.cell_id},
+                              suggest_link(screen, entry),
                               {}});
     }
     return out;

@@ -57,7 +57,7 @@ std::vector<Finding> find_one_way_links(const NavGraph& g, const RuleSettings& s
                         " goes one way only and there is no other way back; most links on this page "
                         "go both ways: add a link back from " +
                         to.name(),
-                    SuggestedLink{to.cell_id, from.cell_id},
+                    suggest_link(to, from),
                     {}});
     }
     return out;

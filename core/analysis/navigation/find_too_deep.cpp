@@ -28,7 +28,7 @@ std::vector<Finding> find_too_deep(const NavGraph& g, const RuleSettings& s) {
                               {screen.cell_id},
                               screen.name() + " is " + std::to_string(d.clicks[v]) + " clicks from " +
                                   entry.name() + " (more than " + std::to_string(int(limit)) + ")",
-                              SuggestedLink{entry.cell_id, screen.cell_id},
+                              suggest_link(entry, screen),
                               {}});
     }
     return out;

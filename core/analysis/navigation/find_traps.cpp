@@ -52,7 +52,7 @@ std::vector<Finding> find_traps(const NavGraph& g, const RuleSettings& s) {
                     std::to_string(members[c].size()) +
                     " screen(s): no path leads to an exit; add a link from " + first.name() + " to " +
                     exit.name();
-        f.suggestion = SuggestedLink{first.cell_id, exit.cell_id};
+        f.suggestion = suggest_link(first, exit);
         out.push_back(std::move(f));
     }
     return out;

@@ -48,7 +48,7 @@ std::vector<Finding> find_unreachable(const NavGraph& g, const RuleSettings& s) 
                         from = r;
                     }
             }
-            f.suggestion = SuggestedLink{g.screen(from).cell_id, screen.cell_id};
+            f.suggestion = suggest_link(g.screen(from), screen);
             f.message += "; add a link from " + g.screen(from).name();
         }
         out.push_back(std::move(f));

@@ -1,5 +1,6 @@
 #pragma once
 // What a navigation check reports: one problem, the cells it concerns, and where it helps a link to add.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,7 +15,11 @@ const char* to_string(Severity severity);
 std::optional<Severity> parse_severity(std::string_view text);  // "info", "warning", "error"
 
 struct SuggestedLink {
+    static constexpr std::uint32_t no_position = UINT32_MAX;
     std::string from_cell, to_cell;  // draw.io cell ids of two screens
+    // Where those cells stand in the checked page's cells, so a report names them without an id index
+    // (no_position when the link was made by hand).
+    std::uint32_t from_position = no_position, to_position = no_position;
 };
 
 struct Finding {

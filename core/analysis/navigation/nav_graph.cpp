@@ -87,6 +87,10 @@ std::string Screen::name() const {
     return "shape '" + cell_id + "'";
 }
 
+SuggestedLink suggest_link(const Screen& from, const Screen& to) {
+    return SuggestedLink{from.cell_id, to.cell_id, from.position, to.position};
+}
+
 NavGraph::NavGraph() : m_impl(std::make_unique<Impl>()) {}
 NavGraph::~NavGraph() = default;
 NavGraph::NavGraph(NavGraph&&) noexcept = default;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/analysis/navigation/finding.hpp"
 #include "core/diagram/geometry.hpp"
 
 namespace jstudio::analysis::navigation {
@@ -24,13 +25,17 @@ struct ScreenId {
 
 struct Screen {
     std::string cell_id;
-    std::string label;         // plain text, HTML stripped; "" when the shape has none
-    bool entry = false;        // where users start (marked, start shape, or no way in)
-    bool exit = false;         // where users may stop (marked, end shape, or no way on)
-    bool decision = false;     // a rhombus / flowchart decision
-    diagram::Rect bounds;      // page coordinates, for suggestions and annotations
+    std::string label;      // plain text, HTML stripped; "" when the shape has none
+    bool entry = false;     // where users start (marked, start shape, or no way in)
+    bool exit = false;      // where users may stop (marked, end shape, or no way on)
+    bool decision = false;  // a rhombus / flowchart decision
+    diagram::Rect bounds;   // page coordinates, for suggestions and annotations
+    std::uint32_t position = SuggestedLink::no_position;  // the cell's index in the page's cells
     std::string name() const;  // "'label'" for messages, or "shape 'id'" when unlabelled
 };
+
+// A suggested link between two screens, naming both by id and label.
+SuggestedLink suggest_link(const Screen& from, const Screen& to);
 
 // One directed arc. A link drawn with arrows at both ends, or none, is added as two arcs sharing cell_id.
 struct Link {

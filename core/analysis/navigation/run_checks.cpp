@@ -53,8 +53,12 @@ RuleResults run_rules(const page::PageReading& reading, const CheckConfig& confi
         std::sort(links.begin(), links.end(), std::less<>());
         report.links = static_cast<std::size_t>(std::unique(links.begin(), links.end()) - links.begin());
     }
-    for (ScreenId e : g.entries()) report.entries.push_back(g.screen(e).cell_id);
-    for (ScreenId e : g.exits()) report.exits.push_back(g.screen(e).cell_id);
+    auto named = [&](ScreenId id) {
+        const Screen& s = g.screen(id);
+        return PageReport::Named{s.cell_id, plain_label(reading.page().cells[s.position].label(), true)};
+    };
+    for (ScreenId e : g.entries()) report.entries.push_back(named(e));
+    for (ScreenId e : g.exits()) report.exits.push_back(named(e));
     for (const RuleInfo& info : rule_ids()) {
         const RuleSettings& settings = config.rule(info.id);
         if (settings.enabled) out.by_rule.push_back(run_rule(info.id, reading, g, settings));

@@ -17,7 +17,10 @@ namespace jstudio::analysis::navigation {
 struct PageReport {
     std::size_t page_index = 0;  // in the document
     std::size_t screens = 0, links = 0;
-    std::vector<std::string> entries, exits;  // cell ids
+    struct Named {
+        std::string id, label;  // a cell id and its label as plain text
+    };
+    std::vector<Named> entries, exits;
     std::vector<Finding> findings;
 };
 

@@ -52,8 +52,8 @@ exporters::CheckReportInput input(const diagram::Document& doc) {
     shop.page_index = 0;
     shop.screens = 3;
     shop.links = 2;
-    shop.entries = {"home"};
-    shop.exits = {"done"};
+    shop.entries = {{"home", "Home"}};
+    shop.exits = {{"done", ""}};
     auto dead_end = finding("dead-end", nav::Severity::warning, {"cart", "home"}, "'Cart' is a dead end");
     dead_end.suggestion = nav::SuggestedLink{"cart", "home"};
     shop.findings = {dead_end,

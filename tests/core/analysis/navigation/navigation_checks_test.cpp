@@ -143,4 +143,15 @@ TEST_CASE("run_checks: disabled rules are skipped, severities come from the conf
                                             "dead-end error inbox -> inbox reset",
                                             "loose-edge warning e13 shipping -> account shipping",
                                             "one-way-link info e10 signin reset -> reset signin"});
+    SECTION("suggestions name their screens' positions in the page, entries and exits their labels") {
+        const auto page = load_page("shop_checkout");
+        REQUIRE(report.findings[0].suggestion);
+        const auto& link = *report.findings[0].suggestion;
+        REQUIRE(link.from_position < page.cells.size());
+        REQUIRE(link.to_position < page.cells.size());
+        CHECK(page.cells[link.from_position].id == "product");
+        CHECK(page.cells[link.to_position].id == "wishlist");
+        REQUIRE(!report.entries.empty());
+        for (const auto& e : report.entries) CHECK(!e.label.empty());
+    }
 }
