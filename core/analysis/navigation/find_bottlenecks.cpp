@@ -24,8 +24,6 @@ std::vector<Finding> find_bottlenecks(const NavGraph& g, const RuleSettings& s) 
     // shape (virtual root + two-way links; Boost 1.74), so this is Cooper-Harvey-Kennedy's iterative
     // algorithm over a reverse postorder: near-linear on navigation graphs.
     const V null = boost::graph_traits<detail::BoostGraph>::null_vertex();
-    std::vector<V> idom(n + 1, null);
-    std::vector<std::size_t> rpo_index(n + 1, 0);
     std::vector<V> order;  // postorder
     order.reserve(n + 1);
     {
@@ -60,32 +58,48 @@ std::vector<Finding> find_bottlenecks(const NavGraph& g, const RuleSettings& s) 
         order.push_back(root);
     }
     std::reverse(order.begin(), order.end());
-    for (std::size_t i = 0; i < order.size(); ++i) rpo_index[order[i]] = i;
-    auto intersect = [&](V a, V b) {
+    // The iteration works in reverse-postorder numbers (the root is 0) over one array of predecessors, so
+    // each pass reads memory in order instead of chasing Boost's per-vertex in-edge lists.
+    constexpr std::uint32_t unreached = UINT32_MAX;
+    const auto m = static_cast<std::uint32_t>(order.size());
+    std::vector<std::uint32_t> number(n + 1, unreached);
+    for (std::uint32_t i = 0; i < m; ++i) number[order[i]] = i;
+    std::vector<std::uint32_t> first(m + 1, 0), preds;
+    preds.reserve(boost::num_edges(bg) + entries.size());
+    for (std::uint32_t i = 1; i < m; ++i) {
+        const V v = order[i];
+        if (is_entry[v]) preds.push_back(0);
+        for (auto [it, end] = boost::in_edges(v, bg); it != end; ++it)
+            if (const std::uint32_t u = number[boost::source(*it, bg)]; u != unreached) preds.push_back(u);
+        first[i + 1] = static_cast<std::uint32_t>(preds.size());
+    }
+    std::vector<std::uint32_t> dom(m, unreached);
+    dom[0] = 0;
+    auto intersect = [&](std::uint32_t a, std::uint32_t b) {
         while (a != b) {
-            while (rpo_index[a] > rpo_index[b]) a = idom[a];
-            while (rpo_index[b] > rpo_index[a]) b = idom[b];
+            while (a > b) a = dom[a];
+            while (b > a) b = dom[b];
         }
         return a;
     };
-    idom[root] = root;
     for (bool changed = true; changed;) {
         changed = false;
-        for (std::size_t i = 1; i < order.size(); ++i) {
-            const V v = order[i];
-            V best = is_entry[v] ? root : null;
-            for (auto [it, end] = boost::in_edges(v, bg); it != end; ++it) {
-                const V u = boost::source(*it, bg);
-                if (idom[u] == null) continue;
-                best = best == null ? u : intersect(u, best);
+        for (std::uint32_t i = 1; i < m; ++i) {
+            std::uint32_t best = unreached;
+            for (std::uint32_t k = first[i]; k < first[i + 1]; ++k) {
+                const std::uint32_t p = preds[k];
+                if (dom[p] == unreached) continue;
+                best = best == unreached ? p : intersect(p, best);
             }
-            if (best != idom[v]) {
-                idom[v] = best;
+            if (best != dom[i]) {
+                dom[i] = best;
                 changed = true;
             }
         }
     }
-    idom[root] = null;
+    std::vector<V> idom(n + 1, null);
+    for (std::uint32_t i = 1; i < m; ++i)
+        if (dom[i] != unreached) idom[order[i]] = order[dom[i]];
 
     // Lowest common dominator of the reachable exits, walking each exit up until it meets the current chain.
     constexpr std::uint8_t none = 0, chain = 1, seen = 2;
