@@ -14,7 +14,7 @@ std::vector<Finding> find_no_way_back(const NavGraph& g, const RuleSettings& s) 
     for (ScreenId e : entries) home_linked = home_linked || g.in_degree(e) > 0;
     if (!home_linked) return out;
     const auto& bg = detail::Access::boost_graph(g);
-    const auto d = detail::distances_from(bg, entries);
+    const auto& d = detail::distances_from_entries(g);
     const auto home = detail::can_reach(bg, entries);
     for (std::uint32_t v = 0; v < g.screen_count(); ++v) {
         const ScreenId id{v};

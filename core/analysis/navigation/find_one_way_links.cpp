@@ -40,8 +40,7 @@ std::vector<Finding> find_one_way_links(const NavGraph& g, const RuleSettings& s
         return std::binary_search(two_way.begin(), two_way.end(), l, std::less<>());
     };
     if (links.empty() || double(two_way.size()) / double(links.size()) < s.threshold) return out;
-    std::uint32_t count = 0;
-    const auto component = detail::strong_components(detail::Access::boost_graph(g), count);
+    const auto& component = detail::strong_components(g).of;
     for (const Arc& a : arcs) {
         if (is_two_way(a.link) || component[a.from.index] == component[a.to.index]) continue;
         const Screen& from = g.screen(a.from);

@@ -10,7 +10,7 @@ std::vector<Finding> find_too_deep(const NavGraph& g, const RuleSettings& s) {
     std::vector<Finding> out;
     const auto entries = g.entries();
     if (entries.empty()) return out;
-    const auto d = detail::distances_from(detail::Access::boost_graph(g), entries);
+    const auto& d = detail::distances_from_entries(g);
     const double limit = std::max(0.0, std::floor(s.threshold));
     auto too_deep = [&](std::uint32_t v) {
         return d.clicks[v] != detail::unreached && double(d.clicks[v]) > limit;

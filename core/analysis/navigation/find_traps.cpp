@@ -14,10 +14,9 @@ std::vector<Finding> find_traps(const NavGraph& g, const RuleSettings& s) {
     const auto exits = g.exits();
     if (entries.empty() || exits.empty()) return out;
     const auto& bg = detail::Access::boost_graph(g);
-    const auto d = detail::distances_from(bg, entries);
+    const auto& d = detail::distances_from_entries(g);
     const auto to_exit = detail::can_reach(bg, exits);
-    std::uint32_t count = 0;
-    const auto component = detail::strong_components(bg, count);
+    const auto& [component, count] = detail::strong_components(g);
     std::vector<std::uint32_t> size(count, 0);
     std::vector<bool> leaves(count, false), loops(count, false);
     for (const Arc& a : g.arcs()) {

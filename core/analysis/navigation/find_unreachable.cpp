@@ -19,8 +19,7 @@ std::vector<Finding> find_unreachable(const NavGraph& g, const RuleSettings& s) 
     std::vector<Finding> out;
     const auto entries = g.entries();
     if (entries.empty()) return out;
-    const auto& bg = detail::Access::boost_graph(g);
-    const auto d = detail::distances_from(bg, entries);
+    const auto& d = detail::distances_from_entries(g);
     std::vector<ScreenId> reached;
     for (std::uint32_t v = 0; v < g.screen_count(); ++v)
         if (d.clicks[v] != detail::unreached) reached.push_back(ScreenId{v});

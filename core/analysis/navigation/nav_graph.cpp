@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/analysis/navigation/detail/boost_nav_graph.hpp"
+#include "core/analysis/navigation/detail/traversal.hpp"
 
 namespace jstudio::analysis::navigation {
 
@@ -72,6 +73,7 @@ struct NavGraph::Impl {
     std::deque<Link> links;  // deque: Arc::link pointers stay valid while links are added
     std::vector<std::pair<std::string, std::uint32_t>> aliases;  // cell id, screen
     CellTable by_cell;
+    mutable detail::WalkCache walks;
 
     std::string_view id_of(std::uint32_t key) const {
         return key & CellTable::alias_bit ? std::string_view(aliases[key & ~CellTable::alias_bit].first)
@@ -103,6 +105,7 @@ void NavGraph::reserve(std::size_t screens, std::size_t links) {
 }
 
 ScreenId NavGraph::add_screen(Screen screen) {
+    m_impl->walks = {};
     const std::size_t hash = hash_id(screen.cell_id);
     auto v = static_cast<std::uint32_t>(boost::add_vertex(std::move(screen), m_impl->graph));
     m_impl->by_cell.insert(v, hash);
@@ -110,6 +113,7 @@ ScreenId NavGraph::add_screen(Screen screen) {
 }
 
 void NavGraph::add_link(ScreenId from, ScreenId to, Link link) {
+    m_impl->walks = {};
     const bool both = link.both_ways;
     auto index = static_cast<std::uint32_t>(m_impl->links.size());
     m_impl->links.push_back(std::move(link));
@@ -127,6 +131,7 @@ const Screen& NavGraph::screen(ScreenId id) const {
     return m_impl->graph[id.index];
 }
 Screen& NavGraph::screen(ScreenId id) {
+    m_impl->walks = {};  // the caller may change entry or exit
     return m_impl->graph[id.index];
 }
 
@@ -195,6 +200,10 @@ std::vector<ScreenId> NavGraph::exits() const {
 
 const detail::BoostGraph& detail::Access::boost_graph(const NavGraph& g) {
     return g.m_impl->graph;
+}
+
+detail::WalkCache& detail::Access::walks(const NavGraph& g) {
+    return g.m_impl->walks;
 }
 
 }  // namespace jstudio::analysis::navigation

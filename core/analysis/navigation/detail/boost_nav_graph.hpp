@@ -16,8 +16,11 @@ using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidire
                                          boost::no_property, boost::vecS>;
 using Vertex = boost::graph_traits<BoostGraph>::vertex_descriptor;
 
+struct WalkCache;
+
 struct Access {
     static const BoostGraph& boost_graph(const NavGraph& g);
+    static WalkCache& walks(const NavGraph& g);  // kept with the graph, dropped when it changes
 };
 
 }  // namespace jstudio::analysis::navigation::detail

@@ -56,4 +56,20 @@ std::vector<std::uint32_t> strong_components(const BoostGraph& g, std::uint32_t&
     return component;
 }
 
+const Distances& distances_from_entries(const NavGraph& g) {
+    WalkCache& cache = Access::walks(g);
+    if (!cache.from_entries) cache.from_entries = distances_from(Access::boost_graph(g), g.entries());
+    return *cache.from_entries;
+}
+
+const Components& strong_components(const NavGraph& g) {
+    WalkCache& cache = Access::walks(g);
+    if (!cache.components) {
+        Components c;
+        c.of = strong_components(Access::boost_graph(g), c.count);
+        cache.components = std::move(c);
+    }
+    return *cache.components;
+}
+
 }  // namespace jstudio::analysis::navigation::detail
