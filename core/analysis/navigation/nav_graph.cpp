@@ -69,18 +69,42 @@ std::size_t hash_id(std::string_view id) {
 }  // namespace
 
 struct NavGraph::Impl {
-    detail::BoostGraph graph;
-    std::deque<Link> links;  // deque: Arc::link pointers stay valid while links are added
+    std::vector<Screen> screens;
+    struct ArcRecord {
+        std::uint32_t from, to, link;
+    };
+    std::vector<ArcRecord> arcs;  // in the order they were added
+    std::deque<Link> links;       // deque: Arc::link pointers stay valid while links are added
     std::vector<std::pair<std::string, std::uint32_t>> aliases;  // cell id, screen
     CellTable by_cell;
+    mutable std::optional<detail::BoostGraph> graph;  // made on first use after a change
     mutable detail::WalkCache walks;
 
     std::string_view id_of(std::uint32_t key) const {
         return key & CellTable::alias_bit ? std::string_view(aliases[key & ~CellTable::alias_bit].first)
-                                          : std::string_view(graph[key].cell_id);
+                                          : std::string_view(screens[key].cell_id);
     }
     std::uint32_t screen_of(std::uint32_t key) const {
         return key & CellTable::alias_bit ? aliases[key & ~CellTable::alias_bit].second : key;
+    }
+    void changed() {
+        graph.reset();
+        walks = {};
+    }
+    const detail::BoostGraph& boost_graph() const {
+        if (!graph) {
+            std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;
+            std::vector<detail::ArcData> data;
+            ends.reserve(arcs.size());
+            data.reserve(arcs.size());
+            for (std::size_t i = 0; i < arcs.size(); ++i) {
+                ends.emplace_back(arcs[i].from, arcs[i].to);
+                data.push_back(detail::ArcData{arcs[i].link, static_cast<std::uint32_t>(i)});
+            }
+            graph.emplace(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), data.begin(),
+                          static_cast<std::uint32_t>(screens.size()));
+        }
+        return *graph;
     }
 };
 
@@ -99,40 +123,41 @@ NavGraph::NavGraph(NavGraph&&) noexcept = default;
 NavGraph& NavGraph::operator=(NavGraph&&) noexcept = default;
 
 void NavGraph::reserve(std::size_t screens, std::size_t links) {
-    m_impl->graph.m_vertices.reserve(screens);
-    m_impl->graph.m_edges.reserve(links * 2);
+    m_impl->screens.reserve(screens);
+    m_impl->arcs.reserve(links * 2);
     m_impl->by_cell.reserve(screens);
 }
 
 ScreenId NavGraph::add_screen(Screen screen) {
-    m_impl->walks = {};
+    m_impl->changed();
     const std::size_t hash = hash_id(screen.cell_id);
-    auto v = static_cast<std::uint32_t>(boost::add_vertex(std::move(screen), m_impl->graph));
+    const auto v = static_cast<std::uint32_t>(m_impl->screens.size());
+    m_impl->screens.push_back(std::move(screen));
     m_impl->by_cell.insert(v, hash);
     return ScreenId{v};
 }
 
 void NavGraph::add_link(ScreenId from, ScreenId to, Link link) {
-    m_impl->walks = {};
+    m_impl->changed();
     const bool both = link.both_ways;
     auto index = static_cast<std::uint32_t>(m_impl->links.size());
     m_impl->links.push_back(std::move(link));
-    boost::add_edge(from.index, to.index, detail::ArcData{index}, m_impl->graph);
-    if (both) boost::add_edge(to.index, from.index, detail::ArcData{index}, m_impl->graph);
+    m_impl->arcs.push_back({from.index, to.index, index});
+    if (both) m_impl->arcs.push_back({to.index, from.index, index});
 }
 
 std::size_t NavGraph::screen_count() const {
-    return boost::num_vertices(m_impl->graph);
+    return m_impl->screens.size();
 }
 std::size_t NavGraph::arc_count() const {
-    return boost::num_edges(m_impl->graph);
+    return m_impl->arcs.size();
 }
 const Screen& NavGraph::screen(ScreenId id) const {
-    return m_impl->graph[id.index];
+    return m_impl->screens[id.index];
 }
 Screen& NavGraph::screen(ScreenId id) {
     m_impl->walks = {};  // the caller may change entry or exit
-    return m_impl->graph[id.index];
+    return m_impl->screens[id.index];
 }
 
 void NavGraph::add_alias(std::string cell_id, ScreenId screen) {
@@ -154,52 +179,56 @@ std::optional<ScreenId> NavGraph::find(std::string_view cell_id) const {
 }
 
 std::vector<ScreenId> NavGraph::successors(ScreenId id) const {
+    const auto& g = m_impl->boost_graph();
     std::vector<ScreenId> out;
-    for (auto [it, end] = boost::adjacent_vertices(id.index, m_impl->graph); it != end; ++it)
-        out.push_back(ScreenId{static_cast<std::uint32_t>(*it)});
+    for (auto [it, end] = boost::adjacent_vertices(id.index, g); it != end; ++it)
+        out.push_back(ScreenId{*it});
     return out;
 }
 
 std::vector<ScreenId> NavGraph::predecessors(ScreenId id) const {
+    const auto& g = m_impl->boost_graph();
+    std::vector<std::pair<std::uint32_t, ScreenId>> arcs;  // in the order the arcs were added
+    for (auto [it, end] = boost::in_edges(id.index, g); it != end; ++it)
+        arcs.emplace_back(g[*it].order, ScreenId{boost::source(*it, g)});
+    std::sort(arcs.begin(), arcs.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<ScreenId> out;
-    for (auto [it, end] = boost::in_edges(id.index, m_impl->graph); it != end; ++it)
-        out.push_back(ScreenId{static_cast<std::uint32_t>(boost::source(*it, m_impl->graph))});
+    out.reserve(arcs.size());
+    for (const auto& a : arcs) out.push_back(a.second);
     return out;
 }
 
 std::size_t NavGraph::out_degree(ScreenId id) const {
-    return boost::out_degree(id.index, m_impl->graph);
+    return boost::out_degree(id.index, m_impl->boost_graph());
 }
 std::size_t NavGraph::in_degree(ScreenId id) const {
-    return boost::in_degree(id.index, m_impl->graph);
+    return boost::in_degree(id.index, m_impl->boost_graph());
 }
 
 std::vector<Arc> NavGraph::arcs() const {
     std::vector<Arc> out;
-    out.reserve(arc_count());
-    for (auto [it, end] = boost::edges(m_impl->graph); it != end; ++it)
-        out.push_back(Arc{ScreenId{static_cast<std::uint32_t>(boost::source(*it, m_impl->graph))},
-                          ScreenId{static_cast<std::uint32_t>(boost::target(*it, m_impl->graph))},
-                          &m_impl->links[m_impl->graph[*it].link]});
+    out.reserve(m_impl->arcs.size());
+    for (const auto& a : m_impl->arcs)
+        out.push_back(Arc{ScreenId{a.from}, ScreenId{a.to}, &m_impl->links[a.link]});
     return out;
 }
 
 std::vector<ScreenId> NavGraph::entries() const {
     std::vector<ScreenId> out;
     for (std::uint32_t v = 0; v < screen_count(); ++v)
-        if (m_impl->graph[v].entry) out.push_back(ScreenId{v});
+        if (m_impl->screens[v].entry) out.push_back(ScreenId{v});
     return out;
 }
 
 std::vector<ScreenId> NavGraph::exits() const {
     std::vector<ScreenId> out;
     for (std::uint32_t v = 0; v < screen_count(); ++v)
-        if (m_impl->graph[v].exit) out.push_back(ScreenId{v});
+        if (m_impl->screens[v].exit) out.push_back(ScreenId{v});
     return out;
 }
 
 const detail::BoostGraph& detail::Access::boost_graph(const NavGraph& g) {
-    return g.m_impl->graph;
+    return g.m_impl->boost_graph();
 }
 
 detail::WalkCache& detail::Access::walks(const NavGraph& g) {
