@@ -40,19 +40,37 @@ void each_piece(std::string_view text, F&& f) {
 
 }  // namespace
 
+void Style::assign(std::string_view text) {
+    m_size = text.size();
+    if (text.empty()) {
+        m_text.reset();
+        return;
+    }
+    auto chars = std::make_shared<char[]>(text.size());
+    text.copy(chars.get(), text.size());
+    m_text = std::move(chars);
+}
+
 Style Style::parse(std::string_view text) {
     Style style;
-    style.m_text = text;
+    style.assign(text);
     return style;
 }
 
 std::string Style::to_string() const {
-    return m_text;
+    return std::string(text());
+}
+
+Style StylePool::parse(std::string_view text) {
+    if (auto it = m_texts.find(text); it != m_texts.end()) return it->second;
+    Style style = Style::parse(text);
+    if (m_texts.size() < max_texts && !style.empty()) m_texts.emplace(style.text(), style);
+    return style;
 }
 
 std::vector<Style::Token> Style::tokens() const {
     std::vector<Token> out;
-    each_piece(m_text, [&](const Piece& p) {
+    each_piece(text(), [&](const Piece& p) {
         out.push_back({std::string(p.key), std::string(p.value), p.has_value});
     });
     return out;
@@ -60,7 +78,7 @@ std::vector<Style::Token> Style::tokens() const {
 
 std::optional<std::string_view> Style::find(std::string_view key) const {
     std::optional<std::string_view> found;
-    each_piece(m_text, [&](const Piece& p) {
+    each_piece(text(), [&](const Piece& p) {
         if (p.has_value && p.key == key) found = p.value;  // later tokens override earlier ones
     });
     return found;
@@ -95,14 +113,14 @@ bool Style::flag(std::string_view key, bool fallback) const {
 
 bool Style::has_name(std::string_view name) const {
     bool found = false;
-    each_piece(m_text, [&](const Piece& p) { found = found || (!p.has_value && p.key == name); });
+    each_piece(text(), [&](const Piece& p) { found = found || (!p.has_value && p.key == name); });
     return found;
 }
 
 std::string Style::first_name() const {
     std::string_view found;
     bool done = false;
-    each_piece(m_text, [&](const Piece& p) {
+    each_piece(text(), [&](const Piece& p) {
         if (!done && !p.has_value && !p.key.empty()) found = p.key, done = true;
     });
     return std::string(found);
@@ -110,34 +128,36 @@ std::string Style::first_name() const {
 
 void Style::set(std::string_view key, std::string_view value) {
     std::optional<Piece> last;
-    each_piece(m_text, [&](const Piece& p) {
+    each_piece(text(), [&](const Piece& p) {
         if (p.has_value && p.key == key) last = p;
     });
+    std::string changed(text());
     if (last) {
         const std::size_t at = last->begin + last->key.size() + 1;
-        m_text.replace(at, last->end - at, value);
-        return;
+        changed.replace(at, last->end - at, value);
+    } else {
+        // Appended as a new last token, followed by a separator.
+        if (!changed.empty() && changed.back() != ';') changed += ';';
+        changed.append(key).append("=").append(value).append(";");
     }
-    // Appended as a new last token, followed by a separator.
-    if (!m_text.empty() && m_text.back() != ';') m_text += ';';
-    m_text.append(key).append("=").append(value).append(";");
+    assign(changed);
 }
 
 bool Style::remove(std::string_view key) {
     std::string kept;
     bool removed = false, first = true;
-    each_piece(m_text, [&](const Piece& p) {
+    each_piece(text(), [&](const Piece& p) {
         if (p.has_value && p.key == key) {
             removed = true;
             return;
         }
         if (!first) kept += ';';
         first = false;
-        kept.append(m_text, p.begin, p.end - p.begin);
+        kept.append(text().substr(p.begin, p.end - p.begin));
     });
     if (!removed) return false;
-    if (!first && m_text.back() == ';') kept += ';';
-    m_text = std::move(kept);
+    if (!first && text().back() == ';') kept += ';';
+    assign(kept);
     return true;
 }
 

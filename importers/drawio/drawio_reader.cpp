@@ -334,6 +334,7 @@ class Reader {
     ReadResult m_result;
     std::list<std::string> m_owned;  // texts parsed in place; their DOMs point into them
     std::size_t m_inflated = 0;      // bytes inflated so far from every compressed page of the file
+    StylePool m_styles;              // cells with the same style text share it
 
     // The most the next page may inflate to: its own bound, or what is left of the file's.
     std::size_t inflate_bound() const {
@@ -761,7 +762,7 @@ class Reader {
             else if (n == CellAttribute::value)
                 cell.value = a.value();
             else if (n == CellAttribute::style)
-                cell.style = Style::parse(a.value());
+                cell.style = m_styles.parse(a.value());
             else if (n == CellAttribute::vertex && read_flag(a, flag) && flag)
                 cell.vertex = true;
             else if (n == CellAttribute::edge && read_flag(a, flag) && flag)
