@@ -1011,7 +1011,7 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
     const diagram::Page before = page;  // restored when cancelled
     PageRoles roles = page_roles(page);
     FreeItems free;
-    if (options.cells.empty()) {
+    if (options.cells.empty() && !stacked_page(page)) {
         const page::PageReading reading(page);
         free = take_free_items(reading);
     }
