@@ -376,9 +376,10 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         }
     }
 
-    // The drawing's order: nodes across the flow as drawn (left to right in TB, top to bottom in LR), so the
-    // first ordering the layout tries (depth first from the sources, children in edge order) keeps the order
-    // of a tree's children and of branches.
+    // The drawing's order: where the nodes are drawn across the flow (left to right in TB, top to bottom in
+    // LR) and along it goes to the layout as the first order it tries, so a tree's children and the branches
+    // keep their order, and a laid-out drawing laid out again stays as it is. The nodes themselves stay in
+    // file order (grouped by lane), which no layout changes: every phase sees the same graph on a second run.
     std::vector<double> across(node_ids.size()), along(node_ids.size());
     {
         PageIndex index(page);
@@ -389,11 +390,8 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         }
         std::vector<std::size_t> order(node_ids.size());
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            if (node_lane[a] != node_lane[b]) return node_lane[a] < node_lane[b];
-            if (std::abs(across[a] - across[b]) > 1) return across[a] < across[b];
-            return along[a] < along[b];
-        });
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return node_lane[a] < node_lane[b]; });
         std::vector<std::string> ids;
         std::vector<int> lanes_of;
         std::vector<double> ac, al;
@@ -441,6 +439,8 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             if (!(spec.height > 0) || !std::isfinite(spec.height)) spec.height = 60;
             spec.lane = node_lane[i];
             spec.center_ports = has_shape(*cell, "rhombus") || has_shape(*cell, "ellipse");
+            spec.drawn_across = across[i];
+            spec.drawn_along = along[i];
             input.nodes.push_back(spec);
         }
         if (origin.x == std::numeric_limits<double>::max() || !std::isfinite(origin.x)) origin = {0, 0};
@@ -509,6 +509,18 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             if (s >= 0 && t >= 0 && !(loose_s && loose_t && s == t)) {
                 EdgeSpec spec{s, t, {}};
                 if (auto size = label_size(c)) spec.labels.push_back(*size);
+                // The drawn route: the ends' centres and the waypoints between, across and along the flow.
+                auto drawn = [&](diagram::Point p) {
+                    spec.drawn.push_back(lr ? XY{p.y, p.x} : XY{p.x, p.y});
+                };
+                auto centre = [&](int node) {
+                    return diagram::Point{before[node].x + before[node].width / 2,
+                                          before[node].y + before[node].height / 2};
+                };
+                drawn(centre(s));
+                if (c.geometry)
+                    for (const auto& w : c.geometry->waypoints) drawn({frame.x + w.x, frame.y + w.y});
+                drawn(centre(t));
                 std::vector<std::size_t> children;
                 for (const Cell* child : index.children(c.id))
                     if (child->kind == CellKind::vertex && child->geometry && child->geometry->relative)
@@ -526,14 +538,13 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         }
     }
 
-    // Edges in the drawing's order too: by source, then by where their target is drawn across the flow.
+    // Edges grouped by source, in file order within (the same on every run, as the nodes).
     {
         std::vector<std::size_t> order(input.edges.size());
         for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
         std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
             const auto &ea = input.edges[a], &eb = input.edges[b];
-            if (ea.source != eb.source) return ea.source < eb.source;
-            return across[ea.target] < across[eb.target] - 1;
+            return ea.source < eb.source;
         });
         auto permute = [&](auto& v) {
             std::remove_reference_t<decltype(v)> sorted;
@@ -552,6 +563,14 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
     // --cells: the laid-out part goes where it is free, the rest of the page does not move.
     if (scope.empty() && !options.cells.empty() && lane_ids.empty() && !out.nodes.empty())
         origin = free_place(page, node_ids, roles, out, origin);
+    // A whole page without lanes: the laid-out nodes start where the drawn ones did (routes and labels may
+    // reach further out), so laying out a laid-out page leaves it where it is.
+    if (scope.empty() && options.cells.empty() && lane_ids.empty() && !out.nodes.empty()) {
+        double x0 = std::numeric_limits<double>::max(), y0 = x0;
+        for (const auto& b : out.nodes) x0 = std::min(x0, b.x), y0 = std::min(y0, b.y);
+        origin.x -= x0;
+        origin.y -= y0;
+    }
 
     // Write lanes, then nodes (relative to their lane), then edges (relative to the edge's parent frame).
     std::unordered_map<std::string, diagram::Point> lane_origin;
@@ -842,8 +861,8 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         if (loose_s) geometry.source_point = in_frame(route.front());
         if (loose_t) geometry.target_point = in_frame(route.back());
         geometry.has_points_array = !geometry.waypoints.empty();
-        auto& order = geometry.child_order;
-        order.erase(std::remove(order.begin(), order.end(), "points"), order.end());
+        // "points" keeps its place among the children when it had one (a laid-out file laid out again writes
+        // the same order); a new one goes after the others.
         normalize_child_order(geometry);
 
         // Labels: the edge's own value first (when it shows), then its label children, as collected above.
@@ -946,6 +965,8 @@ void tidy_numbers(diagram::Page& page, const diagram::Page& before) {
         if (!g->relative) {
             round(g->bounds.x), round(g->bounds.y);
             round(g->bounds.width), round(g->bounds.height);
+        } else {  // a label's place along its edge, a fraction: to 1/10000 of the edge
+            g->bounds.x = std::round(g->bounds.x * 1e4) / 1e4 + 0.0;
         }
         for (auto& p : g->waypoints) point(p);
         if (g->source_point) point(*g->source_point);
