@@ -346,7 +346,8 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         std::stable_sort(lanes.begin(), lanes.end(), [&](const Cell* a, const Cell* b) {
             const auto ba = index.absolute_bounds(a->id).value_or(diagram::Rect{});
             const auto bb = index.absolute_bounds(b->id).value_or(diagram::Rect{});
-            return lr ? ba.y < bb.y : ba.x < bb.x;
+            // Rows in LR, columns in TB; the other way round when the lanes run along the flow.
+            return lr != options.lanes_along_flow ? ba.y < bb.y : ba.x < bb.x;
         });
         // Shapes drawn over a lane but not put in it (their parent is the layer, as when a template's shapes
         // were pasted over the lanes) belong to the lane holding their centre: they stay in it.
@@ -407,6 +408,9 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         along = std::move(al);
     }
 
+    const bool lanes_along =
+        scope.empty() && options.lanes_along_flow && !lane_ids.empty() && pool_of.empty();
+
     // Current placement: the laid-out picture starts where the old one did.
     std::unordered_map<std::string, int> node_of;
     for (std::size_t i = 0; i < node_ids.size(); ++i) node_of[node_ids[i]] = static_cast<int>(i);
@@ -450,6 +454,16 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
                                  : diagram::Point{scope_origin.x + container_padding,
                                                   scope_origin.y + scope_header + container_padding};
         apply_rank_constraints(index, node_ids, options, input.nodes);
+        // Lanes along the flow: a lane's nodes share one layer, the lanes' layers in lane order.
+        if (lanes_along) {
+            input.lane_count = 0;
+            for (std::size_t i = 0; i < node_ids.size(); ++i) {
+                auto& n = input.nodes[i];
+                n.lane = -1;
+                if (node_lane[i] >= 0 && n.stage < 0 && n.same_rank < 0 && n.place == RankPlace::any)
+                    n.stage = node_lane[i];
+            }
+        }
         // An edge glued to a node, or to something inside a node (a port), joins that node.
         auto owner = [&](const std::string& id) -> int {
             std::string at = id;
@@ -570,6 +584,48 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         for (const auto& b : out.nodes) x0 = std::min(x0, b.x), y0 = std::min(y0, b.y);
         origin.x -= x0;
         origin.y -= y0;
+    }
+
+    // Lanes along the flow: each lane is the band of its layer, from halfway to the lane before to halfway to
+    // the next, across the whole drawing plus its title band; the lanes start where they did.
+    if (lanes_along) {
+        constexpr double inf = std::numeric_limits<double>::max();
+        const std::size_t count = lane_ids.size();
+        std::vector<double> lo(count, inf), hi(count, -inf);
+        double a0 = inf, a1 = -inf, header = 0;
+        for (std::size_t i = 0; i < node_ids.size(); ++i) {
+            const auto& b = out.nodes[i];
+            const double l0 = lr ? b.x : b.y, l1 = lr ? b.x + b.width : b.y + b.height;
+            a0 = std::min(a0, lr ? b.y : b.x);
+            a1 = std::max(a1, lr ? b.y + b.height : b.x + b.width);
+            if (node_lane[i] < 0) continue;
+            lo[node_lane[i]] = std::min(lo[node_lane[i]], l0);
+            hi[node_lane[i]] = std::max(hi[node_lane[i]], l1);
+        }
+        for (const auto& route : out.edges)
+            for (const auto& p : route) a0 = std::min(a0, lr ? p.y : p.x), a1 = std::max(a1, lr ? p.y : p.x);
+        {
+            PageIndex index(page);
+            for (const auto& id : lane_ids)
+                header = std::max(
+                    header, index.find(id)->style_or_empty().number("startSize", options.layout.lane_header));
+        }
+        const double pad = options.layout.lane_padding;
+        std::vector<double> left(count), right(count);
+        for (std::size_t l = 0; l < count; ++l) {
+            if (lo[l] == inf) lo[l] = hi[l] = l > 0 ? right[l - 1] + pad : 0;  // no node laid out in it
+            left[l] = l == 0 ? lo[l] - pad : right[l - 1];
+            const double next = l + 1 < count ? lo[l + 1] : inf;
+            right[l] = next < inf && next > hi[l] ? (hi[l] + next) / 2 : hi[l] + pad;
+            right[l] = std::max(right[l], left[l] + 2 * pad);
+        }
+        const double top = a0 - pad - header, bottom = a1 + pad;
+        out.lanes.clear();
+        for (std::size_t l = 0; l < count; ++l)
+            out.lanes.push_back(lr ? Box{left[l], top, right[l] - left[l], bottom - top}
+                                   : Box{top, left[l], bottom - top, right[l] - left[l]});
+        origin.x -= lr ? left[0] : top;
+        origin.y -= lr ? top : left[0];
     }
 
     // Write lanes, then nodes (relative to their lane), then edges (relative to the edge's parent frame).
@@ -975,6 +1031,25 @@ void tidy_numbers(diagram::Page& page, const diagram::Page& before) {
     }
 }
 
+// Swimlanes holding shapes all sit on a layer (no pool, no container above them) and none of them is empty.
+bool lanes_stand_alone(const diagram::Page& page) {
+    const PageIndex index(page);
+    int count = 0;
+    for (const auto& cell : page.cells) {
+        if (cell.kind != CellKind::vertex || !index.is_swimlane(cell) || keeps_own_layout(index, cell) ||
+            lays_out_inside(index, cell))
+            continue;
+        const Cell* parent = index.find(cell.parent);
+        if (!parent || parent->kind != CellKind::layer) return false;
+        bool shapes = false;
+        for (const Cell* child : index.children(cell.id))
+            shapes = shapes || (child->kind == CellKind::vertex && !index.is_swimlane(*child));
+        if (!shapes) return false;
+        ++count;
+    }
+    return count > 1;
+}
+
 // The direction the drawing reads in: lanes give the axis (rows: left to right) and the arrows the sense;
 // without lanes the arrows' mean direction, when they show one.
 void choose_direction(const diagram::Page& page, DiagramLayoutOptions& options) {
@@ -990,9 +1065,14 @@ void choose_direction(const diagram::Page& page, DiagramLayoutOptions& options) 
     const bool drawn_reverse = drawn.flow == Flow::bottom_to_top || drawn.flow == Flow::right_to_left;
     if (lanes && options.direction_from_lanes) {
         // The lanes' axis stays; the arrows say which way along it.
-        if (drawn_lr == (options.layout.direction == Direction::left_to_right))
+        if (drawn_lr == (options.layout.direction == Direction::left_to_right)) {
             options.reverse = drawn_reverse;
-        return;
+            return;
+        }
+        // The arrows cross the lanes' axis: the process runs from lane to lane. Lanes along the flow when
+        // they stand alone on the page, each holding shapes; else the lanes' axis wins.
+        if (!options.cells.empty() || !lanes_stand_alone(page)) return;
+        options.lanes_along_flow = true;
     }
     options.layout.direction = drawn_lr ? Direction::left_to_right : Direction::top_to_bottom;
     options.reverse = drawn_reverse;
