@@ -740,9 +740,12 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
                 }
                 return *row;
             }
-            if (term == node_ids[node] || !lays_out_inside(index, *index.find(node_ids[node])))
-                return std::nullopt;
+            // Into a container laid out inside, or into a region moved as one block with its members (the
+            // end's own shape is then a child of the node too).
             const Cell* cell = index.find(term);
+            if (term == node_ids[node] || !(lays_out_inside(index, *index.find(node_ids[node])) ||
+                                            (cell && cell->parent == node_ids[node])))
+                return std::nullopt;
             if (!cell || cell->parent != node_ids[node] || cell->kind != CellKind::vertex) {
                 give_up = true;
                 return std::nullopt;
