@@ -552,26 +552,7 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         }
     }
 
-    // Edges grouped by source, in file order within (the same on every run, as the nodes).
-    {
-        std::vector<std::size_t> order(input.edges.size());
-        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            const auto &ea = input.edges[a], &eb = input.edges[b];
-            return ea.source < eb.source;
-        });
-        auto permute = [&](auto& v) {
-            std::remove_reference_t<decltype(v)> sorted;
-            sorted.reserve(v.size());
-            for (std::size_t k : order) sorted.push_back(std::move(v[k]));
-            v = std::move(sorted);
-        };
-        permute(input.edges);
-        permute(edge_cells);
-        permute(loose_ends);
-        permute(label_cells);
-    }
-
+    // Edges in file order, as the nodes: the same on every run.
     LayoutOutput out = layered_layout(input, options.layout);
     if (options.reverse) mirror_along_flow(out, lr);
     // --cells: the laid-out part goes where it is free, the rest of the page does not move.
