@@ -197,36 +197,41 @@ std::vector<int> assign_tracks(const std::vector<Span>& spans) {
 }
 
 // A node's edges leaving down into one gap share one track (a bus, as org charts and site maps are drawn)
-// where no other edge's line on that track overlaps the bus: one track instead of one per edge, so a wide
-// fan-out no longer makes its gap as tall as its edge count. Tracks left empty are then dropped.
-void bundle_fan_outs(const LayeredGraph& graph, const std::vector<int>& ids, const std::vector<Span>& spans,
-                     std::size_t first, std::vector<int>& tracks) {
-    std::map<int, std::vector<std::size_t>> groups;  // upper node -> span indices
+// where no other edge's line on that track overlaps the bus; then, likewise, the edges arriving at one node
+// from one gap (fan-in) that no bus took yet. One track instead of one per edge, so a wide fan-out or fan-in
+// no longer makes its gap as tall as its edge count. Tracks left empty are then dropped.
+void bundle(const LayeredGraph& graph, const std::vector<int>& ids, const std::vector<Span>& spans,
+            std::size_t first, std::vector<int>& tracks, bool fan_in, std::vector<char>& bundled) {
+    std::map<int, std::vector<std::size_t>> groups;  // the shared end -> span indices
     for (std::size_t i = 0; i < ids.size(); ++i) {
-        const int upper = graph.segments[ids[i]].upper;
-        if (!graph.nodes[upper].is_dummy()) groups[upper].push_back(first + i);
+        if (bundled[first + i]) continue;
+        const int end = fan_in ? graph.segments[ids[i]].lower : graph.segments[ids[i]].upper;
+        if (!graph.nodes[end].is_dummy()) groups[end].push_back(first + i);
     }
     auto lo = [&](std::size_t i) { return std::min(spans[i].from, spans[i].to); };
     auto hi = [&](std::size_t i) { return std::max(spans[i].from, spans[i].to); };
+    // The shared end's side of a span (its port) and the other side.
+    auto near = [&](std::size_t i) { return fan_in ? spans[i].to : spans[i].from; };
+    auto far = [&](std::size_t i) { return fan_in ? spans[i].from : spans[i].to; };
     std::vector<int> group_of(spans.size(), -1);
-    for (const auto& [upper, members] : groups)
-        for (std::size_t i : members) group_of[i] = upper;
-    for (const auto& [upper, members] : groups) {
+    for (const auto& [end, members] : groups)
+        for (std::size_t i : members) group_of[i] = end;
+    for (const auto& [end, members] : groups) {
         if (members.size() < 2) continue;
         double left = lo(members.front()), right = hi(members.front());
         for (std::size_t i : members) left = std::min(left, lo(i)), right = std::max(right, hi(i));
-        // Only where the bus changes no crossing: the members leave in the order of their targets (so they
-        // do not cross one another on it), and every other line the bus reaches has all members on one side
-        // of its track (so the bus, on one of the members' tracks, stays on that side).
+        // Only where the bus changes no crossing: the members meet the shared end in the order of their other
+        // ends (so they do not cross one another on it), and every other line the bus reaches has all members
+        // on one side of its track (so the bus, on one of the members' tracks, stays on that side).
         std::vector<std::size_t> by_port(members);
         std::sort(by_port.begin(), by_port.end(), [&](std::size_t a, std::size_t b) {
-            return spans[a].from != spans[b].from ? spans[a].from < spans[b].from : spans[a].to < spans[b].to;
+            return near(a) != near(b) ? near(a) < near(b) : far(a) < far(b);
         });
         bool safe = true;
         for (std::size_t k = 1; k < by_port.size() && safe; ++k)
-            safe = spans[by_port[k - 1]].to <= spans[by_port[k]].to;
+            safe = far(by_port[k - 1]) <= far(by_port[k]);
         for (std::size_t j = 0; j < spans.size() && safe; ++j) {
-            if (group_of[j] == upper || lo(j) >= right + 1 || hi(j) <= left - 1) continue;
+            if (group_of[j] == end || lo(j) >= right + 1 || hi(j) <= left - 1) continue;
             bool above = false, below = false;
             for (std::size_t i : members) (tracks[i] < tracks[j] ? above : below) = true;
             safe = !(above && below);
@@ -239,10 +244,10 @@ void bundle_fan_outs(const LayeredGraph& graph, const std::vector<int>& ids, con
         for (int track : candidates) {
             bool free = true;
             for (std::size_t j = 0; j < spans.size() && free; ++j)
-                if (group_of[j] != upper && tracks[j] == track && lo(j) < right + 1 && hi(j) > left - 1)
+                if (group_of[j] != end && tracks[j] == track && lo(j) < right + 1 && hi(j) > left - 1)
                     free = false;
             if (!free) continue;
-            for (std::size_t i : members) tracks[i] = track;
+            for (std::size_t i : members) tracks[i] = track, bundled[i] = 1;
             break;
         }
     }
@@ -309,7 +314,9 @@ void OrthogonalRouter::run(LayeredGraph& graph, LayoutContext& ctx) {
             }
         separate_swapped_ends(graph, ids, spans, flat_ids.size(), ctx.edge_spacing / 2);
         auto tracks = assign_tracks(spans);
-        bundle_fan_outs(graph, ids, spans, flat_ids.size(), tracks);
+        std::vector<char> bundled(spans.size(), 0);
+        bundle(graph, ids, spans, flat_ids.size(), tracks, false, bundled);
+        bundle(graph, ids, spans, flat_ids.size(), tracks, true, bundled);
         for (std::size_t i = 0; i < flat_ids.size(); ++i) {
             flats[flat_ids[i]].track = tracks[i];
             tracks_in_gap[l] = std::max(tracks_in_gap[l], tracks[i] + 1);
