@@ -69,7 +69,22 @@ class Sweeper {
                 if (std::isfinite(found)) key[d] = found;
             }
         }
-        for (auto& layer : m_g.layers) sort_layer(layer, [&](int v) { return key[v]; });
+        // Nodes drawn one above the other (the same place across, to the pixel) keep their order along the
+        // flow: a column of children drawn under their parent keeps its top-to-bottom order.
+        auto along_of = [&](int v) {
+            const double a = m_g.nodes[v].drawn_along;
+            return std::isfinite(a) ? a : INFINITY;
+        };
+        std::vector<double> rank(m_g.nodes.size(), 0);
+        for (auto& layer : m_g.layers) {
+            std::vector<int> sorted(layer);
+            std::stable_sort(sorted.begin(), sorted.end(), [&](int a, int b) {
+                const double ka = std::round(key[a]), kb = std::round(key[b]);
+                return ka != kb ? ka < kb : along_of(a) < along_of(b);
+            });
+            for (std::size_t i = 0; i < sorted.size(); ++i) rank[sorted[i]] = static_cast<double>(i);
+            sort_layer(layer, [&](int v) { return rank[v]; });
+        }
         return true;
     }
     // The first start without a drawing: depth-first from the sources, children in edge order.
