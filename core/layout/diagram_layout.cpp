@@ -346,7 +346,8 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         std::stable_sort(lanes.begin(), lanes.end(), [&](const Cell* a, const Cell* b) {
             const auto ba = index.absolute_bounds(a->id).value_or(diagram::Rect{});
             const auto bb = index.absolute_bounds(b->id).value_or(diagram::Rect{});
-            return lr ? ba.y < bb.y : ba.x < bb.x;
+            // Rows in LR, columns in TB; the other way round when the lanes run along the flow.
+            return lr != options.lanes_along_flow ? ba.y < bb.y : ba.x < bb.x;
         });
         // Shapes drawn over a lane but not put in it (their parent is the layer, as when a template's shapes
         // were pasted over the lanes) belong to the lane holding their centre: they stay in it.
@@ -376,9 +377,10 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         }
     }
 
-    // The drawing's order: nodes across the flow as drawn (left to right in TB, top to bottom in LR), so the
-    // first ordering the layout tries (depth first from the sources, children in edge order) keeps the order
-    // of a tree's children and of branches.
+    // The drawing's order: where the nodes are drawn across the flow (left to right in TB, top to bottom in
+    // LR) and along it goes to the layout as the first order it tries, so a tree's children and the branches
+    // keep their order, and a laid-out drawing laid out again stays as it is. The nodes themselves stay in
+    // file order (grouped by lane), which no layout changes: every phase sees the same graph on a second run.
     std::vector<double> across(node_ids.size()), along(node_ids.size());
     {
         PageIndex index(page);
@@ -389,11 +391,8 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         }
         std::vector<std::size_t> order(node_ids.size());
         for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            if (node_lane[a] != node_lane[b]) return node_lane[a] < node_lane[b];
-            if (std::abs(across[a] - across[b]) > 1) return across[a] < across[b];
-            return along[a] < along[b];
-        });
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return node_lane[a] < node_lane[b]; });
         std::vector<std::string> ids;
         std::vector<int> lanes_of;
         std::vector<double> ac, al;
@@ -408,6 +407,9 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         across = std::move(ac);
         along = std::move(al);
     }
+
+    const bool lanes_along =
+        scope.empty() && options.lanes_along_flow && !lane_ids.empty() && pool_of.empty();
 
     // Current placement: the laid-out picture starts where the old one did.
     std::unordered_map<std::string, int> node_of;
@@ -441,6 +443,8 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             if (!(spec.height > 0) || !std::isfinite(spec.height)) spec.height = 60;
             spec.lane = node_lane[i];
             spec.center_ports = has_shape(*cell, "rhombus") || has_shape(*cell, "ellipse");
+            spec.drawn_across = across[i];
+            spec.drawn_along = along[i];
             input.nodes.push_back(spec);
         }
         if (origin.x == std::numeric_limits<double>::max() || !std::isfinite(origin.x)) origin = {0, 0};
@@ -450,6 +454,16 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
                                  : diagram::Point{scope_origin.x + container_padding,
                                                   scope_origin.y + scope_header + container_padding};
         apply_rank_constraints(index, node_ids, options, input.nodes);
+        // Lanes along the flow: a lane's nodes share one layer, the lanes' layers in lane order.
+        if (lanes_along) {
+            input.lane_count = 0;
+            for (std::size_t i = 0; i < node_ids.size(); ++i) {
+                auto& n = input.nodes[i];
+                n.lane = -1;
+                if (node_lane[i] >= 0 && n.stage < 0 && n.same_rank < 0 && n.place == RankPlace::any)
+                    n.stage = node_lane[i];
+            }
+        }
         // An edge glued to a node, or to something inside a node (a port), joins that node.
         auto owner = [&](const std::string& id) -> int {
             std::string at = id;
@@ -509,6 +523,18 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             if (s >= 0 && t >= 0 && !(loose_s && loose_t && s == t)) {
                 EdgeSpec spec{s, t, {}};
                 if (auto size = label_size(c)) spec.labels.push_back(*size);
+                // The drawn route: the ends' centres and the waypoints between, across and along the flow.
+                auto drawn = [&](diagram::Point p) {
+                    spec.drawn.push_back(lr ? XY{p.y, p.x} : XY{p.x, p.y});
+                };
+                auto centre = [&](int node) {
+                    return diagram::Point{before[node].x + before[node].width / 2,
+                                          before[node].y + before[node].height / 2};
+                };
+                drawn(centre(s));
+                if (c.geometry)
+                    for (const auto& w : c.geometry->waypoints) drawn({frame.x + w.x, frame.y + w.y});
+                drawn(centre(t));
                 std::vector<std::size_t> children;
                 for (const Cell* child : index.children(c.id))
                     if (child->kind == CellKind::vertex && child->geometry && child->geometry->relative)
@@ -526,32 +552,62 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         }
     }
 
-    // Edges in the drawing's order too: by source, then by where their target is drawn across the flow.
-    {
-        std::vector<std::size_t> order(input.edges.size());
-        for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-            const auto &ea = input.edges[a], &eb = input.edges[b];
-            if (ea.source != eb.source) return ea.source < eb.source;
-            return across[ea.target] < across[eb.target] - 1;
-        });
-        auto permute = [&](auto& v) {
-            std::remove_reference_t<decltype(v)> sorted;
-            sorted.reserve(v.size());
-            for (std::size_t k : order) sorted.push_back(std::move(v[k]));
-            v = std::move(sorted);
-        };
-        permute(input.edges);
-        permute(edge_cells);
-        permute(loose_ends);
-        permute(label_cells);
-    }
-
+    // Edges in file order, as the nodes: the same on every run.
     LayoutOutput out = layered_layout(input, options.layout);
     if (options.reverse) mirror_along_flow(out, lr);
     // --cells: the laid-out part goes where it is free, the rest of the page does not move.
     if (scope.empty() && !options.cells.empty() && lane_ids.empty() && !out.nodes.empty())
         origin = free_place(page, node_ids, roles, out, origin);
+    // A whole page without lanes: the laid-out nodes start where the drawn ones did (routes and labels may
+    // reach further out), so laying out a laid-out page leaves it where it is.
+    if (scope.empty() && options.cells.empty() && lane_ids.empty() && !out.nodes.empty()) {
+        double x0 = std::numeric_limits<double>::max(), y0 = x0;
+        for (const auto& b : out.nodes) x0 = std::min(x0, b.x), y0 = std::min(y0, b.y);
+        origin.x -= x0;
+        origin.y -= y0;
+    }
+
+    // Lanes along the flow: each lane is the band of its layer, from halfway to the lane before to halfway to
+    // the next, across the whole drawing plus its title band; the lanes start where they did.
+    if (lanes_along) {
+        constexpr double inf = std::numeric_limits<double>::max();
+        const std::size_t count = lane_ids.size();
+        std::vector<double> lo(count, inf), hi(count, -inf);
+        double a0 = inf, a1 = -inf, header = 0;
+        for (std::size_t i = 0; i < node_ids.size(); ++i) {
+            const auto& b = out.nodes[i];
+            const double l0 = lr ? b.x : b.y, l1 = lr ? b.x + b.width : b.y + b.height;
+            a0 = std::min(a0, lr ? b.y : b.x);
+            a1 = std::max(a1, lr ? b.y + b.height : b.x + b.width);
+            if (node_lane[i] < 0) continue;
+            lo[node_lane[i]] = std::min(lo[node_lane[i]], l0);
+            hi[node_lane[i]] = std::max(hi[node_lane[i]], l1);
+        }
+        for (const auto& route : out.edges)
+            for (const auto& p : route) a0 = std::min(a0, lr ? p.y : p.x), a1 = std::max(a1, lr ? p.y : p.x);
+        {
+            PageIndex index(page);
+            for (const auto& id : lane_ids)
+                header = std::max(
+                    header, index.find(id)->style_or_empty().number("startSize", options.layout.lane_header));
+        }
+        const double pad = options.layout.lane_padding;
+        std::vector<double> left(count), right(count);
+        for (std::size_t l = 0; l < count; ++l) {
+            if (lo[l] == inf) lo[l] = hi[l] = l > 0 ? right[l - 1] + pad : 0;  // no node laid out in it
+            left[l] = l == 0 ? lo[l] - pad : right[l - 1];
+            const double next = l + 1 < count ? lo[l + 1] : inf;
+            right[l] = next < inf && next > hi[l] ? (hi[l] + next) / 2 : hi[l] + pad;
+            right[l] = std::max(right[l], left[l] + 2 * pad);
+        }
+        const double top = a0 - pad - header, bottom = a1 + pad;
+        out.lanes.clear();
+        for (std::size_t l = 0; l < count; ++l)
+            out.lanes.push_back(lr ? Box{left[l], top, right[l] - left[l], bottom - top}
+                                   : Box{top, left[l], bottom - top, right[l] - left[l]});
+        origin.x -= lr ? left[0] : top;
+        origin.y -= lr ? top : left[0];
+    }
 
     // Write lanes, then nodes (relative to their lane), then edges (relative to the edge's parent frame).
     std::unordered_map<std::string, diagram::Point> lane_origin;
@@ -665,9 +721,12 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
                 }
                 return *row;
             }
-            if (term == node_ids[node] || !lays_out_inside(index, *index.find(node_ids[node])))
-                return std::nullopt;
+            // Into a container laid out inside, or into a region moved as one block with its members (the
+            // end's own shape is then a child of the node too).
             const Cell* cell = index.find(term);
+            if (term == node_ids[node] || !(lays_out_inside(index, *index.find(node_ids[node])) ||
+                                            (cell && cell->parent == node_ids[node])))
+                return std::nullopt;
             if (!cell || cell->parent != node_ids[node] || cell->kind != CellKind::vertex) {
                 give_up = true;
                 return std::nullopt;
@@ -842,8 +901,8 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         if (loose_s) geometry.source_point = in_frame(route.front());
         if (loose_t) geometry.target_point = in_frame(route.back());
         geometry.has_points_array = !geometry.waypoints.empty();
-        auto& order = geometry.child_order;
-        order.erase(std::remove(order.begin(), order.end(), "points"), order.end());
+        // "points" keeps its place among the children when it had one (a laid-out file laid out again writes
+        // the same order); a new one goes after the others.
         normalize_child_order(geometry);
 
         // Labels: the edge's own value first (when it shows), then its label children, as collected above.
@@ -946,12 +1005,33 @@ void tidy_numbers(diagram::Page& page, const diagram::Page& before) {
         if (!g->relative) {
             round(g->bounds.x), round(g->bounds.y);
             round(g->bounds.width), round(g->bounds.height);
+        } else {  // a label's place along its edge, a fraction: to 1/10000 of the edge
+            g->bounds.x = std::round(g->bounds.x * 1e4) / 1e4 + 0.0;
         }
         for (auto& p : g->waypoints) point(p);
         if (g->source_point) point(*g->source_point);
         if (g->target_point) point(*g->target_point);
         if (g->offset) point(*g->offset);
     }
+}
+
+// Swimlanes holding shapes all sit on a layer (no pool, no container above them) and none of them is empty.
+bool lanes_stand_alone(const diagram::Page& page) {
+    const PageIndex index(page);
+    int count = 0;
+    for (const auto& cell : page.cells) {
+        if (cell.kind != CellKind::vertex || !index.is_swimlane(cell) || keeps_own_layout(index, cell) ||
+            lays_out_inside(index, cell))
+            continue;
+        const Cell* parent = index.find(cell.parent);
+        if (!parent || parent->kind != CellKind::layer) return false;
+        bool shapes = false;
+        for (const Cell* child : index.children(cell.id))
+            shapes = shapes || (child->kind == CellKind::vertex && !index.is_swimlane(*child));
+        if (!shapes) return false;
+        ++count;
+    }
+    return count > 1;
 }
 
 // The direction the drawing reads in: lanes give the axis (rows: left to right) and the arrows the sense;
@@ -969,9 +1049,14 @@ void choose_direction(const diagram::Page& page, DiagramLayoutOptions& options) 
     const bool drawn_reverse = drawn.flow == Flow::bottom_to_top || drawn.flow == Flow::right_to_left;
     if (lanes && options.direction_from_lanes) {
         // The lanes' axis stays; the arrows say which way along it.
-        if (drawn_lr == (options.layout.direction == Direction::left_to_right))
+        if (drawn_lr == (options.layout.direction == Direction::left_to_right)) {
             options.reverse = drawn_reverse;
-        return;
+            return;
+        }
+        // The arrows cross the lanes' axis: the process runs from lane to lane. Lanes along the flow when
+        // they stand alone on the page, each holding shapes; else the lanes' axis wins.
+        if (!options.cells.empty() || !lanes_stand_alone(page)) return;
+        options.lanes_along_flow = true;
     }
     options.layout.direction = drawn_lr ? Direction::left_to_right : Direction::top_to_bottom;
     options.reverse = drawn_reverse;
@@ -1011,7 +1096,7 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
     const diagram::Page before = page;  // restored when cancelled
     PageRoles roles = page_roles(page);
     FreeItems free;
-    if (options.cells.empty()) {
+    if (options.cells.empty() && !stacked_page(page)) {
         const page::PageReading reading(page);
         free = take_free_items(reading);
     }

@@ -28,6 +28,11 @@ struct DiagramLayoutOptions {
     // Bottom to top (with layout.direction top_to_bottom) or right to left (left_to_right): laid out the
     // usual way, then mirrored along the flow.
     bool reverse = false;
+    // The arrows run along the lanes' axis, not across it (lanes drawn as columns, the process flowing left
+    // to right from one to the next): each lane is one band along the flow, its nodes share a layer per lane
+    // in lane order, and the lanes are fitted round them. Set by direction_from_drawing when the arrows show
+    // it clearly and the lanes stand alone on the page (no pool), each holding shapes.
+    bool lanes_along_flow = false;
     // Called between the steps (0..1, what is being done); returning false cancels the layout, which then
     // leaves the page as it was and returns an error (cancelled).
     std::function<bool(double, std::string_view)> progress;

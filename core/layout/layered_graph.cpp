@@ -76,14 +76,22 @@ std::vector<std::pair<int, int>> LayeredGraph::layering_pairs() const {
 void LayeredGraph::apply_layers(std::vector<int> layer) {
     // First and last groups stand alone on their layer (as dot's rank=source|sink): the others move off it.
     // Feasible because p1 made the first group a source and the last a sink.
+    // The others start on the layer right after the first group's (not one further down: a start node that
+    // is the only source was on the layer above its successors already, and an extra layer there only
+    // lengthens its edges).
     bool first = false;
-    for (int v = 0; v < real_count; ++v) first |= nodes[rep(v)].place < 0;
+    int low_other = INT_MAX;
+    for (int v = 0; v < real_count; ++v) {
+        first |= nodes[rep(v)].place < 0;
+        if (nodes[rep(v)].place >= 0) low_other = std::min(low_other, layer[rep(v)]);
+    }
+    const int shift = first && low_other != INT_MAX ? 1 - low_other : 0;
     int last = 0;
     for (int v = 0; v < real_count; ++v)
-        if (nodes[rep(v)].place == 0) last = std::max(last, layer[rep(v)] + (first ? 1 : 0));
+        if (nodes[rep(v)].place == 0) last = std::max(last, layer[rep(v)] + shift);
     for (int v = 0; v < real_count; ++v) {
         const int r = rep(v);
-        nodes[v].layer = nodes[r].place < 0 ? 0 : nodes[r].place > 0 ? last + 1 : layer[r] + (first ? 1 : 0);
+        nodes[v].layer = nodes[r].place < 0 ? 0 : nodes[r].place > 0 ? last + 1 : layer[r] + shift;
     }
     // First/last moves can empty layers at either end: renumber without gaps at the ends.
     int low = INT_MAX;

@@ -3,6 +3,7 @@
 // going down (y), the order inside a layer runs left to right (x). Left-to-right layouts transpose sizes on
 // the way in and points on the way out (layered_layout.cpp), so no phase branches on the direction.
 #include <cstdint>
+#include <limits>
 #include <random>
 #include <vector>
 
@@ -23,8 +24,10 @@ struct LayeredNode {
     int group = -1;  // rank constraints: the representative of the nodes sharing this one's layer
     int stage = -1;  // journey stage: groups with a stage take layers in stage order
     int place = 0;   // -1 first layer, +1 last layer, 0 anywhere
-    double x = 0;    // centre x (p4)
-    double y = 0;    // top y (p5)
+    double drawn_across = std::numeric_limits<double>::quiet_NaN();  // the drawing's centre (NodeSpec)
+    double drawn_along = std::numeric_limits<double>::quiet_NaN();
+    double x = 0;  // centre x (p4)
+    double y = 0;  // top y (p5)
     bool is_dummy() const { return edge >= 0; }
 };
 
@@ -35,6 +38,7 @@ struct LayeredEdge {
     std::vector<int> chain;      // dummy nodes from the upper end down, after split_long_edges
     std::vector<XY> points;      // p5: the route from source to target (user's direction), ports included
     double label_extent = 0;     // the largest label's size along the layers: p5 keeps that much line free
+    std::vector<XY> drawn;       // the drawn route (EdgeSpec::drawn), for the drawing's order of its dummies
     bool upper_is_source() const { return !reversed; }
     int upper() const { return reversed ? target : source; }
     int lower() const { return reversed ? source : target; }

@@ -53,6 +53,8 @@ LayoutOutput LayeredLayout::run(const LayoutInput& input, const LayoutOptions& o
         if (input.lane_count > 0 && n.lane < 0) n.lane = input.lane_count;
         const int v = graph.add_node(lr ? n.height : n.width, lr ? n.width : n.height, n.lane);
         graph.nodes[v].center_ports = n.center_ports;
+        graph.nodes[v].drawn_across = n.drawn_across;
+        graph.nodes[v].drawn_along = n.drawn_along;
     }
     graph.real_count = static_cast<int>(graph.nodes.size());
     {
@@ -81,6 +83,7 @@ LayoutOutput LayeredLayout::run(const LayoutInput& input, const LayoutOptions& o
     graph.lane_count = std::max(graph.lane_count, input.lane_count + (stray ? 1 : 0));
     for (const auto& e : input.edges) {
         const int id = graph.add_edge(e.source, e.target);
+        graph.edges[id].drawn = e.drawn;
         // Several labels of one edge go one after the other along it: room for all of them.
         for (const auto& label : e.labels)
             graph.edges[id].label_extent +=

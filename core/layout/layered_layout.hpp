@@ -3,6 +3,7 @@
 // boxes, orthogonal edge routes and lane columns out. configure() picks one strategy per phase.
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -41,6 +42,11 @@ struct NodeSpec {
     RankPlace place = RankPlace::any;
     int same_rank = -1;  // group id, -1 = none
     int stage = -1;      // stage index, -1 = none
+    // Where the drawing has the node's centre, across the flow (x in TB, y in LR) and along it; NaN when it
+    // has none. The first order the crossing minimisation tries is the drawing's, kept unless another has
+    // fewer crossings, so a laid-out drawing laid out again keeps its order.
+    double drawn_across = std::numeric_limits<double>::quiet_NaN();
+    double drawn_along = std::numeric_limits<double>::quiet_NaN();
 };
 struct LabelSize {
     double width = 0, height = 0;
@@ -48,6 +54,8 @@ struct LabelSize {
 struct EdgeSpec {
     int source = 0, target = 0;
     std::vector<LabelSize> labels = {};  // placed on the route without overlapping nodes or other labels
+    std::vector<XY> drawn =
+        {};  // the drawn route (x across the flow, y along it), source to target; may be empty
 };
 struct LayoutInput {
     std::vector<NodeSpec> nodes;

@@ -196,6 +196,69 @@ std::vector<int> assign_tracks(const std::vector<Span>& spans) {
     return longest_path_layers(n, above);
 }
 
+// A node's edges leaving down into one gap share one track (a bus, as org charts and site maps are drawn)
+// where no other edge's line on that track overlaps the bus; then, likewise, the edges arriving at one node
+// from one gap (fan-in) that no bus took yet. One track instead of one per edge, so a wide fan-out or fan-in
+// no longer makes its gap as tall as its edge count. Tracks left empty are then dropped.
+void bundle(const LayeredGraph& graph, const std::vector<int>& ids, const std::vector<Span>& spans,
+            std::size_t first, std::vector<int>& tracks, bool fan_in, std::vector<char>& bundled) {
+    std::map<int, std::vector<std::size_t>> groups;  // the shared end -> span indices
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (bundled[first + i]) continue;
+        const int end = fan_in ? graph.segments[ids[i]].lower : graph.segments[ids[i]].upper;
+        if (!graph.nodes[end].is_dummy()) groups[end].push_back(first + i);
+    }
+    auto lo = [&](std::size_t i) { return std::min(spans[i].from, spans[i].to); };
+    auto hi = [&](std::size_t i) { return std::max(spans[i].from, spans[i].to); };
+    // The shared end's side of a span (its port) and the other side.
+    auto near = [&](std::size_t i) { return fan_in ? spans[i].to : spans[i].from; };
+    auto far = [&](std::size_t i) { return fan_in ? spans[i].from : spans[i].to; };
+    std::vector<int> group_of(spans.size(), -1);
+    for (const auto& [end, members] : groups)
+        for (std::size_t i : members) group_of[i] = end;
+    for (const auto& [end, members] : groups) {
+        if (members.size() < 2) continue;
+        double left = lo(members.front()), right = hi(members.front());
+        for (std::size_t i : members) left = std::min(left, lo(i)), right = std::max(right, hi(i));
+        // Only where the bus changes no crossing: the members meet the shared end in the order of their other
+        // ends (so they do not cross one another on it), and every other line the bus reaches has all members
+        // on one side of its track (so the bus, on one of the members' tracks, stays on that side).
+        std::vector<std::size_t> by_port(members);
+        std::sort(by_port.begin(), by_port.end(), [&](std::size_t a, std::size_t b) {
+            return near(a) != near(b) ? near(a) < near(b) : far(a) < far(b);
+        });
+        bool safe = true;
+        for (std::size_t k = 1; k < by_port.size() && safe; ++k)
+            safe = far(by_port[k - 1]) <= far(by_port[k]);
+        for (std::size_t j = 0; j < spans.size() && safe; ++j) {
+            if (group_of[j] == end || lo(j) >= right + 1 || hi(j) <= left - 1) continue;
+            bool above = false, below = false;
+            for (std::size_t i : members) (tracks[i] < tracks[j] ? above : below) = true;
+            safe = !(above && below);
+        }
+        if (!safe) continue;
+        // The bus takes the members' lowest track that no other line overlaps within the bus's reach.
+        std::vector<int> candidates;
+        for (std::size_t i : members) candidates.push_back(tracks[i]);
+        std::sort(candidates.begin(), candidates.end());
+        for (int track : candidates) {
+            bool free = true;
+            for (std::size_t j = 0; j < spans.size() && free; ++j)
+                if (group_of[j] != end && tracks[j] == track && lo(j) < right + 1 && hi(j) > left - 1)
+                    free = false;
+            if (!free) continue;
+            for (std::size_t i : members) tracks[i] = track, bundled[i] = 1;
+            break;
+        }
+    }
+    // Drop the tracks no line uses any more, keeping the order of the others.
+    std::vector<int> used;
+    for (int t : tracks) used.push_back(t);
+    std::sort(used.begin(), used.end());
+    used.erase(std::unique(used.begin(), used.end()), used.end());
+    for (int& t : tracks) t = static_cast<int>(std::lower_bound(used.begin(), used.end(), t) - used.begin());
+}
+
 void OrthogonalRouter::run(LayeredGraph& graph, LayoutContext& ctx) {
     const int layer_count = static_cast<int>(graph.layers.size());
     // Flat edges (both ends in one layer, from rank constraints): straight across when nothing but edges
@@ -250,7 +313,10 @@ void OrthogonalRouter::run(LayeredGraph& graph, LayoutContext& ctx) {
                 spans.push_back({from, to});
             }
         separate_swapped_ends(graph, ids, spans, flat_ids.size(), ctx.edge_spacing / 2);
-        const auto tracks = assign_tracks(spans);
+        auto tracks = assign_tracks(spans);
+        std::vector<char> bundled(spans.size(), 0);
+        bundle(graph, ids, spans, flat_ids.size(), tracks, false, bundled);
+        bundle(graph, ids, spans, flat_ids.size(), tracks, true, bundled);
         for (std::size_t i = 0; i < flat_ids.size(); ++i) {
             flats[flat_ids[i]].track = tracks[i];
             tracks_in_gap[l] = std::max(tracks_in_gap[l], tracks[i] + 1);

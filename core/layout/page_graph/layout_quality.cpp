@@ -145,6 +145,13 @@ LayoutQuality measure_layout(const diagram::Page& page) {
                 skip = skip || e == b || is_ancestor(reading, b, e) || is_ancestor(reading, e, b);
             if (skip) continue;
             const Rect r = *reading.bounds(b);
+            // A loose end (a point, not glued) on the box or inside it ends there: a line drawn from border
+            // to border inside a box (a divider) does not run through it.
+            auto at = [&](Point p) {
+                return p.x >= r.x - 2 && p.x <= r.x + r.width + 2 && p.y >= r.y - 2 &&
+                       p.y <= r.y + r.height + 2;
+            };
+            if ((c.source.empty() && at(line.front())) || (c.target.empty() && at(line.back()))) continue;
             bool through = false;
             for (std::size_t k = 1; k < line.size() && !through; ++k)
                 through = segment_through(line[k - 1], line[k], r, 2);

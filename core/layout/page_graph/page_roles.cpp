@@ -1,6 +1,8 @@
 #include "core/layout/page_graph/page_roles.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "core/page/page_reading.hpp"
 
@@ -9,8 +11,20 @@ namespace jstudio::layout {
 using diagram::Cell;
 using diagram::CellKind;
 
+bool stacked_page(const diagram::Page& page) {
+    std::map<std::pair<double, double>, int> at;
+    int vertices = 0, most = 0;
+    for (const auto& c : page.cells) {
+        if (c.kind != CellKind::vertex || !c.geometry) continue;
+        ++vertices;
+        most = std::max(most, ++at[{c.geometry->bounds.x, c.geometry->bounds.y}]);
+    }
+    return most >= 3 && 2 * most > vertices;
+}
+
 PageRoles page_roles(const diagram::Page& page) {
     using page::Role;
+    if (stacked_page(page)) return {};
     const page::PageReading reading(page);
     PageRoles roles;
     std::unordered_set<std::string> hosts;

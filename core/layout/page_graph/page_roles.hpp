@@ -27,4 +27,9 @@ struct PageRoles {
 
 PageRoles page_roles(const diagram::Page& page);
 
+// A page not drawn yet: most of its vertices (at least three) stacked at one point, as a generated graph
+// written with every vertex at 0,0. Boxes stacked like that contain each other by accident, so the page
+// reading's regions, decorations and notes mean nothing there: every vertex is a node.
+bool stacked_page(const diagram::Page& page);
+
 }  // namespace jstudio::layout

@@ -248,3 +248,28 @@ TEST_CASE("compact spacing shrinks the drawing without changing its order or cro
         }
     }
 }
+
+TEST_CASE("the drawing's order across the flow is the order kept when nothing is better", "[core][layout]") {
+    // A parent and four children; the file lists the children as c3 c4 c1 c2.
+    LayoutInput input;
+    for (int i = 0; i < 5; ++i) input.nodes.push_back({80, 40});
+    for (int child = 1; child <= 4; ++child) input.edges.push_back({0, child});
+    auto x_order = [&](const LayoutOutput& out) {
+        std::vector<int> children{1, 2, 3, 4};
+        std::sort(children.begin(), children.end(),
+                  [&](int a, int b) { return out.nodes[a].x < out.nodes[b].x; });
+        return children;
+    };
+    SECTION("children drawn side by side keep their places, right to left too") {
+        const double across[] = {200, 400, 300, 100, 0};  // drawn c4 c3 c2 c1 from left to right
+        for (int i = 0; i < 5; ++i)
+            input.nodes[i].drawn_across = across[i], input.nodes[i].drawn_along = i ? 100 : 0;
+        CHECK(x_order(layered_layout(input)) == std::vector<int>{4, 3, 2, 1});
+    }
+    SECTION("children drawn in a column under their parent keep their top-to-bottom order") {
+        const double along[] = {0, 300, 400, 100, 200};  // nodes 1..4 drawn at 300 400 100 200 (c3 c4 c1 c2)
+        for (int i = 0; i < 5; ++i)
+            input.nodes[i].drawn_across = i ? 50 : 100, input.nodes[i].drawn_along = along[i];
+        CHECK(x_order(layered_layout(input)) == std::vector<int>{3, 4, 1, 2});
+    }
+}

@@ -73,3 +73,36 @@ TEST_CASE("two edges that swap places are kept apart", "[core][layout][p5]") {
         CHECK(on_side(bc.back(), 2));
     }
 }
+
+TEST_CASE("a node's edges down into one gap share one track", "[core][layout][p5]") {
+    // One parent over three children, its edges leaving from three ports: two go left (their spans overlap,
+    // so each would need its own track), one goes right. As a bus they take one track.
+    LayeredGraph graph;
+    for (int i = 0; i < 4; ++i) graph.add_node(i == 0 ? 300 : 60, 40);
+    graph.real_count = 4;
+    for (int child = 1; child <= 3; ++child) graph.add_edge(0, child);
+    graph.nodes[0].layer = 0;
+    graph.nodes[1].layer = graph.nodes[2].layer = graph.nodes[3].layer = 1;
+    graph.build_layers();
+    graph.split_long_edges();
+    graph.nodes[0].x = 200;
+    graph.nodes[1].x = 0;
+    graph.nodes[2].x = 150;
+    graph.nodes[3].x = 400;
+    const double ports[] = {-20, 0, 20};
+    for (int s = 0; s < 3; ++s) graph.segments[s].upper_port = ports[s];
+    LayoutContext ctx;
+    OrthogonalRouter().run(graph, ctx);
+    auto track = [&](int e) {
+        const auto& points = graph.edges[e].points;
+        REQUIRE(points.size() == 4);
+        CHECK(points[1].y == points[2].y);
+        return points[1].y;
+    };
+    CHECK(track(0) == track(1));
+    CHECK(track(1) == track(2));
+    SECTION("without the bus the two edges going left would need two tracks") {
+        CHECK(assign_tracks({{180, 0}, {200, 150}, {220, 400}})[0] !=
+              assign_tracks({{180, 0}, {200, 150}, {220, 400}})[1]);
+    }
+}
