@@ -1,4 +1,5 @@
 // journey: every capability headless, for scripts and CI.
+#include <malloc.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <CLI/CLI.hpp>
@@ -38,6 +39,11 @@ extern "C" void on_terminating_signal(int sig) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // Big blocks (a file's text, a page's cell array, the tree of a slice of cells) are mapped and given back
+    // when freed. glibc otherwise raises its mapping threshold after the first big free and serves the later
+    // big blocks from the heap, which keeps what they free: a check of 100,000 screens held 185 MB resident
+    // for a heap that peaked at 150 MB.
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
     for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) std::signal(sig, on_terminating_signal);
     // Writing into a FIFO or pipe whose reader went away fails with EPIPE and a message naming the file,
     // instead of killing the process silently half-way.
