@@ -1,11 +1,12 @@
 #pragma once
 // A coarse uniform grid over rectangles, so "what lies near this shape" costs the shapes near it and not
 // every shape on the page. Rectangles that would span too many buckets (page-sized backdrops, hostile
-// sizes) go to one list every query scans: there are few of them on any real page.
+// sizes) go to one list every query scans: there are few of them on any real page. The buckets are one sorted
+// array of (bucket, item), sorted at the first query after an insert: pages insert everything, then query.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/diagram/geometry.hpp"
@@ -23,7 +24,10 @@ class SpatialGrid {
         }
         m_rects[item] = r;
         m_present[item] = 1;
-        if (!span(r, [&](std::uint64_t k) { m_buckets[k].push_back(item); })) m_large.push_back(item);
+        if (span(r, [&](std::uint64_t k) { m_entries.emplace_back(k, item); }))
+            m_sorted = false;
+        else
+            m_large.push_back(item);
     }
 
     // Appends every item whose rectangle meets r (each once; order unspecified).
@@ -33,11 +37,14 @@ class SpatialGrid {
             const diagram::Rect& o = m_rects[candidate];
             return o.x <= r.right() && r.x <= o.right() && o.y <= r.bottom() && r.y <= o.bottom();
         };
+        if (!m_sorted) {
+            std::sort(m_entries.begin(), m_entries.end());
+            m_sorted = true;
+        }
         const bool small = span(r, [&](std::uint64_t k) {
-            auto it = m_buckets.find(k);
-            if (it == m_buckets.end()) return;
-            for (std::uint32_t item : it->second)
-                if (meets(item)) out.push_back(item);
+            auto it = std::lower_bound(m_entries.begin(), m_entries.end(), std::pair{k, std::uint32_t{0}});
+            for (; it != m_entries.end() && it->first == k; ++it)
+                if (meets(it->second)) out.push_back(it->second);
         });
         if (!small) {  // a huge query: scan everything once
             for (std::uint32_t item = 0; item < m_rects.size(); ++item)
@@ -55,7 +62,8 @@ class SpatialGrid {
     double m_bucket;
     std::vector<diagram::Rect> m_rects;  // by item (items are small dense numbers: cell positions)
     std::vector<char> m_present;
-    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> m_buckets;
+    mutable std::vector<std::pair<std::uint64_t, std::uint32_t>> m_entries;  // (bucket, item)
+    mutable bool m_sorted = true;
     std::vector<std::uint32_t> m_large;
 
     // Calls f for every bucket r touches; false (and no call) when r is too large or not finite.
