@@ -293,6 +293,17 @@ Canvas::Canvas(wxWindow* parent, Editor* editor, std::size_t page)
     SetBackgroundStyle(wxBG_STYLE_PAINT);
     Bind(wxEVT_PAINT, &Canvas::on_paint, this);
     Bind(wxEVT_LEFT_DOWN, &Canvas::on_left_down, this);
+    // Right click: select what is under the mouse (keeping a selection it is part of), then the context menu.
+    Bind(wxEVT_RIGHT_DOWN, [this](wxMouseEvent& event) {
+        SetFocus();
+        ensure_scene();
+        const HitTarget* target = hit(to_page(event.GetPosition()));
+        if (!target)
+            set_selection({}, false);
+        else if (std::find(m_selection.begin(), m_selection.end(), target->id) == m_selection.end())
+            set_selection({target->id}, false);
+        if (context_menu) context_menu(event.GetPosition());
+    });
     Bind(wxEVT_LEFT_UP, &Canvas::on_left_up, this);
     Bind(wxEVT_LEFT_DCLICK, &Canvas::on_left_dclick, this);
     Bind(wxEVT_MIDDLE_DOWN, &Canvas::on_middle_down, this);
@@ -346,6 +357,11 @@ void Canvas::ensure_scene() {
         }
         m_targets.push_back(std::move(t));
     }
+    // Cells on a locked layer are drawn but not picked, as in draw.io.
+    for (auto& t : m_targets) {
+        const auto* layer = index.layer_of(t.id);
+        t.locked = layer && layer->style && layer->style->flag("locked");
+    }
     std::stable_sort(m_targets.begin(), m_targets.end(), [&](const HitTarget& a, const HitTarget& b) {
         return index.position(a.id).value_or(0) < index.position(b.id).value_or(0);
     });
@@ -356,6 +372,7 @@ void Canvas::ensure_scene() {
 const HitTarget* Canvas::hit(Point p) const {
     const double tolerance = 4 / m_zoom;
     for (auto it = m_targets.rbegin(); it != m_targets.rend(); ++it) {
+        if (it->locked) continue;
         if (it->edge) {
             if (std::any_of(it->ends.begin(), it->ends.end(), [&](const Rect& r) { return r.contains(p); }))
                 continue;
@@ -499,7 +516,8 @@ void Canvas::set_selection(std::vector<std::string> ids, bool centre) {
 void Canvas::select_all() {
     ensure_scene();
     std::vector<std::string> ids;
-    for (const auto& t : m_targets) ids.push_back(t.id);
+    for (const auto& t : m_targets)
+        if (!t.locked) ids.push_back(t.id);
     set_selection(std::move(ids), false);
 }
 
@@ -800,7 +818,7 @@ void Canvas::on_left_up(wxMouseEvent& event) {
     } else if (drag == Drag::rubber) {
         const Rect band = normalized(to_page(m_drag_start), to_page(m_drag_now));
         for (const auto& t : m_targets)
-            if (band.contains({t.bounds.x, t.bounds.y}) &&
+            if (!t.locked && band.contains({t.bounds.x, t.bounds.y}) &&
                 band.contains({t.bounds.right(), t.bounds.bottom()}) &&
                 std::find(m_selection.begin(), m_selection.end(), t.id) == m_selection.end())
                 m_selection.push_back(t.id);

@@ -24,6 +24,7 @@ struct HitTarget {
     bool edge = false;
     bool outline_only = false;  // pointerEvents=0 without fill: clicks inside fall through, as in draw.io
     std::vector<diagram::Rect> ends;  // edges: their terminals' boxes; a click inside one picks the shape
+    bool locked = false;              // on a locked layer: drawn, never picked
 };
 
 struct SceneCache;  // the rendered page and its culling boxes (canvas.cpp)
@@ -70,10 +71,12 @@ class Canvas : public wxWindow {
     }  // paint events handled so far  // render the page now if the model changed (the benchmark times this
        // separately)
     std::size_t item_count() const;
+    bool draws_text(double font_px = 12) const { return font_px * m_zoom >= min_text_px; }  // else grey bars
 
     std::function<void()> selection_changed;
     std::function<void()> view_changed;                  // zoom or scroll position
     std::function<void(const std::string&)> edit_label;  // double click on a cell
+    std::function<void(wxPoint)> context_menu;           // right click (window pixels), after selecting
     // The folders local image files may be read from (image_folders.hpp), asked on every paint; unset = none.
     std::function<std::vector<std::string>()> image_folders;
 
@@ -106,7 +109,8 @@ class Canvas : public wxWindow {
     double m_backing_zoom = 0;
     bool m_backing_valid = false;
     std::size_t m_paints = 0;
-    static constexpr double min_text_px = 4;  // smaller text is drawn as a grey bar
+    static constexpr double min_text_px =
+        3;  // smaller text is drawn as a grey bar (issue 18: readable at fit)
     static void greek(wxGraphicsContext& gc, const render::TextRun& run);
 
     void on_paint(wxPaintEvent&);

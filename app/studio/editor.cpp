@@ -263,3 +263,392 @@ std::vector<std::string> Editor::paste(std::size_t page, const std::vector<Cell>
 }
 
 }  // namespace jstudio::studio
+
+namespace jstudio::studio {
+
+namespace {
+
+// A change to the page list (add, duplicate, rename, delete, reorder): the list before and after, swapped.
+class PageListCommand : public wxCommand {
+  public:
+    PageListCommand(const wxString& name, diagram::Document* document, std::vector<diagram::Page> after,
+                    std::optional<std::size_t>* show, std::size_t show_done, std::size_t show_undone)
+        : wxCommand(true, name),
+          m_document(document),
+          m_other(std::move(after)),
+          m_show(show),
+          m_show_done(show_done),
+          m_show_undone(show_undone) {}
+    bool Do() override { return swap(m_show_done); }
+    bool Undo() override { return swap(m_show_undone); }
+
+  private:
+    diagram::Document* m_document;
+    std::vector<diagram::Page> m_other;
+    std::optional<std::size_t>* m_show;  // where the views learn which page to show afterwards
+    std::size_t m_show_done, m_show_undone;
+    bool swap(std::size_t show) {
+        std::swap(m_document->pages, m_other);
+        *m_show = std::min(show, m_document->pages.size() - 1);
+        return true;
+    }
+};
+
+std::string fresh_page_id(const std::vector<diagram::Page>& pages) {
+    for (std::size_t n = pages.size() + 1;; ++n) {
+        std::string id = "page-" + std::to_string(n);
+        if (std::none_of(pages.begin(), pages.end(), [&](const diagram::Page& p) { return p.id == id; }))
+            return id;
+    }
+}
+
+}  // namespace
+
+bool Editor::restyle(std::size_t page, const std::vector<std::string>& ids, const std::string& name,
+                     const std::function<void(diagram::Style&, const Cell&)>& edit) {
+    if (page >= document.pages.size()) return false;
+    diagram::PageIndex index(document.pages[page]);
+    std::vector<CellChange> changes;
+    std::set<std::string> seen;
+    for (const auto& id : ids) {
+        const Cell* cell = index.find(id);
+        if (!cell || !seen.insert(id).second) continue;
+        if (cell->kind == diagram::CellKind::root) continue;
+        Cell changed = *cell;
+        diagram::Style style = cell->style_or_empty();
+        edit(style, *cell);
+        if (cell->style && style == *cell->style) continue;
+        if (!cell->style && style.empty()) continue;
+        changed.style = std::move(style);
+        changes.push_back({id, *cell, std::move(changed), 0});
+    }
+    if (changes.empty()) return false;
+    return history.Submit(new CellCommand(wxString::FromUTF8(name), &document, page, std::move(changes)));
+}
+
+bool Editor::replace_pages(const std::string& name, std::vector<diagram::Page> pages, std::size_t show_done,
+                           std::size_t show_undone) {
+    if (pages == document.pages) return false;
+    return history.Submit(new PageListCommand(wxString::FromUTF8(name), &document, std::move(pages),
+                                              &page_to_show, show_done, show_undone));
+}
+
+bool Editor::add_page(std::size_t at, const std::string& name) {
+    auto pages = document.pages;
+    at = std::min(at, pages.size());
+    pages.insert(pages.begin() + static_cast<std::ptrdiff_t>(at),
+                 diagram::make_page(fresh_page_id(pages), name));
+    return replace_pages("New page", std::move(pages), at, at == 0 ? 0 : at - 1);
+}
+
+bool Editor::duplicate_page(std::size_t page) {
+    if (page >= document.pages.size()) return false;
+    auto pages = document.pages;
+    diagram::Page copy = pages[page];
+    copy.id = fresh_page_id(pages);
+    copy.name = "Copy of " + pages[page].display_name(page);  // draw.io's name for a duplicate
+    pages.insert(pages.begin() + static_cast<std::ptrdiff_t>(page + 1), std::move(copy));
+    return replace_pages("Duplicate page", std::move(pages), page + 1, page);
+}
+
+bool Editor::rename_page(std::size_t page, const std::string& name) {
+    if (page >= document.pages.size() || name.empty()) return false;
+    auto pages = document.pages;
+    pages[page].name = name;
+    return replace_pages("Rename page", std::move(pages), page, page);
+}
+
+bool Editor::delete_page(std::size_t page) {
+    if (page >= document.pages.size() || document.pages.size() < 2) return false;
+    auto pages = document.pages;
+    pages.erase(pages.begin() + static_cast<std::ptrdiff_t>(page));
+    return replace_pages("Delete page", std::move(pages), page == 0 ? 0 : page - 1, page);
+}
+
+bool Editor::move_page(std::size_t from, std::size_t to) {
+    if (from >= document.pages.size() || to >= document.pages.size() || from == to) return false;
+    auto pages = document.pages;
+    diagram::Page moved = std::move(pages[from]);
+    pages.erase(pages.begin() + static_cast<std::ptrdiff_t>(from));
+    pages.insert(pages.begin() + static_cast<std::ptrdiff_t>(to), std::move(moved));
+    return replace_pages("Move page", std::move(pages), to, from);
+}
+
+bool Editor::change_cell(std::size_t page, const std::string& id, const std::string& name,
+                         const std::function<void(Cell&)>& edit) {
+    if (page >= document.pages.size()) return false;
+    diagram::PageIndex index(document.pages[page]);
+    const Cell* cell = index.find(id);
+    if (!cell) return false;
+    Cell changed = *cell;
+    edit(changed);
+    if (changed == *cell) return false;
+    return history.Submit(
+        new CellCommand(wxString::FromUTF8(name), &document, page, {{id, *cell, std::move(changed), 0}}));
+}
+
+std::string Editor::add_layer(std::size_t page, const std::string& name) {
+    if (page >= document.pages.size()) return "";
+    const auto& cells = document.pages[page].cells;
+    auto root = std::find_if(cells.begin(), cells.end(),
+                             [](const Cell& c) { return c.kind == diagram::CellKind::root; });
+    if (root == cells.end()) return "";
+    Cell layer;
+    layer.id = fresh_id(page);
+    layer.parent = root->id;
+    layer.kind = diagram::CellKind::layer;
+    layer.value = name;
+    const auto id = layer.id;
+    history.Submit(
+        new CellCommand("Add layer", &document, page,
+                        {{id, std::nullopt, std::move(layer), document.pages[page].cells.size()}}));
+    return id;
+}
+
+bool Editor::set_layer_visible(std::size_t page, const std::string& layer, bool visible) {
+    return change_cell(page, layer, visible ? "Show layer" : "Hide layer", [&](Cell& c) {
+        if (c.kind != diagram::CellKind::layer) return;
+        if (visible)
+            c.visible.reset();  // draw.io writes no attribute for a visible layer
+        else
+            c.visible = false;
+    });
+}
+
+bool Editor::set_layer_locked(std::size_t page, const std::string& layer, bool locked) {
+    return change_cell(page, layer, locked ? "Lock layer" : "Unlock layer", [&](Cell& c) {
+        if (c.kind != diagram::CellKind::layer) return;
+        diagram::Style style = c.style_or_empty();
+        if (locked)
+            style.set("locked", "1");
+        else
+            style.remove("locked");
+        if (style.empty() && !c.style) return;
+        c.style = std::move(style);
+    });
+}
+
+bool Editor::move_to_layer(std::size_t page, const std::vector<std::string>& ids, const std::string& layer) {
+    if (page >= document.pages.size()) return false;
+    diagram::PageIndex index(document.pages[page]);
+    const Cell* target = index.find(layer);
+    if (!target || target->kind != diagram::CellKind::layer) return false;
+    std::vector<std::string> roots;
+    for (const auto& id : ids) {
+        const Cell* cell = index.find(id);
+        const Cell* parent = cell ? index.find(cell->parent) : nullptr;
+        // Only cells directly on a layer: a child of a group keeps its group (its geometry is relative).
+        if (cell && parent && parent->kind == diagram::CellKind::layer && cell->parent != layer)
+            roots.push_back(id);
+    }
+    if (roots.empty()) return false;
+    // As draw.io, the moved cells (descendants along) go on top of the layer: removed where they stand
+    // (back to front, so undo finds the positions valid) and appended in their page order.
+    const auto& cells = document.pages[page].cells;
+    const auto all = with_descendants(index, roots);
+    const std::set<std::string> root_set(roots.begin(), roots.end());
+    std::vector<std::size_t> positions;
+    for (const auto& id : all) positions.push_back(*index.position(id));
+    std::sort(positions.begin(), positions.end());
+    std::vector<CellChange> changes;
+    for (auto it = positions.rbegin(); it != positions.rend(); ++it)
+        changes.push_back({cells[*it].id, cells[*it], std::nullopt, *it});
+    for (const auto position : positions) {
+        Cell moved = cells[position];
+        if (root_set.count(moved.id)) moved.parent = layer;
+        changes.push_back({moved.id, std::nullopt, std::move(moved), cells.size()});
+    }
+    return history.Submit(new CellCommand("Move to layer", &document, page, std::move(changes)));
+}
+
+}  // namespace jstudio::studio
+
+namespace jstudio::studio {
+
+bool Editor::submit_order(std::size_t page, const std::string& name, const std::vector<std::size_t>& order,
+                          const std::vector<Cell>& added, const std::vector<Cell>& changed) {
+    const auto& cells = document.pages[page].cells;
+    std::unordered_map<std::string, const Cell*> replaced;
+    for (const auto& c : changed) replaced[c.id] = &c;
+    // A cell stays put when it keeps its place among the cells that stay; the others (moved, changed,
+    // dropped) are taken out back to front and put in again front to back, so undo finds every position
+    // valid again.
+    std::vector<bool> kept(cells.size(), false);
+    // (Greedy: a cell stays when it comes after the last one that stayed; enough for an edit of a few cells.)
+    bool first = true;
+    std::size_t last = 0;
+    for (const auto position : order) {
+        if (position >= cells.size() || replaced.count(cells[position].id)) continue;
+        if (first || position > last) {
+            kept[position] = true;
+            last = position;
+            first = false;
+        }
+    }
+    std::vector<CellChange> changes;
+    for (std::size_t i = cells.size(); i-- > 0;)
+        if (!kept[i]) changes.push_back({cells[i].id, cells[i], std::nullopt, i});
+    std::size_t next_added = 0;
+    for (std::size_t at = 0; at < order.size(); ++at) {
+        const auto position = order[at];
+        if (position < cells.size() && kept[position]) continue;
+        Cell cell = position < cells.size() ? cells[position] : added.at(next_added++);
+        if (auto it = replaced.find(cell.id); it != replaced.end()) cell = *it->second;
+        changes.push_back({cell.id, std::nullopt, std::move(cell), at});
+    }
+    if (changes.empty()) return false;
+    return history.Submit(new CellCommand(wxString::FromUTF8(name), &document, page, std::move(changes)));
+}
+
+bool Editor::reorder(std::size_t page, const std::vector<std::string>& ids, bool front) {
+    if (page >= document.pages.size()) return false;
+    const auto& cells = document.pages[page].cells;
+    diagram::PageIndex index(document.pages[page]);
+    std::vector<std::string> roots;
+    for (const auto& id : ids)
+        if (const Cell* c = index.find(id);
+            c && c->kind != diagram::CellKind::root && c->kind != diagram::CellKind::layer)
+            roots.push_back(id);
+    if (roots.empty()) return false;
+    const auto moved = with_descendants(index, roots);
+    // Each moved cell (with its descendants) goes right after its parent (to back) or after the parent's last
+    // descendant (to front): first or last among its siblings, as draw.io's orderCells.
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < cells.size(); ++i)
+        if (!moved.count(cells[i].id)) order.push_back(i);
+    std::set<std::string> root_set(roots.begin(), roots.end());
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (!root_set.count(cells[i].id) || ancestor_in(index, cells[i].id, root_set)) continue;
+        std::vector<std::size_t> block;
+        for (const auto& id : with_descendants(index, {cells[i].id})) block.push_back(*index.position(id));
+        std::sort(block.begin(), block.end());
+        const auto parent = index.position(cells[i].parent);
+        // Where the parent's subtree (without the moved cells) starts and ends in the new order.
+        auto at = std::find(order.begin(), order.end(), parent.value_or(0));
+        if (at == order.end()) continue;
+        if (front) {
+            // After the last cell of the parent's subtree, wherever the file put it.
+            const auto subtree = with_descendants(index, {cells[i].parent});
+            auto end = at + 1;
+            for (auto it = at + 1; it != order.end(); ++it)
+                if (*it < cells.size() && subtree.count(cells[*it].id)) end = it + 1;
+            order.insert(end, block.begin(), block.end());
+        } else {
+            order.insert(at + 1, block.begin(), block.end());
+        }
+    }
+    return submit_order(page, front ? "To front" : "To back", order, {}, {});
+}
+
+bool Editor::to_front(std::size_t page, const std::vector<std::string>& ids) {
+    return reorder(page, ids, true);
+}
+
+bool Editor::to_back(std::size_t page, const std::vector<std::string>& ids) {
+    return reorder(page, ids, false);
+}
+
+std::string Editor::group(std::size_t page, const std::vector<std::string>& ids) {
+    if (page >= document.pages.size()) return "";
+    const auto& cells = document.pages[page].cells;
+    diagram::PageIndex index(document.pages[page]);
+    // The cells of the first selected cell's parent, as draw.io groups cells of one parent.
+    std::vector<const Cell*> members;
+    std::string parent;
+    for (const auto& id : ids) {
+        const Cell* c = index.find(id);
+        if (!c || c->kind == diagram::CellKind::root || c->kind == diagram::CellKind::layer) continue;
+        if (parent.empty()) parent = c->parent;
+        if (c->parent == parent) members.push_back(c);
+    }
+    std::optional<diagram::Rect> box;
+    for (const Cell* c : members)
+        if (c->vertex && c->geometry && !c->geometry->relative) {
+            const auto& b = c->geometry->bounds;
+            box = box ? diagram::Rect{std::min(box->x, b.x), std::min(box->y, b.y),
+                                      std::max(box->right(), b.right()) - std::min(box->x, b.x),
+                                      std::max(box->bottom(), b.bottom()) - std::min(box->y, b.y)}
+                      : b;
+        }
+    if (members.size() < 2 || !box) return "";
+    Cell group;
+    group.id = fresh_id(page);
+    group.parent = parent;
+    group.kind = diagram::CellKind::vertex;
+    group.vertex = true;
+    group.value = "";
+    group.style = diagram::Style::parse("group");
+    group.connectable = false;
+    diagram::Geometry g;
+    g.bounds = *box;
+    group.geometry = g;
+    // The members, in page order, move into the group: geometry relative to it.
+    std::set<std::string> member_ids;
+    for (const Cell* c : members) member_ids.insert(c->id);
+    std::vector<Cell> changed;
+    std::vector<std::size_t> order, block;
+    for (const auto& id :
+         with_descendants(index, std::vector<std::string>(member_ids.begin(), member_ids.end())))
+        block.push_back(*index.position(id));
+    std::sort(block.begin(), block.end());
+    const std::set<std::size_t> block_set(block.begin(), block.end());
+    for (const auto position : block)
+        if (member_ids.count(cells[position].id)) {
+            Cell c = cells[position];
+            c.parent = group.id;
+            if (c.geometry) {
+                auto& cg = *c.geometry;
+                if (!cg.relative) cg.bounds.x -= box->x, cg.bounds.y -= box->y;
+                for (auto& w : cg.waypoints) w.x -= box->x, w.y -= box->y;
+                if (cg.source_point) cg.source_point->x -= box->x, cg.source_point->y -= box->y;
+                if (cg.target_point) cg.target_point->x -= box->x, cg.target_point->y -= box->y;
+            }
+            changed.push_back(std::move(c));
+        }
+    // The group takes the place of its first member; the members follow it.
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i == block.front()) {
+            order.push_back(cells.size());  // the group
+            order.insert(order.end(), block.begin(), block.end());
+        }
+        if (!block_set.count(i)) order.push_back(i);
+    }
+    const std::string id = group.id;
+    return submit_order(page, "Group", order, {group}, changed) ? id : "";
+}
+
+std::vector<std::string> Editor::ungroup(std::size_t page, const std::vector<std::string>& ids) {
+    std::vector<std::string> freed;
+    if (page >= document.pages.size()) return freed;
+    const auto& cells = document.pages[page].cells;
+    diagram::PageIndex index(document.pages[page]);
+    std::set<std::string> groups;
+    for (const auto& id : ids)
+        if (const Cell* c = index.find(id); c && c->style && c->style->has_name("group") && c->geometry)
+            groups.insert(id);
+    if (groups.empty()) return freed;
+    std::vector<Cell> changed;
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (groups.count(cells[i].id)) continue;  // the group goes; its children stay where they are
+        order.push_back(i);
+        if (!groups.count(cells[i].parent)) continue;
+        const Cell* group = index.find(cells[i].parent);
+        Cell c = cells[i];
+        c.parent = group->parent;
+        const auto& at = group->geometry->bounds;
+        if (c.geometry) {
+            auto& cg = *c.geometry;
+            if (!cg.relative) cg.bounds.x += at.x, cg.bounds.y += at.y;
+            for (auto& w : cg.waypoints) w.x += at.x, w.y += at.y;
+            if (cg.source_point) cg.source_point->x += at.x, cg.source_point->y += at.y;
+            if (cg.target_point) cg.target_point->x += at.x, cg.target_point->y += at.y;
+        }
+        freed.push_back(c.id);
+        changed.push_back(std::move(c));
+    }
+    if (!submit_order(page, "Ungroup", order, {}, changed)) freed.clear();
+    return freed;
+}
+
+}  // namespace jstudio::studio

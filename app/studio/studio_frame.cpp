@@ -19,7 +19,9 @@
 #include <cstdio>
 #include <exception>
 
+#include "app/studio/format_panel.hpp"
 #include "app/studio/image_folders.hpp"
+#include "app/studio/layers_panel.hpp"
 #include "core/diagram/page_index.hpp"
 
 namespace jstudio::studio {
@@ -54,6 +56,12 @@ class DialogProgress : public plugin::Progress {
     wxProgressDialog& m_dialog;
 };
 
+// A page name as a tab shows it: '&' is a mnemonic marker to GTK ("Click & collect" showed as "Click
+// collect"), so it is doubled.
+wxString tab_label(const std::string& name) {
+    return wxControl::EscapeMnemonics(wxString::FromUTF8(name));
+}
+
 }  // namespace
 
 StudioFrame::StudioFrame(bool interactive)
@@ -64,6 +72,7 @@ StudioFrame::StudioFrame(bool interactive)
     m_aui.AddPane(m_tabs, wxAuiPaneInfo().Name("canvas").CenterPane());
     CreateStatusBar(2);
     build_menus();
+    add_panels();
     Bind(wxEVT_CLOSE_WINDOW, &StudioFrame::on_close, this);
     m_tabs->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
         e.Skip();
@@ -104,8 +113,11 @@ void StudioFrame::build_menus() {
     edit->Append(wxID_PASTE, "&Paste\tCtrl+V");
     edit->Append(wxID_DELETE, "&Delete\tDel");
     edit->Append(wxID_SELECTALL, "Select &All\tCtrl+A");
-    const int label_id = wxWindow::NewControlId();
+    const int label_id = m_label_id = wxWindow::NewControlId();
     edit->Append(label_id, "Edit &Label\tF2");
+    const int copy_style_id = wxWindow::NewControlId(), paste_style_id = wxWindow::NewControlId();
+    edit->Append(copy_style_id, "Copy St&yle\tCtrl+Shift+C");
+    edit->Append(paste_style_id, "Paste Styl&e\tCtrl+Shift+V");
     edit->AppendSeparator();
     const int image_folders_id = wxWindow::NewControlId();
     edit->Append(image_folders_id, "Allowed Image &Folders...",
@@ -150,6 +162,8 @@ void StudioFrame::build_menus() {
     insert->Append(connect_id, "&Connect Selected\tCtrl+E",
                    "Glue an edge from the first selected shape to the second");
     bar->Append(insert, "&Insert");
+    build_arrange_menu(bar);
+    build_page_menu(bar);
     SetMenuBar(bar);
 
     Bind(
@@ -248,6 +262,18 @@ void StudioFrame::build_menus() {
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
+            if (m_format) m_format->copy_style();
+        },
+        copy_style_id);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (m_format) m_format->paste_style();
+        },
+        paste_style_id);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
             if (auto* c = canvas(); c && c->selection().size() >= 2)
                 m_editor->connect(c->page(), c->selection()[0], c->selection()[1]);
         },
@@ -282,6 +308,123 @@ void StudioFrame::build_menus() {
         wxID_ZOOM_FIT);
 }
 
+// The Arrange menu with draw.io's shortcuts: duplicate, to front / back, group / ungroup.
+void StudioFrame::build_arrange_menu(wxMenuBar* bar) {
+    auto* menu = new wxMenu;
+    auto item = [&](int& id, const char* label, std::function<void(Canvas&)> run) {
+        id = wxWindow::NewControlId();
+        menu->Append(id, label);
+        Bind(
+            wxEVT_MENU,
+            [this, run](wxCommandEvent&) {
+                if (auto* c = canvas(); c && !c->selection().empty()) run(*c);
+            },
+            id);
+    };
+    item(m_duplicate_id, "&Duplicate\tCtrl+D", [this](Canvas& c) {
+        c.set_selection(m_editor->paste(c.page(), m_editor->copy(c.page(), c.selection()), 10, 10), false);
+    });
+    menu->AppendSeparator();
+    item(m_front_id, "To &Front\tCtrl+Shift+F",
+         [this](Canvas& c) { m_editor->to_front(c.page(), c.selection()); });
+    item(m_back_id, "To &Back\tCtrl+Shift+B",
+         [this](Canvas& c) { m_editor->to_back(c.page(), c.selection()); });
+    menu->AppendSeparator();
+    item(m_group_id, "&Group\tCtrl+G", [this](Canvas& c) {
+        const auto id = m_editor->group(c.page(), c.selection());
+        if (!id.empty()) c.set_selection({id}, false);
+    });
+    item(m_ungroup_id, "&Ungroup\tCtrl+Shift+U", [this](Canvas& c) {
+        const auto freed = m_editor->ungroup(c.page(), c.selection());
+        if (!freed.empty()) c.set_selection(freed, false);
+    });
+    bar->Append(menu, "&Arrange");
+}
+
+// The canvas's right-click menu: the same commands as the menu bar, for what is under the mouse.
+void StudioFrame::show_context_menu(wxPoint at) {
+    auto* c = canvas();
+    if (!c) return;
+    const bool any = !c->selection().empty();
+    m_context_menu = std::make_unique<wxMenu>();
+    auto item = [&](int id, const char* label, bool enabled) {
+        m_context_menu->Append(id, label);
+        m_context_menu->Enable(id, enabled);
+    };
+    item(wxID_CUT, "Cut", any);
+    item(wxID_COPY, "Copy", any);
+    item(wxID_PASTE, "Paste", !m_clipboard.empty());
+    item(m_duplicate_id, "Duplicate", any);
+    item(wxID_DELETE, "Delete", any);
+    m_context_menu->AppendSeparator();
+    item(m_label_id, "Edit Label", c->selection().size() == 1);
+    item(m_front_id, "To Front", any);
+    item(m_back_id, "To Back", any);
+    item(m_group_id, "Group", c->selection().size() > 1);
+    item(m_ungroup_id, "Ungroup", any);
+    m_context_menu->AppendSeparator();
+    item(wxID_SELECTALL, "Select All", true);
+    if (m_interactive) PopupMenu(m_context_menu.get(), c->GetPosition() + at);
+}
+
+// The Page menu (draw.io's page tab menu): each item one undo step.
+void StudioFrame::build_page_menu(wxMenuBar* bar) {
+    auto* menu = new wxMenu;
+    auto item = [&](const char* label, std::function<void(std::size_t)> run) {
+        const int id = wxWindow::NewControlId();
+        menu->Append(id, label);
+        Bind(
+            wxEVT_MENU,
+            [this, run](wxCommandEvent&) {
+                if (auto* c = canvas()) run(c->page());
+            },
+            id);
+    };
+    item("&New Page", [this](std::size_t page) {
+        m_editor->add_page(page + 1, "Page-" + std::to_string(m_editor->document.pages.size() + 1));
+    });
+    item("&Duplicate Page", [this](std::size_t page) { m_editor->duplicate_page(page); });
+    item("&Rename Page...", [this](std::size_t page) {
+        std::vector<Field> fields{{"name", m_editor->document.pages[page].display_name(page)}};
+        if (ask("Rename page", fields)) m_editor->rename_page(page, fields.front().value);
+    });
+    item("De&lete Page", [this](std::size_t page) { m_editor->delete_page(page); });
+    item("Move Page &Left", [this](std::size_t page) {
+        if (page > 0) m_editor->move_page(page, page - 1);
+    });
+    item("Move Page &Right", [this](std::size_t page) { m_editor->move_page(page, page + 1); });
+    bar->Append(menu, "&Page");
+}
+
+// The Format and Layers panels, docked right as draw.io's sidebar.
+void StudioFrame::add_panels() {
+    auto editor = [this]() { return m_editor.get(); };
+    auto active = [this]() { return canvas(); };
+    m_format = new FormatPanel(this, editor, active);
+    m_aui.AddPane(m_format, wxAuiPaneInfo()
+                                .Name("format")
+                                .Layer(2)
+                                .Caption("Format")
+                                .Right()
+                                .BestSize(260, 520)
+                                .MinSize(220, 200)
+                                .CloseButton(true)
+                                .MaximizeButton(false));
+    m_layers = new LayersPanel(this, editor, active, [this](const std::string& title, std::string& name) {
+        std::vector<Field> fields{{"name", name}};
+        if (!ask(title, fields)) return false;
+        name = fields.front().value;
+        return !name.empty();
+    });
+    m_aui.AddPane(m_layers, wxAuiPaneInfo()
+                                .Name("layers")
+                                .Caption("Layers")
+                                .Right()
+                                .BestSize(260, 200)
+                                .CloseButton(true)
+                                .MaximizeButton(false));
+}
+
 void StudioFrame::attach_editor(std::unique_ptr<Editor> editor) {
     m_editor = std::move(editor);
     m_editor->history.SetEditMenu(GetMenuBar()->GetMenu(1));
@@ -299,9 +442,16 @@ void StudioFrame::rebuild_tabs() {
         c->selection_changed = [this]() { changed(); };
         c->view_changed = [this]() { update_title(); };
         c->edit_label = [this](const std::string& id) { edit_label_of(id); };
+        c->context_menu = [this](wxPoint at) { show_context_menu(at); };
         c->image_folders = [this]() { return m_image_folders; };
-        m_tabs->AddPage(c, wxString::FromUTF8(m_editor->document.pages[i].display_name(i)), i == 0);
+        m_tabs->AddPage(c, tab_label(m_editor->document.pages[i].display_name(i)), i == 0);
     }
+}
+
+wxString StudioFrame::tab_text(std::size_t page) const {
+    return page < m_editor->document.pages.size()
+               ? tab_label(m_editor->document.pages[page].display_name(page))
+               : wxString();
 }
 
 Canvas* StudioFrame::canvas() {
@@ -317,8 +467,7 @@ void StudioFrame::document_changed() {
     const std::size_t pages = m_editor->document.pages.size();
     for (size_t i = 0; i < m_tabs->GetPageCount(); ++i) {
         static_cast<Canvas*>(m_tabs->GetPage(i))->document_changed();
-        if (i < pages)
-            m_tabs->SetPageText(i, wxString::FromUTF8(m_editor->document.pages[i].display_name(i)));
+        if (i < pages) m_tabs->SetPageText(i, tab_label(m_editor->document.pages[i].display_name(i)));
     }
     if (pages != m_tabs->GetPageCount()) {
         // A command added or removed pages (New Journey Map, or its undo). The tabs are rebuilt after this
@@ -331,14 +480,21 @@ void StudioFrame::document_changed() {
             const std::size_t now = m_tabs->GetPageCount();
             if (now == 0) return;
             show_page(now > before ? now - 1 : std::min<std::size_t>(selected < 0 ? 0 : selected, now - 1));
+            if (m_editor->page_to_show) show_page(std::min(*m_editor->page_to_show, now - 1));
+            m_editor->page_to_show.reset();
             changed();
         });
+    } else if (m_editor->page_to_show) {  // a page-list command that kept the count (rename, move)
+        show_page(*m_editor->page_to_show);
+        m_editor->page_to_show.reset();
     }
     changed();
 }
 
 void StudioFrame::changed() {
     update_title();
+    if (m_format) m_format->refresh();
+    if (m_layers) m_layers->refresh();
     for (const auto& listener : m_listeners) {
         try {
             listener();
@@ -606,7 +762,14 @@ bool StudioFrame::ask(const std::string& title, std::vector<Field>& fields) {
         auto answer = std::move(m_answers.front());
         m_answers.pop_front();
         if (answer.size() == 1 && answer[0] == "cancel") return false;
-        for (const auto& word : answer) {
+        // A word without '=' continues the value before it: "name=Click & collect".
+        std::vector<std::string> words;
+        for (const auto& word : answer)
+            if (word.find('=') == std::string::npos && !words.empty())
+                words.back() += " " + word;
+            else
+                words.push_back(word);
+        for (const auto& word : words) {
             const auto eq = word.find('=');
             for (auto& field : fields)
                 if (eq != std::string::npos && field.name == word.substr(0, eq)) {

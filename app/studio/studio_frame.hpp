@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@
 #include "plugin/include/jstudio/plugin_api.hpp"
 
 namespace jstudio::studio {
+
+class FormatPanel;
+class LayersPanel;
 
 class StudioFrame : public wxFrame, public plugin::HostServices {
   public:
@@ -42,6 +46,9 @@ class StudioFrame : public wxFrame, public plugin::HostServices {
     bool run_tool(const std::string& label);             // a palette tool: "Ellipse"
     std::string recent_file(std::size_t index) const;    // File > Open Recent, "" past the end
     bool post_command(int id);                           // a menu or tool event, as a click sends it
+    wxString tab_text(std::size_t page) const;  // the text given to the page's tab (mnemonics escaped)
+    wxMenu* context_menu() { return m_context_menu.get(); }  // the canvas's last right-click menu
+    wxWindow* pane_window(const std::string& name) { return m_aui.GetPane(wxString::FromUTF8(name)).window; }
     const std::vector<std::string>& asked() const { return m_asked; }  // questions put to the user
 
     // plugin::HostServices
@@ -81,8 +88,17 @@ class StudioFrame : public wxFrame, public plugin::HostServices {
     std::deque<std::vector<std::string>> m_answers;
     std::vector<std::string> m_asked;
     std::vector<std::string> m_image_folders;  // Edit > Allowed Image Folders... (image_folders.hpp)
+    FormatPanel* m_format = nullptr;
+    LayersPanel* m_layers = nullptr;
+
+    std::unique_ptr<wxMenu> m_context_menu;  // the last one built (scripted runs choose from it)
+    int m_duplicate_id = 0, m_front_id = 0, m_back_id = 0, m_group_id = 0, m_ungroup_id = 0, m_label_id = 0;
 
     void build_menus();
+    void build_arrange_menu(wxMenuBar* bar);
+    void show_context_menu(wxPoint at);
+    void build_page_menu(wxMenuBar* bar);
+    void add_panels();
     void attach_editor(std::unique_ptr<Editor> editor);
     void rebuild_tabs();
     void document_changed();
