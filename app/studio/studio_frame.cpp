@@ -403,10 +403,10 @@ void StudioFrame::add_panels() {
     m_format = new FormatPanel(this, editor, active);
     m_aui.AddPane(m_format, wxAuiPaneInfo()
                                 .Name("format")
-                                .Layer(2)
+                                .Position(0)
                                 .Caption("Format")
                                 .Right()
-                                .BestSize(260, 520)
+                                .BestSize(270, 430)
                                 .MinSize(220, 200)
                                 .CloseButton(true)
                                 .MaximizeButton(false));
@@ -418,9 +418,10 @@ void StudioFrame::add_panels() {
     });
     m_aui.AddPane(m_layers, wxAuiPaneInfo()
                                 .Name("layers")
+                                .Position(1)
                                 .Caption("Layers")
                                 .Right()
-                                .BestSize(260, 200)
+                                .BestSize(270, 150)
                                 .CloseButton(true)
                                 .MaximizeButton(false));
 }
@@ -698,7 +699,7 @@ void StudioFrame::add_panel(wxWindow* panel, const plugin::PanelInfo& info) {
                     .CloseButton(true)
                     .MaximizeButton(false);
     if (info.right)
-        pane.Right();
+        pane.Right().Position(2);  // below the host's Format and Layers panels
     else
         pane.Bottom();
     m_aui.AddPane(panel, pane);
