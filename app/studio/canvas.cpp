@@ -292,6 +292,19 @@ Canvas::Canvas(wxWindow* parent, Editor* editor, std::size_t page)
       m_page(page) {
     SetBackgroundStyle(wxBG_STYLE_PAINT);
     Bind(wxEVT_PAINT, &Canvas::on_paint, this);
+    // A resize keeps the page point at the window's centre where it was (docked panels shown or hidden, or a
+    // window that got its real size after the view was fitted).
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        const wxSize now = GetClientSize();
+        if (m_last_size.x > 0 && m_last_size.y > 0 && now != m_last_size) {
+            m_origin.x -= (now.x - m_last_size.x) / 2.0 / m_zoom;
+            m_origin.y -= (now.y - m_last_size.y) / 2.0 / m_zoom;
+            m_backing_valid = false;
+            Refresh();
+        }
+        m_last_size = now;
+        event.Skip();
+    });
     Bind(wxEVT_LEFT_DOWN, &Canvas::on_left_down, this);
     // Right click: select what is under the mouse (keeping a selection it is part of), then the context menu.
     Bind(wxEVT_RIGHT_DOWN, [this](wxMouseEvent& event) {
@@ -495,6 +508,7 @@ void Canvas::zoom_fit() {
                                  (s.y - 2 * margin) / std::max(all->height, 1.0)),
                         0.02, 4.0);
     m_origin = {all->x + all->width / 2 - s.x / 2 / m_zoom, all->y + all->height / 2 - s.y / 2 / m_zoom};
+    m_last_size = s;
     Refresh();
     if (view_changed) view_changed();
 }

@@ -94,6 +94,7 @@ class Canvas : public wxWindow {
     wxPoint m_drag_start, m_drag_now;
     bool m_space_down = false;
     bool m_fit_pending = false;
+    wxSize m_last_size;  // the client size the view was last laid out for
     std::string m_resize_id;
     wxTextCtrl* m_label_editor = nullptr;
     std::string m_label_id;

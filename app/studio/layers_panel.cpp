@@ -32,7 +32,8 @@ LayersPanel::LayersPanel(wxWindow* parent, std::function<Editor*()> editor, std:
     auto* add = button("Add", "add-layer");
     auto* rename = button("Rename...", "rename-layer");
     auto* lock = button("Lock / Unlock", "lock-layer");
-    auto* move = button("Move Selection Here", "move-to-layer");
+    auto* move = button("Move Here", "move-to-layer");
+    move->SetToolTip("Move the selected cells to the highlighted layer");
     sizer->Add(buttons, 0, wxEXPAND | wxALL, 2);
     SetSizer(sizer);
 

@@ -692,6 +692,8 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
                 fail(canvas->cell_box(w.at(1)) ? "drawn" : "not drawn");
         } else if (op == "expect-active-page") {
             if (page + 1 != std::stoul(w.at(1))) fail("active page is " + std::to_string(page + 1));
+        } else if (op == "pane") {  // pane NAME shown|hidden: show or hide a docked panel (View menu)
+            if (!frame.show_pane(w.at(1), w.at(2) == "shown")) fail("no pane " + w.at(1));
         } else if (op == "expect-pane") {  // expect-pane NAME shown|hidden: a docked panel
             auto* pane = frame.pane_window(w.at(1));
             if (!pane)
@@ -751,17 +753,21 @@ bool save_screenshot(StudioFrame& frame, const std::string& png_path) {
         for (int x = 0; x < image.GetWidth() && uniform; x += 7)
             uniform =
                 image.GetRed(x, y) == image.GetRed(0, 0) && image.GetGreen(x, y) == image.GetGreen(0, 0);
+    Canvas* canvas = frame.canvas();
+    if (!canvas) return !uniform && image.SaveFile(wxString::FromUTF8(png_path), wxBITMAP_TYPE_PNG);
+    const wxSize size = canvas->GetClientSize();
+    wxBitmap off(size.x, size.y, 24);
+    {
+        wxMemoryDC dc(off);
+        std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+        canvas->draw(*gc, size);
+    }
     if (uniform) {
-        Canvas* canvas = frame.canvas();
-        if (!canvas) return false;
-        const wxSize size = canvas->GetClientSize();
-        wxBitmap off(size.x, size.y, 24);
-        {
-            wxMemoryDC dc(off);
-            std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
-            canvas->draw(*gc, size);
-        }
         image = off.ConvertToImage();
+    } else {
+        // The canvas as it is now, over what the screen showed (its last paint may still be on the way).
+        const wxPoint at = canvas->GetScreenPosition() - rect.GetPosition();
+        image.Paste(off.ConvertToImage(), at.x, at.y);
     }
     return image.SaveFile(wxString::FromUTF8(png_path), wxBITMAP_TYPE_PNG);
 }

@@ -129,6 +129,20 @@ void StudioFrame::build_menus() {
     view->Append(wxID_ZOOM_OUT, "Zoom &Out\tCtrl+-");
     view->Append(wxID_ZOOM_100, "&Actual Size\tCtrl+0");
     view->Append(wxID_ZOOM_FIT, "&Fit\tCtrl+Shift+H");
+    view->AppendSeparator();
+    // Panels shown or hidden, as draw.io's View > Format (Ctrl+Shift+P) and Layers.
+    for (const auto& [label, pane] : {std::pair{"Format Panel\tCtrl+Shift+P", "format"},
+                                      std::pair{"Layers Panel\tCtrl+Shift+Y", "layers"}}) {
+        const int id = wxWindow::NewControlId();
+        view->Append(id, label);
+        const std::string name = pane;
+        Bind(
+            wxEVT_MENU,
+            [this, name](wxCommandEvent&) {
+                show_pane(name, !m_aui.GetPane(wxString::FromUTF8(name)).IsShown());
+            },
+            id);
+    }
     bar->Append(view, "&View");
 
     auto* insert = new wxMenu;
@@ -447,6 +461,14 @@ void StudioFrame::rebuild_tabs() {
         c->image_folders = [this]() { return m_image_folders; };
         m_tabs->AddPage(c, tab_label(m_editor->document.pages[i].display_name(i)), i == 0);
     }
+}
+
+bool StudioFrame::show_pane(const std::string& name, bool shown) {
+    auto& pane = m_aui.GetPane(wxString::FromUTF8(name));
+    if (!pane.IsOk()) return false;
+    pane.Show(shown);
+    m_aui.Update();
+    return true;
 }
 
 wxString StudioFrame::tab_text(std::size_t page) const {
