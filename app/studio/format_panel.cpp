@@ -32,6 +32,13 @@ const Option edge_styles[] = {{"straight", ""},
                               {"orthogonal", "orthogonalEdgeStyle"},
                               {"elbow", "elbowEdgeStyle"},
                               {"curved", "curved"}};
+const Option fonts[] = {{"Helvetica", "Helvetica"},     {"Arial", "Arial"},
+                        {"Verdana", "Verdana"},         {"Times New Roman", "Times New Roman"},
+                        {"Courier New", "Courier New"}, {"Georgia", "Georgia"}};
+// Label position as draw.io's Text > Position: labelPosition and verticalLabelPosition (and the text's own
+// alignment facing the shape).
+const Option positions[] = {
+    {"center", "center"}, {"top", "top"}, {"bottom", "bottom"}, {"left", "left"}, {"right", "right"}};
 const Option arrows[] = {{"none", "none"}, {"classic", "classic"}, {"block", "block"}, {"open", "open"},
                          {"oval", "oval"}, {"diamond", "diamond"}, {"async", "async"}};
 
@@ -101,6 +108,9 @@ FormatPanel::FormatPanel(wxWindow* parent, std::function<Editor*()> editor, std:
     m_fill = check(sp, "Fill", "fill");
     m_fill_colour = colour(sp, "fill-colour");
     row(m_shape_box, m_fill, m_fill_colour);
+    m_gradient = check(sp, "Gradient", "gradient");
+    m_gradient_colour = colour(sp, "gradient-colour");
+    row(m_shape_box, m_gradient, m_gradient_colour);
     style_box->Add(m_shape_box, 0, wxEXPAND);
     m_line = check(sp, "Line", "line");
     m_line_colour = colour(sp, "line-colour");
@@ -133,6 +143,8 @@ FormatPanel::FormatPanel(wxWindow* parent, std::function<Editor*()> editor, std:
     wxWindow* tp = text_box->GetStaticBox();
     m_font_size = spin(tp, "font-size", 1, 200);
     row(text_box, label(tp, "Font size"), m_font_size);
+    m_font_family = make_choice(tp, "font-family", fonts);
+    row(text_box, label(tp, "Font"), m_font_family);
     m_font_colour = colour(tp, "font-colour");
     row(text_box, label(tp, "Font colour"), m_font_colour);
     auto* styles = new wxBoxSizer(wxHORIZONTAL);
@@ -145,6 +157,10 @@ FormatPanel::FormatPanel(wxWindow* parent, std::function<Editor*()> editor, std:
     row(text_box, label(tp, "Horizontal"), m_align);
     m_valign = make_choice(tp, "vertical-align", valigns);
     row(text_box, label(tp, "Vertical"), m_valign);
+    m_position = make_choice(tp, "label-position", positions);
+    row(text_box, label(tp, "Position"), m_position);
+    m_wrap = check(tp, "Word wrap", "wrap");
+    row(text_box, m_wrap);
     sizer->Add(text_box, 0, wxEXPAND | wxALL, 4);
 
     auto* clip = new wxBoxSizer(wxHORIZONTAL);
@@ -163,6 +179,53 @@ FormatPanel::FormatPanel(wxWindow* parent, std::function<Editor*()> editor, std:
     });
     m_fill_colour->Bind(wxEVT_COLOURPICKER_CHANGED, [this](wxColourPickerEvent& e) {
         set_key("Fill colour", "fillColor", hex(e.GetColour()));
+    });
+    m_gradient->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent& e) {
+        const std::string value = e.IsChecked() ? hex(m_gradient_colour->GetColour()) : "none";
+        apply("Gradient", [&](diagram::Style& s) {
+            if (value == "none")
+                s.remove("gradientColor");
+            else
+                s.set("gradientColor", value);
+        });
+    });
+    m_gradient_colour->Bind(wxEVT_COLOURPICKER_CHANGED, [this](wxColourPickerEvent& e) {
+        set_key("Gradient colour", "gradientColor", hex(e.GetColour()));
+    });
+    m_font_family->Bind(wxEVT_CHOICE, [this](wxCommandEvent& e) {
+        set_key("Font", "fontFamily", fonts[std::max(0, e.GetSelection())].value);
+    });
+    m_position->Bind(wxEVT_CHOICE, [this](wxCommandEvent& e) {
+        const std::string where = positions[std::max(0, e.GetSelection())].value;
+        apply("Label position", [&](diagram::Style& s) {
+            const bool side = where == "left" || where == "right";
+            const bool above_below = where == "top" || where == "bottom";
+            if (side) {
+                s.set("labelPosition", where);
+                s.set("verticalLabelPosition", "middle");
+                s.set("align", where == "left" ? "right" : "left");
+                s.set("verticalAlign", "middle");
+            } else if (above_below) {
+                s.set("labelPosition", "center");
+                s.set("verticalLabelPosition", where);
+                s.set("align", "center");
+                s.set("verticalAlign", where == "top" ? "bottom" : "top");
+            } else {
+                s.remove("labelPosition");
+                s.remove("verticalLabelPosition");
+            }
+        });
+    });
+    m_wrap->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent& e) {
+        const bool on = e.IsChecked();
+        apply("Word wrap", [&](diagram::Style& s) {
+            if (on) {
+                s.set("whiteSpace", "wrap");
+                s.set("html", "1");  // draw.io wraps html labels only
+            } else {
+                s.remove("whiteSpace");
+            }
+        });
     });
     m_line->Bind(wxEVT_CHECKBOX, [this](wxCommandEvent& e) {
         set_key("Line", "strokeColor", e.IsChecked() ? hex(m_line_colour->GetColour()) : "none");
@@ -310,6 +373,17 @@ void FormatPanel::refresh() {
     const std::string stroke = s.get_or("strokeColor", "#000000");
     m_fill->SetValue(fill != "none");
     m_fill_colour->SetColour(colour_of(fill, *wxWHITE));
+    const std::string gradient = s.get_or("gradientColor", "none");
+    m_gradient->SetValue(gradient != "none" && !gradient.empty());
+    m_gradient_colour->SetColour(colour_of(gradient, *wxWHITE));
+    show_choice(m_font_family, fonts, s.get_or("fontFamily", "Helvetica"));
+    const std::string vertical_position = s.get_or("verticalLabelPosition", "middle");
+    const std::string horizontal_position = s.get_or("labelPosition", "center");
+    show_choice(m_position, positions,
+                horizontal_position != "center" ? horizontal_position
+                : vertical_position == "middle" ? "center"
+                                                : vertical_position);
+    m_wrap->SetValue(s.get_or("whiteSpace", "") == "wrap");
     m_line->SetValue(stroke != "none");
     m_line_colour->SetColour(colour_of(stroke, *wxBLACK));
     m_line_width->SetValue(static_cast<int>(std::lround(s.number("strokeWidth", 1))));

@@ -1,9 +1,11 @@
 #pragma once
-// The Format panel (draw.io's right-hand "Format" sidebar) for the selection: fill, line, opacity, rounded,
-// shadow, text and, for edges, the edge style and arrows. Every control change is one undo step that writes
-// draw.io style keys (fillColor, strokeColor, strokeWidth, dashed, opacity, rounded, shadow, fontSize,
-// fontColor, fontStyle, align, verticalAlign, edgeStyle, startArrow, endArrow). Each control has a window
-// name ("fill-colour", "bold", "end-arrow" ...) the self-test drives it by.
+// The Format panel (draw.io's right-hand "Format" sidebar) for the selection: fill, gradient, line, opacity,
+// rounded, shadow; font family, size, colour, style, alignment, label position, word wrap; for edges the edge
+// style and arrows. Every control change is one undo step that writes draw.io style keys (fillColor,
+// gradientColor, strokeColor, strokeWidth, dashed, opacity, rounded, shadow, fontFamily, fontSize, fontColor,
+// fontStyle, align, verticalAlign, labelPosition, verticalLabelPosition, whiteSpace, edgeStyle, startArrow,
+// endArrow). Each control has a window name ("fill-colour", "bold", "end-arrow" ...) the self-test drives it
+// by.
 #include <wx/scrolwin.h>
 
 #include <functional>
@@ -46,6 +48,9 @@ class FormatPanel : public wxScrolledWindow {
     wxChoice *m_dash = nullptr, *m_align = nullptr, *m_valign = nullptr;
     wxCheckBox *m_bold = nullptr, *m_italic = nullptr, *m_underline = nullptr;
     wxChoice *m_edge_style = nullptr, *m_start_arrow = nullptr, *m_end_arrow = nullptr;
+    wxCheckBox *m_gradient = nullptr, *m_wrap = nullptr;
+    wxColourPickerCtrl* m_gradient_colour = nullptr;
+    wxChoice *m_font_family = nullptr, *m_position = nullptr;
 
     // One undo step over the selection; `edit` changes each cell's style.
     void apply(const std::string& name, const std::function<void(diagram::Style&)>& edit);
