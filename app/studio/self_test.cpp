@@ -692,6 +692,21 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
                 fail(canvas->cell_box(w.at(1)) ? "drawn" : "not drawn");
         } else if (op == "expect-active-page") {
             if (page + 1 != std::stoul(w.at(1))) fail("active page is " + std::to_string(page + 1));
+        } else if (op == "expect-shortcut") {  // expect-shortcut Menu/Label KEYS: the item's accelerator
+            const std::string item = w.at(1), want = w.at(2);
+            const auto slash = item.find('/');
+            auto* bar = frame.GetMenuBar();
+            const int menu = slash == std::string::npos ? wxNOT_FOUND : bar->FindMenu(item.substr(0, slash));
+            std::string got = "(no such item)";
+            wxString label = wxString::FromUTF8(item.substr(slash + 1));
+            label.Replace("_", " ");
+            if (menu != wxNOT_FOUND)
+                for (const auto* entry : bar->GetMenu(static_cast<size_t>(menu))->GetMenuItems())
+                    if (entry->GetItemLabelText() == label) {
+                        std::unique_ptr<wxAcceleratorEntry> accel(entry->GetAccel());
+                        got = accel ? accel->ToString().ToStdString(wxConvUTF8) : "(none)";
+                    }
+            if (got != want) fail("shortcut is " + got);
         } else if (op == "pane") {  // pane NAME shown|hidden: show or hide a docked panel (View menu)
             if (!frame.show_pane(w.at(1), w.at(2) == "shown")) fail("no pane " + w.at(1));
         } else if (op == "expect-pane") {  // expect-pane NAME shown|hidden: a docked panel
