@@ -359,11 +359,17 @@ void Canvas::ensure_scene() {
                                   cell->style->get("fillColor").value_or("none") == "none";
         m_targets.push_back({s.cell_id, s.bounds, {}, false, outline_only, {}});
     }
+    // Each arrow end found by one hash probe (comparing it with every shape's id made opening 20,000 shapes
+    // quadratic: issue 18).
+    std::unordered_map<std::string_view, const diagram::Rect*> shape_bounds;
+    shape_bounds.reserve(m_scene->scene.shapes.size());
+    for (const auto& shape : m_scene->scene.shapes) shape_bounds.emplace(shape.cell_id, &shape.bounds);
     for (const auto& e : m_scene->scene.edges) {
         HitTarget t{e.cell_id, {}, e.points, true, false, {}};
         for (const auto* end : {&e.source, &e.target})
-            for (const auto& shape : m_scene->scene.shapes)
-                if (!end->empty() && shape.cell_id == *end) t.ends.push_back(shape.bounds);
+            if (auto it = end->empty() ? shape_bounds.end() : shape_bounds.find(*end);
+                it != shape_bounds.end())
+                t.ends.push_back(*it->second);
         if (!e.points.empty()) {
             t.bounds = {e.points[0].x, e.points[0].y, 0, 0};
             for (const auto& p : e.points) t.bounds = unite(t.bounds, {p.x, p.y, 0, 0});
