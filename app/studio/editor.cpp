@@ -1,6 +1,7 @@
 #include "app/studio/editor.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -82,6 +83,11 @@ std::set<std::string> with_descendants(const diagram::PageIndex& index, const st
     return out;
 }
 
+// draw.io's Edit > Lock: a locked cell is not moved, resized or deleted.
+bool locked(const Cell& cell) {
+    return cell.style && cell.style->flag("locked");
+}
+
 // True when an ancestor of id is in the set: moving the ancestor already moves it.
 bool ancestor_in(const diagram::PageIndex& index, const std::string& id, const std::set<std::string>& set) {
     const Cell* parent = index.parent_of(id);
@@ -102,7 +108,7 @@ bool Editor::move(std::size_t page, const std::vector<std::string>& ids, double 
     std::vector<CellChange> changes;
     for (const auto& id : ids) {
         const Cell* cell = index.find(id);
-        if (!cell || !cell->geometry || ancestor_in(index, id, selected)) continue;
+        if (!cell || !cell->geometry || ancestor_in(index, id, selected) || locked(*cell)) continue;
         Cell moved = *cell;
         auto& g = *moved.geometry;
         if (cell->edge) {
@@ -128,7 +134,8 @@ bool Editor::remove(std::size_t page, const std::vector<std::string>& ids) {
     std::vector<std::string> roots;
     for (const auto& id : ids) {
         const Cell* cell = index.find(id);
-        if (cell && cell->kind != diagram::CellKind::root && cell->kind != diagram::CellKind::layer)
+        if (cell && cell->kind != diagram::CellKind::root && cell->kind != diagram::CellKind::layer &&
+            !locked(*cell))
             roots.push_back(id);
     }
     auto doomed = with_descendants(index, roots);
@@ -163,7 +170,7 @@ bool Editor::set_bounds(std::size_t page, const std::string& id, const diagram::
     if (page >= document.pages.size()) return false;
     diagram::PageIndex index(document.pages[page]);
     const Cell* cell = index.find(id);
-    if (!cell || !cell->geometry || cell->geometry->bounds == bounds) return false;
+    if (!cell || !cell->geometry || cell->geometry->bounds == bounds || locked(*cell)) return false;
     Cell changed = *cell;
     changed.geometry->bounds = bounds;
     return history.Submit(new CellCommand("Resize", &document, page, {{id, *cell, std::move(changed), 0}}));
@@ -649,6 +656,92 @@ std::vector<std::string> Editor::ungroup(std::size_t page, const std::vector<std
     }
     if (!submit_order(page, "Ungroup", order, {}, changed)) freed.clear();
     return freed;
+}
+
+}  // namespace jstudio::studio
+
+namespace jstudio::studio {
+
+namespace {
+
+// The vertices of a selection that can be placed: absolute geometry, not locked; with their page bounds.
+std::vector<std::pair<const Cell*, diagram::Rect>> placeable(const diagram::PageIndex& index,
+                                                             const std::vector<std::string>& ids) {
+    std::vector<std::pair<const Cell*, diagram::Rect>> out;
+    std::set<std::string> seen;
+    for (const auto& id : ids) {
+        const Cell* c = index.find(id);
+        if (!c || !c->vertex || !c->geometry || c->geometry->relative || !seen.insert(id).second) continue;
+        if (c->style && c->style->flag("locked")) continue;
+        if (auto box = index.absolute_bounds(id)) out.emplace_back(c, *box);
+    }
+    return out;
+}
+
+}  // namespace
+
+bool Editor::align(std::size_t page, const std::vector<std::string>& ids, const std::string& how) {
+    if (page >= document.pages.size()) return false;
+    diagram::PageIndex index(document.pages[page]);
+    const auto cells = placeable(index, ids);
+    if (cells.size() < 2) return false;
+    double left = cells[0].second.x, right = cells[0].second.right(), top = cells[0].second.y,
+           bottom = cells[0].second.bottom();
+    for (const auto& [c, b] : cells) {
+        left = std::min(left, b.x), right = std::max(right, b.right());
+        top = std::min(top, b.y), bottom = std::max(bottom, b.bottom());
+    }
+    std::vector<CellChange> changes;
+    for (const auto& [c, b] : cells) {
+        double dx = 0, dy = 0;
+        if (how == "left") dx = left - b.x;
+        if (how == "center") dx = (left + right) / 2 - (b.x + b.width / 2);
+        if (how == "right") dx = right - b.right();
+        if (how == "top") dy = top - b.y;
+        if (how == "middle") dy = (top + bottom) / 2 - (b.y + b.height / 2);
+        if (how == "bottom") dy = bottom - b.bottom();
+        if (dx == 0 && dy == 0) continue;
+        Cell moved = *c;
+        moved.geometry->bounds.x += dx;
+        moved.geometry->bounds.y += dy;
+        changes.push_back({c->id, *c, std::move(moved), 0});
+    }
+    if (changes.empty()) return false;
+    return history.Submit(new CellCommand("Align " + how, &document, page, std::move(changes)));
+}
+
+bool Editor::distribute(std::size_t page, const std::vector<std::string>& ids, const std::string& how) {
+    if (page >= document.pages.size()) return false;
+    diagram::PageIndex index(document.pages[page]);
+    auto cells = placeable(index, ids);
+    if (cells.size() < 3) return false;
+    const bool horizontal = how == "horizontal";
+    auto centre = [&](const diagram::Rect& b) { return horizontal ? b.x + b.width / 2 : b.y + b.height / 2; };
+    std::stable_sort(cells.begin(), cells.end(),
+                     [&](const auto& a, const auto& b) { return centre(a.second) < centre(b.second); });
+    const double first = centre(cells.front().second), last = centre(cells.back().second);
+    const double step = (last - first) / static_cast<double>(cells.size() - 1);
+    std::vector<CellChange> changes;
+    for (std::size_t i = 1; i + 1 < cells.size(); ++i) {
+        const auto& [c, b] = cells[i];
+        const double delta = std::round(first + step * static_cast<double>(i) - centre(b));
+        if (delta == 0) continue;
+        Cell moved = *c;
+        (horizontal ? moved.geometry->bounds.x : moved.geometry->bounds.y) += delta;
+        changes.push_back({c->id, *c, std::move(moved), 0});
+    }
+    if (changes.empty()) return false;
+    return history.Submit(new CellCommand("Distribute", &document, page, std::move(changes)));
+}
+
+bool Editor::set_locked(std::size_t page, const std::vector<std::string>& ids, bool locked) {
+    return restyle(page, ids, locked ? "Lock" : "Unlock", [&](diagram::Style& s, const Cell& c) {
+        if (c.kind == diagram::CellKind::layer) return;
+        if (locked)
+            s.set("locked", "1");
+        else
+            s.remove("locked");
+    });
 }
 
 }  // namespace jstudio::studio

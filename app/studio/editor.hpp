@@ -75,6 +75,12 @@ class Editor {
 
     // Arrange, each one undo step: z-order within the parent (draw.io's to front / to back), group (a new
     // "group" cell around cells of one parent; returns its id) and ungroup (returns the freed children).
+    // Align: "left", "center", "right", "top", "middle", "bottom" (to the selection's bounds, as draw.io);
+    // distribute: "horizontal" or "vertical" (centres evenly spaced between the outermost two).
+    bool align(std::size_t page, const std::vector<std::string>& ids, const std::string& how);
+    bool distribute(std::size_t page, const std::vector<std::string>& ids, const std::string& how);
+    // Lock (draw.io's locked=1 style: not moved, resized or deleted until unlocked) or unlock the cells.
+    bool set_locked(std::size_t page, const std::vector<std::string>& ids, bool locked);
     bool to_front(std::size_t page, const std::vector<std::string>& ids);
     bool to_back(std::size_t page, const std::vector<std::string>& ids);
     std::string group(std::size_t page, const std::vector<std::string>& ids);

@@ -344,6 +344,30 @@ void StudioFrame::build_arrange_menu(wxMenuBar* bar) {
     item(m_back_id, "To &Back\tCtrl+Shift+B",
          [this](Canvas& c) { m_editor->to_back(c.page(), c.selection()); });
     menu->AppendSeparator();
+    // Align and distribute, as draw.io's Arrange > Align / Distribute.
+    auto* align = new wxMenu;
+    for (const auto& [label, how] :
+         {std::pair{"&Left", "left"}, std::pair{"&Center", "center"}, std::pair{"&Right", "right"},
+          std::pair{"&Top", "top"}, std::pair{"&Middle", "middle"}, std::pair{"&Bottom", "bottom"}}) {
+        const int id = wxWindow::NewControlId();
+        align->Append(id, label);
+        const std::string what = how;
+        Bind(
+            wxEVT_MENU,
+            [this, what](wxCommandEvent&) {
+                if (auto* c = canvas()) m_editor->align(c->page(), c->selection(), what);
+            },
+            id);
+    }
+    menu->AppendSubMenu(align, "&Align");
+    int unused = 0;
+    item(unused, "Distribute &Horizontally",
+         [this](Canvas& c) { m_editor->distribute(c.page(), c.selection(), "horizontal"); });
+    item(unused, "Distribute &Vertically",
+         [this](Canvas& c) { m_editor->distribute(c.page(), c.selection(), "vertical"); });
+    item(unused, "&Lock\tCtrl+L", [this](Canvas& c) { m_editor->set_locked(c.page(), c.selection(), true); });
+    item(unused, "U&nlock", [this](Canvas& c) { m_editor->set_locked(c.page(), c.selection(), false); });
+    menu->AppendSeparator();
     item(m_group_id, "&Group\tCtrl+G", [this](Canvas& c) {
         const auto id = m_editor->group(c.page(), c.selection());
         if (!id.empty()) c.set_selection({id}, false);
@@ -607,13 +631,26 @@ bool StudioFrame::run_menu(const std::string& menu_slash_label) {
     if (menu == wxNOT_FOUND) return false;
     // Labels compare without mnemonics and accelerators; "Undo" also finds "Undo Move" (the history renames
     // it).
-    const wxString want = wxString::FromUTF8(menu_slash_label.substr(slash + 1));
-    for (const auto* item : bar->GetMenu(static_cast<size_t>(menu))->GetMenuItems()) {
-        const wxString label = item->GetItemLabelText();
-        if (label == want || label.StartsWith(want + " "))
-            return item->IsEnabled() && post_command(item->GetId());
+    // "Arrange/Align/Left": submenus by their labels.
+    wxMenu* current = bar->GetMenu(static_cast<size_t>(menu));
+    std::string rest = menu_slash_label.substr(slash + 1);
+    for (;;) {
+        const auto next = rest.find('/');
+        const wxString want = wxString::FromUTF8(rest.substr(0, next));
+        const wxMenuItem* found = nullptr;
+        for (const auto* item : current->GetMenuItems()) {
+            const wxString label = item->GetItemLabelText();
+            if (label == want || label.StartsWith(want + " ")) {
+                found = item;
+                break;
+            }
+        }
+        if (!found) return false;
+        if (next == std::string::npos) return found->IsEnabled() && post_command(found->GetId());
+        if (!found->GetSubMenu()) return false;
+        current = found->GetSubMenu();
+        rest = rest.substr(next + 1);
     }
-    return false;
 }
 
 bool StudioFrame::run_tool(const std::string& label) {
