@@ -502,6 +502,21 @@ void Canvas::pan_by(double dx, double dy) {
     if (view_changed) view_changed();
 }
 
+void Canvas::zoom_to_selection() {
+    ensure_scene();
+    const auto box = selection_box();
+    const wxSize s = GetClientSize();
+    if (!box || s.x < 10 || s.y < 10) return;
+    const double margin = 40;
+    m_zoom = std::clamp(std::min((s.x - 2 * margin) / std::max(box->width, 1.0),
+                                 (s.y - 2 * margin) / std::max(box->height, 1.0)),
+                        0.02, 4.0);
+    m_origin = {box->x + box->width / 2 - s.x / 2 / m_zoom, box->y + box->height / 2 - s.y / 2 / m_zoom};
+    m_last_size = s;
+    Refresh();
+    if (view_changed) view_changed();
+}
+
 void Canvas::zoom_fit() {
     ensure_scene();
     std::optional<Rect> all;

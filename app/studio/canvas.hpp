@@ -47,6 +47,7 @@ class Canvas : public wxWindow {
     double zoom() const { return m_zoom; }
     void set_zoom(double zoom, wxPoint anchor);  // keeps the page point under anchor (window pixels) in place
     void zoom_fit();
+    void zoom_to_selection();                        // the selection fills the window (at most 400%)
     void fit_when_shown() { m_fit_pending = true; }  // fit (at most 100%) on the first paint with a real size
     void pan_by(double dx, double dy);               // window pixels
     void set_view(diagram::Point origin, double zoom);  // origin: the page point at the top-left corner

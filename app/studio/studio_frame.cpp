@@ -23,6 +23,7 @@
 #include "app/studio/image_folders.hpp"
 #include "app/studio/layers_panel.hpp"
 #include "core/diagram/page_index.hpp"
+#include "core/text/html_text.hpp"
 
 namespace jstudio::studio {
 
@@ -118,6 +119,8 @@ void StudioFrame::build_menus() {
     const int copy_style_id = wxWindow::NewControlId(), paste_style_id = wxWindow::NewControlId();
     edit->Append(copy_style_id, "Copy St&yle\tCtrl+Shift+C");
     edit->Append(paste_style_id, "Paste Styl&e\tCtrl+Shift+V");
+    const int find_id = wxWindow::NewControlId();
+    edit->Append(find_id, "&Find...\tCtrl+F", "Select the cells whose text contains what you type");
     edit->AppendSeparator();
     const int image_folders_id = wxWindow::NewControlId();
     edit->Append(image_folders_id, "Allowed Image &Folders...",
@@ -129,6 +132,8 @@ void StudioFrame::build_menus() {
     view->Append(wxID_ZOOM_OUT, "Zoom &Out\tCtrl+-");
     view->Append(wxID_ZOOM_100, "&Actual Size\tCtrl+0");
     view->Append(wxID_ZOOM_FIT, "&Fit\tCtrl+Shift+H");
+    const int zoom_selection_id = wxWindow::NewControlId();
+    view->Append(zoom_selection_id, "Zoom to &Selection\tCtrl+Shift+J");
     view->AppendSeparator();
     // Panels shown or hidden, as draw.io's View > Format (Ctrl+Shift+P) and Layers.
     for (const auto& [label, pane] : {std::pair{"Format Panel\tCtrl+Shift+P", "format"},
@@ -273,6 +278,14 @@ void StudioFrame::build_menus() {
         label_id);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { edit_image_folders(); }, image_folders_id);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { find_text(); }, find_id);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto* c = canvas()) c->zoom_to_selection();
+        },
+        zoom_selection_id);
     Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
@@ -679,6 +692,33 @@ void StudioFrame::insert_shape(const std::string& style, double w, double h, con
     const std::string id = m_editor->add_vertex(
         c->page(), style, {std::round(centre.x - w / 2), std::round(centre.y - h / 2), w, h}, label);
     if (!id.empty()) c->set_selection({id}, false);
+}
+
+// Edit > Find...: every cell on the page whose text (label or a custom attribute's value) contains the words,
+// ignoring case, becomes the selection, and the view centres on it.
+void StudioFrame::find_text() {
+    auto* c = canvas();
+    if (!c) return;
+    std::vector<Field> fields{{"text", m_last_find}};
+    if (!ask("Find", fields) || fields.front().value.empty()) return;
+    m_last_find = fields.front().value;
+    const wxString want = wxString::FromUTF8(m_last_find).Lower();
+    auto contains = [&](const std::string& text) {
+        return wxString::FromUTF8(text::html_to_text(text)).Lower().Find(want) != wxNOT_FOUND;
+    };
+    std::vector<std::string> found;
+    for (const auto& cell : m_editor->document.pages[c->page()].cells) {
+        if (cell.kind != diagram::CellKind::vertex && cell.kind != diagram::CellKind::edge) continue;
+        bool hit = contains(cell.label());
+        if (cell.wrapper)
+            for (const auto& attribute : cell.wrapper->attributes) hit = hit || contains(attribute.value);
+        if (hit) found.push_back(cell.id);
+    }
+    if (found.empty()) {
+        report_error("Find: no cell on this page contains '" + m_last_find + "'");
+        return;
+    }
+    c->set_selection(found, true);
 }
 
 // The user's list of folders local images may come from: saved in the settings, used from the next paint

@@ -108,6 +108,8 @@ class StudioFrame : public wxFrame, public plugin::HostServices {
     void insert_shape(const std::string& style, double w, double h, const std::string& label);
     void edit_label_of(const std::string& id);
     void edit_image_folders();
+    void find_text();
+    std::string m_last_find;
     void on_close(wxCloseEvent& event);
 };
 
