@@ -65,7 +65,21 @@ control layers Check findings no
 control layers Check findings
 screenshot $root/docs/images/studio-layers-hidden.png
 EOF
-for script in map findings crm format layers; do
+cat >"$tmp/journey-edit.script" <<EOF
+pane layers hidden
+pane format hidden
+open $root/tests/data/gui/shop-current.drawio
+select jm-step-e1
+answer emotion=-2
+run Journey/Set Step Data...
+answer stage=b
+select jm-step-s1
+run Journey/Set Step Data...
+zoom-fit
+click-cell jm-step-s1
+screenshot $root/docs/images/studio-journey-edit.png
+EOF
+for script in map findings crm format layers journey-edit; do
   xvfb-run -a -s "-screen 0 1280x800x24" "$studio" --self-test "$tmp/$script.script" 2>&1 |
     grep -v -e '^self-test: [a-z]' -e 'Gtk-WARNING' -e '^$' || true
 done

@@ -707,6 +707,17 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
                         got = accel ? accel->ToString().ToStdString(wxConvUTF8) : "(none)";
                     }
             if (got != want) fail("shortcut is " + got);
+        } else if (op == "expect-moved") {  // expect-moved ID SNAPSHOT yes|no: its geometry differs from then
+            diagram::PageIndex now(editor->document.pages[page]);
+            const auto* cell = now.find(w.at(1));
+            if (!cell || !snapshots.count(w.at(2))) {
+                fail("no such cell or snapshot");
+                continue;
+            }
+            diagram::PageIndex then(snapshots[w.at(2)].pages.at(page));
+            const auto* before = then.find(w.at(1));
+            const bool moved = !before || before->geometry != cell->geometry;
+            if (moved != (w.at(3) == "yes")) fail(moved ? "moved" : "not moved");
         } else if (op == "pane") {  // pane NAME shown|hidden: show or hide a docked panel (View menu)
             if (!frame.show_pane(w.at(1), w.at(2) == "shown")) fail("no pane " + w.at(1));
         } else if (op == "expect-pane") {  // expect-pane NAME shown|hidden: a docked panel
