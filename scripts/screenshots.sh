@@ -79,7 +79,13 @@ zoom-fit
 click-cell jm-step-s1
 screenshot $root/docs/images/studio-journey-edit.png
 EOF
-for script in map findings crm format layers journey-edit; do
+cat >"$tmp/shapes.script" <<EOF
+menu View/Shape Library
+open $root/tests/data/gui/journey-map.drawio
+control shape-search journey
+screenshot $root/docs/images/studio-shape-library.png
+EOF
+for script in map findings crm format layers journey-edit shapes; do
   xvfb-run -a -s "-screen 0 1280x800x24" "$studio" --self-test "$tmp/$script.script" 2>&1 |
     grep -v -e '^self-test: [a-z]' -e 'Gtk-WARNING' -e '^$' || true
 done

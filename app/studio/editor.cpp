@@ -177,7 +177,8 @@ bool Editor::set_bounds(std::size_t page, const std::string& id, const diagram::
 }
 
 std::string Editor::add_vertex(std::size_t page, const std::string& style, const diagram::Rect& bounds,
-                               const std::string& label) {
+                               const std::string& label,
+                               const std::vector<std::pair<std::string, std::string>>& data) {
     if (page >= document.pages.size()) return "";
     diagram::PageIndex index(document.pages[page]);
     auto layers = index.layers();
@@ -188,6 +189,7 @@ std::string Editor::add_vertex(std::size_t page, const std::string& style, const
     cell.kind = diagram::CellKind::vertex;
     cell.vertex = true;
     cell.value = label;
+    for (const auto& [name, value] : data) cell.set_data(name, value);  // wraps the cell in a UserObject
     cell.style = diagram::Style::parse(style);
     diagram::Geometry g;
     g.bounds = bounds;

@@ -51,7 +51,8 @@ class Editor {
     bool set_bounds(std::size_t page, const std::string& id, const diagram::Rect& bounds);
     // A new vertex in the first layer; returns its id ("" on failure).
     std::string add_vertex(std::size_t page, const std::string& style, const diagram::Rect& bounds,
-                           const std::string& label);
+                           const std::string& label,
+                           const std::vector<std::pair<std::string, std::string>>& data = {});
     // A glued edge between two vertices; returns its id.
     std::string connect(std::size_t page, const std::string& source, const std::string& target);
     // Copies of cells (and their descendants) with fresh ids, shifted by (dx, dy); returns the new top-level

@@ -17,6 +17,7 @@
 #include <wx/log.h>
 #include <wx/mstream.h>
 #include <wx/spinctrl.h>
+#include <wx/srchctrl.h>
 #include <wx/stattext.h>
 
 #include <algorithm>
@@ -201,6 +202,17 @@ std::string operate(wxWindow& frame, const std::string& name, const std::string&
             event.SetInt(row);
             send(event);
         }
+    } else if (auto* search = dynamic_cast<wxSearchCtrl*>(window)) {
+        search->SetValue(wxString::FromUTF8(value));              // sends wxEVT_TEXT, as typing does
+    } else if (auto* rows = dynamic_cast<wxListCtrl*>(window)) {  // activate (double click) the row
+        long row = -1;
+        for (long i = 0; i < rows->GetItemCount() && row < 0; ++i)
+            if (rows->GetItemText(i).ToStdString(wxConvUTF8) == value) row = i;
+        if (row < 0) return "no row " + value;
+        wxListEvent event(wxEVT_LIST_ITEM_ACTIVATED, rows->GetId());
+        event.SetEventObject(rows);
+        event.m_itemIndex = row;
+        rows->GetEventHandler()->ProcessEvent(event);
     } else if (dynamic_cast<wxButton*>(window)) {
         wxCommandEvent event(wxEVT_BUTTON);
         send(event);
@@ -640,6 +652,11 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
             if (auto* spin = dynamic_cast<wxSpinCtrl*>(window)) got = std::to_string(spin->GetValue());
             if (auto* choice = dynamic_cast<wxChoice*>(window))
                 got = choice->GetStringSelection().ToStdString(wxConvUTF8);
+            if (auto* rows = dynamic_cast<wxListCtrl*>(window)) {  // the rows shown, joined by ", "
+                got.clear();
+                for (long i = 0; i < rows->GetItemCount(); ++i)
+                    got += (i ? ", " : "") + rows->GetItemText(i).ToStdString(wxConvUTF8);
+            }
             if (auto* list = dynamic_cast<wxCheckListBox*>(window)) {  // "ITEM yes|no": is the row ticked
                 const auto space = want.rfind(' ');
                 const int row = list->FindString(wxString::FromUTF8(want.substr(0, space)));

@@ -22,6 +22,7 @@
 #include "app/studio/format_panel.hpp"
 #include "app/studio/image_folders.hpp"
 #include "app/studio/layers_panel.hpp"
+#include "app/studio/shape_library.hpp"
 #include "core/diagram/page_index.hpp"
 #include "core/text/html_text.hpp"
 
@@ -137,7 +138,8 @@ void StudioFrame::build_menus() {
     view->AppendSeparator();
     // Panels shown or hidden, as draw.io's View > Format (Ctrl+Shift+P) and Layers.
     for (const auto& [label, pane] : {std::pair{"Format Panel\tCtrl+Shift+P", "format"},
-                                      std::pair{"Layers Panel\tCtrl+Shift+Y", "layers"}}) {
+                                      std::pair{"Layers Panel\tCtrl+Shift+Y", "layers"},
+                                      std::pair{"Shape Library\tCtrl+Shift+M", "shapes"}}) {
         const int id = wxWindow::NewControlId();
         view->Append(id, label);
         const std::string name = pane;
@@ -461,6 +463,26 @@ void StudioFrame::add_panels() {
                                 .MinSize(220, 200)
                                 .CloseButton(true)
                                 .MaximizeButton(false));
+    m_shapes = new ShapeLibrary(this, [this](const LibraryShape& shape) {
+        auto* c = canvas();
+        if (!c) return;
+        const auto centre = c->view_centre();
+        const std::string id =
+            m_editor->add_vertex(c->page(), shape.style,
+                                 {std::round(centre.x - shape.width / 2),
+                                  std::round(centre.y - shape.height / 2), shape.width, shape.height},
+                                 shape.label, shape.data);
+        if (!id.empty()) c->set_selection({id}, false);
+    });
+    // Left, as draw.io's sidebar; hidden until View > Shape Library (the palette holds the everyday shapes).
+    m_aui.AddPane(m_shapes, wxAuiPaneInfo()
+                                .Name("shapes")
+                                .Caption("Shapes")
+                                .Left()
+                                .BestSize(210, 500)
+                                .CloseButton(true)
+                                .MaximizeButton(false)
+                                .Hide());
     m_layers = new LayersPanel(this, editor, active, [this](const std::string& title, std::string& name) {
         std::vector<Field> fields{{"name", name}};
         if (!ask(title, fields)) return false;

@@ -23,6 +23,7 @@ namespace jstudio::studio {
 
 class FormatPanel;
 class LayersPanel;
+class ShapeLibrary;
 
 class StudioFrame : public wxFrame, public plugin::HostServices {
   public:
@@ -91,6 +92,7 @@ class StudioFrame : public wxFrame, public plugin::HostServices {
     std::vector<std::string> m_image_folders;  // Edit > Allowed Image Folders... (image_folders.hpp)
     FormatPanel* m_format = nullptr;
     LayersPanel* m_layers = nullptr;
+    ShapeLibrary* m_shapes = nullptr;
 
     std::unique_ptr<wxMenu> m_context_menu;  // the last one built (scripted runs choose from it)
     int m_duplicate_id = 0, m_front_id = 0, m_back_id = 0, m_group_id = 0, m_ungroup_id = 0, m_label_id = 0;
