@@ -834,7 +834,16 @@ void Canvas::on_left_up(wxMouseEvent& event) {
     const Drag drag = std::exchange(m_drag, Drag::none);
     const double dx = (m_drag_now.x - m_drag_start.x) / m_zoom, dy = (m_drag_now.y - m_drag_start.y) / m_zoom;
     if (drag == Drag::move && (std::abs(dx) >= 1 || std::abs(dy) >= 1)) {
-        m_editor->move(m_page, m_selection, std::round(dx), std::round(dy));
+        double mx = std::round(dx), my = std::round(dy);
+        // Snap to the page's grid as draw.io does: the selection's top-left corner lands on a grid point.
+        const auto& page = m_editor->document.pages[m_page];
+        const double grid = page.model_number("gridSize", 10);
+        if (snap_to_grid && page.model_number("grid", 1) != 0 && grid >= 1)
+            if (const auto box = selection_box()) {
+                mx = std::round((box->x + dx) / grid) * grid - box->x;
+                my = std::round((box->y + dy) / grid) * grid - box->y;
+            }
+        if (mx != 0 || my != 0) m_editor->move(m_page, m_selection, std::round(mx), std::round(my));
     } else if (drag == Drag::resize) {
         diagram::PageIndex index(m_editor->document.pages[m_page]);
         if (const auto* cell = index.find(m_resize_id); cell && cell->geometry) {

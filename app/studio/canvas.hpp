@@ -62,7 +62,9 @@ class Canvas : public wxWindow {
     void begin_label_edit(const std::string& id);
     void end_label_edit(bool commit);
     wxTextCtrl* label_editor() const { return m_label_editor; }
-    static inline bool commit_on_focus_loss = true;  // scripted runs have no user to move the focus
+    static inline bool commit_on_focus_loss = true;
+    // Dragged shapes land on the page's grid (gridSize, unless the page says grid="0"); View > Snap to Grid.
+    static inline bool snap_to_grid = true;  // scripted runs have no user to move the focus
 
     // Draws the visible part of the page; the paint handler, screenshots and the benchmark all use it.
     void draw(wxGraphicsContext& gc, wxSize size);

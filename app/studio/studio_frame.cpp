@@ -135,6 +135,16 @@ void StudioFrame::build_menus() {
     view->Append(wxID_ZOOM_FIT, "&Fit\tCtrl+Shift+H");
     const int zoom_selection_id = wxWindow::NewControlId();
     view->Append(zoom_selection_id, "Zoom to &Selection\tCtrl+Shift+J");
+    const int snap_id = wxWindow::NewControlId();
+    view->AppendCheckItem(snap_id, "Snap to &Grid", "Dragged shapes land on the page's grid");
+    view->Check(snap_id, Canvas::snap_to_grid);
+    Bind(
+        wxEVT_MENU,
+        [view, snap_id](wxCommandEvent&) {
+            Canvas::snap_to_grid = !Canvas::snap_to_grid;
+            view->Check(snap_id, Canvas::snap_to_grid);
+        },
+        snap_id);
     view->AppendSeparator();
     // Panels shown or hidden, as draw.io's View > Format (Ctrl+Shift+P) and Layers.
     for (const auto& [label, pane] : {std::pair{"Format Panel\tCtrl+Shift+P", "format"},
