@@ -843,7 +843,7 @@ void Canvas::on_left_up(wxMouseEvent& event) {
                 mx = std::round((box->x + dx) / grid) * grid - box->x;
                 my = std::round((box->y + dy) / grid) * grid - box->y;
             }
-        if (mx != 0 || my != 0) m_editor->move(m_page, m_selection, std::round(mx), std::round(my));
+        if (mx != 0 || my != 0) m_editor->drop(m_page, m_selection, std::round(mx), std::round(my));
     } else if (drag == Drag::resize) {
         diagram::PageIndex index(m_editor->document.pages[m_page]);
         if (const auto* cell = index.find(m_resize_id); cell && cell->geometry) {

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/diagram/cell_delta.hpp"
 #include "core/diagram/page_index.hpp"
+#include "core/layout/journey_grid_layout.hpp"
 #include "exporters/drawio/drawio_writer.hpp"
 #include "importers/drawio/drawio_reader.hpp"
 
@@ -744,6 +747,71 @@ bool Editor::set_locked(std::size_t page, const std::vector<std::string>& ids, b
         else
             s.remove("locked");
     });
+}
+
+}  // namespace jstudio::studio
+
+namespace jstudio::studio {
+
+bool Editor::drop(std::size_t page, const std::vector<std::string>& ids, double dx, double dy) {
+    if (page >= document.pages.size() || !layout::looks_like_journey_map(document.pages[page]))
+        return move(page, ids, dx, dy);
+    const diagram::Page& before = document.pages[page];
+    diagram::PageIndex index(before);
+    // The bands of the grid, in page coordinates, from the headers.
+    struct Band {
+        std::string id;
+        double start, end, band_height;
+    };
+    std::vector<Band> stages, lanes;
+    for (const auto& c : before.cells) {
+        const std::string role = c.data("journey-role");
+        if (role != "stage-header" && role != "lane-header") continue;
+        const auto b = index.absolute_bounds(c.id);
+        if (!b) continue;
+        if (role == "stage-header") {
+            stages.push_back({c.data("stage"), b->x, b->right(), 0});
+        } else {
+            const std::string height = c.data("band-height");
+            lanes.push_back(
+                {c.data("lane"), b->y, b->bottom(),
+                 c.data("lane-kind") == "emotions" ? (height.empty() ? 40 : std::atof(height.c_str())) : 0});
+        }
+    }
+    static const std::set<std::string> cards = {"step", "pain-point", "opportunity", "emotion"};
+    diagram::Page edited = before;
+    bool cards_moved = false;
+    for (const auto& id : ids) {
+        const auto position = index.position(id);
+        const auto box = index.absolute_bounds(id);
+        if (!position || !box) continue;
+        Cell& cell = edited.cells[*position];
+        if (!cell.geometry || cell.geometry->relative || locked(cell)) continue;
+        cell.geometry->bounds.x += dx;
+        cell.geometry->bounds.y += dy;
+        if (!cards.count(cell.data("journey-role"))) continue;
+        cards_moved = true;
+        const double cx = box->x + box->width / 2 + dx, cy = box->y + box->height / 2 + dy;
+        for (const auto& s : stages)
+            if (cx >= s.start && cx < s.end && !s.id.empty()) cell.set_data("stage", s.id);
+        for (const auto& l : lanes)
+            if (cy >= l.start && cy < l.end && !l.id.empty()) {
+                cell.set_data("lane", l.id);
+                if (l.band_height > 0) {  // the emotion band the card's centre is in is its score
+                    const double level =
+                        std::clamp(std::floor((cy - l.start - 10) / l.band_height), 0.0, 4.0);
+                    cell.set_data("emotion", std::to_string(static_cast<int>(2 - level)));
+                }
+            }
+    }
+    if (!cards_moved) return move(page, ids, dx, dy);
+    if (!layout::layout_journey_map(edited)) return move(page, ids, dx, dy);
+    auto deltas = diagram::diff_cells(before, edited);
+    if (deltas.empty()) return false;
+    std::vector<CellChange> changes;
+    for (auto& d : deltas)
+        changes.push_back({std::move(d.id), std::move(d.before), std::move(d.after), d.position});
+    return history.Submit(new CellCommand("Move card", &document, page, std::move(changes)));
 }
 
 }  // namespace jstudio::studio

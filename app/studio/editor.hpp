@@ -46,6 +46,9 @@ class Editor {
 
     // Edits; each is one undoable command, false when there was nothing to do.
     bool move(std::size_t page, const std::vector<std::string>& ids, double dx, double dy);
+    // A drag ending: as move, but on a journey map a card dropped in another stage x lane cell (or emotion
+    // band) takes that stage, lane (or score) and the grid re-flows, all one undo step.
+    bool drop(std::size_t page, const std::vector<std::string>& ids, double dx, double dy);
     bool remove(std::size_t page, const std::vector<std::string>& ids);
     bool set_label(std::size_t page, const std::string& id, const std::string& text);
     bool set_bounds(std::size_t page, const std::string& id, const diagram::Rect& bounds);
