@@ -86,6 +86,12 @@ std::set<std::string> with_descendants(const diagram::PageIndex& index, const st
     return out;
 }
 
+// A card of a journey map's grid (the roles the grid layout places by stage and lane).
+bool journey_card(const Cell& cell) {
+    const std::string role = cell.data("journey-role");
+    return role == "step" || role == "pain-point" || role == "opportunity" || role == "emotion";
+}
+
 // draw.io's Edit > Lock: a locked cell is not moved, resized or deleted.
 bool locked(const Cell& cell) {
     return cell.style && cell.style->flag("locked");
@@ -199,6 +205,12 @@ std::string Editor::add_vertex(std::size_t page, const std::string& style, const
     cell.geometry = g;
     const auto id = cell.id;
     const auto position = document.pages[page].cells.size();
+    // A journey card added to a journey map goes into the stage x lane cell it was put in (issue 18).
+    if (layout::looks_like_journey_map(document.pages[page]) && journey_card(cell)) {
+        diagram::Page edited = document.pages[page];
+        edited.cells.push_back(cell);
+        if (reflow_cards(page, std::move(edited), {id}, "Add card")) return id;
+    }
     history.Submit(
         new CellCommand("Add shape", &document, page, {{id, std::nullopt, std::move(cell), position}}));
     return id;
@@ -753,18 +765,16 @@ bool Editor::set_locked(std::size_t page, const std::vector<std::string>& ids, b
 
 namespace jstudio::studio {
 
-bool Editor::drop(std::size_t page, const std::vector<std::string>& ids, double dx, double dy) {
-    if (page >= document.pages.size() || !layout::looks_like_journey_map(document.pages[page]))
-        return move(page, ids, dx, dy);
-    const diagram::Page& before = document.pages[page];
-    diagram::PageIndex index(before);
+bool Editor::reflow_cards(std::size_t page, diagram::Page edited, const std::vector<std::string>& cards,
+                          const std::string& name) {
+    diagram::PageIndex index(edited);
     // The bands of the grid, in page coordinates, from the headers.
     struct Band {
         std::string id;
         double start, end, band_height;
     };
     std::vector<Band> stages, lanes;
-    for (const auto& c : before.cells) {
+    for (const auto& c : edited.cells) {
         const std::string role = c.data("journey-role");
         if (role != "stage-header" && role != "lane-header") continue;
         const auto b = index.absolute_bounds(c.id);
@@ -778,22 +788,16 @@ bool Editor::drop(std::size_t page, const std::vector<std::string>& ids, double 
                  c.data("lane-kind") == "emotions" ? (height.empty() ? 40 : std::atof(height.c_str())) : 0});
         }
     }
-    static const std::set<std::string> cards = {"step", "pain-point", "opportunity", "emotion"};
-    diagram::Page edited = before;
-    bool cards_moved = false;
-    for (const auto& id : ids) {
-        const auto position = index.position(id);
-        const auto box = index.absolute_bounds(id);
-        if (!position || !box) continue;
-        Cell& cell = edited.cells[*position];
-        if (!cell.geometry || cell.geometry->relative || locked(cell)) continue;
-        cell.geometry->bounds.x += dx;
-        cell.geometry->bounds.y += dy;
-        if (!cards.count(cell.data("journey-role"))) continue;
-        cards_moved = true;
-        const double cx = box->x + box->width / 2 + dx, cy = box->y + box->height / 2 + dy;
-        for (const auto& s : stages)
-            if (cx >= s.start && cx < s.end && !s.id.empty()) cell.set_data("stage", s.id);
+    if (stages.empty() || lanes.empty()) return false;
+    std::vector<std::pair<std::size_t, diagram::Rect>> placed;
+    for (const auto& id : cards)
+        if (const auto position = index.position(id))
+            if (const auto box = index.absolute_bounds(id)) placed.emplace_back(*position, *box);
+    for (const auto& [position, box] : placed) {
+        Cell& cell = edited.cells[position];
+        const double cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+        for (const auto& st : stages)
+            if (cx >= st.start && cx < st.end && !st.id.empty()) cell.set_data("stage", st.id);
         for (const auto& l : lanes)
             if (cy >= l.start && cy < l.end && !l.id.empty()) {
                 cell.set_data("lane", l.id);
@@ -804,14 +808,33 @@ bool Editor::drop(std::size_t page, const std::vector<std::string>& ids, double 
                 }
             }
     }
-    if (!cards_moved) return move(page, ids, dx, dy);
-    if (!layout::layout_journey_map(edited)) return move(page, ids, dx, dy);
-    auto deltas = diagram::diff_cells(before, edited);
+    if (!layout::layout_journey_map(edited)) return false;
+    auto deltas = diagram::diff_cells(document.pages[page], edited);
     if (deltas.empty()) return false;
     std::vector<CellChange> changes;
     for (auto& d : deltas)
         changes.push_back({std::move(d.id), std::move(d.before), std::move(d.after), d.position});
-    return history.Submit(new CellCommand("Move card", &document, page, std::move(changes)));
+    return history.Submit(new CellCommand(wxString::FromUTF8(name), &document, page, std::move(changes)));
+}
+
+bool Editor::drop(std::size_t page, const std::vector<std::string>& ids, double dx, double dy) {
+    if (page >= document.pages.size() || !layout::looks_like_journey_map(document.pages[page]))
+        return move(page, ids, dx, dy);
+    diagram::PageIndex index(document.pages[page]);
+    diagram::Page edited = document.pages[page];
+    std::vector<std::string> cards;
+    for (const auto& id : ids) {
+        const auto position = index.position(id);
+        if (!position) continue;
+        Cell& cell = edited.cells[*position];
+        if (!cell.geometry || cell.geometry->relative || locked(cell)) continue;
+        cell.geometry->bounds.x += dx;
+        cell.geometry->bounds.y += dy;
+        if (journey_card(cell)) cards.push_back(id);
+    }
+    if (cards.empty() || !reflow_cards(page, std::move(edited), cards, "Move card"))
+        return move(page, ids, dx, dy);
+    return true;
 }
 
 }  // namespace jstudio::studio

@@ -103,6 +103,11 @@ class Editor {
     // next of `added`) with `changed` replacing cells by id, as one undo step.
     bool submit_order(std::size_t page, const std::string& name, const std::vector<std::size_t>& order,
                       const std::vector<diagram::Cell>& added, const std::vector<diagram::Cell>& changed);
+    // Journey maps: each card in `edited` takes the stage, lane (and emotion score) of the cell it sits in,
+    // the grid re-flows, and the difference to the page is one undo step; false (nothing done) when the
+    // page's grid cannot be read.
+    bool reflow_cards(std::size_t page, diagram::Page edited, const std::vector<std::string>& cards,
+                      const std::string& name);
     bool replace_pages(const std::string& name, std::vector<diagram::Page> pages, std::size_t show_done,
                        std::size_t show_undone);
     bool change_cell(std::size_t page, const std::string& id, const std::string& name,
