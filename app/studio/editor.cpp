@@ -205,11 +205,29 @@ std::string Editor::add_vertex(std::size_t page, const std::string& style, const
     cell.geometry = g;
     const auto id = cell.id;
     const auto position = document.pages[page].cells.size();
-    // A journey card added to a journey map goes into the stage x lane cell it was put in (issue 18).
-    if (layout::looks_like_journey_map(document.pages[page]) && journey_card(cell)) {
-        diagram::Page edited = document.pages[page];
-        edited.cells.push_back(cell);
-        if (reflow_cards(page, std::move(edited), {id}, "Add card")) return id;
+    // A journey card added to a journey map goes into the stage x lane cell it was put in; a stage or lane
+    // header adds a stage (lane) where it was put, and the grid re-flows (issue 18).
+    if (layout::looks_like_journey_map(document.pages[page])) {
+        const std::string role = cell.data("journey-role");
+        if (role == "stage-header" || role == "lane-header") {
+            const char* key = role == "stage-header" ? "stage" : "lane";
+            if (cell.data(key).empty()) cell.set_data(key, cell.id);
+            diagram::Page edited = document.pages[page];
+            edited.cells.push_back(cell);
+            if (layout::layout_journey_map(edited)) {
+                auto deltas = diagram::diff_cells(document.pages[page], edited);
+                std::vector<CellChange> changes;
+                for (auto& d : deltas)
+                    changes.push_back({std::move(d.id), std::move(d.before), std::move(d.after), d.position});
+                history.Submit(new CellCommand(role == "stage-header" ? "Add stage" : "Add lane", &document,
+                                               page, std::move(changes)));
+                return id;
+            }
+        } else if (journey_card(cell)) {
+            diagram::Page edited = document.pages[page];
+            edited.cells.push_back(cell);
+            if (reflow_cards(page, std::move(edited), {id}, "Add card")) return id;
+        }
     }
     history.Submit(
         new CellCommand("Add shape", &document, page, {{id, std::nullopt, std::move(cell), position}}));
