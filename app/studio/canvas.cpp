@@ -292,7 +292,31 @@ Canvas::Canvas(wxWindow* parent, Editor* editor, std::size_t page)
       m_page(page) {
     SetBackgroundStyle(wxBG_STYLE_PAINT);
     Bind(wxEVT_PAINT, &Canvas::on_paint, this);
+    // A resize keeps the page point at the window's centre where it was (docked panels shown or hidden, or a
+    // window that got its real size after the view was fitted).
+    Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        const wxSize now = GetClientSize();
+        if (m_last_size.x > 0 && m_last_size.y > 0 && now != m_last_size) {
+            m_origin.x -= (now.x - m_last_size.x) / 2.0 / m_zoom;
+            m_origin.y -= (now.y - m_last_size.y) / 2.0 / m_zoom;
+            m_backing_valid = false;
+            Refresh();
+        }
+        m_last_size = now;
+        event.Skip();
+    });
     Bind(wxEVT_LEFT_DOWN, &Canvas::on_left_down, this);
+    // Right click: select what is under the mouse (keeping a selection it is part of), then the context menu.
+    Bind(wxEVT_RIGHT_DOWN, [this](wxMouseEvent& event) {
+        SetFocus();
+        ensure_scene();
+        const HitTarget* target = hit(to_page(event.GetPosition()));
+        if (!target)
+            set_selection({}, false);
+        else if (std::find(m_selection.begin(), m_selection.end(), target->id) == m_selection.end())
+            set_selection({target->id}, false);
+        if (context_menu) context_menu(event.GetPosition());
+    });
     Bind(wxEVT_LEFT_UP, &Canvas::on_left_up, this);
     Bind(wxEVT_LEFT_DCLICK, &Canvas::on_left_dclick, this);
     Bind(wxEVT_MIDDLE_DOWN, &Canvas::on_middle_down, this);
@@ -335,16 +359,27 @@ void Canvas::ensure_scene() {
                                   cell->style->get("fillColor").value_or("none") == "none";
         m_targets.push_back({s.cell_id, s.bounds, {}, false, outline_only, {}});
     }
+    // Each arrow end found by one hash probe (comparing it with every shape's id made opening 20,000 shapes
+    // quadratic: issue 18).
+    std::unordered_map<std::string_view, const diagram::Rect*> shape_bounds;
+    shape_bounds.reserve(m_scene->scene.shapes.size());
+    for (const auto& shape : m_scene->scene.shapes) shape_bounds.emplace(shape.cell_id, &shape.bounds);
     for (const auto& e : m_scene->scene.edges) {
         HitTarget t{e.cell_id, {}, e.points, true, false, {}};
         for (const auto* end : {&e.source, &e.target})
-            for (const auto& shape : m_scene->scene.shapes)
-                if (!end->empty() && shape.cell_id == *end) t.ends.push_back(shape.bounds);
+            if (auto it = end->empty() ? shape_bounds.end() : shape_bounds.find(*end);
+                it != shape_bounds.end())
+                t.ends.push_back(*it->second);
         if (!e.points.empty()) {
             t.bounds = {e.points[0].x, e.points[0].y, 0, 0};
             for (const auto& p : e.points) t.bounds = unite(t.bounds, {p.x, p.y, 0, 0});
         }
         m_targets.push_back(std::move(t));
+    }
+    // Cells on a locked layer are drawn but not picked, as in draw.io.
+    for (auto& t : m_targets) {
+        const auto* layer = index.layer_of(t.id);
+        t.locked = layer && layer->style && layer->style->flag("locked");
     }
     std::stable_sort(m_targets.begin(), m_targets.end(), [&](const HitTarget& a, const HitTarget& b) {
         return index.position(a.id).value_or(0) < index.position(b.id).value_or(0);
@@ -356,6 +391,7 @@ void Canvas::ensure_scene() {
 const HitTarget* Canvas::hit(Point p) const {
     const double tolerance = 4 / m_zoom;
     for (auto it = m_targets.rbegin(); it != m_targets.rend(); ++it) {
+        if (it->locked) continue;
         if (it->edge) {
             if (std::any_of(it->ends.begin(), it->ends.end(), [&](const Rect& r) { return r.contains(p); }))
                 continue;
@@ -466,6 +502,21 @@ void Canvas::pan_by(double dx, double dy) {
     if (view_changed) view_changed();
 }
 
+void Canvas::zoom_to_selection() {
+    ensure_scene();
+    const auto box = selection_box();
+    const wxSize s = GetClientSize();
+    if (!box || s.x < 10 || s.y < 10) return;
+    const double margin = 40;
+    m_zoom = std::clamp(std::min((s.x - 2 * margin) / std::max(box->width, 1.0),
+                                 (s.y - 2 * margin) / std::max(box->height, 1.0)),
+                        0.02, 4.0);
+    m_origin = {box->x + box->width / 2 - s.x / 2 / m_zoom, box->y + box->height / 2 - s.y / 2 / m_zoom};
+    m_last_size = s;
+    Refresh();
+    if (view_changed) view_changed();
+}
+
 void Canvas::zoom_fit() {
     ensure_scene();
     std::optional<Rect> all;
@@ -478,6 +529,7 @@ void Canvas::zoom_fit() {
                                  (s.y - 2 * margin) / std::max(all->height, 1.0)),
                         0.02, 4.0);
     m_origin = {all->x + all->width / 2 - s.x / 2 / m_zoom, all->y + all->height / 2 - s.y / 2 / m_zoom};
+    m_last_size = s;
     Refresh();
     if (view_changed) view_changed();
 }
@@ -499,7 +551,8 @@ void Canvas::set_selection(std::vector<std::string> ids, bool centre) {
 void Canvas::select_all() {
     ensure_scene();
     std::vector<std::string> ids;
-    for (const auto& t : m_targets) ids.push_back(t.id);
+    for (const auto& t : m_targets)
+        if (!t.locked) ids.push_back(t.id);
     set_selection(std::move(ids), false);
 }
 
@@ -781,7 +834,16 @@ void Canvas::on_left_up(wxMouseEvent& event) {
     const Drag drag = std::exchange(m_drag, Drag::none);
     const double dx = (m_drag_now.x - m_drag_start.x) / m_zoom, dy = (m_drag_now.y - m_drag_start.y) / m_zoom;
     if (drag == Drag::move && (std::abs(dx) >= 1 || std::abs(dy) >= 1)) {
-        m_editor->move(m_page, m_selection, std::round(dx), std::round(dy));
+        double mx = std::round(dx), my = std::round(dy);
+        // Snap to the page's grid as draw.io does: the selection's top-left corner lands on a grid point.
+        const auto& page = m_editor->document.pages[m_page];
+        const double grid = page.model_number("gridSize", 10);
+        if (snap_to_grid && page.model_number("grid", 1) != 0 && grid >= 1)
+            if (const auto box = selection_box()) {
+                mx = std::round((box->x + dx) / grid) * grid - box->x;
+                my = std::round((box->y + dy) / grid) * grid - box->y;
+            }
+        if (mx != 0 || my != 0) m_editor->drop(m_page, m_selection, std::round(mx), std::round(my));
     } else if (drag == Drag::resize) {
         diagram::PageIndex index(m_editor->document.pages[m_page]);
         if (const auto* cell = index.find(m_resize_id); cell && cell->geometry) {
@@ -800,7 +862,7 @@ void Canvas::on_left_up(wxMouseEvent& event) {
     } else if (drag == Drag::rubber) {
         const Rect band = normalized(to_page(m_drag_start), to_page(m_drag_now));
         for (const auto& t : m_targets)
-            if (band.contains({t.bounds.x, t.bounds.y}) &&
+            if (!t.locked && band.contains({t.bounds.x, t.bounds.y}) &&
                 band.contains({t.bounds.right(), t.bounds.bottom()}) &&
                 std::find(m_selection.begin(), m_selection.end(), t.id) == m_selection.end())
                 m_selection.push_back(t.id);

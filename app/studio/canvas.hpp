@@ -24,6 +24,7 @@ struct HitTarget {
     bool edge = false;
     bool outline_only = false;  // pointerEvents=0 without fill: clicks inside fall through, as in draw.io
     std::vector<diagram::Rect> ends;  // edges: their terminals' boxes; a click inside one picks the shape
+    bool locked = false;              // on a locked layer: drawn, never picked
 };
 
 struct SceneCache;  // the rendered page and its culling boxes (canvas.cpp)
@@ -46,6 +47,7 @@ class Canvas : public wxWindow {
     double zoom() const { return m_zoom; }
     void set_zoom(double zoom, wxPoint anchor);  // keeps the page point under anchor (window pixels) in place
     void zoom_fit();
+    void zoom_to_selection();                        // the selection fills the window (at most 400%)
     void fit_when_shown() { m_fit_pending = true; }  // fit (at most 100%) on the first paint with a real size
     void pan_by(double dx, double dy);               // window pixels
     void set_view(diagram::Point origin, double zoom);  // origin: the page point at the top-left corner
@@ -60,7 +62,9 @@ class Canvas : public wxWindow {
     void begin_label_edit(const std::string& id);
     void end_label_edit(bool commit);
     wxTextCtrl* label_editor() const { return m_label_editor; }
-    static inline bool commit_on_focus_loss = true;  // scripted runs have no user to move the focus
+    static inline bool commit_on_focus_loss = true;
+    // Dragged shapes land on the page's grid (gridSize, unless the page says grid="0"); View > Snap to Grid.
+    static inline bool snap_to_grid = true;  // scripted runs have no user to move the focus
 
     // Draws the visible part of the page; the paint handler, screenshots and the benchmark all use it.
     void draw(wxGraphicsContext& gc, wxSize size);
@@ -70,10 +74,12 @@ class Canvas : public wxWindow {
     }  // paint events handled so far  // render the page now if the model changed (the benchmark times this
        // separately)
     std::size_t item_count() const;
+    bool draws_text(double font_px = 12) const { return font_px * m_zoom >= min_text_px; }  // else grey bars
 
     std::function<void()> selection_changed;
     std::function<void()> view_changed;                  // zoom or scroll position
     std::function<void(const std::string&)> edit_label;  // double click on a cell
+    std::function<void(wxPoint)> context_menu;           // right click (window pixels), after selecting
     // The folders local image files may be read from (image_folders.hpp), asked on every paint; unset = none.
     std::function<std::vector<std::string>()> image_folders;
 
@@ -91,6 +97,7 @@ class Canvas : public wxWindow {
     wxPoint m_drag_start, m_drag_now;
     bool m_space_down = false;
     bool m_fit_pending = false;
+    wxSize m_last_size;  // the client size the view was last laid out for
     std::string m_resize_id;
     wxTextCtrl* m_label_editor = nullptr;
     std::string m_label_id;
@@ -106,7 +113,8 @@ class Canvas : public wxWindow {
     double m_backing_zoom = 0;
     bool m_backing_valid = false;
     std::size_t m_paints = 0;
-    static constexpr double min_text_px = 4;  // smaller text is drawn as a grey bar
+    static constexpr double min_text_px =
+        3;  // smaller text is drawn as a grey bar (issue 18: readable at fit)
     static void greek(wxGraphicsContext& gc, const render::TextRun& run);
 
     void on_paint(wxPaintEvent&);

@@ -3,6 +3,11 @@
 #include <wx/app.h>
 #include <wx/bitmap.h>
 #include <wx/bookctrl.h>
+#include <wx/button.h>
+#include <wx/checkbox.h>
+#include <wx/checklst.h>
+#include <wx/choice.h>
+#include <wx/clrpicker.h>
 #include <wx/dcmemory.h>
 #include <wx/dcscreen.h>
 #include <wx/filename.h>
@@ -11,6 +16,8 @@
 #include <wx/listctrl.h>
 #include <wx/log.h>
 #include <wx/mstream.h>
+#include <wx/spinctrl.h>
+#include <wx/srchctrl.h>
 #include <wx/stattext.h>
 
 #include <algorithm>
@@ -140,6 +147,79 @@ bool near_colour(int r, int g, int b, const std::string& want) {
     const long v = std::strtol(want.c_str(), nullptr, 16);
     return std::abs(r - int(v >> 16 & 0xff)) <= 48 && std::abs(g - int(v >> 8 & 0xff)) <= 48 &&
            std::abs(b - int(v & 0xff)) <= 48;
+}
+
+// Gives a named control (a panel's check box, colour, number, drop-down or button) the value a user would,
+// and sends the event the user's change sends. "" when done, else why not.
+std::string operate(wxWindow& frame, const std::string& name, const std::string& value) {
+    wxWindow* window = wxWindow::FindWindowByName(wxString::FromUTF8(name), &frame);
+    if (!window) return "no control named " + name;
+    if (!window->IsShownOnScreen()) return name + " is not shown";
+    auto send = [&](wxCommandEvent& event) {
+        event.SetEventObject(window);
+        event.SetId(window->GetId());
+        window->GetEventHandler()->ProcessEvent(event);
+    };
+    if (auto* box = dynamic_cast<wxCheckBox*>(window)) {
+        box->SetValue(value == "yes");
+        wxCommandEvent event(wxEVT_CHECKBOX);
+        event.SetInt(box->GetValue());
+        send(event);
+    } else if (auto* picker = dynamic_cast<wxColourPickerCtrl*>(window)) {
+        if (!picker->GetColour().Set(wxString::FromUTF8(value))) return "not a colour: " + value;
+        picker->SetColour(wxString::FromUTF8(value));
+        wxColourPickerEvent event(picker, picker->GetId(), picker->GetColour());
+        picker->GetEventHandler()->ProcessEvent(event);
+    } else if (auto* spin = dynamic_cast<wxSpinCtrl*>(window)) {
+        spin->SetValue(std::stoi(value));
+        wxSpinEvent event(wxEVT_SPINCTRL, spin->GetId());
+        event.SetEventObject(spin);
+        event.SetPosition(spin->GetValue());
+        spin->GetEventHandler()->ProcessEvent(event);
+    } else if (auto* choice = dynamic_cast<wxChoice*>(window)) {
+        if (!choice->SetStringSelection(wxString::FromUTF8(value))) return "no choice " + value;
+        wxCommandEvent event(wxEVT_CHOICE);
+        event.SetInt(choice->GetSelection());
+        event.SetString(choice->GetStringSelection());
+        send(event);
+    } else if (auto* list = dynamic_cast<wxCheckListBox*>(window)) {
+        // "ITEM": highlight that row; "ITEM yes|no": tick or untick it, as a click on its box.
+        std::string item = value, tick;
+        if (const auto space = value.rfind(' ');
+            space != std::string::npos &&
+            (value.substr(space + 1) == "yes" || value.substr(space + 1) == "no"))
+            item = value.substr(0, space), tick = value.substr(space + 1);
+        const int row = list->FindString(wxString::FromUTF8(item));
+        if (row == wxNOT_FOUND) return "no row " + item;
+        if (tick.empty()) {
+            list->SetSelection(row);
+            wxCommandEvent event(wxEVT_LISTBOX);
+            event.SetInt(row);
+            send(event);
+        } else {
+            list->Check(static_cast<unsigned>(row), tick == "yes");
+            wxCommandEvent event(wxEVT_CHECKLISTBOX);
+            event.SetInt(row);
+            send(event);
+        }
+    } else if (auto* search = dynamic_cast<wxSearchCtrl*>(window)) {
+        search->SetValue(wxString::FromUTF8(value));              // sends wxEVT_TEXT, as typing does
+    } else if (auto* rows = dynamic_cast<wxListCtrl*>(window)) {  // activate (double click) the row
+        long row = -1;
+        for (long i = 0; i < rows->GetItemCount() && row < 0; ++i)
+            if (rows->GetItemText(i).ToStdString(wxConvUTF8) == value) row = i;
+        if (row < 0) return "no row " + value;
+        wxListEvent event(wxEVT_LIST_ITEM_ACTIVATED, rows->GetId());
+        event.SetEventObject(rows);
+        event.m_itemIndex = row;
+        rows->GetEventHandler()->ProcessEvent(event);
+    } else if (dynamic_cast<wxButton*>(window)) {
+        wxCommandEvent event(wxEVT_BUTTON);
+        send(event);
+    } else {
+        return name + " is not a control the self-test can drive";
+    }
+    return "";
 }
 
 }  // namespace
@@ -533,7 +613,147 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
         } else if (op == "expect-plugins") {
             if (frame.plugins().loaded.size() != std::stoul(w.at(1)))
                 fail("plugins loaded = " + std::to_string(frame.plugins().loaded.size()));
+        } else if (op == "right-click-cell") {  // the context menu over a cell (it becomes selected)
+            if (auto box = box_of(w.at(1)))
+                mouse(*canvas, wxEVT_RIGHT_DOWN, canvas->to_window(centre_of(*box)));
+        } else if (op == "context") {  // context LABEL: choose an item of the last right-click menu
+            wxMenu* menu = frame.context_menu();
+            const wxMenuItem* chosen = nullptr;
+            for (const auto* item : menu ? menu->GetMenuItems() : wxMenuItemList())
+                if (item->GetItemLabelText().ToStdString(wxConvUTF8) == rest) chosen = item;
+            if (!chosen)
+                fail("no such context menu item");
+            else if (!chosen->IsEnabled())
+                fail("disabled");
+            else
+                frame.post_command(chosen->GetId());
+        } else if (op ==
+                   "expect-order") {  // expect-order A B ...: these cells stand in this order on the page
+            diagram::PageIndex index(editor->document.pages[page]);
+            std::optional<std::size_t> last;
+            for (std::size_t i = 1; i < w.size(); ++i) {
+                const auto at = index.position(w[i]);
+                if (!at || (last && *at < *last)) {
+                    fail(at ? w[i] + " stands before " + w[i - 1] : "no cell " + w[i]);
+                    break;
+                }
+                last = at;
+            }
+        } else if (op == "control") {  // control NAME VALUE: a panel control changed as a user would
+            const std::string value = rest.size() > w.at(1).size() ? rest.substr(w.at(1).size() + 1) : "";
+            if (auto why = operate(frame, w.at(1), value); !why.empty()) fail(why);
+        } else if (op == "expect-control") {  // expect-control NAME VALUE: what the control shows
+            wxWindow* window = wxWindow::FindWindowByName(wxString::FromUTF8(w.at(1)), &frame);
+            const std::string want = rest.size() > w.at(1).size() ? rest.substr(w.at(1).size() + 1) : "";
+            std::string got = "?";
+            if (auto* box = dynamic_cast<wxCheckBox*>(window)) got = box->GetValue() ? "yes" : "no";
+            if (auto* picker = dynamic_cast<wxColourPickerCtrl*>(window))
+                got = picker->GetColour().GetAsString(wxC2S_HTML_SYNTAX).Lower().ToStdString();
+            if (auto* spin = dynamic_cast<wxSpinCtrl*>(window)) got = std::to_string(spin->GetValue());
+            if (auto* choice = dynamic_cast<wxChoice*>(window))
+                got = choice->GetStringSelection().ToStdString(wxConvUTF8);
+            if (auto* rows = dynamic_cast<wxListCtrl*>(window)) {  // the rows shown, joined by ", "
+                got.clear();
+                for (long i = 0; i < rows->GetItemCount(); ++i)
+                    got += (i ? ", " : "") + rows->GetItemText(i).ToStdString(wxConvUTF8);
+            }
+            if (auto* list = dynamic_cast<wxCheckListBox*>(window)) {  // "ITEM yes|no": is the row ticked
+                const auto space = want.rfind(' ');
+                const int row = list->FindString(wxString::FromUTF8(want.substr(0, space)));
+                got = want.substr(0, space) + (row == wxNOT_FOUND                            ? " missing"
+                                               : list->IsChecked(static_cast<unsigned>(row)) ? " yes"
+                                                                                             : " no");
+            }
+            if (got != want) fail("shows '" + got + "'");
+        } else if (op == "expect-style") {  // expect-style ID KEY VALUE ("-": the key is absent)
+            diagram::PageIndex index(editor->document.pages[page]);
+            const auto* cell = index.find(w.at(1));
+            const auto value = cell ? cell->style_or_empty().get(w.at(2)) : std::nullopt;
+            if (!cell)
+                fail("no such cell");
+            else if (value.value_or("-") !=
+                     rest.substr(std::min(rest.size(), w.at(1).size() + w.at(2).size() + 2)))
+                fail("style is '" + cell->style_or_empty().to_string() + "'");
+        } else if (op == "expect-style-string") {  // the whole style text
+            diagram::PageIndex index(editor->document.pages[page]);
+            const auto* cell = index.find(w.at(1));
+            const std::string want = rest.substr(rest.find(' ') + 1);
+            if (!cell || cell->style_or_empty().to_string() != want)
+                fail(cell ? "style is '" + cell->style_or_empty().to_string() + "'" : "no such cell");
+        } else if (op == "expect-parent") {
+            diagram::PageIndex index(editor->document.pages[page]);
+            const auto* cell = index.find(w.at(1));
+            if (!cell || cell->parent != w.at(2))
+                fail(cell ? "parent is '" + cell->parent + "'" : "no such cell");
+        } else if (op == "expect-page-name") {  // expect-page-name N NAME (1-based)
+            const auto n = std::stoul(w.at(1)) - 1;
+            const std::string want = rest.substr(rest.find(' ') + 1);
+            if (n >= editor->document.pages.size() || editor->document.pages[n].display_name(n) != want)
+                fail(n < editor->document.pages.size()
+                         ? "page is '" + editor->document.pages[n].display_name(n) + "'"
+                         : "no such page");
+        } else if (op == "expect-tab") {  // expect-tab N TEXT: the tab as the user reads it
+            const auto* book = canvas ? dynamic_cast<const wxBookCtrlBase*>(canvas->GetParent()) : nullptr;
+            const auto n = std::stoul(w.at(1)) - 1;
+            const std::string want = rest.substr(rest.find(' ') + 1);
+            // The text the frame gave the tab, read as GTK shows it (GetPageText on GTK answers differently
+            // after AddPage and SetPageText). Unescaped, "Click & collect" reads "Click  collect".
+            const std::string got =
+                book && n < book->GetPageCount()
+                    ? wxControl::RemoveMnemonics(frame.tab_text(n)).ToStdString(wxConvUTF8)
+                    : "(no tab)";
+            if (got != want) fail("tab shows '" + got + "'");
+        } else if (op == "expect-drawn") {  // expect-drawn ID yes|no: on the canvas (hidden layers are not)
+            canvas->ensure_scene();
+            if (canvas->cell_box(w.at(1)).has_value() != (w.at(2) == "yes"))
+                fail(canvas->cell_box(w.at(1)) ? "drawn" : "not drawn");
+        } else if (op == "expect-active-page") {
+            if (page + 1 != std::stoul(w.at(1))) fail("active page is " + std::to_string(page + 1));
+        } else if (op == "expect-shortcut") {  // expect-shortcut Menu/Label KEYS: the item's accelerator
+            const std::string item = w.at(1), want = w.at(2);
+            const auto slash = item.find('/');
+            auto* bar = frame.GetMenuBar();
+            const int menu = slash == std::string::npos ? wxNOT_FOUND : bar->FindMenu(item.substr(0, slash));
+            std::string got = "(no such item)";
+            wxString label = wxString::FromUTF8(item.substr(slash + 1));
+            label.Replace("_", " ");
+            if (menu != wxNOT_FOUND)
+                for (const auto* entry : bar->GetMenu(static_cast<size_t>(menu))->GetMenuItems())
+                    if (entry->GetItemLabelText() == label) {
+                        std::unique_ptr<wxAcceleratorEntry> accel(entry->GetAccel());
+                        got = accel ? accel->ToString().ToStdString(wxConvUTF8) : "(none)";
+                    }
+            if (got != want) fail("shortcut is " + got);
+        } else if (op == "expect-moved") {  // expect-moved ID SNAPSHOT yes|no: its geometry differs from then
+            diagram::PageIndex now(editor->document.pages[page]);
+            const auto* cell = now.find(w.at(1));
+            if (!cell || !snapshots.count(w.at(2))) {
+                fail("no such cell or snapshot");
+                continue;
+            }
+            diagram::PageIndex then(snapshots[w.at(2)].pages.at(page));
+            const auto* before = then.find(w.at(1));
+            const bool moved = !before || before->geometry != cell->geometry;
+            if (moved != (w.at(3) == "yes")) fail(moved ? "moved" : "not moved");
+        } else if (op == "pane") {  // pane NAME shown|hidden: show or hide a docked panel (View menu)
+            if (!frame.show_pane(w.at(1), w.at(2) == "shown")) fail("no pane " + w.at(1));
+        } else if (op == "expect-pane") {  // expect-pane NAME shown|hidden: a docked panel
+            auto* pane = frame.pane_window(w.at(1));
+            if (!pane)
+                fail("no pane " + w.at(1));
+            else if (pane->IsShownOnScreen() != (w.at(2) == "shown"))
+                fail(pane->IsShownOnScreen() ? "shown" : "hidden");
+        } else if (op ==
+                   "expect-drawn-text") {  // expect-drawn-text yes|no: text at this zoom is drawn, not greyed
+            if (canvas->draws_text() != (w.at(1) == "yes"))
+                fail(std::string(canvas->draws_text() ? "drawn" : "greyed") + " at zoom " +
+                     std::to_string(canvas->zoom()));
         } else if (op == "zoom-fit") {
+            // A canvas that was just made may not have its size yet: fitting it then fits a 20 px window.
+            for (int i = 0; i < 50 && canvas->GetClientSize().x < 100; ++i) {
+                wxMilliSleep(10);
+                settle();
+            }
             canvas->zoom_fit();
         } else if (op == "expect-asserts") {
             if (assert_count() != std::stoi(w.at(1))) fail(std::to_string(assert_count()) + " wx asserts");
@@ -557,6 +777,11 @@ bool save_screenshot(StudioFrame& frame, const std::string& png_path) {
     frame.Refresh();
     frame.Update();
     settle();
+    // GTK redraws native widgets (tab labels, panels) on its frame clock: give it a few frames.
+    for (int i = 0; i < 10; ++i) {
+        wxMilliSleep(20);
+        settle();
+    }
     const wxRect rect = frame.GetScreenRect();
     wxBitmap bitmap(rect.width, rect.height, 24);
     {
@@ -571,17 +796,21 @@ bool save_screenshot(StudioFrame& frame, const std::string& png_path) {
         for (int x = 0; x < image.GetWidth() && uniform; x += 7)
             uniform =
                 image.GetRed(x, y) == image.GetRed(0, 0) && image.GetGreen(x, y) == image.GetGreen(0, 0);
+    Canvas* canvas = frame.canvas();
+    if (!canvas) return !uniform && image.SaveFile(wxString::FromUTF8(png_path), wxBITMAP_TYPE_PNG);
+    const wxSize size = canvas->GetClientSize();
+    wxBitmap off(size.x, size.y, 24);
+    {
+        wxMemoryDC dc(off);
+        std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
+        canvas->draw(*gc, size);
+    }
     if (uniform) {
-        Canvas* canvas = frame.canvas();
-        if (!canvas) return false;
-        const wxSize size = canvas->GetClientSize();
-        wxBitmap off(size.x, size.y, 24);
-        {
-            wxMemoryDC dc(off);
-            std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
-            canvas->draw(*gc, size);
-        }
         image = off.ConvertToImage();
+    } else {
+        // The canvas as it is now, over what the screen showed (its last paint may still be on the way).
+        const wxPoint at = canvas->GetScreenPosition() - rect.GetPosition();
+        image.Paste(off.ConvertToImage(), at.x, at.y);
     }
     return image.SaveFile(wxString::FromUTF8(png_path), wxBITMAP_TYPE_PNG);
 }

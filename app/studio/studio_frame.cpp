@@ -19,8 +19,12 @@
 #include <cstdio>
 #include <exception>
 
+#include "app/studio/format_panel.hpp"
 #include "app/studio/image_folders.hpp"
+#include "app/studio/layers_panel.hpp"
+#include "app/studio/shape_library.hpp"
 #include "core/diagram/page_index.hpp"
+#include "core/text/html_text.hpp"
 
 namespace jstudio::studio {
 
@@ -54,6 +58,12 @@ class DialogProgress : public plugin::Progress {
     wxProgressDialog& m_dialog;
 };
 
+// A page name as a tab shows it: '&' is a mnemonic marker to GTK ("Click & collect" showed as "Click
+// collect"), so it is doubled.
+wxString tab_label(const std::string& name) {
+    return wxControl::EscapeMnemonics(wxString::FromUTF8(name));
+}
+
 }  // namespace
 
 StudioFrame::StudioFrame(bool interactive)
@@ -64,6 +74,7 @@ StudioFrame::StudioFrame(bool interactive)
     m_aui.AddPane(m_tabs, wxAuiPaneInfo().Name("canvas").CenterPane());
     CreateStatusBar(2);
     build_menus();
+    add_panels();
     Bind(wxEVT_CLOSE_WINDOW, &StudioFrame::on_close, this);
     m_tabs->Bind(wxEVT_NOTEBOOK_PAGE_CHANGED, [this](wxBookCtrlEvent& e) {
         e.Skip();
@@ -104,8 +115,13 @@ void StudioFrame::build_menus() {
     edit->Append(wxID_PASTE, "&Paste\tCtrl+V");
     edit->Append(wxID_DELETE, "&Delete\tDel");
     edit->Append(wxID_SELECTALL, "Select &All\tCtrl+A");
-    const int label_id = wxWindow::NewControlId();
+    const int label_id = m_label_id = wxWindow::NewControlId();
     edit->Append(label_id, "Edit &Label\tF2");
+    const int copy_style_id = wxWindow::NewControlId(), paste_style_id = wxWindow::NewControlId();
+    edit->Append(copy_style_id, "Copy St&yle\tCtrl+Shift+C");
+    edit->Append(paste_style_id, "Paste Styl&e\tCtrl+Shift+V");
+    const int find_id = wxWindow::NewControlId();
+    edit->Append(find_id, "&Find...\tCtrl+F", "Select the cells whose text contains what you type");
     edit->AppendSeparator();
     const int image_folders_id = wxWindow::NewControlId();
     edit->Append(image_folders_id, "Allowed Image &Folders...",
@@ -117,6 +133,33 @@ void StudioFrame::build_menus() {
     view->Append(wxID_ZOOM_OUT, "Zoom &Out\tCtrl+-");
     view->Append(wxID_ZOOM_100, "&Actual Size\tCtrl+0");
     view->Append(wxID_ZOOM_FIT, "&Fit\tCtrl+Shift+H");
+    const int zoom_selection_id = wxWindow::NewControlId();
+    view->Append(zoom_selection_id, "Zoom to &Selection\tCtrl+Shift+J");
+    const int snap_id = wxWindow::NewControlId();
+    view->AppendCheckItem(snap_id, "Snap to &Grid", "Dragged shapes land on the page's grid");
+    view->Check(snap_id, Canvas::snap_to_grid);
+    Bind(
+        wxEVT_MENU,
+        [view, snap_id](wxCommandEvent&) {
+            Canvas::snap_to_grid = !Canvas::snap_to_grid;
+            view->Check(snap_id, Canvas::snap_to_grid);
+        },
+        snap_id);
+    view->AppendSeparator();
+    // Panels shown or hidden, as draw.io's View > Format (Ctrl+Shift+P) and Layers.
+    for (const auto& [label, pane] : {std::pair{"Format Panel\tCtrl+Shift+P", "format"},
+                                      std::pair{"Layers Panel\tCtrl+Shift+Y", "layers"},
+                                      std::pair{"Shape Library\tCtrl+Shift+M", "shapes"}}) {
+        const int id = wxWindow::NewControlId();
+        view->Append(id, label);
+        const std::string name = pane;
+        Bind(
+            wxEVT_MENU,
+            [this, name](wxCommandEvent&) {
+                show_pane(name, !m_aui.GetPane(wxString::FromUTF8(name)).IsShown());
+            },
+            id);
+    }
     bar->Append(view, "&View");
 
     auto* insert = new wxMenu;
@@ -150,6 +193,8 @@ void StudioFrame::build_menus() {
     insert->Append(connect_id, "&Connect Selected\tCtrl+E",
                    "Glue an edge from the first selected shape to the second");
     bar->Append(insert, "&Insert");
+    build_arrange_menu(bar);
+    build_page_menu(bar);
     SetMenuBar(bar);
 
     Bind(
@@ -246,6 +291,26 @@ void StudioFrame::build_menus() {
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { edit_image_folders(); }, image_folders_id);
     Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { find_text(); }, find_id);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (auto* c = canvas()) c->zoom_to_selection();
+        },
+        zoom_selection_id);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (m_format) m_format->copy_style();
+        },
+        copy_style_id);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            if (m_format) m_format->paste_style();
+        },
+        paste_style_id);
+    Bind(
         wxEVT_MENU,
         [this](wxCommandEvent&) {
             if (auto* c = canvas(); c && c->selection().size() >= 2)
@@ -282,6 +347,168 @@ void StudioFrame::build_menus() {
         wxID_ZOOM_FIT);
 }
 
+// The Arrange menu with draw.io's shortcuts: duplicate, to front / back, group / ungroup.
+void StudioFrame::build_arrange_menu(wxMenuBar* bar) {
+    auto* menu = new wxMenu;
+    auto item = [&](int& id, const char* label, std::function<void(Canvas&)> run) {
+        id = wxWindow::NewControlId();
+        menu->Append(id, label);
+        Bind(
+            wxEVT_MENU,
+            [this, run](wxCommandEvent&) {
+                if (auto* c = canvas(); c && !c->selection().empty()) run(*c);
+            },
+            id);
+    };
+    item(m_duplicate_id, "&Duplicate\tCtrl+D", [this](Canvas& c) {
+        c.set_selection(m_editor->paste(c.page(), m_editor->copy(c.page(), c.selection()), 10, 10), false);
+    });
+    menu->AppendSeparator();
+    item(m_front_id, "To &Front\tCtrl+Shift+F",
+         [this](Canvas& c) { m_editor->to_front(c.page(), c.selection()); });
+    item(m_back_id, "To &Back\tCtrl+Shift+B",
+         [this](Canvas& c) { m_editor->to_back(c.page(), c.selection()); });
+    menu->AppendSeparator();
+    // Align and distribute, as draw.io's Arrange > Align / Distribute.
+    auto* align = new wxMenu;
+    for (const auto& [label, how] :
+         {std::pair{"&Left", "left"}, std::pair{"&Center", "center"}, std::pair{"&Right", "right"},
+          std::pair{"&Top", "top"}, std::pair{"&Middle", "middle"}, std::pair{"&Bottom", "bottom"}}) {
+        const int id = wxWindow::NewControlId();
+        align->Append(id, label);
+        const std::string what = how;
+        Bind(
+            wxEVT_MENU,
+            [this, what](wxCommandEvent&) {
+                if (auto* c = canvas()) m_editor->align(c->page(), c->selection(), what);
+            },
+            id);
+    }
+    menu->AppendSubMenu(align, "&Align");
+    int unused = 0;
+    item(unused, "Distribute &Horizontally",
+         [this](Canvas& c) { m_editor->distribute(c.page(), c.selection(), "horizontal"); });
+    item(unused, "Distribute &Vertically",
+         [this](Canvas& c) { m_editor->distribute(c.page(), c.selection(), "vertical"); });
+    item(unused, "&Lock\tCtrl+L", [this](Canvas& c) { m_editor->set_locked(c.page(), c.selection(), true); });
+    item(unused, "U&nlock", [this](Canvas& c) { m_editor->set_locked(c.page(), c.selection(), false); });
+    menu->AppendSeparator();
+    item(m_group_id, "&Group\tCtrl+G", [this](Canvas& c) {
+        const auto id = m_editor->group(c.page(), c.selection());
+        if (!id.empty()) c.set_selection({id}, false);
+    });
+    item(m_ungroup_id, "&Ungroup\tCtrl+Shift+U", [this](Canvas& c) {
+        const auto freed = m_editor->ungroup(c.page(), c.selection());
+        if (!freed.empty()) c.set_selection(freed, false);
+    });
+    bar->Append(menu, "&Arrange");
+}
+
+// The canvas's right-click menu: the same commands as the menu bar, for what is under the mouse.
+void StudioFrame::show_context_menu(wxPoint at) {
+    auto* c = canvas();
+    if (!c) return;
+    const bool any = !c->selection().empty();
+    m_context_menu = std::make_unique<wxMenu>();
+    auto item = [&](int id, const char* label, bool enabled) {
+        m_context_menu->Append(id, label);
+        m_context_menu->Enable(id, enabled);
+    };
+    item(wxID_CUT, "Cut", any);
+    item(wxID_COPY, "Copy", any);
+    item(wxID_PASTE, "Paste", !m_clipboard.empty());
+    item(m_duplicate_id, "Duplicate", any);
+    item(wxID_DELETE, "Delete", any);
+    m_context_menu->AppendSeparator();
+    item(m_label_id, "Edit Label", c->selection().size() == 1);
+    item(m_front_id, "To Front", any);
+    item(m_back_id, "To Back", any);
+    item(m_group_id, "Group", c->selection().size() > 1);
+    item(m_ungroup_id, "Ungroup", any);
+    m_context_menu->AppendSeparator();
+    item(wxID_SELECTALL, "Select All", true);
+    if (m_interactive) PopupMenu(m_context_menu.get(), c->GetPosition() + at);
+}
+
+// The Page menu (draw.io's page tab menu): each item one undo step.
+void StudioFrame::build_page_menu(wxMenuBar* bar) {
+    auto* menu = new wxMenu;
+    auto item = [&](const char* label, std::function<void(std::size_t)> run) {
+        const int id = wxWindow::NewControlId();
+        menu->Append(id, label);
+        Bind(
+            wxEVT_MENU,
+            [this, run](wxCommandEvent&) {
+                if (auto* c = canvas()) run(c->page());
+            },
+            id);
+    };
+    item("&New Page", [this](std::size_t page) {
+        m_editor->add_page(page + 1, "Page-" + std::to_string(m_editor->document.pages.size() + 1));
+    });
+    item("&Duplicate Page", [this](std::size_t page) { m_editor->duplicate_page(page); });
+    item("&Rename Page...", [this](std::size_t page) {
+        std::vector<Field> fields{{"name", m_editor->document.pages[page].display_name(page)}};
+        if (ask("Rename page", fields)) m_editor->rename_page(page, fields.front().value);
+    });
+    item("De&lete Page", [this](std::size_t page) { m_editor->delete_page(page); });
+    item("Move Page &Left", [this](std::size_t page) {
+        if (page > 0) m_editor->move_page(page, page - 1);
+    });
+    item("Move Page &Right", [this](std::size_t page) { m_editor->move_page(page, page + 1); });
+    bar->Append(menu, "&Page");
+}
+
+// The Format and Layers panels, docked right as draw.io's sidebar.
+void StudioFrame::add_panels() {
+    auto editor = [this]() { return m_editor.get(); };
+    auto active = [this]() { return canvas(); };
+    m_format = new FormatPanel(this, editor, active);
+    m_aui.AddPane(m_format, wxAuiPaneInfo()
+                                .Name("format")
+                                .Position(0)
+                                .Caption("Format")
+                                .Right()
+                                .BestSize(270, 430)
+                                .MinSize(220, 200)
+                                .CloseButton(true)
+                                .MaximizeButton(false));
+    m_shapes = new ShapeLibrary(this, [this](const LibraryShape& shape) {
+        auto* c = canvas();
+        if (!c) return;
+        const auto centre = c->view_centre();
+        const std::string id =
+            m_editor->add_vertex(c->page(), shape.style,
+                                 {std::round(centre.x - shape.width / 2),
+                                  std::round(centre.y - shape.height / 2), shape.width, shape.height},
+                                 shape.label, shape.data);
+        if (!id.empty()) c->set_selection({id}, false);
+    });
+    // Left, as draw.io's sidebar; hidden until View > Shape Library (the palette holds the everyday shapes).
+    m_aui.AddPane(m_shapes, wxAuiPaneInfo()
+                                .Name("shapes")
+                                .Caption("Shapes")
+                                .Left()
+                                .BestSize(210, 500)
+                                .CloseButton(true)
+                                .MaximizeButton(false)
+                                .Hide());
+    m_layers = new LayersPanel(this, editor, active, [this](const std::string& title, std::string& name) {
+        std::vector<Field> fields{{"name", name}};
+        if (!ask(title, fields)) return false;
+        name = fields.front().value;
+        return !name.empty();
+    });
+    m_aui.AddPane(m_layers, wxAuiPaneInfo()
+                                .Name("layers")
+                                .Position(1)
+                                .Caption("Layers")
+                                .Right()
+                                .BestSize(270, 150)
+                                .CloseButton(true)
+                                .MaximizeButton(false));
+}
+
 void StudioFrame::attach_editor(std::unique_ptr<Editor> editor) {
     m_editor = std::move(editor);
     m_editor->history.SetEditMenu(GetMenuBar()->GetMenu(1));
@@ -299,9 +526,24 @@ void StudioFrame::rebuild_tabs() {
         c->selection_changed = [this]() { changed(); };
         c->view_changed = [this]() { update_title(); };
         c->edit_label = [this](const std::string& id) { edit_label_of(id); };
+        c->context_menu = [this](wxPoint at) { show_context_menu(at); };
         c->image_folders = [this]() { return m_image_folders; };
-        m_tabs->AddPage(c, wxString::FromUTF8(m_editor->document.pages[i].display_name(i)), i == 0);
+        m_tabs->AddPage(c, tab_label(m_editor->document.pages[i].display_name(i)), i == 0);
     }
+}
+
+bool StudioFrame::show_pane(const std::string& name, bool shown) {
+    auto& pane = m_aui.GetPane(wxString::FromUTF8(name));
+    if (!pane.IsOk()) return false;
+    pane.Show(shown);
+    m_aui.Update();
+    return true;
+}
+
+wxString StudioFrame::tab_text(std::size_t page) const {
+    return page < m_editor->document.pages.size()
+               ? tab_label(m_editor->document.pages[page].display_name(page))
+               : wxString();
 }
 
 Canvas* StudioFrame::canvas() {
@@ -317,8 +559,7 @@ void StudioFrame::document_changed() {
     const std::size_t pages = m_editor->document.pages.size();
     for (size_t i = 0; i < m_tabs->GetPageCount(); ++i) {
         static_cast<Canvas*>(m_tabs->GetPage(i))->document_changed();
-        if (i < pages)
-            m_tabs->SetPageText(i, wxString::FromUTF8(m_editor->document.pages[i].display_name(i)));
+        if (i < pages) m_tabs->SetPageText(i, tab_label(m_editor->document.pages[i].display_name(i)));
     }
     if (pages != m_tabs->GetPageCount()) {
         // A command added or removed pages (New Journey Map, or its undo). The tabs are rebuilt after this
@@ -331,14 +572,21 @@ void StudioFrame::document_changed() {
             const std::size_t now = m_tabs->GetPageCount();
             if (now == 0) return;
             show_page(now > before ? now - 1 : std::min<std::size_t>(selected < 0 ? 0 : selected, now - 1));
+            if (m_editor->page_to_show) show_page(std::min(*m_editor->page_to_show, now - 1));
+            m_editor->page_to_show.reset();
             changed();
         });
+    } else if (m_editor->page_to_show) {  // a page-list command that kept the count (rename, move)
+        show_page(*m_editor->page_to_show);
+        m_editor->page_to_show.reset();
     }
     changed();
 }
 
 void StudioFrame::changed() {
     update_title();
+    if (m_format) m_format->refresh();
+    if (m_layers) m_layers->refresh();
     for (const auto& listener : m_listeners) {
         try {
             listener();
@@ -428,13 +676,26 @@ bool StudioFrame::run_menu(const std::string& menu_slash_label) {
     if (menu == wxNOT_FOUND) return false;
     // Labels compare without mnemonics and accelerators; "Undo" also finds "Undo Move" (the history renames
     // it).
-    const wxString want = wxString::FromUTF8(menu_slash_label.substr(slash + 1));
-    for (const auto* item : bar->GetMenu(static_cast<size_t>(menu))->GetMenuItems()) {
-        const wxString label = item->GetItemLabelText();
-        if (label == want || label.StartsWith(want + " "))
-            return item->IsEnabled() && post_command(item->GetId());
+    // "Arrange/Align/Left": submenus by their labels.
+    wxMenu* current = bar->GetMenu(static_cast<size_t>(menu));
+    std::string rest = menu_slash_label.substr(slash + 1);
+    for (;;) {
+        const auto next = rest.find('/');
+        const wxString want = wxString::FromUTF8(rest.substr(0, next));
+        const wxMenuItem* found = nullptr;
+        for (const auto* item : current->GetMenuItems()) {
+            const wxString label = item->GetItemLabelText();
+            if (label == want || label.StartsWith(want + " ")) {
+                found = item;
+                break;
+            }
+        }
+        if (!found) return false;
+        if (next == std::string::npos) return found->IsEnabled() && post_command(found->GetId());
+        if (!found->GetSubMenu()) return false;
+        current = found->GetSubMenu();
+        rest = rest.substr(next + 1);
     }
-    return false;
 }
 
 bool StudioFrame::run_tool(const std::string& label) {
@@ -463,6 +724,33 @@ void StudioFrame::insert_shape(const std::string& style, double w, double h, con
     const std::string id = m_editor->add_vertex(
         c->page(), style, {std::round(centre.x - w / 2), std::round(centre.y - h / 2), w, h}, label);
     if (!id.empty()) c->set_selection({id}, false);
+}
+
+// Edit > Find...: every cell on the page whose text (label or a custom attribute's value) contains the words,
+// ignoring case, becomes the selection, and the view centres on it.
+void StudioFrame::find_text() {
+    auto* c = canvas();
+    if (!c) return;
+    std::vector<Field> fields{{"text", m_last_find}};
+    if (!ask("Find", fields) || fields.front().value.empty()) return;
+    m_last_find = fields.front().value;
+    const wxString want = wxString::FromUTF8(m_last_find).Lower();
+    auto contains = [&](const std::string& text) {
+        return wxString::FromUTF8(text::html_to_text(text)).Lower().Find(want) != wxNOT_FOUND;
+    };
+    std::vector<std::string> found;
+    for (const auto& cell : m_editor->document.pages[c->page()].cells) {
+        if (cell.kind != diagram::CellKind::vertex && cell.kind != diagram::CellKind::edge) continue;
+        bool hit = contains(cell.label());
+        if (cell.wrapper)
+            for (const auto& attribute : cell.wrapper->attributes) hit = hit || contains(attribute.value);
+        if (hit) found.push_back(cell.id);
+    }
+    if (found.empty()) {
+        report_error("Find: no cell on this page contains '" + m_last_find + "'");
+        return;
+    }
+    c->set_selection(found, true);
 }
 
 // The user's list of folders local images may come from: saved in the settings, used from the next paint
@@ -542,7 +830,7 @@ void StudioFrame::add_panel(wxWindow* panel, const plugin::PanelInfo& info) {
                     .CloseButton(true)
                     .MaximizeButton(false);
     if (info.right)
-        pane.Right();
+        pane.Right().Position(2);  // below the host's Format and Layers panels
     else
         pane.Bottom();
     m_aui.AddPane(panel, pane);
@@ -606,7 +894,14 @@ bool StudioFrame::ask(const std::string& title, std::vector<Field>& fields) {
         auto answer = std::move(m_answers.front());
         m_answers.pop_front();
         if (answer.size() == 1 && answer[0] == "cancel") return false;
-        for (const auto& word : answer) {
+        // A word without '=' continues the value before it: "name=Click & collect".
+        std::vector<std::string> words;
+        for (const auto& word : answer)
+            if (word.find('=') == std::string::npos && !words.empty())
+                words.back() += " " + word;
+            else
+                words.push_back(word);
+        for (const auto& word : words) {
             const auto eq = word.find('=');
             for (auto& field : fields)
                 if (eq != std::string::npos && field.name == word.substr(0, eq)) {

@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,10 @@
 #include "plugin/include/jstudio/plugin_api.hpp"
 
 namespace jstudio::studio {
+
+class FormatPanel;
+class LayersPanel;
+class ShapeLibrary;
 
 class StudioFrame : public wxFrame, public plugin::HostServices {
   public:
@@ -38,10 +43,14 @@ class StudioFrame : public wxFrame, public plugin::HostServices {
     void show_page(std::size_t page);
     bool run_command(const std::string& menu_slash_label);  // false when no such command
     std::vector<std::string> command_names() const;
-    bool run_menu(const std::string& menu_slash_label);  // as if the user chose it: "Edit/Undo"
-    bool run_tool(const std::string& label);             // a palette tool: "Ellipse"
-    std::string recent_file(std::size_t index) const;    // File > Open Recent, "" past the end
-    bool post_command(int id);                           // a menu or tool event, as a click sends it
+    bool run_menu(const std::string& menu_slash_label);   // as if the user chose it: "Edit/Undo"
+    bool run_tool(const std::string& label);              // a palette tool: "Ellipse"
+    std::string recent_file(std::size_t index) const;     // File > Open Recent, "" past the end
+    bool post_command(int id);                            // a menu or tool event, as a click sends it
+    bool show_pane(const std::string& name, bool shown);  // a docked panel; false when there is none
+    wxString tab_text(std::size_t page) const;  // the text given to the page's tab (mnemonics escaped)
+    wxMenu* context_menu() { return m_context_menu.get(); }  // the canvas's last right-click menu
+    wxWindow* pane_window(const std::string& name) { return m_aui.GetPane(wxString::FromUTF8(name)).window; }
     const std::vector<std::string>& asked() const { return m_asked; }  // questions put to the user
 
     // plugin::HostServices
@@ -81,8 +90,18 @@ class StudioFrame : public wxFrame, public plugin::HostServices {
     std::deque<std::vector<std::string>> m_answers;
     std::vector<std::string> m_asked;
     std::vector<std::string> m_image_folders;  // Edit > Allowed Image Folders... (image_folders.hpp)
+    FormatPanel* m_format = nullptr;
+    LayersPanel* m_layers = nullptr;
+    ShapeLibrary* m_shapes = nullptr;
+
+    std::unique_ptr<wxMenu> m_context_menu;  // the last one built (scripted runs choose from it)
+    int m_duplicate_id = 0, m_front_id = 0, m_back_id = 0, m_group_id = 0, m_ungroup_id = 0, m_label_id = 0;
 
     void build_menus();
+    void build_arrange_menu(wxMenuBar* bar);
+    void show_context_menu(wxPoint at);
+    void build_page_menu(wxMenuBar* bar);
+    void add_panels();
     void attach_editor(std::unique_ptr<Editor> editor);
     void rebuild_tabs();
     void document_changed();
@@ -91,6 +110,8 @@ class StudioFrame : public wxFrame, public plugin::HostServices {
     void insert_shape(const std::string& style, double w, double h, const std::string& label);
     void edit_label_of(const std::string& id);
     void edit_image_folders();
+    void find_text();
+    std::string m_last_find;
     void on_close(wxCloseEvent& event);
 };
 

@@ -10,7 +10,10 @@
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
+#include <map>
+
 #include "core/diagram/page_index.hpp"
+#include "core/journey/journey_read.hpp"
 #include "core/page/page_reading.hpp"
 #include "plugin/journey/journey_plugin.hpp"
 
@@ -34,15 +37,19 @@ class InspectorPanel : public wxPanel {
         SetSizer(sizer);
         edit->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { edit_step_data(m_host); });
         m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
+            // The stored value (a stage's id), not the name shown for it.
+            const auto row = static_cast<std::size_t>(e.GetIndex());
             std::vector<plugin::HostServices::Field> field{
                 {m_list->GetItemText(e.GetIndex(), 0).ToStdString(wxConvUTF8),
-                 m_list->GetItemText(e.GetIndex(), 1).ToStdString(wxConvUTF8)}};
+                 row < m_values.size() ? m_values[row]
+                                       : m_list->GetItemText(e.GetIndex(), 1).ToStdString(wxConvUTF8)}};
             if (m_host.ask("Set " + field[0].name, field)) apply_step_data(m_host, field);
         });
     }
 
     void refresh() {
         m_list->DeleteAllItems();
+        m_values.clear();
         const auto* document = m_host.active_document();
         const int page = m_host.active_page();
         const auto selection = m_host.selection();
@@ -67,9 +74,22 @@ class InspectorPanel : public wxPanel {
         const std::string label = reading.plain_label(*position);
         m_title->SetLabel(wxString::FromUTF8(role + " " + cell->id + (label.empty() ? "" : ": " + label) +
                                              "\n(" + page::explain(reading.rule(*position)) + ")"));
+        // Stages and lanes by the names the user sees on the map, not the ids the metadata keeps (issue 18:
+        // "cart" where the user named the stage "Compare").
+        std::map<std::string, std::string> names;
+        if (!cell->data("stage").empty() || !cell->data("lane").empty())
+            if (auto map = journey::read_journey(reading)) {
+                for (const auto& stage : map.value().stages) names["stage:" + stage.id] = stage.name;
+                for (const auto& lane : map.value().lanes) names["lane:" + lane.id] = lane.name;
+            }
         auto add = [&](const std::string& field, const std::string& value) {
             const long row = m_list->InsertItem(m_list->GetItemCount(), wxString::FromUTF8(field));
-            m_list->SetItem(row, 1, wxString::FromUTF8(value));
+            const auto named = names.find(field + ":" + value);
+            const std::string shown = named == names.end() || named->second.empty() || named->second == value
+                                          ? value
+                                          : named->second;
+            m_list->SetItem(row, 1, wxString::FromUTF8(shown));
+            m_values.push_back(value);
         };
         // Editing this row sets the journey-role attribute: the user's word on what the cell is.
         add("journey-role", page::to_string(reading.role(*position)));
@@ -86,6 +106,7 @@ class InspectorPanel : public wxPanel {
     plugin::HostServices& m_host;
     wxStaticText* m_title;
     wxListCtrl* m_list;
+    std::vector<std::string> m_values;  // per row: the stored value (the list may show a name for it)
 };
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "plugin/journey/results_panel.hpp"
 
+#include <wx/aui/framemanager.h>
 #include <wx/listctrl.h>
 #include <wx/panel.h>
 #include <wx/sizer.h>
@@ -24,7 +25,16 @@ class ResultsPanel : public wxPanel {
         m_list->Bind(wxEVT_LIST_ITEM_SELECTED, [this](wxListEvent& e) { m_current = e.GetIndex(); });
     }
 
+    // An empty results panel stays out of the way (issue 18): hidden until there is something to show.
+    void reveal(bool shown) {
+        auto* aui = wxAuiManager::GetManager(this);
+        if (!aui || aui->GetPane(this).IsShown() == shown) return;
+        aui->GetPane(this).Show(shown);
+        aui->Update();
+    }
+
     void show(const ResultTable& table) {
+        reveal(true);
         m_table = table;
         m_current = -1;
         m_list->ClearAll();
@@ -72,6 +82,7 @@ const ResultTable g_empty;
 void add_results_panel(plugin::HostServices& host) {
     g_panel = new ResultsPanel(host.main_window(), host);
     host.add_panel(g_panel, {"journey-results", "Journey Results", false});
+    g_panel->reveal(false);
     plugin::MenuEntry next{"Journey", "Next Result", "Select the cells of the next finding or difference",
                            "F8"};
     host.add_command(next, [&host]() {

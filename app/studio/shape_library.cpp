@@ -1,0 +1,222 @@
+#include "app/studio/shape_library.hpp"
+
+#include <wx/imaglist.h>
+#include <wx/listctrl.h>
+#include <wx/sizer.h>
+#include <wx/srchctrl.h>
+
+#include <algorithm>
+
+#include "app/studio/canvas.hpp"
+
+namespace jstudio::studio {
+
+const std::vector<LibraryShape>& library_shapes() {
+    // Styles as draw.io's own sidebar writes them; journey cards as the journey templates draw them.
+    static const std::vector<LibraryShape> shapes = {
+        {"General", "Rectangle", "rounded=0;whiteSpace=wrap;html=1;", 120, 60, "", {}},
+        {"General", "Rounded Rectangle", "rounded=1;whiteSpace=wrap;html=1;", 120, 60, "", {}},
+        {"General", "Ellipse", "ellipse;whiteSpace=wrap;html=1;", 120, 80, "", {}},
+        {"General", "Square", "whiteSpace=wrap;html=1;aspect=fixed;", 80, 80, "", {}},
+        {"General", "Circle", "ellipse;whiteSpace=wrap;html=1;aspect=fixed;", 80, 80, "", {}},
+        {"General", "Triangle", "triangle;whiteSpace=wrap;html=1;", 60, 80, "", {}},
+        {"General",
+         "Hexagon",
+         "shape=hexagon;perimeter=hexagonPerimeter2;whiteSpace=wrap;html=1;fixedSize=1;",
+         120,
+         80,
+         "",
+         {}},
+        {"General",
+         "Cylinder",
+         "shape=cylinder3;whiteSpace=wrap;html=1;boundedLbl=1;backgroundOutline=1;size=15;",
+         60,
+         80,
+         "",
+         {}},
+        {"General", "Cloud", "ellipse;shape=cloud;whiteSpace=wrap;html=1;", 120, 80, "", {}},
+        {"General",
+         "Note",
+         "shape=note;whiteSpace=wrap;html=1;backgroundOutline=1;darkOpacity=0.05;",
+         80,
+         100,
+         "",
+         {}},
+        {"General",
+         "Actor",
+         "shape=umlActor;verticalLabelPosition=bottom;verticalAlign=top;html=1;outlineConnect=0;",
+         30,
+         60,
+         "Actor",
+         {}},
+        {"General", "Text", "text;html=1;align=center;verticalAlign=middle;", 60, 30, "Text", {}},
+        {"Flowchart", "Process", "rounded=0;whiteSpace=wrap;html=1;", 120, 60, "", {}},
+        {"Flowchart", "Decision", "rhombus;whiteSpace=wrap;html=1;", 80, 80, "", {}},
+        {"Flowchart",
+         "Terminator",
+         "strokeWidth=2;html=1;shape=mxgraph.flowchart.terminator;whiteSpace=wrap;",
+         100,
+         60,
+         "",
+         {}},
+        {"Flowchart",
+         "Data",
+         "shape=parallelogram;perimeter=parallelogramPerimeter;whiteSpace=wrap;html=1;fixedSize=1;",
+         120,
+         60,
+         "",
+         {}},
+        {"Flowchart",
+         "Predefined Process",
+         "shape=process;whiteSpace=wrap;html=1;backgroundOutline=1;",
+         120,
+         60,
+         "",
+         {}},
+        {"Flowchart", "Document", "shape=document;whiteSpace=wrap;html=1;boundedLbl=1;", 120, 80, "", {}},
+        {"Flowchart", "Manual Input", "shape=manualInput;whiteSpace=wrap;html=1;", 80, 80, "", {}},
+        {"Flowchart",
+         "Database",
+         "shape=cylinder3;whiteSpace=wrap;html=1;boundedLbl=1;backgroundOutline=1;size=15;",
+         60,
+         80,
+         "",
+         {}},
+        {"Journey",
+         "Step",
+         "rounded=1;whiteSpace=wrap;html=1;verticalAlign=top;spacing=6;arcSize=8;fontSize=12;fillColor=#"
+         "dae8fc;"
+         "strokeColor=#6c8ebf;",
+         200,
+         60,
+         "Step",
+         {{"journey-role", "step"}}},
+        {"Journey",
+         "Pain Point",
+         "rounded=0;whiteSpace=wrap;html=1;verticalAlign=top;spacing=6;fontSize=12;fillColor=#f8cecc;"
+         "strokeColor=#b85450;strokeWidth=2;",
+         200,
+         60,
+         "Pain point",
+         {{"journey-role", "pain-point"}}},
+        {"Journey",
+         "Opportunity",
+         "rounded=1;whiteSpace=wrap;html=1;verticalAlign=top;spacing=6;arcSize=8;fontSize=12;fillColor=#"
+         "d5e8d4;"
+         "strokeColor=#82b366;strokeWidth=2;dashed=1;",
+         200,
+         60,
+         "Opportunity",
+         {{"journey-role", "opportunity"}}},
+        {"Journey",
+         "Emotion",
+         "rounded=1;whiteSpace=wrap;html=1;verticalAlign=middle;spacing=6;arcSize=40;fontSize=12;strokeWidth="
+         "2;"
+         "fillColor=#fff2cc;strokeColor=#1f77b4;",
+         160,
+         40,
+         "Feeling",
+         {{"journey-role", "emotion"}, {"emotion", "0"}}},
+        {"Journey",
+         "Persona",
+         "rounded=1;whiteSpace=wrap;html=1;align=left;verticalAlign=top;spacing=10;arcSize=4;fillColor=#"
+         "ffffff;"
+         "strokeWidth=2;strokeColor=#1f77b4;",
+         240,
+         100,
+         "<b>Persona</b>",
+         {{"journey-role", "persona"}}},
+        {"Journey",
+         "Stage",
+         "rounded=0;whiteSpace=wrap;html=1;spacing=6;fillColor=#23445d;strokeColor=none;fontColor=#ffffff;"
+         "fontStyle=1;",
+         230,
+         40,
+         "Stage",
+         {{"journey-role", "stage-header"}}},
+        {"Journey",
+         "Lane",
+         "rounded=0;whiteSpace=wrap;html=1;spacing=6;align=left;fillColor=#dfe6ee;strokeColor=none;fontStyle="
+         "1;",
+         160,
+         120,
+         "Lane",
+         {{"journey-role", "lane-header"}}},
+        {"Journey",
+         "Channel Tag",
+         "rounded=1;arcSize=50;html=1;fontSize=10;whiteSpace=wrap;spacing=2;fillColor=#ffffff;strokeColor=#"
+         "999999;"
+         "fontColor=#333333;",
+         60,
+         20,
+         "Web",
+         {{"journey-role", "channel-tag"}}},
+    };
+    return shapes;
+}
+
+ShapeLibrary::ShapeLibrary(wxWindow* parent, std::function<void(const LibraryShape&)> insert)
+    : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxSize(220, 400), wxTAB_TRAVERSAL, "shape-library"),
+      m_insert(std::move(insert)) {
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    m_search = new wxSearchCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
+                                "shape-search");
+    m_search->SetDescriptiveText("Search shapes");
+    m_list = new wxListCtrl(this, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                            wxLC_REPORT | wxLC_NO_HEADER | wxLC_SINGLE_SEL, wxDefaultValidator, "shapes");
+    m_list->AppendColumn("Shape", wxLIST_FORMAT_LEFT, 200);
+    m_icons = new wxImageList(32, 32, true);
+    for (const auto& s : library_shapes()) m_icons->Add(shape_icon(s.style, s.width, s.height, 32));
+    m_list->SetImageList(m_icons, wxIMAGE_LIST_SMALL);
+    sizer->Add(m_search, 0, wxEXPAND | wxALL, 2);
+    sizer->Add(m_list, 1, wxEXPAND);
+    SetSizer(sizer);
+    m_search->Bind(wxEVT_TEXT, [this](wxCommandEvent&) { fill(); });
+    m_list->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent& e) {
+        const auto row = static_cast<std::size_t>(e.GetIndex());
+        if (row >= m_rows.size() || m_rows[row] < 0) return;
+        const auto shape = static_cast<std::size_t>(m_rows[row]);
+        m_insert(library_shapes()[shape]);
+        std::erase(m_recent, shape);
+        m_recent.insert(m_recent.begin(), shape);
+        if (m_recent.size() > 6) m_recent.pop_back();
+        CallAfter([this] { fill(); });  // not under the list's own event
+    });
+    fill();
+}
+
+ShapeLibrary::~ShapeLibrary() {
+    delete m_icons;
+}
+
+void ShapeLibrary::fill() {
+    const wxString query = m_search->GetValue().Lower().Trim().Trim(false);
+    const auto& shapes = library_shapes();
+    auto matches = [&](const LibraryShape& s) {
+        return query.empty() || wxString::FromUTF8(s.name).Lower().Find(query) != wxNOT_FOUND ||
+               wxString::FromUTF8(s.group).Lower().Find(query) != wxNOT_FOUND;
+    };
+    m_list->DeleteAllItems();
+    m_rows.clear();
+    auto heading = [&](const std::string& group) {
+        const long row = m_list->InsertItem(m_list->GetItemCount(), wxString::FromUTF8(group), -1);
+        m_list->SetItemFont(row, m_list->GetFont().Bold());
+        m_rows.push_back(-1);
+    };
+    auto add = [&](std::size_t i) {
+        m_list->InsertItem(m_list->GetItemCount(), wxString::FromUTF8(shapes[i].name), static_cast<int>(i));
+        m_rows.push_back(static_cast<int>(i));
+    };
+    if (query.empty() && !m_recent.empty()) {
+        heading("Recent");
+        for (const auto i : m_recent) add(i);
+    }
+    std::string group;
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
+        if (!matches(shapes[i])) continue;
+        if (shapes[i].group != group) heading(group = shapes[i].group);
+        add(i);
+    }
+}
+
+}  // namespace jstudio::studio

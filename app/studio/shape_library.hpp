@@ -1,0 +1,44 @@
+#pragma once
+// The shape library (draw.io's left sidebar): General, Flowchart and Journey shapes, drawn by the shared
+// renderer, filtered by a search box; clicking (activating) one inserts it in the middle of the view as one
+// undo step, and it goes to the Recent group. Journey shapes carry their journey-role, so the page reading
+// takes them for what they are. Window names: "shape-search", "shapes".
+#include <wx/panel.h>
+
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
+class wxListCtrl;
+class wxSearchCtrl;
+class wxImageList;
+
+namespace jstudio::studio {
+
+struct LibraryShape {
+    std::string group, name, style;
+    double width, height;
+    std::string label;                                      // the text the new shape starts with
+    std::vector<std::pair<std::string, std::string>> data;  // custom attributes (journey-role ...)
+};
+
+const std::vector<LibraryShape>& library_shapes();
+
+class ShapeLibrary : public wxPanel {
+  public:
+    ShapeLibrary(wxWindow* parent, std::function<void(const LibraryShape&)> insert);
+    ~ShapeLibrary() override;
+
+  private:
+    std::function<void(const LibraryShape&)> m_insert;
+    wxSearchCtrl* m_search = nullptr;
+    wxListCtrl* m_list = nullptr;
+    wxImageList* m_icons = nullptr;     // one per library shape, same order
+    std::vector<int> m_rows;            // per list row: index into library_shapes(), -1 for a group heading
+    std::vector<std::size_t> m_recent;  // most recent first
+
+    void fill();
+};
+
+}  // namespace jstudio::studio
