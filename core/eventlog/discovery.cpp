@@ -229,7 +229,7 @@ void DurationList::append_to(std::vector<double>& into) const {
         into.insert(into.end(), m_any.begin(), m_any.end());
 }
 
-DiscoveryStream::DiscoveryStream() : m_nodes(1), m_child_keys(1024, 0), m_child_nodes(1024, 0) {}
+DiscoveryStream::DiscoveryStream() : m_nodes(1), m_children(1024) {}
 
 namespace {
 
@@ -244,18 +244,15 @@ std::size_t slot_of(std::uint64_t key, std::size_t mask) {
 }  // namespace
 
 void DiscoveryStream::grow_children() {
-    std::vector<std::uint64_t> keys(m_child_keys.size() * 2, 0);
-    std::vector<std::uint32_t> nodes(keys.size(), 0);
-    const std::size_t mask = keys.size() - 1;
-    for (std::size_t i = 0; i < m_child_keys.size(); ++i) {
-        if (!m_child_keys[i]) continue;
-        std::size_t h = slot_of(m_child_keys[i], mask);
-        while (keys[h]) h = (h + 1) & mask;
-        keys[h] = m_child_keys[i];
-        nodes[h] = m_child_nodes[i];
+    std::vector<ChildSlot> slots(m_children.size() * 2);
+    const std::size_t mask = slots.size() - 1;
+    for (const ChildSlot& c : m_children) {
+        if (!c.key) continue;
+        std::size_t h = slot_of(c.key, mask);
+        while (slots[h].key) h = (h + 1) & mask;
+        slots[h] = c;
     }
-    m_child_keys.swap(keys);
-    m_child_nodes.swap(nodes);
+    m_children.swap(slots);
 }
 
 std::uint32_t DiscoveryStream::edge(std::uint32_t from, std::uint32_t to) {
@@ -278,11 +275,11 @@ std::uint32_t DiscoveryStream::edge(std::uint32_t from, std::uint32_t to) {
     return slot - 1;
 }
 
-std::uint32_t DiscoveryStream::child(std::uint32_t parent, std::uint32_t activity) {
+const DiscoveryStream::ChildSlot& DiscoveryStream::child(std::uint32_t parent, std::uint32_t activity) {
     const std::uint64_t key = child_key(parent, activity);
-    std::size_t mask = m_child_keys.size() - 1, h = slot_of(key, mask);
-    for (; m_child_keys[h]; h = (h + 1) & mask)
-        if (m_child_keys[h] == key) return m_child_nodes[h];
+    std::size_t mask = m_children.size() - 1, h = slot_of(key, mask);
+    for (; m_children[h].key; h = (h + 1) & mask)
+        if (m_children[h].key == key) return m_children[h];
     const Node& p = m_nodes[parent];
     Node n;
     n.parent = parent;
@@ -291,10 +288,12 @@ std::uint32_t DiscoveryStream::child(std::uint32_t parent, std::uint32_t activit
     if (parent != 0) n.edge = edge(p.activity, activity);
     const auto id = static_cast<std::uint32_t>(m_nodes.size());
     m_nodes.push_back(n);
-    m_child_keys[h] = key;
-    m_child_nodes[h] = id;
-    if (++m_child_count * 2 > m_child_keys.size()) grow_children();
-    return id;
+    m_children[h] = {key, id, n.edge};
+    if (++m_child_count * 2 > m_children.size()) {
+        grow_children();
+        return child(parent, activity);
+    }
+    return m_children[h];
 }
 
 bool DiscoveryStream::add(std::uint32_t case_index, std::uint32_t activity, std::int64_t time_us) {
@@ -311,11 +310,12 @@ bool DiscoveryStream::add(std::uint32_t case_index, std::uint32_t activity, std:
     }
     if (activity >= m_activity_events.size()) m_activity_events.resize(std::size_t(activity) + 1, 0);
     ++m_activity_events[activity];
-    const std::uint32_t next = child(c.node, activity);
+    const ChildSlot& slot = child(c.node, activity);
+    const std::uint32_t next = slot.node;
     if (c.node == 0) {
         c.first = time_us;
     } else {
-        const std::uint32_t e = m_nodes[next].edge;
+        const std::uint32_t e = slot.edge;
         ++m_edges[e].count;
         ++m_arcs;
         m_edge_durations[e].push(time_us - c.last);
@@ -326,11 +326,26 @@ bool DiscoveryStream::add(std::uint32_t case_index, std::uint32_t activity, std:
     return true;
 }
 
+std::size_t DiscoveryStream::add_batch(const SinkEvent* events, std::size_t count) {
+    std::uint32_t top = 0;
+    for (std::size_t k = 0; k < count; ++k) top = std::max(top, events[k].case_index);
+    if (top >= m_cases.size()) m_cases.resize(std::max<std::size_t>(top + 1, m_cases.size() * 3 / 2));
+    for (std::size_t k = 0; k < count; ++k) __builtin_prefetch(&m_cases[events[k].case_index]);
+    // The child slot each event will probe (a hint: an earlier event of the same batch may move the case).
+    const std::size_t mask = m_children.size() - 1;
+    for (std::size_t k = 0; k < count; ++k) {
+        const std::uint32_t node = m_cases[events[k].case_index].node;
+        __builtin_prefetch(&m_children[slot_of(child_key(node, events[k].activity), mask)]);
+    }
+    for (std::size_t k = 0; k < count; ++k)
+        if (!add(events[k].case_index, events[k].activity, events[k].time_us)) return k;
+    return count;
+}
+
 void DiscoveryStream::release() {
     DiscoveryStream empty;
     std::swap(m_nodes, empty.m_nodes);
-    std::swap(m_child_keys, empty.m_child_keys);
-    std::swap(m_child_nodes, empty.m_child_nodes);
+    std::swap(m_children, empty.m_children);
     std::swap(m_cases, empty.m_cases);
     std::swap(m_edge_durations, empty.m_edge_durations);
     std::swap(m_edges, empty.m_edges);

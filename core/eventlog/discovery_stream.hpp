@@ -30,16 +30,24 @@ class DiscoveryStream : public EventSink {
   public:
     DiscoveryStream();
     bool add(std::uint32_t case_index, std::uint32_t activity, std::int64_t time_us) override;
+    // Asks for every event's case state, then for the trie nodes they lead to, then adds them in order.
+    std::size_t add_batch(const SinkEvent* events, std::size_t count) override;
     // `names`: the log whose activity ids add() was given (the reader interns them there).
     Discovery finish(const EventLog& names, std::size_t top_variants = 10);
 
   private:
+    // Open addressing: (parent, activity) -> node and its arc, in one slot so that a row's lookup is one
+    // cache line; key 0 is free (the root is never a child).
+    struct ChildSlot {
+        std::uint64_t key = 0;
+        std::uint32_t node = 0, edge = UINT32_MAX;
+    };
     struct Node {
         std::uint32_t parent = 0, activity = 0, depth = 0;
         std::uint32_t edge =
             UINT32_MAX;  // arc from the parent's activity to this one (UINT32_MAX at depth 1)
     };
-    std::uint32_t child(std::uint32_t parent, std::uint32_t activity);
+    const ChildSlot& child(std::uint32_t parent, std::uint32_t activity);
     std::uint32_t edge(std::uint32_t from, std::uint32_t to);
     void grow_children();
     void release();
@@ -47,10 +55,8 @@ class DiscoveryStream : public EventSink {
     // costs more than the events it stands for.
     static constexpr std::size_t trie_budget_per_case = 4;
 
-    std::vector<Node> m_nodes;  // [0] = the root (no event yet)
-    // Open addressing: (parent, activity) -> node; key 0 is free (the root is never a child).
-    std::vector<std::uint64_t> m_child_keys;
-    std::vector<std::uint32_t> m_child_nodes;
+    std::vector<Node> m_nodes;          // [0] = the root (no event yet)
+    std::vector<ChildSlot> m_children;  // see ChildSlot
     std::size_t m_child_count = 0;
     // Per case (by index), together so a row touches one cache line: first and last time, trie node.
     struct CaseState {
