@@ -1,5 +1,6 @@
 #include "core/eventlog/conformance.hpp"
 
+#include "core/eventlog/activity_steps.hpp"
 #include "core/eventlog/conformance_stream.hpp"
 
 #include <algorithm>
@@ -872,6 +873,20 @@ void ConformanceStream::activity_seen(std::uint32_t activity, std::string_view n
 
 Conformance ConformanceStream::finish(const EventLog& names) {
     return m_impl->finish(names);
+}
+
+}  // namespace jstudio::eventlog
+
+namespace jstudio::eventlog {
+
+std::vector<std::string> activity_steps(const EventLog& log, const StepModel& map,
+                                        const ConformanceOptions& options) {
+    Conformance scratch;
+    const MapModel model(log, map, options, scratch);
+    std::vector<std::string> out;
+    for (const std::size_t s : model.step_of_activity)
+        out.push_back(s == ignored ? "-" : s == none ? "" : map.steps[s]);
+    return out;
 }
 
 }  // namespace jstudio::eventlog
