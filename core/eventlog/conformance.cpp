@@ -603,8 +603,8 @@ struct ConformanceStream::Impl {
         FirstCases examples;
     };
 
-    const StepModel& map;
-    const ConformanceOptions& options;
+    const StepModel map;  // copies: the stream may outlive what it was given
+    const ConformanceOptions options;
     Conformance out;
     MapModel model;
     std::size_t n;
@@ -628,7 +628,7 @@ struct ConformanceStream::Impl {
     Impl(const StepModel& m, const ConformanceOptions& o)
         : map(m),
           options(o),
-          model(no_names(), m, o, out),
+          model(no_names(), map, options, out),
           n(m.steps.size()),
           drawn_to(n, 0),
           name_no(n),

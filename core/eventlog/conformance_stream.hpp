@@ -18,7 +18,6 @@ namespace jstudio::eventlog {
 
 class ConformanceStream : public EventSink {
   public:
-    // `map` and `options` must outlive the stream.
     ConformanceStream(const StepModel& map, const ConformanceOptions& options);
     ~ConformanceStream() override;
     bool add(std::uint32_t case_index, std::uint32_t activity, std::int64_t time_us) override;
