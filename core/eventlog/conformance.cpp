@@ -1,6 +1,7 @@
 #include "core/eventlog/conformance.hpp"
 
 #include "core/eventlog/activity_steps.hpp"
+#include "core/eventlog/block_vector.hpp"
 #include "core/eventlog/conformance_stream.hpp"
 
 #include <algorithm>
@@ -614,10 +615,10 @@ struct ConformanceStream::Impl {
     std::vector<std::uint16_t> slot_of;  // (table * n * n + pair key) -> pair slot + 1
     std::vector<PairEntry> pairs;
     std::unordered_map<std::uint64_t, std::vector<std::size_t>> inner_paths;
-    std::vector<Walk> walks;
+    BlockVector<Walk> walks;
     std::string ids;                                // case ids one after the other
     std::vector<std::uint64_t> id_ends;             // case k = ids[id_ends[k], id_ends[k + 1])
-    std::vector<std::vector<std::uint64_t>> stays;  // per step: float seconds bits << 32 | case number
+    std::vector<BlockVector<std::uint64_t>> stays;  // per step: float seconds bits << 32 | case number
     std::vector<std::uint64_t> unmapped;            // per activity
     std::int64_t log_end = INT64_MIN;
     FirstCases late;
@@ -680,7 +681,7 @@ struct ConformanceStream::Impl {
 
     bool add(std::uint32_t case_no, std::uint32_t activity, std::int64_t t) {
         if (!usable) return false;
-        if (case_no >= walks.size()) walks.resize(std::max<std::size_t>(case_no + 1, walks.size() * 3 / 2));
+        if (case_no >= walks.size()) walks.grow_to(std::size_t(case_no) + 1);
         Walk& w = walks[case_no];
         if (w.seen && t < w.last) return false;
         w.seen = true;
@@ -779,7 +780,7 @@ struct ConformanceStream::Impl {
         const std::size_t limit = options.examples;
         // Time in step, thresholds, then the stays above them.
         for (std::size_t i = 0; i < n; ++i) {
-            auto& v = stays[i];
+            auto v = stays[i].take();
             std::sort(v.begin(), v.end());  // non-negative floats order as their bits
             std::vector<float> seconds(v.size());
             for (std::size_t k = 0; k < v.size(); ++k) {
@@ -817,7 +818,7 @@ struct ConformanceStream::Impl {
             }
             if (w.fits) ++out.fitting_cases;
         }
-        std::vector<Walk>().swap(walks);
+        walks.clear();
         out.late_examples = named(late);
         for (std::size_t k = 0; k < n; ++k) out.steps[k].skip_examples = named(skip_examples[k]);
         std::array<std::map<std::pair<std::string, std::string>, PairStats>, tables> by_name;
@@ -845,8 +846,8 @@ ConformanceStream::~ConformanceStream() = default;
 bool ConformanceStream::add(std::uint32_t case_index, std::uint32_t activity, std::int64_t time_us) {
     if (m_impl->add(case_index, activity, time_us)) return true;
     m_impl->usable = false;
-    std::vector<Impl::Walk>().swap(m_impl->walks);
-    for (auto& v : m_impl->stays) std::vector<std::uint64_t>().swap(v);
+    m_impl->walks.clear();
+    for (auto& v : m_impl->stays) v.clear();
     return false;
 }
 
@@ -854,7 +855,7 @@ std::size_t ConformanceStream::add_batch(const SinkEvent* events, std::size_t co
     auto& walks = m_impl->walks;
     std::uint32_t top = 0;
     for (std::size_t k = 0; k < count; ++k) top = std::max(top, events[k].case_index);
-    if (top >= walks.size()) walks.resize(std::max<std::size_t>(top + 1, walks.size() * 3 / 2));
+    if (top >= walks.size()) walks.grow_to(std::size_t(top) + 1);
     for (std::size_t k = 0; k < count; ++k) __builtin_prefetch(&walks[events[k].case_index]);
     for (std::size_t k = 0; k < count; ++k)
         if (!add(events[k].case_index, events[k].activity, events[k].time_us)) return k;

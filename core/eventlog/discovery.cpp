@@ -230,8 +230,9 @@ void DurationList::append_to(std::vector<double>& into) const {
         into.insert(into.end(), m_any.begin(), m_any.end());
 }
 
-DiscoveryStream::DiscoveryStream(std::size_t trie_slack)
-    : m_trie_slack(trie_slack), m_nodes(1), m_children(1024) {}
+DiscoveryStream::DiscoveryStream(std::size_t trie_slack) : m_trie_slack(trie_slack), m_children(1024) {
+    m_nodes.grow_to(1);
+}
 
 namespace {
 
@@ -299,8 +300,7 @@ const DiscoveryStream::ChildSlot& DiscoveryStream::child(std::uint32_t parent, s
 }
 
 bool DiscoveryStream::add(std::uint32_t case_index, std::uint32_t activity, std::int64_t time_us) {
-    if (case_index >= m_cases.size())
-        m_cases.resize(std::max<std::size_t>(case_index + 1, m_cases.size() * 3 / 2));
+    if (case_index >= m_cases.size()) m_cases.grow_to(std::size_t(case_index) + 1);
     CaseState& c = m_cases[case_index];
     if (c.node == 0) ++m_cases_seen;
     // Out of time order for its case: refused, and what was kept is let go before the caller reads the log
@@ -352,11 +352,11 @@ bool DiscoveryStream::add(std::uint32_t case_index, std::uint32_t activity, std:
 }
 
 void DiscoveryStream::append(std::uint32_t case_index, std::uint32_t activity) {
-    if (case_index >= m_sequence_of.size()) m_sequence_of.resize(m_cases.size());
+    if (case_index >= m_sequence_of.size()) m_sequence_of.grow_to(m_cases.size());
     Sequence& q = m_sequence_of[case_index];
     if (q.length % 12 == 0) {
         const auto at = static_cast<std::uint32_t>(m_chunks.size());
-        m_chunks.emplace_back();
+        m_chunks.grow_to(std::size_t(at) + 1);
         if (q.length == 0)
             q.head = at;
         else
@@ -371,7 +371,8 @@ void DiscoveryStream::append(std::uint32_t case_index, std::uint32_t activity) {
 bool DiscoveryStream::to_sequences() {
     if (m_activity_events.size() > 256) return false;
     m_sequences = true;
-    m_sequence_of.assign(m_cases.size(), {});
+    m_sequence_of.clear();
+    m_sequence_of.grow_to(m_cases.size());
     std::vector<std::uint32_t> path;
     for (std::size_t k = 0; k < m_cases.size(); ++k) {
         CaseState& c = m_cases[k];
@@ -381,7 +382,7 @@ bool DiscoveryStream::to_sequences() {
         for (auto a = path.rbegin(); a != path.rend(); ++a) append(static_cast<std::uint32_t>(k), *a);
         c.node = path.front() + 1;
     }
-    std::vector<Node>().swap(m_nodes);
+    m_nodes.clear();
     std::vector<ChildSlot>().swap(m_children);
     return true;
 }
@@ -389,7 +390,7 @@ bool DiscoveryStream::to_sequences() {
 std::size_t DiscoveryStream::add_batch(const SinkEvent* events, std::size_t count) {
     std::uint32_t top = 0;
     for (std::size_t k = 0; k < count; ++k) top = std::max(top, events[k].case_index);
-    if (top >= m_cases.size()) m_cases.resize(std::max<std::size_t>(top + 1, m_cases.size() * 3 / 2));
+    if (top >= m_cases.size()) m_cases.grow_to(std::size_t(top) + 1);
     for (std::size_t k = 0; k < count; ++k) __builtin_prefetch(&m_cases[events[k].case_index]);
     // The child slot each event will probe (a hint: an earlier event of the same batch may move the case).
     const std::size_t mask = m_children.size() - 1;
@@ -449,9 +450,9 @@ Discovery DiscoveryStream::finish(const EventLog& names, std::size_t top_variant
         durations.push_back(d);
         if (depth >= 2) durations_2plus.push_back(d);
     }
-    std::vector<CaseState>().swap(m_cases);
-    std::vector<Chunk>().swap(m_chunks);
-    std::vector<Sequence>().swap(m_sequence_of);
+    m_cases.clear();
+    m_chunks.clear();
+    m_sequence_of.clear();
     std::vector<Variant> variants;
     std::vector<std::size_t> stamp(n_act, SIZE_MAX);
     for (const auto& [p, count] : paths) {

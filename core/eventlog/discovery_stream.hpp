@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "core/eventlog/block_vector.hpp"
 #include "core/eventlog/discovery.hpp"
 #include "core/eventlog/event_log.hpp"
 
@@ -61,7 +62,7 @@ class DiscoveryStream : public EventSink {
     static constexpr std::size_t trie_budget_per_case = 4;
     std::size_t m_trie_slack;
 
-    std::vector<Node> m_nodes;          // [0] = the root (no event yet)
+    BlockVector<Node> m_nodes;          // [0] = the root (no event yet)
     std::vector<ChildSlot> m_children;  // see ChildSlot
     std::size_t m_child_count = 0;
     // Per case (by index), together so a row touches one cache line: first and last time, trie node.
@@ -69,7 +70,7 @@ class DiscoveryStream : public EventSink {
         std::int64_t first = 0, last = 0;
         std::uint32_t node = 0;  // 0: no event yet
     };
-    std::vector<CaseState> m_cases;
+    BlockVector<CaseState> m_cases;
     std::vector<std::uint64_t> m_activity_events;
     std::vector<DfgEdge> m_edges;
     std::vector<DurationList> m_edge_durations;
@@ -89,8 +90,8 @@ class DiscoveryStream : public EventSink {
     struct Sequence {
         std::uint32_t head = 0, tail = 0, length = 0;
     };
-    std::vector<Chunk> m_chunks;
-    std::vector<Sequence> m_sequence_of;  // per case
+    BlockVector<Chunk> m_chunks;
+    BlockVector<Sequence> m_sequence_of;  // per case
 };
 
 }  // namespace jstudio::eventlog
