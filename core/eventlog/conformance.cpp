@@ -565,6 +565,21 @@ namespace jstudio::eventlog {
 
 namespace {
 
+// Stays (float seconds bits << 32 | case) in order of their seconds (non-negative floats order as their
+// bits): least significant byte first, one counting pass per byte of the upper half, a pass skipped when
+// every stay has the same byte there.
+void sort_by_seconds(std::vector<std::uint64_t>& v) {
+    std::vector<std::uint64_t> sorted(v.size());
+    for (unsigned shift = 32; shift < 64; shift += 8) {
+        std::array<std::size_t, 257> at{};
+        for (const auto x : v) ++at[((x >> shift) & 0xFF) + 1];
+        if (std::find(at.begin() + 1, at.end(), v.size()) != at.end()) continue;
+        for (std::size_t k = 1; k < at.size(); ++k) at[k] += at[k - 1];
+        for (const auto x : v) sorted[at[(x >> shift) & 0xFF]++] = x;
+        v.swap(sorted);
+    }
+}
+
 // The first `limit` distinct case numbers of a finding, smallest first (the cases that come first in the
 // log, as check_conformance keeps its examples).
 class FirstCases {
@@ -615,7 +630,7 @@ struct ConformanceStream::Impl {
     std::vector<std::uint16_t> slot_of;  // (table * n * n + pair key) -> pair slot + 1
     std::vector<PairEntry> pairs;
     std::unordered_map<std::uint64_t, std::vector<std::size_t>> inner_paths;
-    BlockVector<Walk> walks;
+    BlockVector<Walk, 15> walks;                    // 2 MiB blocks
     std::string ids;                                // case ids one after the other
     std::vector<std::uint64_t> id_ends;             // case k = ids[id_ends[k], id_ends[k + 1])
     std::vector<BlockVector<std::uint64_t>> stays;  // per step: float seconds bits << 32 | case number
@@ -781,7 +796,7 @@ struct ConformanceStream::Impl {
         // Time in step, thresholds, then the stays above them.
         for (std::size_t i = 0; i < n; ++i) {
             auto v = stays[i].take();
-            std::sort(v.begin(), v.end());  // non-negative floats order as their bits
+            sort_by_seconds(v);
             std::vector<float> seconds(v.size());
             for (std::size_t k = 0; k < v.size(); ++k) {
                 const auto bits = static_cast<std::uint32_t>(v[k] >> 32);

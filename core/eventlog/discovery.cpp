@@ -247,7 +247,7 @@ std::size_t slot_of(std::uint64_t key, std::size_t mask) {
 }  // namespace
 
 void DiscoveryStream::grow_children() {
-    std::vector<ChildSlot> slots(m_children.size() * 2);
+    std::vector<ChildSlot, HugePageAllocator<ChildSlot>> slots(m_children.size() * 2);
     const std::size_t mask = slots.size() - 1;
     for (const ChildSlot& c : m_children) {
         if (!c.key) continue;
@@ -383,7 +383,7 @@ bool DiscoveryStream::to_sequences() {
         c.node = path.front() + 1;
     }
     m_nodes.clear();
-    std::vector<ChildSlot>().swap(m_children);
+    decltype(m_children)().swap(m_children);
     return true;
 }
 

@@ -62,15 +62,15 @@ class DiscoveryStream : public EventSink {
     static constexpr std::size_t trie_budget_per_case = 4;
     std::size_t m_trie_slack;
 
-    BlockVector<Node> m_nodes;          // [0] = the root (no event yet)
-    std::vector<ChildSlot> m_children;  // see ChildSlot
+    BlockVector<Node, 17> m_nodes;                                    // [0] = the root (no event yet)
+    std::vector<ChildSlot, HugePageAllocator<ChildSlot>> m_children;  // see ChildSlot
     std::size_t m_child_count = 0;
     // Per case (by index), together so a row touches one cache line: first and last time, trie node.
     struct CaseState {
         std::int64_t first = 0, last = 0;
         std::uint32_t node = 0;  // 0: no event yet
     };
-    BlockVector<CaseState> m_cases;
+    BlockVector<CaseState, 17> m_cases;
     std::vector<std::uint64_t> m_activity_events;
     std::vector<DfgEdge> m_edges;
     std::vector<DurationList> m_edge_durations;
@@ -90,8 +90,8 @@ class DiscoveryStream : public EventSink {
     struct Sequence {
         std::uint32_t head = 0, tail = 0, length = 0;
     };
-    BlockVector<Chunk> m_chunks;
-    BlockVector<Sequence> m_sequence_of;  // per case
+    BlockVector<Chunk, 17> m_chunks;
+    BlockVector<Sequence, 18> m_sequence_of;  // per case
 };
 
 }  // namespace jstudio::eventlog

@@ -14,6 +14,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "core/base/huge_pages.hpp"
 #include "importers/eventlog/byte_source.hpp"
 #include "importers/eventlog/log_reader.hpp"
 
@@ -460,20 +461,29 @@ class CaseIndex {
     // Asks for the slot where `hash` starts probing, ahead of find_or_add.
     void prefetch(std::uint64_t hash) const { __builtin_prefetch(&m_slots[hash & (m_slots.size() - 1)]); }
     // The case's number and whether it is new.
-    std::pair<std::uint32_t, bool> find_or_add(std::string_view id) { return find_or_add(id, hash(id)); }
-    std::pair<std::uint32_t, bool> find_or_add(std::string_view id, std::uint64_t hash) {
+    std::pair<std::uint32_t, bool> find_or_add(std::string_view id) {
+        if (id.size() > inline_bytes) return find_or_add(id, nullptr, hash(id));
+        char padded[inline_bytes] = {};
+        std::memcpy(padded, id.data(), id.size());
+        return find_or_add(id, padded, hash(id));
+    }
+    // `padded`: for an id of up to inline_bytes, its bytes followed by zeros up to inline_bytes (compared in
+    // three words, not byte by byte); else null.
+    std::pair<std::uint32_t, bool> find_or_add(std::string_view id, const char* padded, std::uint64_t hash) {
         const std::size_t mask = m_slots.size() - 1;
         std::size_t h = hash & mask;
         for (;; h = (h + 1) & mask) {
             const Slot& s = m_slots[h];
             if (s.number == 0) break;
-            if (s.length == id.size() && same(s, id)) return {s.number - 1, false};
+            if (s.length != id.size()) continue;
+            if (padded ? std::memcmp(s.bytes, padded, inline_bytes) == 0 : same(s, id))
+                return {s.number - 1, false};
         }
         Slot& s = m_slots[h];
         s.number = ++m_count;
         s.length = static_cast<std::uint32_t>(id.size());
-        if (id.size() <= inline_bytes) {
-            std::memcpy(s.bytes, id.data(), id.size());
+        if (padded) {
+            std::memcpy(s.bytes, padded, inline_bytes);
         } else {
             std::memcpy(s.bytes, id.data(), 16);
             const std::uint64_t at = m_long.size();
@@ -489,7 +499,7 @@ class CaseIndex {
     struct Slot {
         std::uint32_t number = 0;  // case number + 1; 0 = free
         std::uint32_t length = 0;
-        char bytes[inline_bytes];  // the id, or its first 16 bytes and its offset in m_long
+        char bytes[inline_bytes] = {};  // the id and zeros, or its first 16 bytes and its offset in m_long
     };
     std::string_view full(const Slot& s) const {
         if (s.length <= inline_bytes) return {s.bytes, s.length};
@@ -502,7 +512,7 @@ class CaseIndex {
         return std::memcmp(s.bytes, id.data(), 16) == 0 && full(s) == id;
     }
     void grow() {
-        std::vector<Slot> slots(m_slots.size() * 2);
+        std::vector<Slot, HugePageAllocator<Slot>> slots(m_slots.size() * 2);
         const std::size_t mask = slots.size() - 1;
         for (const Slot& s : m_slots) {
             if (s.number == 0) continue;
@@ -512,7 +522,7 @@ class CaseIndex {
         }
         m_slots.swap(slots);
     }
-    std::vector<Slot> m_slots;
+    std::vector<Slot, HugePageAllocator<Slot>> m_slots;
     std::string m_long;  // ids longer than inline_bytes, one after the other
     std::uint32_t m_count = 0;
 };
@@ -529,12 +539,13 @@ class SinkBatch {
     bool push(std::string_view case_id, std::uint32_t activity, std::int64_t time_us, bool event) {
         if (case_id.size() > CaseIndex::inline_bytes) {  // kept out of the batch: its bytes are not copied
             if (!flush()) return false;
-            return take(case_id, CaseIndex::hash(case_id), activity, time_us, event) && send();
+            return take(case_id, nullptr, CaseIndex::hash(case_id), activity, time_us, event) && send();
         }
         Row& r = m_rows[m_size++];
         r.hash = CaseIndex::hash(case_id);
         m_index.prefetch(r.hash);
         r.length = static_cast<std::uint32_t>(case_id.size());
+        std::memset(r.id, 0, sizeof r.id);
         std::memcpy(r.id, case_id.data(), case_id.size());
         r.activity = activity;
         r.time_us = time_us;
@@ -544,7 +555,7 @@ class SinkBatch {
     bool flush() {
         for (std::size_t k = 0; k < m_size; ++k) {
             const Row& r = m_rows[k];
-            take({r.id, r.length}, r.hash, r.activity, r.time_us, r.event);
+            take({r.id, r.length}, r.id, r.hash, r.activity, r.time_us, r.event);
         }
         m_size = 0;
         return send();
@@ -559,9 +570,9 @@ class SinkBatch {
         bool event;
         char id[CaseIndex::inline_bytes];
     };
-    bool take(std::string_view id, std::uint64_t hash, std::uint32_t activity, std::int64_t time_us,
-              bool event) {
-        const auto [index, fresh] = m_index.find_or_add(id, hash);
+    bool take(std::string_view id, const char* padded, std::uint64_t hash, std::uint32_t activity,
+              std::int64_t time_us, bool event) {
+        const auto [index, fresh] = m_index.find_or_add(id, padded, hash);
         if (fresh) m_sink->case_seen(index, id);
         if (event) m_events[m_events_size++] = {index, activity, time_us};
         return true;
