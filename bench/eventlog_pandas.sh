@@ -101,7 +101,7 @@ best() {  # label: keeps the least CPU seen for label in $work/best.label
     local cpu
     cpu=$(cat "$work/time.txt.cpu")
     if [[ ! -f "$work/best.$1" ]] || python3 -c "import sys; sys.exit(0 if $cpu < $(cat "$work/best.$1") else 1)"; then
-        echo "$cpu" >"$work/best.$1"
+        printf "%.2f\n" "$cpu" >"$work/best.$1"
     fi
 }
 rm -f "$work"/best.*
