@@ -57,7 +57,7 @@ std::string when_text(const eventlog::Deviation& d) {
     const std::time_t t = static_cast<std::time_t>(d.when / 1000000);
     std::tm tm{};
     gmtime_r(&t, &tm);
-    char text[32];
+    char text[64];
     std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
                   tm.tm_hour, tm.tm_min);
     return text;
