@@ -283,15 +283,11 @@ const DiscoveryStream::ChildSlot& DiscoveryStream::child(std::uint32_t parent, s
     std::size_t mask = m_children.size() - 1, h = slot_of(key, mask);
     for (; m_children[h].key; h = (h + 1) & mask)
         if (m_children[h].key == key) return m_children[h];
-    const Node& p = m_nodes[parent];
-    Node n;
-    n.parent = parent;
-    n.activity = activity;
-    n.depth = p.depth + 1;
-    if (parent != 0) n.edge = edge(p.activity, activity);
+    // The arc from the parent's activity to this one (none at depth 1).
+    const std::uint32_t arc = parent != 0 ? edge(m_nodes[parent].activity, activity) : UINT32_MAX;
     const auto id = static_cast<std::uint32_t>(m_nodes.size());
-    m_nodes.push_back(n);
-    m_children[h] = {key, id, n.edge};
+    m_nodes.push_back({parent, activity});
+    m_children[h] = {key, id, arc};
     if (++m_child_count * 2 > m_children.size()) {
         grow_children();
         return child(parent, activity);
@@ -420,7 +416,9 @@ Discovery DiscoveryStream::finish(const EventLog& names, std::size_t top_variant
     std::vector<ActivityStats> acts(n_act);
     for (std::size_t a = 0; a < n_act && a < m_activity_events.size(); ++a)
         acts[a].events = m_activity_events[a];
-    std::vector<std::uint64_t> ends_at(m_nodes.size(), 0);
+    // Depth of each trie node (a parent is numbered before its children), and the cases ending there.
+    std::vector<std::uint32_t> depth_of(m_nodes.size(), 0), ends_at(m_nodes.size(), 0);
+    for (std::size_t u = 1; u < m_nodes.size(); ++u) depth_of[u] = depth_of[m_nodes[u].parent] + 1;
     std::vector<double> durations, durations_2plus;
     durations.reserve(m_cases.size());
     // Sequence mode: each case's activities (one byte each) -> how many cases took that path.
@@ -442,7 +440,7 @@ Discovery DiscoveryStream::finish(const EventLog& names, std::size_t top_variant
             }
             ++paths[path];
         } else {
-            depth = m_nodes[c.node].depth;
+            depth = depth_of[c.node];
             ++ends_at[c.node];
         }
         out.events += depth;
@@ -478,7 +476,7 @@ Discovery DiscoveryStream::finish(const EventLog& names, std::size_t top_variant
         if (!count) continue;
         Variant var;
         var.count = count;
-        var.activities.resize(m_nodes[v].depth);
+        var.activities.resize(depth_of[v]);
         std::size_t i = var.activities.size();
         for (std::uint32_t u = static_cast<std::uint32_t>(v); u != 0; u = m_nodes[u].parent) {
             const std::uint32_t a = m_nodes[u].activity;

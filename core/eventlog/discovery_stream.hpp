@@ -48,10 +48,9 @@ class DiscoveryStream : public EventSink {
         std::uint64_t key = 0;
         std::uint32_t node = 0, edge = UINT32_MAX;
     };
+    // 8 bytes: a node's depth is counted at the end, its arc is in its ChildSlot.
     struct Node {
-        std::uint32_t parent = 0, activity = 0, depth = 0;
-        std::uint32_t edge =
-            UINT32_MAX;  // arc from the parent's activity to this one (UINT32_MAX at depth 1)
+        std::uint32_t parent = 0, activity = 0;
     };
     const ChildSlot& child(std::uint32_t parent, std::uint32_t activity);
     std::uint32_t edge(std::uint32_t from, std::uint32_t to);

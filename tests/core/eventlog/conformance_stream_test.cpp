@@ -137,7 +137,8 @@ std::vector<Row> interleaved_log(unsigned seed, int cases) {
 
 }  // namespace
 
-TEST_CASE("ConformanceStream gives check_conformance's answer without holding the events") {
+TEST_CASE("ConformanceStream gives check_conformance's answer without holding the events",
+          "[core][eventlog][conformance]") {
     const StepModel map = pipeline();
     SECTION("interleaved logs, stall thresholds from each stage's p90") {
         for (unsigned seed : {1u, 2u, 3u, 4u}) {
@@ -185,7 +186,7 @@ TEST_CASE("ConformanceStream gives check_conformance's answer without holding th
     }
 }
 
-TEST_CASE("activity_steps says which step each activity counts as") {
+TEST_CASE("activity_steps says which step each activity counts as", "[core][eventlog][conformance]") {
     const StepModel map = pipeline();
     EventLog log;
     for (const char* a : {"closed-won", "Webinar", "Spam", "PROPOSAL"}) log.activity_id(a);
