@@ -250,9 +250,9 @@ void DiscoveryStream::grow_children() {
     std::vector<ChildSlot, HugePageAllocator<ChildSlot>> slots(m_children.size() * 2);
     const std::size_t mask = slots.size() - 1;
     for (const ChildSlot& c : m_children) {
-        if (!c.key) continue;
-        std::size_t h = slot_of(c.key, mask);
-        while (slots[h].key) h = (h + 1) & mask;
+        if (!c.parent1) continue;
+        std::size_t h = slot_of(child_key(c.parent1 - 1, c.activity), mask);
+        while (slots[h].parent1) h = (h + 1) & mask;
         slots[h] = c;
     }
     m_children.swap(slots);
@@ -278,21 +278,16 @@ std::uint32_t DiscoveryStream::edge(std::uint32_t from, std::uint32_t to) {
     return slot - 1;
 }
 
-const DiscoveryStream::ChildSlot& DiscoveryStream::child(std::uint32_t parent, std::uint32_t activity) {
-    const std::uint64_t key = child_key(parent, activity);
-    std::size_t mask = m_children.size() - 1, h = slot_of(key, mask);
-    for (; m_children[h].key; h = (h + 1) & mask)
-        if (m_children[h].key == key) return m_children[h];
-    // The arc from the parent's activity to this one (none at depth 1).
-    const std::uint32_t arc = parent != 0 ? edge(m_nodes[parent].activity, activity) : UINT32_MAX;
+std::uint32_t DiscoveryStream::child(std::uint32_t parent, std::uint32_t activity) {
+    std::size_t mask = m_children.size() - 1, h = slot_of(child_key(parent, activity), mask);
+    for (; m_children[h].parent1; h = (h + 1) & mask)
+        if (m_children[h].parent1 == parent + 1 && m_children[h].activity == activity)
+            return m_children[h].node;
     const auto id = static_cast<std::uint32_t>(m_nodes.size());
     m_nodes.push_back({parent, activity});
-    m_children[h] = {key, id, arc};
-    if (++m_child_count * 2 > m_children.size()) {
-        grow_children();
-        return child(parent, activity);
-    }
-    return m_children[h];
+    m_children[h] = {parent + 1, activity, id};
+    if (++m_child_count * 2 > m_children.size()) grow_children();
+    return id;
 }
 
 bool DiscoveryStream::add(std::uint32_t case_index, std::uint32_t activity, std::int64_t time_us) {
@@ -331,12 +326,11 @@ bool DiscoveryStream::add(std::uint32_t case_index, std::uint32_t activity, std:
         c.node = activity + 1;
         return true;
     }
-    const ChildSlot& slot = child(c.node, activity);
-    const std::uint32_t next = slot.node;
+    const std::uint32_t next = child(c.node, activity);
     if (c.node == 0) {
         c.first = time_us;
     } else {
-        const std::uint32_t e = slot.edge;
+        const std::uint32_t e = edge(c.activity, activity);
         ++m_edges[e].count;
         ++m_arcs;
         m_edge_durations[e].push(time_us - c.last);
@@ -344,6 +338,7 @@ bool DiscoveryStream::add(std::uint32_t case_index, std::uint32_t activity, std:
     }
     c.last = time_us;
     c.node = next;
+    c.activity = activity;
     return true;
 }
 

@@ -42,17 +42,15 @@ class DiscoveryStream : public EventSink {
     Discovery finish(const EventLog& names, std::size_t top_variants = 10);
 
   private:
-    // Open addressing: (parent, activity) -> node and its arc, in one slot so that a row's lookup is one
-    // cache line; key 0 is free (the root is never a child).
+    // Open addressing: (parent, activity) -> node, 12 bytes a slot; parent + 1 = 0 marks a free slot.
     struct ChildSlot {
-        std::uint64_t key = 0;
-        std::uint32_t node = 0, edge = UINT32_MAX;
+        std::uint32_t parent1 = 0, activity = 0, node = 0;
     };
-    // 8 bytes: a node's depth is counted at the end, its arc is in its ChildSlot.
+    // 8 bytes: a node's depth is counted at the end.
     struct Node {
         std::uint32_t parent = 0, activity = 0;
     };
-    const ChildSlot& child(std::uint32_t parent, std::uint32_t activity);
+    std::uint32_t child(std::uint32_t parent, std::uint32_t activity);
     std::uint32_t edge(std::uint32_t from, std::uint32_t to);
     void grow_children();
     void release();
@@ -64,10 +62,12 @@ class DiscoveryStream : public EventSink {
     BlockVector<Node, 17> m_nodes;                                    // [0] = the root (no event yet)
     std::vector<ChildSlot, HugePageAllocator<ChildSlot>> m_children;  // see ChildSlot
     std::size_t m_child_count = 0;
-    // Per case (by index), together so a row touches one cache line: first and last time, trie node.
+    // Per case (by index), together so a row touches one cache line: first and last time, trie node and
+    // last activity (the arc of the next event is found from it in the pair table).
     struct CaseState {
         std::int64_t first = 0, last = 0;
         std::uint32_t node = 0;  // 0: no event yet
+        std::uint32_t activity = 0;
     };
     BlockVector<CaseState, 17> m_cases;
     std::vector<std::uint64_t> m_activity_events;
