@@ -585,7 +585,7 @@ void sort_by_seconds(std::vector<std::uint64_t>& v) {
 class FirstCases {
   public:
     void add(std::uint32_t case_no, std::size_t limit) {
-        if (m_cases.size() >= limit && case_no >= m_cases.back()) return;
+        if (limit == 0 || (m_cases.size() >= limit && case_no >= m_cases.back())) return;
         const auto at = std::lower_bound(m_cases.begin(), m_cases.end(), case_no);
         if (at != m_cases.end() && *at == case_no) return;
         m_cases.insert(at, case_no);
