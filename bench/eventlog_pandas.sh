@@ -8,7 +8,9 @@
 # pandas comes from Debian: apt-get install -y python3-pandas (a bench peer, not a test dependency).
 # Usage: bench/eventlog_pandas.sh [path/to/journey] [events] [cases]
 # JSTUDIO_BENCH_WORK=DIR keeps the generated file there (reused by the next run); JSTUDIO_PANDAS=0 times
-# journey only.
+# journey only. JSTUDIO_BENCH_RUNS=N (default 1) repeats every measurement N times, interleaved, and reports
+# the best (least CPU) of each; JSTUDIO_BENCH_OLD=path/to/old/journey times that binary too, between the new
+# one's runs, so a before/after comparison sees the same machine load.
 # Results: bench/eventlog_results.md.
 set -euo pipefail
 journey=${1:-build/app/journey}
@@ -93,14 +95,45 @@ with open(path + ".cpu", "w") as f:
     f.write(f"{cpu}\n")
 PY
 }
-measure "journey discover" "$journey" discover "$csv" --dfg-csv "$work/journey_dfg.csv" --format json
-journey_cpu=$(cat "$work/time.txt.cpu")
-measure "journey validate" "$journey" validate "$work/map.drawio" --events "$csv" --format json
-validate_cpu=$(cat "$work/time.txt.cpu")
+runs=${JSTUDIO_BENCH_RUNS:-1}
+old=${JSTUDIO_BENCH_OLD:-}
+best() {  # label: keeps the least CPU seen for label in $work/best.label
+    local cpu
+    cpu=$(cat "$work/time.txt.cpu")
+    if [[ ! -f "$work/best.$1" ]] || python3 -c "import sys; sys.exit(0 if $cpu < $(cat "$work/best.$1") else 1)"; then
+        printf "%.2f\n" "$cpu" >"$work/best.$1"
+    fi
+}
+rm -f "$work"/best.*
+for ((run = 1; run <= runs; run++)); do
+    [[ $runs == 1 ]] || echo "run $run of $runs"
+    measure "journey discover" "$journey" discover "$csv" --dfg-csv "$work/journey_dfg.csv" --format json
+    best discover
+    if [[ -n $old ]]; then
+        measure "old journey discover" "$old" discover "$csv" --dfg-csv "$work/old_dfg.csv" --format json
+        best old_discover
+    fi
+    measure "journey validate" "$journey" validate "$work/map.drawio" --events "$csv" --format json
+    cp "$work/stdout" "$work/validate.json"
+    best validate
+    if [[ -n $old ]]; then
+        measure "old journey validate" "$old" validate "$work/map.drawio" --events "$csv" --format json
+        best old_validate
+        cmp -s "$work/stdout" "$work/validate.json" || { echo "MISMATCH: old and new validate differ" >&2; exit 1; }
+        cmp -s "$work/old_dfg.csv" "$work/journey_dfg.csv" || { echo "MISMATCH: old and new discover differ" >&2; exit 1; }
+    fi
+    if [[ $with_pandas != 0 ]]; then
+        measure "pandas" "$py" "$here/eventlog_pandas.py" "$csv" "$work/pandas_dfg.csv" case_id stage timestamp
+        best pandas
+        cat "$work/stdout"
+    fi
+done
+journey_cpu=$(cat "$work/best.discover")
+validate_cpu=$(cat "$work/best.validate")
 [[ $with_pandas != 0 ]] || exit 0
-measure "pandas" "$py" "$here/eventlog_pandas.py" "$csv" "$work/pandas_dfg.csv" case_id stage timestamp
-pandas_cpu=$(cat "$work/time.txt.cpu")
-cat "$work/stdout"
+pandas_cpu=$(cat "$work/best.pandas")
+[[ $runs == 1 ]] || echo "best of $runs: discover $journey_cpu s, validate $validate_cpu s, pandas $pandas_cpu s CPU"
+[[ -z $old ]] || echo "best of $runs, old: discover $(cat "$work/best.old_discover") s, validate $(cat "$work/best.old_validate") s"
 python3 - "$work/journey_dfg.csv" "$work/pandas_dfg.csv" "$journey_cpu" "$validate_cpu" "$pandas_cpu" <<'PY'
 import csv, sys
 def rows(p):

@@ -13,6 +13,7 @@
 #include "core/base/file_io.hpp"
 #include "core/eventlog/annotate_map.hpp"
 #include "core/eventlog/conformance.hpp"
+#include "core/eventlog/conformance_stream.hpp"
 #include "core/eventlog/step_model.hpp"
 #include "exporters/drawio/drawio_writer.hpp"
 #include "exporters/report/validate_report.hpp"
@@ -58,16 +59,30 @@ int run_validate(const ValidateOptions& opt) {
         if (!rows) return report_error(rows.error());
         co.mapping = std::move(rows.value());
     }
-    auto read = read_log_for_cli(opt.events, opt.log);
+    // Streamed when it can be (no --cases list, no segments): memory then follows the cases, not the events.
+    const bool can_stream = opt.cases.empty() && opt.log.segment.empty();
+    eventlog::ConformanceStream stream(*map, co);
+    auto read = read_log_for_cli(opt.events, opt.log, can_stream ? &stream : nullptr);
     if (!read) return report_error(read.error());
+    std::optional<eventlog::Conformance> streamed;
+    if (read->streamed) {
+        streamed = stream.finish(read->log);
+        // Activities named like step cards give the card-level view too, which needs the log itself.
+        if (streamed->stages && streamed->card_events > 0) {
+            streamed.reset();
+            read = read_log_for_cli(opt.events, opt.log);
+            if (!read) return report_error(read.error());
+        }
+    }
     for (const auto& d : read->diagnostics) std::cerr << "journey: " << d.to_string() << "\n";
     const bool aggregated = read->aggregated.has_value();
     if (aggregated && !opt.log.segment.empty())
         return report_error(make_error(ErrorCode::bad_usage,
                                        "--segment needs an event log; a directly-follows table has no cases",
                                        at_file(opt.events)));
-    const auto r = aggregated ? eventlog::check_conformance(read->log, *read->aggregated, *map, co)
-                              : eventlog::check_conformance(read->log, *map, co);
+    const auto r = streamed     ? std::move(*streamed)
+                   : aggregated ? eventlog::check_conformance(read->log, *read->aggregated, *map, co)
+                                : eventlog::check_conformance(read->log, *map, co);
     for (const auto& t : r.mapping_unresolved)
         std::cerr << "journey: " << opt.mapping << ": mapping target '" << t << "' is no step of the map\n";
     if (aggregated && !opt.cases.empty())

@@ -889,6 +889,7 @@ void StudioFrame::report_error(const std::string& message) {
 }
 
 bool StudioFrame::ask(const std::string& title, std::vector<Field>& fields) {
+    m_asked.push_back(title);  // what a dialog said (self-test expect-asked)
     if (!m_interactive) {
         if (m_answers.empty()) return false;
         auto answer = std::move(m_answers.front());

@@ -1,9 +1,15 @@
 #include "core/eventlog/conformance.hpp"
 
+#include "core/eventlog/activity_steps.hpp"
+#include "core/eventlog/block_vector.hpp"
+#include "core/eventlog/conformance_stream.hpp"
+
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <climits>
 #include <cmath>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <set>
@@ -119,10 +125,42 @@ struct MapModel {
     std::vector<long> rank;
     std::vector<bool> is_start;
 
+    // Name lookups, kept for activities named after construction (add_activity, as a stream meets them).
+    std::unordered_map<std::string, std::size_t> step_of_key, step_of_id, step_of_loose, alias_of_key,
+        alias_of_loose;
+    std::unordered_map<std::string, std::size_t> mapped;  // activity key -> step / ignored
+
+    // An activity's step: by exact name, by loose stage name, then by a card's name.
+    std::size_t lookup(const std::string& name, bool& alias) const {
+        alias = false;
+        const std::string key = match_key(name);
+        if (auto it = step_of_key.find(key); it != step_of_key.end()) return it->second;
+        const std::string loose = stage_key(name);
+        if (!loose.empty())
+            if (auto it = step_of_loose.find(loose); it != step_of_loose.end()) return it->second;
+        alias = true;
+        if (auto it = alias_of_key.find(key); it != alias_of_key.end()) return it->second;
+        if (!loose.empty())
+            if (auto it = alias_of_loose.find(loose); it != alias_of_loose.end()) return it->second;
+        alias = false;
+        return none;
+    }
+
+    // The next activity id's step (ids in order).
+    void add_activity(const std::string& name) {
+        const std::string key = match_key(name);
+        bool alias = false;
+        std::size_t step = none;
+        if (auto it = mapped.find(key); it != mapped.end())
+            step = it->second;
+        else
+            step = lookup(name, alias);
+        step_of_activity.push_back(step);
+        via_alias.push_back(alias);
+    }
+
     MapModel(const EventLog& log, const StepModel& m, const ConformanceOptions& options, Conformance& out)
         : map(m), n(m.steps.size()), mapped_stall(n, 0), succ(n), rank(n, -1), is_start(n, false) {
-        std::unordered_map<std::string, std::size_t> step_of_key, step_of_id, step_of_loose, alias_of_key,
-            alias_of_loose;
         for (std::size_t i = 0; i < n; ++i) {
             step_of_key.emplace(match_key(map.steps[i]), i);
             step_of_loose.emplace(stage_key(map.steps[i]), i);
@@ -133,22 +171,6 @@ struct MapModel {
             alias_of_key.emplace(match_key(name), stage);
             alias_of_loose.emplace(stage_key(name), stage);
         }
-        // An activity's step: by exact name, by loose stage name, then by a card's name.
-        const auto lookup = [&](const std::string& name, bool& alias) {
-            alias = false;
-            const std::string key = match_key(name);
-            if (auto it = step_of_key.find(key); it != step_of_key.end()) return it->second;
-            const std::string loose = stage_key(name);
-            if (!loose.empty())
-                if (auto it = step_of_loose.find(loose); it != step_of_loose.end()) return it->second;
-            alias = true;
-            if (auto it = alias_of_key.find(key); it != alias_of_key.end()) return it->second;
-            if (!loose.empty())
-                if (auto it = alias_of_loose.find(loose); it != alias_of_loose.end()) return it->second;
-            alias = false;
-            return none;
-        };
-        std::unordered_map<std::string, std::size_t> mapped;  // activity key -> step / ignored
         for (const auto& row : options.mapping) {
             const std::string target = std::string(trim_view(row.target));
             std::size_t step = none;
@@ -169,18 +191,7 @@ struct MapModel {
             if (row.stall_days > 0 && step < n) mapped_stall[step] = row.stall_days * 86400;
             if (!trim_view(row.activity).empty()) mapped[match_key(row.activity)] = step;
         }
-        step_of_activity.assign(log.activities().size(), none);
-        via_alias.assign(log.activities().size(), false);
-        for (std::size_t a = 0; a < log.activities().size(); ++a) {
-            const std::string key = match_key(log.activities()[a]);
-            if (auto it = mapped.find(key); it != mapped.end()) {
-                step_of_activity[a] = it->second;
-            } else {
-                bool alias = false;
-                step_of_activity[a] = lookup(log.activities()[a], alias);
-                via_alias[a] = alias;
-            }
-        }
+        for (const auto& name : log.activities()) add_activity(name);
         std::vector<bool> has_in(n, false);
         for (auto [s, t] : map.transitions) {
             succ[s].push_back(t);
@@ -281,6 +292,28 @@ double percentile(const std::vector<float>& sorted, double p) {
     return sorted[k - 1];
 }
 
+// A step's time in it from its stays (sorted), and the stall threshold that follows.
+void step_times(StepReport& r, const std::vector<float>& sorted, double mapped_stall,
+                const ConformanceOptions& options) {
+    r.stays = sorted.size();
+    r.median_seconds = percentile(sorted, 0.5);
+    r.p90_seconds = percentile(sorted, 0.9);
+    if (mapped_stall > 0) {
+        r.stall_threshold = mapped_stall;
+        r.stall_rule = "mapping";
+    } else if (options.stall_seconds > 0) {
+        r.stall_threshold = options.stall_seconds;
+        r.stall_rule = "--stall-days";
+    } else if (options.stall_seconds < 0) {
+        r.stall_rule = "off";
+    } else if (sorted.size() >= min_stays_for_p90) {
+        r.stall_threshold = r.p90_seconds;
+        r.stall_rule = "p90";
+    } else {
+        r.stall_rule = "fewer than " + std::to_string(min_stays_for_p90) + " stays";
+    }
+}
+
 void keep_example(std::vector<std::string>& v, const std::string& id, std::size_t limit) {
     if (v.size() < limit && (v.empty() || v.back() != id)) v.push_back(id);
 }
@@ -316,24 +349,7 @@ Conformance check_conformance(const EventLog& log, const StepModel& map, const C
     for (std::size_t i = 0; i < n; ++i) {
         auto& v = stay_seconds[i];
         std::sort(v.begin(), v.end());
-        StepReport& r = out.steps[i];
-        r.stays = v.size();
-        r.median_seconds = percentile(v, 0.5);
-        r.p90_seconds = percentile(v, 0.9);
-        if (model.mapped_stall[i] > 0) {
-            r.stall_threshold = model.mapped_stall[i];
-            r.stall_rule = "mapping";
-        } else if (options.stall_seconds > 0) {
-            r.stall_threshold = options.stall_seconds;
-            r.stall_rule = "--stall-days";
-        } else if (options.stall_seconds < 0) {
-            r.stall_rule = "off";
-        } else if (v.size() >= min_stays_for_p90) {
-            r.stall_threshold = r.p90_seconds;
-            r.stall_rule = "p90";
-        } else {
-            r.stall_rule = "fewer than " + std::to_string(min_stays_for_p90) + " stays";
-        }
+        step_times(out.steps[i], v, model.mapped_stall[i], options);
         std::vector<float>().swap(v);
     }
 
@@ -540,6 +556,352 @@ Conformance check_conformance(const EventLog& names, const Discovery& dfg, const
         if (model.rank[to] < model.rank[from]) add(backward[key], e.count);
     }
     finish(out, names, model, unmapped, unexpected, backward, skips, allowed);
+    return out;
+}
+
+}  // namespace jstudio::eventlog
+
+namespace jstudio::eventlog {
+
+namespace {
+
+// Stays (float seconds bits << 32 | case) in order of their seconds (non-negative floats order as their
+// bits): least significant byte first, one counting pass per byte of the upper half, a pass skipped when
+// every stay has the same byte there.
+void sort_by_seconds(std::vector<std::uint64_t>& v) {
+    std::vector<std::uint64_t> sorted(v.size());
+    for (unsigned shift = 32; shift < 64; shift += 8) {
+        std::array<std::size_t, 257> at{};
+        for (const auto x : v) ++at[((x >> shift) & 0xFF) + 1];
+        if (std::find(at.begin() + 1, at.end(), v.size()) != at.end()) continue;
+        for (std::size_t k = 1; k < at.size(); ++k) at[k] += at[k - 1];
+        for (const auto x : v) sorted[at[(x >> shift) & 0xFF]++] = x;
+        v.swap(sorted);
+    }
+}
+
+// The first `limit` distinct case numbers of a finding, smallest first (the cases that come first in the
+// log, as check_conformance keeps its examples).
+class FirstCases {
+  public:
+    void add(std::uint32_t case_no, std::size_t limit) {
+        if (limit == 0 || (m_cases.size() >= limit && case_no >= m_cases.back())) return;
+        const auto at = std::lower_bound(m_cases.begin(), m_cases.end(), case_no);
+        if (at != m_cases.end() && *at == case_no) return;
+        m_cases.insert(at, case_no);
+        if (m_cases.size() > limit) m_cases.pop_back();
+    }
+    const std::vector<std::uint32_t>& cases() const { return m_cases; }
+
+  private:
+    std::vector<std::uint32_t> m_cases;
+};
+
+}  // namespace
+
+struct ConformanceStream::Impl {
+    static constexpr std::uint16_t no_step = UINT16_MAX;
+    static constexpr std::size_t max_steps = 64, max_pair_slots = 128;
+    enum Table : std::size_t { allowed_table, unexpected_table, skips_table, backward_table, tables };
+    // One case's walk so far: 64 bytes whatever its length.
+    struct Walk {
+        std::int64_t entry = 0;  // when the current stay began
+        std::int64_t last = 0;   // the latest event's time (a row earlier than this is refused)
+        std::uint64_t reached = 0, skipped = 0, moved_on = 0;    // by step
+        std::array<std::uint64_t, max_pair_slots / 64> pairs{};  // by pair slot: seen in this case
+        std::uint16_t step = no_step;                            // current step
+        std::uint8_t kinds = 0;                                  // by DeviationKind: seen in this case
+        bool seen = false, fits = true;
+    };
+    struct PairEntry {
+        std::uint64_t key = 0;  // table * n * n + pair key
+        std::uint64_t count = 0, cases = 0;
+        FirstCases examples;
+    };
+
+    const StepModel map;  // copies: the stream may outlive what it was given
+    const ConformanceOptions options;
+    Conformance out;
+    MapModel model;
+    std::size_t n;
+    bool usable = true;
+    std::vector<std::uint64_t> drawn_to;  // per step: the steps a drawn transition leads to, as bits
+    std::vector<std::size_t> name_no;
+    std::vector<std::uint16_t> slot_of;  // (table * n * n + pair key) -> pair slot + 1
+    std::vector<PairEntry> pairs;
+    std::unordered_map<std::uint64_t, std::vector<std::size_t>> inner_paths;
+    BlockVector<Walk, 15> walks;                    // 2 MiB blocks
+    std::string ids;                                // case ids one after the other
+    std::vector<std::uint64_t> id_ends;             // case k = ids[id_ends[k], id_ends[k + 1])
+    std::vector<BlockVector<std::uint64_t>> stays;  // per step: float seconds bits << 32 | case number
+    std::vector<std::uint64_t> unmapped;            // per activity
+    std::int64_t log_end = INT64_MIN;
+    FirstCases late;
+    std::vector<FirstCases> skip_examples;
+
+    static EventLog no_names() { return {}; }
+
+    Impl(const StepModel& m, const ConformanceOptions& o)
+        : map(m),
+          options(o),
+          model(no_names(), map, options, out),
+          n(m.steps.size()),
+          drawn_to(n, 0),
+          name_no(n),
+          stays(n),
+          skip_examples(n) {
+        usable = n <= max_steps;
+        if (!usable) return;
+        for (auto [s, t] : map.transitions) drawn_to[s] |= std::uint64_t(1) << t;
+        std::unordered_map<std::string, std::size_t> first;
+        for (std::size_t i = 0; i < n; ++i) name_no[i] = first.try_emplace(map.steps[i], i).first->second;
+        slot_of.assign(tables * n * n, 0);
+        id_ends.push_back(0);
+    }
+
+    std::uint64_t pair_key(std::size_t a, std::size_t b) const {
+        return std::uint64_t(name_no[a]) * n + name_no[b];
+    }
+
+    // Counts one move under a table; false when the log has more kinds of move than a walk has bits for.
+    bool bump(Table table, std::uint64_t key, std::uint32_t case_no, Walk& w) {
+        const std::uint64_t k = table * n * n + key;
+        std::uint16_t& slot = slot_of[k];
+        if (!slot) {
+            if (pairs.size() >= max_pair_slots) return false;
+            pairs.push_back({k, 0, 0, {}});
+            slot = static_cast<std::uint16_t>(pairs.size());
+        }
+        PairEntry& p = pairs[slot - 1u];
+        ++p.count;
+        const std::uint64_t bit = std::uint64_t(1) << ((slot - 1u) % 64);
+        std::uint64_t& word = w.pairs[(slot - 1u) / 64];
+        if (!(word & bit)) {
+            word |= bit;
+            ++p.cases;
+            p.examples.add(case_no, options.examples);
+        }
+        return true;
+    }
+
+    void deviation(DeviationKind kind, Walk& w) {
+        DeviationTally& t = out.tally[static_cast<std::size_t>(kind)];
+        ++t.count;
+        const auto bit = static_cast<std::uint8_t>(1u << static_cast<unsigned>(kind));
+        if (!(w.kinds & bit)) {
+            w.kinds |= bit;
+            ++t.cases;
+        }
+    }
+
+    bool add(std::uint32_t case_no, std::uint32_t activity, std::int64_t t) {
+        if (!usable) return false;
+        if (case_no >= walks.size()) walks.grow_to(std::size_t(case_no) + 1);
+        Walk& w = walks[case_no];
+        if (w.seen && t < w.last) return false;
+        w.seen = true;
+        w.last = t;
+        log_end = std::max(log_end, t);
+        if (activity >= model.step_of_activity.size()) return false;  // never named (activity_seen)
+        const std::size_t s = model.step_of_activity[activity];
+        if (s == ignored) {
+            ++out.ignored_events;
+            return true;
+        }
+        if (s == none) {
+            if (activity >= unmapped.size()) unmapped.resize(activity + 1, 0);
+            ++unmapped[activity];
+            w.fits = false;
+            return true;
+        }
+        if (model.via_alias[activity]) ++out.card_events;
+        StepReport& to = out.steps[s];
+        ++to.visits;
+        const std::uint64_t bit = std::uint64_t(1) << s;
+        if (!(w.reached & bit)) {
+            w.reached |= bit;
+            ++to.cases;
+        }
+        const std::size_t prev = w.step;
+        if (prev == no_step) {
+            ++to.entries;
+            if (!model.is_start[s]) {
+                ++out.late_entries;
+                late.add(case_no, options.examples);
+                deviation(DeviationKind::late_entry, w);
+                w.fits = false;
+            }
+        } else if (s != prev) {
+            const double stay = static_cast<double>(t - w.entry) / 1e6;
+            const float seconds = static_cast<float>(stay);
+            std::uint32_t bits;
+            std::memcpy(&bits, &seconds, 4);
+            stays[prev].push_back((std::uint64_t(bits) << 32) | case_no);
+            StepReport& from = out.steps[prev];
+            const std::uint64_t key = pair_key(prev, s);
+            ++from.transitions_out;
+            if (drawn_to[prev] & bit) {
+                ++from.transitions_out_on_map;
+                if (!bump(allowed_table, key, case_no, w)) return false;
+                const std::uint64_t prev_bit = std::uint64_t(1) << prev;
+                if (!(w.moved_on & prev_bit)) {
+                    w.moved_on |= prev_bit;
+                    ++from.to_next;
+                }
+            } else {
+                w.fits = false;
+                if (!bump(unexpected_table, key, case_no, w)) return false;
+                DeviationKind kind = DeviationKind::off_map;
+                if (model.rank[s] > model.rank[prev]) {
+                    auto [at, fresh] = inner_paths.try_emplace(std::uint64_t(prev) * n + s);
+                    if (fresh) at->second = model.inner_path(prev, s);
+                    if (!at->second.empty()) {
+                        kind = DeviationKind::skip;
+                        if (!bump(skips_table, key, case_no, w)) return false;
+                        for (auto k : at->second) {
+                            const std::uint64_t kb = std::uint64_t(1) << k;
+                            if (!(w.skipped & kb)) {
+                                w.skipped |= kb;
+                                ++out.steps[k].skipped;
+                                skip_examples[k].add(case_no, options.examples);
+                            }
+                        }
+                    }
+                }
+                if (model.rank[s] < model.rank[prev]) kind = DeviationKind::backward;
+                deviation(kind, w);
+            }
+            if (model.rank[s] < model.rank[prev]) {
+                if (!bump(backward_table, key, case_no, w)) return false;
+                ++from.backward;
+            }
+        }
+        if (s != prev) w.entry = t;
+        w.step = static_cast<std::uint16_t>(s);
+        return true;
+    }
+
+    std::string id(std::uint32_t case_no) const {
+        if (std::size_t(case_no) + 1 >= id_ends.size()) return {};
+        return ids.substr(id_ends[case_no], id_ends[case_no + 1] - id_ends[case_no]);
+    }
+    std::vector<std::string> named(const FirstCases& f) const {
+        std::vector<std::string> v;
+        for (auto c : f.cases()) v.push_back(id(c));
+        return v;
+    }
+
+    Conformance finish(const EventLog& names) {
+        const std::size_t limit = options.examples;
+        // Time in step, thresholds, then the stays above them.
+        for (std::size_t i = 0; i < n; ++i) {
+            auto v = stays[i].take();
+            sort_by_seconds(v);
+            std::vector<float> seconds(v.size());
+            for (std::size_t k = 0; k < v.size(); ++k) {
+                const auto bits = static_cast<std::uint32_t>(v[k] >> 32);
+                std::memcpy(&seconds[k], &bits, 4);
+            }
+            StepReport& r = out.steps[i];
+            step_times(r, seconds, model.mapped_stall[i], options);
+            if (r.stall_threshold >= 0) {
+                FirstCases stalled;
+                for (std::size_t k = v.size();
+                     k-- > 0 && static_cast<double>(seconds[k]) > r.stall_threshold;) {
+                    const auto case_no = static_cast<std::uint32_t>(v[k]);
+                    ++r.stalls;
+                    ++out.stalls;
+                    stalled.add(case_no, limit);
+                    deviation(DeviationKind::stall, walks[case_no]);
+                }
+                r.stall_examples = named(stalled);
+            }
+            std::vector<std::uint64_t>().swap(v);
+        }
+        for (std::size_t c = 0; c < walks.size(); ++c) {
+            Walk& w = walks[c];
+            if (!w.seen) continue;
+            ++out.cases;
+            if (w.step != no_step) {
+                StepReport& last = out.steps[w.step];
+                ++last.exits;
+                if (!last.final_step) {
+                    if (last.drop_examples.size() < limit)
+                        last.drop_examples.push_back(id(static_cast<std::uint32_t>(c)));
+                    deviation(DeviationKind::drop_out, w);
+                }
+            }
+            if (w.fits) ++out.fitting_cases;
+        }
+        walks.clear();
+        out.late_examples = named(late);
+        for (std::size_t k = 0; k < n; ++k) out.steps[k].skip_examples = named(skip_examples[k]);
+        std::array<std::map<std::pair<std::string, std::string>, PairStats>, tables> by_name;
+        for (auto [s, t] : map.transitions) by_name[allowed_table][{map.steps[s], map.steps[t]}];
+        for (const PairEntry& p : pairs) {
+            const std::size_t table = p.key / (n * n), key = p.key % (n * n);
+            PairStats& st = by_name[table][{map.steps[key / n], map.steps[key % n]}];
+            st.count = p.count;
+            st.cases = p.cases;
+            st.examples = named(p.examples);
+        }
+        std::unordered_map<std::size_t, std::uint64_t> unmapped_by_id;
+        for (std::size_t a = 0; a < unmapped.size(); ++a)
+            if (unmapped[a]) unmapped_by_id[a] = unmapped[a];
+        eventlog::finish(out, names, model, unmapped_by_id, by_name[unexpected_table],
+                         by_name[backward_table], by_name[skips_table], by_name[allowed_table]);
+        return std::move(out);
+    }
+};
+
+ConformanceStream::ConformanceStream(const StepModel& map, const ConformanceOptions& options)
+    : m_impl(std::make_unique<Impl>(map, options)) {}
+ConformanceStream::~ConformanceStream() = default;
+
+bool ConformanceStream::add(std::uint32_t case_index, std::uint32_t activity, std::int64_t time_us) {
+    if (m_impl->add(case_index, activity, time_us)) return true;
+    m_impl->usable = false;
+    m_impl->walks.clear();
+    for (auto& v : m_impl->stays) v.clear();
+    return false;
+}
+
+std::size_t ConformanceStream::add_batch(const SinkEvent* events, std::size_t count) {
+    auto& walks = m_impl->walks;
+    std::uint32_t top = 0;
+    for (std::size_t k = 0; k < count; ++k) top = std::max(top, events[k].case_index);
+    if (top >= walks.size()) walks.grow_to(std::size_t(top) + 1);
+    for (std::size_t k = 0; k < count; ++k) __builtin_prefetch(&walks[events[k].case_index]);
+    for (std::size_t k = 0; k < count; ++k)
+        if (!add(events[k].case_index, events[k].activity, events[k].time_us)) return k;
+    return count;
+}
+
+void ConformanceStream::case_seen(std::uint32_t case_index, std::string_view id) {
+    if (std::size_t(case_index) + 1 != m_impl->id_ends.size()) return;  // numbers come in order
+    m_impl->ids.append(id);
+    m_impl->id_ends.push_back(m_impl->ids.size());
+}
+
+void ConformanceStream::activity_seen(std::uint32_t activity, std::string_view name) {
+    if (activity == m_impl->model.step_of_activity.size()) m_impl->model.add_activity(std::string(name));
+}
+
+Conformance ConformanceStream::finish(const EventLog& names) {
+    return m_impl->finish(names);
+}
+
+}  // namespace jstudio::eventlog
+
+namespace jstudio::eventlog {
+
+std::vector<std::string> activity_steps(const EventLog& log, const StepModel& map,
+                                        const ConformanceOptions& options) {
+    Conformance scratch;
+    const MapModel model(log, map, options, scratch);
+    std::vector<std::string> out;
+    for (const std::size_t s : model.step_of_activity)
+        out.push_back(s == ignored ? "-" : s == none ? "" : map.steps[s]);
     return out;
 }
 

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <string>
 #include <unordered_map>
 
 namespace jstudio::eventlog {
@@ -229,7 +230,9 @@ void DurationList::append_to(std::vector<double>& into) const {
         into.insert(into.end(), m_any.begin(), m_any.end());
 }
 
-DiscoveryStream::DiscoveryStream() : m_nodes(1), m_child_keys(1024, 0), m_child_nodes(1024, 0) {}
+DiscoveryStream::DiscoveryStream(std::size_t trie_slack) : m_trie_slack(trie_slack), m_children(1024) {
+    m_nodes.grow_to(1);
+}
 
 namespace {
 
@@ -244,18 +247,15 @@ std::size_t slot_of(std::uint64_t key, std::size_t mask) {
 }  // namespace
 
 void DiscoveryStream::grow_children() {
-    std::vector<std::uint64_t> keys(m_child_keys.size() * 2, 0);
-    std::vector<std::uint32_t> nodes(keys.size(), 0);
-    const std::size_t mask = keys.size() - 1;
-    for (std::size_t i = 0; i < m_child_keys.size(); ++i) {
-        if (!m_child_keys[i]) continue;
-        std::size_t h = slot_of(m_child_keys[i], mask);
-        while (keys[h]) h = (h + 1) & mask;
-        keys[h] = m_child_keys[i];
-        nodes[h] = m_child_nodes[i];
+    std::vector<ChildSlot, HugePageAllocator<ChildSlot>> slots(m_children.size() * 2);
+    const std::size_t mask = slots.size() - 1;
+    for (const ChildSlot& c : m_children) {
+        if (!c.parent1) continue;
+        std::size_t h = slot_of(child_key(c.parent1 - 1, c.activity), mask);
+        while (slots[h].parent1) h = (h + 1) & mask;
+        slots[h] = c;
     }
-    m_child_keys.swap(keys);
-    m_child_nodes.swap(nodes);
+    m_children.swap(slots);
 }
 
 std::uint32_t DiscoveryStream::edge(std::uint32_t from, std::uint32_t to) {
@@ -279,43 +279,58 @@ std::uint32_t DiscoveryStream::edge(std::uint32_t from, std::uint32_t to) {
 }
 
 std::uint32_t DiscoveryStream::child(std::uint32_t parent, std::uint32_t activity) {
-    const std::uint64_t key = child_key(parent, activity);
-    std::size_t mask = m_child_keys.size() - 1, h = slot_of(key, mask);
-    for (; m_child_keys[h]; h = (h + 1) & mask)
-        if (m_child_keys[h] == key) return m_child_nodes[h];
-    const Node& p = m_nodes[parent];
-    Node n;
-    n.parent = parent;
-    n.activity = activity;
-    n.depth = p.depth + 1;
-    if (parent != 0) n.edge = edge(p.activity, activity);
+    std::size_t mask = m_children.size() - 1, h = slot_of(child_key(parent, activity), mask);
+    for (; m_children[h].parent1; h = (h + 1) & mask)
+        if (m_children[h].parent1 == parent + 1 && m_children[h].activity == activity)
+            return m_children[h].node;
     const auto id = static_cast<std::uint32_t>(m_nodes.size());
-    m_nodes.push_back(n);
-    m_child_keys[h] = key;
-    m_child_nodes[h] = id;
-    if (++m_child_count * 2 > m_child_keys.size()) grow_children();
+    m_nodes.push_back({parent, activity});
+    m_children[h] = {parent + 1, activity, id};
+    if (++m_child_count * 2 > m_children.size()) grow_children();
     return id;
 }
 
 bool DiscoveryStream::add(std::uint32_t case_index, std::uint32_t activity, std::int64_t time_us) {
-    if (case_index >= m_cases.size())
-        m_cases.resize(std::max<std::size_t>(case_index + 1, m_cases.size() * 3 / 2));
+    if (case_index >= m_cases.size()) m_cases.grow_to(std::size_t(case_index) + 1);
     CaseState& c = m_cases[case_index];
     if (c.node == 0) ++m_cases_seen;
-    // Out of time order for its case, or the trie has become a copy of the events (long cases that each
-    // take their own path): refused, and what was kept is let go before the caller reads the log whole.
-    if ((c.node != 0 && time_us < c.last) ||
-        m_nodes.size() > trie_budget_per_case * m_cases_seen + (1u << 20)) {
+    // Out of time order for its case: refused, and what was kept is let go before the caller reads the log
+    // whole.
+    if (c.node != 0 && time_us < c.last) {
         release();
         return false;
     }
     if (activity >= m_activity_events.size()) m_activity_events.resize(std::size_t(activity) + 1, 0);
+    if (!m_sequences && m_nodes.size() > trie_budget_per_case * m_cases_seen + m_trie_slack &&
+        !to_sequences()) {
+        release();
+        return false;
+    }
     ++m_activity_events[activity];
+    if (m_sequences) {
+        if (activity > 255) {
+            release();
+            return false;
+        }
+        if (c.node == 0) {
+            c.first = time_us;
+        } else {
+            const std::uint32_t e = edge(c.node - 1, activity);
+            ++m_edges[e].count;
+            ++m_arcs;
+            m_edge_durations[e].push(time_us - c.last);
+            if (time_us == c.last) ++m_equal_time_pairs;
+        }
+        append(case_index, activity);
+        c.last = time_us;
+        c.node = activity + 1;
+        return true;
+    }
     const std::uint32_t next = child(c.node, activity);
     if (c.node == 0) {
         c.first = time_us;
     } else {
-        const std::uint32_t e = m_nodes[next].edge;
+        const std::uint32_t e = edge(c.activity, activity);
         ++m_edges[e].count;
         ++m_arcs;
         m_edge_durations[e].push(time_us - c.last);
@@ -323,17 +338,71 @@ bool DiscoveryStream::add(std::uint32_t case_index, std::uint32_t activity, std:
     }
     c.last = time_us;
     c.node = next;
+    c.activity = activity;
     return true;
+}
+
+void DiscoveryStream::append(std::uint32_t case_index, std::uint32_t activity) {
+    if (case_index >= m_sequence_of.size()) m_sequence_of.grow_to(m_cases.size());
+    Sequence& q = m_sequence_of[case_index];
+    if (q.length % 12 == 0) {
+        const auto at = static_cast<std::uint32_t>(m_chunks.size());
+        m_chunks.grow_to(std::size_t(at) + 1);
+        if (q.length == 0)
+            q.head = at;
+        else
+            m_chunks[q.tail].next = at;
+        q.tail = at;
+    }
+    m_chunks[q.tail].activities[q.length % 12] = static_cast<std::uint8_t>(activity);
+    ++q.length;
+}
+
+// Each case's trie path written out as its sequence, then the trie let go.
+bool DiscoveryStream::to_sequences() {
+    if (m_activity_events.size() > 256) return false;
+    m_sequences = true;
+    m_sequence_of.clear();
+    m_sequence_of.grow_to(m_cases.size());
+    std::vector<std::uint32_t> path;
+    for (std::size_t k = 0; k < m_cases.size(); ++k) {
+        CaseState& c = m_cases[k];
+        if (c.node == 0) continue;
+        path.clear();
+        for (std::uint32_t u = c.node; u != 0; u = m_nodes[u].parent) path.push_back(m_nodes[u].activity);
+        for (auto a = path.rbegin(); a != path.rend(); ++a) append(static_cast<std::uint32_t>(k), *a);
+        c.node = path.front() + 1;
+    }
+    m_nodes.clear();
+    decltype(m_children)().swap(m_children);
+    return true;
+}
+
+std::size_t DiscoveryStream::add_batch(const SinkEvent* events, std::size_t count) {
+    std::uint32_t top = 0;
+    for (std::size_t k = 0; k < count; ++k) top = std::max(top, events[k].case_index);
+    if (top >= m_cases.size()) m_cases.grow_to(std::size_t(top) + 1);
+    for (std::size_t k = 0; k < count; ++k) __builtin_prefetch(&m_cases[events[k].case_index]);
+    // The child slot each event will probe (a hint: an earlier event of the same batch may move the case).
+    const std::size_t mask = m_children.size() - 1;
+    for (std::size_t k = 0; k < count && !m_sequences; ++k) {
+        const std::uint32_t node = m_cases[events[k].case_index].node;
+        __builtin_prefetch(&m_children[slot_of(child_key(node, events[k].activity), mask)]);
+    }
+    for (std::size_t k = 0; k < count; ++k)
+        if (!add(events[k].case_index, events[k].activity, events[k].time_us)) return k;
+    return count;
 }
 
 void DiscoveryStream::release() {
     DiscoveryStream empty;
     std::swap(m_nodes, empty.m_nodes);
-    std::swap(m_child_keys, empty.m_child_keys);
-    std::swap(m_child_nodes, empty.m_child_nodes);
+    std::swap(m_children, empty.m_children);
     std::swap(m_cases, empty.m_cases);
     std::swap(m_edge_durations, empty.m_edge_durations);
     std::swap(m_edges, empty.m_edges);
+    std::swap(m_chunks, empty.m_chunks);
+    std::swap(m_sequence_of, empty.m_sequence_of);
 }
 
 Discovery DiscoveryStream::finish(const EventLog& names, std::size_t top_variants) {
@@ -342,28 +411,67 @@ Discovery DiscoveryStream::finish(const EventLog& names, std::size_t top_variant
     std::vector<ActivityStats> acts(n_act);
     for (std::size_t a = 0; a < n_act && a < m_activity_events.size(); ++a)
         acts[a].events = m_activity_events[a];
-    std::vector<std::uint64_t> ends_at(m_nodes.size(), 0);
+    // Depth of each trie node (a parent is numbered before its children), and the cases ending there.
+    std::vector<std::uint32_t> depth_of(m_nodes.size(), 0), ends_at(m_nodes.size(), 0);
+    for (std::size_t u = 1; u < m_nodes.size(); ++u) depth_of[u] = depth_of[m_nodes[u].parent] + 1;
     std::vector<double> durations, durations_2plus;
     durations.reserve(m_cases.size());
-    for (const CaseState& c : m_cases) {
+    // Sequence mode: each case's activities (one byte each) -> how many cases took that path.
+    std::unordered_map<std::string, std::uint64_t> paths;
+    std::string path;
+    for (std::size_t k = 0; k < m_cases.size(); ++k) {
+        const CaseState& c = m_cases[k];
         if (c.node == 0) continue;  // a case whose rows were all left out
         ++out.cases;
-        out.events += m_nodes[c.node].depth;
-        ++ends_at[c.node];
+        std::uint32_t depth = 0;
+        if (m_sequences) {
+            const Sequence& q = m_sequence_of[k];
+            depth = q.length;
+            path.resize(q.length);
+            std::uint32_t chunk = q.head;
+            for (std::uint32_t i = 0; i < q.length; ++i) {
+                if (i && i % 12 == 0) chunk = m_chunks[chunk].next;
+                path[i] = static_cast<char>(m_chunks[chunk].activities[i % 12]);
+            }
+            ++paths[path];
+        } else {
+            depth = depth_of[c.node];
+            ++ends_at[c.node];
+        }
+        out.events += depth;
         const double d = static_cast<double>(c.last - c.first) / 1e6;
         durations.push_back(d);
-        if (m_nodes[c.node].depth >= 2) durations_2plus.push_back(d);
+        if (depth >= 2) durations_2plus.push_back(d);
     }
-    std::vector<CaseState>().swap(m_cases);
-    // One variant per trie node where cases end: its path from the root is the activity sequence.
+    m_cases.clear();
+    m_chunks.clear();
+    m_sequence_of.clear();
     std::vector<Variant> variants;
     std::vector<std::size_t> stamp(n_act, SIZE_MAX);
+    for (const auto& [p, count] : paths) {
+        Variant var;
+        var.count = count;
+        for (const char a : p) {
+            const auto id = static_cast<std::uint32_t>(static_cast<unsigned char>(a));
+            var.activities.push_back(id);
+            if (stamp[id] != variants.size()) {
+                stamp[id] = variants.size();
+                acts[id].cases += count;
+            }
+        }
+        acts[var.activities.front()].starts += count;
+        acts[var.activities.back()].ends += count;
+        variants.push_back(std::move(var));
+    }
+    std::unordered_map<std::string, std::uint64_t>().swap(paths);
+    // One variant per trie node where cases end: its path from the root is the activity sequence.
+    std::fill(stamp.begin(), stamp.end(), SIZE_MAX);
     for (std::size_t v = 1; v < m_nodes.size(); ++v) {
         const std::uint64_t count = ends_at[v];
         if (!count) continue;
         Variant var;
         var.count = count;
-        var.activities.resize(m_nodes[v].depth);
+        var.activities.resize(depth_of[v]);
         std::size_t i = var.activities.size();
         for (std::uint32_t u = static_cast<std::uint32_t>(v); u != 0; u = m_nodes[u].parent) {
             const std::uint32_t a = m_nodes[u].activity;

@@ -3,11 +3,15 @@
 // stands for the case's activities so far) and its first and last time; per arc its duration (the median
 // and p90 need them all). Memory follows the cases, the distinct paths and the arcs, not the events.
 // Same answer as discover() on the ordered log when every case's events come in time order (equal times
-// keep file order); add() refuses an event that does not, and also refuses once the trie outgrows its budget
-// (long cases that each take a path of their own), and the caller falls back to reading the log whole.
+// keep file order); add() refuses an event that does not, and the caller falls back to reading the log
+// whole. Long cases that each take a path of their own would make the trie as big as the events: past its
+// budget each case's activities are kept instead as one byte each in 16-byte chunks (12 activities per
+// chunk), and the variants are counted at the end (a log of more than 255 activities is then refused).
 #include <cstdint>
+#include <string>
 #include <vector>
 
+#include "core/eventlog/block_vector.hpp"
 #include "core/eventlog/discovery.hpp"
 #include "core/eventlog/event_log.hpp"
 
@@ -28,42 +32,65 @@ class DurationList {
 
 class DiscoveryStream : public EventSink {
   public:
-    DiscoveryStream();
+    // `trie_slack`: trie nodes allowed beyond trie_budget_per_case per case before the sequence mode
+    // (tests make it small).
+    explicit DiscoveryStream(std::size_t trie_slack = std::size_t(1) << 20);
     bool add(std::uint32_t case_index, std::uint32_t activity, std::int64_t time_us) override;
+    // Asks for every event's case state, then for the trie nodes they lead to, then adds them in order.
+    std::size_t add_batch(const SinkEvent* events, std::size_t count) override;
     // `names`: the log whose activity ids add() was given (the reader interns them there).
     Discovery finish(const EventLog& names, std::size_t top_variants = 10);
 
   private:
+    // Open addressing: (parent, activity) -> node, 12 bytes a slot; parent + 1 = 0 marks a free slot.
+    struct ChildSlot {
+        std::uint32_t parent1 = 0, activity = 0, node = 0;
+    };
+    // 8 bytes: a node's depth is counted at the end.
     struct Node {
-        std::uint32_t parent = 0, activity = 0, depth = 0;
-        std::uint32_t edge =
-            UINT32_MAX;  // arc from the parent's activity to this one (UINT32_MAX at depth 1)
+        std::uint32_t parent = 0, activity = 0;
     };
     std::uint32_t child(std::uint32_t parent, std::uint32_t activity);
     std::uint32_t edge(std::uint32_t from, std::uint32_t to);
     void grow_children();
     void release();
-    // add() refuses once the trie has more nodes than this many per case (plus a million): past that it
-    // costs more than the events it stands for.
+    // Past this many trie nodes per case (plus m_trie_slack) the trie costs more than the events it stands
+    // for: add() turns to the sequence mode.
     static constexpr std::size_t trie_budget_per_case = 4;
+    std::size_t m_trie_slack;
 
-    std::vector<Node> m_nodes;  // [0] = the root (no event yet)
-    // Open addressing: (parent, activity) -> node; key 0 is free (the root is never a child).
-    std::vector<std::uint64_t> m_child_keys;
-    std::vector<std::uint32_t> m_child_nodes;
+    BlockVector<Node, 17> m_nodes;                                    // [0] = the root (no event yet)
+    std::vector<ChildSlot, HugePageAllocator<ChildSlot>> m_children;  // see ChildSlot
     std::size_t m_child_count = 0;
-    // Per case (by index), together so a row touches one cache line: first and last time, trie node.
+    // Per case (by index), together so a row touches one cache line: first and last time, trie node and
+    // last activity (the arc of the next event is found from it in the pair table).
     struct CaseState {
         std::int64_t first = 0, last = 0;
         std::uint32_t node = 0;  // 0: no event yet
+        std::uint32_t activity = 0;
     };
-    std::vector<CaseState> m_cases;
+    BlockVector<CaseState, 17> m_cases;
     std::vector<std::uint64_t> m_activity_events;
     std::vector<DfgEdge> m_edges;
     std::vector<DurationList> m_edge_durations;
     std::vector<std::uint32_t> m_edge_of_pair;  // from * m_pair_width + to -> edge + 1 (0 = none)
     std::size_t m_pair_width = 0;
     std::uint64_t m_equal_time_pairs = 0, m_arcs = 0, m_cases_seen = 0;
+
+    // Sequence mode (the trie over its budget): CaseState::node is the case's last activity + 1, and its
+    // activities sit in a chain of chunks.
+    bool to_sequences();
+    void append(std::uint32_t case_index, std::uint32_t activity);
+    bool m_sequences = false;
+    struct Chunk {
+        std::uint32_t next = 0;
+        std::uint8_t activities[12];
+    };
+    struct Sequence {
+        std::uint32_t head = 0, tail = 0, length = 0;
+    };
+    BlockVector<Chunk, 17> m_chunks;
+    BlockVector<Sequence, 18> m_sequence_of;  // per case
 };
 
 }  // namespace jstudio::eventlog

@@ -1,6 +1,7 @@
 #pragma once
 // An event log as process mining sees it: cases, each an ordered list of (activity, time) events.
 // Activities are interned so analyses work on small integers; names are kept once.
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -35,10 +36,27 @@ struct LogCounts {
 // Takes events one at a time, in file order, instead of an EventLog holding them all (a reader given one
 // keeps no cases). case_index numbers cases by first appearance. add() returns false when the sink cannot
 // go on (an event earlier than the case's previous one, or a sink's own limit): the caller reads it whole.
+struct SinkEvent {
+    std::uint32_t case_index = 0, activity = 0;
+    std::int64_t time_us = 0;
+};
 class EventSink {
   public:
     virtual ~EventSink() = default;
     virtual bool add(std::uint32_t case_index, std::uint32_t activity, std::int64_t time_us) = 0;
+    // Several events in file order; returns how many were taken (it stops at the first one refused). A
+    // sink overrides it to fetch the state of several cases from memory at once (rows of a log in time
+    // order each touch another case, and each such touch is a cache miss).
+    virtual std::size_t add_batch(const SinkEvent* events, std::size_t count) {
+        for (std::size_t k = 0; k < count; ++k)
+            if (!add(events[k].case_index, events[k].activity, events[k].time_us)) return k;
+        return count;
+    }
+    // A case number given for the first time, with the case's id (before any add() for it; a case whose
+    // rows are all left out is seen and never added to).
+    virtual void case_seen(std::uint32_t /*case_index*/, std::string_view /*id*/) {}
+    // An activity id given for the first time (ids come in order: 0, 1, 2 ...), before any add() with it.
+    virtual void activity_seen(std::uint32_t /*activity*/, std::string_view /*name*/) {}
 };
 
 class EventLog {

@@ -14,6 +14,7 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "core/base/huge_pages.hpp"
 #include "importers/eventlog/byte_source.hpp"
 #include "importers/eventlog/log_reader.hpp"
 
@@ -429,50 +430,163 @@ class ActivityCache {
     std::array<std::uint32_t, size> m_ids;
 };
 
-// Case id -> case number (first appearance order), open addressing over ids kept in one arena. A slot
-// holds the id's hash tag beside the number, so a probe touches the id's bytes only when the tags agree:
-// a log exported in time order looks up a different case on every row, and each miss costs a cache line.
+// Case id -> case number (first appearance order), open addressing. Ids of up to 24 bytes (CRM record ids:
+// Salesforce's 15 or 18 characters, HubSpot's and Pipedrive's numbers) sit in the slot itself, so a probe
+// costs one cache line: a log exported in time order looks up a different case on every row, and each miss
+// is a wait on memory. Longer ids keep their first 16 bytes in the slot and the rest in an arena.
 class CaseIndex {
   public:
-    CaseIndex() : m_slots(1024, 0) { m_ends.push_back(0); }
+    static constexpr std::size_t inline_bytes = 24;
+
+    CaseIndex() : m_slots(1024) {}
+    static std::uint64_t hash(std::string_view id) {
+        std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (id.size() * 0xC2B2AE3D27D4EB4Full);
+        const char* p = id.data();
+        std::size_t n = id.size();
+        for (; n >= 8; p += 8, n -= 8) {
+            std::uint64_t w;
+            std::memcpy(&w, p, 8);
+            h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+            h ^= h >> 31;
+        }
+        if (n) {
+            std::uint64_t w = 0;
+            std::memcpy(&w, p, n);
+            h = (h ^ w) * 0x94D049BB133111EBull;
+        }
+        h ^= h >> 29;
+        h *= 0xBF58476D1CE4E5B9ull;
+        return h ^ (h >> 32);
+    }
+    // Asks for the slot where `hash` starts probing, ahead of find_or_add.
+    void prefetch(std::uint64_t hash) const { __builtin_prefetch(&m_slots[hash & (m_slots.size() - 1)]); }
     // The case's number and whether it is new.
     std::pair<std::uint32_t, bool> find_or_add(std::string_view id) {
-        const std::uint64_t hash = std::hash<std::string_view>{}(id);
-        const std::uint64_t tag = hash >> 32;
-        std::size_t mask = m_slots.size() - 1, h = hash & mask;
-        for (;; h = (h + 1) & mask) {
-            const std::uint64_t slot = m_slots[h];
-            if (slot == 0) break;
-            if ((slot >> 32) != tag) continue;
-            const auto at = static_cast<std::uint32_t>(slot) - 1;
-            if (this->id(at) == id) return {at, false};
-        }
-        const auto index = static_cast<std::uint32_t>(m_ends.size() - 1);
-        m_chars.append(id);
-        m_ends.push_back(m_chars.size());
-        m_slots[h] = (tag << 32) | (index + 1);
-        if ((index + 1) * 2 > m_slots.size()) grow();
-        return {index, true};
+        if (id.size() > inline_bytes) return find_or_add(id, nullptr, hash(id));
+        char padded[inline_bytes] = {};
+        std::memcpy(padded, id.data(), id.size());
+        return find_or_add(id, padded, hash(id));
     }
-    std::string_view id(std::uint32_t index) const {
-        return std::string_view(m_chars).substr(m_ends[index], m_ends[index + 1] - m_ends[index]);
+    // `padded`: for an id of up to inline_bytes, its bytes followed by zeros up to inline_bytes (compared in
+    // three words, not byte by byte); else null.
+    std::pair<std::uint32_t, bool> find_or_add(std::string_view id, const char* padded, std::uint64_t hash) {
+        const std::size_t mask = m_slots.size() - 1;
+        std::size_t h = hash & mask;
+        for (;; h = (h + 1) & mask) {
+            const Slot& s = m_slots[h];
+            if (s.number == 0) break;
+            if (s.length != id.size()) continue;
+            if (padded ? std::memcmp(s.bytes, padded, inline_bytes) == 0 : same(s, id))
+                return {s.number - 1, false};
+        }
+        Slot& s = m_slots[h];
+        s.number = ++m_count;
+        s.length = static_cast<std::uint32_t>(id.size());
+        if (padded) {
+            std::memcpy(s.bytes, padded, inline_bytes);
+        } else {
+            std::memcpy(s.bytes, id.data(), 16);
+            const std::uint64_t at = m_long.size();
+            m_long.append(id);
+            std::memcpy(s.bytes + 16, &at, 8);
+        }
+        const std::uint32_t index = m_count - 1;
+        if (std::size_t(m_count) * 2 > m_slots.size()) grow();
+        return {index, true};
     }
 
   private:
+    struct Slot {
+        std::uint32_t number = 0;  // case number + 1; 0 = free
+        std::uint32_t length = 0;
+        char bytes[inline_bytes] = {};  // the id and zeros, or its first 16 bytes and its offset in m_long
+    };
+    std::string_view full(const Slot& s) const {
+        if (s.length <= inline_bytes) return {s.bytes, s.length};
+        std::uint64_t at;
+        std::memcpy(&at, s.bytes + 16, 8);
+        return std::string_view(m_long).substr(at, s.length);
+    }
+    bool same(const Slot& s, std::string_view id) const {
+        if (id.size() <= inline_bytes) return std::memcmp(s.bytes, id.data(), id.size()) == 0;
+        return std::memcmp(s.bytes, id.data(), 16) == 0 && full(s) == id;
+    }
     void grow() {
-        std::vector<std::uint64_t> slots(m_slots.size() * 2, 0);
+        std::vector<Slot, HugePageAllocator<Slot>> slots(m_slots.size() * 2);
         const std::size_t mask = slots.size() - 1;
-        for (std::uint64_t slot : m_slots) {
-            if (slot == 0) continue;
-            std::size_t h = std::hash<std::string_view>{}(id(static_cast<std::uint32_t>(slot) - 1)) & mask;
-            while (slots[h] != 0) h = (h + 1) & mask;
-            slots[h] = slot;
+        for (const Slot& s : m_slots) {
+            if (s.number == 0) continue;
+            std::size_t h = hash(full(s)) & mask;
+            while (slots[h].number != 0) h = (h + 1) & mask;
+            slots[h] = s;
         }
         m_slots.swap(slots);
     }
-    std::vector<std::uint64_t> m_slots;  // (hash >> 32) << 32 | (number + 1); 0 = free
-    std::string m_chars;                 // every id, one after the other
-    std::vector<std::size_t> m_ends;     // id k = m_chars[m_ends[k], m_ends[k + 1])
+    std::vector<Slot, HugePageAllocator<Slot>> m_slots;
+    std::string m_long;  // ids longer than inline_bytes, one after the other
+    std::uint32_t m_count = 0;
+};
+
+// Rows on their way to a sink, a batch at a time: each row's slot in the case index is asked for when the
+// row is read and looked at only a batch later, and the sink gets the batch at once (EventSink::add_batch)
+// to do the same with its own per-case state. The cases' numbers and the events' order are those of the
+// file.
+class SinkBatch {
+  public:
+    SinkBatch(CaseIndex& index, eventlog::EventSink* sink) : m_index(index), m_sink(sink) {}
+    // False when the sink refused an event. `event`: false for a row that only makes its case exist (a
+    // lifecycle value other than complete).
+    bool push(std::string_view case_id, std::uint32_t activity, std::int64_t time_us, bool event) {
+        if (case_id.size() > CaseIndex::inline_bytes) {  // kept out of the batch: its bytes are not copied
+            if (!flush()) return false;
+            return take(case_id, nullptr, CaseIndex::hash(case_id), activity, time_us, event) && send();
+        }
+        Row& r = m_rows[m_size++];
+        r.hash = CaseIndex::hash(case_id);
+        m_index.prefetch(r.hash);
+        r.length = static_cast<std::uint32_t>(case_id.size());
+        std::memset(r.id, 0, sizeof r.id);
+        std::memcpy(r.id, case_id.data(), case_id.size());
+        r.activity = activity;
+        r.time_us = time_us;
+        r.event = event;
+        return m_size < batch || flush();
+    }
+    bool flush() {
+        for (std::size_t k = 0; k < m_size; ++k) {
+            const Row& r = m_rows[k];
+            take({r.id, r.length}, r.id, r.hash, r.activity, r.time_us, r.event);
+        }
+        m_size = 0;
+        return send();
+    }
+
+  private:
+    static constexpr std::size_t batch = 32;
+    struct Row {
+        std::uint64_t hash;
+        std::int64_t time_us;
+        std::uint32_t activity, length;
+        bool event;
+        char id[CaseIndex::inline_bytes];
+    };
+    bool take(std::string_view id, const char* padded, std::uint64_t hash, std::uint32_t activity,
+              std::int64_t time_us, bool event) {
+        const auto [index, fresh] = m_index.find_or_add(id, padded, hash);
+        if (fresh) m_sink->case_seen(index, id);
+        if (event) m_events[m_events_size++] = {index, activity, time_us};
+        return true;
+    }
+    bool send() {
+        const std::size_t n = m_events_size;
+        m_events_size = 0;
+        return n == 0 || m_sink->add_batch(m_events.data(), n) == n;
+    }
+    CaseIndex& m_index;
+    eventlog::EventSink* m_sink;
+    std::array<Row, batch> m_rows;
+    std::array<eventlog::SinkEvent, batch> m_events;
+    std::size_t m_size = 0, m_events_size = 0;
 };
 
 // Consumes a UTF-8 byte order mark and returns the delimiter: the option's, else detected on the first 64
@@ -719,6 +833,8 @@ Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& 
     std::string last_case;
     std::uint32_t last_index = UINT32_MAX;
     ActivityCache activities;
+    SinkBatch pending(case_ids, sink);
+    std::uint32_t sink_activities = 0;  // activity ids the sink has been told about
     const std::size_t width = header.size();
     // pandas accepts rows shorter than the header when the missing cells are trailing empty columns; we
     // accept a row whose count differs only when every needed column is present and the extra cells are
@@ -793,13 +909,26 @@ Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& 
                 // The case still exists (first appearance order), it may just end up empty.
             }
         }
+        if (sink) {
+            const bool complete = li < 0 || fields[static_cast<std::size_t>(li)].empty() ||
+                                  is_complete_transition(fields[static_cast<std::size_t>(li)]);
+            const std::uint32_t act = complete ? activities.id(log, activity) : 0;
+            if (complete && act >= sink_activities)
+                for (; sink_activities <= act; ++sink_activities)
+                    sink->activity_seen(sink_activities, log.activity_name(sink_activities));
+            if (!pending.push(case_id, act, *time, complete)) {
+                out.sink_refused = true;
+                return out;
+            }
+            continue;
+        }
         std::uint32_t index;
         if (last_index != UINT32_MAX && case_id == last_case) {
             index = last_index;
         } else {
             bool fresh = false;
             std::tie(index, fresh) = case_ids.find_or_add(case_id);
-            if (fresh && !sink) {
+            if (fresh) {
                 auto& c = log.cases.emplace_back();
                 c.id = case_id;
                 if (seg_col >= 0) c.segment = fields[static_cast<std::size_t>(seg_col)];
@@ -810,13 +939,6 @@ Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& 
         if (li >= 0) {
             const std::string_view life = fields[static_cast<std::size_t>(li)];
             if (!life.empty() && !is_complete_transition(life)) continue;
-        }
-        if (sink) {
-            if (!sink->add(index, activities.id(log, activity), *time)) {
-                out.sink_refused = true;
-                return out;
-            }
-            continue;
         }
         if (index != staged_case) {
             flush();
@@ -832,6 +954,10 @@ Result<LogReadResult> read_csv_stream(ByteSource& source, const LogReadOptions& 
         }
     }
     if (scan.error()) return *scan.error();
+    if (sink && !pending.flush()) {
+        out.sink_refused = true;
+        return out;
+    }
     out.streamed = sink != nullptr;
     flush();
     for (std::size_t k = 0; k < first_change.size(); ++k) {

@@ -1,12 +1,18 @@
 // Journey > Validate with CRM Data...: an import wizard for an event log (CSV or XES, plain or gzip; CRM
-// exports through the Salesforce and HubSpot presets): pick the file, confirm the preset and the column
-// mapping while the Journey Results panel previews the first rows and the detected columns, then the log is
-// checked against the journey on this page and the result drawn over it as `journey validate --annotate`
-// draws it (core/eventlog/annotate_map: volumes layer, unexpected paths layer, legend), as one undo step. An
-// activity mapping file (`journey validate --mapping`) can be given with the stall threshold.
+// exports of Salesforce, HubSpot, Dynamics 365, Pipedrive and Zoho recognised by their header): pick the
+// file; (1/3) the preset, the detected one said in the dialog's title and the preview's, while the Journey
+// Results panel previews the first rows; (2/3) the columns; then the log is read and the panel shows the
+// stage mapping (each CRM stage and the map stage it counts as); (3/3) the stall threshold and an activity
+// mapping file (`journey validate --mapping`). The log is then checked against the journey on this page,
+// the panel lists the findings and every deviating case (kind, case id, stage, when, how long), and the
+// result is drawn over the map as `journey validate --annotate` draws it (core/eventlog/annotate_map), as
+// one undo step.
+#include <cstdio>
+#include <ctime>
 #include <map>
 #include <memory>
 
+#include "core/eventlog/activity_steps.hpp"
 #include "core/eventlog/annotate_map.hpp"
 #include "core/eventlog/step_model.hpp"
 #include "exporters/report/validate_report.hpp"
@@ -27,7 +33,7 @@ using importers::CsvPreset;
 using importers::preset_description;
 using importers::preset_name;
 
-void show_preview(const std::string& path, const importers::LogPreview& preview) {
+void show_preview(const std::string& path, const importers::LogPreview& preview, bool detected = false) {
     ResultTable table;
     if (preview.format == importers::LogFormat::xes) {
         table.title = "Preview of " + file_name(path) + " (XES)";
@@ -35,13 +41,61 @@ void show_preview(const std::string& path, const importers::LogPreview& preview)
         const auto& c = preview.columns;
         table.title = "Preview of " + file_name(path) +
                       (c.preset == CsvPreset::none ? std::string()
-                                                   : std::string(" as ") + preset_description(c.preset)) +
+                                                   : std::string(" as ") + preset_description(c.preset) +
+                                                         (detected ? " (detected from the header)" : "")) +
                       ": case = '" + c.case_column + "', activity = '" + c.activity_column + "', time = '" +
                       c.time_column + "'" + (preview.problem.empty() ? "" : "; " + preview.problem);
     }
     table.headings = preview.header;
     for (const auto& row : preview.rows) table.rows.push_back({row, {}});
     show_results(table);
+}
+
+// "2024-03-05 14:02" (UTC) for a deviation's time, "" when unknown.
+std::string when_text(const eventlog::Deviation& d) {
+    if (!d.has_time) return "";
+    const std::time_t t = static_cast<std::time_t>(d.when / 1000000);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char text[64];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                  tm.tm_hour, tm.tm_min);
+    return text;
+}
+
+// The stage mapping the check will use: every CRM stage (activity) of the log, the map stage it counts as
+// and its number of events; stages on the map are highlighted from their row. Returns "4 of 5 CRM stages on
+// the map".
+std::string show_stage_mapping(const std::string& path, const eventlog::EventLog& log,
+                               const eventlog::StepModel& map, const eventlog::ConformanceOptions& options) {
+    const auto steps = eventlog::activity_steps(log, map, options);
+    std::vector<std::uint64_t> events(steps.size(), 0);
+    for (const auto& c : log.cases)
+        for (const auto& e : c.events) ++events[e.activity];
+    std::map<std::string, std::string> cell_of;
+    for (std::size_t i = 0; i < map.steps.size() && i < map.step_ids.size(); ++i)
+        cell_of.emplace(map.steps[i], map.step_ids[i]);
+    ResultTable table;
+    std::size_t on_map = 0;
+    table.headings = {"CRM stage", "Map stage", "Events"};
+    for (std::size_t a = 0; a < steps.size(); ++a) {
+        if (!events[a]) continue;
+        on_map += !steps[a].empty() && steps[a] != "-";
+        std::vector<std::string> cells;
+        if (auto it = cell_of.find(steps[a]); it != cell_of.end() && !it->second.empty())
+            cells.push_back(it->second);
+        table.rows.push_back({{log.activity_name(static_cast<std::uint32_t>(a)),
+                               steps[a].empty()  ? "(not on the map)"
+                               : steps[a] == "-" ? "(ignored)"
+                                                 : steps[a],
+                               std::to_string(events[a])},
+                              cells});
+    }
+    const std::string summary =
+        std::to_string(on_map) + " of " + std::to_string(table.rows.size()) + " CRM stages on the map";
+    table.title = "Stage mapping of " + file_name(path) + ": " + summary;
+    show_results(table);
+    return summary;
 }
 
 }  // namespace
@@ -76,8 +130,10 @@ void add_validate_command(plugin::HostServices& host) {
             return;
         }
         const bool csv = preview->format == importers::LogFormat::csv;
+        const CsvPreset detected =
+            csv && preview->problem.empty() ? preview->columns.preset : CsvPreset::none;
         if (csv) {
-            if (preview->problem.empty() && preview->columns.preset != CsvPreset::none) {
+            if (detected != CsvPreset::none) {
                 options.preset = preview->columns.preset;  // detected from the header
             } else {
                 for (CsvPreset p : importers::all_presets()) {
@@ -89,12 +145,16 @@ void add_validate_command(plugin::HostServices& host) {
                 if (!preview || !preview->problem.empty()) options.preset = CsvPreset::none;
             }
             preview = importers::preview_event_log(*text, path, options);
-            show_preview(path, *preview);
+            show_preview(path, *preview, detected != CsvPreset::none);
             std::vector<std::string> names;
             for (CsvPreset p : importers::all_presets())
                 if (p != CsvPreset::automatic) names.emplace_back(preset_name(p));
             std::vector<plugin::HostServices::Field> preset{{"preset", preset_name(options.preset), names}};
-            if (!host.ask(name + " (1/2): CRM export", preset)) return;
+            const std::string said =
+                detected == CsvPreset::none
+                    ? "no CRM export detected"
+                    : std::string("detected ") + preset_name(detected) + ": " + preset_description(detected);
+            if (!host.ask(name + " (1/3): CRM export, " + said, preset)) return;
             const auto chosen = importers::preset_from_name(preset[0].value);
             if (!chosen) {
                 host.report_error(name + ": no preset '" + preset[0].value + "'");
@@ -103,24 +163,41 @@ void add_validate_command(plugin::HostServices& host) {
             options.preset = *chosen;
             preview = importers::preview_event_log(*text, path, options);
         }
-        show_preview(path, *preview);
+        show_preview(path, *preview, detected != CsvPreset::none && options.preset == detected);
 
-        // Step 2: the columns (CSV), the stall threshold and the activity mapping file, proposed from the
-        // preview.
-        std::vector<plugin::HostServices::Field> fields;
-        if (csv)
-            fields = {{"case", preview->columns.case_column},
-                      {"activity", preview->columns.activity_column},
-                      {"time", preview->columns.time_column}};
-        fields.push_back({"stall_days", "0"});
-        fields.push_back({"mapping", ""});  // activity -> step file (CSV or JSON); "" = match by name
-        if (!host.ask(name + (csv ? " (2/2): columns" : ": options"), fields)) return;
+        // Step 2: the columns (CSV), proposed from the preview.
         if (csv) {
-            options.case_column = fields[0].value;
-            options.activity_column = fields[1].value;
-            options.time_column = fields[2].value;
+            std::vector<plugin::HostServices::Field> columns{{"case", preview->columns.case_column},
+                                                             {"activity", preview->columns.activity_column},
+                                                             {"time", preview->columns.time_column}};
+            if (!host.ask(name + " (2/3): columns", columns)) return;
+            options.case_column = columns[0].value;
+            options.activity_column = columns[1].value;
+            options.time_column = columns[2].value;
         }
-        const std::string stall_days = fields[fields.size() - 2].value, mapping = fields.back().value;
+
+        // The log, read once; its stages as the check will map them are shown before the last step.
+        Result<importers::LogReadResult> read = make_error(ErrorCode::cancelled, "cancelled");
+        const bool was_read = host.run_with_progress(name, [&](plugin::Progress& progress) {
+            if (!progress.update(0.05, "Reading " + path)) return;
+            read = preview->format == importers::LogFormat::xes
+                       ? importers::read_xes_log(*text, path, options)
+                       : importers::read_csv_log(*text, path, options);
+            progress.update(1, "Read");
+        });
+        if (!was_read || (!read && read.error().code == ErrorCode::cancelled)) return;
+        if (!read) {
+            host.report_error(name + ": " + read.error().to_string());
+            return;
+        }
+        const std::string mapped = show_stage_mapping(path, read->log, *journey, {});
+
+        // Step 3: the stall threshold and the activity mapping file.
+        std::vector<plugin::HostServices::Field> fields{
+            {"stall_days", "0"}, {"mapping", ""}};  // activity -> step file (CSV or JSON); "" = match by name
+        if (!host.ask(name + (csv ? " (3/3): " : ": ") + mapped + "; stalls and mapping file", fields))
+            return;
+        const std::string stall_days = fields[0].value, mapping = fields[1].value;
         eventlog::ConformanceOptions conformance;
         try {
             conformance.stall_seconds = std::stod(stall_days) * 86400;
@@ -137,17 +214,10 @@ void add_validate_command(plugin::HostServices& host) {
             conformance.mapping = std::move(*rows);
         }
 
-        Result<importers::LogReadResult> read = make_error(ErrorCode::cancelled, "cancelled");
         eventlog::Conformance result;
         diagram::Page edited = target->page();
         bool cancelled = false;
         const bool finished = host.run_with_progress(name, [&](plugin::Progress& progress) {
-            cancelled = !progress.update(0.05, "Reading " + path);
-            if (cancelled) return;
-            read = preview->format == importers::LogFormat::xes
-                       ? importers::read_xes_log(*text, path, options)
-                       : importers::read_csv_log(*text, path, options);
-            if (!read) return;
             cancelled =
                 !progress.update(0.6, "Checking " + std::to_string(read->log.cases.size()) + " cases");
             if (cancelled) return;
@@ -158,10 +228,6 @@ void add_validate_command(plugin::HostServices& host) {
             progress.update(1, "Done");
         });
         if (!finished || cancelled) return;
-        if (!read) {
-            host.report_error(name + ": " + read.error().to_string());
-            return;
-        }
 
         ResultTable table;
         table.title = std::to_string(result.cases) + " cases in " + file_name(path) + ", " +
@@ -193,6 +259,32 @@ void add_validate_command(plugin::HostServices& host) {
         }
         for (const auto& [activity, events] : result.unmapped_activities)
             table.rows.push_back({{"not on the map", activity, "", std::to_string(events) + " events"}, {}});
+        // The cases list: every deviation of a case, as `journey validate --cases` writes it (the first
+        // thousand; the report has them all).
+        constexpr std::size_t listed = 1000;
+        std::size_t deviating = 0;
+        {
+            std::string last;
+            for (const auto& d : result.deviations)
+                if (d.case_id != last) {
+                    ++deviating;
+                    last = d.case_id;
+                }
+        }
+        for (std::size_t k = 0; k < result.deviations.size() && k < listed; ++k) {
+            const auto& d = result.deviations[k];
+            char days[32] = "";
+            if (d.seconds >= 0) std::snprintf(days, sizeof days, ", %.1f days", d.seconds / 86400);
+            table.rows.push_back({{std::string("case: ") + eventlog::to_string(d.kind), d.case_id,
+                                   d.step + (d.to.empty() ? "" : " -> " + d.to), when_text(d) + days},
+                                  d.to.empty() ? cells_of({d.step}) : cells_of({d.step, d.to})});
+        }
+        if (result.deviations.size() > listed)
+            table.rows.push_back(
+                {{"cases", std::to_string(result.deviations.size() - listed) + " more deviations", "",
+                  "Save Report for all"},
+                 {}});
+        table.title += ", " + std::to_string(deviating) + " deviating case(s) listed below";
         for (const auto& unresolved : result.mapping_unresolved)
             table.rows.push_back(
                 {{"mapping target", unresolved, "", "is no step of the map (" + file_name(mapping) + ")"},

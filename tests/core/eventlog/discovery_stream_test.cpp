@@ -19,7 +19,8 @@ struct Both {
     EventLog names, whole;
     DiscoveryStream stream;
     bool refused = false;
-    explicit Both(const std::vector<Row>& rows) {
+    explicit Both(const std::vector<Row>& rows, std::size_t trie_slack = std::size_t(1) << 20)
+        : stream(trie_slack) {
         std::vector<std::string> ids;
         for (const auto& r : rows) {
             auto it = std::find(ids.begin(), ids.end(), r.case_id);
@@ -111,6 +112,29 @@ TEST_CASE("discovery stream: the same answer as discover on the whole log", "[co
         }
         Both b(rows);
         check_same_discovery(b.stream.finish(b.names, 3), discover(b.whole, 3));
+    }
+    SECTION("long cases each on a path of their own: past the trie's budget, sequences of bytes") {
+        // 40 cases of 30 to 60 events over 9 activities, interleaved in time: the trie (slack 50 nodes)
+        // overflows part way, and what was read before and after must add up the same.
+        std::vector<Row> rows;
+        const std::vector<std::string> acts = {"Lead",  "MQL", "SQL",  "Demo",   "Proposal",
+                                               "Legal", "Won", "Lost", "Nurture"};
+        unsigned x = 12345;
+        for (int c = 0; c < 40; ++c) {
+            int t = c * 3;
+            const int n = 30 + c % 31;
+            for (int k = 0; k < n; ++k) {
+                x = x * 1103515245u + 12345u;
+                t += 1 + static_cast<int>((x >> 16) % 50);
+                rows.push_back({"c" + std::to_string(c), acts[(x >> 8) % acts.size()], t});
+            }
+            if (c % 4 == 0)  // some cases share one path
+                for (int k = 0; k < 5; ++k) rows.push_back({"s" + std::to_string(c), acts[k], c + k});
+        }
+        std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.t < b.t; });
+        Both b(rows, 50);
+        REQUIRE_FALSE(b.refused);
+        check_same_discovery(b.stream.finish(b.names, 5), discover(b.whole, 5));
     }
     SECTION("a row earlier than its case's last is refused") {
         Both b({{"A", "Lead", 10}, {"A", "Demo", 5}});
