@@ -126,7 +126,11 @@ std::optional<std::int64_t> parse_epoch(std::string_view s, EpochUnit unit) {
     }
     if (!any || i != s.size()) return std::nullopt;
     const bool ms = unit == EpochUnit::milliseconds || (unit == EpochUnit::automatic && v >= 1e11);
-    return static_cast<std::int64_t>(v * (ms ? 1e3 : 1e6) + 0.5);
+    const double us = v * (ms ? 1e3 : 1e6);
+    // Past the year 9999 is no time a log means, and soon no count of microseconds fits 64 bits.
+    constexpr double year_10000_us = 253402300800e6;
+    if (!(us < year_10000_us)) return std::nullopt;
+    return static_cast<std::int64_t>(us + 0.5);
 }
 
 std::string_view trim(std::string_view s) {

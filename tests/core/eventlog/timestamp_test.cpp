@@ -69,6 +69,15 @@ TEST_CASE("epoch seconds and milliseconds", "[core][eventlog][timestamp]") {
     CHECK(parse_timestamp("1700000000.5") == 1700000000 * sec + 500000);
     CHECK(parse_timestamp("1700000000", {DateOrder::automatic, EpochUnit::milliseconds}) ==
           std::int64_t(1700000000) * 1000);
+    SECTION(
+        "numbers past the year 9999 are no time (they overflowed the microsecond count; a fuzz finding)") {
+        CHECK(parse_timestamp("253402300799", {DateOrder::automatic, EpochUnit::seconds}) ==
+              253402300799 * sec);  // 9999-12-31T23:59:59Z
+        CHECK_FALSE(parse_timestamp("99999999999999999999").has_value());
+        CHECK_FALSE(parse_timestamp("2555555555555555555555555555555").has_value());
+        CHECK_FALSE(
+            parse_timestamp("253402300800000", {DateOrder::automatic, EpochUnit::seconds}).has_value());
+    }
 }
 
 TEST_CASE("what is not a timestamp", "[core][eventlog][timestamp]") {
