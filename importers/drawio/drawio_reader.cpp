@@ -808,6 +808,7 @@ class Reader {
 
     void read_geometry(const pugi::xml_node& node, const Source& src, Geometry& g,
                        const std::string& cell_id) {
+        bool seen_as = false;
         for (pugi::xml_attribute a : node.attributes()) {
             const char* n = a.name();
             double* target = n[0] == 'x' && n[1] == 0        ? &g.bounds.x
@@ -819,10 +820,17 @@ class Reader {
             if (target && read_coordinate(a, *target, src, node, cell_id)) continue;
             if (std::strcmp(n, "relative") == 0 && read_flag(a, flag))
                 g.relative = flag;
-            else if (n[0] == 'a' && n[1] == 's' && n[2] == 0)
+            else if (n[0] == 'a' && n[1] == 's' && n[2] == 0 && seen_as) {
+                // XML allows an attribute once; the cell took this geometry by its first 'as'.
+                Location where = src.at(node);
+                where.cell_id = cell_id;
+                warn("dropped a second 'as' attribute of <mxGeometry> (an XML attribute may appear once)",
+                     where);
+            } else if (n[0] == 'a' && n[1] == 's' && n[2] == 0) {
+                seen_as = true;
                 g.as =
                     std::string_view(a.value()) == "geometry" ? std::nullopt : Boxed<std::string>(a.value());
-            else
+            } else
                 g.extra.push_back({a.name(), a.value()});
         }
         for (pugi::xml_node child : node.children()) {
