@@ -198,6 +198,35 @@ std::string replace_invalid_utf8(std::string_view text) {
     return out;
 }
 
+std::size_t find_xml_control(std::string_view s) {
+    auto forbidden = [](unsigned char c) { return c < 0x20 && c != '\t' && c != '\n' && c != '\r'; };
+    std::size_t i = 0;
+    const std::size_t n = s.size();
+    // Eight bytes at a time: a word with no byte below 0x20 is skipped whole (most of a file; a line break
+    // sends one word through the byte loop).
+    while (i + 8 <= n) {
+        std::uint64_t word;
+        std::memcpy(&word, s.data() + i, 8);
+        if (((word - 0x2020202020202020ULL) & ~word & 0x8080808080808080ULL) == 0) {
+            i += 8;
+            continue;
+        }
+        for (std::size_t k = i; k < i + 8; ++k)
+            if (forbidden(static_cast<unsigned char>(s[k]))) return k;
+        i += 8;
+    }
+    for (; i < n; ++i)
+        if (forbidden(static_cast<unsigned char>(s[i]))) return i;
+    return std::string_view::npos;
+}
+
+std::string replace_for_xml(std::string_view text) {
+    std::string valid = replace_invalid_utf8(text);
+    for (std::size_t at = find_xml_control(valid); at != std::string::npos; at = find_xml_control(valid))
+        valid.replace(at, 1, "\xEF\xBF\xBD");
+    return valid;
+}
+
 std::size_t find_invalid_utf8(std::string_view s) {
     std::size_t i = 0, n = s.size();
     while (i < n) {

@@ -31,6 +31,10 @@ std::string deflate_raw(std::string_view bytes, int level = 6);
 std::size_t find_invalid_utf8(std::string_view text);
 // The text with every byte that is not part of valid UTF-8 replaced by U+FFFD.
 std::string replace_invalid_utf8(std::string_view text);
+// Offset of the first control character XML 1.0 forbids (U+0000-U+001F but TAB, LF and CR), or npos.
+std::size_t find_xml_control(std::string_view text);
+// Text any XML file can hold: broken UTF-8 and forbidden control characters each become U+FFFD.
+std::string replace_for_xml(std::string_view text);
 
 std::uint32_t crc32(std::string_view bytes);
 

@@ -8,10 +8,12 @@ namespace jstudio::eventlog {
 
 std::uint32_t EventLog::activity_id(std::string_view name) {
     if (auto it = m_activity_ids.find(name); it != m_activity_ids.end()) return it->second;
-    // Names go into JSON reports and draw.io files, which hold only UTF-8: a broken byte becomes U+FFFD here,
-    // once, so every report and drawing shows the same name and a drawing reads back as it was drawn.
-    if (codec::find_invalid_utf8(name) != std::string_view::npos)
-        return activity_id(codec::replace_invalid_utf8(name));
+    // Names go into JSON reports and draw.io files, which hold only UTF-8 and no control characters but tab
+    // and line breaks: a broken byte or a forbidden control becomes U+FFFD here, once, so every report and
+    // drawing shows the same name and a drawing reads back as it was drawn.
+    if (codec::find_invalid_utf8(name) != std::string_view::npos ||
+        codec::find_xml_control(name) != std::string_view::npos)
+        return activity_id(codec::replace_for_xml(name));
     const auto id = static_cast<std::uint32_t>(m_activities.size());
     m_activities.emplace_back(name);
     m_activity_ids.emplace(std::string(name), id);

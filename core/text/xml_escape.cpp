@@ -57,6 +57,10 @@ void xml_escape_into(std::string& out, std::string_view text, const XmlEscape& h
                     out += c;
                 break;
             default:
+                if (how.replace_controls && static_cast<unsigned char>(c) < 0x20) {
+                    out += "\xEF\xBF\xBD";
+                    break;
+                }
                 if (how.drop_controls && static_cast<unsigned char>(c) < 0x20) break;
                 out += c;
         }

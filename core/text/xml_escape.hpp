@@ -16,9 +16,11 @@ struct XmlEscape {
     const char* tab = nullptr;      // replacement for TAB (nullptr: kept)
     const char* cr = nullptr;       // replacement for CR (nullptr: kept unless drop_controls)
     bool drop_controls = false;     // drop C0 controls other than TAB/LF (XML 1.0), CR too unless cr is set
+    bool replace_controls = false;  // write C0 controls other than TAB/LF/CR as U+FFFD (XML 1.0 has none)
 };
 
-inline constexpr XmlEscape drawio_attribute{true, true, "&#xa;", "&#x9;", "&#xd;", false};
+// A control character in a label would make a file neither draw.io nor any XML reader opens.
+inline constexpr XmlEscape drawio_attribute{true, true, "&#xa;", "&#x9;", "&#xd;", false, true};
 inline constexpr XmlEscape svg_attribute{true, false, "&#10;", nullptr, nullptr, false};
 inline constexpr XmlEscape svg_text{false, false, nullptr, nullptr, nullptr, false};
 inline constexpr XmlEscape ooxml{true, false, nullptr, nullptr, nullptr, true};

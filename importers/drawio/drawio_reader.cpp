@@ -127,6 +127,36 @@ Status check_text(const Source& src) {
     if (auto bad = codec::find_invalid_utf8(src.text); bad != std::string_view::npos)
         return make_error(ErrorCode::bad_encoding, "text is not valid UTF-8",
                           src.at(static_cast<std::ptrdiff_t>(bad)));
+    // XML 1.0 forbids them, written out or as character references, and draw.io's parser refuses such a file.
+    auto control_error = [&](unsigned value, std::size_t at) {
+        static constexpr char hex[] = "0123456789ABCDEF";
+        return make_error(ErrorCode::bad_xml,
+                          std::string("control character U+00") + hex[(value >> 4) & 15] + hex[value & 15] +
+                              " is not allowed in XML (draw.io does not open such a file)",
+                          src.at(static_cast<std::ptrdiff_t>(at)));
+    };
+    if (auto bad = codec::find_xml_control(src.text); bad != std::string_view::npos)
+        return control_error(static_cast<unsigned char>(src.text[bad]), bad);
+    for (std::size_t at = src.text.find("&#"); at != std::string_view::npos;
+         at = src.text.find("&#", at + 2)) {
+        std::size_t i = at + 2;
+        const bool hex = i < src.text.size() && (src.text[i] == 'x' || src.text[i] == 'X');
+        i += hex;
+        unsigned value = 0;
+        std::size_t digits = 0;
+        for (; i < src.text.size() && digits < 8; ++i, ++digits) {
+            const char c = src.text[i];
+            const int d = c >= '0' && c <= '9'          ? c - '0'
+                          : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                          : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                        : -1;
+            if (d < 0) break;
+            value = value * (hex ? 16 : 10) + static_cast<unsigned>(d);
+        }
+        if (digits > 0 && digits < 8 && i < src.text.size() && src.text[i] == ';' && value < 0x20 &&
+            value != '\t' && value != '\n' && value != '\r')
+            return control_error(value, at);
+    }
     // pugixml ignores DTDs; refusing entity declarations outright keeps XXE and entity bombs out for good.
     auto doctype = src.text.find("<!DOCTYPE");
     if (doctype != std::string_view::npos) {

@@ -35,4 +35,20 @@ TEST_CASE("codecs match draw.io's browser functions", "[core][codec]") {
         CHECK(codec::find_invalid_utf8("\xED\xA0\x80") == 0);  // surrogate
         CHECK(codec::find_invalid_utf8("ok\xE2\x82") == 2);    // truncated
     }
+    SECTION("control characters XML forbids, found in any position of a word") {
+        CHECK(codec::find_xml_control("tab\tline\nreturn\r ok, and a long run of plain text") ==
+              std::string::npos);
+        for (std::size_t at = 0; at < 20; ++at) {
+            std::string text(20, 'x');
+            text[at] = '\x01';
+            CHECK(codec::find_xml_control(text) == at);
+        }
+        CHECK(codec::find_xml_control(std::string("a\0b", 3)) == 1);
+        CHECK(codec::replace_for_xml("Nego\x01\x0b"
+                                     "ti\xC0"
+                                     "ation") ==
+              "Nego\xEF\xBF\xBD\xEF\xBF\xBD"
+              "ti\xEF\xBF\xBD"
+              "ation");
+    }
 }

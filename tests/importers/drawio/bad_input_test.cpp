@@ -335,3 +335,18 @@ TEST_CASE("odd but valid forms", "[importers][drawio]") {
         CHECK_FALSE(r->document.pages[0].id.has_value());
     }
 }
+
+TEST_CASE("control characters XML forbids are refused with their place, written out or as references",
+          "[importers][drawio]") {
+    for (const std::string& bad : {std::string("A\x01B"), std::string("A&#1;B"), std::string("A&#x1b;B")}) {
+        const auto text = model("\n<mxCell id=\"2\" value=\"" + bad + "\" vertex=\"1\" parent=\"1\"/>");
+        const auto r = read_drawio(text, "ctl.drawio");
+        REQUIRE_FALSE(r);
+        CHECK(r.error().message.find("control character U+00") != std::string::npos);
+        CHECK(r.error().where.line == 2);
+    }
+    // Tabs, line breaks and other references stay readable.
+    CHECK(
+        read_drawio(model("<mxCell id=\"2\" value=\"A&#9;B&#xa;C&#38;&#x2713;\" vertex=\"1\" parent=\"1\"/>"),
+                    "ok.drawio"));
+}
