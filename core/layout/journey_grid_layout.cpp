@@ -635,9 +635,6 @@ Result<JourneyLayoutReport> layout_journey_map(diagram::Page& page, const page::
             auto route = router.route(edge.from, edge.to, from_fraction, to_fraction, sides[0], sides[1]);
             if (route.empty()) continue;
             auto [label, cost] = best_label(route);
-            double length = 0;
-            for (std::size_t p = 1; p < route.size(); ++p)
-                length += std::abs(route[p].x - route[p - 1].x) + std::abs(route[p].y - route[p - 1].y);
             const bool free = !size || cost < 1000;  // covers nothing
             if (chosen.route.empty() || (free && chosen.cost >= 1000) ||
                 (!free && chosen.cost >= 1000 && cost < chosen.cost))
