@@ -666,12 +666,15 @@ class Reader {
         return Ok{};
     }
 
+    // out is changed only when the whole text is a number: a number with trailing text ("NaN(00") is kept
+    // verbatim by the caller and must not also set the value.
     static bool parse_number(const char* text, double& out) {
         std::string_view s(text);
         while (!s.empty() && (s.front() == ' ' || s.front() == '+'))
             s.remove_prefix(1);  // parseFloat is lenient
         if (s.empty()) return false;
-        auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+        double value = 0;
+        auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
         if (ec == std::errc::result_out_of_range) {
             out = s.front() == '-' ? -HUGE_VAL : HUGE_VAL;
             return true;
@@ -682,7 +685,9 @@ class Reader {
             if (s == "-Infinity") return out = -HUGE_VAL, true;
             return false;
         }
-        return ptr == s.data() + s.size();
+        if (ptr != s.data() + s.size()) return false;
+        out = value;
+        return true;
     }
 
     // A coordinate: unparseable text stays as-is (kept verbatim), non-finite or huge values are repaired.
