@@ -9,10 +9,25 @@
 #include "core/eventlog/discovery_stream.hpp"
 #include "importers/eventlog/log_reader.hpp"
 #include "tests/support/corpus.hpp"
+#include "tests/support/discovery_compare.hpp"
 
 using namespace jstudio;
 
 namespace {
+
+// Column names the generic lists cannot guess (the manifest's `cols=` note).
+importers::LogReadOptions corpus_log_options(const std::string& file) {
+    importers::LogReadOptions o;
+    if (file == "eventdataR__patients.csv") {
+        o.case_column = "patient";
+        o.activity_column = "handling";
+        o.time_column = "time";
+        o.lifecycle_column = "registration_type";
+    } else if (file.find("mobis") != std::string::npos) {
+        o.time_column = "end";
+    }
+    return o;
+}
 
 void check_against_reference(const std::filesystem::path& log_path, const nlohmann::json& ref) {
     INFO(log_path.string());
@@ -93,16 +108,7 @@ TEST_CASE("every corpus log reads with the manifest's counts", "[importers][even
         const std::string format = test::field(row, "format");
         if (format.find("DFG") != std::string::npos) continue;
         INFO(file);
-        importers::LogReadOptions o;
-        // Column names the generic lists cannot guess (the manifest's `cols=` note).
-        if (file == "eventdataR__patients.csv") {
-            o.case_column = "patient";
-            o.activity_column = "handling";
-            o.time_column = "time";
-            o.lifecycle_column = "registration_type";
-        } else if (file.find("mobis") != std::string::npos) {
-            o.time_column = "end";
-        }
+        importers::LogReadOptions o = corpus_log_options(file);
         auto read = importers::read_event_log_file((*dir / file).string(), o);
         REQUIRE(read);
         const auto& log = read->log;
@@ -115,15 +121,6 @@ TEST_CASE("every corpus log reads with the manifest's counts", "[importers][even
     CHECK(checked == 17);
 }
 
-namespace {
-
-bool same_spread(const eventlog::Spread& a, const eventlog::Spread& b) {
-    return a.n == b.n && a.median == b.median && a.p90 == b.p90 && a.min == b.min && a.max == b.max &&
-           a.mean == Approx(b.mean).epsilon(1e-12);
-}
-
-}  // namespace
-
 TEST_CASE("every corpus CSV streamed gives discover's answer, or is read whole",
           "[importers][eventlog][corpus]") {
     const auto dir = test::corpus_dir("eventlogs");
@@ -133,15 +130,7 @@ TEST_CASE("every corpus CSV streamed gives discover's answer, or is read whole",
         const std::string file = test::field(row, "local_file");
         if (file.size() < 4 || file.substr(file.size() - 4) != ".csv") continue;
         INFO(file);
-        importers::LogReadOptions o;
-        if (file == "eventdataR__patients.csv") {
-            o.case_column = "patient";
-            o.activity_column = "handling";
-            o.time_column = "time";
-            o.lifecycle_column = "registration_type";
-        } else if (file.find("mobis") != std::string::npos) {
-            o.time_column = "end";
-        }
+        importers::LogReadOptions o = corpus_log_options(file);
         auto whole = importers::read_event_log_file((*dir / file).string(), o);
         REQUIRE(whole);
         eventlog::DiscoveryStream stream;
@@ -160,34 +149,7 @@ TEST_CASE("every corpus CSV streamed gives discover's answer, or is read whole",
         const auto a = stream.finish(read->log, 10);
         const auto b = eventlog::discover(whole->log, 10);
         CHECK(read->log.activities() == whole->log.activities());
-        CHECK(a.cases == b.cases);
-        CHECK(a.events == b.events);
-        CHECK(a.total_arcs == b.total_arcs);
-        CHECK(a.variants_total == b.variants_total);
-        CHECK(a.equal_time_pairs == b.equal_time_pairs);
-        REQUIRE(a.activities.size() == b.activities.size());
-        for (std::size_t i = 0; i < a.activities.size(); ++i) {
-            CHECK(a.activities[i].activity == b.activities[i].activity);
-            CHECK(a.activities[i].events == b.activities[i].events);
-            CHECK(a.activities[i].cases == b.activities[i].cases);
-            CHECK(a.activities[i].starts == b.activities[i].starts);
-            CHECK(a.activities[i].ends == b.activities[i].ends);
-            CHECK(same_spread(a.activities[i].time_in_stage, b.activities[i].time_in_stage));
-        }
-        REQUIRE(a.edges.size() == b.edges.size());
-        for (std::size_t i = 0; i < a.edges.size(); ++i) {
-            CHECK(a.edges[i].from == b.edges[i].from);
-            CHECK(a.edges[i].to == b.edges[i].to);
-            CHECK(a.edges[i].count == b.edges[i].count);
-            CHECK(same_spread(a.edges[i].duration, b.edges[i].duration));
-        }
-        REQUIRE(a.variants.size() == b.variants.size());
-        for (std::size_t i = 0; i < a.variants.size(); ++i) {
-            CHECK(a.variants[i].activities == b.variants[i].activities);
-            CHECK(a.variants[i].count == b.variants[i].count);
-        }
-        CHECK(same_spread(a.case_duration, b.case_duration));
-        CHECK(same_spread(a.case_duration_2plus, b.case_duration_2plus));
+        test::check_same_discovery(a, b);
         ++streamed;
     }
     CHECK(streamed + refused >= 8);
