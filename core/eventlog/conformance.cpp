@@ -1,11 +1,14 @@
 #include "core/eventlog/conformance.hpp"
 
+#include "core/base/order_statistics.hpp"
+#include "core/base/spill_file.hpp"
 #include "core/eventlog/activity_steps.hpp"
 #include "core/eventlog/block_vector.hpp"
 #include "core/eventlog/conformance_stream.hpp"
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <climits>
 #include <cmath>
@@ -284,20 +287,19 @@ void finish(Conformance& out, const EventLog& log, const MapModel& model,
 
 namespace {
 
-// Nearest-rank percentile of sorted values.
-double percentile(const std::vector<float>& sorted, double p) {
-    if (sorted.empty()) return -1;
-    auto k = static_cast<std::size_t>(std::ceil(p * static_cast<double>(sorted.size())));
-    k = std::clamp<std::size_t>(k, 1, sorted.size());
-    return sorted[k - 1];
+// The rank (0-based) of the nearest-rank percentile p of `count` sorted values.
+std::size_t percentile_rank(std::size_t count, double p) {
+    auto k = static_cast<std::size_t>(std::ceil(p * static_cast<double>(count)));
+    return std::clamp<std::size_t>(k, 1, count) - 1;
 }
 
-// A step's time in it from its stays (sorted), and the stall threshold that follows.
-void step_times(StepReport& r, const std::vector<float>& sorted, double mapped_stall,
+// A step's time in it from the number of its stays and their median and p90 (nearest rank; -1 for no stay),
+// and the stall threshold that follows.
+void step_times(StepReport& r, std::size_t stays, double median, double p90, double mapped_stall,
                 const ConformanceOptions& options) {
-    r.stays = sorted.size();
-    r.median_seconds = percentile(sorted, 0.5);
-    r.p90_seconds = percentile(sorted, 0.9);
+    r.stays = stays;
+    r.median_seconds = median;
+    r.p90_seconds = p90;
     if (mapped_stall > 0) {
         r.stall_threshold = mapped_stall;
         r.stall_rule = "mapping";
@@ -306,7 +308,7 @@ void step_times(StepReport& r, const std::vector<float>& sorted, double mapped_s
         r.stall_rule = "--stall-days";
     } else if (options.stall_seconds < 0) {
         r.stall_rule = "off";
-    } else if (sorted.size() >= min_stays_for_p90) {
+    } else if (stays >= min_stays_for_p90) {
         r.stall_threshold = r.p90_seconds;
         r.stall_rule = "p90";
     } else {
@@ -349,7 +351,8 @@ Conformance check_conformance(const EventLog& log, const StepModel& map, const C
     for (std::size_t i = 0; i < n; ++i) {
         auto& v = stay_seconds[i];
         std::sort(v.begin(), v.end());
-        step_times(out.steps[i], v, model.mapped_stall[i], options);
+        const auto at = [&](double p) { return v.empty() ? -1.0 : double(v[percentile_rank(v.size(), p)]); };
+        step_times(out.steps[i], v.size(), at(0.5), at(0.9), model.mapped_stall[i], options);
         std::vector<float>().swap(v);
     }
 
@@ -565,21 +568,6 @@ namespace jstudio::eventlog {
 
 namespace {
 
-// Stays (float seconds bits << 32 | case) in order of their seconds (non-negative floats order as their
-// bits): least significant byte first, one counting pass per byte of the upper half, a pass skipped when
-// every stay has the same byte there.
-void sort_by_seconds(std::vector<std::uint64_t>& v) {
-    std::vector<std::uint64_t> sorted(v.size());
-    for (unsigned shift = 32; shift < 64; shift += 8) {
-        std::array<std::size_t, 257> at{};
-        for (const auto x : v) ++at[((x >> shift) & 0xFF) + 1];
-        if (std::find(at.begin() + 1, at.end(), v.size()) != at.end()) continue;
-        for (std::size_t k = 1; k < at.size(); ++k) at[k] += at[k - 1];
-        for (const auto x : v) sorted[at[(x >> shift) & 0xFF]++] = x;
-        v.swap(sorted);
-    }
-}
-
 // The first `limit` distinct case numbers of a finding, smallest first (the cases that come first in the
 // log, as check_conformance keeps its examples).
 class FirstCases {
@@ -630,11 +618,14 @@ struct ConformanceStream::Impl {
     std::vector<std::uint16_t> slot_of;  // (table * n * n + pair key) -> pair slot + 1
     std::vector<PairEntry> pairs;
     std::unordered_map<std::uint64_t, std::vector<std::size_t>> inner_paths;
-    BlockVector<Walk, 15> walks;                    // 2 MiB blocks
-    std::string ids;                                // case ids one after the other
-    std::vector<std::uint64_t> id_ends;             // case k = ids[id_ends[k], id_ends[k + 1])
-    std::vector<BlockVector<std::uint64_t>> stays;  // per step: float seconds bits << 32 | case number
-    std::vector<std::uint64_t> unmapped;            // per activity
+    BlockVector<Walk, 15> walks;         // 2 MiB blocks
+    std::string ids;                     // case ids one after the other
+    std::vector<std::uint64_t> id_ends;  // case k = ids[id_ends[k], id_ends[k + 1])
+    // Per step: float seconds bits << 32 | case number, past 16 KiB a step in `spill` (the median, the p90
+    // and the stays above it need every stay; they are found by reading them through a few times).
+    std::vector<SpillVector<std::uint64_t>> stays;
+    SpillFile spill;
+    std::vector<std::uint64_t> unmapped;  // per activity
     std::int64_t log_end = INT64_MIN;
     FirstCases late;
     std::vector<FirstCases> skip_examples;
@@ -736,7 +727,7 @@ struct ConformanceStream::Impl {
             const float seconds = static_cast<float>(stay);
             std::uint32_t bits;
             std::memcpy(&bits, &seconds, 4);
-            stays[prev].push_back((std::uint64_t(bits) << 32) | case_no);
+            stays[prev].push_back((std::uint64_t(bits) << 32) | case_no, spill);
             StepReport& from = out.steps[prev];
             const std::uint64_t key = pair_key(prev, s);
             ++from.transitions_out;
@@ -793,30 +784,36 @@ struct ConformanceStream::Impl {
 
     Conformance finish(const EventLog& names) {
         const std::size_t limit = options.examples;
-        // Time in step, thresholds, then the stays above them.
+        // Time in step, thresholds, then the stays above them. Stays are never negative (a row earlier than
+        // the case's last is refused), so their float bits order as their seconds.
         for (std::size_t i = 0; i < n; ++i) {
-            auto v = stays[i].take();
-            sort_by_seconds(v);
-            std::vector<float> seconds(v.size());
-            for (std::size_t k = 0; k < v.size(); ++k) {
-                const auto bits = static_cast<std::uint32_t>(v[k] >> 32);
-                std::memcpy(&seconds[k], &bits, 4);
+            const auto& v = stays[i];
+            const auto seconds_of = [](std::uint64_t stay) {
+                return std::bit_cast<float>(static_cast<std::uint32_t>(stay >> 32));
+            };
+            double median = -1, p90 = -1;
+            if (!v.empty()) {
+                const auto bits = keys_at_ranks<std::uint32_t>(
+                    [&](auto&& f) { v.for_each(spill, [&](std::uint64_t x) { f(std::uint32_t(x >> 32)); }); },
+                    {percentile_rank(v.size(), 0.5), percentile_rank(v.size(), 0.9)});
+                median = std::bit_cast<float>(bits[0]);
+                p90 = std::bit_cast<float>(bits[1]);
             }
             StepReport& r = out.steps[i];
-            step_times(r, seconds, model.mapped_stall[i], options);
+            step_times(r, v.size(), median, p90, model.mapped_stall[i], options);
             if (r.stall_threshold >= 0) {
                 FirstCases stalled;
-                for (std::size_t k = v.size();
-                     k-- > 0 && static_cast<double>(seconds[k]) > r.stall_threshold;) {
-                    const auto case_no = static_cast<std::uint32_t>(v[k]);
+                v.for_each(spill, [&](std::uint64_t stay) {
+                    if (static_cast<double>(seconds_of(stay)) <= r.stall_threshold) return;
+                    const auto case_no = static_cast<std::uint32_t>(stay);
                     ++r.stalls;
                     ++out.stalls;
                     stalled.add(case_no, limit);
                     deviation(DeviationKind::stall, walks[case_no]);
-                }
+                });
                 r.stall_examples = named(stalled);
             }
-            std::vector<std::uint64_t>().swap(v);
+            stays[i].clear();
         }
         for (std::size_t c = 0; c < walks.size(); ++c) {
             Walk& w = walks[c];

@@ -56,21 +56,24 @@ double seconds_between(const Event& a, const Event& b) {
 
 // The part of discovery that follows the per-case pass, shared by discover() and DiscoveryStream: spreads,
 // time in stage and the orders of activities, edges and variants.
-// `durations(k, into)` appends edge k's durations to `into`; `take(k)` gives them and may free them.
-template <typename Append, typename Take>
+// `count(k)` is edge k's number of durations, `each(k, f)` calls f(seconds) for each in order, `release(k)`
+// says they are no longer needed.
+template <typename Count, typename Each, typename Release>
 void assemble(Discovery& out, const std::vector<std::string>& names, std::vector<ActivityStats>& acts,
-              std::vector<DfgEdge> edges, Append durations, Take take, std::vector<Variant> variants,
-              std::size_t top_variants) {
+              std::vector<DfgEdge> edges, Count count, Each each, Release release,
+              std::vector<Variant> variants, std::size_t top_variants) {
     const std::size_t n_act = acts.size();
-    // Time in stage of an activity = the durations of the edges leaving it, gathered one activity at a time
-    // rather than kept twice during the pass.
+    // Time in stage of an activity = the durations of the edges leaving it, read edge after edge rather than
+    // kept twice.
     std::vector<std::vector<std::size_t>> edges_from(n_act);
     for (std::size_t k = 0; k < edges.size(); ++k) edges_from[edges[k].from].push_back(k);
     for (std::size_t i = 0; i < n_act; ++i) {
         acts[i].activity = static_cast<std::uint32_t>(i);
-        std::vector<double> stay;
-        for (auto k : edges_from[i]) durations(k, stay);
-        acts[i].time_in_stage = spread_of(std::move(stay));
+        std::size_t n = 0;
+        for (auto k : edges_from[i]) n += count(k);
+        acts[i].time_in_stage = spread_over(n, [&](auto&& f) {
+            for (auto k : edges_from[i]) each(k, f);
+        });
         if (acts[i].events > 0) out.activities.push_back(acts[i]);
     }
     std::sort(out.activities.begin(), out.activities.end(),
@@ -78,7 +81,10 @@ void assemble(Discovery& out, const std::vector<std::string>& names, std::vector
                   if (a.events != b.events) return a.events > b.events;
                   return names[a.activity] < names[b.activity];
               });
-    for (std::size_t i = 0; i < edges.size(); ++i) edges[i].duration = spread_of(take(i));
+    for (std::size_t k = 0; k < edges.size(); ++k) {
+        edges[k].duration = spread_over(count(k), [&](auto&& f) { each(k, f); });
+        release(k);
+    }
     std::sort(edges.begin(), edges.end(), [&](const DfgEdge& a, const DfgEdge& b) {
         if (a.count != b.count) return a.count > b.count;
         if (a.from != b.from) return names[a.from] < names[b.from];
@@ -198,36 +204,29 @@ Discovery discover(const EventLog& log, std::size_t top_variants) {
     variant_list.reserve(variants.size());
     for (auto& [seq_of, count] : variants) variant_list.push_back({seq_of, count});
     assemble(
-        out, names, acts, std::move(edges),
-        [&](std::size_t k, std::vector<double>& into) {
-            into.insert(into.end(), edge_durations[k].begin(), edge_durations[k].end());
+        out, names, acts, std::move(edges), [&](std::size_t k) { return edge_durations[k].size(); },
+        [&](std::size_t k, auto&& f) {
+            for (const double d : edge_durations[k]) f(d);
         },
-        [&](std::size_t k) { return std::move(edge_durations[k]); }, std::move(variant_list), top_variants);
+        [&](std::size_t k) { std::vector<double>().swap(edge_durations[k]); }, std::move(variant_list),
+        top_variants);
     out.case_duration = spread_of(std::move(durations));
     out.case_duration_2plus = spread_of(std::move(durations_2plus));
     return out;
 }
 
-void DurationList::push(std::int64_t us) {
+void DurationList::push(std::int64_t us, SpillFile& file) {
+    // (double)(s * 1e6) / 1e6 is s exactly: whole seconds read back as the values discover() computes.
     if (m_whole && us % 1000000 == 0 && us / 1000000 >= INT32_MIN && us / 1000000 <= INT32_MAX) {
-        m_seconds.push_back(static_cast<std::int32_t>(us / 1000000));
+        m_seconds.push_back(static_cast<std::int32_t>(us / 1000000), file);
         return;
     }
     if (m_whole) {  // the first fraction of a second: every duration becomes a double
         m_whole = false;
-        m_any.reserve(m_seconds.size() + 1);
-        for (auto v : m_seconds) m_any.push_back(v);
-        std::vector<std::int32_t>().swap(m_seconds);
+        m_seconds.for_each(file, [&](std::int32_t v) { m_any.push_back(v, file); });
+        m_seconds.clear();
     }
-    m_any.push_back(static_cast<double>(us) / 1e6);
-}
-
-void DurationList::append_to(std::vector<double>& into) const {
-    // (double)(s * 1e6) / 1e6 is s exactly: the same values discover() computes.
-    if (m_whole)
-        into.insert(into.end(), m_seconds.begin(), m_seconds.end());
-    else
-        into.insert(into.end(), m_any.begin(), m_any.end());
+    m_any.push_back(static_cast<double>(us) / 1e6, file);
 }
 
 DiscoveryStream::DiscoveryStream(std::size_t trie_slack) : m_trie_slack(trie_slack), m_children(1024) {
@@ -318,7 +317,7 @@ bool DiscoveryStream::add(std::uint32_t case_index, std::uint32_t activity, std:
             const std::uint32_t e = edge(c.node - 1, activity);
             ++m_edges[e].count;
             ++m_arcs;
-            m_edge_durations[e].push(time_us - c.last);
+            m_edge_durations[e].push(time_us - c.last, *m_spill);
             if (time_us == c.last) ++m_equal_time_pairs;
         }
         append(case_index, activity);
@@ -333,7 +332,7 @@ bool DiscoveryStream::add(std::uint32_t case_index, std::uint32_t activity, std:
         const std::uint32_t e = edge(c.activity, activity);
         ++m_edges[e].count;
         ++m_arcs;
-        m_edge_durations[e].push(time_us - c.last);
+        m_edge_durations[e].push(time_us - c.last, *m_spill);
         if (time_us == c.last) ++m_equal_time_pairs;
     }
     c.last = time_us;
@@ -400,6 +399,7 @@ void DiscoveryStream::release() {
     std::swap(m_children, empty.m_children);
     std::swap(m_cases, empty.m_cases);
     std::swap(m_edge_durations, empty.m_edge_durations);
+    std::swap(m_spill, empty.m_spill);
     std::swap(m_edges, empty.m_edges);
     std::swap(m_chunks, empty.m_chunks);
     std::swap(m_sequence_of, empty.m_sequence_of);
@@ -487,16 +487,12 @@ Discovery DiscoveryStream::finish(const EventLog& names, std::size_t top_variant
     }
     out.total_arcs = m_arcs;
     out.equal_time_pairs = m_equal_time_pairs;
+    const SpillFile& spill = *m_spill;
     assemble(
         out, names.activities(), acts, std::move(m_edges),
-        [&](std::size_t k, std::vector<double>& into) { m_edge_durations[k].append_to(into); },
-        [&](std::size_t k) {
-            std::vector<double> v;
-            m_edge_durations[k].append_to(v);
-            m_edge_durations[k] = {};
-            return v;
-        },
-        std::move(variants), top_variants);
+        [&](std::size_t k) { return m_edge_durations[k].size(); },
+        [&](std::size_t k, auto&& f) { m_edge_durations[k].for_each(spill, f); },
+        [&](std::size_t k) { m_edge_durations[k] = {}; }, std::move(variants), top_variants);
     out.case_duration = spread_of(std::move(durations));
     out.case_duration_2plus = spread_of(std::move(durations_2plus));
     return out;

@@ -1,16 +1,20 @@
 #pragma once
 // discover() fed one event at a time, for logs too big to hold: per case a node of the variant trie (which
-// stands for the case's activities so far) and its first and last time; per arc its duration (the median
-// and p90 need them all). Memory follows the cases, the distinct paths and the arcs, not the events.
+// stands for the case's activities so far) and its first and last time; per arc its duration, in a
+// temporary file past 16 KiB an arc (the exact median and p90 need them all; they are found by reading the
+// durations through two or three times). Memory follows the cases, the distinct paths and the arcs, not the
+// events.
 // Same answer as discover() on the ordered log when every case's events come in time order (equal times
 // keep file order); add() refuses an event that does not, and the caller falls back to reading the log
 // whole. Long cases that each take a path of their own would make the trie as big as the events: past its
 // budget each case's activities are kept instead as one byte each in 16-byte chunks (12 activities per
 // chunk), and the variants are counted at the end (a log of more than 255 activities is then refused).
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "core/base/spill_file.hpp"
 #include "core/eventlog/block_vector.hpp"
 #include "core/eventlog/discovery.hpp"
 #include "core/eventlog/event_log.hpp"
@@ -18,15 +22,23 @@
 namespace jstudio::eventlog {
 
 // The durations of one arc: whole seconds in 4 bytes each while every one is whole (CRM exports keep
-// seconds), doubles from the first that is not.
+// seconds), doubles from the first that is not; past a chunk, in `file`.
 class DurationList {
   public:
-    void push(std::int64_t microseconds);
-    void append_to(std::vector<double>& into) const;  // in seconds, in push order
+    void push(std::int64_t microseconds, SpillFile& file);
+    std::size_t size() const { return m_whole ? m_seconds.size() : m_any.size(); }
+    // f(double seconds) in push order.
+    template <typename F>
+    void for_each(const SpillFile& file, F&& f) const {
+        if (m_whole)
+            m_seconds.for_each(file, [&](std::int32_t s) { f(static_cast<double>(s)); });
+        else
+            m_any.for_each(file, f);
+    }
 
   private:
-    std::vector<std::int32_t> m_seconds;
-    std::vector<double> m_any;
+    SpillVector<std::int32_t> m_seconds;
+    SpillVector<double> m_any;
     bool m_whole = true;
 };
 
@@ -73,6 +85,7 @@ class DiscoveryStream : public EventSink {
     std::vector<std::uint64_t> m_activity_events;
     std::vector<DfgEdge> m_edges;
     std::vector<DurationList> m_edge_durations;
+    std::unique_ptr<SpillFile> m_spill = std::make_unique<SpillFile>();  // the arcs' durations past a chunk
     std::vector<std::uint32_t> m_edge_of_pair;  // from * m_pair_width + to -> edge + 1 (0 = none)
     std::size_t m_pair_width = 0;
     std::uint64_t m_equal_time_pairs = 0, m_arcs = 0, m_cases_seen = 0;

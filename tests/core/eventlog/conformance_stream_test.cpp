@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <random>
+#include <unordered_map>
 
 #include "core/eventlog/activity_steps.hpp"
 #include "core/eventlog/conformance_stream.hpp"
@@ -34,12 +35,11 @@ struct Both {
     bool refused = false;
     Both(const std::vector<Row>& rows, const StepModel& map, const ConformanceOptions& options)
         : stream(map, options) {
-        std::vector<std::string> ids;
+        std::unordered_map<std::string, std::uint32_t> ids;
         for (const auto& r : rows) {
-            auto it = std::find(ids.begin(), ids.end(), r.case_id);
-            const auto index = static_cast<std::uint32_t>(it - ids.begin());
-            if (it == ids.end()) {
-                ids.push_back(r.case_id);
+            const auto [it, fresh] = ids.try_emplace(r.case_id, static_cast<std::uint32_t>(ids.size()));
+            const std::uint32_t index = it->second;
+            if (fresh) {
                 whole.cases.push_back({r.case_id, "", {}});
                 stream.case_seen(index, r.case_id);
             }
@@ -152,6 +152,15 @@ TEST_CASE("ConformanceStream gives check_conformance's answer without holding th
             CHECK(whole.backward.size() > 0);
             check_same(streamed, whole);
         }
+    }
+    SECTION("thousands of stays per stage: read back from the temporary file") {
+        // About 8,000 stays a stage, past the chunk a stage keeps in memory.
+        Both both(interleaved_log(5, 9000), map, {});
+        REQUIRE_FALSE(both.refused);
+        const auto whole = check_conformance(both.whole, map, {});
+        CHECK(whole.steps[0].stays > 4000);
+        CHECK(whole.stalls > 0);
+        check_same(both.stream.finish(both.names), whole);
     }
     SECTION("a fixed stall threshold and a mapping file (an ignored activity, a stage's own threshold)") {
         ConformanceOptions options;

@@ -96,6 +96,35 @@ TEST_CASE("discovery stream: the same answer as discover on the whole log", "[co
         REQUIRE_FALSE(b.refused);
         check_same_discovery(b.stream.finish(b.names, 5), discover(b.whole, 5));
     }
+    SECTION("arcs with tens of thousands of durations: read back from the temporary file") {
+        // 20,000 cases alternating between two activities: 80,000 durations on one arc, past the chunk an arc
+        // keeps in memory and past what spread_over holds at once; the late half seconds turn an arc's whole
+        // seconds, most of them already in the file, into doubles.
+        EventLog names, whole;
+        DiscoveryStream stream;
+        const std::uint32_t acts[2] = {names.activity_id("Call"), names.activity_id("Email")};
+        whole.activity_id("Call");
+        whole.activity_id("Email");
+        constexpr std::uint32_t cases = 20000;
+        std::vector<std::int64_t> t(cases, 0);
+        unsigned x = 99;
+        for (int k = 0; k < 8; ++k) {
+            for (std::uint32_t c = 0; c < cases; ++c) {
+                if (k == 0) whole.cases.push_back({"c" + std::to_string(c), "", {}});
+                x = x * 1103515245u + 12345u;
+                t[c] += static_cast<std::int64_t>((x >> 16) % 90000) * sec;
+                if (k == 7 && c == cases - 1) t[c] += sec / 2;
+                const std::uint32_t act = acts[k % 2];
+                whole.cases[c].events.push_back({t[c], act, true});
+                REQUIRE(stream.add(c, act, t[c]));
+            }
+        }
+        whole.order_events();
+        const auto streamed = stream.finish(names, 5);
+        REQUIRE(streamed.edges.size() == 2);
+        CHECK(streamed.edges[0].count == 80000);
+        check_same_discovery(streamed, discover(whole, 5));
+    }
     SECTION("a row earlier than its case's last is refused") {
         Both b({{"A", "Lead", 10}, {"A", "Demo", 5}});
         CHECK(b.refused);
