@@ -44,6 +44,10 @@ int main(int argc, char** argv) {
     // big blocks from the heap, which keeps what they free: a check of 100,000 screens held 185 MB resident
     // for a heap that peaked at 150 MB.
     mallopt(M_MMAP_THRESHOLD, 1 << 20);
+    // And the heap below them keeps up to 16 MB free at its top instead of 128 KB: a check of 1,000,000
+    // screens gave memory back and faulted it in again 350,000 times (a fifth of its CPU time); +2% peak at
+    // 100,000.
+    mallopt(M_TRIM_THRESHOLD, 16 << 20);
     for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) std::signal(sig, on_terminating_signal);
     // Writing into a FIFO or pipe whose reader went away fails with EPIPE and a message naming the file,
     // instead of killing the process silently half-way.

@@ -430,6 +430,7 @@ class Reader {
             boxes.push_back(static_cast<std::uint32_t>(i));
         }
         detail::SpatialGrid grid;
+        grid.reserve(m_n, boxes.size() + hosts.size());
         for (std::uint32_t i : boxes) grid.insert(i, *m_out.m_bounds[i]);
         for (std::uint32_t i : hosts) grid.insert(i, *m_out.m_bounds[i]);
         const std::unordered_set<std::uint32_t> tiles = grid_tiles(boxes, grid);
@@ -588,6 +589,7 @@ class Reader {
     void free_text() {
         std::vector<std::uint32_t> texts;
         detail::SpatialGrid nodes, edges;
+        nodes.reserve(m_n, 0);
         double top_of_nodes = INFINITY;
         for (std::size_t i = 0; i < m_n; ++i) {
             const Cell& c = cell(i);

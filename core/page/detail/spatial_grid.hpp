@@ -17,6 +17,16 @@ class SpatialGrid {
   public:
     explicit SpatialGrid(double bucket = 256) : m_bucket(bucket) {}
 
+    // Room for items below `items` and about `inserts` insertions: a page's grid is filled once, and growing
+    // it by doubling made a million-screen site map fault in twice its final size.
+    void reserve(std::size_t items, std::size_t inserts) {
+        if (items > m_rects.size()) {
+            m_rects.resize(items);
+            m_present.resize(items, 0);
+        }
+        m_entries.reserve(inserts);
+    }
+
     void insert(std::uint32_t item, const diagram::Rect& r) {
         if (item >= m_rects.size()) {
             m_rects.resize(item + 1);
