@@ -40,8 +40,7 @@ PageIndex::PageIndex(const Page& page) : m_page(&page) {
     // A power of two at least twice the cell count: short probe runs, a mask instead of a division.
     std::size_t capacity = 16;
     while (capacity < 2 * n) capacity *= 2;
-    m_slots.assign(capacity, none);
-    m_tags.assign(capacity, 0);
+    m_slots.assign(capacity, Slot{none, 0});
     {
         std::size_t total = 0;
         for (const Cell& c : cells) total += c.id.size();
@@ -56,13 +55,14 @@ PageIndex::PageIndex(const Page& page) : m_page(&page) {
     for (std::size_t i = 0; i < n; ++i) {
         const std::size_t hash = hash_id(id_at(static_cast<std::uint32_t>(i)));
         for (std::size_t s = hash & (capacity - 1);; s = (s + 1) & (capacity - 1)) {
-            if (m_slots[s] == none) {
-                m_slots[s] = static_cast<std::uint32_t>(i);
-                m_tags[s] = tag_of(hash);
+            if (m_slots[s].at == none) {
+                m_slots[s] = {static_cast<std::uint32_t>(i), tag_of(hash)};
                 break;
             }
             // first wins; the reader refuses duplicates
-            if (m_tags[s] == tag_of(hash) && id_at(m_slots[s]) == id_at(static_cast<std::uint32_t>(i))) break;
+            if (m_slots[s].tag == tag_of(hash) &&
+                id_at(m_slots[s].at) == id_at(static_cast<std::uint32_t>(i)))
+                break;
         }
     }
     m_parent.assign(n, none);
@@ -127,9 +127,9 @@ std::optional<std::uint32_t> PageIndex::slot_of(std::string_view id) const {
     const std::size_t mask = m_slots.size() - 1;
     const std::size_t hash = hash_id(id);
     for (std::size_t s = hash & mask;; s = (s + 1) & mask) {
-        const std::uint32_t at = m_slots[s];
-        if (at == none) return std::nullopt;
-        if (m_tags[s] == tag_of(hash) && id_at(at) == id) return at;
+        const Slot slot = m_slots[s];
+        if (slot.at == none) return std::nullopt;
+        if (slot.tag == tag_of(hash) && id_at(slot.at) == id) return slot.at;
     }
 }
 
