@@ -517,11 +517,26 @@ void Canvas::zoom_to_selection() {
     if (view_changed) view_changed();
 }
 
-void Canvas::zoom_fit() {
+std::optional<Rect> Canvas::drawing_bounds() {
     ensure_scene();
     std::optional<Rect> all;
     if (!m_scene->scene.drawing.items.empty()) all = m_scene->scene.drawing.bounds;
     for (const auto& t : m_targets) all = all ? unite(*all, t.bounds) : t.bounds;
+    return all;
+}
+
+void Canvas::centre_on(Point p) {
+    const wxSize s = GetClientSize();
+    set_view({p.x - s.x / 2 / m_zoom, p.y - s.y / 2 / m_zoom}, m_zoom);
+}
+
+Rect Canvas::visible_area() const {
+    const wxSize s = GetClientSize();
+    return {m_origin.x, m_origin.y, s.x / m_zoom, s.y / m_zoom};
+}
+
+void Canvas::zoom_fit() {
+    const auto all = drawing_bounds();
     const wxSize s = GetClientSize();
     if (!all || s.x < 10 || s.y < 10) return;
     const double margin = 20;
@@ -723,6 +738,12 @@ void Canvas::draw_overlay(wxGraphicsContext& gc) {
             gc.StrokeLine(handle->x, handle->y, to.x, to.y);
         }
     }
+    if (m_drop_preview) {  // a library shape on its way in: draw.io's dashed blue outline
+        const Rect& b = *m_drop_preview;
+        gc.SetPen(gc.CreatePen(sel));
+        gc.SetBrush(wxBrush(wxColour(0x29, 0xb6, 0xf2, 40)));
+        gc.DrawRectangle(b.x, b.y, b.width, b.height);
+    }
     gc.PopState();
     if (m_drag == Drag::rubber) {
         gc.SetPen(wxPen(wxColour(0x00, 0x7f, 0xd4), 1));
@@ -731,6 +752,36 @@ void Canvas::draw_overlay(wxGraphicsContext& gc) {
         gc.DrawRectangle(x, y, std::abs(m_drag_now.x - m_drag_start.x),
                          std::abs(m_drag_now.y - m_drag_start.y));
     }
+}
+
+Point Canvas::snap(Point p) const {
+    const auto& page = m_editor->document.pages[m_page];
+    const double grid = page.model_number("gridSize", 10);
+    if (!snap_to_grid || page.model_number("grid", 1) == 0 || grid < 1)
+        return {std::round(p.x), std::round(p.y)};
+    return {std::round(p.x / grid) * grid, std::round(p.y / grid) * grid};
+}
+
+void Canvas::set_drop_preview(std::optional<Rect> box) {
+    if (box == m_drop_preview) return;
+    m_drop_preview = box;
+    Refresh();
+}
+
+std::string Canvas::container_at(Point p) {
+    ensure_scene();
+    const auto& page = m_editor->document.pages[m_page];
+    diagram::PageIndex index(page);
+    // Drawing order: the last target that holds p is the one on top, the innermost of nested containers.
+    for (auto t = m_targets.rbegin(); t != m_targets.rend(); ++t) {
+        if (t->edge || t->locked || !t->bounds.contains(p)) continue;
+        const auto* cell = index.find(t->id);
+        if (!cell || !cell->style) continue;
+        const auto& style = *cell->style;
+        if (style.flag("container") || style.has_name("swimlane") || style.get_or("shape", "") == "swimlane")
+            return t->id;
+    }
+    return "";
 }
 
 // Text smaller than this on screen is unreadable; a grey bar in its place costs a fraction of laying it out

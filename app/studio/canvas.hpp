@@ -52,11 +52,23 @@ class Canvas : public wxWindow {
     void pan_by(double dx, double dy);               // window pixels
     void set_view(diagram::Point origin, double zoom);  // origin: the page point at the top-left corner
     diagram::Point view_centre() const;
+    void centre_on(diagram::Point p);               // keeps the zoom
+    diagram::Rect visible_area() const;             // page pixels
+    std::optional<diagram::Rect> drawing_bounds();  // everything drawn, page pixels; nullopt on an empty page
+    const std::vector<HitTarget>& targets() {       // shapes and edges as drawn, in drawing order
+        ensure_scene();
+        return m_targets;
+    }
     diagram::Point to_page(wxPoint p) const;
     wxPoint to_window(diagram::Point p) const;
     std::optional<diagram::Rect> cell_box(const std::string& id);  // as drawn, page pixels
     std::optional<diagram::Rect> resize_handle() const;    // bottom-right handle of a single selected vertex
     std::optional<diagram::Point> connect_handle() const;  // drag from it onto another shape to connect
+    // The outline of a shape being dragged in from the shape library (page pixels), nullopt: none.
+    void set_drop_preview(std::optional<diagram::Rect> box);
+    const std::optional<diagram::Rect>& drop_preview() const { return m_drop_preview; }
+    // The innermost container (container=1 or a swimlane, not locked) whose drawn box holds p, "" if none.
+    std::string container_at(diagram::Point p);
 
     // Edits a label in place: a text box over the cell; Enter commits (Shift+Enter: new line), Esc cancels.
     void begin_label_edit(const std::string& id);
@@ -65,6 +77,8 @@ class Canvas : public wxWindow {
     static inline bool commit_on_focus_loss = true;
     // Dragged shapes land on the page's grid (gridSize, unless the page says grid="0"); View > Snap to Grid.
     static inline bool snap_to_grid = true;  // scripted runs have no user to move the focus
+    // A page point on the page's grid when snapping is on (else rounded to whole pixels).
+    diagram::Point snap(diagram::Point p) const;
 
     // Draws the visible part of the page; the paint handler, screenshots and the benchmark all use it.
     void draw(wxGraphicsContext& gc, wxSize size);
@@ -99,6 +113,7 @@ class Canvas : public wxWindow {
     bool m_fit_pending = false;
     wxSize m_last_size;  // the client size the view was last laid out for
     std::string m_resize_id;
+    std::optional<diagram::Rect> m_drop_preview;
     wxTextCtrl* m_label_editor = nullptr;
     std::string m_label_id;
 

@@ -31,6 +31,7 @@
 #include <sstream>
 
 #include "app/studio/image_folders.hpp"
+#include "app/studio/outline_panel.hpp"
 #include "app/studio/studio_frame.hpp"
 #include "core/diagram/page_index.hpp"
 #include "core/render/page_renderer.hpp"
@@ -72,7 +73,7 @@ void settle() {
 }
 
 // Sends the canvas the mouse events a user's hand would (positions in window pixels).
-void mouse(Canvas& canvas, wxEventType type, wxPoint at, bool shift = false, bool control = false,
+void mouse(wxWindow& canvas, wxEventType type, wxPoint at, bool shift = false, bool control = false,
            int wheel = 0) {
     wxMouseEvent event(type);
     event.SetPosition(at);
@@ -89,7 +90,7 @@ void mouse(Canvas& canvas, wxEventType type, wxPoint at, bool shift = false, boo
     canvas.GetEventHandler()->ProcessEvent(event);
 }
 
-void drag(Canvas& canvas, wxPoint from, wxPoint to, bool middle = false) {
+void drag(wxWindow& canvas, wxPoint from, wxPoint to, bool middle = false) {
     mouse(canvas, middle ? wxEVT_MIDDLE_DOWN : wxEVT_LEFT_DOWN, from);
     mouse(canvas, wxEVT_MOTION, {(from.x + to.x) / 2, (from.y + to.y) / 2});
     mouse(canvas, wxEVT_MOTION, to);
@@ -345,6 +346,58 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
             auto box = box_of(w.at(1));
             if (!handle) fail("no connect handle (select one shape)");
             if (handle && box) drag(*canvas, canvas->to_window(*handle), canvas->to_window(centre_of(*box)));
+        } else if (op == "drag-shape") {  // drag-shape NAME PX PY: from the shape library onto the canvas,
+                                          // released with the pointer at page point (PX, PY)
+            auto* list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("shapes", &frame));
+            std::string name;
+            for (std::size_t i = 1; i + 2 < w.size(); ++i) name += (i > 1 ? " " : "") + w[i];
+            long row = -1;
+            for (long i = 0; list && i < list->GetItemCount() && row < 0; ++i)
+                if (list->GetItemText(i).ToStdString(wxConvUTF8) == name) row = i;
+            if (!list || !list->IsShownOnScreen() || row < 0 || w.size() < 4) {
+                fail("no shape " + name + " in the shown library");
+                continue;
+            }
+            wxRect item;
+            list->GetItemRect(row, item);
+            wxListEvent begin(wxEVT_LIST_BEGIN_DRAG, list->GetId());
+            begin.SetEventObject(list);
+            begin.m_itemIndex = row;
+            begin.m_pointDrag = item.GetPosition();
+            list->GetEventHandler()->ProcessEvent(begin);
+            const wxPoint to = list->ScreenToClient(
+                canvas->ClientToScreen(canvas->to_window({std::stod(w[w.size() - 2]), std::stod(w.back())})));
+            const wxPoint from = item.GetPosition() + wxPoint(item.width / 2, item.height / 2);
+            mouse(*list, wxEVT_MOTION, {(from.x + to.x) / 2, (from.y + to.y) / 2});
+            mouse(*list, wxEVT_MOTION, to);
+            settle();
+            if (!canvas->drop_preview()) fail("no outline on the canvas while dragging");
+            mouse(*list, wxEVT_LEFT_UP, to);
+        } else if (op == "outline-drag") {  // outline-drag PX PY QX QY: press in the outline where page
+                                            // point P is drawn, drag to where Q is, release
+            auto* outline = dynamic_cast<OutlinePanel*>(wxWindow::FindWindowByName("outline", &frame));
+            if (!outline || !outline->IsShownOnScreen()) {
+                fail("the outline is not shown");
+                continue;
+            }
+            const auto from = outline->to_window({std::stod(w.at(1)), std::stod(w.at(2))});
+            const auto to = outline->to_window({std::stod(w.at(3)), std::stod(w.at(4))});
+            if (!from || !to) {
+                fail("the outline shows nothing");
+                continue;
+            }
+            drag(*outline, *from, *to);
+        } else if (op == "expect-centre") {  // expect-centre X Y: the canvas shows page point (X, Y) in its
+                                             // middle, within a pixel of the outline's scale
+            const auto c = canvas->view_centre();
+            const double tolerance = w.size() > 3 ? std::stod(w[3]) : 1;
+            if (std::abs(c.x - std::stod(w.at(1))) > tolerance ||
+                std::abs(c.y - std::stod(w.at(2))) > tolerance)
+                fail("the centre is " + std::to_string(c.x) + ", " + std::to_string(c.y));
+        } else if (op == "expect-gone") {  // expect-gone ID...: none of these cells is on the page
+            diagram::PageIndex index(editor->document.pages[page]);
+            for (std::size_t i = 1; i < w.size(); ++i)
+                if (index.find(w[i])) fail(w[i] + " is still there");
         } else if (op == "middle-drag") {  // window pixels
             const wxSize size = canvas->GetClientSize();
             const wxPoint from(size.x / 2, size.y / 2);

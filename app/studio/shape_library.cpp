@@ -50,6 +50,7 @@ const std::vector<LibraryShape>& library_shapes() {
          "Actor",
          {}},
         {"General", "Text", "text;html=1;align=center;verticalAlign=middle;", 60, 30, "Text", {}},
+        {"General", "Container", "swimlane;whiteSpace=wrap;html=1;", 200, 200, "Container", {}},
         {"Flowchart", "Process", "rounded=0;whiteSpace=wrap;html=1;", 120, 60, "", {}},
         {"Flowchart", "Decision", "rhombus;whiteSpace=wrap;html=1;", 80, 80, "", {}},
         {"Flowchart",
@@ -155,9 +156,10 @@ const std::vector<LibraryShape>& library_shapes() {
     return shapes;
 }
 
-ShapeLibrary::ShapeLibrary(wxWindow* parent, std::function<void(const LibraryShape&)> insert)
+ShapeLibrary::ShapeLibrary(wxWindow* parent, std::function<void(const LibraryShape&)> insert, DragShape drag)
     : wxPanel(parent, wxID_ANY, wxDefaultPosition, wxSize(220, 400), wxTAB_TRAVERSAL, "shape-library"),
-      m_insert(std::move(insert)) {
+      m_insert(std::move(insert)),
+      m_drag(std::move(drag)) {
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     m_search = new wxSearchCtrl(this, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, 0, wxDefaultValidator,
                                 "shape-search");
@@ -177,12 +179,51 @@ ShapeLibrary::ShapeLibrary(wxWindow* parent, std::function<void(const LibrarySha
         if (row >= m_rows.size() || m_rows[row] < 0) return;
         const auto shape = static_cast<std::size_t>(m_rows[row]);
         m_insert(library_shapes()[shape]);
-        std::erase(m_recent, shape);
-        m_recent.insert(m_recent.begin(), shape);
-        if (m_recent.size() > 6) m_recent.pop_back();
-        CallAfter([this] { fill(); });  // not under the list's own event
+        remember(shape);
+    });
+    // Drag and drop within the application, as draw.io's sidebar: the list holds the mouse from the drag's
+    // start, the host is told where the pointer is (it outlines the shape there) and where it is released.
+    m_list->Bind(wxEVT_LIST_BEGIN_DRAG, [this](wxListEvent& e) {
+        const auto row = static_cast<std::size_t>(e.GetIndex());
+        if (row >= m_rows.size() || m_rows[row] < 0 || m_dragging || !m_drag) return;
+        m_dragging = static_cast<std::size_t>(m_rows[row]);
+        if (!m_list->HasCapture()) m_list->CaptureMouse();
+        m_list->SetCursor(wxCursor(wxCURSOR_HAND));
+    });
+    m_list->Bind(wxEVT_MOTION, [this](wxMouseEvent& e) {
+        e.Skip();
+        if (m_dragging)
+            m_drag(library_shapes()[*m_dragging], m_list->ClientToScreen(e.GetPosition()), DragStep::over);
+    });
+    m_list->Bind(wxEVT_LEFT_UP, [this](wxMouseEvent& e) {
+        e.Skip();
+        if (m_dragging) end_drag(m_list->ClientToScreen(e.GetPosition()), DragStep::drop);
+    });
+    m_list->Bind(wxEVT_MOUSE_CAPTURE_LOST, [this](wxMouseCaptureLostEvent&) {
+        if (m_dragging) end_drag(wxDefaultPosition, DragStep::cancel);
+    });
+    m_list->Bind(wxEVT_KEY_DOWN, [this](wxKeyEvent& e) {
+        if (m_dragging && e.GetKeyCode() == WXK_ESCAPE)
+            end_drag(wxDefaultPosition, DragStep::cancel);
+        else
+            e.Skip();
     });
     fill();
+}
+
+void ShapeLibrary::end_drag(wxPoint screen, DragStep step) {
+    const std::size_t shape = *m_dragging;
+    m_dragging.reset();
+    if (m_list->HasCapture()) m_list->ReleaseMouse();
+    m_list->SetCursor(wxNullCursor);
+    if (m_drag(library_shapes()[shape], screen, step) && step == DragStep::drop) remember(shape);
+}
+
+void ShapeLibrary::remember(std::size_t shape) {
+    std::erase(m_recent, shape);
+    m_recent.insert(m_recent.begin(), shape);
+    if (m_recent.size() > 6) m_recent.pop_back();
+    CallAfter([this] { fill(); });  // not under the list's own event
 }
 
 ShapeLibrary::~ShapeLibrary() {

@@ -22,6 +22,7 @@
 #include "app/studio/format_panel.hpp"
 #include "app/studio/image_folders.hpp"
 #include "app/studio/layers_panel.hpp"
+#include "app/studio/outline_panel.hpp"
 #include "app/studio/shape_library.hpp"
 #include "core/diagram/page_index.hpp"
 #include "core/text/html_text.hpp"
@@ -149,7 +150,8 @@ void StudioFrame::build_menus() {
     // Panels shown or hidden, as draw.io's View > Format (Ctrl+Shift+P) and Layers.
     for (const auto& [label, pane] : {std::pair{"Format Panel\tCtrl+Shift+P", "format"},
                                       std::pair{"Layers Panel\tCtrl+Shift+Y", "layers"},
-                                      std::pair{"Shape Library\tCtrl+Shift+M", "shapes"}}) {
+                                      std::pair{"Shape Library\tCtrl+Shift+M", "shapes"},
+                                      std::pair{"Outline\tCtrl+Shift+O", "outline"}}) {
         const int id = wxWindow::NewControlId();
         view->Append(id, label);
         const std::string name = pane;
@@ -473,17 +475,22 @@ void StudioFrame::add_panels() {
                                 .MinSize(220, 200)
                                 .CloseButton(true)
                                 .MaximizeButton(false));
-    m_shapes = new ShapeLibrary(this, [this](const LibraryShape& shape) {
-        auto* c = canvas();
-        if (!c) return;
-        const auto centre = c->view_centre();
-        const std::string id =
-            m_editor->add_vertex(c->page(), shape.style,
-                                 {std::round(centre.x - shape.width / 2),
-                                  std::round(centre.y - shape.height / 2), shape.width, shape.height},
-                                 shape.label, shape.data);
-        if (!id.empty()) c->set_selection({id}, false);
-    });
+    m_shapes = new ShapeLibrary(
+        this,
+        [this](const LibraryShape& shape) {
+            auto* c = canvas();
+            if (!c) return;
+            const auto centre = c->view_centre();
+            const std::string id =
+                m_editor->add_vertex(c->page(), shape.style,
+                                     {std::round(centre.x - shape.width / 2),
+                                      std::round(centre.y - shape.height / 2), shape.width, shape.height},
+                                     shape.label, shape.data);
+            if (!id.empty()) c->set_selection({id}, false);
+        },
+        [this](const LibraryShape& shape, wxPoint screen, DragStep step) {
+            return drag_shape(shape, screen, step);
+        });
     // Left, as draw.io's sidebar; hidden until View > Shape Library (the palette holds the everyday shapes).
     m_aui.AddPane(m_shapes, wxAuiPaneInfo()
                                 .Name("shapes")
@@ -493,6 +500,18 @@ void StudioFrame::add_panels() {
                                 .CloseButton(true)
                                 .MaximizeButton(false)
                                 .Hide());
+    // The outline, under the shape library; hidden until View > Outline, as draw.io's.
+    m_outline = new OutlinePanel(this, active);
+    m_aui.AddPane(m_outline, wxAuiPaneInfo()
+                                 .Name("outline")
+                                 .Caption("Outline")
+                                 .Left()
+                                 .Position(1)
+                                 .BestSize(210, 160)
+                                 .MinSize(120, 90)
+                                 .CloseButton(true)
+                                 .MaximizeButton(false)
+                                 .Hide());
     m_layers = new LayersPanel(this, editor, active, [this](const std::string& title, std::string& name) {
         std::vector<Field> fields{{"name", name}};
         if (!ask(title, fields)) return false;
@@ -597,6 +616,7 @@ void StudioFrame::changed() {
 }
 
 void StudioFrame::update_title() {
+    if (m_outline && m_outline->IsShownOnScreen()) m_outline->Refresh();
     const std::string name =
         m_editor->path.empty() ? "Untitled" : wxFileName(m_editor->path).GetFullName().ToStdString();
     SetTitle(wxString::FromUTF8((m_editor->modified() ? "*" : "") + name + " - Journey Studio"));
@@ -724,6 +744,36 @@ void StudioFrame::insert_shape(const std::string& style, double w, double h, con
     const std::string id = m_editor->add_vertex(
         c->page(), style, {std::round(centre.x - w / 2), std::round(centre.y - h / 2), w, h}, label);
     if (!id.empty()) c->set_selection({id}, false);
+}
+
+// A shape dragged from the library: outlined where it would land while over the canvas; dropped, it is put
+// there (its top-left corner on the grid), inside the container under the pointer if there is one. On a
+// journey map a card lands in the stage x lane cell it was dropped in (Editor::add_vertex). One undo step.
+bool StudioFrame::drag_shape(const LibraryShape& shape, wxPoint screen, DragStep step) {
+    auto* c = canvas();
+    if (!c) return false;
+    const wxPoint at = c->ScreenToClient(screen);
+    const bool inside = step != DragStep::cancel && wxRect(c->GetClientSize()).Contains(at);
+    if (!inside || step == DragStep::drop) c->set_drop_preview(std::nullopt);
+    if (!inside) return false;
+    const auto pointer = c->to_page(at);
+    const auto corner = c->snap({pointer.x - shape.width / 2, pointer.y - shape.height / 2});
+    diagram::Rect box{corner.x, corner.y, shape.width, shape.height};
+    if (step == DragStep::over) {
+        c->set_drop_preview(box);
+        return true;
+    }
+    const std::string container = c->container_at(pointer);
+    if (!container.empty()) {
+        diagram::PageIndex index(m_editor->document.pages[c->page()]);
+        if (const auto outer = index.absolute_bounds(container)) box.x -= outer->x, box.y -= outer->y;
+    }
+    const std::string id =
+        m_editor->add_vertex(c->page(), shape.style, box, shape.label, shape.data, container);
+    if (id.empty()) return false;
+    c->set_selection({id}, false);
+    c->SetFocus();
+    return true;
 }
 
 // Edit > Find...: every cell on the page whose text (label or a custom attribute's value) contains the words,

@@ -23,7 +23,10 @@ namespace jstudio::studio {
 
 class FormatPanel;
 class LayersPanel;
+class OutlinePanel;
 class ShapeLibrary;
+struct LibraryShape;
+enum class DragStep;
 
 class StudioFrame : public wxFrame, public plugin::HostServices {
   public:
@@ -93,6 +96,7 @@ class StudioFrame : public wxFrame, public plugin::HostServices {
     FormatPanel* m_format = nullptr;
     LayersPanel* m_layers = nullptr;
     ShapeLibrary* m_shapes = nullptr;
+    OutlinePanel* m_outline = nullptr;
 
     std::unique_ptr<wxMenu> m_context_menu;  // the last one built (scripted runs choose from it)
     int m_duplicate_id = 0, m_front_id = 0, m_back_id = 0, m_group_id = 0, m_ungroup_id = 0, m_label_id = 0;
@@ -108,6 +112,7 @@ class StudioFrame : public wxFrame, public plugin::HostServices {
     void changed();  // tell listeners and refresh the title
     void update_title();
     void insert_shape(const std::string& style, double w, double h, const std::string& label);
+    bool drag_shape(const LibraryShape& shape, wxPoint screen, DragStep step);
     void edit_label_of(const std::string& id);
     void edit_image_folders();
     void find_text();
