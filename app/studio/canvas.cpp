@@ -987,6 +987,7 @@ void Canvas::on_key_down(wxKeyEvent& event) {
             m_editor->move(m_page, m_selection, 0, event.ShiftDown() ? 10 : 1);
             break;
         default:
+            if ((event.ControlDown() || event.AltDown()) && shortcut && shortcut(event)) break;
             event.Skip();
     }
 }

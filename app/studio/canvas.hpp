@@ -94,6 +94,9 @@ class Canvas : public wxWindow {
     std::function<void()> view_changed;                  // zoom or scroll position
     std::function<void(const std::string&)> edit_label;  // double click on a cell
     std::function<void(wxPoint)> context_menu;           // right click (window pixels), after selecting
+    // A key with Ctrl or Alt the menus did not take (GTK's input method swallows Ctrl+Shift+U, draw.io's
+    // Ungroup, and then the keys after it): true when it ran a menu command.
+    std::function<bool(const wxKeyEvent&)> shortcut;
     // The folders local image files may be read from (image_folders.hpp), asked on every paint; unset = none.
     std::function<std::vector<std::string>()> image_folders;
 

@@ -1,5 +1,6 @@
 #include "app/studio/self_test.hpp"
 
+#include <wx/accel.h>
 #include <wx/app.h>
 #include <wx/bitmap.h>
 #include <wx/bookctrl.h>
@@ -19,6 +20,7 @@
 #include <wx/spinctrl.h>
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
+#include <wx/uiaction.h>
 
 #include <algorithm>
 #include <atomic>
@@ -394,6 +396,33 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
             if (std::abs(c.x - std::stod(w.at(1))) > tolerance ||
                 std::abs(c.y - std::stod(w.at(2))) > tolerance)
                 fail("the centre is " + std::to_string(c.x) + ", " + std::to_string(c.y));
+        } else if (op == "press") {  // press KEYS ("Ctrl+D", "Shift+Right", "F2"): real key events from the
+                                     // X server (XTest), through GTK's accelerators to whatever has focus
+            wxAcceleratorEntry accel;
+            if (!accel.FromString(wxString::FromUTF8(w.at(1)))) {
+                fail("not a key");
+                continue;
+            }
+            int keycode = accel.GetKeyCode();
+            if (keycode >= 'A' && keycode <= 'Z') keycode += 'a' - 'A';  // the key, not the shifted letter
+            int modifiers = wxMOD_NONE;
+            if (accel.GetFlags() & wxACCEL_CTRL) modifiers |= wxMOD_CONTROL;
+            if (accel.GetFlags() & wxACCEL_SHIFT) modifiers |= wxMOD_SHIFT;
+            if (accel.GetFlags() & wxACCEL_ALT) modifiers |= wxMOD_ALT;
+            // The pointer over the canvas and the focus in it (or in the label editor), as a user's would be.
+            wxWindow* target =
+                canvas->label_editor() ? static_cast<wxWindow*>(canvas->label_editor()) : canvas;
+            frame.Raise();
+            target->SetFocus();
+            wxUIActionSimulator sim;
+            sim.MouseMove(canvas->ClientToScreen(wxPoint(canvas->GetClientSize().x - 5, 5)));
+            settle();
+            sim.Char(keycode, modifiers);
+            // The X server answers asynchronously: let its events arrive and be handled.
+            for (int i = 0; i < 10; ++i) {
+                wxMilliSleep(10);
+                settle();
+            }
         } else if (op == "expect-gone") {  // expect-gone ID...: none of these cells is on the page
             diagram::PageIndex index(editor->document.pages[page]);
             for (std::size_t i = 1; i < w.size(); ++i)

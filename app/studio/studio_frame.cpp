@@ -546,6 +546,7 @@ void StudioFrame::rebuild_tabs() {
         c->view_changed = [this]() { update_title(); };
         c->edit_label = [this](const std::string& id) { edit_label_of(id); };
         c->context_menu = [this](wxPoint at) { show_context_menu(at); };
+        c->shortcut = [this](const wxKeyEvent& key) { return run_shortcut(key); };
         c->image_folders = [this]() { return m_image_folders; };
         m_tabs->AddPage(c, tab_label(m_editor->document.pages[i].display_name(i)), i == 0);
     }
@@ -724,6 +725,33 @@ bool StudioFrame::run_tool(const std::string& label) {
         const auto* tool = tools->GetToolByPos(static_cast<int>(i));
         if (tool && tool->GetLabel().ToStdString(wxConvUTF8) == label) return post_command(tool->GetId());
     }
+    return false;
+}
+
+// The menu item whose accelerator is this key, run as the menu would (only keys the window system's own
+// accelerator handling left to the canvas come here).
+bool StudioFrame::run_shortcut(const wxKeyEvent& key) {
+    int flags = wxACCEL_NORMAL;
+    if (key.ControlDown()) flags |= wxACCEL_CTRL;
+    if (key.ShiftDown()) flags |= wxACCEL_SHIFT;
+    if (key.AltDown()) flags |= wxACCEL_ALT;
+    int code = key.GetKeyCode();
+    if (code >= 'a' && code <= 'z') code -= 'a' - 'A';
+    std::function<const wxMenuItem*(const wxMenu&)> find = [&](const wxMenu& menu) -> const wxMenuItem* {
+        for (const auto* item : menu.GetMenuItems()) {
+            if (item->GetSubMenu()) {
+                if (const auto* found = find(*item->GetSubMenu())) return found;
+                continue;
+            }
+            std::unique_ptr<wxAcceleratorEntry> accel(item->GetAccel());
+            if (accel && accel->GetFlags() == flags && accel->GetKeyCode() == code) return item;
+        }
+        return nullptr;
+    };
+    auto* bar = GetMenuBar();
+    for (size_t i = 0; bar && i < bar->GetMenuCount(); ++i)
+        if (const auto* item = find(*bar->GetMenu(i)))
+            return item->IsEnabled() && post_command(item->GetId());
     return false;
 }
 

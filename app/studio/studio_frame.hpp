@@ -46,10 +46,11 @@ class StudioFrame : public wxFrame, public plugin::HostServices {
     void show_page(std::size_t page);
     bool run_command(const std::string& menu_slash_label);  // false when no such command
     std::vector<std::string> command_names() const;
-    bool run_menu(const std::string& menu_slash_label);   // as if the user chose it: "Edit/Undo"
-    bool run_tool(const std::string& label);              // a palette tool: "Ellipse"
-    std::string recent_file(std::size_t index) const;     // File > Open Recent, "" past the end
-    bool post_command(int id);                            // a menu or tool event, as a click sends it
+    bool run_menu(const std::string& menu_slash_label);  // as if the user chose it: "Edit/Undo"
+    bool run_tool(const std::string& label);             // a palette tool: "Ellipse"
+    std::string recent_file(std::size_t index) const;    // File > Open Recent, "" past the end
+    bool post_command(int id);                           // a menu or tool event, as a click sends it
+    bool run_shortcut(const wxKeyEvent& key);  // the menu command with this accelerator; false if none
     bool show_pane(const std::string& name, bool shown);  // a docked panel; false when there is none
     wxString tab_text(std::size_t page) const;  // the text given to the page's tab (mnemonics escaped)
     wxMenu* context_menu() { return m_context_menu.get(); }  // the canvas's last right-click menu
