@@ -265,6 +265,10 @@ struct SceneCache {
 
 namespace {
 
+bool overlaps(const Rect& a, const Rect& b) {
+    return a.x <= b.right() && b.x <= a.right() && a.y <= b.bottom() && b.y <= a.bottom();
+}
+
 Rect item_box(const render::Item& item) {
     if (auto* path = std::get_if<render::Path>(&item)) {
         Rect r = path->bounds();
@@ -698,9 +702,16 @@ void Canvas::draw_overlay(wxGraphicsContext& gc) {
     gc.PushState();
     gc.Scale(m_zoom, m_zoom);
     gc.Translate(-m_origin.x, -m_origin.y);
-    // Selection: a dashed green frame as draw.io, moved along while dragging.
-    const double dx = m_drag == Drag::move ? (m_drag_now.x - m_drag_start.x) / m_zoom : 0;
-    const double dy = m_drag == Drag::move ? (m_drag_now.y - m_drag_start.y) / m_zoom : 0;
+    // Selection: a dashed green frame as draw.io, moved along while dragging to where it would land, with the
+    // guides it lines up with.
+    const auto snapped = m_drag == Drag::move ? snap_move((m_drag_now.x - m_drag_start.x) / m_zoom,
+                                                          (m_drag_now.y - m_drag_start.y) / m_zoom)
+                                              : Snapped{0, 0, {}};
+    const double dx = snapped.dx, dy = snapped.dy;
+    if (!snapped.guides.empty()) {
+        gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(wxColour(0x00, 0x78, 0xd7), 1 / m_zoom)));
+        for (const auto& [from, to] : snapped.guides) gc.StrokeLine(from.x, from.y, to.x, to.y);
+    }
     wxGraphicsPenInfo sel(wxColour(0x00, 0xa8, 0xff), 1.5 / m_zoom);
     wxDash dashes[] = {3, 3};
     sel.Style(wxPENSTYLE_USER_DASH).Dashes(2, dashes);
@@ -760,6 +771,64 @@ Point Canvas::snap(Point p) const {
     if (!snap_to_grid || page.model_number("grid", 1) == 0 || grid < 1)
         return {std::round(p.x), std::round(p.y)};
     return {std::round(p.x / grid) * grid, std::round(p.y / grid) * grid};
+}
+
+Canvas::Snapped Canvas::snap_move(double dx, double dy) const {
+    Snapped out{std::round(dx), std::round(dy), {}};
+    const auto box = selection_box();
+    if (!box) return out;
+    const auto& page = m_editor->document.pages[m_page];
+    // Guides first, per axis: the closest of the moved box's three lines to any other shape's same three.
+    std::optional<double> guide_x, guide_y;
+    if (guides && page.model_number("guides", 1) != 0) {
+        const double tolerance = 6 / m_zoom;
+        const Rect moved{box->x + dx, box->y + dy, box->width, box->height};
+        const double xs[] = {moved.x, moved.x + moved.width / 2, moved.right()};
+        const double ys[] = {moved.y, moved.y + moved.height / 2, moved.bottom()};
+        double best_x = tolerance, best_y = tolerance;
+        const HitTarget *along_x = nullptr, *along_y = nullptr;
+        double line_x = 0, line_y = 0;
+        const Rect view = visible_area();
+        for (const auto& t : m_targets) {
+            // Only shapes the user can see and that do not move along (the selection and what it holds).
+            if (t.edge || t.locked || !overlaps(t.bounds, view) ||
+                (box->contains({t.bounds.x, t.bounds.y}) &&
+                 box->contains({t.bounds.right(), t.bounds.bottom()})))
+                continue;
+            const double txs[] = {t.bounds.x, t.bounds.x + t.bounds.width / 2, t.bounds.right()};
+            const double tys[] = {t.bounds.y, t.bounds.y + t.bounds.height / 2, t.bounds.bottom()};
+            for (const double x : xs)
+                for (const double tx : txs)
+                    if (std::abs(tx - x) < best_x)
+                        best_x = std::abs(tx - x), guide_x = dx + tx - x, along_x = &t, line_x = tx;
+            for (const double y : ys)
+                for (const double ty : tys)
+                    if (std::abs(ty - y) < best_y)
+                        best_y = std::abs(ty - y), guide_y = dy + ty - y, along_y = &t, line_y = ty;
+        }
+        if (along_x) {
+            const double top = std::min(along_x->bounds.y, box->y + guide_y.value_or(dy));
+            const double bottom = std::max(along_x->bounds.bottom(), box->bottom() + guide_y.value_or(dy));
+            out.guides.push_back({{line_x, top}, {line_x, bottom}});
+        }
+        if (along_y) {
+            const double left = std::min(along_y->bounds.x, box->x + guide_x.value_or(dx));
+            const double right = std::max(along_y->bounds.right(), box->right() + guide_x.value_or(dx));
+            out.guides.push_back({{left, line_y}, {right, line_y}});
+        }
+    }
+    // Else the page's grid, as draw.io: the selection's top-left corner lands on a grid point.
+    const double grid = page.model_number("gridSize", 10);
+    const bool on_grid = snap_to_grid && page.model_number("grid", 1) != 0 && grid >= 1;
+    out.dx = guide_x ? *guide_x : on_grid ? std::round((box->x + dx) / grid) * grid - box->x : std::round(dx);
+    out.dy = guide_y ? *guide_y : on_grid ? std::round((box->y + dy) / grid) * grid - box->y : std::round(dy);
+    return out;
+}
+
+std::size_t Canvas::guides_shown() const {
+    if (m_drag != Drag::move) return 0;
+    return snap_move((m_drag_now.x - m_drag_start.x) / m_zoom, (m_drag_now.y - m_drag_start.y) / m_zoom)
+        .guides.size();
 }
 
 void Canvas::set_drop_preview(std::optional<Rect> box) {
@@ -885,16 +954,8 @@ void Canvas::on_left_up(wxMouseEvent& event) {
     const Drag drag = std::exchange(m_drag, Drag::none);
     const double dx = (m_drag_now.x - m_drag_start.x) / m_zoom, dy = (m_drag_now.y - m_drag_start.y) / m_zoom;
     if (drag == Drag::move && (std::abs(dx) >= 1 || std::abs(dy) >= 1)) {
-        double mx = std::round(dx), my = std::round(dy);
-        // Snap to the page's grid as draw.io does: the selection's top-left corner lands on a grid point.
-        const auto& page = m_editor->document.pages[m_page];
-        const double grid = page.model_number("gridSize", 10);
-        if (snap_to_grid && page.model_number("grid", 1) != 0 && grid >= 1)
-            if (const auto box = selection_box()) {
-                mx = std::round((box->x + dx) / grid) * grid - box->x;
-                my = std::round((box->y + dy) / grid) * grid - box->y;
-            }
-        if (mx != 0 || my != 0) m_editor->drop(m_page, m_selection, std::round(mx), std::round(my));
+        const auto snapped = snap_move(dx, dy);
+        if (snapped.dx != 0 || snapped.dy != 0) m_editor->drop(m_page, m_selection, snapped.dx, snapped.dy);
     } else if (drag == Drag::resize) {
         diagram::PageIndex index(m_editor->document.pages[m_page]);
         if (const auto* cell = index.find(m_resize_id); cell && cell->geometry) {

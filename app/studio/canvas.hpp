@@ -77,8 +77,18 @@ class Canvas : public wxWindow {
     static inline bool commit_on_focus_loss = true;
     // Dragged shapes land on the page's grid (gridSize, unless the page says grid="0"); View > Snap to Grid.
     static inline bool snap_to_grid = true;  // scripted runs have no user to move the focus
+    static inline bool guides = true;        // View > Guides (and the page's guides="0" turns them off)
     // A page point on the page's grid when snapping is on (else rounded to whole pixels).
     diagram::Point snap(diagram::Point p) const;
+    // Where a drag of the selection by (dx, dy) page pixels puts it: an edge or centre within a few screen
+    // pixels of another shape's edge or centre lines up with it (draw.io's guides, unless the page says
+    // guides="0"), else the top-left corner goes on the grid. The guide lines show while dragging.
+    struct Snapped {
+        double dx, dy;
+        std::vector<std::pair<diagram::Point, diagram::Point>> guides;
+    };
+    Snapped snap_move(double dx, double dy) const;
+    std::size_t guides_shown() const;  // guide lines drawn now (while the selection is being dragged)
 
     // Draws the visible part of the page; the paint handler, screenshots and the benchmark all use it.
     void draw(wxGraphicsContext& gc, wxSize size);

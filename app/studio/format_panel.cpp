@@ -101,7 +101,7 @@ FormatPanel::FormatPanel(wxWindow* parent, std::function<Editor*()> editor, std:
                               name);
     };
 
-    // Arrange: position and size, as draw.io's Arrange tab (one shape selected).
+    // Arrange: position and size, as draw.io's Arrange tab (one shape selected); shown below the text.
     auto* geometry_box = new wxStaticBoxSizer(wxVERTICAL, this, "Arrange");
     wxWindow* gp = geometry_box->GetStaticBox();
     // Sized by GTK: a range of six characters needs a wider entry than the other number fields.
@@ -118,7 +118,6 @@ FormatPanel::FormatPanel(wxWindow* parent, std::function<Editor*()> editor, std:
     row(geometry_box, label(gp, "Width"), m_width);
     row(geometry_box, label(gp, "Height"), m_height);
     m_geometry_box = geometry_box;
-    sizer->Add(geometry_box, 0, wxEXPAND | wxALL, 4);
     int field = 0;
     for (auto* control : {m_left, m_top, m_width, m_height})
         control->Bind(wxEVT_SPINCTRL,
@@ -185,6 +184,8 @@ FormatPanel::FormatPanel(wxWindow* parent, std::function<Editor*()> editor, std:
     m_wrap = check(tp, "Word wrap", "wrap");
     row(text_box, m_wrap);
     sizer->Add(text_box, 0, wxEXPAND | wxALL, 4);
+    sizer->Add(geometry_box, 0, wxEXPAND | wxALL,
+               4);  // after the style, as draw.io's Arrange tab comes second
 
     auto* clip = new wxBoxSizer(wxHORIZONTAL);
     auto* copy = new wxButton(this, wxID_ANY, "Copy Style", wxDefaultPosition, wxDefaultSize, 0,

@@ -4,7 +4,7 @@
 // style and arrows. Every control change is one undo step that writes draw.io style keys (fillColor,
 // gradientColor, strokeColor, strokeWidth, dashed, opacity, rounded, shadow, fontFamily, fontSize, fontColor,
 // fontStyle, align, verticalAlign, labelPosition, verticalLabelPosition, whiteSpace, edgeStyle, startArrow,
-// endArrow). Above them, as draw.io's Arrange tab, a single shape's position and size (left, top, width,
+// endArrow). Below them, as draw.io's Arrange tab, a single shape's position and size (left, top, width,
 // height of its own geometry, relative to its parent; one undo step per change). Each control has a window
 // name ("fill-colour", "bold", "end-arrow" ...) the self-test drives it by.
 #include <wx/scrolwin.h>

@@ -248,6 +248,7 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
     std::string last_saved;
     std::map<std::string, diagram::Document> snapshots;
     diagram::Point view_mark{};
+    wxPoint held;  // where hold-drag-cell left the pointer
     std::string line;
     for (int number = 1; std::getline(in, line); ++number) {
         if (line.empty() || line[0] == '#') continue;
@@ -335,6 +336,19 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
                 drag(*canvas, canvas->to_window(c),
                      canvas->to_window({c.x + std::stod(w.at(2)), c.y + std::stod(w.at(3))}));
             }
+        } else if (op == "hold-drag-cell") {  // as drag-cell, with the button still down (then "release")
+            if (auto box = box_of(w.at(1))) {
+                const auto c = centre_of(*box);
+                const wxPoint to = canvas->to_window({c.x + std::stod(w.at(2)), c.y + std::stod(w.at(3))});
+                mouse(*canvas, wxEVT_LEFT_DOWN, canvas->to_window(c));
+                mouse(*canvas, wxEVT_MOTION, to);
+                held = to;
+            }
+        } else if (op == "release") {
+            mouse(*canvas, wxEVT_LEFT_UP, held);
+        } else if (op == "expect-guides") {  // expect-guides N: guide lines shown while dragging
+            if (canvas->guides_shown() != std::stoul(w.at(1)))
+                fail(std::to_string(canvas->guides_shown()) + " guides shown");
         } else if (op == "drag-resize") {  // the selected cell's handle, by (dx, dy) page pixels
             if (auto handle = canvas->resize_handle()) {
                 const auto c = centre_of(*handle);

@@ -146,6 +146,17 @@ void StudioFrame::build_menus() {
             view->Check(snap_id, Canvas::snap_to_grid);
         },
         snap_id);
+    const int guides_id = wxWindow::NewControlId();
+    view->AppendCheckItem(guides_id, "&Guides",
+                          "Dragged shapes line up with the edges and centres of others");
+    view->Check(guides_id, Canvas::guides);
+    Bind(
+        wxEVT_MENU,
+        [view, guides_id](wxCommandEvent&) {
+            Canvas::guides = !Canvas::guides;
+            view->Check(guides_id, Canvas::guides);
+        },
+        guides_id);
     view->AppendSeparator();
     // Panels shown or hidden, as draw.io's View > Format (Ctrl+Shift+P) and Layers.
     for (const auto& [label, pane] : {std::pair{"Format Panel\tCtrl+Shift+P", "format"},
