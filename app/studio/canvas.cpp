@@ -697,6 +697,41 @@ void Canvas::draw_content(wxGraphicsContext& gc, wxRect area) {
     gc.PopState();
 }
 
+bool Canvas::draw_for_print(wxGraphicsContext& gc, const Rect& area, double max_scale) {
+    ensure_scene();
+    const auto& scene = m_scene->scene;
+    if (scene.drawing.items.empty() || area.width < 1 || area.height < 1) return false;
+    const Rect& b = scene.drawing.bounds;
+    const double scale =
+        std::min({area.width / std::max(b.width, 1.0), area.height / std::max(b.height, 1.0), max_scale});
+    gc.PushState();
+    gc.SetAntialiasMode(wxANTIALIAS_DEFAULT);
+    gc.DisableOffset();
+    gc.Translate(area.x + (area.width - b.width * scale) / 2, area.y + (area.height - b.height * scale) / 2);
+    gc.Scale(scale, scale);
+    gc.Translate(-b.x, -b.y);
+    if (scene.background) {
+        const auto bg = *scene.background;
+        gc.SetBrush(wxBrush(wxColour(bg.r, bg.g, bg.b)));
+        gc.SetPen(*wxTRANSPARENT_PEN);
+        gc.DrawRectangle(b.x, b.y, b.width, b.height);
+    }
+    // A painter of its own: paths traced for the screen belong to the screen's context.
+    Painter painter;
+    painter.set_image_access(image_base_dir(m_editor->path),
+                             image_folders ? image_folders() : std::vector<std::string>{});
+    for (const auto& item : scene.drawing.items) {
+        if (auto* p = std::get_if<render::Path>(&item))
+            painter.path(gc, *p);
+        else if (auto* t = std::get_if<render::TextRun>(&item))
+            painter.text(gc, *t);
+        else
+            painter.image(gc, std::get<render::Image>(item));
+    }
+    gc.PopState();
+    return true;
+}
+
 // Selection frames, handles and the rubber band: drawn over the content on every paint.
 void Canvas::draw_overlay(wxGraphicsContext& gc) {
     gc.PushState();

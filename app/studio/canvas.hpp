@@ -93,6 +93,10 @@ class Canvas : public wxWindow {
     // Draws the visible part of the page; the paint handler, screenshots and the benchmark all use it.
     void draw(wxGraphicsContext& gc, wxSize size);
     void ensure_scene();
+    // The whole page for printing: every item (no grey bars, no selection, no sheet shadow) on white, scaled
+    // to fit `area` (the context's units) but at most by max_scale, and centred in it. False on an empty
+    // page.
+    bool draw_for_print(wxGraphicsContext& gc, const diagram::Rect& area, double max_scale);
     std::size_t paints() const {
         return m_paints;
     }  // paint events handled so far  // render the page now if the model changed (the benchmark times this

@@ -23,6 +23,7 @@
 #include "app/studio/image_folders.hpp"
 #include "app/studio/layers_panel.hpp"
 #include "app/studio/outline_panel.hpp"
+#include "app/studio/print.hpp"
 #include "app/studio/shape_library.hpp"
 #include "core/diagram/page_index.hpp"
 #include "core/text/html_text.hpp"
@@ -100,6 +101,9 @@ void StudioFrame::build_menus() {
     file->AppendSubMenu(m_recent_menu, "Open &Recent");
     file->Append(wxID_SAVE, "&Save\tCtrl+S");
     file->Append(wxID_SAVEAS, "Save &As...\tCtrl+Shift+S");
+    file->AppendSeparator();
+    file->Append(wxID_PRINT, "&Print...\tCtrl+P");
+    file->Append(wxID_PREVIEW, "Print Pre&view");
     file->AppendSeparator();
     file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
     m_recent.UseMenu(m_recent_menu);
@@ -251,6 +255,10 @@ void StudioFrame::build_menus() {
         wxID_SAVE);
     Bind(
         wxEVT_MENU, [save_as](wxCommandEvent&) { save_as(); }, wxID_SAVEAS);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { print(false); }, wxID_PRINT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { print(true); }, wxID_PREVIEW);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(
@@ -813,6 +821,46 @@ bool StudioFrame::drag_shape(const LibraryShape& shape, wxPoint screen, DragStep
     c->set_selection({id}, false);
     c->SetFocus();
     return true;
+}
+
+// File > Print... and Print Preview: every page of the document, a sheet each. A scripted run has no printer
+// to ask: it draws the sheets into PNG files (the path it answers, "-1.png" ...) as the printer would get
+// them.
+void StudioFrame::print(bool preview) {
+    std::vector<Canvas*> pages;
+    for (size_t i = 0; i < m_tabs->GetPageCount(); ++i)
+        pages.push_back(static_cast<Canvas*>(m_tabs->GetPage(i)));
+    if (pages.empty()) return;
+    const std::string title = m_editor->path.empty()
+                                  ? "Untitled"
+                                  : wxFileName(m_editor->path).GetFullName().ToStdString(wxConvUTF8);
+    if (!m_interactive) {
+        const std::string path = ask_path("Print", "PNG files|*.png", true);
+        PagesPrintout printout(pages, title);
+        if (!path.empty() && !print_to_images(printout, path)) report_error("Print: could not write " + path);
+        return;
+    }
+    wxPrintDialogData data(m_print_data);
+    if (preview) {
+        auto* shown =
+            new wxPrintPreview(new PagesPrintout(pages, title), new PagesPrintout(pages, title), &data);
+        if (!shown->IsOk()) {
+            delete shown;
+            report_error("Print Preview: no printing system available");
+            return;
+        }
+        auto* frame = new wxPreviewFrame(shown, this, wxString::FromUTF8("Print Preview - " + title),
+                                         wxDefaultPosition, wxSize(900, 800));
+        frame->Initialize();
+        frame->Show();
+        return;
+    }
+    wxPrinter printer(&data);
+    PagesPrintout printout(pages, title);
+    if (printer.Print(this, &printout, true))
+        m_print_data = printer.GetPrintDialogData().GetPrintData();
+    else if (wxPrinter::GetLastError() == wxPRINTER_ERROR)
+        report_error("Print: the printer reported an error");
 }
 
 // Edit > Find...: every cell on the page whose text (label or a custom attribute's value) contains the words,

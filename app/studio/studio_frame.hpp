@@ -2,6 +2,7 @@
 // The journey-studio main window: one open document with a tab per page, menus, dockable plugin panels, and
 // the HostServices plugins see.
 #include <wx/aui/aui.h>
+#include <wx/cmndata.h>
 #include <wx/docview.h>
 #include <wx/frame.h>
 #include <wx/notebook.h>
@@ -117,6 +118,8 @@ class StudioFrame : public wxFrame, public plugin::HostServices {
     void edit_label_of(const std::string& id);
     void edit_image_folders();
     void find_text();
+    void print(bool preview);
+    wxPrintData m_print_data;  // the printer and paper the user chose last
     std::string m_last_find;
     void on_close(wxCloseEvent& event);
 };
