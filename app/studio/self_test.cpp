@@ -35,6 +35,7 @@
 #include "app/studio/image_folders.hpp"
 #include "app/studio/outline_panel.hpp"
 #include "app/studio/studio_frame.hpp"
+#include "core/base/drawio_data.hpp"
 #include "core/diagram/page_index.hpp"
 #include "core/render/page_renderer.hpp"
 #include "exporters/drawio/drawio_writer.hpp"
@@ -282,6 +283,14 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
                            ? 1
                            : 77;
             }
+        } else if (op == "require-drawio-data") {  // draw.io's stencil libraries (scripts/install-deps.sh)
+            if (!drawio_data_dir()) {
+                std::printf("self-test: SKIPPED: no draw.io data (set JSTUDIO_DRAWIO_DATA)\n");
+                return std::getenv("JSTUDIO_REQUIRE_CORPUS") &&
+                               std::string(std::getenv("JSTUDIO_REQUIRE_CORPUS")) == "1"
+                           ? 1
+                           : 77;
+            }
         } else if (op == "open") {
             if (!frame.open_from_user(rest)) fail("not opened");
         } else if (op == "open-refused") {  // the user said Cancel to "unsaved changes?": nothing replaced
@@ -437,6 +446,15 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
                 wxMilliSleep(10);
                 settle();
             }
+        } else if (op == "expect-geometry-size") {  // ID W H
+            diagram::PageIndex index(editor->document.pages[page]);
+            const auto* cell = index.find(w.at(1));
+            if (!cell || !cell->geometry)
+                fail("no such cell");
+            else if (cell->geometry->bounds.width != std::stod(w.at(2)) ||
+                     cell->geometry->bounds.height != std::stod(w.at(3)))
+                fail("size is " + std::to_string(cell->geometry->bounds.width) + " x " +
+                     std::to_string(cell->geometry->bounds.height));
         } else if (op == "expect-gone") {  // expect-gone ID...: none of these cells is on the page
             diagram::PageIndex index(editor->document.pages[page]);
             for (std::size_t i = 1; i < w.size(); ++i)
@@ -735,6 +753,23 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
                 }
                 last = at;
             }
+        } else if (op == "control" && w.size() > 1 && w[1] == "shapes-heading") {
+            // control shapes-heading LIBRARY: activate (open or close) that library's heading in the shapes
+            auto* list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("shapes", &frame));
+            const std::string name = rest.substr(std::string("shapes-heading ").size());
+            long row = -1;
+            for (long i = 0; list && i < list->GetItemCount() && row < 0; ++i) {
+                const std::string text = list->GetItemText(i).ToStdString(wxConvUTF8);
+                if (text.size() > 2 && text.substr(2, name.size() + 2) == name + " (") row = i;
+            }
+            if (row < 0) {
+                fail("no heading " + name);
+                continue;
+            }
+            wxListEvent event(wxEVT_LIST_ITEM_ACTIVATED, list->GetId());
+            event.SetEventObject(list);
+            event.m_itemIndex = row;
+            list->GetEventHandler()->ProcessEvent(event);
         } else if (op == "control") {  // control NAME VALUE: a panel control changed as a user would
             const std::string value = rest.size() > w.at(1).size() ? rest.substr(w.at(1).size() + 1) : "";
             if (auto why = operate(frame, w.at(1), value); !why.empty()) fail(why);
