@@ -1,6 +1,7 @@
 #include "app/studio/outline_panel.hpp"
 
 #include <wx/dcbuffer.h>
+#include <wx/dcmemory.h>
 #include <wx/graphics.h>
 
 #include <algorithm>
@@ -52,6 +53,11 @@ std::optional<wxPoint> OutlinePanel::to_window(diagram::Point p) {
                    static_cast<int>(std::lround(f->offset.y + (p.y - f->page.y) * f->scale)));
 }
 
+void OutlinePanel::page_changed() {
+    m_valid = false;
+    Refresh();
+}
+
 void OutlinePanel::on_paint(wxPaintEvent&) {
     wxAutoBufferedPaintDC dc(this);
     dc.SetBackground(wxBrush(wxColour(0xf4, 0xf4, 0xf4)));
@@ -59,24 +65,43 @@ void OutlinePanel::on_paint(wxPaintEvent&) {
     Canvas* canvas = m_canvas();
     const auto f = frame();
     if (!canvas || !f) return;
+    const wxSize size = GetClientSize();
+    if (!m_valid || m_drawn_for != canvas || m_miniature.GetSize() != size) {
+        // Boxes and lines at a pixel or two: what the page looks like from afar. Drawn once per change of the
+        // page (20,000 shapes take tens of milliseconds); a pan only moves the frame below.
+        m_miniature = wxBitmap(size.x, size.y, 24);
+        wxMemoryDC memory(m_miniature);
+        memory.SetBackground(wxBrush(wxColour(0xf4, 0xf4, 0xf4)));
+        memory.Clear();
+        std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(memory));
+        if (gc) {
+            gc->Translate(f->offset.x, f->offset.y);
+            gc->Scale(f->scale, f->scale);
+            gc->Translate(-f->page.x, -f->page.y);
+            const double pixel = 1 / f->scale;
+            gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(wxColour(0x99, 0x99, 0x99), pixel)));
+            gc->SetBrush(wxBrush(wxColour(0xff, 0xff, 0xff)));
+            for (const auto& t : canvas->targets()) {
+                if (t.edge) {
+                    for (std::size_t i = 1; i < t.points.size(); ++i)
+                        gc->StrokeLine(t.points[i - 1].x, t.points[i - 1].y, t.points[i].x, t.points[i].y);
+                } else {
+                    gc->DrawRectangle(t.bounds.x, t.bounds.y, std::max(t.bounds.width, pixel),
+                                      std::max(t.bounds.height, pixel));
+                }
+            }
+        }
+        memory.SelectObject(wxNullBitmap);
+        m_valid = true;
+        m_drawn_for = canvas;
+    }
+    dc.DrawBitmap(m_miniature, 0, 0);
     std::unique_ptr<wxGraphicsContext> gc(wxGraphicsContext::Create(dc));
     if (!gc) return;
     gc->Translate(f->offset.x, f->offset.y);
     gc->Scale(f->scale, f->scale);
     gc->Translate(-f->page.x, -f->page.y);
-    // Boxes and lines at a pixel or two: what the page looks like from afar, cheap at 20,000 shapes.
     const double pixel = 1 / f->scale;
-    gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(wxColour(0x99, 0x99, 0x99), pixel)));
-    gc->SetBrush(wxBrush(wxColour(0xff, 0xff, 0xff)));
-    for (const auto& t : canvas->targets()) {
-        if (t.edge) {
-            for (std::size_t i = 1; i < t.points.size(); ++i)
-                gc->StrokeLine(t.points[i - 1].x, t.points[i - 1].y, t.points[i].x, t.points[i].y);
-        } else {
-            gc->DrawRectangle(t.bounds.x, t.bounds.y, std::max(t.bounds.width, pixel),
-                              std::max(t.bounds.height, pixel));
-        }
-    }
     // The canvas's view, as draw.io's blue frame.
     const auto view = canvas->visible_area();
     gc->SetPen(gc->CreatePen(wxGraphicsPenInfo(wxColour(0x29, 0xb6, 0xf2), 2 * pixel)));

@@ -623,6 +623,7 @@ void StudioFrame::document_changed() {
 }
 
 void StudioFrame::changed() {
+    if (m_outline) m_outline->page_changed();  // the document, or the page shown
     update_title();
     if (m_format) m_format->refresh();
     if (m_layers) m_layers->refresh();
