@@ -336,6 +336,12 @@ Canvas::~Canvas() = default;
 void Canvas::document_changed() {
     m_scene.reset();
     m_backing_valid = false;
+    // Cells an undo or a delete took away leave the selection now, before the listeners (status bar, panels)
+    // hear of the change, not at the next paint.
+    if (!m_selection.empty() && m_page < m_editor->document.pages.size()) {
+        diagram::PageIndex index(m_editor->document.pages[m_page]);
+        std::erase_if(m_selection, [&](const std::string& id) { return !index.find(id); });
+    }
     Refresh();
 }
 

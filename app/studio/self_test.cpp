@@ -20,6 +20,7 @@
 #include <wx/spinctrl.h>
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
+#include <wx/statusbr.h>
 #include <wx/uiaction.h>
 
 #include <algorithm>
@@ -455,6 +456,10 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
                      cell->geometry->bounds.height != std::stod(w.at(3)))
                 fail("size is " + std::to_string(cell->geometry->bounds.width) + " x " +
                      std::to_string(cell->geometry->bounds.height));
+        } else if (op == "expect-status") {  // expect-status TEXT: the status bar's first field
+            const auto* bar = frame.GetStatusBar();
+            const std::string got = bar ? bar->GetStatusText(0).ToStdString(wxConvUTF8) : "(no status bar)";
+            if (got != rest) fail("the status bar says '" + got + "'");
         } else if (op == "expect-gone") {  // expect-gone ID...: none of these cells is on the page
             diagram::PageIndex index(editor->document.pages[page]);
             for (std::size_t i = 1; i < w.size(); ++i)
