@@ -265,6 +265,10 @@ struct SceneCache {
 
 namespace {
 
+bool overlaps(const Rect& a, const Rect& b) {
+    return a.x <= b.right() && b.x <= a.right() && a.y <= b.bottom() && b.y <= a.bottom();
+}
+
 Rect item_box(const render::Item& item) {
     if (auto* path = std::get_if<render::Path>(&item)) {
         Rect r = path->bounds();
@@ -332,6 +336,12 @@ Canvas::~Canvas() = default;
 void Canvas::document_changed() {
     m_scene.reset();
     m_backing_valid = false;
+    // Cells an undo or a delete took away leave the selection now, before the listeners (status bar, panels)
+    // hear of the change, not at the next paint.
+    if (!m_selection.empty() && m_page < m_editor->document.pages.size()) {
+        diagram::PageIndex index(m_editor->document.pages[m_page]);
+        std::erase_if(m_selection, [&](const std::string& id) { return !index.find(id); });
+    }
     Refresh();
 }
 
@@ -517,11 +527,26 @@ void Canvas::zoom_to_selection() {
     if (view_changed) view_changed();
 }
 
-void Canvas::zoom_fit() {
+std::optional<Rect> Canvas::drawing_bounds() {
     ensure_scene();
     std::optional<Rect> all;
     if (!m_scene->scene.drawing.items.empty()) all = m_scene->scene.drawing.bounds;
     for (const auto& t : m_targets) all = all ? unite(*all, t.bounds) : t.bounds;
+    return all;
+}
+
+void Canvas::centre_on(Point p) {
+    const wxSize s = GetClientSize();
+    set_view({p.x - s.x / 2 / m_zoom, p.y - s.y / 2 / m_zoom}, m_zoom);
+}
+
+Rect Canvas::visible_area() const {
+    const wxSize s = GetClientSize();
+    return {m_origin.x, m_origin.y, s.x / m_zoom, s.y / m_zoom};
+}
+
+void Canvas::zoom_fit() {
+    const auto all = drawing_bounds();
     const wxSize s = GetClientSize();
     if (!all || s.x < 10 || s.y < 10) return;
     const double margin = 20;
@@ -678,14 +703,56 @@ void Canvas::draw_content(wxGraphicsContext& gc, wxRect area) {
     gc.PopState();
 }
 
+bool Canvas::draw_for_print(wxGraphicsContext& gc, const Rect& area, double max_scale) {
+    ensure_scene();
+    const auto& scene = m_scene->scene;
+    if (scene.drawing.items.empty() || area.width < 1 || area.height < 1) return false;
+    const Rect& b = scene.drawing.bounds;
+    const double scale =
+        std::min({area.width / std::max(b.width, 1.0), area.height / std::max(b.height, 1.0), max_scale});
+    gc.PushState();
+    gc.SetAntialiasMode(wxANTIALIAS_DEFAULT);
+    gc.DisableOffset();
+    gc.Translate(area.x + (area.width - b.width * scale) / 2, area.y + (area.height - b.height * scale) / 2);
+    gc.Scale(scale, scale);
+    gc.Translate(-b.x, -b.y);
+    if (scene.background) {
+        const auto bg = *scene.background;
+        gc.SetBrush(wxBrush(wxColour(bg.r, bg.g, bg.b)));
+        gc.SetPen(*wxTRANSPARENT_PEN);
+        gc.DrawRectangle(b.x, b.y, b.width, b.height);
+    }
+    // A painter of its own: paths traced for the screen belong to the screen's context.
+    Painter painter;
+    painter.set_image_access(image_base_dir(m_editor->path),
+                             image_folders ? image_folders() : std::vector<std::string>{});
+    for (const auto& item : scene.drawing.items) {
+        if (auto* p = std::get_if<render::Path>(&item))
+            painter.path(gc, *p);
+        else if (auto* t = std::get_if<render::TextRun>(&item))
+            painter.text(gc, *t);
+        else
+            painter.image(gc, std::get<render::Image>(item));
+    }
+    gc.PopState();
+    return true;
+}
+
 // Selection frames, handles and the rubber band: drawn over the content on every paint.
 void Canvas::draw_overlay(wxGraphicsContext& gc) {
     gc.PushState();
     gc.Scale(m_zoom, m_zoom);
     gc.Translate(-m_origin.x, -m_origin.y);
-    // Selection: a dashed green frame as draw.io, moved along while dragging.
-    const double dx = m_drag == Drag::move ? (m_drag_now.x - m_drag_start.x) / m_zoom : 0;
-    const double dy = m_drag == Drag::move ? (m_drag_now.y - m_drag_start.y) / m_zoom : 0;
+    // Selection: a dashed green frame as draw.io, moved along while dragging to where it would land, with the
+    // guides it lines up with.
+    const auto snapped = m_drag == Drag::move ? snap_move((m_drag_now.x - m_drag_start.x) / m_zoom,
+                                                          (m_drag_now.y - m_drag_start.y) / m_zoom)
+                                              : Snapped{0, 0, {}};
+    const double dx = snapped.dx, dy = snapped.dy;
+    if (!snapped.guides.empty()) {
+        gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(wxColour(0x00, 0x78, 0xd7), 1 / m_zoom)));
+        for (const auto& [from, to] : snapped.guides) gc.StrokeLine(from.x, from.y, to.x, to.y);
+    }
     wxGraphicsPenInfo sel(wxColour(0x00, 0xa8, 0xff), 1.5 / m_zoom);
     wxDash dashes[] = {3, 3};
     sel.Style(wxPENSTYLE_USER_DASH).Dashes(2, dashes);
@@ -723,6 +790,12 @@ void Canvas::draw_overlay(wxGraphicsContext& gc) {
             gc.StrokeLine(handle->x, handle->y, to.x, to.y);
         }
     }
+    if (m_drop_preview) {  // a library shape on its way in: draw.io's dashed blue outline
+        const Rect& b = *m_drop_preview;
+        gc.SetPen(gc.CreatePen(sel));
+        gc.SetBrush(wxBrush(wxColour(0x29, 0xb6, 0xf2, 40)));
+        gc.DrawRectangle(b.x, b.y, b.width, b.height);
+    }
     gc.PopState();
     if (m_drag == Drag::rubber) {
         gc.SetPen(wxPen(wxColour(0x00, 0x7f, 0xd4), 1));
@@ -731,6 +804,94 @@ void Canvas::draw_overlay(wxGraphicsContext& gc) {
         gc.DrawRectangle(x, y, std::abs(m_drag_now.x - m_drag_start.x),
                          std::abs(m_drag_now.y - m_drag_start.y));
     }
+}
+
+Point Canvas::snap(Point p) const {
+    const auto& page = m_editor->document.pages[m_page];
+    const double grid = page.model_number("gridSize", 10);
+    if (!snap_to_grid || page.model_number("grid", 1) == 0 || grid < 1)
+        return {std::round(p.x), std::round(p.y)};
+    return {std::round(p.x / grid) * grid, std::round(p.y / grid) * grid};
+}
+
+Canvas::Snapped Canvas::snap_move(double dx, double dy) const {
+    Snapped out{std::round(dx), std::round(dy), {}};
+    const auto box = selection_box();
+    if (!box) return out;
+    const auto& page = m_editor->document.pages[m_page];
+    // Guides first, per axis: the closest of the moved box's three lines to any other shape's same three.
+    std::optional<double> guide_x, guide_y;
+    if (guides && page.model_number("guides", 1) != 0) {
+        const double tolerance = 6 / m_zoom;
+        const Rect moved{box->x + dx, box->y + dy, box->width, box->height};
+        const double xs[] = {moved.x, moved.x + moved.width / 2, moved.right()};
+        const double ys[] = {moved.y, moved.y + moved.height / 2, moved.bottom()};
+        double best_x = tolerance, best_y = tolerance;
+        const HitTarget *along_x = nullptr, *along_y = nullptr;
+        double line_x = 0, line_y = 0;
+        const Rect view = visible_area();
+        for (const auto& t : m_targets) {
+            // Only shapes the user can see and that do not move along (the selection and what it holds).
+            if (t.edge || t.locked || !overlaps(t.bounds, view) ||
+                (box->contains({t.bounds.x, t.bounds.y}) &&
+                 box->contains({t.bounds.right(), t.bounds.bottom()})))
+                continue;
+            const double txs[] = {t.bounds.x, t.bounds.x + t.bounds.width / 2, t.bounds.right()};
+            const double tys[] = {t.bounds.y, t.bounds.y + t.bounds.height / 2, t.bounds.bottom()};
+            for (const double x : xs)
+                for (const double tx : txs)
+                    if (std::abs(tx - x) < best_x)
+                        best_x = std::abs(tx - x), guide_x = dx + tx - x, along_x = &t, line_x = tx;
+            for (const double y : ys)
+                for (const double ty : tys)
+                    if (std::abs(ty - y) < best_y)
+                        best_y = std::abs(ty - y), guide_y = dy + ty - y, along_y = &t, line_y = ty;
+        }
+        if (along_x) {
+            const double top = std::min(along_x->bounds.y, box->y + guide_y.value_or(dy));
+            const double bottom = std::max(along_x->bounds.bottom(), box->bottom() + guide_y.value_or(dy));
+            out.guides.push_back({{line_x, top}, {line_x, bottom}});
+        }
+        if (along_y) {
+            const double left = std::min(along_y->bounds.x, box->x + guide_x.value_or(dx));
+            const double right = std::max(along_y->bounds.right(), box->right() + guide_x.value_or(dx));
+            out.guides.push_back({{left, line_y}, {right, line_y}});
+        }
+    }
+    // Else the page's grid, as draw.io: the selection's top-left corner lands on a grid point.
+    const double grid = page.model_number("gridSize", 10);
+    const bool on_grid = snap_to_grid && page.model_number("grid", 1) != 0 && grid >= 1;
+    out.dx = guide_x ? *guide_x : on_grid ? std::round((box->x + dx) / grid) * grid - box->x : std::round(dx);
+    out.dy = guide_y ? *guide_y : on_grid ? std::round((box->y + dy) / grid) * grid - box->y : std::round(dy);
+    return out;
+}
+
+std::size_t Canvas::guides_shown() const {
+    if (m_drag != Drag::move) return 0;
+    return snap_move((m_drag_now.x - m_drag_start.x) / m_zoom, (m_drag_now.y - m_drag_start.y) / m_zoom)
+        .guides.size();
+}
+
+void Canvas::set_drop_preview(std::optional<Rect> box) {
+    if (box == m_drop_preview) return;
+    m_drop_preview = box;
+    Refresh();
+}
+
+std::string Canvas::container_at(Point p) {
+    ensure_scene();
+    const auto& page = m_editor->document.pages[m_page];
+    diagram::PageIndex index(page);
+    // Drawing order: the last target that holds p is the one on top, the innermost of nested containers.
+    for (auto t = m_targets.rbegin(); t != m_targets.rend(); ++t) {
+        if (t->edge || t->locked || !t->bounds.contains(p)) continue;
+        const auto* cell = index.find(t->id);
+        if (!cell || !cell->style) continue;
+        const auto& style = *cell->style;
+        if (style.flag("container") || style.has_name("swimlane") || style.get_or("shape", "") == "swimlane")
+            return t->id;
+    }
+    return "";
 }
 
 // Text smaller than this on screen is unreadable; a grey bar in its place costs a fraction of laying it out
@@ -834,16 +995,8 @@ void Canvas::on_left_up(wxMouseEvent& event) {
     const Drag drag = std::exchange(m_drag, Drag::none);
     const double dx = (m_drag_now.x - m_drag_start.x) / m_zoom, dy = (m_drag_now.y - m_drag_start.y) / m_zoom;
     if (drag == Drag::move && (std::abs(dx) >= 1 || std::abs(dy) >= 1)) {
-        double mx = std::round(dx), my = std::round(dy);
-        // Snap to the page's grid as draw.io does: the selection's top-left corner lands on a grid point.
-        const auto& page = m_editor->document.pages[m_page];
-        const double grid = page.model_number("gridSize", 10);
-        if (snap_to_grid && page.model_number("grid", 1) != 0 && grid >= 1)
-            if (const auto box = selection_box()) {
-                mx = std::round((box->x + dx) / grid) * grid - box->x;
-                my = std::round((box->y + dy) / grid) * grid - box->y;
-            }
-        if (mx != 0 || my != 0) m_editor->drop(m_page, m_selection, std::round(mx), std::round(my));
+        const auto snapped = snap_move(dx, dy);
+        if (snapped.dx != 0 || snapped.dy != 0) m_editor->drop(m_page, m_selection, snapped.dx, snapped.dy);
     } else if (drag == Drag::resize) {
         diagram::PageIndex index(m_editor->document.pages[m_page]);
         if (const auto* cell = index.find(m_resize_id); cell && cell->geometry) {
@@ -936,6 +1089,7 @@ void Canvas::on_key_down(wxKeyEvent& event) {
             m_editor->move(m_page, m_selection, 0, event.ShiftDown() ? 10 : 1);
             break;
         default:
+            if ((event.ControlDown() || event.AltDown()) && shortcut && shortcut(event)) break;
             event.Skip();
     }
 }

@@ -52,11 +52,23 @@ class Canvas : public wxWindow {
     void pan_by(double dx, double dy);               // window pixels
     void set_view(diagram::Point origin, double zoom);  // origin: the page point at the top-left corner
     diagram::Point view_centre() const;
+    void centre_on(diagram::Point p);               // keeps the zoom
+    diagram::Rect visible_area() const;             // page pixels
+    std::optional<diagram::Rect> drawing_bounds();  // everything drawn, page pixels; nullopt on an empty page
+    const std::vector<HitTarget>& targets() {       // shapes and edges as drawn, in drawing order
+        ensure_scene();
+        return m_targets;
+    }
     diagram::Point to_page(wxPoint p) const;
     wxPoint to_window(diagram::Point p) const;
     std::optional<diagram::Rect> cell_box(const std::string& id);  // as drawn, page pixels
     std::optional<diagram::Rect> resize_handle() const;    // bottom-right handle of a single selected vertex
     std::optional<diagram::Point> connect_handle() const;  // drag from it onto another shape to connect
+    // The outline of a shape being dragged in from the shape library (page pixels), nullopt: none.
+    void set_drop_preview(std::optional<diagram::Rect> box);
+    const std::optional<diagram::Rect>& drop_preview() const { return m_drop_preview; }
+    // The innermost container (container=1 or a swimlane, not locked) whose drawn box holds p, "" if none.
+    std::string container_at(diagram::Point p);
 
     // Edits a label in place: a text box over the cell; Enter commits (Shift+Enter: new line), Esc cancels.
     void begin_label_edit(const std::string& id);
@@ -65,10 +77,26 @@ class Canvas : public wxWindow {
     static inline bool commit_on_focus_loss = true;
     // Dragged shapes land on the page's grid (gridSize, unless the page says grid="0"); View > Snap to Grid.
     static inline bool snap_to_grid = true;  // scripted runs have no user to move the focus
+    static inline bool guides = true;        // View > Guides (and the page's guides="0" turns them off)
+    // A page point on the page's grid when snapping is on (else rounded to whole pixels).
+    diagram::Point snap(diagram::Point p) const;
+    // Where a drag of the selection by (dx, dy) page pixels puts it: an edge or centre within a few screen
+    // pixels of another shape's edge or centre lines up with it (draw.io's guides, unless the page says
+    // guides="0"), else the top-left corner goes on the grid. The guide lines show while dragging.
+    struct Snapped {
+        double dx, dy;
+        std::vector<std::pair<diagram::Point, diagram::Point>> guides;
+    };
+    Snapped snap_move(double dx, double dy) const;
+    std::size_t guides_shown() const;  // guide lines drawn now (while the selection is being dragged)
 
     // Draws the visible part of the page; the paint handler, screenshots and the benchmark all use it.
     void draw(wxGraphicsContext& gc, wxSize size);
     void ensure_scene();
+    // The whole page for printing: every item (no grey bars, no selection, no sheet shadow) on white, scaled
+    // to fit `area` (the context's units) but at most by max_scale, and centred in it. False on an empty
+    // page.
+    bool draw_for_print(wxGraphicsContext& gc, const diagram::Rect& area, double max_scale);
     std::size_t paints() const {
         return m_paints;
     }  // paint events handled so far  // render the page now if the model changed (the benchmark times this
@@ -80,6 +108,9 @@ class Canvas : public wxWindow {
     std::function<void()> view_changed;                  // zoom or scroll position
     std::function<void(const std::string&)> edit_label;  // double click on a cell
     std::function<void(wxPoint)> context_menu;           // right click (window pixels), after selecting
+    // A key with Ctrl or Alt the menus did not take (GTK's input method swallows Ctrl+Shift+U, draw.io's
+    // Ungroup, and then the keys after it): true when it ran a menu command.
+    std::function<bool(const wxKeyEvent&)> shortcut;
     // The folders local image files may be read from (image_folders.hpp), asked on every paint; unset = none.
     std::function<std::vector<std::string>()> image_folders;
 
@@ -99,6 +130,7 @@ class Canvas : public wxWindow {
     bool m_fit_pending = false;
     wxSize m_last_size;  // the client size the view was last laid out for
     std::string m_resize_id;
+    std::optional<diagram::Rect> m_drop_preview;
     wxTextCtrl* m_label_editor = nullptr;
     std::string m_label_id;
 

@@ -107,6 +107,31 @@ bool ancestor_in(const diagram::PageIndex& index, const std::string& id, const s
     return false;
 }
 
+// Journey maps: for the stage and lane headers among `ids`, adds the cards of those stages and lanes and the
+// lanes' bands (or visibility lines) to `ids`; returns the undo step's name ("Delete stage", "Delete lane",
+// "Delete stages and lanes"), "" when no header is among them or the page is no journey map.
+std::string journey_band_removal(const diagram::Page& page, std::vector<std::string>& ids) {
+    if (!layout::looks_like_journey_map(page)) return "";
+    diagram::PageIndex index(page);
+    std::set<std::string> stages, lanes;
+    for (const auto& id : ids)
+        if (const Cell* cell = index.find(id)) {
+            const std::string role = cell->data("journey-role");
+            if (role == "stage-header" && !cell->data("stage").empty()) stages.insert(cell->data("stage"));
+            if (role == "lane-header" && !cell->data("lane").empty()) lanes.insert(cell->data("lane"));
+        }
+    if (stages.empty() && lanes.empty()) return "";
+    for (const auto& c : page.cells) {
+        const bool card = journey_card(c) && (stages.count(c.data("stage")) || lanes.count(c.data("lane")));
+        const std::string role = c.data("journey-role");
+        const bool band = (role == "lane-band" || role == "visibility-line") && lanes.count(c.data("lane"));
+        if (card || band) ids.push_back(c.id);
+    }
+    if (lanes.empty()) return stages.size() == 1 ? "Delete stage" : "Delete stages";
+    if (stages.empty()) return lanes.size() == 1 ? "Delete lane" : "Delete lanes";
+    return "Delete stages and lanes";
+}
+
 }  // namespace
 
 bool Editor::move(std::size_t page, const std::vector<std::string>& ids, double dx, double dy) {
@@ -147,6 +172,9 @@ bool Editor::remove(std::size_t page, const std::vector<std::string>& ids) {
             !locked(*cell))
             roots.push_back(id);
     }
+    // On a journey map a stage (lane) header takes its column (row) with it: the cards in that stage (lane)
+    // and the lane's band go, and the grid re-flows below.
+    const std::string grid_change = journey_band_removal(p, roots);
     auto doomed = with_descendants(index, roots);
     // Edges glued to a removed vertex go too, as in draw.io (deleteCells with includeEdges).
     std::vector<std::string> edges;
@@ -155,6 +183,18 @@ bool Editor::remove(std::size_t page, const std::vector<std::string>& ids) {
     auto with_edges = with_descendants(index, edges);
     doomed.insert(with_edges.begin(), with_edges.end());
     if (doomed.empty()) return false;
+    if (!grid_change.empty()) {
+        diagram::Page edited = p;
+        std::erase_if(edited.cells, [&](const Cell& c) { return doomed.count(c.id) > 0; });
+        // The last stage or lane gone leaves no grid to lay out: then only the cells go.
+        if (layout::looks_like_journey_map(edited) && layout::layout_journey_map(edited)) {
+            std::vector<CellChange> changes;
+            for (auto& d : diagram::diff_cells(p, edited))
+                changes.push_back({std::move(d.id), std::move(d.before), std::move(d.after), d.position});
+            return history.Submit(
+                new CellCommand(wxString::FromUTF8(grid_change), &document, page, std::move(changes)));
+        }
+    }
     std::vector<std::pair<std::size_t, std::string>> order;
     for (const auto& id : doomed) order.emplace_back(*index.position(id), id);
     std::sort(order.rbegin(), order.rend());  // back to front: recorded positions stay valid on undo
@@ -175,26 +215,31 @@ bool Editor::set_label(std::size_t page, const std::string& id, const std::strin
         new CellCommand("Edit label", &document, page, {{id, *cell, std::move(changed), 0}}));
 }
 
-bool Editor::set_bounds(std::size_t page, const std::string& id, const diagram::Rect& bounds) {
+bool Editor::set_bounds(std::size_t page, const std::string& id, const diagram::Rect& bounds,
+                        const std::string& name) {
     if (page >= document.pages.size()) return false;
     diagram::PageIndex index(document.pages[page]);
     const Cell* cell = index.find(id);
     if (!cell || !cell->geometry || cell->geometry->bounds == bounds || locked(*cell)) return false;
     Cell changed = *cell;
     changed.geometry->bounds = bounds;
-    return history.Submit(new CellCommand("Resize", &document, page, {{id, *cell, std::move(changed), 0}}));
+    return history.Submit(
+        new CellCommand(wxString::FromUTF8(name), &document, page, {{id, *cell, std::move(changed), 0}}));
 }
 
 std::string Editor::add_vertex(std::size_t page, const std::string& style, const diagram::Rect& bounds,
                                const std::string& label,
-                               const std::vector<std::pair<std::string, std::string>>& data) {
+                               const std::vector<std::pair<std::string, std::string>>& data,
+                               const std::string& parent) {
     if (page >= document.pages.size()) return "";
     diagram::PageIndex index(document.pages[page]);
     auto layers = index.layers();
     if (layers.empty()) return "";
+    const Cell* container = parent.empty() ? nullptr : index.find(parent);
+    if (!parent.empty() && (!container || !container->vertex)) return "";
     Cell cell;
     cell.id = fresh_id(page);
-    cell.parent = layers.front()->id;
+    cell.parent = container ? container->id : layers.front()->id;
     cell.kind = diagram::CellKind::vertex;
     cell.vertex = true;
     cell.value = label;
@@ -207,7 +252,7 @@ std::string Editor::add_vertex(std::size_t page, const std::string& style, const
     const auto position = document.pages[page].cells.size();
     // A journey card added to a journey map goes into the stage x lane cell it was put in; a stage or lane
     // header adds a stage (lane) where it was put, and the grid re-flows (issue 18).
-    if (layout::looks_like_journey_map(document.pages[page])) {
+    if (!container && layout::looks_like_journey_map(document.pages[page])) {
         const std::string role = cell.data("journey-role");
         if (role == "stage-header" || role == "lane-header") {
             const char* key = role == "stage-header" ? "stage" : "lane";

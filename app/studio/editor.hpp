@@ -51,11 +51,14 @@ class Editor {
     bool drop(std::size_t page, const std::vector<std::string>& ids, double dx, double dy);
     bool remove(std::size_t page, const std::vector<std::string>& ids);
     bool set_label(std::size_t page, const std::string& id, const std::string& text);
-    bool set_bounds(std::size_t page, const std::string& id, const diagram::Rect& bounds);
-    // A new vertex in the first layer; returns its id ("" on failure).
+    bool set_bounds(std::size_t page, const std::string& id, const diagram::Rect& bounds,
+                    const std::string& name = "Resize");
+    // A new vertex in the first layer, or in `parent` (a container; bounds then relative to it); returns its
+    // id ("" on failure).
     std::string add_vertex(std::size_t page, const std::string& style, const diagram::Rect& bounds,
                            const std::string& label,
-                           const std::vector<std::pair<std::string, std::string>>& data = {});
+                           const std::vector<std::pair<std::string, std::string>>& data = {},
+                           const std::string& parent = "");
     // A glued edge between two vertices; returns its id.
     std::string connect(std::size_t page, const std::string& source, const std::string& target);
     // Copies of cells (and their descendants) with fresh ids, shifted by (dx, dy); returns the new top-level

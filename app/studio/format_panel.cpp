@@ -101,6 +101,28 @@ FormatPanel::FormatPanel(wxWindow* parent, std::function<Editor*()> editor, std:
                               name);
     };
 
+    // Arrange: position and size, as draw.io's Arrange tab (one shape selected); shown below the text.
+    auto* geometry_box = new wxStaticBoxSizer(wxVERTICAL, this, "Arrange");
+    wxWindow* gp = geometry_box->GetStaticBox();
+    // Sized by GTK: a range of six characters needs a wider entry than the other number fields.
+    auto number = [&](const char* name, int low, int high) {
+        return new wxSpinCtrl(gp, wxID_ANY, "", wxDefaultPosition, wxDefaultSize, wxSP_ARROW_KEYS, low, high,
+                              low, name);
+    };
+    m_left = number("left", -99999, 99999);
+    m_top = number("top", -99999, 99999);
+    m_width = number("width", 1, 99999);
+    m_height = number("height", 1, 99999);
+    row(geometry_box, label(gp, "Left"), m_left);
+    row(geometry_box, label(gp, "Top"), m_top);
+    row(geometry_box, label(gp, "Width"), m_width);
+    row(geometry_box, label(gp, "Height"), m_height);
+    m_geometry_box = geometry_box;
+    int field = 0;
+    for (auto* control : {m_left, m_top, m_width, m_height})
+        control->Bind(wxEVT_SPINCTRL,
+                      [this, f = field++](wxSpinEvent& e) { set_geometry(f, e.GetPosition()); });
+
     // Style: fill, line, opacity, rounded, shadow.
     auto* style_box = new wxStaticBoxSizer(wxVERTICAL, this, "Style");
     wxWindow* sp = style_box->GetStaticBox();
@@ -162,6 +184,8 @@ FormatPanel::FormatPanel(wxWindow* parent, std::function<Editor*()> editor, std:
     m_wrap = check(tp, "Word wrap", "wrap");
     row(text_box, m_wrap);
     sizer->Add(text_box, 0, wxEXPAND | wxALL, 4);
+    sizer->Add(geometry_box, 0, wxEXPAND | wxALL,
+               4);  // after the style, as draw.io's Arrange tab comes second
 
     auto* clip = new wxBoxSizer(wxHORIZONTAL);
     auto* copy = new wxButton(this, wxID_ANY, "Copy Style", wxDefaultPosition, wxDefaultSize, 0,
@@ -326,6 +350,22 @@ void FormatPanel::set_font_bit(int bit, bool on) {
     });
 }
 
+void FormatPanel::set_geometry(int field, int value) {
+    Editor* editor = m_editor();
+    Canvas* canvas = m_canvas();
+    if (!editor || !canvas || canvas->selection().size() != 1) return;
+    diagram::PageIndex index(editor->document.pages[canvas->page()]);
+    const auto* cell = index.find(canvas->selection().front());
+    if (!cell || cell->edge || !cell->geometry || cell->geometry->relative) return;
+    diagram::Rect b = cell->geometry->bounds;
+    double* fields[] = {&b.x, &b.y, &b.width, &b.height};
+    if (std::lround(*fields[field]) == value) return;  // the field shows the value rounded: no change asked
+    *fields[field] = value;
+    // A locked shape keeps its geometry: the fields go back to what it is.
+    if (!editor->set_bounds(canvas->page(), cell->id, b, field < 2 ? "Move" : "Resize"))
+        CallAfter([this] { refresh(); });
+}
+
 bool FormatPanel::copy_style() {
     Editor* editor = m_editor();
     Canvas* canvas = m_canvas();
@@ -406,6 +446,17 @@ void FormatPanel::refresh() {
                                        : edge_style);
     show_choice(m_start_arrow, arrows, s.get_or("startArrow", "none"));
     show_choice(m_end_arrow, arrows, s.get_or("endArrow", first->edge ? "classic" : "none"));
+    // Position and size: one shape with a geometry of its own.
+    const bool geometry =
+        canvas->selection().size() == 1 && !first->edge && first->geometry && !first->geometry->relative;
+    if (geometry) {
+        const auto& b = first->geometry->bounds;
+        m_left->SetValue(static_cast<int>(std::lround(b.x)));
+        m_top->SetValue(static_cast<int>(std::lround(b.y)));
+        m_width->SetValue(static_cast<int>(std::lround(b.width)));
+        m_height->SetValue(static_cast<int>(std::lround(b.height)));
+    }
+    GetSizer()->Show(m_geometry_box, geometry, true);
     // Shape-only and edge-only parts show when the selection has such cells, as draw.io's panel does.
     GetSizer()->Show(m_edge_box, edges, true);
     m_shape_box->ShowItems(vertices);

@@ -4,8 +4,9 @@
 // style and arrows. Every control change is one undo step that writes draw.io style keys (fillColor,
 // gradientColor, strokeColor, strokeWidth, dashed, opacity, rounded, shadow, fontFamily, fontSize, fontColor,
 // fontStyle, align, verticalAlign, labelPosition, verticalLabelPosition, whiteSpace, edgeStyle, startArrow,
-// endArrow). Each control has a window name ("fill-colour", "bold", "end-arrow" ...) the self-test drives it
-// by.
+// endArrow). Below them, as draw.io's Arrange tab, a single shape's position and size (left, top, width,
+// height of its own geometry, relative to its parent; one undo step per change). Each control has a window
+// name ("fill-colour", "bold", "end-arrow" ...) the self-test drives it by.
 #include <wx/scrolwin.h>
 
 #include <functional>
@@ -41,6 +42,8 @@ class FormatPanel : public wxScrolledWindow {
 
     wxStaticText* m_title = nullptr;
     wxSizer* m_shape_box = nullptr;
+    wxSizer* m_geometry_box = nullptr;
+    wxSpinCtrl *m_left = nullptr, *m_top = nullptr, *m_width = nullptr, *m_height = nullptr;
     wxSizer* m_edge_box = nullptr;
     wxCheckBox *m_fill = nullptr, *m_line = nullptr, *m_rounded = nullptr, *m_shadow = nullptr;
     wxColourPickerCtrl *m_fill_colour = nullptr, *m_line_colour = nullptr, *m_font_colour = nullptr;
@@ -56,6 +59,8 @@ class FormatPanel : public wxScrolledWindow {
     void apply(const std::string& name, const std::function<void(diagram::Style&)>& edit);
     void set_key(const std::string& name, const std::string& key, const std::string& value);
     void set_font_bit(int bit, bool on);
+    // The single selected shape's geometry with one field changed (0 left, 1 top, 2 width, 3 height).
+    void set_geometry(int field, int value);
 };
 
 }  // namespace jstudio::studio

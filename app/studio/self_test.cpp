@@ -1,5 +1,6 @@
 #include "app/studio/self_test.hpp"
 
+#include <wx/accel.h>
 #include <wx/app.h>
 #include <wx/bitmap.h>
 #include <wx/bookctrl.h>
@@ -19,6 +20,8 @@
 #include <wx/spinctrl.h>
 #include <wx/srchctrl.h>
 #include <wx/stattext.h>
+#include <wx/statusbr.h>
+#include <wx/uiaction.h>
 
 #include <algorithm>
 #include <atomic>
@@ -31,7 +34,9 @@
 #include <sstream>
 
 #include "app/studio/image_folders.hpp"
+#include "app/studio/outline_panel.hpp"
 #include "app/studio/studio_frame.hpp"
+#include "core/base/drawio_data.hpp"
 #include "core/diagram/page_index.hpp"
 #include "core/render/page_renderer.hpp"
 #include "exporters/drawio/drawio_writer.hpp"
@@ -72,7 +77,7 @@ void settle() {
 }
 
 // Sends the canvas the mouse events a user's hand would (positions in window pixels).
-void mouse(Canvas& canvas, wxEventType type, wxPoint at, bool shift = false, bool control = false,
+void mouse(wxWindow& canvas, wxEventType type, wxPoint at, bool shift = false, bool control = false,
            int wheel = 0) {
     wxMouseEvent event(type);
     event.SetPosition(at);
@@ -89,7 +94,7 @@ void mouse(Canvas& canvas, wxEventType type, wxPoint at, bool shift = false, boo
     canvas.GetEventHandler()->ProcessEvent(event);
 }
 
-void drag(Canvas& canvas, wxPoint from, wxPoint to, bool middle = false) {
+void drag(wxWindow& canvas, wxPoint from, wxPoint to, bool middle = false) {
     mouse(canvas, middle ? wxEVT_MIDDLE_DOWN : wxEVT_LEFT_DOWN, from);
     mouse(canvas, wxEVT_MOTION, {(from.x + to.x) / 2, (from.y + to.y) / 2});
     mouse(canvas, wxEVT_MOTION, to);
@@ -245,6 +250,7 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
     std::string last_saved;
     std::map<std::string, diagram::Document> snapshots;
     diagram::Point view_mark{};
+    wxPoint held;  // where hold-drag-cell left the pointer
     std::string line;
     for (int number = 1; std::getline(in, line); ++number) {
         if (line.empty() || line[0] == '#') continue;
@@ -273,6 +279,14 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
         if (op == "require-corpus") {
             if (!wxFileName::DirExists(rest)) {
                 std::printf("self-test: SKIPPED: no corpus at %s (set JSTUDIO_CORPUS)\n", rest.c_str());
+                return std::getenv("JSTUDIO_REQUIRE_CORPUS") &&
+                               std::string(std::getenv("JSTUDIO_REQUIRE_CORPUS")) == "1"
+                           ? 1
+                           : 77;
+            }
+        } else if (op == "require-drawio-data") {  // draw.io's stencil libraries (scripts/install-deps.sh)
+            if (!drawio_data_dir()) {
+                std::printf("self-test: SKIPPED: no draw.io data (set JSTUDIO_DRAWIO_DATA)\n");
                 return std::getenv("JSTUDIO_REQUIRE_CORPUS") &&
                                std::string(std::getenv("JSTUDIO_REQUIRE_CORPUS")) == "1"
                            ? 1
@@ -332,6 +346,19 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
                 drag(*canvas, canvas->to_window(c),
                      canvas->to_window({c.x + std::stod(w.at(2)), c.y + std::stod(w.at(3))}));
             }
+        } else if (op == "hold-drag-cell") {  // as drag-cell, with the button still down (then "release")
+            if (auto box = box_of(w.at(1))) {
+                const auto c = centre_of(*box);
+                const wxPoint to = canvas->to_window({c.x + std::stod(w.at(2)), c.y + std::stod(w.at(3))});
+                mouse(*canvas, wxEVT_LEFT_DOWN, canvas->to_window(c));
+                mouse(*canvas, wxEVT_MOTION, to);
+                held = to;
+            }
+        } else if (op == "release") {
+            mouse(*canvas, wxEVT_LEFT_UP, held);
+        } else if (op == "expect-guides") {  // expect-guides N: guide lines shown while dragging
+            if (canvas->guides_shown() != std::stoul(w.at(1)))
+                fail(std::to_string(canvas->guides_shown()) + " guides shown");
         } else if (op == "drag-resize") {  // the selected cell's handle, by (dx, dy) page pixels
             if (auto handle = canvas->resize_handle()) {
                 const auto c = centre_of(*handle);
@@ -345,6 +372,98 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
             auto box = box_of(w.at(1));
             if (!handle) fail("no connect handle (select one shape)");
             if (handle && box) drag(*canvas, canvas->to_window(*handle), canvas->to_window(centre_of(*box)));
+        } else if (op == "drag-shape") {  // drag-shape NAME PX PY: from the shape library onto the canvas,
+                                          // released with the pointer at page point (PX, PY)
+            auto* list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("shapes", &frame));
+            std::string name;
+            for (std::size_t i = 1; i + 2 < w.size(); ++i) name += (i > 1 ? " " : "") + w[i];
+            long row = -1;
+            for (long i = 0; list && i < list->GetItemCount() && row < 0; ++i)
+                if (list->GetItemText(i).ToStdString(wxConvUTF8) == name) row = i;
+            if (!list || !list->IsShownOnScreen() || row < 0 || w.size() < 4) {
+                fail("no shape " + name + " in the shown library");
+                continue;
+            }
+            wxRect item;
+            list->GetItemRect(row, item);
+            wxListEvent begin(wxEVT_LIST_BEGIN_DRAG, list->GetId());
+            begin.SetEventObject(list);
+            begin.m_itemIndex = row;
+            begin.m_pointDrag = item.GetPosition();
+            list->GetEventHandler()->ProcessEvent(begin);
+            const wxPoint to = list->ScreenToClient(
+                canvas->ClientToScreen(canvas->to_window({std::stod(w[w.size() - 2]), std::stod(w.back())})));
+            const wxPoint from = item.GetPosition() + wxPoint(item.width / 2, item.height / 2);
+            mouse(*list, wxEVT_MOTION, {(from.x + to.x) / 2, (from.y + to.y) / 2});
+            mouse(*list, wxEVT_MOTION, to);
+            settle();
+            if (!canvas->drop_preview()) fail("no outline on the canvas while dragging");
+            mouse(*list, wxEVT_LEFT_UP, to);
+        } else if (op == "outline-drag") {  // outline-drag PX PY QX QY: press in the outline where page
+                                            // point P is drawn, drag to where Q is, release
+            auto* outline = dynamic_cast<OutlinePanel*>(wxWindow::FindWindowByName("outline", &frame));
+            if (!outline || !outline->IsShownOnScreen()) {
+                fail("the outline is not shown");
+                continue;
+            }
+            const auto from = outline->to_window({std::stod(w.at(1)), std::stod(w.at(2))});
+            const auto to = outline->to_window({std::stod(w.at(3)), std::stod(w.at(4))});
+            if (!from || !to) {
+                fail("the outline shows nothing");
+                continue;
+            }
+            drag(*outline, *from, *to);
+        } else if (op == "expect-centre") {  // expect-centre X Y: the canvas shows page point (X, Y) in its
+                                             // middle, within a pixel of the outline's scale
+            const auto c = canvas->view_centre();
+            const double tolerance = w.size() > 3 ? std::stod(w[3]) : 1;
+            if (std::abs(c.x - std::stod(w.at(1))) > tolerance ||
+                std::abs(c.y - std::stod(w.at(2))) > tolerance)
+                fail("the centre is " + std::to_string(c.x) + ", " + std::to_string(c.y));
+        } else if (op == "press") {  // press KEYS ("Ctrl+D", "Shift+Right", "F2"): real key events from the
+                                     // X server (XTest), through GTK's accelerators to whatever has focus
+            wxAcceleratorEntry accel;
+            if (!accel.FromString(wxString::FromUTF8(w.at(1)))) {
+                fail("not a key");
+                continue;
+            }
+            int keycode = accel.GetKeyCode();
+            if (keycode >= 'A' && keycode <= 'Z') keycode += 'a' - 'A';  // the key, not the shifted letter
+            int modifiers = wxMOD_NONE;
+            if (accel.GetFlags() & wxACCEL_CTRL) modifiers |= wxMOD_CONTROL;
+            if (accel.GetFlags() & wxACCEL_SHIFT) modifiers |= wxMOD_SHIFT;
+            if (accel.GetFlags() & wxACCEL_ALT) modifiers |= wxMOD_ALT;
+            // The pointer over the canvas and the focus in it (or in the label editor), as a user's would be.
+            wxWindow* target =
+                canvas->label_editor() ? static_cast<wxWindow*>(canvas->label_editor()) : canvas;
+            frame.Raise();
+            target->SetFocus();
+            wxUIActionSimulator sim;
+            sim.MouseMove(canvas->ClientToScreen(wxPoint(canvas->GetClientSize().x - 5, 5)));
+            settle();
+            sim.Char(keycode, modifiers);
+            // The X server answers asynchronously: let its events arrive and be handled.
+            for (int i = 0; i < 10; ++i) {
+                wxMilliSleep(10);
+                settle();
+            }
+        } else if (op == "expect-geometry-size") {  // ID W H
+            diagram::PageIndex index(editor->document.pages[page]);
+            const auto* cell = index.find(w.at(1));
+            if (!cell || !cell->geometry)
+                fail("no such cell");
+            else if (cell->geometry->bounds.width != std::stod(w.at(2)) ||
+                     cell->geometry->bounds.height != std::stod(w.at(3)))
+                fail("size is " + std::to_string(cell->geometry->bounds.width) + " x " +
+                     std::to_string(cell->geometry->bounds.height));
+        } else if (op == "expect-status") {  // expect-status TEXT: the status bar's first field
+            const auto* bar = frame.GetStatusBar();
+            const std::string got = bar ? bar->GetStatusText(0).ToStdString(wxConvUTF8) : "(no status bar)";
+            if (got != rest) fail("the status bar says '" + got + "'");
+        } else if (op == "expect-gone") {  // expect-gone ID...: none of these cells is on the page
+            diagram::PageIndex index(editor->document.pages[page]);
+            for (std::size_t i = 1; i < w.size(); ++i)
+                if (index.find(w[i])) fail(w[i] + " is still there");
         } else if (op == "middle-drag") {  // window pixels
             const wxSize size = canvas->GetClientSize();
             const wxPoint from(size.x / 2, size.y / 2);
@@ -639,6 +758,23 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
                 }
                 last = at;
             }
+        } else if (op == "control" && w.size() > 1 && w[1] == "shapes-heading") {
+            // control shapes-heading LIBRARY: activate (open or close) that library's heading in the shapes
+            auto* list = dynamic_cast<wxListCtrl*>(wxWindow::FindWindowByName("shapes", &frame));
+            const std::string name = rest.substr(std::string("shapes-heading ").size());
+            long row = -1;
+            for (long i = 0; list && i < list->GetItemCount() && row < 0; ++i) {
+                const std::string text = list->GetItemText(i).ToStdString(wxConvUTF8);
+                if (text.size() > 2 && text.substr(2, name.size() + 2) == name + " (") row = i;
+            }
+            if (row < 0) {
+                fail("no heading " + name);
+                continue;
+            }
+            wxListEvent event(wxEVT_LIST_ITEM_ACTIVATED, list->GetId());
+            event.SetEventObject(list);
+            event.m_itemIndex = row;
+            list->GetEventHandler()->ProcessEvent(event);
         } else if (op == "control") {  // control NAME VALUE: a panel control changed as a user would
             const std::string value = rest.size() > w.at(1).size() ? rest.substr(w.at(1).size() + 1) : "";
             if (auto why = operate(frame, w.at(1), value); !why.empty()) fail(why);

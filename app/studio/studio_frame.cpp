@@ -22,6 +22,8 @@
 #include "app/studio/format_panel.hpp"
 #include "app/studio/image_folders.hpp"
 #include "app/studio/layers_panel.hpp"
+#include "app/studio/outline_panel.hpp"
+#include "app/studio/print.hpp"
 #include "app/studio/shape_library.hpp"
 #include "core/diagram/page_index.hpp"
 #include "core/text/html_text.hpp"
@@ -100,6 +102,9 @@ void StudioFrame::build_menus() {
     file->Append(wxID_SAVE, "&Save\tCtrl+S");
     file->Append(wxID_SAVEAS, "Save &As...\tCtrl+Shift+S");
     file->AppendSeparator();
+    file->Append(wxID_PRINT, "&Print...\tCtrl+P");
+    file->Append(wxID_PREVIEW, "Print Pre&view");
+    file->AppendSeparator();
     file->Append(wxID_EXIT, "&Quit\tCtrl+Q");
     m_recent.UseMenu(m_recent_menu);
     m_recent.Load(*wxConfigBase::Get());
@@ -145,11 +150,23 @@ void StudioFrame::build_menus() {
             view->Check(snap_id, Canvas::snap_to_grid);
         },
         snap_id);
+    const int guides_id = wxWindow::NewControlId();
+    view->AppendCheckItem(guides_id, "&Guides",
+                          "Dragged shapes line up with the edges and centres of others");
+    view->Check(guides_id, Canvas::guides);
+    Bind(
+        wxEVT_MENU,
+        [view, guides_id](wxCommandEvent&) {
+            Canvas::guides = !Canvas::guides;
+            view->Check(guides_id, Canvas::guides);
+        },
+        guides_id);
     view->AppendSeparator();
     // Panels shown or hidden, as draw.io's View > Format (Ctrl+Shift+P) and Layers.
     for (const auto& [label, pane] : {std::pair{"Format Panel\tCtrl+Shift+P", "format"},
                                       std::pair{"Layers Panel\tCtrl+Shift+Y", "layers"},
-                                      std::pair{"Shape Library\tCtrl+Shift+M", "shapes"}}) {
+                                      std::pair{"Shape Library\tCtrl+Shift+M", "shapes"},
+                                      std::pair{"Outline\tCtrl+Shift+O", "outline"}}) {
         const int id = wxWindow::NewControlId();
         view->Append(id, label);
         const std::string name = pane;
@@ -238,6 +255,10 @@ void StudioFrame::build_menus() {
         wxID_SAVE);
     Bind(
         wxEVT_MENU, [save_as](wxCommandEvent&) { save_as(); }, wxID_SAVEAS);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { print(false); }, wxID_PRINT);
+    Bind(
+        wxEVT_MENU, [this](wxCommandEvent&) { print(true); }, wxID_PREVIEW);
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { Close(); }, wxID_EXIT);
     Bind(
@@ -473,17 +494,22 @@ void StudioFrame::add_panels() {
                                 .MinSize(220, 200)
                                 .CloseButton(true)
                                 .MaximizeButton(false));
-    m_shapes = new ShapeLibrary(this, [this](const LibraryShape& shape) {
-        auto* c = canvas();
-        if (!c) return;
-        const auto centre = c->view_centre();
-        const std::string id =
-            m_editor->add_vertex(c->page(), shape.style,
-                                 {std::round(centre.x - shape.width / 2),
-                                  std::round(centre.y - shape.height / 2), shape.width, shape.height},
-                                 shape.label, shape.data);
-        if (!id.empty()) c->set_selection({id}, false);
-    });
+    m_shapes = new ShapeLibrary(
+        this,
+        [this](const LibraryShape& shape) {
+            auto* c = canvas();
+            if (!c) return;
+            const auto centre = c->view_centre();
+            const std::string id =
+                m_editor->add_vertex(c->page(), shape.style,
+                                     {std::round(centre.x - shape.width / 2),
+                                      std::round(centre.y - shape.height / 2), shape.width, shape.height},
+                                     shape.label, shape.data);
+            if (!id.empty()) c->set_selection({id}, false);
+        },
+        [this](const LibraryShape& shape, wxPoint screen, DragStep step) {
+            return drag_shape(shape, screen, step);
+        });
     // Left, as draw.io's sidebar; hidden until View > Shape Library (the palette holds the everyday shapes).
     m_aui.AddPane(m_shapes, wxAuiPaneInfo()
                                 .Name("shapes")
@@ -493,6 +519,18 @@ void StudioFrame::add_panels() {
                                 .CloseButton(true)
                                 .MaximizeButton(false)
                                 .Hide());
+    // The outline, under the shape library; hidden until View > Outline, as draw.io's.
+    m_outline = new OutlinePanel(this, active);
+    m_aui.AddPane(m_outline, wxAuiPaneInfo()
+                                 .Name("outline")
+                                 .Caption("Outline")
+                                 .Left()
+                                 .Position(1)
+                                 .BestSize(210, 160)
+                                 .MinSize(120, 90)
+                                 .CloseButton(true)
+                                 .MaximizeButton(false)
+                                 .Hide());
     m_layers = new LayersPanel(this, editor, active, [this](const std::string& title, std::string& name) {
         std::vector<Field> fields{{"name", name}};
         if (!ask(title, fields)) return false;
@@ -527,6 +565,7 @@ void StudioFrame::rebuild_tabs() {
         c->view_changed = [this]() { update_title(); };
         c->edit_label = [this](const std::string& id) { edit_label_of(id); };
         c->context_menu = [this](wxPoint at) { show_context_menu(at); };
+        c->shortcut = [this](const wxKeyEvent& key) { return run_shortcut(key); };
         c->image_folders = [this]() { return m_image_folders; };
         m_tabs->AddPage(c, tab_label(m_editor->document.pages[i].display_name(i)), i == 0);
     }
@@ -584,6 +623,7 @@ void StudioFrame::document_changed() {
 }
 
 void StudioFrame::changed() {
+    if (m_outline) m_outline->page_changed();  // the document, or the page shown
     update_title();
     if (m_format) m_format->refresh();
     if (m_layers) m_layers->refresh();
@@ -597,6 +637,7 @@ void StudioFrame::changed() {
 }
 
 void StudioFrame::update_title() {
+    if (m_outline && m_outline->IsShownOnScreen()) m_outline->Refresh();
     const std::string name =
         m_editor->path.empty() ? "Untitled" : wxFileName(m_editor->path).GetFullName().ToStdString();
     SetTitle(wxString::FromUTF8((m_editor->modified() ? "*" : "") + name + " - Journey Studio"));
@@ -707,6 +748,33 @@ bool StudioFrame::run_tool(const std::string& label) {
     return false;
 }
 
+// The menu item whose accelerator is this key, run as the menu would (only keys the window system's own
+// accelerator handling left to the canvas come here).
+bool StudioFrame::run_shortcut(const wxKeyEvent& key) {
+    int flags = wxACCEL_NORMAL;
+    if (key.ControlDown()) flags |= wxACCEL_CTRL;
+    if (key.ShiftDown()) flags |= wxACCEL_SHIFT;
+    if (key.AltDown()) flags |= wxACCEL_ALT;
+    int code = key.GetKeyCode();
+    if (code >= 'a' && code <= 'z') code -= 'a' - 'A';
+    std::function<const wxMenuItem*(const wxMenu&)> find = [&](const wxMenu& menu) -> const wxMenuItem* {
+        for (const auto* item : menu.GetMenuItems()) {
+            if (item->GetSubMenu()) {
+                if (const auto* found = find(*item->GetSubMenu())) return found;
+                continue;
+            }
+            std::unique_ptr<wxAcceleratorEntry> accel(item->GetAccel());
+            if (accel && accel->GetFlags() == flags && accel->GetKeyCode() == code) return item;
+        }
+        return nullptr;
+    };
+    auto* bar = GetMenuBar();
+    for (size_t i = 0; bar && i < bar->GetMenuCount(); ++i)
+        if (const auto* item = find(*bar->GetMenu(i)))
+            return item->IsEnabled() && post_command(item->GetId());
+    return false;
+}
+
 bool StudioFrame::post_command(int id) {
     wxCommandEvent event(wxEVT_MENU, id);
     event.SetEventObject(this);
@@ -724,6 +792,76 @@ void StudioFrame::insert_shape(const std::string& style, double w, double h, con
     const std::string id = m_editor->add_vertex(
         c->page(), style, {std::round(centre.x - w / 2), std::round(centre.y - h / 2), w, h}, label);
     if (!id.empty()) c->set_selection({id}, false);
+}
+
+// A shape dragged from the library: outlined where it would land while over the canvas; dropped, it is put
+// there (its top-left corner on the grid), inside the container under the pointer if there is one. On a
+// journey map a card lands in the stage x lane cell it was dropped in (Editor::add_vertex). One undo step.
+bool StudioFrame::drag_shape(const LibraryShape& shape, wxPoint screen, DragStep step) {
+    auto* c = canvas();
+    if (!c) return false;
+    const wxPoint at = c->ScreenToClient(screen);
+    const bool inside = step != DragStep::cancel && wxRect(c->GetClientSize()).Contains(at);
+    if (!inside || step == DragStep::drop) c->set_drop_preview(std::nullopt);
+    if (!inside) return false;
+    const auto pointer = c->to_page(at);
+    const auto corner = c->snap({pointer.x - shape.width / 2, pointer.y - shape.height / 2});
+    diagram::Rect box{corner.x, corner.y, shape.width, shape.height};
+    if (step == DragStep::over) {
+        c->set_drop_preview(box);
+        return true;
+    }
+    const std::string container = c->container_at(pointer);
+    if (!container.empty()) {
+        diagram::PageIndex index(m_editor->document.pages[c->page()]);
+        if (const auto outer = index.absolute_bounds(container)) box.x -= outer->x, box.y -= outer->y;
+    }
+    const std::string id =
+        m_editor->add_vertex(c->page(), shape.style, box, shape.label, shape.data, container);
+    if (id.empty()) return false;
+    c->set_selection({id}, false);
+    c->SetFocus();
+    return true;
+}
+
+// File > Print... and Print Preview: every page of the document, a sheet each. A scripted run has no printer
+// to ask: it draws the sheets into PNG files (the path it answers, "-1.png" ...) as the printer would get
+// them.
+void StudioFrame::print(bool preview) {
+    std::vector<Canvas*> pages;
+    for (size_t i = 0; i < m_tabs->GetPageCount(); ++i)
+        pages.push_back(static_cast<Canvas*>(m_tabs->GetPage(i)));
+    if (pages.empty()) return;
+    const std::string title = m_editor->path.empty()
+                                  ? "Untitled"
+                                  : wxFileName(m_editor->path).GetFullName().ToStdString(wxConvUTF8);
+    if (!m_interactive) {
+        const std::string path = ask_path("Print", "PNG files|*.png", true);
+        PagesPrintout printout(pages, title);
+        if (!path.empty() && !print_to_images(printout, path)) report_error("Print: could not write " + path);
+        return;
+    }
+    wxPrintDialogData data(m_print_data);
+    if (preview) {
+        auto* shown =
+            new wxPrintPreview(new PagesPrintout(pages, title), new PagesPrintout(pages, title), &data);
+        if (!shown->IsOk()) {
+            delete shown;
+            report_error("Print Preview: no printing system available");
+            return;
+        }
+        auto* frame = new wxPreviewFrame(shown, this, wxString::FromUTF8("Print Preview - " + title),
+                                         wxDefaultPosition, wxSize(900, 800));
+        frame->Initialize();
+        frame->Show();
+        return;
+    }
+    wxPrinter printer(&data);
+    PagesPrintout printout(pages, title);
+    if (printer.Print(this, &printout, true))
+        m_print_data = printer.GetPrintDialogData().GetPrintData();
+    else if (wxPrinter::GetLastError() == wxPRINTER_ERROR)
+        report_error("Print: the printer reported an error");
 }
 
 // Edit > Find...: every cell on the page whose text (label or a custom attribute's value) contains the words,

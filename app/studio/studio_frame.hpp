@@ -2,6 +2,7 @@
 // The journey-studio main window: one open document with a tab per page, menus, dockable plugin panels, and
 // the HostServices plugins see.
 #include <wx/aui/aui.h>
+#include <wx/cmndata.h>
 #include <wx/docview.h>
 #include <wx/frame.h>
 #include <wx/notebook.h>
@@ -23,7 +24,10 @@ namespace jstudio::studio {
 
 class FormatPanel;
 class LayersPanel;
+class OutlinePanel;
 class ShapeLibrary;
+struct LibraryShape;
+enum class DragStep;
 
 class StudioFrame : public wxFrame, public plugin::HostServices {
   public:
@@ -43,10 +47,11 @@ class StudioFrame : public wxFrame, public plugin::HostServices {
     void show_page(std::size_t page);
     bool run_command(const std::string& menu_slash_label);  // false when no such command
     std::vector<std::string> command_names() const;
-    bool run_menu(const std::string& menu_slash_label);   // as if the user chose it: "Edit/Undo"
-    bool run_tool(const std::string& label);              // a palette tool: "Ellipse"
-    std::string recent_file(std::size_t index) const;     // File > Open Recent, "" past the end
-    bool post_command(int id);                            // a menu or tool event, as a click sends it
+    bool run_menu(const std::string& menu_slash_label);  // as if the user chose it: "Edit/Undo"
+    bool run_tool(const std::string& label);             // a palette tool: "Ellipse"
+    std::string recent_file(std::size_t index) const;    // File > Open Recent, "" past the end
+    bool post_command(int id);                           // a menu or tool event, as a click sends it
+    bool run_shortcut(const wxKeyEvent& key);  // the menu command with this accelerator; false if none
     bool show_pane(const std::string& name, bool shown);  // a docked panel; false when there is none
     wxString tab_text(std::size_t page) const;  // the text given to the page's tab (mnemonics escaped)
     wxMenu* context_menu() { return m_context_menu.get(); }  // the canvas's last right-click menu
@@ -93,6 +98,7 @@ class StudioFrame : public wxFrame, public plugin::HostServices {
     FormatPanel* m_format = nullptr;
     LayersPanel* m_layers = nullptr;
     ShapeLibrary* m_shapes = nullptr;
+    OutlinePanel* m_outline = nullptr;
 
     std::unique_ptr<wxMenu> m_context_menu;  // the last one built (scripted runs choose from it)
     int m_duplicate_id = 0, m_front_id = 0, m_back_id = 0, m_group_id = 0, m_ungroup_id = 0, m_label_id = 0;
@@ -108,9 +114,12 @@ class StudioFrame : public wxFrame, public plugin::HostServices {
     void changed();  // tell listeners and refresh the title
     void update_title();
     void insert_shape(const std::string& style, double w, double h, const std::string& label);
+    bool drag_shape(const LibraryShape& shape, wxPoint screen, DragStep step);
     void edit_label_of(const std::string& id);
     void edit_image_folders();
     void find_text();
+    void print(bool preview);
+    wxPrintData m_print_data;  // the printer and paper the user chose last
     std::string m_last_find;
     void on_close(wxCloseEvent& event);
 };
