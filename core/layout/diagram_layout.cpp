@@ -501,10 +501,17 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             const Cell& c = page.cells[i];
             if (c.kind != CellKind::edge) continue;
             const auto frame = index.frame_origin(c.id);
+            const auto drawn_loose = roles.loose_ends.find(c.id);
             auto end = [&](const std::string& term, const std::optional<diagram::Point>& point, bool& loose) {
                 loose = term.empty();
                 if (!loose) return owner(term);
                 if (!point) return -1;
+                // What the loose end touched as drawn, where the page reading saw the drawing.
+                if (drawn_loose != roles.loose_ends.end()) {
+                    const auto& touched =
+                        &term == &c.source ? drawn_loose->second.first : drawn_loose->second.second;
+                    return touched.empty() ? -1 : owner(touched);
+                }
                 return node_at({frame.x + point->x, frame.y + point->y});
             };
             bool loose_s = false, loose_t = false;
@@ -845,8 +852,9 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             }
             return inner;
         };
-        inner_s = enter(edge.source, s, true);
-        inner_t = enter(edge.target, t, false);
+        // A loose end stops at the border of the box it touched.
+        if (!loose_ends[k].first) inner_s = enter(edge.source, s, true);
+        if (!loose_ends[k].second) inner_t = enter(edge.target, t, false);
         if (give_up) {  // draw.io routes it: no stale waypoints or anchors
             diagram::Style style = edge.style_or_empty();
             style.set("edgeStyle", "orthogonalEdgeStyle");
@@ -1015,6 +1023,36 @@ void tidy_numbers(diagram::Page& page, const diagram::Page& before) {
     }
 }
 
+// A rigid group (draw.io's invisible group) holds its content: where a shape reaches out of it (a group
+// resized by hand after grouping), the group grows to the box round its content, the content staying where it
+// is on the page.
+void fit_rigid_groups(diagram::Page& page, const PageRoles& roles) {
+    const PageIndex index(page);
+    std::unordered_map<std::string, std::size_t> position;
+    for (std::size_t i = 0; i < page.cells.size(); ++i) position[page.cells[i].id] = i;
+    for (const auto& id : roles.rigid) {
+        const Cell* group = index.find(id);
+        if (!group || !index.is_group(*group) || !group->geometry || group->geometry->relative) continue;
+        const diagram::Rect g = group->geometry->bounds;
+        double x0 = 0, y0 = 0, x1 = g.width, y1 = g.height;
+        std::vector<std::size_t> content;
+        for (const Cell* child : index.children(id)) {
+            if (child->kind != CellKind::vertex || !child->geometry || child->geometry->relative) continue;
+            const auto& b = child->geometry->bounds;
+            if (!std::isfinite(b.x) || !std::isfinite(b.y) || !std::isfinite(b.width) ||
+                !std::isfinite(b.height))
+                continue;
+            x0 = std::min(x0, b.x), y0 = std::min(y0, b.y), x1 = std::max(x1, b.right()),
+            y1 = std::max(y1, b.bottom());
+            content.push_back(position[child->id]);
+        }
+        if (x0 == 0 && y0 == 0 && x1 == g.width && y1 == g.height) continue;
+        for (std::size_t c : content)
+            page.cells[c].geometry->bounds.x -= x0, page.cells[c].geometry->bounds.y -= y0;
+        page.cells[position[id]].geometry->bounds = {g.x + x0, g.y + y0, x1 - x0, y1 - y0};
+    }
+}
+
 // Swimlanes holding shapes all sit on a layer (no pool, no container above them) and none of them is empty.
 bool lanes_stand_alone(const diagram::Page& page) {
     const PageIndex index(page);
@@ -1095,6 +1133,7 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
     if (!progress(0, "reading the page")) return make_error(ErrorCode::cancelled, "layout cancelled");
     const diagram::Page before = page;  // restored when cancelled
     PageRoles roles = page_roles(page);
+    if (options.cells.empty()) fit_rigid_groups(page, roles);
     FreeItems free;
     if (options.cells.empty() && !stacked_page(page)) {
         const page::PageReading reading(page);
@@ -1143,9 +1182,12 @@ Result<DiagramLayoutReport> layout_grouped(diagram::Page& page, const DiagramLay
                 const Cell* parent = index.find(c->parent);
                 return c->parent.empty() || !parent || parent->parent.empty();
             };
+            // A rigid group or container moves as one box with everything in it.
+            if (roles.rigid.count(cell.id)) ok = false;
             for (const Cell* up = index.find(cell.parent); up && !is_layer_or_root(up);
                  up = index.find(up->parent)) {
-                ok = ok && (index.is_swimlane(*up) || lays_out_inside(index, *up));
+                ok = ok && (index.is_swimlane(*up) || lays_out_inside(index, *up)) &&
+                     !roles.rigid.count(up->id);
                 chosen = chosen || wanted.count(up->id) > 0;
                 // Each level is laid out on its own and sizes its parent, so time grows with the cube of
                 // the depth (3,000 nested groups: 48 s) and a hostile file would hang layout; no drawn
