@@ -731,124 +731,158 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             // Into a container laid out inside, or into a region moved as one block with its members (the
             // end's own shape is then a child of the node too).
             const Cell* cell = index.find(term);
-            if (term == node_ids[node] || !(lays_out_inside(index, *index.find(node_ids[node])) ||
-                                            (cell && cell->parent == node_ids[node])))
+            if (term == node_ids[node] ||
+                !(lays_out_inside(index, *index.find(node_ids[node])) ||
+                  (cell && cell->parent == node_ids[node]) || roles.rigid.count(node_ids[node])))
                 return std::nullopt;
-            if (!cell || cell->parent != node_ids[node] || cell->kind != CellKind::vertex) {
+            // The shapes from the node down to the end's own shape (nested containers, regions and groups):
+            // the route goes in one level at a time.
+            std::vector<std::string> chain;
+            for (const Cell* at = cell; at && at->id != node_ids[node] && chain.size() < 64;
+                 at = index.find(at->parent))
+                chain.push_back(at->id);
+            if (!cell || cell->kind != CellKind::vertex || chain.empty() || chain.size() >= 64 ||
+                index.find(chain.back())->parent != node_ids[node]) {
                 give_up = true;
                 return std::nullopt;
             }
-            const auto inner = index.absolute_bounds(term);
-            if (!inner) return std::nullopt;
-            const diagram::Rect box = absolute[node];
-            const double m = container_padding / 2;
-            const double left = box.x + m, right = box.x + box.width - m, top = box.y + m,
-                         bottom = box.y + box.height - m;
-            const XY border = at_start ? route.front() : route.back();
-            XY b{origin.x + border.x, origin.y + border.y};
-            // The corridor point next to the border point, then round the corridor to the chosen side.
-            XY c = b;
-            if (std::abs(b.y - box.y) < 1e-6)
-                c.y = top;
-            else if (std::abs(b.y - box.y - box.height) < 1e-6)
-                c.y = bottom;
-            else if (std::abs(b.x - box.x) < 1e-6)
-                c.x = left;
-            else
-                c.x = right;
-            // Straight in, where the border point lies above (below) the shape and nothing stands between.
-            const bool top_or_bottom =
-                std::abs(b.y - box.y) < 1e-6 || std::abs(b.y - box.y - box.height) < 1e-6;
-            if (top_or_bottom && b.x > inner->x + 1 && b.x < inner->x + inner->width - 1) {
-                const bool from_top = std::abs(b.y - box.y) < 1e-6;
-                const double y0 = from_top ? b.y : inner->y + inner->height, y1 = from_top ? inner->y : b.y;
-                bool free = true;
-                for (const Cell* sibling : index.children(node_ids[node])) {
-                    if (sibling->id == term || sibling->kind != CellKind::vertex) continue;
-                    const auto sb = index.absolute_bounds(sibling->id);
-                    if (sb && !(sibling->geometry && sibling->geometry->relative) && sb->x < b.x &&
-                        sb->x + sb->width > b.x && sb->y < y1 && sb->y + sb->height > y0)
-                        free = false;
-                }
-                if (free) {
-                    const XY p{b.x - origin.x, (from_top ? inner->y : inner->y + inner->height) - origin.y};
-                    if (at_start)
-                        route.front() = p;
-                    else
-                        route.back() = p;
+            // One level: from the border of `container` (box) in to the side of its child `term`.
+            auto one = [&](const std::string& child, const std::string& container,
+                           const diagram::Rect box) -> std::optional<diagram::Rect> {
+                const auto inner = index.absolute_bounds(child);
+                if (!inner) return std::nullopt;
+                // A shape that fills its rigid group (the card of a card-icon-caption group): its border is
+                // the group's, the route ends on it as it is.
+                if (roles.rigid.count(container) && std::abs(inner->x - box.x) <= 3 &&
+                    std::abs(inner->y - box.y) <= 3 && std::abs(inner->right() - box.right()) <= 3 &&
+                    std::abs(inner->bottom() - box.bottom()) <= 3)
                     return inner;
+                const double m = container_padding / 2;
+                const double left = box.x + m, right = box.x + box.width - m, top = box.y + m,
+                             bottom = box.y + box.height - m;
+                const XY border = at_start ? route.front() : route.back();
+                XY b{origin.x + border.x, origin.y + border.y};
+                // The corridor point next to the border point, then round the corridor to the chosen side.
+                XY c = b;
+                if (std::abs(b.y - box.y) < 1e-6)
+                    c.y = top;
+                else if (std::abs(b.y - box.y - box.height) < 1e-6)
+                    c.y = bottom;
+                else if (std::abs(b.x - box.x) < 1e-6)
+                    c.x = left;
+                else
+                    c.x = right;
+                // Straight in, where the border point lies above (below) the shape and nothing stands
+                // between.
+                const bool top_or_bottom =
+                    std::abs(b.y - box.y) < 1e-6 || std::abs(b.y - box.y - box.height) < 1e-6;
+                if (top_or_bottom && b.x > inner->x + 1 && b.x < inner->x + inner->width - 1) {
+                    const bool from_top = std::abs(b.y - box.y) < 1e-6;
+                    const double y0 = from_top ? b.y : inner->y + inner->height,
+                                 y1 = from_top ? inner->y : b.y;
+                    bool free = true;
+                    for (const Cell* sibling : index.children(container)) {
+                        if (sibling->id == child || sibling->kind != CellKind::vertex) continue;
+                        const auto sb = index.absolute_bounds(sibling->id);
+                        if (sb && !(sibling->geometry && sibling->geometry->relative) && sb->x < b.x &&
+                            sb->x + sb->width > b.x && sb->y < y1 && sb->y + sb->height > y0)
+                            free = false;
+                    }
+                    if (free) {
+                        const XY p{b.x - origin.x,
+                                   (from_top ? inner->y : inner->y + inner->height) - origin.y};
+                        if (at_start)
+                            route.front() = p;
+                        else
+                            route.back() = p;
+                        return inner;
+                    }
                 }
-            }
-            // Otherwise out of one side of the shape to the corridor (where nothing stands between), and
-            // round the corridor to the point by the border: the shortest such way.
-            auto blocked = [&](double x0, double y0, double x1, double y1) {
-                for (const Cell* sibling : index.children(node_ids[node])) {
-                    if (sibling->id == term || sibling->kind != CellKind::vertex) continue;
-                    if (sibling->geometry && sibling->geometry->relative) continue;
-                    const auto sb = index.absolute_bounds(sibling->id);
-                    if (sb && sb->x < std::max(x0, x1) + 1 && sb->x + sb->width > std::min(x0, x1) - 1 &&
-                        sb->y < std::max(y0, y1) + 1 && sb->y + sb->height > std::min(y0, y1) - 1)
-                        return true;
-                }
-                return false;
-            };
-            auto side_of = [&](XY p) {
-                return std::abs(p.y - top) < 1e-6      ? 0
-                       : std::abs(p.x - right) < 1e-6  ? 1
-                       : std::abs(p.y - bottom) < 1e-6 ? 2
-                                                       : 3;
-            };
-            const XY corners[4] = {
-                {right, top}, {right, bottom}, {left, bottom}, {left, top}};  // after side i
-            auto around = [&](XY a, XY z) {
-                std::vector<XY> best_path;
-                double best_length = std::numeric_limits<double>::max();
-                for (int dir : {1, 3}) {  // clockwise, counter-clockwise
-                    std::vector<XY> path{a};
-                    for (int side = side_of(a); side != side_of(z); side = (side + dir) % 4)
-                        path.push_back(corners[dir == 1 ? side : (side + 3) % 4]);
-                    path.push_back(z);
-                    double length = 0;
+                // Otherwise out of one side of the shape to the corridor (where nothing stands between), and
+                // round the corridor to the point by the border: the shortest such way.
+                auto blocked = [&](double x0, double y0, double x1, double y1) {
+                    for (const Cell* sibling : index.children(container)) {
+                        if (sibling->id == child || sibling->kind != CellKind::vertex) continue;
+                        if (sibling->geometry && sibling->geometry->relative) continue;
+                        const auto sb = index.absolute_bounds(sibling->id);
+                        if (sb && sb->x < std::max(x0, x1) + 1 && sb->x + sb->width > std::min(x0, x1) - 1 &&
+                            sb->y < std::max(y0, y1) + 1 && sb->y + sb->height > std::min(y0, y1) - 1)
+                            return true;
+                    }
+                    return false;
+                };
+                auto side_of = [&](XY p) {
+                    return std::abs(p.y - top) < 1e-6      ? 0
+                           : std::abs(p.x - right) < 1e-6  ? 1
+                           : std::abs(p.y - bottom) < 1e-6 ? 2
+                                                           : 3;
+                };
+                const XY corners[4] = {
+                    {right, top}, {right, bottom}, {left, bottom}, {left, top}};  // after side i
+                auto around = [&](XY a, XY z) {
+                    std::vector<XY> best_path;
+                    double best_length = std::numeric_limits<double>::max();
+                    for (int dir : {1, 3}) {  // clockwise, counter-clockwise
+                        std::vector<XY> path{a};
+                        for (int side = side_of(a); side != side_of(z); side = (side + dir) % 4)
+                            path.push_back(corners[dir == 1 ? side : (side + 3) % 4]);
+                        path.push_back(z);
+                        double length = 0;
+                        for (std::size_t i = 1; i < path.size(); ++i)
+                            length +=
+                                std::abs(path[i].x - path[i - 1].x) + std::abs(path[i].y - path[i - 1].y);
+                        if (length < best_length) best_length = length, best_path = path;
+                    }
+                    return best_path;
+                };
+                const double cx = inner->x + inner->width / 2, cy = inner->y + inner->height / 2;
+                const std::pair<XY, XY> exits[4] = {{{cx, inner->y}, {cx, top}},
+                                                    {{inner->x + inner->width, cy}, {right, cy}},
+                                                    {{cx, inner->y + inner->height}, {cx, bottom}},
+                                                    {{inner->x, cy}, {left, cy}}};
+                std::vector<XY> leg;
+                double shortest = std::numeric_limits<double>::max();
+                for (const auto& [at, corridor] : exits) {
+                    if (blocked(at.x, at.y, corridor.x, corridor.y)) continue;
+                    auto path = around(corridor, c);
+                    double length = std::abs(at.x - corridor.x) + std::abs(at.y - corridor.y);
                     for (std::size_t i = 1; i < path.size(); ++i)
                         length += std::abs(path[i].x - path[i - 1].x) + std::abs(path[i].y - path[i - 1].y);
-                    if (length < best_length) best_length = length, best_path = path;
+                    if (length < shortest) {
+                        shortest = length;
+                        leg = {at};
+                        for (const auto& p : path)
+                            if (std::abs(p.x - leg.back().x) > 1e-6 || std::abs(p.y - leg.back().y) > 1e-6)
+                                leg.push_back(p);
+                    }
                 }
-                return best_path;
+                if (leg.empty()) {
+                    give_up = true;
+                    return std::nullopt;
+                }
+                std::reverse(leg.begin(), leg.end());  // from the corridor point by the border to the shape
+                for (auto& p : leg) p = {p.x - origin.x, p.y - origin.y};
+                if (at_start) {
+                    std::reverse(leg.begin(), leg.end());
+                    route.erase(route.begin());
+                    route.insert(route.begin(), leg.begin(), leg.end());
+                } else {
+                    route.pop_back();
+                    route.insert(route.end(), leg.begin(), leg.end());
+                }
+                return inner;
             };
-            const double cx = inner->x + inner->width / 2, cy = inner->y + inner->height / 2;
-            const std::pair<XY, XY> exits[4] = {{{cx, inner->y}, {cx, top}},
-                                                {{inner->x + inner->width, cy}, {right, cy}},
-                                                {{cx, inner->y + inner->height}, {cx, bottom}},
-                                                {{inner->x, cy}, {left, cy}}};
-            std::vector<XY> leg;
-            double shortest = std::numeric_limits<double>::max();
-            for (const auto& [at, corridor] : exits) {
-                if (blocked(at.x, at.y, corridor.x, corridor.y)) continue;
-                auto path = around(corridor, c);
-                double length = std::abs(at.x - corridor.x) + std::abs(at.y - corridor.y);
-                for (std::size_t i = 1; i < path.size(); ++i)
-                    length += std::abs(path[i].x - path[i - 1].x) + std::abs(path[i].y - path[i - 1].y);
-                if (length < shortest) {
-                    shortest = length;
-                    leg = {at};
-                    for (const auto& p : path)
-                        if (std::abs(p.x - leg.back().x) > 1e-6 || std::abs(p.y - leg.back().y) > 1e-6)
-                            leg.push_back(p);
+            std::string container = node_ids[node];
+            diagram::Rect box = absolute[node];
+            std::optional<diagram::Rect> inner;
+            for (auto it = chain.rbegin(); it != chain.rend() && !give_up; ++it) {
+                inner = one(*it, container, box);
+                if (!inner) {
+                    give_up = true;
+                    return std::nullopt;
                 }
-            }
-            if (leg.empty()) {
-                give_up = true;
-                return std::nullopt;
-            }
-            std::reverse(leg.begin(), leg.end());  // from the corridor point by the border to the shape
-            for (auto& p : leg) p = {p.x - origin.x, p.y - origin.y};
-            if (at_start) {
-                std::reverse(leg.begin(), leg.end());
-                route.erase(route.begin());
-                route.insert(route.begin(), leg.begin(), leg.end());
-            } else {
-                route.pop_back();
-                route.insert(route.end(), leg.begin(), leg.end());
+                container = *it;
+                box = *inner;
             }
             return inner;
         };
