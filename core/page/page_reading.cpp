@@ -569,7 +569,7 @@ class Reader {
             const double smaller = std::min(area(b), area(o));
             const double ratio = area(b) / std::max(area(o), 1e-9);
             if (smaller > 0 && ov >= 0.5 * smaller && ratio >= 0.4 && ratio <= 2.5 && !labelled(i) &&
-                nodeness(i) < nodeness(j) + (decided_node ? 1 : 0)) {
+                nodeness(i) < nodeness(j) + (decided_node ? 1 : 0) && !holds_beside(i, j, near)) {
                 if (ov > best_overlap) {
                     best = j;
                     best_rule = i < j ? Rule::halo_behind : Rule::frame_over;
@@ -583,6 +583,20 @@ class Reader {
         if (!m_decided[best] && nodeness(best) == 0) return false;
         set(i, Role::decoration, best_rule, best);
         return true;
+    }
+
+    // i holds a shape of its own (labelled or linked) that j does not: a band round j and more (a pool's
+    // background round a subprocess and the event before it), not j's frame or halo.
+    bool holds_beside(std::uint32_t i, std::uint32_t j, const std::vector<std::uint32_t>& near) {
+        const Rect& b = *m_out.m_bounds[i];
+        const Rect& host = *m_out.m_bounds[j];
+        for (std::uint32_t k : near) {
+            if (k == i || k == j) continue;
+            const Rect& o = *m_out.m_bounds[k];
+            if (area(o) < area(b) && contains(b, o) && !contains(host, o) && (glued(k) || labelled(k)))
+                return true;
+        }
+        return false;
     }
 
     void free_text() {
