@@ -100,12 +100,17 @@ TEST_CASE("layout moves a group with no arrow inside as one box, its content as 
 
 TEST_CASE("layout keeps a region drawn inside another inside it, each round its own shapes",
           "[exporters][layout][structure]") {
-    // A platform holding a subaccount (two services) and one service beside it, arrows from outside.
+    // A platform holding a subaccount (two services, each an icon grouped with its caption) and one service
+    // beside it, arrows from outside.
     auto doc = page_of(R"(
 <mxCell id="platform" value="" style="rounded=1;fillColor=#EBF8FF;" vertex="1" parent="1"><mxGeometry x="200" y="0" width="300" height="400" as="geometry"/></mxCell>
 <mxCell id="sub" value="" style="rounded=1;fillColor=#FFFFFF;" vertex="1" parent="1"><mxGeometry x="220" y="40" width="260" height="170" as="geometry"/></mxCell>
-<mxCell id="a" value="Work Zone" style="" vertex="1" parent="1"><mxGeometry x="240" y="100" width="80" height="50" as="geometry"/></mxCell>
-<mxCell id="b" value="Task Center" style="" vertex="1" parent="1"><mxGeometry x="380" y="100" width="80" height="50" as="geometry"/></mxCell>
+<mxCell id="ga" value="" style="group" vertex="1" connectable="0" parent="1"><mxGeometry x="240" y="90" width="90" height="80" as="geometry"/></mxCell>
+<mxCell id="a" value="" style="ellipse;" vertex="1" parent="ga"><mxGeometry x="20" width="50" height="50" as="geometry"/></mxCell>
+<mxCell id="at" value="Work Zone" style="text;html=1;" vertex="1" parent="ga"><mxGeometry y="50" width="90" height="30" as="geometry"/></mxCell>
+<mxCell id="gb" value="" style="group" vertex="1" connectable="0" parent="1"><mxGeometry x="370" y="90" width="90" height="80" as="geometry"/></mxCell>
+<mxCell id="b" value="" style="ellipse;" vertex="1" parent="gb"><mxGeometry x="20" width="50" height="50" as="geometry"/></mxCell>
+<mxCell id="bt" value="Task Center" style="text;html=1;" vertex="1" parent="gb"><mxGeometry y="50" width="90" height="30" as="geometry"/></mxCell>
 <mxCell id="c" value="Identity" style="" vertex="1" parent="1"><mxGeometry x="290" y="280" width="120" height="80" as="geometry"/></mxCell>
 <mxCell id="client" value="Client" style="" vertex="1" parent="1"><mxGeometry x="0" y="100" width="80" height="50" as="geometry"/></mxCell>
 <mxCell id="apps" value="Apps" style="" vertex="1" parent="1"><mxGeometry x="600" y="100" width="80" height="50" as="geometry"/></mxCell>
@@ -118,7 +123,7 @@ TEST_CASE("layout keeps a region drawn inside another inside it, each round its 
     const diagram::PageIndex now(doc.pages[0]);
     const auto platform = *now.absolute_bounds("platform"), sub = *now.absolute_bounds("sub");
     CHECK(within(sub, platform));
-    for (const char* id : {"a", "b"}) {
+    for (const char* id : {"ga", "gb"}) {
         INFO(id);
         CHECK(within(*now.absolute_bounds(id), sub));
         CHECK(now.find(id)->parent == "1");
@@ -126,7 +131,9 @@ TEST_CASE("layout keeps a region drawn inside another inside it, each round its 
     CHECK(within(*now.absolute_bounds("c"), platform));
     CHECK_FALSE(within(*now.absolute_bounds("c"), sub));
     for (const char* id : {"client", "apps"}) CHECK_FALSE(within(*now.absolute_bounds(id), platform));
-    CHECK(layout::measure_layout(doc.pages[0]).edges_through_nodes == 0);
+    const auto after = layout::measure_layout(doc.pages[0]);
+    CHECK(after.edges_through_nodes == 0);
+    CHECK(after.children_outside == 0);
 }
 
 TEST_CASE("an arrow's loose end stays with the shape it was drawn on", "[exporters][layout][structure]") {
