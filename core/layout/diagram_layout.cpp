@@ -301,6 +301,10 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             if (index.is_swimlane(*container) || style.get("startSize"))
                 scope_header = style.number("startSize", index.is_swimlane(*container) ? 23 : 0);
             header_left = index.is_swimlane(*container) && !style.flag("horizontal", true);
+            if (auto band = roles.caption_band.find(scope); band != roles.caption_band.end())
+                // Past the page reading's reach (30 px), so the caption reads as the region's again, not
+                // as the label of the shape under it.
+                scope_header = std::max(scope_header, band->second + 15);
         }
         for (const Cell* layer : scope.empty() ? index.layers() : std::vector<const Cell*>{})
             for (const Cell* child : index.children(layer->id)) {

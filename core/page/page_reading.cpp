@@ -617,6 +617,12 @@ class Reader {
                 texts.push_back(static_cast<std::uint32_t>(i));
         }
         if (texts.empty()) return;
+        std::vector<std::uint32_t> regions;  // boxes round nodes, for their captions
+        for (std::size_t i = 0; i < m_n; ++i)
+            if (m_decided[i] && m_out.m_cells[i].role == Role::region &&
+                m_out.m_cells[i].rule != Rule::separator_line && m_out.m_bounds[i] &&
+                cell(i).kind == CellKind::vertex)
+                regions.push_back(static_cast<std::uint32_t>(i));
         std::vector<std::vector<diagram::Point>> lines;  // per edge in `edges`
         for (std::size_t i = 0; i < m_n; ++i) {
             if (cell(i).kind != CellKind::edge || !m_decided[i] || m_out.m_cells[i].role == Role::annotation)
@@ -658,6 +664,23 @@ class Reader {
             for (std::uint32_t j : near) {
                 const double d = gap(b, *m_out.m_bounds[j]);
                 if (d <= best) best = d, host = j;
+            }
+            // Text in the top band of a region, with no node of that region near it, is the region's
+            // caption ("Subaccount" in its box), not the label of a shape outside the box.
+            {
+                std::uint32_t region = none;
+                for (std::uint32_t r : regions)
+                    if (contains(*m_out.m_bounds[r], b) &&
+                        (region == none || area(*m_out.m_bounds[r]) < area(*m_out.m_bounds[region])))
+                        region = r;
+                if (region != none &&
+                    (host == none || !contains(*m_out.m_bounds[region], *m_out.m_bounds[host])) &&
+                    b.y - m_out.m_bounds[region]->y <= std::min(40.0, m_out.m_bounds[region]->height / 4) &&
+                    b.bottom() - m_out.m_bounds[region]->y <=
+                        std::min(60.0, m_out.m_bounds[region]->height / 3)) {
+                    set(i, Role::decoration, Rule::text_near_shape, region);
+                    continue;
+                }
             }
             if (host != none) {
                 set(i, Role::decoration, Rule::text_near_shape, host);

@@ -88,7 +88,16 @@ PageRoles page_roles(const diagram::Page& page) {
                 continue;
         }
         roles.fixed.insert(c.id);
-        const std::uint32_t host = reading.node_at(i);
+        std::uint32_t host = reading.node_at(i);
+        // A region's caption follows its region.
+        if (host == page::PageReading::none && reading.host(i) != page::PageReading::none &&
+            reading.role(reading.host(i)) == Role::region) {
+            host = reading.host(i);
+            if (reading.bounds(i) && reading.bounds(host)) {
+                double& band = roles.caption_band[page.cells[host].id];
+                band = std::max(band, reading.bounds(i)->bottom() - reading.bounds(host)->y);
+            }
+        }
         // A decoration drawn as a child of its host moves with it already.
         if (reading.role(i) == Role::decoration && host != page::PageReading::none &&
             c.parent != page.cells[host].id) {

@@ -202,3 +202,40 @@ TEST_CASE("a band round a subprocess and an event beside it is a region that kee
     for (const char* id : {"p", "q"}) CHECK(within(*now.absolute_bounds(id), sub));
     CHECK_FALSE(within(*now.absolute_bounds("end"), band));
 }
+
+TEST_CASE("a caption in a region's top band stays the region's caption, clear of its shapes",
+          "[exporters][layout][structure]") {
+    // SAP's "Subaccount": the caption sits in its box's top band, a logo just above the box is nearer to it
+    // than any shape in the box.
+    auto doc = page_of(R"(
+<mxCell id="logo" value="BTP" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="70" height="18" as="geometry"/></mxCell>
+<mxCell id="sub" value="" style="rounded=1;fillColor=#FFFFFF;" vertex="1" parent="1"><mxGeometry x="0" y="40" width="300" height="150" as="geometry"/></mxCell>
+<mxCell id="caption" value="Subaccount" style="text;html=1;" vertex="1" parent="1"><mxGeometry x="10" y="48" width="120" height="30" as="geometry"/></mxCell>
+<mxCell id="a" value="Work Zone" style="" vertex="1" parent="1"><mxGeometry x="40" y="120" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="b" value="Task Center" style="" vertex="1" parent="1"><mxGeometry x="180" y="120" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="client" value="Client" style="" vertex="1" parent="1"><mxGeometry x="-200" y="120" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="client" target="a"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="a" target="b"><mxGeometry relative="1" as="geometry"/></mxCell>
+)");
+    {
+        const page::PageReading reading(doc.pages[0]);
+        const auto at = reading.index().position("caption");
+        REQUIRE(at);
+        CHECK(reading.role(*at) == page::Role::decoration);
+        CHECK(reading.host(*at) == *reading.index().position("sub"));
+    }
+    const diagram::PageIndex was(doc.pages[0]);
+    const auto dx = was.absolute_bounds("caption")->x - was.absolute_bounds("sub")->x,
+               dy = was.absolute_bounds("caption")->y - was.absolute_bounds("sub")->y;
+    layout_twice(doc, automatic());
+    const diagram::PageIndex now(doc.pages[0]);
+    const auto caption = *now.absolute_bounds("caption"), sub = *now.absolute_bounds("sub");
+    CHECK(caption.x - sub.x == Approx(dx));
+    CHECK(caption.y - sub.y == Approx(dy));
+    for (const char* id : {"a", "b"}) {
+        INFO(id);
+        const auto box = *now.absolute_bounds(id);
+        CHECK(within(box, sub));
+        CHECK(box.y >= caption.bottom());
+    }
+}
