@@ -1002,6 +1002,14 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         if (!container.geometry) container.geometry.emplace();
         container.geometry->bounds.width = right + container_padding;
         container.geometry->bounds.height = bottom + container_padding;
+        // A region round one node stays much larger than it (the page reading's region round one node,
+        // not its halo), so the laid-out page reads back the same.
+        if (roles.grouped.count(scope) && absolute.size() == 1) {
+            auto& b = container.geometry->bounds;
+            const double node_area = absolute[0].width * absolute[0].height;
+            for (int grow = 0; grow < 64 && b.width * b.height <= 2.6 * node_area; ++grow)
+                b.width += 5, b.height += 5;
+        }
     }
 
     DiagramLayoutReport report;

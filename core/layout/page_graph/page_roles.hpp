@@ -30,6 +30,8 @@ struct PageRoles {
     // Regions with a caption in their top band (the text follows the region): how far down from the
     // region's top the caption reaches, kept clear when the region is laid out round its members.
     std::unordered_map<std::string, double> caption_band;
+    // Regions laid out as containers round their members (group_regions).
+    std::unordered_set<std::string> grouped;
     // Edges with an end not glued to anything (a point): the shape that end touches as drawn (on its border
     // or inside it, within a few pixels; the smallest such node, group, container or region), by edge id,
     // source then target ("" for none or a glued end). Read once from the drawing, so the passes that move

@@ -67,6 +67,7 @@ std::vector<GroupedMember> group_regions(diagram::Page& page, PageRoles& roles) 
         }
         for (const auto& m : r->members) top[m] = r->id;
         roles.fixed.erase(r->id);
+        roles.grouped.insert(r->id);
     }
     roles.regions.erase(std::remove_if(roles.regions.begin(), roles.regions.end(),
                                        [&](const PageRoles::Region& r) {

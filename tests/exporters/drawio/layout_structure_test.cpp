@@ -239,3 +239,21 @@ TEST_CASE("a caption in a region's top band stays the region's caption, clear of
         CHECK(box.y >= caption.bottom());
     }
 }
+
+TEST_CASE("a region round one node stays a region round it, laid out again",
+          "[exporters][layout][structure]") {
+    // flowchart_1's tiles: a box much larger than the one task in it. Fitted with the usual 20 px margin it
+    // would read back as the task's halo, and a second layout would move it.
+    auto doc = page_of(R"(
+<mxCell id="tile" value="" style="fillColor=#BAC8D3;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="600" height="100" as="geometry"/></mxCell>
+<mxCell id="task" value="Task" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="200" y="25" width="127" height="50" as="geometry"/></mxCell>
+<mxCell id="start" value="Start" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="-300" y="25" width="127" height="50" as="geometry"/></mxCell>
+<mxCell id="end" value="End" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="800" y="25" width="127" height="50" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="start" target="task"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="task" target="end"><mxGeometry relative="1" as="geometry"/></mxCell>
+)");
+    layout_twice(doc, automatic());
+    const page::PageReading reading(doc.pages[0]);
+    CHECK(reading.role_of("tile") == page::Role::region);
+    CHECK(within(*reading.index().absolute_bounds("task"), *reading.index().absolute_bounds("tile")));
+}
