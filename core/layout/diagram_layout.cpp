@@ -301,6 +301,10 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             if (index.is_swimlane(*container) || style.get("startSize"))
                 scope_header = style.number("startSize", index.is_swimlane(*container) ? 23 : 0);
             header_left = index.is_swimlane(*container) && !style.flag("horizontal", true);
+            if (auto band = roles.caption_band.find(scope); band != roles.caption_band.end())
+                // Past the page reading's reach (30 px), so the caption reads as the region's again, not
+                // as the label of the shape under it.
+                scope_header = std::max(scope_header, band->second + 15);
         }
         for (const Cell* layer : scope.empty() ? index.layers() : std::vector<const Cell*>{})
             for (const Cell* child : index.children(layer->id)) {
@@ -501,10 +505,17 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             const Cell& c = page.cells[i];
             if (c.kind != CellKind::edge) continue;
             const auto frame = index.frame_origin(c.id);
+            const auto drawn_loose = roles.loose_ends.find(c.id);
             auto end = [&](const std::string& term, const std::optional<diagram::Point>& point, bool& loose) {
                 loose = term.empty();
                 if (!loose) return owner(term);
                 if (!point) return -1;
+                // What the loose end touched as drawn, where the page reading saw the drawing.
+                if (drawn_loose != roles.loose_ends.end()) {
+                    const auto& touched =
+                        &term == &c.source ? drawn_loose->second.first : drawn_loose->second.second;
+                    return touched.empty() ? -1 : owner(touched);
+                }
                 return node_at({frame.x + point->x, frame.y + point->y});
             };
             bool loose_s = false, loose_t = false;
@@ -724,129 +735,164 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             // Into a container laid out inside, or into a region moved as one block with its members (the
             // end's own shape is then a child of the node too).
             const Cell* cell = index.find(term);
-            if (term == node_ids[node] || !(lays_out_inside(index, *index.find(node_ids[node])) ||
-                                            (cell && cell->parent == node_ids[node])))
+            if (term == node_ids[node] ||
+                !(lays_out_inside(index, *index.find(node_ids[node])) ||
+                  (cell && cell->parent == node_ids[node]) || roles.rigid.count(node_ids[node])))
                 return std::nullopt;
-            if (!cell || cell->parent != node_ids[node] || cell->kind != CellKind::vertex) {
+            // The shapes from the node down to the end's own shape (nested containers, regions and groups):
+            // the route goes in one level at a time.
+            std::vector<std::string> chain;
+            for (const Cell* at = cell; at && at->id != node_ids[node] && chain.size() < 64;
+                 at = index.find(at->parent))
+                chain.push_back(at->id);
+            if (!cell || cell->kind != CellKind::vertex || chain.empty() || chain.size() >= 64 ||
+                index.find(chain.back())->parent != node_ids[node]) {
                 give_up = true;
                 return std::nullopt;
             }
-            const auto inner = index.absolute_bounds(term);
-            if (!inner) return std::nullopt;
-            const diagram::Rect box = absolute[node];
-            const double m = container_padding / 2;
-            const double left = box.x + m, right = box.x + box.width - m, top = box.y + m,
-                         bottom = box.y + box.height - m;
-            const XY border = at_start ? route.front() : route.back();
-            XY b{origin.x + border.x, origin.y + border.y};
-            // The corridor point next to the border point, then round the corridor to the chosen side.
-            XY c = b;
-            if (std::abs(b.y - box.y) < 1e-6)
-                c.y = top;
-            else if (std::abs(b.y - box.y - box.height) < 1e-6)
-                c.y = bottom;
-            else if (std::abs(b.x - box.x) < 1e-6)
-                c.x = left;
-            else
-                c.x = right;
-            // Straight in, where the border point lies above (below) the shape and nothing stands between.
-            const bool top_or_bottom =
-                std::abs(b.y - box.y) < 1e-6 || std::abs(b.y - box.y - box.height) < 1e-6;
-            if (top_or_bottom && b.x > inner->x + 1 && b.x < inner->x + inner->width - 1) {
-                const bool from_top = std::abs(b.y - box.y) < 1e-6;
-                const double y0 = from_top ? b.y : inner->y + inner->height, y1 = from_top ? inner->y : b.y;
-                bool free = true;
-                for (const Cell* sibling : index.children(node_ids[node])) {
-                    if (sibling->id == term || sibling->kind != CellKind::vertex) continue;
-                    const auto sb = index.absolute_bounds(sibling->id);
-                    if (sb && !(sibling->geometry && sibling->geometry->relative) && sb->x < b.x &&
-                        sb->x + sb->width > b.x && sb->y < y1 && sb->y + sb->height > y0)
-                        free = false;
-                }
-                if (free) {
-                    const XY p{b.x - origin.x, (from_top ? inner->y : inner->y + inner->height) - origin.y};
-                    if (at_start)
-                        route.front() = p;
-                    else
-                        route.back() = p;
+            // One level: from the border of `container` (box) in to the side of its child `term`.
+            auto one = [&](const std::string& child, const std::string& container,
+                           const diagram::Rect box) -> std::optional<diagram::Rect> {
+                const auto inner = index.absolute_bounds(child);
+                if (!inner) return std::nullopt;
+                // A shape that fills its rigid group (the card of a card-icon-caption group): its border is
+                // the group's, the route ends on it as it is.
+                if (roles.rigid.count(container) && std::abs(inner->x - box.x) <= 3 &&
+                    std::abs(inner->y - box.y) <= 3 && std::abs(inner->right() - box.right()) <= 3 &&
+                    std::abs(inner->bottom() - box.bottom()) <= 3)
                     return inner;
+                const double m = container_padding / 2;
+                const double left = box.x + m, right = box.x + box.width - m, top = box.y + m,
+                             bottom = box.y + box.height - m;
+                const XY border = at_start ? route.front() : route.back();
+                XY b{origin.x + border.x, origin.y + border.y};
+                // The corridor point next to the border point, then round the corridor to the chosen side.
+                XY c = b;
+                if (std::abs(b.y - box.y) < 1e-6)
+                    c.y = top;
+                else if (std::abs(b.y - box.y - box.height) < 1e-6)
+                    c.y = bottom;
+                else if (std::abs(b.x - box.x) < 1e-6)
+                    c.x = left;
+                else
+                    c.x = right;
+                // Straight in, where the border point lies above (below) the shape and nothing stands
+                // between.
+                const bool top_or_bottom =
+                    std::abs(b.y - box.y) < 1e-6 || std::abs(b.y - box.y - box.height) < 1e-6;
+                if (top_or_bottom && b.x > inner->x + 1 && b.x < inner->x + inner->width - 1) {
+                    const bool from_top = std::abs(b.y - box.y) < 1e-6;
+                    const double y0 = from_top ? b.y : inner->y + inner->height,
+                                 y1 = from_top ? inner->y : b.y;
+                    bool free = true;
+                    for (const Cell* sibling : index.children(container)) {
+                        if (sibling->id == child || sibling->kind != CellKind::vertex) continue;
+                        const auto sb = index.absolute_bounds(sibling->id);
+                        if (sb && !(sibling->geometry && sibling->geometry->relative) && sb->x < b.x &&
+                            sb->x + sb->width > b.x && sb->y < y1 && sb->y + sb->height > y0)
+                            free = false;
+                    }
+                    if (free) {
+                        const XY p{b.x - origin.x,
+                                   (from_top ? inner->y : inner->y + inner->height) - origin.y};
+                        if (at_start)
+                            route.front() = p;
+                        else
+                            route.back() = p;
+                        return inner;
+                    }
                 }
-            }
-            // Otherwise out of one side of the shape to the corridor (where nothing stands between), and
-            // round the corridor to the point by the border: the shortest such way.
-            auto blocked = [&](double x0, double y0, double x1, double y1) {
-                for (const Cell* sibling : index.children(node_ids[node])) {
-                    if (sibling->id == term || sibling->kind != CellKind::vertex) continue;
-                    if (sibling->geometry && sibling->geometry->relative) continue;
-                    const auto sb = index.absolute_bounds(sibling->id);
-                    if (sb && sb->x < std::max(x0, x1) + 1 && sb->x + sb->width > std::min(x0, x1) - 1 &&
-                        sb->y < std::max(y0, y1) + 1 && sb->y + sb->height > std::min(y0, y1) - 1)
-                        return true;
-                }
-                return false;
-            };
-            auto side_of = [&](XY p) {
-                return std::abs(p.y - top) < 1e-6      ? 0
-                       : std::abs(p.x - right) < 1e-6  ? 1
-                       : std::abs(p.y - bottom) < 1e-6 ? 2
-                                                       : 3;
-            };
-            const XY corners[4] = {
-                {right, top}, {right, bottom}, {left, bottom}, {left, top}};  // after side i
-            auto around = [&](XY a, XY z) {
-                std::vector<XY> best_path;
-                double best_length = std::numeric_limits<double>::max();
-                for (int dir : {1, 3}) {  // clockwise, counter-clockwise
-                    std::vector<XY> path{a};
-                    for (int side = side_of(a); side != side_of(z); side = (side + dir) % 4)
-                        path.push_back(corners[dir == 1 ? side : (side + 3) % 4]);
-                    path.push_back(z);
-                    double length = 0;
+                // Otherwise out of one side of the shape to the corridor (where nothing stands between), and
+                // round the corridor to the point by the border: the shortest such way.
+                auto blocked = [&](double x0, double y0, double x1, double y1) {
+                    for (const Cell* sibling : index.children(container)) {
+                        if (sibling->id == child || sibling->kind != CellKind::vertex) continue;
+                        if (sibling->geometry && sibling->geometry->relative) continue;
+                        const auto sb = index.absolute_bounds(sibling->id);
+                        if (sb && sb->x < std::max(x0, x1) + 1 && sb->x + sb->width > std::min(x0, x1) - 1 &&
+                            sb->y < std::max(y0, y1) + 1 && sb->y + sb->height > std::min(y0, y1) - 1)
+                            return true;
+                    }
+                    return false;
+                };
+                auto side_of = [&](XY p) {
+                    return std::abs(p.y - top) < 1e-6      ? 0
+                           : std::abs(p.x - right) < 1e-6  ? 1
+                           : std::abs(p.y - bottom) < 1e-6 ? 2
+                                                           : 3;
+                };
+                const XY corners[4] = {
+                    {right, top}, {right, bottom}, {left, bottom}, {left, top}};  // after side i
+                auto around = [&](XY a, XY z) {
+                    std::vector<XY> best_path;
+                    double best_length = std::numeric_limits<double>::max();
+                    for (int dir : {1, 3}) {  // clockwise, counter-clockwise
+                        std::vector<XY> path{a};
+                        for (int side = side_of(a); side != side_of(z); side = (side + dir) % 4)
+                            path.push_back(corners[dir == 1 ? side : (side + 3) % 4]);
+                        path.push_back(z);
+                        double length = 0;
+                        for (std::size_t i = 1; i < path.size(); ++i)
+                            length +=
+                                std::abs(path[i].x - path[i - 1].x) + std::abs(path[i].y - path[i - 1].y);
+                        if (length < best_length) best_length = length, best_path = path;
+                    }
+                    return best_path;
+                };
+                const double cx = inner->x + inner->width / 2, cy = inner->y + inner->height / 2;
+                const std::pair<XY, XY> exits[4] = {{{cx, inner->y}, {cx, top}},
+                                                    {{inner->x + inner->width, cy}, {right, cy}},
+                                                    {{cx, inner->y + inner->height}, {cx, bottom}},
+                                                    {{inner->x, cy}, {left, cy}}};
+                std::vector<XY> leg;
+                double shortest = std::numeric_limits<double>::max();
+                for (const auto& [at, corridor] : exits) {
+                    if (blocked(at.x, at.y, corridor.x, corridor.y)) continue;
+                    auto path = around(corridor, c);
+                    double length = std::abs(at.x - corridor.x) + std::abs(at.y - corridor.y);
                     for (std::size_t i = 1; i < path.size(); ++i)
                         length += std::abs(path[i].x - path[i - 1].x) + std::abs(path[i].y - path[i - 1].y);
-                    if (length < best_length) best_length = length, best_path = path;
+                    if (length < shortest) {
+                        shortest = length;
+                        leg = {at};
+                        for (const auto& p : path)
+                            if (std::abs(p.x - leg.back().x) > 1e-6 || std::abs(p.y - leg.back().y) > 1e-6)
+                                leg.push_back(p);
+                    }
                 }
-                return best_path;
+                if (leg.empty()) {
+                    give_up = true;
+                    return std::nullopt;
+                }
+                std::reverse(leg.begin(), leg.end());  // from the corridor point by the border to the shape
+                for (auto& p : leg) p = {p.x - origin.x, p.y - origin.y};
+                if (at_start) {
+                    std::reverse(leg.begin(), leg.end());
+                    route.erase(route.begin());
+                    route.insert(route.begin(), leg.begin(), leg.end());
+                } else {
+                    route.pop_back();
+                    route.insert(route.end(), leg.begin(), leg.end());
+                }
+                return inner;
             };
-            const double cx = inner->x + inner->width / 2, cy = inner->y + inner->height / 2;
-            const std::pair<XY, XY> exits[4] = {{{cx, inner->y}, {cx, top}},
-                                                {{inner->x + inner->width, cy}, {right, cy}},
-                                                {{cx, inner->y + inner->height}, {cx, bottom}},
-                                                {{inner->x, cy}, {left, cy}}};
-            std::vector<XY> leg;
-            double shortest = std::numeric_limits<double>::max();
-            for (const auto& [at, corridor] : exits) {
-                if (blocked(at.x, at.y, corridor.x, corridor.y)) continue;
-                auto path = around(corridor, c);
-                double length = std::abs(at.x - corridor.x) + std::abs(at.y - corridor.y);
-                for (std::size_t i = 1; i < path.size(); ++i)
-                    length += std::abs(path[i].x - path[i - 1].x) + std::abs(path[i].y - path[i - 1].y);
-                if (length < shortest) {
-                    shortest = length;
-                    leg = {at};
-                    for (const auto& p : path)
-                        if (std::abs(p.x - leg.back().x) > 1e-6 || std::abs(p.y - leg.back().y) > 1e-6)
-                            leg.push_back(p);
+            std::string container = node_ids[node];
+            diagram::Rect box = absolute[node];
+            std::optional<diagram::Rect> inner;
+            for (auto it = chain.rbegin(); it != chain.rend() && !give_up; ++it) {
+                inner = one(*it, container, box);
+                if (!inner) {
+                    give_up = true;
+                    return std::nullopt;
                 }
-            }
-            if (leg.empty()) {
-                give_up = true;
-                return std::nullopt;
-            }
-            std::reverse(leg.begin(), leg.end());  // from the corridor point by the border to the shape
-            for (auto& p : leg) p = {p.x - origin.x, p.y - origin.y};
-            if (at_start) {
-                std::reverse(leg.begin(), leg.end());
-                route.erase(route.begin());
-                route.insert(route.begin(), leg.begin(), leg.end());
-            } else {
-                route.pop_back();
-                route.insert(route.end(), leg.begin(), leg.end());
+                container = *it;
+                box = *inner;
             }
             return inner;
         };
-        inner_s = enter(edge.source, s, true);
-        inner_t = enter(edge.target, t, false);
+        // A loose end stops at the border of the box it touched.
+        if (!loose_ends[k].first) inner_s = enter(edge.source, s, true);
+        if (!loose_ends[k].second) inner_t = enter(edge.target, t, false);
         if (give_up) {  // draw.io routes it: no stale waypoints or anchors
             diagram::Style style = edge.style_or_empty();
             style.set("edgeStyle", "orthogonalEdgeStyle");
@@ -956,6 +1002,14 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         if (!container.geometry) container.geometry.emplace();
         container.geometry->bounds.width = right + container_padding;
         container.geometry->bounds.height = bottom + container_padding;
+        // A region round one node stays much larger than it (the page reading's region round one node,
+        // not its halo), so the laid-out page reads back the same.
+        if (roles.grouped.count(scope) && absolute.size() == 1) {
+            auto& b = container.geometry->bounds;
+            const double node_area = absolute[0].width * absolute[0].height;
+            for (int grow = 0; grow < 64 && b.width * b.height <= 2.6 * node_area; ++grow)
+                b.width += 5, b.height += 5;
+        }
     }
 
     DiagramLayoutReport report;
@@ -1012,6 +1066,36 @@ void tidy_numbers(diagram::Page& page, const diagram::Page& before) {
         if (g->source_point) point(*g->source_point);
         if (g->target_point) point(*g->target_point);
         if (g->offset) point(*g->offset);
+    }
+}
+
+// A rigid group (draw.io's invisible group) holds its content: where a shape reaches out of it (a group
+// resized by hand after grouping), the group grows to the box round its content, the content staying where it
+// is on the page.
+void fit_rigid_groups(diagram::Page& page, const PageRoles& roles) {
+    const PageIndex index(page);
+    std::unordered_map<std::string, std::size_t> position;
+    for (std::size_t i = 0; i < page.cells.size(); ++i) position[page.cells[i].id] = i;
+    for (const auto& id : roles.rigid) {
+        const Cell* group = index.find(id);
+        if (!group || !index.is_group(*group) || !group->geometry || group->geometry->relative) continue;
+        const diagram::Rect g = group->geometry->bounds;
+        double x0 = 0, y0 = 0, x1 = g.width, y1 = g.height;
+        std::vector<std::size_t> content;
+        for (const Cell* child : index.children(id)) {
+            if (child->kind != CellKind::vertex || !child->geometry || child->geometry->relative) continue;
+            const auto& b = child->geometry->bounds;
+            if (!std::isfinite(b.x) || !std::isfinite(b.y) || !std::isfinite(b.width) ||
+                !std::isfinite(b.height))
+                continue;
+            x0 = std::min(x0, b.x), y0 = std::min(y0, b.y), x1 = std::max(x1, b.right()),
+            y1 = std::max(y1, b.bottom());
+            content.push_back(position[child->id]);
+        }
+        if (x0 == 0 && y0 == 0 && x1 == g.width && y1 == g.height) continue;
+        for (std::size_t c : content)
+            page.cells[c].geometry->bounds.x -= x0, page.cells[c].geometry->bounds.y -= y0;
+        page.cells[position[id]].geometry->bounds = {g.x + x0, g.y + y0, x1 - x0, y1 - y0};
     }
 }
 
@@ -1095,6 +1179,7 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
     if (!progress(0, "reading the page")) return make_error(ErrorCode::cancelled, "layout cancelled");
     const diagram::Page before = page;  // restored when cancelled
     PageRoles roles = page_roles(page);
+    if (options.cells.empty()) fit_rigid_groups(page, roles);
     FreeItems free;
     if (options.cells.empty() && !stacked_page(page)) {
         const page::PageReading reading(page);
@@ -1143,9 +1228,12 @@ Result<DiagramLayoutReport> layout_grouped(diagram::Page& page, const DiagramLay
                 const Cell* parent = index.find(c->parent);
                 return c->parent.empty() || !parent || parent->parent.empty();
             };
+            // A rigid group or container moves as one box with everything in it.
+            if (roles.rigid.count(cell.id)) ok = false;
             for (const Cell* up = index.find(cell.parent); up && !is_layer_or_root(up);
                  up = index.find(up->parent)) {
-                ok = ok && (index.is_swimlane(*up) || lays_out_inside(index, *up));
+                ok = ok && (index.is_swimlane(*up) || lays_out_inside(index, *up)) &&
+                     !roles.rigid.count(up->id);
                 chosen = chosen || wanted.count(up->id) > 0;
                 // Each level is laid out on its own and sizes its parent, so time grows with the cube of
                 // the depth (3,000 nested groups: 48 s) and a hostile file would hang layout; no drawn

@@ -570,7 +570,7 @@ class Reader {
             const double smaller = std::min(area(b), area(o));
             const double ratio = area(b) / std::max(area(o), 1e-9);
             if (smaller > 0 && ov >= 0.5 * smaller && ratio >= 0.4 && ratio <= 2.5 && !labelled(i) &&
-                nodeness(i) < nodeness(j) + (decided_node ? 1 : 0)) {
+                nodeness(i) < nodeness(j) + (decided_node ? 1 : 0) && !holds_beside(i, j, near)) {
                 if (ov > best_overlap) {
                     best = j;
                     best_rule = i < j ? Rule::halo_behind : Rule::frame_over;
@@ -584,6 +584,20 @@ class Reader {
         if (!m_decided[best] && nodeness(best) == 0) return false;
         set(i, Role::decoration, best_rule, best);
         return true;
+    }
+
+    // i holds a shape of its own (labelled or linked) that j does not: a band round j and more (a pool's
+    // background round a subprocess and the event before it), not j's frame or halo.
+    bool holds_beside(std::uint32_t i, std::uint32_t j, const std::vector<std::uint32_t>& near) {
+        const Rect& b = *m_out.m_bounds[i];
+        const Rect& host = *m_out.m_bounds[j];
+        for (std::uint32_t k : near) {
+            if (k == i || k == j) continue;
+            const Rect& o = *m_out.m_bounds[k];
+            if (area(o) < area(b) && contains(b, o) && !contains(host, o) && (glued(k) || labelled(k)))
+                return true;
+        }
+        return false;
     }
 
     void free_text() {
@@ -605,6 +619,12 @@ class Reader {
                 texts.push_back(static_cast<std::uint32_t>(i));
         }
         if (texts.empty()) return;
+        std::vector<std::uint32_t> regions;  // boxes round nodes, for their captions
+        for (std::size_t i = 0; i < m_n; ++i)
+            if (m_decided[i] && m_out.m_cells[i].role == Role::region &&
+                m_out.m_cells[i].rule != Rule::separator_line && m_out.m_bounds[i] &&
+                cell(i).kind == CellKind::vertex)
+                regions.push_back(static_cast<std::uint32_t>(i));
         std::vector<std::vector<diagram::Point>> lines;  // per edge in `edges`
         for (std::size_t i = 0; i < m_n; ++i) {
             if (cell(i).kind != CellKind::edge || !m_decided[i] || m_out.m_cells[i].role == Role::annotation)
@@ -646,6 +666,23 @@ class Reader {
             for (std::uint32_t j : near) {
                 const double d = gap(b, *m_out.m_bounds[j]);
                 if (d <= best) best = d, host = j;
+            }
+            // Text in the top band of a region, with no node of that region near it, is the region's
+            // caption ("Subaccount" in its box), not the label of a shape outside the box.
+            {
+                std::uint32_t region = none;
+                for (std::uint32_t r : regions)
+                    if (contains(*m_out.m_bounds[r], b) &&
+                        (region == none || area(*m_out.m_bounds[r]) < area(*m_out.m_bounds[region])))
+                        region = r;
+                if (region != none &&
+                    (host == none || !contains(*m_out.m_bounds[region], *m_out.m_bounds[host])) &&
+                    b.y - m_out.m_bounds[region]->y <= std::min(40.0, m_out.m_bounds[region]->height / 4) &&
+                    b.bottom() - m_out.m_bounds[region]->y <=
+                        std::min(60.0, m_out.m_bounds[region]->height / 3)) {
+                    set(i, Role::decoration, Rule::text_near_shape, region);
+                    continue;
+                }
             }
             if (host != none) {
                 set(i, Role::decoration, Rule::text_near_shape, host);

@@ -12,8 +12,6 @@ using diagram::PageIndex;
 void follow_hosts(diagram::Page& page, const PageRoles& roles) {
     PageIndex index(page);
     std::unordered_map<std::string, diagram::Point> moved;
-    for (const auto& [id, before] : roles.host_before)
-        if (auto now = index.absolute_bounds(id)) moved[id] = {now->x - before.x, now->y - before.y};
     std::unordered_map<std::string, diagram::Rect> region_bounds;
     for (const auto& region : roles.regions) {
         double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
@@ -26,6 +24,16 @@ void follow_hosts(diagram::Page& page, const PageRoles& roles) {
         region_bounds[region.id] = {x0 - region.left - origin.x, y0 - region.top - origin.y,
                                     x1 - x0 + region.left + region.right,
                                     y1 - y0 + region.top + region.bottom};
+    }
+    // How far each host moved (a region refitted here: to its new place).
+    for (const auto& [id, before] : roles.host_before) {
+        auto now = index.absolute_bounds(id);
+        if (auto r = region_bounds.find(id); r != region_bounds.end()) {
+            const auto origin = index.frame_origin(id);
+            now = diagram::Rect{r->second.x + origin.x, r->second.y + origin.y, r->second.width,
+                                r->second.height};
+        }
+        if (now) moved[id] = {now->x - before.x, now->y - before.y};
     }
     for (auto& c : page.cells) {
         if (!c.geometry) continue;

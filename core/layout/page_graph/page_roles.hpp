@@ -23,6 +23,20 @@ struct PageRoles {
     std::vector<Region> regions;
     std::vector<std::pair<std::string, diagram::Rect>> host_before;    // hosts of moved decorations
     std::unordered_map<std::string, diagram::Rect> decoration_before;  // their decorations, page coordinates
+    // Groups and containers (not swimlanes, not tables) with no arrow between two of the shapes they hold:
+    // a box with its icon and caption, a card with a badge. Their content is a picture, not a flow: the
+    // layout moves each as one box and keeps its content where the author drew it.
+    std::unordered_set<std::string> rigid;
+    // Regions with a caption in their top band (the text follows the region): how far down from the
+    // region's top the caption reaches, kept clear when the region is laid out round its members.
+    std::unordered_map<std::string, double> caption_band;
+    // Regions laid out as containers round their members (group_regions).
+    std::unordered_set<std::string> grouped;
+    // Edges with an end not glued to anything (a point): the shape that end touches as drawn (on its border
+    // or inside it, within a few pixels; the smallest such node, group, container or region), by edge id,
+    // source then target ("" for none or a glued end). Read once from the drawing, so the passes that move
+    // and resize containers before the page is laid out do not change what an arrow's loose end belongs to.
+    std::unordered_map<std::string, std::pair<std::string, std::string>> loose_ends;
 };
 
 PageRoles page_roles(const diagram::Page& page);

@@ -1,0 +1,259 @@
+// Layout keeps the structure a drawing shows (issue 15's gallery defects, one small page each): a group of a
+// card, its icon and its caption moves as one; a group smaller than its content grows to hold it; a region
+// drawn inside another stays inside it with its members; an arrow's loose end stays with the shape it was
+// drawn on; a band round a subprocess and an event beside it is a region, not the subprocess's halo; laid out
+// twice, each page gives the same file.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "core/diagram/page_index.hpp"
+#include "core/layout/diagram_layout.hpp"
+#include "core/page/page_reading.hpp"
+#include "exporters/drawio/drawio_writer.hpp"
+#include "importers/drawio/drawio_reader.hpp"
+
+using namespace jstudio;
+
+namespace {
+
+std::string page_xml(const std::string& cells) {
+    return R"(<mxfile><diagram id="d" name="p"><mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>)" +
+           cells + "</root></mxGraphModel></diagram></mxfile>";
+}
+
+diagram::Document page_of(const std::string& cells) {
+    auto doc = importers::read_drawio(page_xml(cells), "structure.drawio");
+    REQUIRE(doc);
+    return doc->document;
+}
+
+layout::DiagramLayoutOptions automatic() {
+    layout::DiagramLayoutOptions options;  // as `journey layout` without options
+    options.direction_from_lanes = true;
+    options.direction_from_drawing = true;
+    return options;
+}
+
+// Lays the document's page out, writes it, reads it back, lays it out again: the two files must be equal.
+std::string layout_twice(diagram::Document& doc, const layout::DiagramLayoutOptions& options) {
+    REQUIRE(layout::layout_page(doc.pages[0], options));
+    auto first = exporters::write_drawio(doc);
+    REQUIRE(first);
+    auto again = importers::read_drawio(*first, "again.drawio");
+    REQUIRE(again);
+    auto doc2 = again->document;
+    REQUIRE(layout::layout_page(doc2.pages[0], options));
+    auto second = exporters::write_drawio(doc2);
+    REQUIRE(second);
+    CHECK(*first == *second);
+    return *first;
+}
+
+bool within(const diagram::Rect& inner, const diagram::Rect& outer, double slack = 0.5) {
+    return inner.x >= outer.x - slack && inner.y >= outer.y - slack &&
+           inner.right() <= outer.right() + slack && inner.bottom() <= outer.bottom() + slack;
+}
+
+}  // namespace
+
+TEST_CASE("layout moves a group with no arrow inside as one box, its content as drawn",
+          "[exporters][layout][structure]") {
+    // SAP's architecture drawings: a card, an icon on it and a caption, grouped; arrows go to the card.
+    auto doc = page_of(R"(
+<mxCell id="user" value="User" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="0" y="100" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="g" value="" style="group" vertex="1" connectable="0" parent="1"><mxGeometry x="200" y="85" width="240" height="70" as="geometry"/></mxCell>
+<mxCell id="card" value="" style="rounded=1;" vertex="1" parent="g"><mxGeometry width="240" height="70" as="geometry"/></mxCell>
+<mxCell id="icon" value="" style="shape=cloud;" vertex="1" parent="g"><mxGeometry x="14" y="14" width="30" height="30" as="geometry"/></mxCell>
+<mxCell id="caption" value="Cloud Solutions" style="text;html=1;" vertex="1" parent="g"><mxGeometry x="52" y="10" width="180" height="50" as="geometry"/></mxCell>
+<mxCell id="g2" value="" style="group" vertex="1" connectable="0" parent="1"><mxGeometry x="200" y="250" width="100" height="40" as="geometry"/></mxCell>
+<mxCell id="m1" value="Milestone 1" style="" vertex="1" parent="g2"><mxGeometry width="100" height="40" as="geometry"/></mxCell>
+<mxCell id="m2" value="Milestone 2" style="" vertex="1" parent="g2"><mxGeometry x="100" width="100" height="40" as="geometry"/></mxCell>
+<mxCell id="e" edge="1" parent="1" source="user" target="card"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="f" edge="1" parent="1" source="user" target="m1"><mxGeometry relative="1" as="geometry"/></mxCell>
+)");
+    const diagram::Page before = doc.pages[0];
+    CHECK(layout::measure_layout(before).children_outside == 1);  // m2 reaches out of its group
+    layout_twice(doc, automatic());
+    const auto& page = doc.pages[0];
+    const diagram::PageIndex was(before), now(page);
+    SECTION("the card, its icon and its caption keep their places in the group") {
+        for (const char* id : {"card", "icon", "caption"}) {
+            INFO(id);
+            CHECK(now.find(id)->geometry->bounds == was.find(id)->geometry->bounds);
+        }
+        CHECK(now.find("g")->geometry->bounds.width == 240);
+        CHECK(now.find("g")->geometry->bounds.height == 70);
+    }
+    SECTION("a group drawn smaller than its content grows round it; the content stays where it is") {
+        const auto g2 = *now.absolute_bounds("g2");
+        CHECK(g2.width == 200);
+        CHECK(now.absolute_bounds("m2")->x - now.absolute_bounds("m1")->x == 100);
+        for (const char* id : {"m1", "m2"}) CHECK(within(*now.absolute_bounds(id), g2));
+    }
+    const auto after = layout::measure_layout(page);
+    INFO(after.problems.size());
+    CHECK(after.children_outside == 0);
+    CHECK(after.edges_through_nodes == 0);
+    CHECK(after.node_overlaps <= layout::measure_layout(before).node_overlaps);
+}
+
+TEST_CASE("layout keeps a region drawn inside another inside it, each round its own shapes",
+          "[exporters][layout][structure]") {
+    // A platform holding a subaccount (two services, each an icon grouped with its caption) and one service
+    // beside it, arrows from outside.
+    auto doc = page_of(R"(
+<mxCell id="platform" value="" style="rounded=1;fillColor=#EBF8FF;" vertex="1" parent="1"><mxGeometry x="200" y="0" width="300" height="400" as="geometry"/></mxCell>
+<mxCell id="sub" value="" style="rounded=1;fillColor=#FFFFFF;" vertex="1" parent="1"><mxGeometry x="220" y="40" width="260" height="170" as="geometry"/></mxCell>
+<mxCell id="ga" value="" style="group" vertex="1" connectable="0" parent="1"><mxGeometry x="240" y="90" width="90" height="80" as="geometry"/></mxCell>
+<mxCell id="a" value="" style="ellipse;" vertex="1" parent="ga"><mxGeometry x="20" width="50" height="50" as="geometry"/></mxCell>
+<mxCell id="at" value="Work Zone" style="text;html=1;" vertex="1" parent="ga"><mxGeometry y="50" width="90" height="30" as="geometry"/></mxCell>
+<mxCell id="gb" value="" style="group" vertex="1" connectable="0" parent="1"><mxGeometry x="370" y="90" width="90" height="80" as="geometry"/></mxCell>
+<mxCell id="b" value="" style="ellipse;" vertex="1" parent="gb"><mxGeometry x="20" width="50" height="50" as="geometry"/></mxCell>
+<mxCell id="bt" value="Task Center" style="text;html=1;" vertex="1" parent="gb"><mxGeometry y="50" width="90" height="30" as="geometry"/></mxCell>
+<mxCell id="c" value="Identity" style="" vertex="1" parent="1"><mxGeometry x="290" y="280" width="120" height="80" as="geometry"/></mxCell>
+<mxCell id="client" value="Client" style="" vertex="1" parent="1"><mxGeometry x="0" y="100" width="80" height="50" as="geometry"/></mxCell>
+<mxCell id="apps" value="Apps" style="" vertex="1" parent="1"><mxGeometry x="600" y="100" width="80" height="50" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="client" target="a"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="a" target="b"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e3" edge="1" parent="1" source="b" target="apps"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e4" edge="1" parent="1" source="a" target="c"><mxGeometry relative="1" as="geometry"/></mxCell>
+)");
+    layout_twice(doc, automatic());
+    const diagram::PageIndex now(doc.pages[0]);
+    const auto platform = *now.absolute_bounds("platform"), sub = *now.absolute_bounds("sub");
+    CHECK(within(sub, platform));
+    for (const char* id : {"ga", "gb"}) {
+        INFO(id);
+        CHECK(within(*now.absolute_bounds(id), sub));
+        CHECK(now.find(id)->parent == "1");
+    }
+    CHECK(within(*now.absolute_bounds("c"), platform));
+    CHECK_FALSE(within(*now.absolute_bounds("c"), sub));
+    for (const char* id : {"client", "apps"}) CHECK_FALSE(within(*now.absolute_bounds(id), platform));
+    const auto after = layout::measure_layout(doc.pages[0]);
+    CHECK(after.edges_through_nodes == 0);
+    CHECK(after.children_outside == 0);
+}
+
+TEST_CASE("an arrow's loose end stays with the shape it was drawn on", "[exporters][layout][structure]") {
+    // An architecture drawing: a block arrow drawn from inside the blockchain cloud up to the library in the
+    // background script; the region grows when its content is laid out and comes to cover where the arrow
+    // started, but the arrow still starts at the cloud.
+    auto doc = page_of(R"(
+<mxCell id="region" value="" style="rounded=1;fillColor=#d5e8d4;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="400" height="100" as="geometry"/></mxCell>
+<mxCell id="m1" value="Accounts" style="" vertex="1" parent="1"><mxGeometry x="10" y="30" width="120" height="40" as="geometry"/></mxCell>
+<mxCell id="m2" value="Library" style="" vertex="1" parent="1"><mxGeometry x="140" y="30" width="120" height="40" as="geometry"/></mxCell>
+<mxCell id="m3" value="Vault" style="" vertex="1" parent="1"><mxGeometry x="270" y="30" width="120" height="40" as="geometry"/></mxCell>
+<mxCell id="cloud" value="Blockchain" style="ellipse;shape=cloud;" vertex="1" parent="1"><mxGeometry x="0" y="110" width="400" height="100" as="geometry"/></mxCell>
+<mxCell id="arrow" value="" style="shape=flexArrow;endArrow=classic;startArrow=classic;" edge="1" parent="1" target="m2"><mxGeometry relative="1" as="geometry"><mxPoint x="200" y="115" as="sourcePoint"/><mxPoint x="200" y="80" as="targetPoint"/></mxGeometry></mxCell>
+)");
+    auto options = automatic();
+    options.direction_from_drawing = false;
+    options.layout.direction = layout::Direction::left_to_right;
+    layout_twice(doc, options);
+    const diagram::PageIndex now(doc.pages[0]);
+    const auto& g = *now.find("arrow")->geometry;
+    REQUIRE(g.source_point);
+    const auto cloud = *now.absolute_bounds("cloud"), region = *now.absolute_bounds("region");
+    const diagram::Point p{g.source_point->x, g.source_point->y};  // the arrow sits on the layer
+    INFO("source point " << p.x << "," << p.y);
+    CHECK(p.x >= cloud.x - 1);
+    CHECK(p.x <= cloud.right() + 1);
+    CHECK(p.y >= cloud.y - 1);
+    CHECK(p.y <= cloud.bottom() + 1);
+    CHECK_FALSE(
+        (p.x > region.x + 1 && p.x < region.right() - 1 && p.y > region.y + 1 && p.y < region.bottom() - 1));
+}
+
+TEST_CASE("a band round a subprocess and an event beside it is a region that keeps both",
+          "[exporters][layout][structure]") {
+    // BPMN: the Factory band holds the timer event and the subprocess it starts (the band about the
+    // subprocess's size, so it once read as the subprocess's halo and was left behind).
+    const std::string cells = R"(
+<mxCell id="band" value="" style="rounded=1;fillColor=#f5f5f5;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="700" height="300" as="geometry"/></mxCell>
+<mxCell id="sub" value="" style="rounded=1;fillColor=#f5f5f5;" vertex="1" parent="1"><mxGeometry x="150" y="30" width="500" height="240" as="geometry"/></mxCell>
+<mxCell id="timer" value="" style="ellipse;" vertex="1" parent="1"><mxGeometry x="50" y="120" width="50" height="50" as="geometry"/></mxCell>
+<mxCell id="p" value="Compose" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="200" y="100" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="q" value="Produce" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="450" y="100" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="end" value="" style="ellipse;" vertex="1" parent="1"><mxGeometry x="800" y="120" width="50" height="50" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="timer" target="sub"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="p" target="q"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e3" edge="1" parent="1" source="sub" target="end"><mxGeometry relative="1" as="geometry"/></mxCell>
+)";
+    auto doc = page_of(cells);
+    {
+        const page::PageReading reading(doc.pages[0]);
+        CHECK(reading.role_of("band") == page::Role::region);
+        CHECK(reading.role_of("sub") == page::Role::region);
+    }
+    const auto offsets = layout::host_offsets(doc.pages[0]);
+    layout_twice(doc, automatic());
+    const diagram::PageIndex now(doc.pages[0]);
+    for (const auto& o : offsets) {  // nothing left astray from a host
+        const auto d = *now.absolute_bounds(o.decoration), h = *now.absolute_bounds(o.host);
+        INFO(o.decoration << " on " << o.host);
+        CHECK(std::abs(d.x - h.x - o.dx) <= 3);
+        CHECK(std::abs(d.y - h.y - o.dy) <= 3);
+    }
+    const auto band = *now.absolute_bounds("band"), sub = *now.absolute_bounds("sub");
+    CHECK(within(sub, band));
+    CHECK(within(*now.absolute_bounds("timer"), band));
+    for (const char* id : {"p", "q"}) CHECK(within(*now.absolute_bounds(id), sub));
+    CHECK_FALSE(within(*now.absolute_bounds("end"), band));
+}
+
+TEST_CASE("a caption in a region's top band stays the region's caption, clear of its shapes",
+          "[exporters][layout][structure]") {
+    // SAP's "Subaccount": the caption sits in its box's top band, a logo just above the box is nearer to it
+    // than any shape in the box.
+    auto doc = page_of(R"(
+<mxCell id="logo" value="BTP" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="70" height="18" as="geometry"/></mxCell>
+<mxCell id="sub" value="" style="rounded=1;fillColor=#FFFFFF;" vertex="1" parent="1"><mxGeometry x="0" y="40" width="300" height="150" as="geometry"/></mxCell>
+<mxCell id="caption" value="Subaccount" style="text;html=1;" vertex="1" parent="1"><mxGeometry x="10" y="48" width="120" height="30" as="geometry"/></mxCell>
+<mxCell id="a" value="Work Zone" style="" vertex="1" parent="1"><mxGeometry x="40" y="120" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="b" value="Task Center" style="" vertex="1" parent="1"><mxGeometry x="180" y="120" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="client" value="Client" style="" vertex="1" parent="1"><mxGeometry x="-200" y="120" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="client" target="a"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="a" target="b"><mxGeometry relative="1" as="geometry"/></mxCell>
+)");
+    {
+        const page::PageReading reading(doc.pages[0]);
+        const auto at = reading.index().position("caption");
+        REQUIRE(at);
+        CHECK(reading.role(*at) == page::Role::decoration);
+        CHECK(reading.host(*at) == *reading.index().position("sub"));
+    }
+    const diagram::PageIndex was(doc.pages[0]);
+    const auto dx = was.absolute_bounds("caption")->x - was.absolute_bounds("sub")->x,
+               dy = was.absolute_bounds("caption")->y - was.absolute_bounds("sub")->y;
+    layout_twice(doc, automatic());
+    const diagram::PageIndex now(doc.pages[0]);
+    const auto caption = *now.absolute_bounds("caption"), sub = *now.absolute_bounds("sub");
+    CHECK(caption.x - sub.x == Approx(dx));
+    CHECK(caption.y - sub.y == Approx(dy));
+    for (const char* id : {"a", "b"}) {
+        INFO(id);
+        const auto box = *now.absolute_bounds(id);
+        CHECK(within(box, sub));
+        CHECK(box.y >= caption.bottom());
+    }
+}
+
+TEST_CASE("a region round one node stays a region round it, laid out again",
+          "[exporters][layout][structure]") {
+    // flowchart_1's tiles: a box much larger than the one task in it. Fitted with the usual 20 px margin it
+    // would read back as the task's halo, and a second layout would move it.
+    auto doc = page_of(R"(
+<mxCell id="tile" value="" style="fillColor=#BAC8D3;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="600" height="100" as="geometry"/></mxCell>
+<mxCell id="task" value="Task" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="200" y="25" width="127" height="50" as="geometry"/></mxCell>
+<mxCell id="start" value="Start" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="-300" y="25" width="127" height="50" as="geometry"/></mxCell>
+<mxCell id="end" value="End" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="800" y="25" width="127" height="50" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="start" target="task"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="task" target="end"><mxGeometry relative="1" as="geometry"/></mxCell>
+)");
+    layout_twice(doc, automatic());
+    const page::PageReading reading(doc.pages[0]);
+    CHECK(reading.role_of("tile") == page::Role::region);
+    CHECK(within(*reading.index().absolute_bounds("task"), *reading.index().absolute_bounds("tile")));
+}
