@@ -19,8 +19,11 @@ else
   args+=(-DJSTUDIO_WERROR=OFF)
 fi
 # A compiler cache when the machine has one (a fresh checkout or worktree then builds in a minute, not twenty).
+# Paths relative to the checkout's parent and the build folder left out of the key, so that a second checkout
+# or worktree beside this one hits the cache too (its objects differ only in the debug information's folder).
 if command -v ccache >/dev/null; then
   args+=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+  export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$(dirname "$root")} CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
 fi
 cmake -S "$root" -B "$dir" -G Ninja "${args[@]}" >/dev/null
 cmake --build "$dir" -j "$jobs"
