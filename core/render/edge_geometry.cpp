@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/render/orth_connector.hpp"
 #include "core/render/shape_geometry.hpp"
 
 namespace jstudio::render {
@@ -80,6 +81,20 @@ End facing_end(const Terminal& t, Point other, bool prefer_horizontal) {
     return {{c.x, other.y >= c.y ? b.bottom() : b.y}, false};
 }
 
+// draw.io's jetty: how far an orthogonal edge runs straight out of a shape before it turns (sourceJettySize,
+// targetJettySize, jettySize; 10 by default; "auto": room for the arrow).
+double jetty_size(const diagram::Style& style, bool source) {
+    const char* key = source ? "sourceJettySize" : "targetJettySize";
+    const std::string v = style.get_or(key, style.get_or("jettySize", "10"));
+    if (v == "auto") {
+        if (style.get_or(source ? "startArrow" : "endArrow", source ? "none" : "classic") == "none")
+            return 20;
+        const double size = style.number(source ? "startSize" : "endSize", 6);
+        return std::max(2.0, std::ceil((size + 10) / 10)) * 10;
+    }
+    return style.get(key) ? style.number(key, 10) : style.number("jettySize", 10);
+}
+
 std::vector<Point> orthogonal_route(const diagram::Style& style, const Terminal& s, const Terminal& t,
                                     const std::vector<Point>& waypoints, bool elbow) {
     auto sc = constraint_point(style, s, "exit");
@@ -141,6 +156,34 @@ std::vector<Point> orthogonal_route(const diagram::Style& style, const Terminal&
         }
         dedupe(pts);
         return pts;
+    }
+    if (s.bounds || t.bounds) {
+        // draw.io's own router (OrthConnector), the ends where the outline meets the first and last bend
+        // straight across (its orthogonal perimeters).
+        OrthEnd from{s.bounds,
+                     sc         ? sc
+                     : s.bounds ? std::nullopt
+                                : std::optional(s.point),
+                     jetty_size(style, true)};
+        OrthEnd to{t.bounds,
+                   tc         ? tc
+                   : t.bounds ? std::nullopt
+                              : std::optional(t.point),
+                   jetty_size(style, false)};
+        if (auto bends = orth_connector(from, to)) {
+            const Point toward_s = !bends->empty() ? bends->front() : tc ? *tc : t_mid;
+            const Point toward_t = !bends->empty() ? bends->back() : sc ? *sc : s_mid;
+            pts.push_back(sc         ? *sc
+                          : s.bounds ? orthogonal_perimeter_point(s.shape, *s.bounds, toward_s)
+                                     : s.point);
+            pts.insert(pts.end(), bends->begin(), bends->end());
+            pts.push_back(tc         ? *tc
+                          : t.bounds ? orthogonal_perimeter_point(t.shape, *t.bounds, toward_t)
+                                     : t.point);
+            dedupe(pts);
+            if (pts.size() == 1) pts.push_back(pts.front());
+            return pts;
+        }
     }
     End a, b;
     if (sc && tc) {

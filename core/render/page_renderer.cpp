@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/diagram/page_index.hpp"
+#include "core/render/coded_shapes.hpp"
 #include "core/render/default_style.hpp"
 #include "core/render/edge_geometry.hpp"
 #include "core/render/shape_geometry.hpp"
@@ -43,8 +44,16 @@ Font style_font(const Style& s, double default_size) {
     return f;
 }
 
+std::vector<double> dash_of_always(const Style& s, double sw);
+
 std::vector<double> dash_of(const Style& s, double sw) {
     if (!s.flag("dashed")) return {};
+    return dash_of_always(s, sw);
+}
+
+// The style's dash pattern (dashPattern, default "3 3") in pixels, whether or not the style is dashed (a
+// shape's own dashed parts: a UML lifeline, a non-interrupting BPMN event).
+std::vector<double> dash_of_always(const Style& s, double sw) {
     std::vector<double> out;
     std::istringstream in(s.get_or("dashPattern", "3 3"));
     double v;
@@ -64,6 +73,18 @@ void rotate_path(Path& path, Point c, double degrees) {
     double a = degrees * 3.14159265358979323846 / 180, ca = std::cos(a), sa = std::sin(a);
     for (auto& op : path.ops)
         for (auto& p : op.p) p = rotate(p, c, ca, sa);
+}
+
+// The outline edges end on (draw.io's perimeter style, else the shape's own): "ellipse", "rhombus",
+// "center" (the edge runs to the centre: waypoints), or the shape name (a rectangle for most).
+std::string perimeter_kind(const Style& s) {
+    if (auto p = s.get("perimeter")) {
+        if (*p == "ellipsePerimeter") return "ellipse";
+        if (*p == "rhombusPerimeter") return "rhombus";
+        if (*p == "centerPerimeter") return "center";
+        if (*p == "rectanglePerimeter") return "rect";
+    }
+    return shape_name(s);
 }
 
 class Builder {
@@ -201,6 +222,7 @@ class Builder {
         shape.opacity = opacity;
 
         std::shared_ptr<const Stencil> stencil;
+        std::optional<CodedDrawing> coded;
         if (auto text = inline_stencil_text(name)) {
             name = shape.shape = "stencil";
             auto decoded = inline_stencil(*text);
@@ -211,6 +233,9 @@ class Builder {
                      "inline stencil not drawn (" + decoded.error().message + "); drawn as its bounding box");
             // draw.io's freehand sketches (lineShape=1) are outlines filled with the line colour.
             if (s.flag("lineShape")) shape.fill = shape.stroke;
+        } else if (!is_known_shape(name) && is_coded_shape(name)) {
+            // A shape draw.io defines in its code (BPMN, UML lifeline, folder, rack cabinet, ...).
+            coded = coded_shape(name, b, s, {shape.fill, shape.stroke, shape.stroke_width, shape.dashed});
         } else if (!is_known_shape(name)) {
             // shape=mxgraph.<library>.<name>: a stencil of draw.io's libraries, when they are installed.
             if (auto named = named_stencil(name)) {
@@ -222,7 +247,7 @@ class Builder {
         // stencil) inside it in the stroke colour.
         std::shared_ptr<const Stencil> icon;
         if (!stencil && name == "mxgraph.aws4.resourceIcon") icon = named_stencil(s.get_or("resIcon", ""));
-        ShapeOutline outline = stencil || icon ? ShapeOutline{} : shape_outline(name, b, s);
+        ShapeOutline outline = stencil || icon || coded ? ShapeOutline{} : shape_outline(name, b, s);
         shape.known = outline.known;
         if (!outline.known && name != "stencil" && !stencil)
             warn(cell, "shape '" + name + "' is not drawn by the renderer; drawn as its bounding box");
@@ -285,6 +310,7 @@ class Builder {
             p.fill.reset();
             add_path(std::move(p));
         }
+        if (coded) draw_coded_shape(cell, s, *coded, shape);
         if (name == "image") {
             shape.image = s.get_or("image", "");
             if (!shape.image.empty()) {
@@ -298,7 +324,7 @@ class Builder {
             Font font = style_font(s, 12);
             shape.label = bounded_label(cell, s.flag("html"), font);
             if (!plain_text(shape.label).empty()) {
-                LabelPlacement place = label_box(s, b, name);
+                LabelPlacement place = label_box(s, coded && coded->label_box ? *coded->label_box : b, name);
                 shape.align = place.align;
                 shape.valign = place.valign;
                 shape.label_place = place;
@@ -370,6 +396,61 @@ class Builder {
         }
     }
 
+    // A code-defined shape's paths with the style's opacity, dash pattern, gradient and rotation; its own
+    // text (rack unit numbers, a button's caption) as text runs; an AWS group's icon stencil in its corner.
+    void draw_coded_shape(const Cell& cell, const Style& s, const CodedDrawing& coded, SceneShape& shape) {
+        const Rect& b = shape.bounds;
+        const Point centre{b.x + b.width / 2, b.y + b.height / 2};
+        const double fill_opacity =
+            shape.opacity * std::clamp(s.number("fillOpacity", 100), 0.0, 100.0) / 100;
+        const double stroke_opacity =
+            shape.opacity * std::clamp(s.number("strokeOpacity", 100), 0.0, 100.0) / 100;
+        const auto gradient = style_color(s, "gradientColor", std::nullopt, std::nullopt);
+        for (const CodedPath& part : coded.paths) {
+            Path p = part.path;
+            p.fill_opacity *= fill_opacity;
+            p.stroke_opacity = stroke_opacity;
+            if (part.dashed) p.dash = dash_of_always(s, p.stroke_width);
+            if (part.shape_fill && gradient && p.fill)
+                p.gradient = Gradient{*p.fill, *gradient, s.get_or("gradientDirection", "south")};
+            shape.outline.push_back(p);
+            rotate_path(p, centre, shape.rotation);
+            add_path(std::move(p));
+        }
+        const double a = shape.rotation * 3.14159265358979323846 / 180;
+        for (const CodedText& t : coded.texts) {
+            Font font = style_font(s, 12);
+            font.size = t.size, font.color = t.color, font.bold = t.bold,
+            font.italic = font.underline = false;
+            auto paragraphs = parse_label(t.text, false, font);
+            LabelPlacement place;
+            place.box = {t.at.x, t.at.y, 0, 0};
+            place.align = t.left ? HAlign::left : HAlign::center;
+            place.valign = VAlign::middle;
+            PlacedLabel placed = place_label(paragraphs, place);
+            Point shift{};
+            if (shape.rotation != 0) {
+                const Point moved = rotate(t.at, centre, std::cos(a), std::sin(a));
+                shift = {moved.x - t.at.x, moved.y - t.at.y};
+            }
+            add_runs(placed, std::clamp(s.number("textOpacity", 100), 0.0, 100.0) / 100, shape.rotation, t.at,
+                     shift);
+        }
+        if (shape.shape == "mxgraph.aws4.group") {
+            if (auto icon = named_stencil(s.get_or("grIcon", ""))) {
+                const double size = s.number("grIconSize", 25);
+                SceneShape inner = shape;
+                inner.bounds = {b.x, b.y, size, size};
+                inner.fill = shape.stroke;
+                inner.stroke.reset();
+                inner.outline.clear();
+                inner.rotation = 0;
+                draw_stencil_shape(cell, s, *icon, inner);
+                shape.outline.insert(shape.outline.end(), inner.outline.begin(), inner.outline.end());
+            }
+        }
+    }
+
     LabelPlacement label_box(const Style& s, const Rect& b, const std::string& name) {
         LabelPlacement p;
         std::string align = s.get_or("align", "center"), valign = s.get_or("verticalAlign", "middle");
@@ -429,7 +510,7 @@ class Builder {
                     return t;
                 }
                 t.bounds = m_index.absolute_bounds(id);
-                t.shape = shape_name(c->style_or_empty());
+                t.shape = perimeter_kind(resolved_style(c->style_or_empty(), false));
                 if (t.bounds) return t;
             }
         }

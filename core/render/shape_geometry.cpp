@@ -348,7 +348,7 @@ Point perimeter_point(const std::string& name, const Rect& b, Point toward) {
     const double cx = b.x + b.width / 2, cy = b.y + b.height / 2;
     double dx = toward.x - cx, dy = toward.y - cy;
     if (std::abs(dx) < 1e-9 && std::abs(dy) < 1e-9) return {cx, cy};
-    if (b.width <= 0 || b.height <= 0) return {cx, cy};
+    if (b.width <= 0 || b.height <= 0 || name == "center") return {cx, cy};
     const double hw = b.width / 2, hh = b.height / 2;
     double t;
     if (name == "ellipse" || name == "doubleEllipse" || name == "cloud") {
