@@ -259,7 +259,7 @@ std::optional<std::vector<Point>> orth_connector(const OrthEnd& source, const Or
 
 Point orthogonal_perimeter_point(const std::string& shape, const Rect& b, Point next) {
     const double cx = b.x + b.width / 2, cy = b.y + b.height / 2, hw = b.width / 2, hh = b.height / 2;
-    if (shape == "center") return {cx, cy};
+    if (shape == "center" || shape.rfind("lifeline:", 0) == 0) return perimeter_point(shape, b, next);
     if (shape == "ellipse" || shape == "doubleEllipse") {
         if (next.y >= b.y && next.y <= b.bottom() && hh > 0) {
             const double ty = next.y - cy;

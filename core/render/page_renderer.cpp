@@ -83,6 +83,8 @@ std::string perimeter_kind(const Style& s) {
         if (*p == "rhombusPerimeter") return "rhombus";
         if (*p == "centerPerimeter") return "center";
         if (*p == "rectanglePerimeter") return "rect";
+        if (*p == "orthogonalPerimeter") return "orthogonal";
+        if (*p == "lifelinePerimeter") return "lifeline:" + std::to_string(s.number("size", 40));
     }
     return shape_name(s);
 }
@@ -633,11 +635,11 @@ class Builder {
     void draw_point_label(const Style& s, const std::vector<Paragraph>& label, Point at) {
         LabelPlacement p;
         p.box = {at.x, at.y, 0, 0};
-        std::string align = s.get_or("align", "center");
         p.align = HAlign::center;
-        p.valign = VAlign::middle;
+        // draw.io: verticalAlign=bottom puts the label above the point (its bottom there), top below it.
+        const std::string valign = s.get_or("verticalAlign", "middle");
+        p.valign = valign == "bottom" ? VAlign::bottom : valign == "top" ? VAlign::top : VAlign::middle;
         PlacedLabel placed = place_label(label, p);
-        (void)align;
         auto bg = style_color(s, "labelBackgroundColor", white, white);
         if (bg) {
             Path back = rect_path(

@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <map>
+
+#include "core/render/orth_connector.hpp"
 
 namespace jstudio::render {
 
@@ -349,6 +352,12 @@ Point perimeter_point(const std::string& name, const Rect& b, Point toward) {
     double dx = toward.x - cx, dy = toward.y - cy;
     if (std::abs(dx) < 1e-9 && std::abs(dy) < 1e-9) return {cx, cy};
     if (b.width <= 0 || b.height <= 0 || name == "center") return {cx, cy};
+    if (name == "orthogonal") return orthogonal_perimeter_point("rect", b, toward);
+    if (name.rfind("lifeline:", 0) == 0) {
+        // draw.io's lifelinePerimeter: on the dashed line, level with the other end, below the header.
+        const double size = std::atof(name.c_str() + 9);
+        return {cx - 0.5, std::min(b.bottom(), std::max(b.y + size, toward.y))};
+    }
     const double hw = b.width / 2, hh = b.height / 2;
     double t;
     if (name == "ellipse" || name == "doubleEllipse" || name == "cloud") {

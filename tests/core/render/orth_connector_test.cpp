@@ -3,6 +3,7 @@
 #include "core/diagram/style.hpp"
 #include "core/render/edge_geometry.hpp"
 #include "core/render/orth_connector.hpp"
+#include "core/render/shape_geometry.hpp"
 
 using namespace jstudio;
 using namespace jstudio::render;
@@ -65,4 +66,18 @@ TEST_CASE("the orthogonal router on its own", "[render][orth]") {
         CHECK(orthogonal_perimeter_point("ellipse", {0, 0, 100, 100}, {50, -40}) == Point{50, 0});
         CHECK(orthogonal_perimeter_point("center", {0, 0, 20, 20}, {300, 300}) == Point{10, 10});
     }
+}
+
+TEST_CASE("draw.io's perimeter styles for UML sequence diagrams", "[render][orth]") {
+    // An activation bar (orthogonalPerimeter): a message arrives level with where it left.
+    CHECK(perimeter_point("orthogonal", {165, 150, 10, 190}, {105, 200}) == Point{165, 200});
+    // A lifeline: on its line, below its header, level with the other end.
+    CHECK(perimeter_point("lifeline:40", {0, 0, 100, 300}, {400, 120}) == Point{49.5, 120});
+    CHECK(perimeter_point("lifeline:40", {0, 0, 100, 300}, {400, 10}) == Point{49.5, 40});
+    // A sequence message between two bars is horizontal.
+    Terminal a{Rect{165, 150, 10, 190}, "orthogonal", {}}, b{Rect{345, 160, 10, 160}, "orthogonal", {}};
+    auto pts = route_edge(Style::parse("entryX=0;entryY=0"), a, b, {});
+    REQUIRE(pts.size() == 2);
+    CHECK(pts[0] == Point{175, 160});
+    CHECK(pts[1] == Point{345, 160});
 }
