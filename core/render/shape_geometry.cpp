@@ -120,6 +120,12 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
     auto fill = [&](Path p) { out.fill_paths.push_back(std::move(p)); };
     auto detail = [&](Path p) { out.detail_paths.push_back(std::move(p)); };
     const std::string direction = style.get_or("direction", "east");
+    // draw.io's size: a fraction of the width, or pixels with fixedSize=1 (then at most `max_px`).
+    auto sized = [&](double fallback, double max_fraction, double max_px) {
+        if (style.flag("fixedSize"))
+            return std::clamp(style.number("size", fallback), 0.0, std::max(0.0, max_px));
+        return w * std::clamp(style.number("size", fallback), 0.0, max_fraction);
+    };
 
     if (name == "rect") {
         if (style.flag("rounded")) {
@@ -153,13 +159,13 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
         else
             fill(polygon_path({{x, y}, {r, cy}, {x, bt}}));
     } else if (name == "hexagon") {
-        double dx = w * std::clamp(style.number("size", 0.25), 0.0, 0.5);
+        double dx = sized(0.25, 0.5, w / 2);
         fill(polygon_path({{x + dx, y}, {r - dx, y}, {r, cy}, {r - dx, bt}, {x + dx, bt}, {x, cy}}));
     } else if (name == "parallelogram") {
-        double dx = w * std::clamp(style.number("size", 0.2), 0.0, 1.0);
+        double dx = sized(0.2, 1.0, w);
         fill(polygon_path({{x + dx, y}, {r, y}, {r - dx, bt}, {x, bt}}));
     } else if (name == "trapezoid") {
-        double dx = w * std::clamp(style.number("size", 0.2), 0.0, 0.5);
+        double dx = sized(0.2, 0.5, w / 2);
         fill(polygon_path({{x + dx, y}, {r - dx, y}, {r, bt}, {x, bt}}));
     } else if (name == "manualInput") {
         double dy = std::min(h, style.number("size", 30));
@@ -205,7 +211,7 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
         detail(polygon_path({{fx(cx), cy}, {fx(cx), bt}, {fx(r), bt}}, false));
     } else if (name == "process") {
         fill(rect_path(b));
-        double dx = w * std::clamp(style.number("size", 0.1), 0.0, 0.5);
+        double dx = sized(0.1, 0.5, w / 2);
         detail(polygon_path({{x + dx, y}, {x + dx, bt}}, false));
         detail(polygon_path({{r - dx, y}, {r - dx, bt}}, false));
     } else if (name == "note" || name == "card") {
@@ -228,7 +234,7 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
                         cy));
         }
     } else if (name == "step") {
-        double dx = w * std::clamp(style.number("size", 0.2), 0.0, 1.0);
+        double dx = sized(0.2, 1.0, w);
         fill(polygon_path({{x, y}, {r - dx, y}, {r, cy}, {r - dx, bt}, {x, bt}, {x + dx, cy}}));
     } else if (name == "cloud") {
         Path p;

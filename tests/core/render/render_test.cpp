@@ -97,6 +97,16 @@ TEST_CASE("shape outlines follow draw.io geometry", "[render]") {
     }
 }
 
+TEST_CASE("fixedSize=1 makes size pixels, not a fraction of the width", "[render]") {
+    const Rect b{0, 0, 100, 40};
+    auto v = vertices(shape_outline("step", b, Style::parse("fixedSize=1;size=17")).fill_paths.at(0));
+    REQUIRE(v.size() == 6);
+    CHECK(v[1] == Point{83, 0});
+    CHECK(v[5] == Point{17, 20});
+    auto f = vertices(shape_outline("step", b, Style::parse("size=0.2")).fill_paths.at(0));
+    CHECK(f[1] == Point{80, 0});
+}
+
 TEST_CASE("perimeter points", "[render]") {
     const Rect b{0, 0, 100, 50};
     CHECK(perimeter_point("rect", b, {200, 25}) == Point{100, 25});
