@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <sstream>
@@ -1068,6 +1069,106 @@ void browser_window(Canvas& c, double w, double h, const Style& s) {
     (void)stroke;
 }
 
+// --- Lean mapping (mxLeanMap) ---
+
+void lean_schedule(Canvas& c, double w, double h, const Style&) {
+    c.rect(0, 0, w, h);
+    c.fill_and_stroke();
+}
+
+void lean_outside_sources(Canvas& c, double w, double h, const Style&) {
+    c.begin();
+    c.move_to(0, h), c.line_to(0, .3 * h), c.line_to(.33 * w, .02 * h), c.line_to(.33 * w, .3 * h);
+    c.line_to(.67 * w, .02 * h), c.line_to(.67 * w, .3 * h), c.line_to(w, .02 * h), c.line_to(w, h);
+    c.close();
+    c.fill_and_stroke();
+}
+
+void lean_inventory_box(Canvas& c, double w, double h, const Style&) {
+    c.begin();
+    c.move_to(0, h), c.line_to(w / 2, 0), c.line_to(w, h);
+    c.close();
+    c.fill_and_stroke();
+    c.begin();
+    c.move_to(.4 * w, .45 * h), c.line_to(.6 * w, .45 * h), c.move_to(.5 * w, .45 * h),
+        c.line_to(.5 * w, .85 * h);
+    c.move_to(.4 * w, .85 * h), c.line_to(.6 * w, .85 * h);
+    c.stroke();
+}
+
+void lean_process(Canvas& c, double w, double h, const Style& s) {
+    c.rect(0, 0, w, h);
+    c.fill_and_stroke();
+    const double y = std::min(1.5 * num(s, "fontSize", 8), h);
+    c.begin();
+    c.move_to(0, y), c.line_to(w, y);
+    c.stroke();
+}
+
+void lean_data_box(Canvas& c, double w, double h, const Style&) {
+    c.begin();
+    c.move_to(0, h), c.line_to(0, 0), c.line_to(w, 0), c.line_to(w, h);
+    c.fill_and_stroke();
+    c.begin();
+    for (double f : {.2, .4, .6, .8}) c.move_to(0, f * h), c.line_to(w, f * h);
+    c.stroke();
+}
+
+void lean_truck(Canvas& c, double w, double h, const Style&) {
+    c.rect(0, 0, .6 * w, .8 * h);
+    c.fill_and_stroke();
+    c.rect(.6 * w, .35 * h, .4 * w, .45 * h);
+    c.fill_and_stroke();
+    c.set_fill(c.stroke_color());
+    c.ellipse(.15 * w, .8 * h, .2 * w, .2 * h);
+    c.fill_and_stroke();
+    c.ellipse(.65 * w, .8 * h, .2 * w, .2 * h);
+    c.fill_and_stroke();
+}
+
+void lean_timeline(Canvas& c, double w, double h, const Style& s) {
+    std::vector<std::string> parts;
+    {
+        std::string text =
+            s.get_or("mainText", "20,Time 1,50,Time 2,30,Time 3,40,Time 4,30,Time 5,50,Time 6,20,Time 7");
+        std::size_t start = 0;
+        while (true) {
+            const auto comma = text.find(',', start);
+            parts.push_back(text.substr(start, comma == std::string::npos ? comma : comma - start));
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+    }
+    const double size = num(s, "fontSize", 12);
+    std::vector<double> lengths;
+    std::vector<std::string> names;
+    double total = 0;
+    for (std::size_t i = 0; i < parts.size(); i += 2) {
+        const double v = std::atof(parts[i].c_str());
+        lengths.push_back(v);
+        total += v;
+    }
+    for (std::size_t i = 1; i < parts.size(); i += 2) names.push_back(parts[i]);
+    if (total <= 0) return;
+    const double k = w / total;
+    const Color text = c.stroke_color().value_or(Color{0, 0, 0});
+    c.begin();
+    c.move_to(0, h);
+    double x = 0;
+    for (std::size_t i = 0; i < names.size() && i < lengths.size(); ++i) {
+        const double step = lengths[i] * k;
+        x += step;
+        if (i % 2 == 0) {
+            c.line_to(x, h), c.line_to(x, 1.5 * size);
+            c.text(x - step / 2, h - 0.75 * size, names[i], size, text);
+        } else {
+            c.line_to(x, 1.5 * size), c.line_to(x, h);
+            c.text(x - step / 2, 0.75 * size, names[i], size, text);
+        }
+    }
+    c.stroke();
+}
+
 const std::map<std::string, Draw, std::less<>>& shapes() {
     static const std::map<std::string, Draw, std::less<>> m = {
         {"waypoint", waypoint},
@@ -1113,6 +1214,13 @@ const std::map<std::string, Draw, std::less<>>& shapes() {
         {"mxgraph.arrows2.jumpInArrow", jump_in_arrow},
         {"mxgraph.mockup.text.stickyNote2", sticky_note2},
         {"mxgraph.mockup.containers.browserWindow", browser_window},
+        {"mxgraph.lean_mapping.schedule", lean_schedule},
+        {"mxgraph.lean_mapping.outside_sources", lean_outside_sources},
+        {"mxgraph.lean_mapping.inventory_box", lean_inventory_box},
+        {"mxgraph.lean_mapping.manufacturing_process", lean_process},
+        {"mxgraph.lean_mapping.data_box", lean_data_box},
+        {"mxgraph.lean_mapping.truck_shipment", lean_truck},
+        {"mxgraph.lean_mapping.timeline", lean_timeline},
     };
     return m;
 }

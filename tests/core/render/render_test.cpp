@@ -107,6 +107,13 @@ TEST_CASE("fixedSize=1 makes size pixels, not a fraction of the width", "[render
     CHECK(f[1] == Point{80, 0});
 }
 
+TEST_CASE("a line feed in an HTML label breaks the line, as draw.io's <br>", "[render]") {
+    auto paras = parse_label("lead time= 34 dy\ntotal cycle time= <b>130</b> sec", true, Font{});
+    REQUIRE(paras.size() == 2);
+    CHECK(plain_text({paras[0]}) == "lead time= 34 dy");
+    CHECK(plain_text({paras[1]}) == "total cycle time= 130 sec");
+}
+
 TEST_CASE("perimeter points", "[render]") {
     const Rect b{0, 0, 100, 50};
     CHECK(perimeter_point("rect", b, {200, 25}) == Point{100, 25});
