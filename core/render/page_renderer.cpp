@@ -603,6 +603,12 @@ class Builder {
         edge.label = bounded_label(cell, s.flag("html"), font);
         edge.label_at =
             label_anchor(pts, g ? g->bounds.x : 0, g ? g->bounds.y : 0, g ? g->offset : std::nullopt);
+        if (g && !g->relative && !pts.empty()) {
+            // draw.io (updateEdgeLabelOffset): a geometry that is not relative puts the label halfway between
+            // the two ends, moved by the offset; its x and y mean nothing there.
+            edge.label_at = {(pts.front().x + pts.back().x) / 2, (pts.front().y + pts.back().y) / 2};
+            if (g->offset) edge.label_at.x += g->offset->x, edge.label_at.y += g->offset->y;
+        }
         if (!plain_text(edge.label).empty() && !s.flag("noLabel"))
             draw_point_label(s, edge.label, edge.label_at);
         m_scene.edges.push_back(std::move(edge));

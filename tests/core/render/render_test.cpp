@@ -329,3 +329,23 @@ TEST_CASE("edges without waypoints follow draw.io's edge styles", "[render]") {
         CHECK(pts[3] == Point{200, 120});
     }
 }
+
+TEST_CASE("an edge whose geometry is not relative has its label halfway between its ends", "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(vertex("a", "", {0, 0, 100, 40}));
+    page.cells.push_back(vertex("b", "", {0, 200, 100, 40}));
+    diagram::Cell e;
+    e.id = "e", e.parent = "1", e.edge = true, e.kind = diagram::CellKind::edge, e.source = "a",
+    e.target = "b";
+    e.value = "Yes";
+    e.style = Style::parse("html=1;");
+    e.geometry = diagram::Geometry{};
+    e.geometry->relative = false;  // as draw.io's bulb example: x and y are leftovers
+    e.geometry->bounds = {340, 120, 0, 0};
+    e.geometry->offset = Point{0, -5};
+    page.cells.push_back(e);
+    Scene scene = render_page(page);
+    REQUIRE(scene.edges.size() == 1);
+    CHECK(scene.edges[0].label_at.x == Approx(50));
+    CHECK(scene.edges[0].label_at.y == Approx(115));
+}
