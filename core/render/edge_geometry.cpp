@@ -157,7 +157,7 @@ std::vector<Point> orthogonal_route(const diagram::Style& style, const Terminal&
         dedupe(pts);
         return pts;
     }
-    if (s.bounds || t.bounds) {
+    if ((s.bounds || t.bounds) && style.get_or("edgeStyle", "") == "orthogonalEdgeStyle") {
         // draw.io's own router (OrthConnector), the ends where the outline meets the first and last bend
         // straight across (its orthogonal perimeters).
         OrthEnd from{s.bounds,
