@@ -167,6 +167,11 @@ class Canvas {
         m_out.texts.push_back({std::move(s), at(x, y), size, color, bold, left});
     }
 
+    void stencil(std::string name, double x, double y, double w, double h) {
+        const Point p = at(x, y);
+        m_out.stencils.push_back({std::move(name), {p.x, p.y, w, h}, m_state.fill});
+    }
+
     CodedDrawing take() { return std::move(m_out); }
 
   private:
@@ -759,6 +764,23 @@ void aws4_group(Canvas& c, double w, double h, const Style& s) {
         c.fill_and_stroke();
     else
         c.fill();
+    if (auto icon = s.get("grIcon"); icon && !icon->empty()) {
+        const double size = num(s, "grIconSize", 25);
+        c.set_fill(c.stroke_color());
+        c.stencil(std::string(*icon), 0, 0, size, size);
+    }
+}
+
+void kubernetes_icon(Canvas& c, double w, double h, const Style& s) {
+    const auto fill = c.fill_color(), stroke = c.stroke_color();
+    c.set_fill(stroke);
+    c.stencil("mxgraph.kubernetes.frame", 0, 0, w, h);
+    c.set_fill(fill);
+    c.stencil("mxgraph.kubernetes.frame", .03 * w, .03 * h, .94 * w, .94 * h);
+    if (auto icon = s.get("prIcon"); icon && !icon->empty()) {
+        c.set_fill(stroke);
+        c.stencil("mxgraph.kubernetes." + std::string(*icon), .2 * w, .2 * h, .6 * w, .6 * h);
+    }
 }
 
 void data_store_id(Canvas& c, double w, double h, const Style&) {
@@ -1196,6 +1218,7 @@ const std::map<std::string, Draw, std::less<>>& shapes() {
         {"mxgraph.mockup.containers.anchor", nothing},
         {"mxgraph.mockup.buttons.button", mockup_button},
         {"mxgraph.aws4.group", aws4_group},
+        {"mxgraph.kubernetes.icon", kubernetes_icon},
         {"mxgraph.dfd.dataStoreID", data_store_id},
         {"mxgraph.basic.partConcEllipse", part_conc_ellipse},
         {"mxgraph.mockup.forms.searchBox", search_box},
@@ -1272,6 +1295,11 @@ std::optional<CodedDrawing> coded_shape(const std::string& name, const Rect& b, 
             for (auto& op : p.path.ops)
                 for (auto& q : op.p) move(q);
         for (auto& t : out.texts) move(t.at);
+        for (auto& st : out.stencils) {
+            Point c{st.box.x + st.box.width / 2, st.box.y + st.box.height / 2};
+            move(c);
+            st.box.x = c.x - st.box.width / 2, st.box.y = c.y - st.box.height / 2;
+        }
     }
     out.label_box = label_box(name, b, style);
     return out;

@@ -36,9 +36,18 @@ struct CodedText {
     bool left = false;  // at is the left end, vertically centred
 };
 
+// A library stencil the shape draws inside itself (a Kubernetes icon's frame and symbol, an AWS group's
+// icon), filled with `fill`, after the paths.
+struct CodedStencil {
+    std::string name;  // mxgraph.<library>.<name>
+    Rect box;
+    std::optional<Color> fill;
+};
+
 struct CodedDrawing {
     std::vector<CodedPath> paths;
     std::vector<CodedText> texts;
+    std::vector<CodedStencil> stencils;
     std::optional<Rect> label_box;  // where the shape puts its label when not the whole bounds
 };
 

@@ -438,18 +438,17 @@ class Builder {
             add_runs(placed, std::clamp(s.number("textOpacity", 100), 0.0, 100.0) / 100, shape.rotation, t.at,
                      shift);
         }
-        if (shape.shape == "mxgraph.aws4.group") {
-            if (auto icon = named_stencil(s.get_or("grIcon", ""))) {
-                const double size = s.number("grIconSize", 25);
-                SceneShape inner = shape;
-                inner.bounds = {b.x, b.y, size, size};
-                inner.fill = shape.stroke;
-                inner.stroke.reset();
-                inner.outline.clear();
-                inner.rotation = 0;
-                draw_stencil_shape(cell, s, *icon, inner);
-                shape.outline.insert(shape.outline.end(), inner.outline.begin(), inner.outline.end());
-            }
+        for (const CodedStencil& st : coded.stencils) {
+            auto stencil = named_stencil(st.name);
+            if (!stencil) continue;
+            SceneShape inner = shape;
+            inner.bounds = st.box;
+            inner.fill = st.fill;
+            inner.stroke.reset();
+            inner.outline.clear();
+            inner.rotation = 0;
+            draw_stencil_shape(cell, s, *stencil, inner);
+            shape.outline.insert(shape.outline.end(), inner.outline.begin(), inner.outline.end());
         }
     }
 

@@ -184,3 +184,16 @@ TEST_CASE("a waypoint is a dot in the line colour, and edges end at its centre",
     CHECK(box.width == Approx(6));
     CHECK(box.x == Approx(7));
 }
+
+TEST_CASE("a Kubernetes icon is its frame twice and its symbol, as library stencils", "[render][coded]") {
+    CodedPaint paint{Color{0x32, 0x6c, 0xe5}, Color{255, 255, 255}, 1, false};
+    auto d = coded_shape("mxgraph.kubernetes.icon", {0, 0, 50, 50}, Style::parse("prIcon=pod"), paint);
+    REQUIRE(d);
+    REQUIRE(d->stencils.size() == 3);
+    CHECK(d->stencils[0].name == "mxgraph.kubernetes.frame");
+    CHECK(d->stencils[0].fill == Color{255, 255, 255});  // the outer frame in the line colour
+    CHECK(d->stencils[1].fill == Color{0x32, 0x6c, 0xe5});
+    CHECK(d->stencils[1].box.x == Approx(1.5));
+    CHECK(d->stencils[2].name == "mxgraph.kubernetes.pod");
+    CHECK(d->stencils[2].box.width == Approx(30));
+}
