@@ -370,10 +370,62 @@ void switch_shape(Canvas& c, double w, double h, const Style&) {
     c.fill_and_stroke();
 }
 
+void uml_actor(Canvas& c, double w, double h, const Style&) {
+    c.ellipse(w / 4, 0, w / 2, h / 4);
+    c.fill_and_stroke();
+    c.begin();
+    c.move_to(w / 2, h / 4), c.line_to(w / 2, 2 * h / 3);
+    c.move_to(0, h / 3), c.line_to(w, h / 3);
+    c.move_to(0, h), c.line_to(w / 2, 2 * h / 3), c.line_to(w, h);
+    c.stroke();
+}
+
+void uml_boundary(Canvas& c, double w, double h, const Style&) {
+    c.begin();
+    c.move_to(0, h / 4), c.line_to(0, 3 * h / 4);
+    c.stroke();
+    c.begin();
+    c.move_to(0, h / 2), c.line_to(w / 6, h / 2);
+    c.stroke();
+    c.ellipse(w / 6, 0, 5 * w / 6, h);
+    c.fill_and_stroke();
+}
+
+void uml_entity(Canvas& c, double w, double h, const Style&) {
+    c.ellipse(0, 0, w, h);
+    c.fill_and_stroke();
+    c.begin();
+    c.move_to(w / 8, h), c.line_to(7 * w / 8, h);
+    c.stroke();
+}
+
+void uml_control(Canvas& c, double w, double h, const Style&) {
+    c.begin();
+    c.move_to(3 * w / 8, h / 8 * 1.1), c.line_to(5 * w / 8, 0);
+    c.stroke();
+    c.ellipse(0, h / 8, w, 7 * h / 8);
+    c.fill_and_stroke();
+    c.begin();
+    c.move_to(3 * w / 8, h / 8 * 1.1), c.line_to(5 * w / 8, h / 4);
+    c.stroke();
+}
+
 void uml_lifeline(Canvas& c, double w, double h, const Style& s) {
     const double d = std::clamp(num(s, "size", 40), 0.0, h);
-    c.rect(0, 0, w, d);
-    c.fill_and_stroke();
+    // The header: the participant shape (an actor, boundary, entity or control) or a box.
+    const std::string participant = s.get_or("participant", "");
+    if (participant == "umlActor")
+        uml_actor(c, w, d, s);
+    else if (participant == "umlBoundary")
+        uml_boundary(c, w, d, s);
+    else if (participant == "umlEntity")
+        uml_entity(c, w, d, s);
+    else if (participant == "umlControl")
+        uml_control(c, w, d, s);
+    else {
+        c.rect(0, 0, w, d);
+        c.fill_and_stroke();
+    }
     if (d < h) {
         c.save();
         c.set_dashed(s.get_or("lifelineDashed", "1") == "1");
@@ -1204,6 +1256,9 @@ const std::map<std::string, Draw, std::less<>>& shapes() {
         {"plus", plus},
         {"switch", switch_shape},
         {"umlLifeline", uml_lifeline},
+        {"umlBoundary", uml_boundary},
+        {"umlEntity", uml_entity},
+        {"umlControl", uml_control},
         {"umlFrame", uml_frame},
         {"mxgraph.bpmn.shape", bpmn_shape},
         {"mxgraph.bootstrap.rrect", bootstrap_rrect},

@@ -149,6 +149,17 @@ TEST_CASE("UML lifelines, frames, folders and rack cabinets", "[render][coded]")
         REQUIRE(d.label_box);
         CHECK(d.label_box->height == 40);
     }
+    SECTION("a lifeline's participant replaces the header box (an actor: head, body, arms, legs)") {
+        auto d = draw("umlLifeline", {0, 0, 40, 240}, "participant=umlActor;size=40");
+        REQUIRE(d.paths.size() == 3);
+        const Rect head = d.paths[0].path.bounds();
+        CHECK(head.x == Approx(10));
+        CHECK(head.height == Approx(10));
+        CHECK(d.paths[2].dashed);
+        CHECK(is_coded_shape("umlBoundary"));
+        CHECK(is_coded_shape("umlEntity"));
+        CHECK(is_coded_shape("umlControl"));
+    }
     SECTION("a folder's tab is on the right by default") {
         auto d = draw("folder", {0, 0, 120, 80}, "tabWidth=40;tabHeight=14");
         auto c = corners(d.paths[0].path);
