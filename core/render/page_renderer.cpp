@@ -485,7 +485,7 @@ class Builder {
         double t = spacing + s.number("spacingTop", 0), bt = spacing + s.number("spacingBottom", 0);
         box = {box.x + l, box.y + t, std::max(0.0, box.width - l - r), std::max(0.0, box.height - t - bt)};
         p.box = box;
-        p.wrap = s.get_or("whiteSpace", "") == "wrap" && lp == "center";
+        p.wrap = s.get_or("whiteSpace", "") == "wrap";
         return p;
     }
 

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/diagram/style.hpp"
@@ -348,4 +349,19 @@ TEST_CASE("an edge whose geometry is not relative has its label halfway between 
     REQUIRE(scene.edges.size() == 1);
     CHECK(scene.edges[0].label_at.x == Approx(50));
     CHECK(scene.edges[0].label_at.y == Approx(115));
+}
+
+TEST_CASE("a label beside its shape wraps at the shape's width, as draw.io's", "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(
+        vertex("v", "labelPosition=right;verticalLabelPosition=middle;align=left;whiteSpace=wrap;html=1;",
+               {0, 0, 60, 20}, "Large Language Model"));
+    Scene scene = render_page(page);
+    REQUIRE(scene.shapes.size() == 1);
+    CHECK(scene.shapes[0].label_place.wrap);
+    std::vector<double> lines;
+    for (const auto& item : scene.drawing.items)
+        if (auto* t = std::get_if<TextRun>(&item))
+            if (std::find(lines.begin(), lines.end(), t->y) == lines.end()) lines.push_back(t->y);
+    CHECK(lines.size() >= 2);
 }
