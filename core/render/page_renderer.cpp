@@ -180,8 +180,46 @@ class Builder {
     // is cut first (markup included) so parsing stays bounded too.
     static constexpr std::size_t max_label_bytes = std::size_t(64) << 10;
     static constexpr std::size_t max_label_source = std::size_t(1) << 20;
-    std::vector<Paragraph> bounded_label(const Cell& cell, bool html, const Font& font) {
-        std::string raw = cell.label();
+    // draw.io's placeholders="1" (an attribute of the cell's object): %name% in the label is the cell's
+    // attribute `name`, else the nearest ancestor's (a container's, the layer's); unknown names stay as
+    // written.
+    std::string label_with_placeholders(const Cell& cell) {
+        const std::string label = cell.label();
+        std::string out;
+        std::size_t at = 0;
+        while (true) {
+            const auto open = label.find('%', at);
+            const auto close = open == std::string::npos ? open : label.find('%', open + 1);
+            if (close == std::string::npos) break;
+            const std::string name = label.substr(open + 1, close - open - 1);
+            std::string value;
+            bool found = false;
+            if (!name.empty() && name.find_first_of(" <>\"'") == std::string::npos) {
+                int depth = 0;
+                for (const Cell* c = &cell; c && depth < 64; c = m_index.find(c->parent), ++depth) {
+                    if (c->wrapper && c->wrapper->attributes.has(name) && name != "label") {
+                        value = c->data(name);
+                        found = true;
+                        break;
+                    }
+                }
+            }
+            out += label.substr(at, open - at);
+            if (found) {
+                out += value;
+                at = close + 1;
+            } else {
+                out += '%';
+                at = open + 1;
+            }
+        }
+        out += label.substr(at);
+        return out;
+    }
+
+    std::vector<Paragraph> bounded_label(const Cell& cell, const Style& s, const Font& font) {
+        const bool html = s.flag("html");
+        std::string raw = cell.data("placeholders") == "1" ? label_with_placeholders(cell) : cell.label();
         bool cut = false;
         if (raw.size() > max_label_source) {
             raw.resize(utf8_prefix(raw, max_label_source).size());
@@ -324,7 +362,7 @@ class Builder {
         // Label.
         if (!s.flag("noLabel")) {
             Font font = style_font(s, 12);
-            shape.label = bounded_label(cell, s.flag("html"), font);
+            shape.label = bounded_label(cell, s, font);
             if (!plain_text(shape.label).empty()) {
                 LabelPlacement place = label_box(s, coded && coded->label_box ? *coded->label_box : b, name);
                 shape.align = place.align;
@@ -599,7 +637,7 @@ class Builder {
 
         // The edge's own label: x in -1..1 along the edge, y perpendicular, plus the offset.
         Font font = style_font(s, 11);
-        edge.label = bounded_label(cell, s.flag("html"), font);
+        edge.label = bounded_label(cell, s, font);
         edge.label_at =
             label_anchor(pts, g ? g->bounds.x : 0, g ? g->bounds.y : 0, g ? g->offset : std::nullopt);
         if (g && !g->relative && !pts.empty()) {
@@ -663,7 +701,7 @@ class Builder {
         Point at = g.relative ? label_anchor(it->second, g.bounds.x, g.bounds.y, g.offset)
                               : Point{g.bounds.x + g.bounds.width / 2, g.bounds.y + g.bounds.height / 2};
         Font font = style_font(s, 11);
-        auto label = bounded_label(cell, s.flag("html"), font);
+        auto label = bounded_label(cell, s, font);
         if (plain_text(label).empty()) return;
         draw_point_label(s, label, at);
         SceneShape shape;

@@ -365,3 +365,20 @@ TEST_CASE("a label beside its shape wraps at the shape's width, as draw.io's", "
             if (std::find(lines.begin(), lines.end(), t->y) == lines.end()) lines.push_back(t->y);
     CHECK(lines.size() >= 2);
 }
+
+TEST_CASE("placeholders=\"1\" fills %name% from the cell's or a container's attributes", "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    auto lane = vertex("lane", "swimlane;", {0, 0, 200, 200}, "");
+    lane.set_data("status", "In progress");
+    auto task = vertex("task", "", {10, 40, 120, 40}, "");
+    task.parent = "lane";
+    task.set_data("placeholders", "1");
+    task.set_label("Task 4 %status% %unknown%");
+    page.cells.push_back(lane);
+    page.cells.push_back(task);
+    Scene scene = render_page(page);
+    std::string text;
+    for (const auto& item : scene.drawing.items)
+        if (auto* t = std::get_if<TextRun>(&item)) text += t->text;
+    CHECK(text.find("Task 4 In progress %unknown%") != std::string::npos);
+}
