@@ -229,6 +229,26 @@ void waypoint(Canvas& c, double w, double h, const Style& s) {
     c.fill();
 }
 
+// draw.io's partial rectangle (also a table row without a header): the fill, then only the sides whose
+// top/right/bottom/left flag is on (all by default).
+void partial_rectangle(Canvas& c, double w, double h, const Style& s) {
+    if (s.get_or("shape", "") == "tableRow" && num(s, "startSize", 0) > 0) {
+        c.rect(0, 0, w, h);
+        c.fill_and_stroke();
+        return;
+    }
+    c.rect(0, 0, w, h);
+    c.fill();
+    auto on = [&](const char* key) { return s.get_or(key, "1") == "1"; };
+    c.begin();
+    c.move_to(0, 0);
+    on("top") ? c.line_to(w, 0) : c.move_to(w, 0);
+    on("right") ? c.line_to(w, h) : c.move_to(w, h);
+    on("bottom") ? c.line_to(0, h) : c.move_to(0, h);
+    if (on("left")) c.line_to(0, 0);
+    c.stroke();
+}
+
 void folder(Canvas& c, double w, double h, const Style& s) {
     double tw = std::clamp(num(s, "tabWidth", 60), 0.0, w), th = std::clamp(num(s, "tabHeight", 20), 0.0, h);
     const bool left = s.get_or("tabPosition", "right") == "left", rounded = s.flag("rounded");
@@ -1246,6 +1266,8 @@ void lean_timeline(Canvas& c, double w, double h, const Style& s) {
 const std::map<std::string, Draw, std::less<>>& shapes() {
     static const std::map<std::string, Draw, std::less<>> m = {
         {"waypoint", waypoint},
+        {"partialRectangle", partial_rectangle},
+        {"tableRow", partial_rectangle},
         {"folder", folder},
         {"component", component},
         {"message", message},

@@ -351,6 +351,8 @@ class Builder {
             add_path(std::move(p));
         }
         if (coded) draw_coded_shape(cell, s, *coded, shape);
+        if (s.get_or("shape", "") == "table" || s.get_or("childLayout", "") == "tableLayout")
+            draw_table_lines(cell, s, b, shape);
         if (name == "image") {
             shape.image = s.get_or("image", "");
             if (!shape.image.empty()) {
@@ -488,6 +490,44 @@ class Builder {
             draw_stencil_shape(cell, s, *stencil, inner);
             shape.outline.insert(shape.outline.end(), inner.outline.begin(), inner.outline.end());
         }
+    }
+
+    // draw.io's table (childLayout=tableLayout): lines between its rows and columns in the table's stroke,
+    // through each cell's bottom right corner (getTableLines; rowLines=0 / columnLines=0 turn them off).
+    void draw_table_lines(const Cell& table, const Style& s, const Rect& b, const SceneShape& shape) {
+        if (!shape.stroke) return;
+        std::vector<std::vector<Rect>> rows;
+        for (const Cell* row : m_index.children(table.id)) {
+            if (row->kind != CellKind::vertex || !row->is_visible()) continue;
+            std::vector<Rect> cells;
+            for (const Cell* c : m_index.children(row->id))
+                if (c->kind == CellKind::vertex && c->is_visible())
+                    if (auto cb = m_index.absolute_bounds(c->id)) cells.push_back(*cb);
+            if (auto rb = m_index.absolute_bounds(row->id); rb && cells.empty()) cells.push_back(*rb);
+            if (!cells.empty()) rows.push_back(std::move(cells));
+        }
+        const double top = b.y + (s.flag("horizontal", true) ? s.number("startSize", 0) : 0);
+        auto stroke = [&](std::vector<Point> pts) {
+            Path p = polygon_path(pts, false);
+            p.stroke = shape.stroke;
+            p.stroke_width = shape.stroke_width;
+            p.stroke_opacity = shape.opacity * std::clamp(s.number("strokeOpacity", 100), 0.0, 100.0) / 100;
+            p.dash = dash_of(s, shape.stroke_width);
+            rotate_path(p, {b.x + b.width / 2, b.y + b.height / 2}, shape.rotation);
+            add_path(std::move(p));
+        };
+        // Each cell's bottom side (not in the last row) and right side (not the last in its row): merged and
+        // hidden cells leave gaps, as draw.io's lines do.
+        const bool row_lines = s.get_or("rowLines", "1") != "0",
+                   column_lines = s.get_or("columnLines", "1") != "0";
+        for (std::size_t r = 0; r < rows.size(); ++r)
+            for (std::size_t c = 0; c < rows[r].size(); ++c) {
+                const Rect& cell = rows[r][c];
+                if (row_lines && r + 1 < rows.size() && cell.bottom() < b.bottom() - 0.5)
+                    stroke({{cell.x, cell.bottom()}, {cell.right(), cell.bottom()}});
+                if (column_lines && c + 1 < rows[r].size() && cell.right() < b.right() - 0.5)
+                    stroke({{cell.right(), std::max(cell.y, top)}, {cell.right(), cell.bottom()}});
+            }
     }
 
     LabelPlacement label_box(const Style& s, const Rect& b, const std::string& name) {

@@ -208,3 +208,52 @@ TEST_CASE("a Kubernetes icon is its frame twice and its symbol, as library stenc
     CHECK(d->stencils[2].name == "mxgraph.kubernetes.pod");
     CHECK(d->stencils[2].box.width == Approx(30));
 }
+
+TEST_CASE("a partial rectangle strokes only the sides that are on", "[render][coded]") {
+    auto d = draw("partialRectangle", {0, 0, 100, 30}, "top=0;left=0;right=0;bottom=1");
+    REQUIRE(d.paths.size() == 2);
+    CHECK(d.paths[0].path.fill);
+    CHECK_FALSE(d.paths[0].path.stroke);
+    // The stroked path draws only the bottom side: a line from the bottom right to the bottom left.
+    std::vector<Point> drawn;
+    const auto& ops = d.paths[1].path.ops;
+    for (std::size_t i = 1; i < ops.size(); ++i)
+        if (ops[i].kind == PathOp::line) drawn.push_back(ops[i].p[0]);
+    CHECK(drawn == std::vector<Point>{{0, 30}});
+    CHECK(is_coded_shape("tableRow"));
+}
+
+TEST_CASE("a table draws the lines between its rows and columns", "[render][coded]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    auto add = [&](std::string id, std::string parent, std::string style, Rect r) {
+        diagram::Cell c;
+        c.id = std::move(id), c.parent = std::move(parent), c.vertex = true,
+        c.kind = diagram::CellKind::vertex;
+        c.style = Style::parse(style);
+        diagram::Geometry g;
+        g.bounds = r;
+        c.geometry = g;
+        page.cells.push_back(c);
+    };
+    add("t", "1", "shape=table;startSize=0;childLayout=tableLayout;fillColor=none;", {0, 0, 200, 60});
+    for (int r = 0; r < 2; ++r) {
+        const std::string row = "r" + std::to_string(r);
+        add(row, "t", "shape=tableRow;startSize=0;fillColor=none;top=0;left=0;right=0;bottom=0;",
+            {0, 30.0 * r, 200, 30});
+        for (int c = 0; c < 2; ++c)
+            add(row + "c" + std::to_string(c), row,
+                "shape=partialRectangle;fillColor=none;top=0;left=0;right=0;bottom=0;",
+                {100.0 * c, 0, 100, 30});
+    }
+    Scene scene = render_page(page);
+    CHECK(scene.warnings.empty());
+    int row_lines = 0, column_lines = 0;
+    for (const auto& item : scene.drawing.items)
+        if (auto* p = std::get_if<Path>(&item); p && p->stroke && p->ops.size() == 2) {
+            const Point a = p->ops[0].p[0], b = p->ops[1].p[0];
+            if (a.y == 30 && b.y == 30) ++row_lines;
+            if (a.x == 100 && b.x == 100) ++column_lines;
+        }
+    CHECK(row_lines == 2);     // under both cells of the first row
+    CHECK(column_lines == 2);  // right of the first cell in each row
+}
