@@ -132,19 +132,21 @@ class Canvas {
         line_to(x, y + h);
         close();
     }
-    void roundrect(double x, double y, double w, double h, double r) {
-        r = std::min({r, w / 2, h / 2});
-        if (r <= 0) return rect(x, y, w, h);
+    void roundrect(double x, double y, double w, double h, double r) { roundrect(x, y, w, h, r, r); }
+    // Corners of rx by ry (an SVG rect's rx and ry).
+    void roundrect(double x, double y, double w, double h, double rx, double ry) {
+        rx = std::min(rx, w / 2), ry = std::min(ry, h / 2);
+        if (rx <= 0 || ry <= 0) return rect(x, y, w, h);
         begin();
-        move_to(x + r, y);
-        line_to(x + w - r, y);
-        arc_to(r, r, 0, false, true, x + w, y + r);
-        line_to(x + w, y + h - r);
-        arc_to(r, r, 0, false, true, x + w - r, y + h);
-        line_to(x + r, y + h);
-        arc_to(r, r, 0, false, true, x, y + h - r);
-        line_to(x, y + r);
-        arc_to(r, r, 0, false, true, x + r, y);
+        move_to(x + rx, y);
+        line_to(x + w - rx, y);
+        arc_to(rx, ry, 0, false, true, x + w, y + ry);
+        line_to(x + w, y + h - ry);
+        arc_to(rx, ry, 0, false, true, x + w - rx, y + h);
+        line_to(x + rx, y + h);
+        arc_to(rx, ry, 0, false, true, x, y + h - ry);
+        line_to(x, y + ry);
+        arc_to(rx, ry, 0, false, true, x + rx, y);
         close();
     }
     void ellipse(double x, double y, double w, double h) {
@@ -1163,6 +1165,21 @@ void browser_window(Canvas& c, double w, double h, const Style& s) {
     (void)stroke;
 }
 
+void ios7_phone(Canvas& c, double w, double h, const Style&) {
+    c.roundrect(0, 0, w, h, 25);
+    c.fill_and_stroke();
+    c.rect(.0625 * w, .15 * h, .875 * w, .7 * h);
+    c.stroke();
+    c.ellipse(.4875 * w, .04125 * h, .025 * w, .0125 * h);
+    c.stroke();
+    c.roundrect(.375 * w, .075 * h, .25 * w, .01875 * h, .02 * w, .01 * h);
+    c.stroke();
+    c.ellipse(.4 * w, .875 * h, .2 * w, .1 * h);
+    c.stroke();
+    c.roundrect(.4575 * w, .905 * h, .085 * w, .04375 * h, .00625 * h, .00625 * h);
+    c.stroke();
+}
+
 // --- Lean mapping (mxLeanMap) ---
 
 void lean_schedule(Canvas& c, double w, double h, const Style&) {
@@ -1314,6 +1331,7 @@ const std::map<std::string, Draw, std::less<>>& shapes() {
         {"mxgraph.arrows2.jumpInArrow", jump_in_arrow},
         {"mxgraph.mockup.text.stickyNote2", sticky_note2},
         {"mxgraph.mockup.containers.browserWindow", browser_window},
+        {"mxgraph.ios7ui.phone", ios7_phone},
         {"mxgraph.lean_mapping.schedule", lean_schedule},
         {"mxgraph.lean_mapping.outside_sources", lean_outside_sources},
         {"mxgraph.lean_mapping.inventory_box", lean_inventory_box},

@@ -92,7 +92,8 @@ TEST_CASE("draw.io's code-defined shapes are drawn, not boxes", "[render][coded]
                              "mxgraph.bootstrap.topButton",
                              "mxgraph.arrows2.jumpInArrow",
                              "mxgraph.mockup.text.stickyNote2",
-                             "mxgraph.mockup.containers.browserWindow"}) {
+                             "mxgraph.mockup.containers.browserWindow",
+                             "mxgraph.ios7ui.phone"}) {
         INFO(name);
         REQUIRE(is_coded_shape(name));
         const std::string n = name;
