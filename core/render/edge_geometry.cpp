@@ -98,7 +98,10 @@ double jetty_size(const diagram::Style& style, bool source) {
 std::vector<Point> orthogonal_route(const diagram::Style& style, const Terminal& s, const Terminal& t,
                                     const std::vector<Point>& waypoints, bool elbow) {
     auto sc = constraint_point(style, s, "exit");
+    // A terminal that edges meet at its centre (centerPerimeter: draw.io's waypoints) is a fixed point there.
+    if (!sc && s.bounds && s.shape == "center") sc = centre(s);
     auto tc = constraint_point(style, t, "entry");
+    if (!tc && t.bounds && t.shape == "center") tc = centre(t);
     Point s_mid = centre(s), t_mid = centre(t);
     std::vector<Point> pts;
     if (elbow) {

@@ -119,9 +119,11 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
     auto detail = [&](Path p) { out.detail_paths.push_back(std::move(p)); };
     const std::string direction = style.get_or("direction", "east");
     // draw.io's size: a fraction of the width, or pixels with fixedSize=1 (then at most `max_px`).
+    // draw.io's default for a fixed size is 20 px (the process shape keeps its fraction as pixels).
     auto sized = [&](double fallback, double max_fraction, double max_px) {
         if (style.flag("fixedSize"))
-            return std::clamp(style.number("size", fallback), 0.0, std::max(0.0, max_px));
+            return std::clamp(style.number("size", fallback < 0.1 + 1e-9 ? fallback : 20), 0.0,
+                              std::max(0.0, max_px));
         return w * std::clamp(style.number("size", fallback), 0.0, max_fraction);
     };
 

@@ -81,3 +81,13 @@ TEST_CASE("draw.io's perimeter styles for UML sequence diagrams", "[render][orth
     CHECK(pts[0] == Point{175, 160});
     CHECK(pts[1] == Point{345, 160});
 }
+
+TEST_CASE("an orthogonal edge from a waypoint starts at its centre and runs straight when it is short",
+          "[render][orth]") {
+    // draw.io's electrical template: a 40 px waypoint box (centerPerimeter) 19 px from a resistor's left
+    // port.
+    Terminal dot{Rect{423, 110, 40, 40}, "center", {}}, resistor{Rect{462, 120, 100, 20}, "rect", {}};
+    auto pts =
+        route_edge(Style::parse("edgeStyle=orthogonalEdgeStyle;entryX=0;entryY=0.5"), dot, resistor, {});
+    CHECK(pts == std::vector<Point>{{443, 130}, {462, 130}});
+}

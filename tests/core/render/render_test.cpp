@@ -106,6 +106,9 @@ TEST_CASE("fixedSize=1 makes size pixels, not a fraction of the width", "[render
     CHECK(v[5] == Point{17, 20});
     auto f = vertices(shape_outline("step", b, Style::parse("size=0.2")).fill_paths.at(0));
     CHECK(f[1] == Point{80, 0});
+    // fixedSize without a size: draw.io's 20 px.
+    auto d = vertices(shape_outline("step", b, Style::parse("fixedSize=1")).fill_paths.at(0));
+    CHECK(d[1] == Point{80, 0});
 }
 
 TEST_CASE("a line feed in an HTML label breaks the line, as draw.io's <br>", "[render]") {
