@@ -338,6 +338,8 @@ class Builder {
             if (auto body = style_color(s, "swimlaneFillColor", std::nullopt, white)) {
                 Path p = rect_path(b);
                 p.fill = body;
+                p.fill_opacity = opacity * std::clamp(s.number("fillOpacity", 100), 0.0, 100.0) / 100;
+                rotate_path(p, {b.x + b.width / 2, b.y + b.height / 2}, shape.rotation);
                 add_path(std::move(p));
             }
         }

@@ -385,3 +385,18 @@ TEST_CASE("placeholders=\"1\" fills %name% from the cell's or a container's attr
         if (auto* t = std::get_if<TextRun>(&item)) text += t->text;
     CHECK(text.find("Task 4 In progress %unknown%") != std::string::npos);
 }
+
+TEST_CASE("a swimlane's body fill fades with its opacity", "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(
+        vertex("lane", "swimlane;fillColor=none;swimlaneFillColor=#BAC8D3;strokeColor=none;opacity=50;",
+               {0, 0, 160, 400}));
+    Scene scene = render_page(page);
+    bool found = false;
+    for (const auto& item : scene.drawing.items)
+        if (auto* p = std::get_if<Path>(&item); p && p->fill == Color{0xba, 0xc8, 0xd3}) {
+            CHECK(p->fill_opacity == Approx(0.5));
+            found = true;
+        }
+    CHECK(found);
+}
