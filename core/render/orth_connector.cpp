@@ -257,6 +257,112 @@ std::optional<std::vector<Point>> orth_connector(const OrthEnd& source, const Or
     return out;
 }
 
+std::vector<Point> segment_connector(const OrthEnd& source, const OrthEnd& target, std::vector<Point> hints) {
+    constexpr double tol = 1;
+    auto contains = [](const Rect& r, Point p) {
+        return p.x >= r.x && p.x <= r.right() && p.y >= r.y && p.y <= r.bottom();
+    };
+    auto centre = [](const Rect& r) { return Point{r.x + r.width / 2, r.y + r.height / 2}; };
+    const std::optional<Point> p0 = source.fixed, pe = target.fixed;
+    const std::optional<Rect> sb = source.bounds, tb = target.bounds;
+    std::vector<Point> result;
+    auto push = [&](Point p) {
+        p = {round1(p.x), round1(p.y)};
+        if (result.empty() || std::abs(result.back().x - p.x) >= tol || std::abs(result.back().y - p.y) >= 1)
+            result.push_back(p);
+    };
+    std::optional<Point> pt = p0 ? p0 : sb ? std::optional(centre(*sb)) : std::nullopt;
+    bool horizontal = true;
+    std::optional<Point> hint;
+    if (!hints.empty()) {
+        if (pt) {
+            if (std::abs(hints.front().x - pt->x) < tol) hints.front().x = pt->x;
+            if (std::abs(hints.front().y - pt->y) < tol) hints.front().y = pt->y;
+        }
+        if (pe) {
+            if (std::abs(hints.back().x - pe->x) < tol) hints.back().x = pe->x;
+            if (std::abs(hints.back().y - pe->y) < tol) hints.back().y = pe->y;
+        }
+        hint = hints.front();
+        // Which way the first segment runs: lined up with a fixed end, or inside the shape's span (a
+        // channel), looked at from the source, then from the target.
+        const Rect* term = !p0 && sb ? &*sb : nullptr;
+        std::optional<Point> fixed = p0;
+        Point current = hints.front();
+        for (int i = 0; i < 2; ++i) {
+            const bool fixed_vert = fixed && fixed->x == current.x,
+                       fixed_hoz = fixed && fixed->y == current.y;
+            const bool in_hoz = term && current.y >= term->y && current.y <= term->bottom();
+            const bool in_vert = term && current.x >= term->x && current.x <= term->right();
+            const bool hoz = fixed_hoz || (!fixed && in_hoz), vert = fixed_vert || (!fixed && in_vert);
+            if (!(i == 0 && ((hoz && vert) || (fixed_vert && fixed_hoz)))) {
+                if (fixed && !fixed_hoz && !fixed_vert && (in_hoz || in_vert)) {
+                    horizontal = !in_hoz;
+                    break;
+                }
+                if (vert || hoz) {
+                    horizontal = hoz;
+                    if (i == 1) horizontal = hints.size() % 2 == 0 ? hoz : vert;
+                    break;
+                }
+            }
+            term = !pe && tb ? &*tb : nullptr;
+            fixed = pe;
+            current = hints.back();
+            if (fixed_vert && fixed_hoz) hints.erase(hints.begin());
+            if (hints.empty()) break;
+        }
+        if (pt) {
+            if (horizontal &&
+                ((p0 && p0->y != hint->y) || (!p0 && sb && (hint->y < sb->y || hint->y > sb->bottom()))))
+                push({pt->x, hint->y});
+            else if (!horizontal &&
+                     ((p0 && p0->x != hint->x) || (!p0 && sb && (hint->x < sb->x || hint->x > sb->right()))))
+                push({hint->x, pt->y});
+            if (horizontal)
+                pt->y = hint->y;
+            else
+                pt->x = hint->x;
+            for (const Point& h : hints) {
+                horizontal = !horizontal;
+                hint = h;
+                if (horizontal)
+                    pt->y = h.y;
+                else
+                    pt->x = h.x;
+                push(*pt);
+            }
+        }
+    } else {
+        hint = pt;
+        horizontal = true;
+    }
+    // The last point.
+    std::optional<Point> last = pe ? pe : tb ? std::optional(centre(*tb)) : std::nullopt;
+    if (last && hint) {
+        if (horizontal &&
+            ((pe && pe->y != hint->y) || (!pe && tb && (hint->y < tb->y || hint->y > tb->bottom()))))
+            push({last->x, hint->y});
+        else if (!horizontal &&
+                 ((pe && pe->x != hint->x) || (!pe && tb && (hint->x < tb->x || hint->x > tb->right()))))
+            push({hint->x, last->y});
+    }
+    // Bends inside a floating end's shape go (as draw.io, from the second point on at the source).
+    if (!p0 && sb)
+        while (result.size() > 1 && contains(*sb, result[1])) result.erase(result.begin() + 1);
+    if (!pe && tb)
+        while (result.size() > 1 && contains(*tb, result.back())) result.pop_back();
+    if (pe && !result.empty() && std::abs(pe->x - result.back().x) <= tol &&
+        std::abs(pe->y - result.back().y) <= tol) {
+        result.pop_back();
+        if (!result.empty()) {
+            if (std::abs(result.back().x - pe->x) < tol) result.back().x = pe->x;
+            if (std::abs(result.back().y - pe->y) < tol) result.back().y = pe->y;
+        }
+    }
+    return result;
+}
+
 Point orthogonal_perimeter_point(const std::string& shape, const Rect& b, Point next) {
     const double cx = b.x + b.width / 2, cy = b.y + b.height / 2, hw = b.width / 2, hh = b.height / 2;
     if (shape == "center" || shape.rfind("lifeline:", 0) == 0) return perimeter_point(shape, b, next);

@@ -22,6 +22,12 @@ struct OrthEnd {
 // (the two fixed ends closer than the two jetties together).
 std::optional<std::vector<diagram::Point>> orth_connector(const OrthEnd& source, const OrthEnd& target);
 
+// draw.io's segment connector (mxEdgeStyle.SegmentConnector): the bend points of an orthogonal edge through
+// its waypoints (`hints`), alternating horizontal and vertical segments, starting the way that lines up with
+// a fixed end or the shape it leaves; also what OrthConnector falls back to for ends closer than the jetties.
+std::vector<diagram::Point> segment_connector(const OrthEnd& source, const OrthEnd& target,
+                                              std::vector<diagram::Point> hints);
+
 // Where an orthogonal edge meets a shape's outline coming from `next` (mxPerimeter with orthogonal=true):
 // straight across when `next` lies over the shape horizontally or vertically, else toward its centre.
 diagram::Point orthogonal_perimeter_point(const std::string& shape, const diagram::Rect& bounds,

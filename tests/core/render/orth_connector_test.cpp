@@ -91,3 +91,24 @@ TEST_CASE("an orthogonal edge from a waypoint starts at its centre and runs stra
         route_edge(Style::parse("edgeStyle=orthogonalEdgeStyle;entryX=0;entryY=0.5"), dot, resistor, {});
     CHECK(pts == std::vector<Point>{{443, 130}, {462, 130}});
 }
+
+// As draw.io 25 draws them (checked against drawio-reference's picture of the same page).
+TEST_CASE("orthogonal edges through waypoints take draw.io's segment connector route", "[render][orth]") {
+    auto route = [](Rect a, Rect b, const std::string& extra, std::vector<Point> waypoints) {
+        Terminal s{a, "rect", {}}, t{b, "rect", {}};
+        return route_edge(Style::parse("edgeStyle=orthogonalEdgeStyle;" + extra), s, t, waypoints);
+    };
+    SECTION("one waypoint below and between: down, across, down, into the side") {
+        CHECK(route({0, 0, 100, 50}, {200, 150, 100, 50}, "", {{150, 100}}) ==
+              std::vector<Point>{{50, 50}, {50, 100}, {150, 100}, {150, 175}, {200, 175}});
+    }
+    SECTION("fixed ends and two waypoints") {
+        CHECK(route({400, 0, 100, 50}, {600, 150, 100, 50}, "exitX=0.5;exitY=1;entryX=0;entryY=0.5",
+                    {{450, 120}, {550, 120}}) ==
+              std::vector<Point>{{450, 50}, {450, 120}, {550, 120}, {550, 175}, {600, 175}});
+    }
+    SECTION("a waypoint below both shapes: the edge goes down to it and comes back up") {
+        CHECK(route({0, 300, 100, 50}, {300, 320, 100, 50}, "", {{200, 420}}) ==
+              std::vector<Point>{{50, 350}, {50, 420}, {200, 420}, {200, 345}, {300, 345}});
+    }
+}
