@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/render/orth_connector.hpp"
 #include "core/render/shape_geometry.hpp"
 
 namespace jstudio::render {
@@ -80,10 +81,27 @@ End facing_end(const Terminal& t, Point other, bool prefer_horizontal) {
     return {{c.x, other.y >= c.y ? b.bottom() : b.y}, false};
 }
 
+// draw.io's jetty: how far an orthogonal edge runs straight out of a shape before it turns (sourceJettySize,
+// targetJettySize, jettySize; 10 by default; "auto": room for the arrow).
+double jetty_size(const diagram::Style& style, bool source) {
+    const char* key = source ? "sourceJettySize" : "targetJettySize";
+    const std::string v = style.get_or(key, style.get_or("jettySize", "10"));
+    if (v == "auto") {
+        if (style.get_or(source ? "startArrow" : "endArrow", source ? "none" : "classic") == "none")
+            return 20;
+        const double size = style.number(source ? "startSize" : "endSize", 6);
+        return std::max(2.0, std::ceil((size + 10) / 10)) * 10;
+    }
+    return style.get(key) ? style.number(key, 10) : style.number("jettySize", 10);
+}
+
 std::vector<Point> orthogonal_route(const diagram::Style& style, const Terminal& s, const Terminal& t,
                                     const std::vector<Point>& waypoints, bool elbow) {
     auto sc = constraint_point(style, s, "exit");
+    // A terminal that edges meet at its centre (centerPerimeter: draw.io's waypoints) is a fixed point there.
+    if (!sc && s.bounds && s.shape == "center") sc = centre(s);
     auto tc = constraint_point(style, t, "entry");
+    if (!tc && t.bounds && t.shape == "center") tc = centre(t);
     Point s_mid = centre(s), t_mid = centre(t);
     std::vector<Point> pts;
     if (elbow) {
@@ -106,41 +124,42 @@ std::vector<Point> orthogonal_route(const diagram::Style& style, const Terminal&
         dedupe(pts);
         return pts;
     }
-    if (!waypoints.empty()) {
-        // Through the waypoints: leave each point horizontally or vertically, whichever reaches the next.
-        Point first = waypoints.front(), last = waypoints.back();
-        End a;
-        if (sc)
-            a = {*sc, s.bounds ? side_of(*s.bounds, *sc) % 2 == 1 : true};
-        else if (s.bounds && first.x >= s.bounds->x && first.x <= s.bounds->right())
-            a = {{first.x, first.y >= s_mid.y ? s.bounds->bottom() : s.bounds->y}, false};
-        else if (s.bounds && first.y >= s.bounds->y && first.y <= s.bounds->bottom())
-            a = {{first.x >= s_mid.x ? s.bounds->right() : s.bounds->x, first.y}, true};
-        else
-            a = facing_end(s, first, std::abs(first.x - s_mid.x) >= std::abs(first.y - s_mid.y));
-        End b;
-        if (tc)
-            b = {*tc, t.bounds ? side_of(*t.bounds, *tc) % 2 == 1 : true};
-        else if (t.bounds && last.x >= t.bounds->x && last.x <= t.bounds->right())
-            b = {{last.x, last.y >= t_mid.y ? t.bounds->bottom() : t.bounds->y}, false};
-        else if (t.bounds && last.y >= t.bounds->y && last.y <= t.bounds->bottom())
-            b = {{last.x >= t_mid.x ? t.bounds->right() : t.bounds->x, last.y}, true};
-        else
-            b = facing_end(t, last, std::abs(last.x - t_mid.x) >= std::abs(last.y - t_mid.y));
-        pts.push_back(a.p);
-        bool horizontal = a.horizontal;
-        Point cur = a.p;
-        std::vector<Point> targets = waypoints;
-        targets.push_back(b.p);
-        for (const Point& next : targets) {
-            if (std::abs(cur.x - next.x) > 1e-6 && std::abs(cur.y - next.y) > 1e-6)
-                pts.push_back(horizontal ? Point{next.x, cur.y} : Point{cur.x, next.y});
-            pts.push_back(next);
-            horizontal = !horizontal;
-            cur = next;
+    // The ends as draw.io's routers see them: a fixed connection point, a loose end's point, or the shape.
+    OrthEnd from{s.bounds,
+                 sc         ? sc
+                 : s.bounds ? std::nullopt
+                            : std::optional(s.point),
+                 jetty_size(style, true)};
+    OrthEnd to{t.bounds,
+               tc         ? tc
+               : t.bounds ? std::nullopt
+                          : std::optional(t.point),
+               jetty_size(style, false)};
+    // The route through draw.io's bends, its ends where the outline meets the first and last bend straight
+    // across (orthogonal perimeters).
+    auto finish = [&](const std::vector<Point>& bends) {
+        const Point toward_s = !bends.empty() ? bends.front() : tc ? *tc : t_mid;
+        const Point toward_t = !bends.empty() ? bends.back() : sc ? *sc : s_mid;
+        std::vector<Point> out;
+        out.push_back(sc         ? *sc
+                      : s.bounds ? orthogonal_perimeter_point(s.shape, *s.bounds, toward_s)
+                                 : s.point);
+        out.insert(out.end(), bends.begin(), bends.end());
+        out.push_back(tc         ? *tc
+                      : t.bounds ? orthogonal_perimeter_point(t.shape, *t.bounds, toward_t)
+                                 : t.point);
+        dedupe(out);
+        if (out.size() == 1) out.push_back(out.front());
+        return out;
+    };
+    if (!waypoints.empty()) return finish(segment_connector(from, to, waypoints));
+    if (s.bounds || t.bounds) {
+        // draw.io's own router (OrthConnector) for orthogonalEdgeStyle; its segment connector when the ends
+        // are too close or for segmentEdgeStyle.
+        if (style.get_or("edgeStyle", "") == "orthogonalEdgeStyle") {
+            if (auto bends = orth_connector(from, to)) return finish(*bends);
         }
-        dedupe(pts);
-        return pts;
+        return finish(segment_connector(from, to, {}));
     }
     End a, b;
     if (sc && tc) {

@@ -135,6 +135,16 @@ class HtmlBuilder {
     }
 
     void text(std::string_view raw) {
+        // draw.io turns every line feed of an HTML label into <br> before it lays the label out (mxText's
+        // replaceLinefeeds).
+        if (auto nl = raw.find('\n'); nl != std::string_view::npos) {
+            text(raw.substr(0, nl));
+            Tag br;
+            br.name = "br";
+            tag(br);
+            text(raw.substr(nl + 1));
+            return;
+        }
         std::string t = text::decode_entities(raw);
         std::string collapsed;
         for (char c : t) {

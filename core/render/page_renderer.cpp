@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/diagram/page_index.hpp"
+#include "core/render/coded_shapes.hpp"
 #include "core/render/default_style.hpp"
 #include "core/render/edge_geometry.hpp"
 #include "core/render/shape_geometry.hpp"
@@ -43,8 +44,16 @@ Font style_font(const Style& s, double default_size) {
     return f;
 }
 
+std::vector<double> dash_of_always(const Style& s, double sw);
+
 std::vector<double> dash_of(const Style& s, double sw) {
     if (!s.flag("dashed")) return {};
+    return dash_of_always(s, sw);
+}
+
+// The style's dash pattern (dashPattern, default "3 3") in pixels, whether or not the style is dashed (a
+// shape's own dashed parts: a UML lifeline, a non-interrupting BPMN event).
+std::vector<double> dash_of_always(const Style& s, double sw) {
     std::vector<double> out;
     std::istringstream in(s.get_or("dashPattern", "3 3"));
     double v;
@@ -64,6 +73,20 @@ void rotate_path(Path& path, Point c, double degrees) {
     double a = degrees * 3.14159265358979323846 / 180, ca = std::cos(a), sa = std::sin(a);
     for (auto& op : path.ops)
         for (auto& p : op.p) p = rotate(p, c, ca, sa);
+}
+
+// The outline edges end on (draw.io's perimeter style, else the shape's own): "ellipse", "rhombus",
+// "center" (the edge runs to the centre: waypoints), or the shape name (a rectangle for most).
+std::string perimeter_kind(const Style& s) {
+    if (auto p = s.get("perimeter")) {
+        if (*p == "ellipsePerimeter") return "ellipse";
+        if (*p == "rhombusPerimeter") return "rhombus";
+        if (*p == "centerPerimeter") return "center";
+        if (*p == "rectanglePerimeter") return "rect";
+        if (*p == "orthogonalPerimeter") return "orthogonal";
+        if (*p == "lifelinePerimeter") return "lifeline:" + std::to_string(s.number("size", 40));
+    }
+    return shape_name(s);
 }
 
 class Builder {
@@ -157,8 +180,46 @@ class Builder {
     // is cut first (markup included) so parsing stays bounded too.
     static constexpr std::size_t max_label_bytes = std::size_t(64) << 10;
     static constexpr std::size_t max_label_source = std::size_t(1) << 20;
-    std::vector<Paragraph> bounded_label(const Cell& cell, bool html, const Font& font) {
-        std::string raw = cell.label();
+    // draw.io's placeholders="1" (an attribute of the cell's object): %name% in the label is the cell's
+    // attribute `name`, else the nearest ancestor's (a container's, the layer's); unknown names stay as
+    // written.
+    std::string label_with_placeholders(const Cell& cell) {
+        const std::string label = cell.label();
+        std::string out;
+        std::size_t at = 0;
+        while (true) {
+            const auto open = label.find('%', at);
+            const auto close = open == std::string::npos ? open : label.find('%', open + 1);
+            if (close == std::string::npos) break;
+            const std::string name = label.substr(open + 1, close - open - 1);
+            std::string value;
+            bool found = false;
+            if (!name.empty() && name.find_first_of(" <>\"'") == std::string::npos) {
+                int depth = 0;
+                for (const Cell* c = &cell; c && depth < 64; c = m_index.find(c->parent), ++depth) {
+                    if (c->wrapper && c->wrapper->attributes.has(name) && name != "label") {
+                        value = c->data(name);
+                        found = true;
+                        break;
+                    }
+                }
+            }
+            out += label.substr(at, open - at);
+            if (found) {
+                out += value;
+                at = close + 1;
+            } else {
+                out += '%';
+                at = open + 1;
+            }
+        }
+        out += label.substr(at);
+        return out;
+    }
+
+    std::vector<Paragraph> bounded_label(const Cell& cell, const Style& s, const Font& font) {
+        const bool html = s.flag("html");
+        std::string raw = cell.data("placeholders") == "1" ? label_with_placeholders(cell) : cell.label();
         bool cut = false;
         if (raw.size() > max_label_source) {
             raw.resize(utf8_prefix(raw, max_label_source).size());
@@ -201,6 +262,7 @@ class Builder {
         shape.opacity = opacity;
 
         std::shared_ptr<const Stencil> stencil;
+        std::optional<CodedDrawing> coded;
         if (auto text = inline_stencil_text(name)) {
             name = shape.shape = "stencil";
             auto decoded = inline_stencil(*text);
@@ -211,6 +273,9 @@ class Builder {
                      "inline stencil not drawn (" + decoded.error().message + "); drawn as its bounding box");
             // draw.io's freehand sketches (lineShape=1) are outlines filled with the line colour.
             if (s.flag("lineShape")) shape.fill = shape.stroke;
+        } else if (!is_known_shape(name) && is_coded_shape(name)) {
+            // A shape draw.io defines in its code (BPMN, UML lifeline, folder, rack cabinet, ...).
+            coded = coded_shape(name, b, s, {shape.fill, shape.stroke, shape.stroke_width, shape.dashed});
         } else if (!is_known_shape(name)) {
             // shape=mxgraph.<library>.<name>: a stencil of draw.io's libraries, when they are installed.
             if (auto named = named_stencil(name)) {
@@ -222,7 +287,7 @@ class Builder {
         // stencil) inside it in the stroke colour.
         std::shared_ptr<const Stencil> icon;
         if (!stencil && name == "mxgraph.aws4.resourceIcon") icon = named_stencil(s.get_or("resIcon", ""));
-        ShapeOutline outline = stencil || icon ? ShapeOutline{} : shape_outline(name, b, s);
+        ShapeOutline outline = stencil || icon || coded ? ShapeOutline{} : shape_outline(name, b, s);
         shape.known = outline.known;
         if (!outline.known && name != "stencil" && !stencil)
             warn(cell, "shape '" + name + "' is not drawn by the renderer; drawn as its bounding box");
@@ -273,6 +338,8 @@ class Builder {
             if (auto body = style_color(s, "swimlaneFillColor", std::nullopt, white)) {
                 Path p = rect_path(b);
                 p.fill = body;
+                p.fill_opacity = opacity * std::clamp(s.number("fillOpacity", 100), 0.0, 100.0) / 100;
+                rotate_path(p, {b.x + b.width / 2, b.y + b.height / 2}, shape.rotation);
                 add_path(std::move(p));
             }
         }
@@ -285,6 +352,9 @@ class Builder {
             p.fill.reset();
             add_path(std::move(p));
         }
+        if (coded) draw_coded_shape(cell, s, *coded, shape);
+        if (s.get_or("shape", "") == "table" || s.get_or("childLayout", "") == "tableLayout")
+            draw_table_lines(cell, s, b, shape);
         if (name == "image") {
             shape.image = s.get_or("image", "");
             if (!shape.image.empty()) {
@@ -296,9 +366,9 @@ class Builder {
         // Label.
         if (!s.flag("noLabel")) {
             Font font = style_font(s, 12);
-            shape.label = bounded_label(cell, s.flag("html"), font);
+            shape.label = bounded_label(cell, s, font);
             if (!plain_text(shape.label).empty()) {
-                LabelPlacement place = label_box(s, b, name);
+                LabelPlacement place = label_box(s, coded && coded->label_box ? *coded->label_box : b, name);
                 shape.align = place.align;
                 shape.valign = place.valign;
                 shape.label_place = place;
@@ -370,6 +440,98 @@ class Builder {
         }
     }
 
+    // A code-defined shape's paths with the style's opacity, dash pattern, gradient and rotation; its own
+    // text (rack unit numbers, a button's caption) as text runs; an AWS group's icon stencil in its corner.
+    void draw_coded_shape(const Cell& cell, const Style& s, const CodedDrawing& coded, SceneShape& shape) {
+        const Rect& b = shape.bounds;
+        const Point centre{b.x + b.width / 2, b.y + b.height / 2};
+        const double fill_opacity =
+            shape.opacity * std::clamp(s.number("fillOpacity", 100), 0.0, 100.0) / 100;
+        const double stroke_opacity =
+            shape.opacity * std::clamp(s.number("strokeOpacity", 100), 0.0, 100.0) / 100;
+        const auto gradient = style_color(s, "gradientColor", std::nullopt, std::nullopt);
+        for (const CodedPath& part : coded.paths) {
+            Path p = part.path;
+            p.fill_opacity *= fill_opacity;
+            p.stroke_opacity = stroke_opacity;
+            if (part.dashed) p.dash = dash_of_always(s, p.stroke_width);
+            if (part.shape_fill && gradient && p.fill)
+                p.gradient = Gradient{*p.fill, *gradient, s.get_or("gradientDirection", "south")};
+            shape.outline.push_back(p);
+            rotate_path(p, centre, shape.rotation);
+            add_path(std::move(p));
+        }
+        const double a = shape.rotation * 3.14159265358979323846 / 180;
+        for (const CodedText& t : coded.texts) {
+            Font font = style_font(s, 12);
+            font.size = t.size, font.color = t.color, font.bold = t.bold,
+            font.italic = font.underline = false;
+            auto paragraphs = parse_label(t.text, false, font);
+            LabelPlacement place;
+            place.box = {t.at.x, t.at.y, 0, 0};
+            place.align = t.left ? HAlign::left : HAlign::center;
+            place.valign = VAlign::middle;
+            PlacedLabel placed = place_label(paragraphs, place);
+            Point shift{};
+            if (shape.rotation != 0) {
+                const Point moved = rotate(t.at, centre, std::cos(a), std::sin(a));
+                shift = {moved.x - t.at.x, moved.y - t.at.y};
+            }
+            add_runs(placed, std::clamp(s.number("textOpacity", 100), 0.0, 100.0) / 100, shape.rotation, t.at,
+                     shift);
+        }
+        for (const CodedStencil& st : coded.stencils) {
+            auto stencil = named_stencil(st.name);
+            if (!stencil) continue;
+            SceneShape inner = shape;
+            inner.bounds = st.box;
+            inner.fill = st.fill;
+            inner.stroke.reset();
+            inner.outline.clear();
+            inner.rotation = 0;
+            draw_stencil_shape(cell, s, *stencil, inner);
+            shape.outline.insert(shape.outline.end(), inner.outline.begin(), inner.outline.end());
+        }
+    }
+
+    // draw.io's table (childLayout=tableLayout): lines between its rows and columns in the table's stroke,
+    // through each cell's bottom right corner (getTableLines; rowLines=0 / columnLines=0 turn them off).
+    void draw_table_lines(const Cell& table, const Style& s, const Rect& b, const SceneShape& shape) {
+        if (!shape.stroke) return;
+        std::vector<std::vector<Rect>> rows;
+        for (const Cell* row : m_index.children(table.id)) {
+            if (row->kind != CellKind::vertex || !row->is_visible()) continue;
+            std::vector<Rect> cells;
+            for (const Cell* c : m_index.children(row->id))
+                if (c->kind == CellKind::vertex && c->is_visible())
+                    if (auto cb = m_index.absolute_bounds(c->id)) cells.push_back(*cb);
+            if (auto rb = m_index.absolute_bounds(row->id); rb && cells.empty()) cells.push_back(*rb);
+            if (!cells.empty()) rows.push_back(std::move(cells));
+        }
+        const double top = b.y + (s.flag("horizontal", true) ? s.number("startSize", 0) : 0);
+        auto stroke = [&](std::vector<Point> pts) {
+            Path p = polygon_path(pts, false);
+            p.stroke = shape.stroke;
+            p.stroke_width = shape.stroke_width;
+            p.stroke_opacity = shape.opacity * std::clamp(s.number("strokeOpacity", 100), 0.0, 100.0) / 100;
+            p.dash = dash_of(s, shape.stroke_width);
+            rotate_path(p, {b.x + b.width / 2, b.y + b.height / 2}, shape.rotation);
+            add_path(std::move(p));
+        };
+        // Each cell's bottom side (not in the last row) and right side (not the last in its row): merged and
+        // hidden cells leave gaps, as draw.io's lines do.
+        const bool row_lines = s.get_or("rowLines", "1") != "0",
+                   column_lines = s.get_or("columnLines", "1") != "0";
+        for (std::size_t r = 0; r < rows.size(); ++r)
+            for (std::size_t c = 0; c < rows[r].size(); ++c) {
+                const Rect& cell = rows[r][c];
+                if (row_lines && r + 1 < rows.size() && cell.bottom() < b.bottom() - 0.5)
+                    stroke({{cell.x, cell.bottom()}, {cell.right(), cell.bottom()}});
+                if (column_lines && c + 1 < rows[r].size() && cell.right() < b.right() - 0.5)
+                    stroke({{cell.right(), std::max(cell.y, top)}, {cell.right(), cell.bottom()}});
+            }
+    }
+
     LabelPlacement label_box(const Style& s, const Rect& b, const std::string& name) {
         LabelPlacement p;
         std::string align = s.get_or("align", "center"), valign = s.get_or("verticalAlign", "middle");
@@ -403,7 +565,7 @@ class Builder {
         double t = spacing + s.number("spacingTop", 0), bt = spacing + s.number("spacingBottom", 0);
         box = {box.x + l, box.y + t, std::max(0.0, box.width - l - r), std::max(0.0, box.height - t - bt)};
         p.box = box;
-        p.wrap = s.get_or("whiteSpace", "") == "wrap" && lp == "center";
+        p.wrap = s.get_or("whiteSpace", "") == "wrap";
         return p;
     }
 
@@ -429,7 +591,7 @@ class Builder {
                     return t;
                 }
                 t.bounds = m_index.absolute_bounds(id);
-                t.shape = shape_name(c->style_or_empty());
+                t.shape = perimeter_kind(resolved_style(c->style_or_empty(), false));
                 if (t.bounds) return t;
             }
         }
@@ -517,9 +679,15 @@ class Builder {
 
         // The edge's own label: x in -1..1 along the edge, y perpendicular, plus the offset.
         Font font = style_font(s, 11);
-        edge.label = bounded_label(cell, s.flag("html"), font);
+        edge.label = bounded_label(cell, s, font);
         edge.label_at =
             label_anchor(pts, g ? g->bounds.x : 0, g ? g->bounds.y : 0, g ? g->offset : std::nullopt);
+        if (g && !g->relative && !pts.empty()) {
+            // draw.io (updateEdgeLabelOffset): a geometry that is not relative puts the label halfway between
+            // the two ends, moved by the offset; its x and y mean nothing there.
+            edge.label_at = {(pts.front().x + pts.back().x) / 2, (pts.front().y + pts.back().y) / 2};
+            if (g->offset) edge.label_at.x += g->offset->x, edge.label_at.y += g->offset->y;
+        }
         if (!plain_text(edge.label).empty() && !s.flag("noLabel"))
             draw_point_label(s, edge.label, edge.label_at);
         m_scene.edges.push_back(std::move(edge));
@@ -552,11 +720,11 @@ class Builder {
     void draw_point_label(const Style& s, const std::vector<Paragraph>& label, Point at) {
         LabelPlacement p;
         p.box = {at.x, at.y, 0, 0};
-        std::string align = s.get_or("align", "center");
         p.align = HAlign::center;
-        p.valign = VAlign::middle;
+        // draw.io: verticalAlign=bottom puts the label above the point (its bottom there), top below it.
+        const std::string valign = s.get_or("verticalAlign", "middle");
+        p.valign = valign == "bottom" ? VAlign::bottom : valign == "top" ? VAlign::top : VAlign::middle;
         PlacedLabel placed = place_label(label, p);
-        (void)align;
         auto bg = style_color(s, "labelBackgroundColor", white, white);
         if (bg) {
             Path back = rect_path(
@@ -575,7 +743,7 @@ class Builder {
         Point at = g.relative ? label_anchor(it->second, g.bounds.x, g.bounds.y, g.offset)
                               : Point{g.bounds.x + g.bounds.width / 2, g.bounds.y + g.bounds.height / 2};
         Font font = style_font(s, 11);
-        auto label = bounded_label(cell, s.flag("html"), font);
+        auto label = bounded_label(cell, s, font);
         if (plain_text(label).empty()) return;
         draw_point_label(s, label, at);
         SceneShape shape;

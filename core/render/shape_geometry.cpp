@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <map>
+
+#include "core/render/orth_connector.hpp"
 
 namespace jstudio::render {
 
@@ -28,9 +31,7 @@ const std::map<std::string, std::string, std::less<>>& aliases() {
         {"rectangle", "rect"},
         {"label", "rect"},
         {"text", "rect"},
-        {"partialRectangle", "rect"},
         {"table", "rect"},
-        {"tableRow", "rect"},
         {"tableCell", "rect"},
         {"card", "card"},
         {"internalStorage", "rect"},
@@ -117,6 +118,14 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
     auto fill = [&](Path p) { out.fill_paths.push_back(std::move(p)); };
     auto detail = [&](Path p) { out.detail_paths.push_back(std::move(p)); };
     const std::string direction = style.get_or("direction", "east");
+    // draw.io's size: a fraction of the width, or pixels with fixedSize=1 (then at most `max_px`).
+    // draw.io's default for a fixed size is 20 px (the process shape keeps its fraction as pixels).
+    auto sized = [&](double fallback, double max_fraction, double max_px) {
+        if (style.flag("fixedSize"))
+            return std::clamp(style.number("size", fallback < 0.1 + 1e-9 ? fallback : 20), 0.0,
+                              std::max(0.0, max_px));
+        return w * std::clamp(style.number("size", fallback), 0.0, max_fraction);
+    };
 
     if (name == "rect") {
         if (style.flag("rounded")) {
@@ -150,13 +159,13 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
         else
             fill(polygon_path({{x, y}, {r, cy}, {x, bt}}));
     } else if (name == "hexagon") {
-        double dx = w * std::clamp(style.number("size", 0.25), 0.0, 0.5);
+        double dx = sized(0.25, 0.5, w / 2);
         fill(polygon_path({{x + dx, y}, {r - dx, y}, {r, cy}, {r - dx, bt}, {x + dx, bt}, {x, cy}}));
     } else if (name == "parallelogram") {
-        double dx = w * std::clamp(style.number("size", 0.2), 0.0, 1.0);
+        double dx = sized(0.2, 1.0, w);
         fill(polygon_path({{x + dx, y}, {r, y}, {r - dx, bt}, {x, bt}}));
     } else if (name == "trapezoid") {
-        double dx = w * std::clamp(style.number("size", 0.2), 0.0, 0.5);
+        double dx = sized(0.2, 0.5, w / 2);
         fill(polygon_path({{x + dx, y}, {r - dx, y}, {r, bt}, {x, bt}}));
     } else if (name == "manualInput") {
         double dy = std::min(h, style.number("size", 30));
@@ -202,7 +211,7 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
         detail(polygon_path({{fx(cx), cy}, {fx(cx), bt}, {fx(r), bt}}, false));
     } else if (name == "process") {
         fill(rect_path(b));
-        double dx = w * std::clamp(style.number("size", 0.1), 0.0, 0.5);
+        double dx = sized(0.1, 0.5, w / 2);
         detail(polygon_path({{x + dx, y}, {x + dx, bt}}, false));
         detail(polygon_path({{r - dx, y}, {r - dx, bt}}, false));
     } else if (name == "note" || name == "card") {
@@ -225,7 +234,7 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
                         cy));
         }
     } else if (name == "step") {
-        double dx = w * std::clamp(style.number("size", 0.2), 0.0, 1.0);
+        double dx = sized(0.2, 1.0, w);
         fill(polygon_path({{x, y}, {r - dx, y}, {r, cy}, {r - dx, bt}, {x, bt}, {x + dx, cy}}));
     } else if (name == "cloud") {
         Path p;
@@ -348,7 +357,13 @@ Point perimeter_point(const std::string& name, const Rect& b, Point toward) {
     const double cx = b.x + b.width / 2, cy = b.y + b.height / 2;
     double dx = toward.x - cx, dy = toward.y - cy;
     if (std::abs(dx) < 1e-9 && std::abs(dy) < 1e-9) return {cx, cy};
-    if (b.width <= 0 || b.height <= 0) return {cx, cy};
+    if (b.width <= 0 || b.height <= 0 || name == "center") return {cx, cy};
+    if (name == "orthogonal") return orthogonal_perimeter_point("rect", b, toward);
+    if (name.rfind("lifeline:", 0) == 0) {
+        // draw.io's lifelinePerimeter: on the dashed line, level with the other end, below the header.
+        const double size = std::atof(name.c_str() + 9);
+        return {cx - 0.5, std::min(b.bottom(), std::max(b.y + size, toward.y))};
+    }
     const double hw = b.width / 2, hh = b.height / 2;
     double t;
     if (name == "ellipse" || name == "doubleEllipse" || name == "cloud") {

@@ -25,7 +25,9 @@ bool is_known_shape(const std::string& name);
 ShapeOutline shape_outline(const std::string& name, const Rect& bounds, const diagram::Style& style);
 
 // Where a ray from the shape's centre towards `toward` leaves the shape (draw.io's perimeter functions for
-// rectangles, ellipses, rhombi and triangles; other shapes use the rectangle).
+// rectangles, ellipses, rhombi and triangles; other shapes use the rectangle). Also draw.io's perimeter
+// styles: "center" (the centre), "orthogonal" (straight across from `toward`: UML activation bars) and
+// "lifeline:SIZE" (a UML lifeline: on its line, level with `toward`, below its SIZE px header).
 Point perimeter_point(const std::string& name, const Rect& bounds, Point toward);
 
 }  // namespace jstudio::render

@@ -400,6 +400,8 @@ std::optional<std::string> stencil_library_file(std::string_view shape_name) {
         if (!file.empty()) file += '/';
         for (char c : parts[i]) file += char(std::tolower(static_cast<unsigned char>(c)));
     }
+    // As draw.io's stencil registry: "pid.pumps_-_din" lives in pid/pumps_din.xml.
+    if (auto dash = file.find("_-_"); dash != std::string::npos) file.replace(dash, 3, "_");
     return file;
 }
 

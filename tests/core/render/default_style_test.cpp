@@ -110,6 +110,7 @@ TEST_CASE("stencil names map to draw.io's library files", "[render]") {
     CHECK(stencil_library_file("mxgraph.cisco.routers.router") == "cisco/routers");
     CHECK(stencil_library_file("mxgraph.aws4.lambda") == "aws4");
     CHECK(stencil_library_file("mxgraph.AWS4.Lambda") == "aws4");
+    CHECK(stencil_library_file("mxgraph.pid.pumps_-_din.hydraulic") == "pid/pumps_din");
     CHECK_FALSE(stencil_library_file("mxgraph.aws4"));
     CHECK_FALSE(stencil_library_file("ellipse"));
     CHECK_FALSE(stencil_library_file("mxgraph..x.y"));

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/diagram/style.hpp"
@@ -97,6 +98,26 @@ TEST_CASE("shape outlines follow draw.io geometry", "[render]") {
     }
 }
 
+TEST_CASE("fixedSize=1 makes size pixels, not a fraction of the width", "[render]") {
+    const Rect b{0, 0, 100, 40};
+    auto v = vertices(shape_outline("step", b, Style::parse("fixedSize=1;size=17")).fill_paths.at(0));
+    REQUIRE(v.size() == 6);
+    CHECK(v[1] == Point{83, 0});
+    CHECK(v[5] == Point{17, 20});
+    auto f = vertices(shape_outline("step", b, Style::parse("size=0.2")).fill_paths.at(0));
+    CHECK(f[1] == Point{80, 0});
+    // fixedSize without a size: draw.io's 20 px.
+    auto d = vertices(shape_outline("step", b, Style::parse("fixedSize=1")).fill_paths.at(0));
+    CHECK(d[1] == Point{80, 0});
+}
+
+TEST_CASE("a line feed in an HTML label breaks the line, as draw.io's <br>", "[render]") {
+    auto paras = parse_label("lead time= 34 dy\ntotal cycle time= <b>130</b> sec", true, Font{});
+    REQUIRE(paras.size() == 2);
+    CHECK(plain_text({paras[0]}) == "lead time= 34 dy");
+    CHECK(plain_text({paras[1]}) == "total cycle time= 130 sec");
+}
+
 TEST_CASE("perimeter points", "[render]") {
     const Rect b{0, 0, 100, 50};
     CHECK(perimeter_point("rect", b, {200, 25}) == Point{100, 25});
@@ -114,12 +135,13 @@ TEST_CASE("edge routes", "[render]") {
         CHECK(pts[1].x == Approx(200));
     }
     SECTION("orthogonal edges bend at right angles") {
+        // draw.io's OrthConnector: out of the right side, one bend, into the top (as draw.io draws it).
         auto pts = route_edge(Style::parse("edgeStyle=orthogonalEdgeStyle"), a, b, {});
-        REQUIRE(pts.size() == 4);
+        REQUIRE(pts.size() == 3);
         for (std::size_t i = 1; i < pts.size(); ++i)
             CHECK((pts[i].x == Approx(pts[i - 1].x) || pts[i].y == Approx(pts[i - 1].y)));
         CHECK(pts.front() == Point{100, 25});
-        CHECK(pts.back() == Point{200, 125});
+        CHECK(pts.back() == Point{250, 100});
     }
     SECTION("exit and entry constraints fix the ends") {
         auto pts = route_edge(
@@ -310,4 +332,71 @@ TEST_CASE("edges without waypoints follow draw.io's edge styles", "[render]") {
         CHECK(pts[2] == Point{170, 120});
         CHECK(pts[3] == Point{200, 120});
     }
+}
+
+TEST_CASE("an edge whose geometry is not relative has its label halfway between its ends", "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(vertex("a", "", {0, 0, 100, 40}));
+    page.cells.push_back(vertex("b", "", {0, 200, 100, 40}));
+    diagram::Cell e;
+    e.id = "e", e.parent = "1", e.edge = true, e.kind = diagram::CellKind::edge, e.source = "a",
+    e.target = "b";
+    e.value = "Yes";
+    e.style = Style::parse("html=1;");
+    e.geometry = diagram::Geometry{};
+    e.geometry->relative = false;  // as draw.io's bulb example: x and y are leftovers
+    e.geometry->bounds = {340, 120, 0, 0};
+    e.geometry->offset = Point{0, -5};
+    page.cells.push_back(e);
+    Scene scene = render_page(page);
+    REQUIRE(scene.edges.size() == 1);
+    CHECK(scene.edges[0].label_at.x == Approx(50));
+    CHECK(scene.edges[0].label_at.y == Approx(115));
+}
+
+TEST_CASE("a label beside its shape wraps at the shape's width, as draw.io's", "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(
+        vertex("v", "labelPosition=right;verticalLabelPosition=middle;align=left;whiteSpace=wrap;html=1;",
+               {0, 0, 60, 20}, "Large Language Model"));
+    Scene scene = render_page(page);
+    REQUIRE(scene.shapes.size() == 1);
+    CHECK(scene.shapes[0].label_place.wrap);
+    std::vector<double> lines;
+    for (const auto& item : scene.drawing.items)
+        if (auto* t = std::get_if<TextRun>(&item))
+            if (std::find(lines.begin(), lines.end(), t->y) == lines.end()) lines.push_back(t->y);
+    CHECK(lines.size() >= 2);
+}
+
+TEST_CASE("placeholders=\"1\" fills %name% from the cell's or a container's attributes", "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    auto lane = vertex("lane", "swimlane;", {0, 0, 200, 200}, "");
+    lane.set_data("status", "In progress");
+    auto task = vertex("task", "", {10, 40, 120, 40}, "");
+    task.parent = "lane";
+    task.set_data("placeholders", "1");
+    task.set_label("Task 4 %status% %unknown%");
+    page.cells.push_back(lane);
+    page.cells.push_back(task);
+    Scene scene = render_page(page);
+    std::string text;
+    for (const auto& item : scene.drawing.items)
+        if (auto* t = std::get_if<TextRun>(&item)) text += t->text;
+    CHECK(text.find("Task 4 In progress %unknown%") != std::string::npos);
+}
+
+TEST_CASE("a swimlane's body fill fades with its opacity", "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(
+        vertex("lane", "swimlane;fillColor=none;swimlaneFillColor=#BAC8D3;strokeColor=none;opacity=50;",
+               {0, 0, 160, 400}));
+    Scene scene = render_page(page);
+    bool found = false;
+    for (const auto& item : scene.drawing.items)
+        if (auto* p = std::get_if<Path>(&item); p && p->fill == Color{0xba, 0xc8, 0xd3}) {
+            CHECK(p->fill_opacity == Approx(0.5));
+            found = true;
+        }
+    CHECK(found);
 }
