@@ -107,10 +107,11 @@ PageRoles page_roles(const diagram::Page& page) {
         }
     }
     // A drawn grid (lane and milestone headers, the tiles between them) is the drawing's frame, not boxes
-    // round the nodes in it: its tiles stay where drawn, as do the groups holding only tiles (a milestone
-    // bar). Fitted round their nodes instead, the tiles left empty would stay behind alone, and the next
-    // reading would see a broken grid (empty tiles as nodes, headers as badges) and lay the page out
-    // differently again.
+    // round the nodes in it: its unlabelled tiles stay where drawn, as do the groups holding only tiles (a
+    // milestone bar). Fitted round their nodes instead, the tiles left empty would stay behind alone, and the
+    // next reading would see a broken grid (empty tiles as nodes, headers as badges) and lay the page out
+    // differently again. A labelled region touching the grid ('Data Management' in a column of an
+    // architecture drawing) is a group of its own and still fits round its nodes.
     for (std::size_t i = 0; i < reading.size(); ++i) {
         const Cell& c = page.cells[i];
         const Role r = reading.role(i);
@@ -130,7 +131,7 @@ PageRoles page_roles(const diagram::Page& page) {
     // Regions: the nodes they contain (on the same layer), and how far they reach past them.
     for (std::size_t i = 0; i < reading.size(); ++i) {
         if (reading.role(i) != Role::region || reading.rule(i) == page::Rule::separator_line ||
-            !reading.bounds(i) || reading.in_drawn_grid(i))
+            !reading.bounds(i) || (reading.in_drawn_grid(i) && reading.plain_label(i).empty()))
             continue;
         const diagram::Rect r = *reading.bounds(i);
         PageRoles::Region region{page.cells[i].id, {}, 0, 0, 0, 0};

@@ -305,3 +305,35 @@ TEST_CASE("a drawn grid of lanes and milestones stays as drawn, and the page lai
     }
     for (const char* id : {"t1", "t2", "t3"}) CHECK(reading.role_of(id) == page::Role::node);
 }
+
+TEST_CASE("a labelled region that touches a drawn grid still fits round its nodes",
+          "[exporters][layout][structure]") {
+    // azure_2: column headers, a background picture whose top lies on the headers' bottom and a 'Data
+    // Management' box whose bottom lies on the picture's: read as one grid with headers. The unlabelled
+    // background stays as drawn; the labelled box is a group of its own and goes with its two cards.
+    auto doc = page_of(R"(
+<mxCell id="event" value="Event" style="fillColor=#2196F3;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="165" height="60" as="geometry"/></mxCell>
+<mxCell id="compute" value="Compute" style="fillColor=#2196F3;" vertex="1" parent="1"><mxGeometry x="180" y="0" width="165" height="60" as="geometry"/></mxCell>
+<mxCell id="cloud" value="" style="fillColor=#BAC8D3;" vertex="1" parent="1"><mxGeometry x="40" y="60" width="300" height="600" as="geometry"/></mxCell>
+<mxCell id="dm" value="Data Management" style="fillColor=#FFFFFF;verticalAlign=top;" vertex="1" parent="1"><mxGeometry x="200" y="400" width="140" height="260" as="geometry"/></mxCell>
+<mxCell id="a" value="Blobs" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="220" y="450" width="100" height="50" as="geometry"/></mxCell>
+<mxCell id="b" value="Tables" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="220" y="560" width="100" height="50" as="geometry"/></mxCell>
+<mxCell id="c" value="Devices" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="60" y="100" width="100" height="50" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="c" target="a"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="a" target="b"><mxGeometry relative="1" as="geometry"/></mxCell>
+)");
+    const std::string laid_out = layout_twice(doc, automatic());
+    auto read = importers::read_drawio(laid_out, "laid-out.drawio");
+    REQUIRE(read);
+    const diagram::PageIndex index(read->document.pages[0]);
+    const auto dm = index.absolute_bounds("dm");
+    REQUIRE(dm);
+    CHECK(within(*index.absolute_bounds("a"), *dm));
+    CHECK(within(*index.absolute_bounds("b"), *dm));
+    const auto cloud = index.absolute_bounds("cloud");
+    REQUIRE(cloud);
+    CHECK(cloud->x == Approx(40));
+    CHECK(cloud->y == Approx(60));
+    CHECK(cloud->width == Approx(300));
+    CHECK(cloud->height == Approx(600));
+}
