@@ -189,7 +189,7 @@ class Reader {
     std::vector<char> m_label;          // 0 unknown, 1 empty, 2 has text
 
     void set(std::size_t i, Role role, Rule rule, std::uint32_t host = none) {
-        m_out.m_cells[i] = {role, rule, host};
+        m_out.m_cells[i].role = role, m_out.m_cells[i].rule = rule, m_out.m_cells[i].host = host;
         m_decided[i] = 1;
     }
     bool glued(std::size_t i) const { return m_glue[i] > 0; }
@@ -434,6 +434,7 @@ class Reader {
         for (std::uint32_t i : boxes) grid.insert(i, *m_out.m_bounds[i]);
         for (std::uint32_t i : hosts) grid.insert(i, *m_out.m_bounds[i]);
         const std::unordered_set<std::uint32_t> tiles = grid_tiles(boxes, grid);
+        mark_headed_grids(tiles, grid);
         // Largest first: a badge, frame or widget then finds its host already decided.
         std::stable_sort(boxes.begin(), boxes.end(), [&](std::uint32_t a, std::uint32_t b) {
             return area(*m_out.m_bounds[a]) > area(*m_out.m_bounds[b]);
@@ -534,6 +535,32 @@ class Reader {
                 if (tiles.insert(j).second) queue.push_back(j);
         }
         return tiles;
+    }
+
+    // Marks the tiles of each drawn grid with headers: the tiles joined by shared sides, at least one of them
+    // labelled (a lane or column header, a title bar). Unlabelled bands that merely touch (coloured areas
+    // behind a site map's branches) are not a grid.
+    void mark_headed_grids(const std::unordered_set<std::uint32_t>& tiles, const detail::SpatialGrid& grid) {
+        std::unordered_set<std::uint32_t> seen;
+        std::vector<std::uint32_t> component, near;
+        for (std::uint32_t start : tiles) {
+            if (!seen.insert(start).second) continue;
+            component.assign(1, start);
+            bool headed = false;
+            for (std::size_t k = 0; k < component.size(); ++k) {
+                const std::uint32_t t = component[k];
+                headed = headed || labelled(t);
+                const Rect& b = *m_out.m_bounds[t];
+                near.clear();
+                grid.query(Rect{b.x - 2, b.y - 2, b.width + 4, b.height + 4}, near);
+                for (std::uint32_t j : near)
+                    if (j != t && tiles.count(j) && share_side(b, *m_out.m_bounds[j]) &&
+                        seen.insert(j).second)
+                        component.push_back(j);
+            }
+            if (headed)
+                for (std::uint32_t t : component) m_out.m_cells[t].tile = true;
+        }
     }
 
     // Decides i as a decoration of a neighbour when it is a badge on it, a frame over it or a halo behind

@@ -35,6 +35,10 @@ class PageReading {
     // The cell a decoration, port or edge label belongs to (a node, or an edge for edge labels); none if it
     // belongs to nothing.
     std::uint32_t host(std::size_t position) const { return m_cells[position].host; }
+    // True for a tile of a drawn grid with headers (shapes joined by shared sides, one of them labelled: lane
+    // and column headers, the cells between them), whatever role it took: a tile holding nodes is a region
+    // round them, an empty one a grid tile.
+    bool in_drawn_grid(std::size_t position) const { return m_cells[position].tile; }
     std::optional<Role> role_of(std::string_view cell_id) const;
 
     // The node an arrow end attached to this cell stands for: the cell itself when it is a node or a
@@ -58,6 +62,7 @@ class PageReading {
         Role role = Role::node;
         Rule rule = Rule::shape;
         std::uint32_t host = none;
+        bool tile = false;
     };
     const diagram::Page* m_page;
     diagram::PageIndex m_index;

@@ -106,13 +106,32 @@ PageRoles page_roles(const diagram::Page& page) {
             if (reading.bounds(i)) roles.decoration_before[c.id] = *reading.bounds(i);
         }
     }
+    // A drawn grid (lane and milestone headers, the tiles between them) is the drawing's frame, not boxes
+    // round the nodes in it: its unlabelled tiles stay where drawn, as do the groups holding only tiles (a
+    // milestone bar). Fitted round their nodes instead, the tiles left empty would stay behind alone, and the
+    // next reading would see a broken grid (empty tiles as nodes, headers as badges) and lay the page out
+    // differently again. A labelled region touching the grid ('Data Management' in a column of an
+    // architecture drawing) is a group of its own and still fits round its nodes.
+    for (std::size_t i = 0; i < reading.size(); ++i) {
+        const Cell& c = page.cells[i];
+        const Role r = reading.role(i);
+        if (c.kind != CellKind::vertex || (r != Role::group && r != Role::container)) continue;
+        bool tiles = false, only_tiles = true;
+        for (const Cell* child : reading.index().children(c.id)) {
+            if (child->kind != CellKind::vertex) continue;
+            const auto p = reading.index().position(child->id);
+            const bool tile = p && reading.role(*p) == Role::region && reading.in_drawn_grid(*p);
+            tiles = tiles || tile, only_tiles = only_tiles && tile;
+        }
+        if (tiles && only_tiles) roles.fixed.insert(c.id);
+    }
     for (const auto& id : hosts)
         if (auto p = reading.index().position(id))
             if (reading.bounds(*p)) roles.host_before.emplace_back(id, *reading.bounds(*p));
     // Regions: the nodes they contain (on the same layer), and how far they reach past them.
     for (std::size_t i = 0; i < reading.size(); ++i) {
         if (reading.role(i) != Role::region || reading.rule(i) == page::Rule::separator_line ||
-            !reading.bounds(i))
+            !reading.bounds(i) || (reading.in_drawn_grid(i) && reading.plain_label(i).empty()))
             continue;
         const diagram::Rect r = *reading.bounds(i);
         PageRoles::Region region{page.cells[i].id, {}, 0, 0, 0, 0};
@@ -121,7 +140,7 @@ PageRoles page_roles(const diagram::Page& page) {
             // Nodes, and groups and containers, which the layout places as one box.
             const Role rj = reading.role(j);
             if ((rj != Role::node && rj != Role::group && rj != Role::container) || !reading.bounds(j) ||
-                page.cells[j].parent != page.cells[i].parent)
+                page.cells[j].parent != page.cells[i].parent || roles.fixed.count(page.cells[j].id))
                 continue;
             const diagram::Rect& b = *reading.bounds(j);
             // Inside, or nearly (a group's box drawn a few pixels past the region's border).

@@ -257,3 +257,83 @@ TEST_CASE("a region round one node stays a region round it, laid out again",
     CHECK(reading.role_of("tile") == page::Role::region);
     CHECK(within(*reading.index().absolute_bounds("task"), *reading.index().absolute_bounds("tile")));
 }
+
+TEST_CASE("a drawn grid of lanes and milestones stays as drawn, and the page laid out again is the same",
+          "[exporters][layout][structure]") {
+    // flowchart_1's grid, 2 x 2: a title bar, lane headers, a milestone bar (a group drawn narrower than its
+    // milestones) and tiles, three of them holding a task, one empty. Fitted round their tasks, the tiles
+    // moved and the title bar moved with the milestone bar: the next reading saw the milestones and empty
+    // tile as nodes and a lane header as a milestone's badge, and laid the page out differently.
+    auto doc = page_of(R"(
+<mxCell id="project" value="Project" style="fillColor=#23445D;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="690" height="80" as="geometry"/></mxCell>
+<mxCell id="version" value="v 1.0" style="fillColor=#5d7f99;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="90" height="80" as="geometry"/></mxCell>
+<mxCell id="lane1" value="Lane 1" style="fillColor=#23445D;" vertex="1" parent="1"><mxGeometry x="0" y="80" width="50" height="200" as="geometry"/></mxCell>
+<mxCell id="lane11" value="Lane 1.1" style="fillColor=#5d7f99;" vertex="1" parent="1"><mxGeometry x="50" y="80" width="40" height="100" as="geometry"/></mxCell>
+<mxCell id="lane12" value="Lane 1.2" style="fillColor=#5d7f99;" vertex="1" parent="1"><mxGeometry x="50" y="180" width="40" height="100" as="geometry"/></mxCell>
+<mxCell id="tile11" value="" style="fillColor=#BAC8D3;" vertex="1" parent="1"><mxGeometry x="90" y="80" width="300" height="100" as="geometry"/></mxCell>
+<mxCell id="tile12" value="" style="fillColor=#BAC8D3;" vertex="1" parent="1"><mxGeometry x="390" y="80" width="300" height="100" as="geometry"/></mxCell>
+<mxCell id="tile21" value="" style="fillColor=#BAC8D3;" vertex="1" parent="1"><mxGeometry x="90" y="180" width="300" height="100" as="geometry"/></mxCell>
+<mxCell id="tile22" value="" style="fillColor=#BAC8D3;" vertex="1" parent="1"><mxGeometry x="390" y="180" width="300" height="100" as="geometry"/></mxCell>
+<mxCell id="bar" value="" style="group" vertex="1" connectable="0" parent="1"><mxGeometry x="90" y="40" width="300" height="40" as="geometry"/></mxCell>
+<mxCell id="m1" value="Milestone 1" style="fillColor=#5d7f99;" vertex="1" parent="bar"><mxGeometry width="300" height="40" as="geometry"/></mxCell>
+<mxCell id="m2" value="Milestone 2" style="fillColor=#5d7f99;" vertex="1" parent="bar"><mxGeometry x="300" width="300" height="40" as="geometry"/></mxCell>
+<mxCell id="t1" value="" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="110" y="105" width="127" height="50" as="geometry"/></mxCell>
+<mxCell id="t2" value="" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="450" y="105" width="127" height="50" as="geometry"/></mxCell>
+<mxCell id="t3" value="" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="240" y="205" width="127" height="50" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="t1" target="t2"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="t1" target="t3"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e3" edge="1" parent="1" source="t3" target="t2"><mxGeometry relative="1" as="geometry"/></mxCell>
+)");
+    const diagram::Page drawn = doc.pages[0];
+    const diagram::PageIndex drawn_index(drawn);
+    const std::string laid_out = layout_twice(doc, automatic());
+    auto read = importers::read_drawio(laid_out, "laid-out.drawio");
+    REQUIRE(read);
+    const page::PageReading reading(read->document.pages[0]);
+    for (const char* id : {"project", "version", "lane1", "lane11", "lane12", "tile11", "tile12", "tile21",
+                           "tile22", "m1", "m2"}) {
+        INFO(id);
+        CHECK(reading.role_of(id) == page::Role::region);
+        const auto now = reading.index().absolute_bounds(id);
+        const auto was = drawn_index.absolute_bounds(id);
+        REQUIRE(now);
+        REQUIRE(was);
+        CHECK(now->x == Approx(was->x));
+        CHECK(now->y == Approx(was->y));
+        CHECK(now->width == Approx(was->width));
+        CHECK(now->height == Approx(was->height));
+    }
+    for (const char* id : {"t1", "t2", "t3"}) CHECK(reading.role_of(id) == page::Role::node);
+}
+
+TEST_CASE("a labelled region that touches a drawn grid still fits round its nodes",
+          "[exporters][layout][structure]") {
+    // azure_2: column headers, a background picture whose top lies on the headers' bottom and a 'Data
+    // Management' box whose bottom lies on the picture's: read as one grid with headers. The unlabelled
+    // background stays as drawn; the labelled box is a group of its own and goes with its two cards.
+    auto doc = page_of(R"(
+<mxCell id="event" value="Event" style="fillColor=#2196F3;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="165" height="60" as="geometry"/></mxCell>
+<mxCell id="compute" value="Compute" style="fillColor=#2196F3;" vertex="1" parent="1"><mxGeometry x="180" y="0" width="165" height="60" as="geometry"/></mxCell>
+<mxCell id="cloud" value="" style="fillColor=#BAC8D3;" vertex="1" parent="1"><mxGeometry x="40" y="60" width="300" height="600" as="geometry"/></mxCell>
+<mxCell id="dm" value="Data Management" style="fillColor=#FFFFFF;verticalAlign=top;" vertex="1" parent="1"><mxGeometry x="200" y="400" width="140" height="260" as="geometry"/></mxCell>
+<mxCell id="a" value="Blobs" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="220" y="450" width="100" height="50" as="geometry"/></mxCell>
+<mxCell id="b" value="Tables" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="220" y="560" width="100" height="50" as="geometry"/></mxCell>
+<mxCell id="c" value="Devices" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="60" y="100" width="100" height="50" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="c" target="a"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="a" target="b"><mxGeometry relative="1" as="geometry"/></mxCell>
+)");
+    const std::string laid_out = layout_twice(doc, automatic());
+    auto read = importers::read_drawio(laid_out, "laid-out.drawio");
+    REQUIRE(read);
+    const diagram::PageIndex index(read->document.pages[0]);
+    const auto dm = index.absolute_bounds("dm");
+    REQUIRE(dm);
+    CHECK(within(*index.absolute_bounds("a"), *dm));
+    CHECK(within(*index.absolute_bounds("b"), *dm));
+    const auto cloud = index.absolute_bounds("cloud");
+    REQUIRE(cloud);
+    CHECK(cloud->x == Approx(40));
+    CHECK(cloud->y == Approx(60));
+    CHECK(cloud->width == Approx(300));
+    CHECK(cloud->height == Approx(600));
+}
