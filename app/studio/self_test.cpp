@@ -22,6 +22,7 @@
 #include <wx/stattext.h>
 #include <wx/statusbr.h>
 #include <wx/uiaction.h>
+#include <wx/utils.h>
 
 #include <algorithm>
 #include <atomic>
@@ -29,6 +30,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <optional>
 #include <sstream>
@@ -72,8 +74,31 @@ std::vector<std::string> words(const std::string& line) {
 }
 
 // Lets the window system lay out and paint, so the script sees the application as a user would.
+// Where every window of the frame is and how big: sizes and positions change as X answers, after the events a
+// Yield processes now.
+std::size_t layout_signature(const wxWindow* w) {
+    const wxRect r = w->GetRect();
+    std::size_t h = w->IsShown() ? 1 : 0;
+    for (const int v : {r.x, r.y, r.width, r.height}) h = h * 1000003 ^ std::hash<int>{}(v);
+    for (const wxWindow* child : w->GetChildren()) h = h * 31 + layout_signature(child);
+    return h;
+}
+
 void settle() {
     for (int i = 0; i < 5; ++i) wxTheApp->Yield(true);
+    // A pane shown or a page opened is laid out when X has answered the size requests, which may be later
+    // than the events already queued: a test that then reads the view (zoom to selection, the middle of the
+    // view) saw the old size. Wait until the layout holds still across three looks, 4 ms apart (at most 2 s).
+    const wxWindow* top = wxTheApp->GetTopWindow();
+    if (!top) return;
+    std::size_t last = layout_signature(top);
+    for (int still = 0, round = 0; still < 3 && round < 500; ++round) {
+        wxMilliSleep(4);
+        wxTheApp->Yield(true);
+        const std::size_t now = layout_signature(top);
+        still = now == last ? still + 1 : 0;
+        last = now;
+    }
 }
 
 // Sends the canvas the mouse events a user's hand would (positions in window pixels).
