@@ -61,7 +61,7 @@ double seconds_between(const Event& a, const Event& b) {
 template <typename Count, typename Each, typename Release>
 void assemble(Discovery& out, const std::vector<std::string>& names, std::vector<ActivityStats>& acts,
               std::vector<DfgEdge> edges, Count count, Each each, Release release,
-              std::vector<Variant> variants, std::size_t top_variants) {
+              std::vector<Variant> variants, std::uint64_t variants_total, std::size_t top_variants) {
     const std::size_t n_act = acts.size();
     // Time in stage of an activity = the durations of the edges leaving it, read edge after edge rather than
     // kept twice.
@@ -92,7 +92,7 @@ void assemble(Discovery& out, const std::vector<std::string>& names, std::vector
     });
     out.edges = std::move(edges);
 
-    out.variants_total = variants.size();
+    out.variants_total = variants_total;
     out.variants = std::move(variants);
     const auto name_less = [&](const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
         return std::lexicographical_compare(
@@ -203,13 +203,14 @@ Discovery discover(const EventLog& log, std::size_t top_variants) {
     std::vector<Variant> variant_list;
     variant_list.reserve(variants.size());
     for (auto& [seq_of, count] : variants) variant_list.push_back({seq_of, count});
+    const std::uint64_t variants_total = variant_list.size();
     assemble(
         out, names, acts, std::move(edges), [&](std::size_t k) { return edge_durations[k].size(); },
         [&](std::size_t k, auto&& f) {
             for (const double d : edge_durations[k]) f(d);
         },
         [&](std::size_t k) { std::vector<double>().swap(edge_durations[k]); }, std::move(variant_list),
-        top_variants);
+        variants_total, top_variants);
     out.case_duration = spread_of(std::move(durations));
     out.case_duration_2plus = spread_of(std::move(durations_2plus));
     return out;
@@ -446,23 +447,47 @@ Discovery DiscoveryStream::finish(const EventLog& names, std::size_t top_variant
     m_cases.clear();
     m_chunks.clear();
     m_sequence_of.clear();
+    // Reach, starts and ends from every path; Variant lists (4 bytes an activity) only for the paths that
+    // make the top: on a log where every case takes a path of its own they would be 4 bytes an event.
     std::vector<Variant> variants;
     std::vector<std::size_t> stamp(n_act, SIZE_MAX);
+    std::vector<std::pair<std::uint64_t, const std::string*>> ranked;
+    ranked.reserve(paths.size());
     for (const auto& [p, count] : paths) {
-        Variant var;
-        var.count = count;
         for (const char a : p) {
             const auto id = static_cast<std::uint32_t>(static_cast<unsigned char>(a));
-            var.activities.push_back(id);
-            if (stamp[id] != variants.size()) {
-                stamp[id] = variants.size();
+            if (stamp[id] != ranked.size()) {
+                stamp[id] = ranked.size();
                 acts[id].cases += count;
             }
         }
-        acts[var.activities.front()].starts += count;
-        acts[var.activities.back()].ends += count;
+        acts[static_cast<unsigned char>(p.front())].starts += count;
+        acts[static_cast<unsigned char>(p.back())].ends += count;
+        ranked.push_back({count, &p});
+    }
+    std::uint64_t variants_total = ranked.size();
+    if (top_variants && ranked.size() > top_variants) {
+        // The order assemble() sorts variants in: count, then the sequence of names.
+        const auto& act_names = names.activities();
+        const auto byte_less = [&](char x, char y) {
+            return act_names[static_cast<unsigned char>(x)] < act_names[static_cast<unsigned char>(y)];
+        };
+        std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(top_variants),
+                          ranked.end(), [&](const auto& a, const auto& b) {
+                              if (a.first != b.first) return a.first > b.first;
+                              return std::lexicographical_compare(a.second->begin(), a.second->end(),
+                                                                  b.second->begin(), b.second->end(),
+                                                                  byte_less);
+                          });
+        ranked.resize(top_variants);
+    }
+    for (const auto& [count, p] : ranked) {
+        Variant var;
+        var.count = count;
+        for (const char a : *p) var.activities.push_back(static_cast<unsigned char>(a));
         variants.push_back(std::move(var));
     }
+    std::vector<std::pair<std::uint64_t, const std::string*>>().swap(ranked);
     std::unordered_map<std::string, std::uint64_t>().swap(paths);
     // One variant per trie node where cases end: its path from the root is the activity sequence.
     std::fill(stamp.begin(), stamp.end(), SIZE_MAX);
@@ -484,6 +509,7 @@ Discovery DiscoveryStream::finish(const EventLog& names, std::size_t top_variant
         acts[var.activities.front()].starts += count;
         acts[var.activities.back()].ends += count;
         variants.push_back(std::move(var));
+        ++variants_total;
     }
     out.total_arcs = m_arcs;
     out.equal_time_pairs = m_equal_time_pairs;
@@ -492,7 +518,7 @@ Discovery DiscoveryStream::finish(const EventLog& names, std::size_t top_variant
         out, names.activities(), acts, std::move(m_edges),
         [&](std::size_t k) { return m_edge_durations[k].size(); },
         [&](std::size_t k, auto&& f) { m_edge_durations[k].for_each(spill, f); },
-        [&](std::size_t k) { m_edge_durations[k] = {}; }, std::move(variants), top_variants);
+        [&](std::size_t k) { m_edge_durations[k] = {}; }, std::move(variants), variants_total, top_variants);
     out.case_duration = spread_of(std::move(durations));
     out.case_duration_2plus = spread_of(std::move(durations_2plus));
     return out;

@@ -46,7 +46,7 @@ class DiscoveryStream : public EventSink {
   public:
     // `trie_slack`: trie nodes allowed beyond trie_budget_per_case per case before the sequence mode
     // (tests make it small).
-    explicit DiscoveryStream(std::size_t trie_slack = std::size_t(1) << 20);
+    explicit DiscoveryStream(std::size_t trie_slack = std::size_t(1) << 16);
     bool add(std::uint32_t case_index, std::uint32_t activity, std::int64_t time_us) override;
     // Asks for every event's case state, then for the trie nodes they lead to, then adds them in order.
     std::size_t add_batch(const SinkEvent* events, std::size_t count) override;
