@@ -745,10 +745,12 @@ void Canvas::draw_overlay(wxGraphicsContext& gc) {
     gc.Translate(-m_origin.x, -m_origin.y);
     // Selection: a dashed green frame as draw.io, moved along while dragging to where it would land, with the
     // guides it lines up with.
-    const auto snapped = m_drag == Drag::move ? snap_move((m_drag_now.x - m_drag_start.x) / m_zoom,
-                                                          (m_drag_now.y - m_drag_start.y) / m_zoom)
-                                              : Snapped{0, 0, {}};
-    const double dx = snapped.dx, dy = snapped.dy;
+    const double drag_x = (m_drag_now.x - m_drag_start.x) / m_zoom,
+                 drag_y = (m_drag_now.y - m_drag_start.y) / m_zoom;
+    const auto snapped = m_drag == Drag::move     ? snap_move(drag_x, drag_y)
+                         : m_drag == Drag::resize ? snap_resize(drag_x, drag_y)
+                                                  : Snapped{0, 0, {}};
+    const double dx = m_drag == Drag::move ? snapped.dx : 0, dy = m_drag == Drag::move ? snapped.dy : 0;
     if (!snapped.guides.empty()) {
         gc.SetPen(gc.CreatePen(wxGraphicsPenInfo(wxColour(0x00, 0x78, 0xd7), 1 / m_zoom)));
         for (const auto& [from, to] : snapped.guides) gc.StrokeLine(from.x, from.y, to.x, to.y);
@@ -766,8 +768,8 @@ void Canvas::draw_overlay(wxGraphicsContext& gc) {
         } else {
             Rect b = t.bounds;
             if (m_drag == Drag::resize && t.id == m_resize_id) {
-                b.width = std::max(4.0, b.width + (m_drag_now.x - m_drag_start.x) / m_zoom);
-                b.height = std::max(4.0, b.height + (m_drag_now.y - m_drag_start.y) / m_zoom);
+                b.width += snapped.dx;
+                b.height += snapped.dy;
             }
             gc.DrawRectangle(b.x + dx - 2 / m_zoom, b.y + dy - 2 / m_zoom, b.width + 4 / m_zoom,
                              b.height + 4 / m_zoom);
@@ -814,62 +816,97 @@ Point Canvas::snap(Point p) const {
     return {std::round(p.x / grid) * grid, std::round(p.y / grid) * grid};
 }
 
+Canvas::Alignment Canvas::align(const Rect& moving, const Rect& staying, std::span<const double> xs,
+                                std::span<const double> ys, const std::string& self) const {
+    Alignment out;
+    if (!guides || m_editor->document.pages[m_page].model_number("guides", 1) == 0) return out;
+    const double tolerance = 6 / m_zoom;
+    double best_x = tolerance, best_y = tolerance;
+    const HitTarget *along_x = nullptr, *along_y = nullptr;
+    double line_x = 0, line_y = 0;
+    const Rect view = visible_area();
+    for (const auto& t : m_targets) {
+        // Only shapes the user can see and that do not move along (the selection and what it holds).
+        if (t.edge || t.locked || t.id == self || !overlaps(t.bounds, view) ||
+            (staying.contains({t.bounds.x, t.bounds.y}) &&
+             staying.contains({t.bounds.right(), t.bounds.bottom()})))
+            continue;
+        const double txs[] = {t.bounds.x, t.bounds.x + t.bounds.width / 2, t.bounds.right()};
+        const double tys[] = {t.bounds.y, t.bounds.y + t.bounds.height / 2, t.bounds.bottom()};
+        for (const double x : xs)
+            for (const double tx : txs)
+                if (std::abs(tx - x) < best_x)
+                    best_x = std::abs(tx - x), out.shift_x = tx - x, along_x = &t, line_x = tx;
+        for (const double y : ys)
+            for (const double ty : tys)
+                if (std::abs(ty - y) < best_y)
+                    best_y = std::abs(ty - y), out.shift_y = ty - y, along_y = &t, line_y = ty;
+    }
+    const double sx = out.shift_x.value_or(0), sy = out.shift_y.value_or(0);
+    if (along_x) {
+        const double top = std::min(along_x->bounds.y, moving.y + sy);
+        const double bottom = std::max(along_x->bounds.bottom(), moving.bottom() + sy);
+        out.guides.push_back({{line_x, top}, {line_x, bottom}});
+    }
+    if (along_y) {
+        const double left = std::min(along_y->bounds.x, moving.x + sx);
+        const double right = std::max(along_y->bounds.right(), moving.right() + sx);
+        out.guides.push_back({{left, line_y}, {right, line_y}});
+    }
+    return out;
+}
+
 Canvas::Snapped Canvas::snap_move(double dx, double dy) const {
     Snapped out{std::round(dx), std::round(dy), {}};
     const auto box = selection_box();
     if (!box) return out;
     const auto& page = m_editor->document.pages[m_page];
     // Guides first, per axis: the closest of the moved box's three lines to any other shape's same three.
-    std::optional<double> guide_x, guide_y;
-    if (guides && page.model_number("guides", 1) != 0) {
-        const double tolerance = 6 / m_zoom;
-        const Rect moved{box->x + dx, box->y + dy, box->width, box->height};
-        const double xs[] = {moved.x, moved.x + moved.width / 2, moved.right()};
-        const double ys[] = {moved.y, moved.y + moved.height / 2, moved.bottom()};
-        double best_x = tolerance, best_y = tolerance;
-        const HitTarget *along_x = nullptr, *along_y = nullptr;
-        double line_x = 0, line_y = 0;
-        const Rect view = visible_area();
-        for (const auto& t : m_targets) {
-            // Only shapes the user can see and that do not move along (the selection and what it holds).
-            if (t.edge || t.locked || !overlaps(t.bounds, view) ||
-                (box->contains({t.bounds.x, t.bounds.y}) &&
-                 box->contains({t.bounds.right(), t.bounds.bottom()})))
-                continue;
-            const double txs[] = {t.bounds.x, t.bounds.x + t.bounds.width / 2, t.bounds.right()};
-            const double tys[] = {t.bounds.y, t.bounds.y + t.bounds.height / 2, t.bounds.bottom()};
-            for (const double x : xs)
-                for (const double tx : txs)
-                    if (std::abs(tx - x) < best_x)
-                        best_x = std::abs(tx - x), guide_x = dx + tx - x, along_x = &t, line_x = tx;
-            for (const double y : ys)
-                for (const double ty : tys)
-                    if (std::abs(ty - y) < best_y)
-                        best_y = std::abs(ty - y), guide_y = dy + ty - y, along_y = &t, line_y = ty;
-        }
-        if (along_x) {
-            const double top = std::min(along_x->bounds.y, box->y + guide_y.value_or(dy));
-            const double bottom = std::max(along_x->bounds.bottom(), box->bottom() + guide_y.value_or(dy));
-            out.guides.push_back({{line_x, top}, {line_x, bottom}});
-        }
-        if (along_y) {
-            const double left = std::min(along_y->bounds.x, box->x + guide_x.value_or(dx));
-            const double right = std::max(along_y->bounds.right(), box->right() + guide_x.value_or(dx));
-            out.guides.push_back({{left, line_y}, {right, line_y}});
-        }
-    }
+    const Rect moved{box->x + dx, box->y + dy, box->width, box->height};
+    const double xs[] = {moved.x, moved.x + moved.width / 2, moved.right()};
+    const double ys[] = {moved.y, moved.y + moved.height / 2, moved.bottom()};
+    auto lined = align(moved, *box, xs, ys, "");
+    out.guides = std::move(lined.guides);
     // Else the page's grid, as draw.io: the selection's top-left corner lands on a grid point.
     const double grid = page.model_number("gridSize", 10);
     const bool on_grid = snap_to_grid && page.model_number("grid", 1) != 0 && grid >= 1;
-    out.dx = guide_x ? *guide_x : on_grid ? std::round((box->x + dx) / grid) * grid - box->x : std::round(dx);
-    out.dy = guide_y ? *guide_y : on_grid ? std::round((box->y + dy) / grid) * grid - box->y : std::round(dy);
+    out.dx = lined.shift_x ? dx + *lined.shift_x
+             : on_grid     ? std::round((box->x + dx) / grid) * grid - box->x
+                           : std::round(dx);
+    out.dy = lined.shift_y ? dy + *lined.shift_y
+             : on_grid     ? std::round((box->y + dy) / grid) * grid - box->y
+                           : std::round(dy);
+    return out;
+}
+
+Canvas::Snapped Canvas::snap_resize(double dw, double dh) const {
+    Snapped out{std::round(dw), std::round(dh), {}};
+    const auto it = std::find_if(m_targets.begin(), m_targets.end(),
+                                 [&](const HitTarget& t) { return !t.edge && t.id == m_resize_id; });
+    if (it == m_targets.end()) return out;
+    const Rect& box = it->bounds;
+    const auto& page = m_editor->document.pages[m_page];
+    // The edges the handle moves, right and bottom, against the other shapes' lines; else on the grid.
+    const Rect resized{box.x, box.y, std::max(4.0, box.width + dw), std::max(4.0, box.height + dh)};
+    const double xs[] = {resized.right()};
+    const double ys[] = {resized.bottom()};
+    auto lined = align(resized, box, xs, ys, m_resize_id);
+    out.guides = std::move(lined.guides);
+    const double grid = page.model_number("gridSize", 10);
+    const bool on_grid = snap_to_grid && page.model_number("grid", 1) != 0 && grid >= 1;
+    const auto edge = [&](double to, const std::optional<double>& shift) {
+        return shift ? to + *shift : on_grid ? std::round(to / grid) * grid : std::round(to);
+    };
+    out.dx = std::max(4.0, edge(resized.right(), lined.shift_x) - box.x) - box.width;
+    out.dy = std::max(4.0, edge(resized.bottom(), lined.shift_y) - box.y) - box.height;
     return out;
 }
 
 std::size_t Canvas::guides_shown() const {
-    if (m_drag != Drag::move) return 0;
-    return snap_move((m_drag_now.x - m_drag_start.x) / m_zoom, (m_drag_now.y - m_drag_start.y) / m_zoom)
-        .guides.size();
+    const double dx = (m_drag_now.x - m_drag_start.x) / m_zoom, dy = (m_drag_now.y - m_drag_start.y) / m_zoom;
+    if (m_drag == Drag::move) return snap_move(dx, dy).guides.size();
+    if (m_drag == Drag::resize) return snap_resize(dx, dy).guides.size();
+    return 0;
 }
 
 void Canvas::set_drop_preview(std::optional<Rect> box) {
@@ -1000,10 +1037,11 @@ void Canvas::on_left_up(wxMouseEvent& event) {
     } else if (drag == Drag::resize) {
         diagram::PageIndex index(m_editor->document.pages[m_page]);
         if (const auto* cell = index.find(m_resize_id); cell && cell->geometry) {
+            const auto snapped = snap_resize(dx, dy);
             Rect b = cell->geometry->bounds;
-            b.width = std::max(4.0, std::round(b.width + dx));
-            b.height = std::max(4.0, std::round(b.height + dy));
-            m_editor->set_bounds(m_page, m_resize_id, b);
+            b.width = std::max(4.0, b.width + snapped.dx);
+            b.height = std::max(4.0, b.height + snapped.dy);
+            if (snapped.dx != 0 || snapped.dy != 0) m_editor->set_bounds(m_page, m_resize_id, b);
         }
     } else if (drag == Drag::connect && m_selection.size() == 1) {
         const HitTarget* target = hit(to_page(m_drag_now));

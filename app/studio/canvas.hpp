@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -88,7 +89,11 @@ class Canvas : public wxWindow {
         std::vector<std::pair<diagram::Point, diagram::Point>> guides;
     };
     Snapped snap_move(double dx, double dy) const;
-    std::size_t guides_shown() const;  // guide lines drawn now (while the selection is being dragged)
+    // The same for the bottom-right handle: a resize by (dw, dh) whose right or bottom edge comes near
+    // another shape's line lines up with it, else that edge goes on the grid; dx, dy are the width and height
+    // change.
+    Snapped snap_resize(double dw, double dh) const;
+    std::size_t guides_shown() const;  // guide lines drawn now (while the selection is dragged or resized)
 
     // Draws the visible part of the page; the paint handler, screenshots and the benchmark all use it.
     void draw(wxGraphicsContext& gc, wxSize size);
@@ -135,6 +140,15 @@ class Canvas : public wxWindow {
     std::string m_label_id;
 
     const HitTarget* hit(diagram::Point p) const;
+    // Guides for a box `moving` (where it would be) whose lines `xs` and `ys` may line up with the lines of
+    // other visible, unlocked shapes (left, centre, right; top, middle, bottom) not inside `staying`: the
+    // shift that lines each axis up (nullopt: none within a few screen pixels) and the lines to draw.
+    struct Alignment {
+        std::optional<double> shift_x, shift_y;
+        std::vector<std::pair<diagram::Point, diagram::Point>> guides;
+    };
+    Alignment align(const diagram::Rect& moving, const diagram::Rect& staying, std::span<const double> xs,
+                    std::span<const double> ys, const std::string& self) const;
     std::optional<diagram::Rect> selection_box() const;
     void notify_selection();
     void prepare(wxSize size);  // render the page if needed, fit on the first real size

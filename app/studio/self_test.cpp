@@ -379,6 +379,16 @@ int run_script(StudioFrame& frame, const std::string& script_path) {
                 mouse(*canvas, wxEVT_MOTION, to);
                 held = to;
             }
+        } else if (op == "hold-drag-resize") {  // as drag-resize, with the button still down (then "release")
+            if (auto handle = canvas->resize_handle()) {
+                const auto c = centre_of(*handle);
+                const wxPoint to = canvas->to_window({c.x + std::stod(w.at(1)), c.y + std::stod(w.at(2))});
+                mouse(*canvas, wxEVT_LEFT_DOWN, canvas->to_window(c));
+                mouse(*canvas, wxEVT_MOTION, to);
+                held = to;
+            } else {
+                fail("no resize handle (select one shape)");
+            }
         } else if (op == "release") {
             mouse(*canvas, wxEVT_LEFT_UP, held);
         } else if (op == "expect-guides") {  // expect-guides N: guide lines shown while dragging
