@@ -350,7 +350,7 @@ struct Line {
 };
 
 double width_of(std::string_view s, const Font& f) {
-    return text::text_width(s, {f.size, f.bold, text::is_monospace_family(f.family)});
+    return text::text_width(s, text::font_spec(f.size, f.bold, f.family));
 }
 
 std::vector<Line> wrap(const std::vector<Paragraph>& paragraphs, double max_width, bool wrap_lines) {

@@ -17,6 +17,9 @@ inline std::string installed_family(std::string_view family) {
     // (draw.io's reference pictures: Courier New is Liberation Mono, the others DejaVu Sans Mono.)
     if (is_monospace_family(family))
         return family.rfind("Courier", 0) == 0 ? "Liberation Mono" : "DejaVu Sans Mono";
+    // Verdana, Tahoma, Comic Sans MS are laid out with DejaVu Sans advances (draw.io's reference pictures
+    // draw them with it): drawn with it too, so a machine that has Verdana draws what was measured.
+    if (is_dejavu_family(family)) return "DejaVu Sans";
     return std::string(family);
 }
 

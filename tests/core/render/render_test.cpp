@@ -400,3 +400,29 @@ TEST_CASE("a swimlane's body fill fades with its opacity", "[render]") {
         }
     CHECK(found);
 }
+
+TEST_CASE("a Verdana label wraps where draw.io wraps it (DejaVu Sans advances)", "[render]") {
+    // The SWOT template's text box (templates/business/swot_5.xml); the lines are those of draw.io's
+    // picture of that page (draw.io 25 in Chromium, Verdana drawn as DejaVu Sans). Measured with Arial's
+    // advances the text wrapped a word or two later on most lines.
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(vertex(
+        "v", "whiteSpace=wrap;html=1;fontFamily=Verdana;fontSize=15;align=left;spacing=10;", {0, 0, 240, 440},
+        "<span>Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut "
+        "labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris "
+        "nisi ut aliquip ex ea commodo consequat.</span>"));
+    Scene scene = render_page(page);
+    std::vector<std::pair<double, std::string>> lines;
+    for (const auto& item : scene.drawing.items)
+        if (auto* t = std::get_if<TextRun>(&item)) {
+            if (lines.empty() || lines.back().first != t->y) lines.push_back({t->y, ""});
+            lines.back().second += t->text;
+        }
+    std::vector<std::string> text;
+    for (auto& [y, s] : lines) text.push_back(s.substr(0, s.find_last_not_of(' ') + 1));
+    CHECK(text == std::vector<std::string>{"Lorem ipsum dolor sit amet,", "consectetur adipisicing elit,",
+                                           "sed do eiusmod tempor", "incididunt ut labore et dolore",
+                                           "magna aliqua. Ut enim ad", "minim veniam, quis nostrud",
+                                           "exercitation ullamco laboris", "nisi ut aliquip ex ea",
+                                           "commodo consequat."});
+}
