@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 
 #include "core/text/html_text.hpp"
@@ -353,6 +354,7 @@ double width_of(std::string_view s, const Font& f) {
     return text::text_width(s, text::font_spec(f.size, f.bold, f.family));
 }
 
+// max_width: the widest a line may be (a word that would make the line wider goes to the next line).
 std::vector<Line> wrap(const std::vector<Paragraph>& paragraphs, double max_width, bool wrap_lines) {
     std::vector<Line> lines;
     for (const auto& para : paragraphs) {
@@ -367,8 +369,7 @@ std::vector<Line> wrap(const std::vector<Paragraph>& paragraphs, double max_widt
                 Piece piece{run.text.substr(i, j - i), &run.font, 0, space};
                 piece.width = width_of(piece.text, run.font);
                 i = j;
-                if (wrap_lines && !space && !line.pieces.empty() &&
-                    line.width + piece.width > max_width + 0.5) {
+                if (wrap_lines && !space && !line.pieces.empty() && line.width + piece.width > max_width) {
                     while (!line.pieces.empty() && line.pieces.back().space) {
                         line.width -= line.pieces.back().width;
                         line.pieces.pop_back();
@@ -398,7 +399,8 @@ PlacedLabel place_label(const std::vector<Paragraph>& paragraphs, const LabelPla
             fallback_size = p.runs.front().font.size;
             break;
         }
-    auto lines = wrap(paragraphs, placement.box.width, placement.wrap);
+    const double max_width = placement.html ? std::round(placement.box.width + 2) : placement.box.width + 0.5;
+    auto lines = wrap(paragraphs, max_width, placement.wrap);
     double total = 0, widest = 0;
     for (auto& l : lines) {
         if (l.size == 0) l.size = fallback_size;

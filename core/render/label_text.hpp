@@ -41,6 +41,9 @@ struct LabelPlacement {
     HAlign align = HAlign::center;
     VAlign valign = VAlign::middle;
     bool wrap = false;  // whiteSpace=wrap: wrap at box.width
+    // html=1: draw.io lays the label out in a foreignObject div 2 px wider than the box (mxSvgCanvas2D's
+    // foreignObjectPadding), rounded to whole pixels, so a line wraps only when wider than round(width + 2).
+    bool html = false;
 };
 
 struct PlacedLabel {

@@ -566,6 +566,7 @@ class Builder {
         box = {box.x + l, box.y + t, std::max(0.0, box.width - l - r), std::max(0.0, box.height - t - bt)};
         p.box = box;
         p.wrap = s.get_or("whiteSpace", "") == "wrap";
+        p.html = s.get_or("html", "") == "1";
         return p;
     }
 

@@ -8,6 +8,7 @@
 #include "core/render/label_text.hpp"
 #include "core/render/page_renderer.hpp"
 #include "core/render/shape_geometry.hpp"
+#include "core/text/text_metrics.hpp"
 
 using namespace jstudio;
 using namespace jstudio::render;
@@ -425,4 +426,24 @@ TEST_CASE("a Verdana label wraps where draw.io wraps it (DejaVu Sans advances)",
                                            "magna aliqua. Ut enim ad", "minim veniam, quis nostrud",
                                            "exercitation ullamco laboris", "nisi ut aliquip ex ea",
                                            "commodo consequat."});
+}
+
+TEST_CASE("an HTML label wraps at the box width plus draw.io's 2 px foreignObject padding", "[render]") {
+    // draw.io lays an HTML label out in a div round(width + 2) px wide: a line up to 2 px wider than the box
+    // stays whole (the timeline template's columns wrapped a word early on most lines without this).
+    Font base;
+    base.size = 12;
+    auto label = parse_label("Lorem ipsum dolor sit amet", true, base);
+    const double w = text::text_width("Lorem ipsum dolor sit amet", text::font_spec(12, false, base.family));
+    auto lines = [&](double box_width, bool html) {
+        LabelPlacement p{{0, 0, box_width, 100}, HAlign::left, VAlign::top, true, html};
+        std::vector<double> ys;
+        for (const auto& r : place_label(label, p).runs)
+            if (std::find(ys.begin(), ys.end(), r.y) == ys.end()) ys.push_back(r.y);
+        return ys.size();
+    };
+    CHECK(lines(w - 1.5, true) == 1);
+    CHECK(lines(w - 1.5, false) == 2);
+    CHECK(lines(w - 3, true) == 2);
+    CHECK(lines(w, false) == 1);
 }
