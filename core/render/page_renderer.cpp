@@ -722,6 +722,17 @@ class Builder {
         LabelPlacement p;
         p.box = {at.x, at.y, 0, 0};
         p.align = HAlign::center;
+        // draw.io (mxText.getSpacing for an edge's label): align=left starts the text at the point moved
+        // right by spacing + spacingLeft, align=right ends it there moved left by spacing + spacingRight.
+        const std::string align = s.get_or("align", "center");
+        const double spacing = s.number("spacing", 2);
+        if (align == "left") {
+            p.align = HAlign::left;
+            p.box.x += spacing + s.number("spacingLeft", 0);
+        } else if (align == "right") {
+            p.align = HAlign::right;
+            p.box.x -= spacing + s.number("spacingRight", 0);
+        }
         // draw.io: verticalAlign=bottom puts the label above the point (its bottom there), top below it.
         const std::string valign = s.get_or("verticalAlign", "middle");
         p.valign = valign == "bottom" ? VAlign::bottom : valign == "top" ? VAlign::top : VAlign::middle;

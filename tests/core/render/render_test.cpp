@@ -447,3 +447,33 @@ TEST_CASE("an HTML label wraps at the box width plus draw.io's 2 px foreignObjec
     CHECK(lines(w - 3, true) == 2);
     CHECK(lines(w, false) == 1);
 }
+
+TEST_CASE("an edge label with align=left starts beside its point, align=right ends there", "[render]") {
+    // draw.io's UML state machine template labels its transitions with align=left: the text starts
+    // spacing (2 px) right of the label's point instead of being centred on it.
+    for (const std::string align : {"left", "right", "center"}) {
+        diagram::Page page = diagram::make_page("p", "P");
+        page.cells.push_back(vertex("a", "", {0, 0, 100, 40}));
+        page.cells.push_back(vertex("b", "", {0, 200, 100, 40}));
+        diagram::Cell e;
+        e.id = "e", e.parent = "1", e.edge = true, e.kind = diagram::CellKind::edge, e.source = "a",
+        e.target = "b";
+        e.value = "relation";
+        e.style = Style::parse("html=1;verticalAlign=bottom;align=" + align + ";");
+        e.geometry = diagram::Geometry{};
+        e.geometry->relative = true;
+        page.cells.push_back(e);
+        Scene scene = render_page(page);
+        REQUIRE(scene.edges.size() == 1);
+        const double x = scene.edges[0].label_at.x;
+        CHECK(x == Approx(50));
+        const TextRun* run = nullptr;
+        for (const auto& item : scene.drawing.items)
+            if (auto* t = std::get_if<TextRun>(&item)) run = t;
+        REQUIRE(run);
+        CAPTURE(align);
+        if (align == "left") CHECK(run->x == Approx(x + 2));
+        if (align == "right") CHECK(run->x + run->width == Approx(x - 2));
+        if (align == "center") CHECK(run->x + run->width / 2 == Approx(x));
+    }
+}
