@@ -477,3 +477,36 @@ TEST_CASE("an edge label with align=left starts beside its point, align=right en
         if (align == "center") CHECK(run->x + run->width / 2 == Approx(x));
     }
 }
+
+TEST_CASE("an HTML block's text-align aligns its lines within the label's text block", "[render]") {
+    // The UML communication diagram's lifeline title: align=left, each div centred. As in the browser, the
+    // text block is as wide as its widest line and starts at the box's left; "app UI" is centred in it.
+    Font base;
+    base.size = 14;
+    auto label = parse_label(
+        "<div style=\"text-align: center\"><span>Habit Tracker&nbsp;</span></div>"
+        "<div style=\"text-align: center\">app UI</div>",
+        true, base);
+    REQUIRE(label.size() == 2);
+    CHECK(label[0].align == HAlign::center);
+    CHECK(label[1].align == HAlign::center);
+    auto placed = place_label(label, {{10, 0, 100, 40}, HAlign::left, VAlign::top, false});
+    REQUIRE(placed.runs.size() == 2);
+    CHECK(placed.runs[0].x == Approx(10));
+    CHECK(placed.runs[1].x == Approx(10 + (placed.runs[0].width - placed.runs[1].width) / 2));
+    SECTION("the align attribute and a nested block inherit; lines without one follow the label") {
+        auto p = parse_label("<div align=\"right\">a<p>b</p></div><div>c</div>x", true, base);
+        REQUIRE(p.size() == 4);
+        CHECK(p[0].align == HAlign::right);
+        CHECK(p[1].align == HAlign::right);
+        CHECK_FALSE(p[2].align);
+        CHECK_FALSE(p[3].align);
+        auto pl = place_label(p, {{0, 0, 100, 80}, HAlign::center, VAlign::top, false});
+        REQUIRE(pl.runs.size() == 4);
+        // The block is as wide as the widest line and centred in the box.
+        double widest = 0;
+        for (const auto& r : pl.runs) widest = std::max(widest, r.width);
+        CHECK(pl.runs[0].x + pl.runs[0].width == Approx(50 + widest / 2));
+        CHECK(pl.runs[2].x + pl.runs[2].width / 2 == Approx(50));
+    }
+}
