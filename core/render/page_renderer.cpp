@@ -564,6 +564,11 @@ class Builder {
         double l = spacing + s.number("spacingLeft", 0), r = spacing + s.number("spacingRight", 0);
         double t = spacing + s.number("spacingTop", 0), bt = spacing + s.number("spacingBottom", 0);
         box = {box.x + l, box.y + t, std::max(0.0, box.width - l - r), std::max(0.0, box.height - t - bt)};
+        // Measured against draw.io's pictures (fonts 8 to 30 px, HTML and plain labels, any spacing): its
+        // top-aligned labels sit 4 px lower than spacing alone puts them and bottom-aligned ones 1 px higher;
+        // middle-aligned ones are where the spacing puts them.
+        if (p.valign == VAlign::top) box.y += 4, box.height = std::max(0.0, box.height - 4);
+        if (p.valign == VAlign::bottom) box.height = std::max(0.0, box.height - 1);
         p.box = box;
         p.wrap = s.get_or("whiteSpace", "") == "wrap";
         p.html = s.get_or("html", "") == "1";

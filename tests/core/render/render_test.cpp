@@ -510,3 +510,24 @@ TEST_CASE("an HTML block's text-align aligns its lines within the label's text b
         CHECK(pl.runs[2].x + pl.runs[2].width / 2 == Approx(50));
     }
 }
+
+TEST_CASE("top- and bottom-aligned labels sit where draw.io's pictures put them", "[render]") {
+    // Measured on draw.io's pictures of labels of 8 to 30 px: the first line's box starts spacing + 4 px
+    // below the top of a verticalAlign=top label (the schema template's rows were 4 px high before), the last
+    // ends spacing + 1 px above the bottom of a bottom-aligned one; middle stays centred.
+    for (const std::string valign : {"top", "bottom", "middle"}) {
+        diagram::Page page = diagram::make_page("p", "P");
+        page.cells.push_back(
+            vertex("v", "html=1;fontSize=14;verticalAlign=" + valign + ";", {0, 20, 90, 60}, "User"));
+        Scene scene = render_page(page);
+        const TextRun* run = nullptr;
+        for (const auto& item : scene.drawing.items)
+            if (auto* t = std::get_if<TextRun>(&item)) run = t;
+        REQUIRE(run);
+        CAPTURE(valign);
+        const double line = 14 * 1.2, top = run->y - (line - 0.25 * 14);  // the line's box
+        if (valign == "top") CHECK(top == Approx(20 + 2 + 4));
+        if (valign == "bottom") CHECK(top + line == Approx(80 - 2 - 1));
+        if (valign == "middle") CHECK(top + line / 2 == Approx(50));
+    }
+}
