@@ -563,7 +563,19 @@ class Builder {
         double spacing = s.number("spacing", 2);
         double l = spacing + s.number("spacingLeft", 0), r = spacing + s.number("spacingRight", 0);
         double t = spacing + s.number("spacingTop", 0), bt = spacing + s.number("spacingBottom", 0);
-        box = {box.x + l, box.y + t, std::max(0.0, box.width - l - r), std::max(0.0, box.height - t - bt)};
+        // draw.io (mxCellRenderer.rotateLabelBounds): the spacing narrows the box only for a label inside its
+        // shape (labelPosition=center), and makes it lower only for verticalLabelPosition=middle; beside the
+        // shape it only moves the text, by the spacing on the side the text is aligned to.
+        if (lp == "center") {
+            box.x += l, box.width = std::max(0.0, box.width - l - r);
+        } else {
+            box.x += p.align == HAlign::left ? l : p.align == HAlign::right ? -r : (l - r) / 2;
+        }
+        if (vlp == "middle") {
+            box.y += t, box.height = std::max(0.0, box.height - t - bt);
+        } else {
+            box.y += p.valign == VAlign::top ? t : p.valign == VAlign::bottom ? -bt : (t - bt) / 2;
+        }
         // Measured against draw.io's pictures (fonts 8 to 30 px, HTML and plain labels, any spacing): its
         // top-aligned labels sit 4 px lower than spacing alone puts them and bottom-aligned ones 1 px higher;
         // middle-aligned ones are where the spacing puts them.

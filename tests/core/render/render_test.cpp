@@ -531,3 +531,25 @@ TEST_CASE("top- and bottom-aligned labels sit where draw.io's pictures put them"
         if (valign == "middle") CHECK(top + line / 2 == Approx(50));
     }
 }
+
+TEST_CASE("a label beside its shape is not narrowed by the spacing, as draw.io's", "[render]") {
+    // mxCellRenderer.rotateLabelBounds narrows the box by spacingLeft + spacingRight only for
+    // labelPosition=center: beside the shape the label may be as wide as the shape (plus the 2 px padding).
+    const std::string text = "Large Language";
+    const double w = text::text_width(text, text::font_spec(12, false, ""));
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(
+        vertex("v", "labelPosition=right;verticalLabelPosition=middle;align=left;whiteSpace=wrap;html=1;",
+               {0, 0, std::floor(w) - 1, 20}, text));
+    Scene scene = render_page(page);
+    std::vector<double> lines;
+    const TextRun* first = nullptr;
+    for (const auto& item : scene.drawing.items)
+        if (auto* t = std::get_if<TextRun>(&item)) {
+            if (!first) first = t;
+            if (std::find(lines.begin(), lines.end(), t->y) == lines.end()) lines.push_back(t->y);
+        }
+    REQUIRE(first);
+    CHECK(lines.size() == 1);
+    CHECK(first->x == Approx(std::floor(w) - 1 + 2));  // the shape's right side + spacing
+}
