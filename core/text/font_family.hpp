@@ -1,5 +1,6 @@
 #pragma once
-// The font a backend asks the system for. Text is laid out with Liberation Sans advances (text_metrics.hpp),
+// The font a backend asks the system for. Text is laid out with Liberation Sans advances (text_metrics.hpp;
+// DejaVu Sans for Verdana, Tahoma and Comic Sans MS),
 // which match Helvetica's; asking fontconfig for "Helvetica" gives whatever the machine aliases it to
 // (Nimbus Sans once fonts-urw-base35 is installed), so text would no longer fit the measured boxes and the
 // canvas and the exports would differ. Every backend that picks a font by name goes through this.
