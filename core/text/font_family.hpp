@@ -1,9 +1,9 @@
 #pragma once
-// The font a backend asks the system for. Text is laid out with Liberation Sans advances (text_metrics.hpp;
-// DejaVu Sans for Verdana, Tahoma and Comic Sans MS),
-// which match Helvetica's; asking fontconfig for "Helvetica" gives whatever the machine aliases it to
-// (Nimbus Sans once fonts-urw-base35 is installed), so text would no longer fit the measured boxes and the
-// canvas and the exports would differ. Every backend that picks a font by name goes through this.
+// The font a backend asks the system for. Text is laid out with Liberation Sans advances (text_metrics.hpp),
+// which match Helvetica's (Verdana, Tahoma and Comic Sans MS: DejaVu Sans's, and drawn with it); asking
+// fontconfig for "Helvetica" gives whatever the machine aliases it to (Nimbus Sans once fonts-urw-base35 is
+// installed), so text would no longer fit the measured boxes and the canvas and the exports would differ.
+// Every backend that picks a font by name goes through this.
 #include <string>
 #include <string_view>
 
