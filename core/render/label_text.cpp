@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 
 #include "core/text/html_text.hpp"
@@ -114,6 +115,34 @@ void apply_css(std::string_view css, Font& font) {
     }
 }
 
+// A block's text-align (style) or align (attribute): left/start, center, right/end; justify lays out as left.
+std::optional<HAlign> text_align(std::string_view css, const std::string& attribute) {
+    std::string value = attribute;
+    std::size_t at = 0;
+    while (at < css.size()) {
+        auto semi = css.find(';', at);
+        if (semi == std::string_view::npos) semi = css.size();
+        auto decl = css.substr(at, semi - at);
+        at = semi + 1;
+        auto colon = decl.find(':');
+        if (colon == std::string_view::npos) continue;
+        std::string key = lower(decl.substr(0, colon));
+        key.erase(
+            std::remove_if(key.begin(), key.end(), [](char c) { return std::isspace((unsigned char)c); }),
+            key.end());
+        if (key != "text-align") continue;
+        value = lower(decl.substr(colon + 1));
+        value.erase(std::remove_if(value.begin(), value.end(),
+                                   [](char c) { return std::isspace((unsigned char)c) || c == '!'; }),
+                    value.end());
+        if (auto imp = value.find("important"); imp != std::string::npos) value.erase(imp);
+    }
+    if (value == "left" || value == "start" || value == "justify") return HAlign::left;
+    if (value == "center" || value == "-webkit-center") return HAlign::center;
+    if (value == "right" || value == "end") return HAlign::right;
+    return std::nullopt;
+}
+
 bool is_block(const std::string& name) {
     static const char* blocks[] = {"div", "p",  "li", "ul",    "ol", "h1",         "h2",  "h3",
                                    "h4",  "h5", "h6", "table", "tr", "blockquote", "pre", "hr"};
@@ -181,6 +210,11 @@ class HtmlBuilder {
             if (t.name == "ul" || t.name == "ol") {
                 if (!m_lists.empty()) m_lists.pop_back();
             }
+            for (std::size_t i = m_aligns.size(); i-- > 0;)
+                if (m_aligns[i].first == t.name) {
+                    m_aligns.resize(i);
+                    break;
+                }
             return;
         }
         Font f = m_fonts.back().second;
@@ -205,6 +239,11 @@ class HtmlBuilder {
             if (!face.empty()) f.family = face.substr(0, face.find(','));
         }
         apply_css(t.attribute("style"), f);
+        if (is_block(n) && !t.self_closing && !is_void(n)) {
+            std::optional<HAlign> a = m_aligns.empty() ? std::nullopt : m_aligns.back().second;
+            if (auto css = text_align(t.attribute("style"), lower(t.attribute("align")))) a = css;
+            m_aligns.push_back({n, a});
+        }
         if (n == "ul" || n == "ol") m_lists.push_back({n == "ol", 0});
         if (n == "li") {
             std::string bullet = "\xE2\x80\xA2 ";
@@ -235,11 +274,13 @@ class HtmlBuilder {
   private:
     std::vector<std::pair<std::string, Font>> m_fonts;  // open element → font inside it
     std::vector<Paragraph> m_paragraphs;
-    std::vector<std::pair<bool, int>> m_lists;  // ordered?, items so far
+    std::vector<std::pair<bool, int>> m_lists;                            // ordered?, items so far
+    std::vector<std::pair<std::string, std::optional<HAlign>>> m_aligns;  // open block → text-align in it
     bool m_last_space = true;
 
     void add(const std::string& text) {
         auto& para = m_paragraphs.back();
+        if (para.runs.empty() && !m_aligns.empty()) para.align = m_aligns.back().second;
         const Font& f = m_fonts.back().second;
         if (!para.runs.empty() && para.runs.back().font == f)
             para.runs.back().text += text;
@@ -347,16 +388,20 @@ struct Piece {
 struct Line {
     std::vector<Piece> pieces;
     double width = 0, size = 0;
+    std::optional<HAlign> align;  // the paragraph's
+    bool wrapped = false;         // broken because the paragraph was wider than the box
 };
 
 double width_of(std::string_view s, const Font& f) {
-    return text::text_width(s, {f.size, f.bold, text::is_monospace_family(f.family)});
+    return text::text_width(s, text::font_spec(f.size, f.bold, f.family));
 }
 
+// max_width: the widest a line may be (a word that would make the line wider goes to the next line).
 std::vector<Line> wrap(const std::vector<Paragraph>& paragraphs, double max_width, bool wrap_lines) {
     std::vector<Line> lines;
     for (const auto& para : paragraphs) {
         Line line;
+        line.align = para.align;
         double para_size = para.runs.empty() ? 0 : para.runs.front().font.size;
         for (const auto& run : para.runs) {
             std::size_t i = 0;
@@ -367,14 +412,15 @@ std::vector<Line> wrap(const std::vector<Paragraph>& paragraphs, double max_widt
                 Piece piece{run.text.substr(i, j - i), &run.font, 0, space};
                 piece.width = width_of(piece.text, run.font);
                 i = j;
-                if (wrap_lines && !space && !line.pieces.empty() &&
-                    line.width + piece.width > max_width + 0.5) {
+                if (wrap_lines && !space && !line.pieces.empty() && line.width + piece.width > max_width) {
                     while (!line.pieces.empty() && line.pieces.back().space) {
                         line.width -= line.pieces.back().width;
                         line.pieces.pop_back();
                     }
+                    line.wrapped = true;
                     lines.push_back(std::move(line));
                     line = Line{};
+                    line.align = para.align;
                 }
                 if (space && line.pieces.empty() && !lines.empty() && wrap_lines) continue;
                 line.width += piece.width;
@@ -398,13 +444,19 @@ PlacedLabel place_label(const std::vector<Paragraph>& paragraphs, const LabelPla
             fallback_size = p.runs.front().font.size;
             break;
         }
-    auto lines = wrap(paragraphs, placement.box.width, placement.wrap);
+    const double max_width = placement.html ? std::round(placement.box.width + 2) : placement.box.width + 0.5;
+    auto lines = wrap(paragraphs, max_width, placement.wrap);
     double total = 0, widest = 0;
+    bool wrapped = false;
     for (auto& l : lines) {
         if (l.size == 0) l.size = fallback_size;
         total += l.size * text::line_height_factor;
         widest = std::max(widest, l.width);
+        wrapped = wrapped || l.wrapped;
     }
+    // The text block (the browser's inline-block): as wide as the widest line, or the whole box when a line
+    // had to wrap; placed in the box by the label's align. Each line is aligned in it by its paragraph's.
+    const double block_width = wrapped ? std::max(widest, placement.box.width) : widest;
     const Rect& box = placement.box;
     double y = box.y;
     if (placement.valign == VAlign::middle) y = box.y + (box.height - total) / 2;
@@ -413,9 +465,13 @@ PlacedLabel place_label(const std::vector<Paragraph>& paragraphs, const LabelPla
     const double top = y;
     for (const auto& l : lines) {
         double lh = l.size * text::line_height_factor;
-        double x = box.x;
-        if (placement.align == HAlign::center) x = box.x + (box.width - l.width) / 2;
-        if (placement.align == HAlign::right) x = box.right() - l.width;
+        double block_x = box.x;
+        if (placement.align == HAlign::center) block_x = box.x + (box.width - block_width) / 2;
+        if (placement.align == HAlign::right) block_x = box.right() - block_width;
+        const HAlign a = l.align.value_or(placement.align);
+        double x = block_x;
+        if (a == HAlign::center) x = block_x + (block_width - l.width) / 2;
+        if (a == HAlign::right) x = block_x + block_width - l.width;
         double baseline = y + lh - 0.25 * l.size;
         min_x = std::min(min_x, x);
         max_x = std::max(max_x, x + l.width);
@@ -435,7 +491,6 @@ PlacedLabel place_label(const std::vector<Paragraph>& paragraphs, const LabelPla
     std::erase_if(out.runs,
                   [](const TextRun& r) { return r.text.find_first_not_of(' ') == std::string::npos; });
     out.bounds = {min_x, top, max_x - min_x, total};
-    (void)widest;
     return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Labels as styled runs: draw.io's HTML labels (b, i, u, br, div, p, span/font with colour and size, lists)
 // and plain labels turned into paragraphs of runs, then wrapped with real font metrics and placed in a box.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -8,6 +9,9 @@
 #include "core/render/display_list.hpp"
 
 namespace jstudio::render {
+
+enum class HAlign { left, center, right };
+enum class VAlign { top, middle, bottom };
 
 struct StyledRun {
     std::string text;
@@ -18,6 +22,10 @@ struct StyledRun {
 // A line of the label as written; wrapping may split it into several drawn lines.
 struct Paragraph {
     std::vector<StyledRun> runs;
+    // text-align of the HTML block (div, p, ...) the line is in; none: the label's align. As in the
+    // browser, such lines are aligned within the label's text block (as wide as its widest line), and the
+    // block is placed by the label's align.
+    std::optional<HAlign> align;
     bool operator==(const Paragraph&) const = default;
 };
 
@@ -33,14 +41,14 @@ bool truncate_label(std::vector<Paragraph>& paragraphs, std::size_t max_bytes);
 // The longest prefix of `text` of at most max_bytes that does not split a UTF-8 character.
 std::string_view utf8_prefix(std::string_view text, std::size_t max_bytes);
 
-enum class HAlign { left, center, right };
-enum class VAlign { top, middle, bottom };
-
 struct LabelPlacement {
     Rect box;  // the area the text is aligned in (already reduced by spacing)
     HAlign align = HAlign::center;
     VAlign valign = VAlign::middle;
     bool wrap = false;  // whiteSpace=wrap: wrap at box.width
+    // html=1: draw.io lays the label out in a foreignObject div 2 px wider than the box (mxSvgCanvas2D's
+    // foreignObjectPadding), rounded to whole pixels, so a line wraps only when wider than round(width + 2).
+    bool html = false;
 };
 
 struct PlacedLabel {

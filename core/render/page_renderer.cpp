@@ -563,9 +563,27 @@ class Builder {
         double spacing = s.number("spacing", 2);
         double l = spacing + s.number("spacingLeft", 0), r = spacing + s.number("spacingRight", 0);
         double t = spacing + s.number("spacingTop", 0), bt = spacing + s.number("spacingBottom", 0);
-        box = {box.x + l, box.y + t, std::max(0.0, box.width - l - r), std::max(0.0, box.height - t - bt)};
+        // draw.io (mxCellRenderer.rotateLabelBounds): the spacing narrows the box only for a label inside its
+        // shape (labelPosition=center), and makes it lower only for verticalLabelPosition=middle; beside the
+        // shape it only moves the text, by the spacing on the side the text is aligned to.
+        if (lp == "center") {
+            box.x += l, box.width = std::max(0.0, box.width - l - r);
+        } else {
+            box.x += p.align == HAlign::left ? l : p.align == HAlign::right ? -r : (l - r) / 2;
+        }
+        if (vlp == "middle") {
+            box.y += t, box.height = std::max(0.0, box.height - t - bt);
+        } else {
+            box.y += p.valign == VAlign::top ? t : p.valign == VAlign::bottom ? -bt : (t - bt) / 2;
+        }
+        // Measured against draw.io's pictures (fonts 8 to 30 px, HTML and plain labels, any spacing): its
+        // top-aligned labels sit 4 px lower than spacing alone puts them and bottom-aligned ones 1 px higher;
+        // middle-aligned ones are where the spacing puts them.
+        if (p.valign == VAlign::top) box.y += 4, box.height = std::max(0.0, box.height - 4);
+        if (p.valign == VAlign::bottom) box.height = std::max(0.0, box.height - 1);
         p.box = box;
         p.wrap = s.get_or("whiteSpace", "") == "wrap";
+        p.html = s.get_or("html", "") == "1";
         return p;
     }
 
@@ -721,6 +739,17 @@ class Builder {
         LabelPlacement p;
         p.box = {at.x, at.y, 0, 0};
         p.align = HAlign::center;
+        // draw.io (mxText.getSpacing for an edge's label): align=left starts the text at the point moved
+        // right by spacing + spacingLeft, align=right ends it there moved left by spacing + spacingRight.
+        const std::string align = s.get_or("align", "center");
+        const double spacing = s.number("spacing", 2);
+        if (align == "left") {
+            p.align = HAlign::left;
+            p.box.x += spacing + s.number("spacingLeft", 0);
+        } else if (align == "right") {
+            p.align = HAlign::right;
+            p.box.x -= spacing + s.number("spacingRight", 0);
+        }
         // draw.io: verticalAlign=bottom puts the label above the point (its bottom there), top below it.
         const std::string valign = s.get_or("verticalAlign", "middle");
         p.valign = valign == "bottom" ? VAlign::bottom : valign == "top" ? VAlign::top : VAlign::middle;

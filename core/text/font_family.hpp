@@ -1,8 +1,9 @@
 #pragma once
 // The font a backend asks the system for. Text is laid out with Liberation Sans advances (text_metrics.hpp),
-// which match Helvetica's; asking fontconfig for "Helvetica" gives whatever the machine aliases it to
-// (Nimbus Sans once fonts-urw-base35 is installed), so text would no longer fit the measured boxes and the
-// canvas and the exports would differ. Every backend that picks a font by name goes through this.
+// which match Helvetica's (Verdana, Tahoma and Comic Sans MS: DejaVu Sans's, and drawn with it); asking
+// fontconfig for "Helvetica" gives whatever the machine aliases it to (Nimbus Sans once fonts-urw-base35 is
+// installed), so text would no longer fit the measured boxes and the canvas and the exports would differ.
+// Every backend that picks a font by name goes through this.
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,9 @@ inline std::string installed_family(std::string_view family) {
     // (draw.io's reference pictures: Courier New is Liberation Mono, the others DejaVu Sans Mono.)
     if (is_monospace_family(family))
         return family.rfind("Courier", 0) == 0 ? "Liberation Mono" : "DejaVu Sans Mono";
+    // Verdana, Tahoma, Comic Sans MS are laid out with DejaVu Sans advances (draw.io's reference pictures
+    // draw them with it): drawn with it too, so a machine that has Verdana draws what was measured.
+    if (is_dejavu_family(family)) return "DejaVu Sans";
     return std::string(family);
 }
 

@@ -7,4 +7,7 @@ inline constexpr std::size_t metric_count = 203;
 extern const std::uint32_t metric_codepoints[metric_count];  // ascending
 extern const std::uint16_t regular_widths[metric_count];     // 1/1000 em
 extern const std::uint16_t bold_widths[metric_count];
+// DejaVu Sans (Verdana, Tahoma and Comic Sans MS are drawn with it)
+extern const std::uint16_t dejavu_regular_widths[metric_count];
+extern const std::uint16_t dejavu_bold_widths[metric_count];
 }  // namespace jstudio::text::detail

@@ -24,19 +24,20 @@ std::uint32_t next_codepoint(std::string_view s, std::size_t& i) {
     return cp;
 }
 
-double advance(std::uint32_t cp, bool bold) {
+double advance(std::uint32_t cp, bool bold, bool dejavu) {
     const auto* begin = detail::metric_codepoints;
     const auto* end = begin + detail::metric_count;
     const auto* it = std::lower_bound(begin, end, cp);
-    const std::uint16_t* widths = bold ? detail::bold_widths : detail::regular_widths;
+    const std::uint16_t* widths = dejavu ? (bold ? detail::dejavu_bold_widths : detail::dejavu_regular_widths)
+                                         : (bold ? detail::bold_widths : detail::regular_widths);
     if (it != end && *it == cp) return widths[it - begin];
     if (cp == '\t') return 4 * widths[0];
-    return bold ? 611 : 556;  // the width of 'n'/'a': a fair guess for letters of other scripts
+    // The width of 'n': a fair guess for letters of other scripts.
+    return widths[std::lower_bound(begin, end, std::uint32_t('n')) - begin];
 }
 
-}  // namespace
-
-bool is_monospace_family(std::string_view family) {
+// The first family of a CSS font list, lower case, without quotes and surrounding spaces.
+std::string first_family(std::string_view family) {
     std::string first;
     for (char c : family.substr(0, family.find(','))) {
         if (c == '"' || c == '\'') continue;
@@ -44,11 +45,29 @@ bool is_monospace_family(std::string_view family) {
     }
     while (!first.empty() && first.front() == ' ') first.erase(first.begin());
     while (!first.empty() && first.back() == ' ') first.pop_back();
+    return first;
+}
+
+}  // namespace
+
+bool is_monospace_family(std::string_view family) {
+    const std::string first = first_family(family);
     for (const char* mono :
          {"courier new", "courier", "monospace", "consolas", "lucida console", "menlo", "monaco",
           "liberation mono", "dejavu sans mono", "source code pro", "ubuntu mono"})
         if (first == mono) return true;
     return false;
+}
+
+bool is_dejavu_family(std::string_view family) {
+    const std::string first = first_family(family);
+    for (const char* f : {"verdana", "tahoma", "comic sans ms", "dejavu sans"})
+        if (first == f) return true;
+    return false;
+}
+
+FontSpec font_spec(double size, bool bold, std::string_view family) {
+    return {size, bold, is_monospace_family(family), is_dejavu_family(family)};
 }
 
 double text_width(std::string_view s, const FontSpec& font) {
@@ -58,7 +77,7 @@ double text_width(std::string_view s, const FontSpec& font) {
         return double(n) * 0.6 * font.size;
     }
     double units = 0;
-    for (std::size_t i = 0; i < s.size();) units += advance(next_codepoint(s, i), font.bold);
+    for (std::size_t i = 0; i < s.size();) units += advance(next_codepoint(s, i), font.bold, font.dejavu);
     return units * font.size / 1000.0;
 }
 

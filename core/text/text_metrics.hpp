@@ -11,10 +11,17 @@ struct FontSpec {
     double size = 12;        // px, as draw.io's fontSize
     bool bold = false;       // italic has the same advances in Liberation Sans
     bool monospace = false;  // Courier New, Consolas, monospace...: every character 0.6 em (Liberation Mono)
+    bool dejavu = false;     // Verdana, Tahoma, Comic Sans MS: DejaVu Sans advances (see font_family.hpp)
 };
 
 // Whether a draw.io fontFamily is a monospace font (the first family of a CSS list decides).
 bool is_monospace_family(std::string_view family);
+// Whether a draw.io fontFamily is drawn with DejaVu Sans: Verdana, Tahoma and Comic Sans MS, which draw.io's
+// reference pictures alias to it (and which are much wider than Arial: Liberation Sans advances would wrap
+// a Verdana label a word or two later than draw.io does), and DejaVu Sans itself.
+bool is_dejavu_family(std::string_view family);
+// The FontSpec for a draw.io font: size, bold, fontFamily.
+FontSpec font_spec(double size, bool bold, std::string_view family);
 
 // draw.io's mxConstants.LINE_HEIGHT: lines are 1.2 font sizes apart.
 inline constexpr double line_height_factor = 1.2;

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "core/text/font_family.hpp"
 #include "core/text/text_metrics.hpp"
 
 using namespace jstudio::text;
@@ -43,4 +44,22 @@ TEST_CASE("wrapping keeps every line inside the width", "[core][text]") {
         auto block = measure_block(text, 100, f);
         CHECK(block.height == Approx(lines.size() * 12 * 1.2));
     }
+}
+
+TEST_CASE("Verdana, Tahoma and Comic Sans MS are measured and drawn as DejaVu Sans", "[core][text]") {
+    CHECK(font_spec(10, false, "Verdana").dejavu);
+    CHECK(font_spec(10, false, "'Tahoma', sans-serif").dejavu);
+    CHECK(font_spec(10, true, "Comic Sans MS").dejavu);
+    CHECK_FALSE(font_spec(10, false, "Helvetica").dejavu);
+    CHECK_FALSE(font_spec(10, false, "Courier New").dejavu);
+    CHECK(font_spec(10, false, "Courier New").monospace);
+    // DejaVu Sans advances (units per 2048): a = 1255, space = 651, W = 2025; bold a = 1382.
+    FontSpec v = font_spec(10, false, "Verdana");
+    CHECK(text_width("a", v) == Approx(6.13));
+    CHECK(text_width(" ", v) == Approx(3.18));
+    CHECK(text_width("W", v) == Approx(9.89));
+    CHECK(text_width("a", font_spec(10, true, "Verdana")) == Approx(6.75));
+    CHECK(text_width("Lorem ipsum", v) > text_width("Lorem ipsum", font_spec(10, false, "Helvetica")) * 1.1);
+    CHECK(installed_family("Verdana") == "DejaVu Sans");
+    CHECK(installed_family("Arial") == "Arial");
 }

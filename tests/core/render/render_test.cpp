@@ -8,6 +8,7 @@
 #include "core/render/label_text.hpp"
 #include "core/render/page_renderer.hpp"
 #include "core/render/shape_geometry.hpp"
+#include "core/text/text_metrics.hpp"
 
 using namespace jstudio;
 using namespace jstudio::render;
@@ -399,4 +400,156 @@ TEST_CASE("a swimlane's body fill fades with its opacity", "[render]") {
             found = true;
         }
     CHECK(found);
+}
+
+TEST_CASE("a Verdana label wraps where draw.io wraps it (DejaVu Sans advances)", "[render]") {
+    // The SWOT template's text box (templates/business/swot_5.xml); the lines are those of draw.io's
+    // picture of that page (draw.io 25 in Chromium, Verdana drawn as DejaVu Sans). Measured with Arial's
+    // advances the text wrapped a word or two later on most lines.
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(vertex(
+        "v", "whiteSpace=wrap;html=1;fontFamily=Verdana;fontSize=15;align=left;spacing=10;", {0, 0, 240, 440},
+        "<span>Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut "
+        "labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris "
+        "nisi ut aliquip ex ea commodo consequat.</span>"));
+    Scene scene = render_page(page);
+    std::vector<std::pair<double, std::string>> lines;
+    for (const auto& item : scene.drawing.items)
+        if (auto* t = std::get_if<TextRun>(&item)) {
+            if (lines.empty() || lines.back().first != t->y) lines.push_back({t->y, ""});
+            lines.back().second += t->text;
+        }
+    std::vector<std::string> text;
+    for (auto& [y, s] : lines) text.push_back(s.substr(0, s.find_last_not_of(' ') + 1));
+    CHECK(text == std::vector<std::string>{"Lorem ipsum dolor sit amet,", "consectetur adipisicing elit,",
+                                           "sed do eiusmod tempor", "incididunt ut labore et dolore",
+                                           "magna aliqua. Ut enim ad", "minim veniam, quis nostrud",
+                                           "exercitation ullamco laboris", "nisi ut aliquip ex ea",
+                                           "commodo consequat."});
+}
+
+TEST_CASE("an HTML label wraps at the box width plus draw.io's 2 px foreignObject padding", "[render]") {
+    // draw.io lays an HTML label out in a div round(width + 2) px wide: a line up to 2 px wider than the box
+    // stays whole (the timeline template's columns wrapped a word early on most lines without this).
+    Font base;
+    base.size = 12;
+    auto label = parse_label("Lorem ipsum dolor sit amet", true, base);
+    const double w = text::text_width("Lorem ipsum dolor sit amet", text::font_spec(12, false, base.family));
+    auto lines = [&](double box_width, bool html) {
+        LabelPlacement p{{0, 0, box_width, 100}, HAlign::left, VAlign::top, true, html};
+        std::vector<double> ys;
+        for (const auto& r : place_label(label, p).runs)
+            if (std::find(ys.begin(), ys.end(), r.y) == ys.end()) ys.push_back(r.y);
+        return ys.size();
+    };
+    CHECK(lines(w - 1.5, true) == 1);
+    CHECK(lines(w - 1.5, false) == 2);
+    CHECK(lines(w - 3, true) == 2);
+    CHECK(lines(w, false) == 1);
+}
+
+TEST_CASE("an edge label with align=left starts beside its point, align=right ends there", "[render]") {
+    // draw.io's UML state machine template labels its transitions with align=left: the text starts
+    // spacing (2 px) right of the label's point instead of being centred on it.
+    for (const std::string align : {"left", "right", "center"}) {
+        diagram::Page page = diagram::make_page("p", "P");
+        page.cells.push_back(vertex("a", "", {0, 0, 100, 40}));
+        page.cells.push_back(vertex("b", "", {0, 200, 100, 40}));
+        diagram::Cell e;
+        e.id = "e", e.parent = "1", e.edge = true, e.kind = diagram::CellKind::edge, e.source = "a",
+        e.target = "b";
+        e.value = "relation";
+        e.style = Style::parse("html=1;verticalAlign=bottom;align=" + align + ";");
+        e.geometry = diagram::Geometry{};
+        e.geometry->relative = true;
+        page.cells.push_back(e);
+        Scene scene = render_page(page);
+        REQUIRE(scene.edges.size() == 1);
+        const double x = scene.edges[0].label_at.x;
+        CHECK(x == Approx(50));
+        const TextRun* run = nullptr;
+        for (const auto& item : scene.drawing.items)
+            if (auto* t = std::get_if<TextRun>(&item)) run = t;
+        REQUIRE(run);
+        CAPTURE(align);
+        if (align == "left") CHECK(run->x == Approx(x + 2));
+        if (align == "right") CHECK(run->x + run->width == Approx(x - 2));
+        if (align == "center") CHECK(run->x + run->width / 2 == Approx(x));
+    }
+}
+
+TEST_CASE("an HTML block's text-align aligns its lines within the label's text block", "[render]") {
+    // The UML communication diagram's lifeline title: align=left, each div centred. As in the browser, the
+    // text block is as wide as its widest line and starts at the box's left; "app UI" is centred in it.
+    Font base;
+    base.size = 14;
+    auto label = parse_label(
+        "<div style=\"text-align: center\"><span>Habit Tracker&nbsp;</span></div>"
+        "<div style=\"text-align: center\">app UI</div>",
+        true, base);
+    REQUIRE(label.size() == 2);
+    CHECK(label[0].align == HAlign::center);
+    CHECK(label[1].align == HAlign::center);
+    auto placed = place_label(label, {{10, 0, 100, 40}, HAlign::left, VAlign::top, false});
+    REQUIRE(placed.runs.size() == 2);
+    CHECK(placed.runs[0].x == Approx(10));
+    CHECK(placed.runs[1].x == Approx(10 + (placed.runs[0].width - placed.runs[1].width) / 2));
+    SECTION("the align attribute and a nested block inherit; lines without one follow the label") {
+        auto p = parse_label("<div align=\"right\">a<p>b</p></div><div>c</div>x", true, base);
+        REQUIRE(p.size() == 4);
+        CHECK(p[0].align == HAlign::right);
+        CHECK(p[1].align == HAlign::right);
+        CHECK_FALSE(p[2].align);
+        CHECK_FALSE(p[3].align);
+        auto pl = place_label(p, {{0, 0, 100, 80}, HAlign::center, VAlign::top, false});
+        REQUIRE(pl.runs.size() == 4);
+        // The block is as wide as the widest line and centred in the box.
+        double widest = 0;
+        for (const auto& r : pl.runs) widest = std::max(widest, r.width);
+        CHECK(pl.runs[0].x + pl.runs[0].width == Approx(50 + widest / 2));
+        CHECK(pl.runs[2].x + pl.runs[2].width / 2 == Approx(50));
+    }
+}
+
+TEST_CASE("top- and bottom-aligned labels sit where draw.io's pictures put them", "[render]") {
+    // Measured on draw.io's pictures of labels of 8 to 30 px: the first line's box starts spacing + 4 px
+    // below the top of a verticalAlign=top label (the schema template's rows were 4 px high before), the last
+    // ends spacing + 1 px above the bottom of a bottom-aligned one; middle stays centred.
+    for (const std::string valign : {"top", "bottom", "middle"}) {
+        diagram::Page page = diagram::make_page("p", "P");
+        page.cells.push_back(
+            vertex("v", "html=1;fontSize=14;verticalAlign=" + valign + ";", {0, 20, 90, 60}, "User"));
+        Scene scene = render_page(page);
+        const TextRun* run = nullptr;
+        for (const auto& item : scene.drawing.items)
+            if (auto* t = std::get_if<TextRun>(&item)) run = t;
+        REQUIRE(run);
+        CAPTURE(valign);
+        const double line = 14 * 1.2, top = run->y - (line - 0.25 * 14);  // the line's box
+        if (valign == "top") CHECK(top == Approx(20 + 2 + 4));
+        if (valign == "bottom") CHECK(top + line == Approx(80 - 2 - 1));
+        if (valign == "middle") CHECK(top + line / 2 == Approx(50));
+    }
+}
+
+TEST_CASE("a label beside its shape is not narrowed by the spacing, as draw.io's", "[render]") {
+    // mxCellRenderer.rotateLabelBounds narrows the box by spacingLeft + spacingRight only for
+    // labelPosition=center: beside the shape the label may be as wide as the shape (plus the 2 px padding).
+    const std::string text = "Large Language";
+    const double w = text::text_width(text, text::font_spec(12, false, ""));
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(
+        vertex("v", "labelPosition=right;verticalLabelPosition=middle;align=left;whiteSpace=wrap;html=1;",
+               {0, 0, std::floor(w) - 1, 20}, text));
+    Scene scene = render_page(page);
+    std::vector<double> lines;
+    const TextRun* first = nullptr;
+    for (const auto& item : scene.drawing.items)
+        if (auto* t = std::get_if<TextRun>(&item)) {
+            if (!first) first = t;
+            if (std::find(lines.begin(), lines.end(), t->y) == lines.end()) lines.push_back(t->y);
+        }
+    REQUIRE(first);
+    CHECK(lines.size() == 1);
+    CHECK(first->x == Approx(std::floor(w) - 1 + 2));  // the shape's right side + spacing
 }
