@@ -1349,6 +1349,11 @@ std::optional<Rect> label_box(const std::string& name, const Rect& b, const Styl
     if (name == "umlFrame")
         return Rect{b.x, b.y, std::min(b.width, num(s, "width", 60)),
                     std::min(b.height, num(s, "height", 30))};
+    // mxCube: with boundedLbl the label keeps to the front face (the depth `size` off its left and top).
+    if (name == "cube" && s.flag("boundedLbl")) {
+        const double d = std::clamp(num(s, "size", 20), 0.0, std::min(b.width, b.height));
+        return Rect{b.x + d, b.y + d, b.width - d, b.height - d};
+    }
     if (name == "mxgraph.rackGeneral.container" && s.get_or("numDisp", "ascend") != "off")
         return Rect{b.x + 24, b.y, std::max(0.0, b.width - 24), b.height};
     return std::nullopt;

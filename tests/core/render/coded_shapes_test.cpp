@@ -150,6 +150,12 @@ TEST_CASE("UML lifelines, frames, folders and rack cabinets", "[render][coded]")
         REQUIRE(d.label_box);
         CHECK(d.label_box->height == 40);
     }
+    SECTION("a cube's label keeps to its front face with boundedLbl, else the whole box (mxCube)") {
+        auto d = draw("cube", {10, 20, 100, 80}, "boundedLbl=1;size=20");
+        REQUIRE(d.label_box);
+        CHECK(*d.label_box == Rect{30, 40, 80, 60});
+        CHECK_FALSE(draw("cube", {10, 20, 100, 80}, "size=20").label_box);
+    }
     SECTION("a lifeline's participant replaces the header box (an actor: head, body, arms, legs)") {
         auto d = draw("umlLifeline", {0, 0, 40, 240}, "participant=umlActor;size=40");
         REQUIRE(d.paths.size() == 3);
