@@ -79,7 +79,10 @@ double css_size(std::string_view v, double current) {
     return n;
 }
 
-void apply_css(std::string_view css, Font& font) {
+// f(key, value) for each "key: value" declaration of an inline style: key lower case without spaces, value
+// as written without its leading spaces.
+template <typename F>
+void for_each_declaration(std::string_view css, F&& f) {
     std::size_t at = 0;
     while (at < css.size()) {
         auto semi = css.find(';', at);
@@ -94,6 +97,12 @@ void apply_css(std::string_view css, Font& font) {
             std::remove_if(key.begin(), key.end(), [](char c) { return std::isspace((unsigned char)c); }),
             key.end());
         while (!value.empty() && value.front() == ' ') value.erase(value.begin());
+        f(key, value);
+    }
+}
+
+void apply_css(std::string_view css, Font& font) {
+    for_each_declaration(css, [&](const std::string& key, const std::string& value) {
         std::string lv = lower(value);
         if (key == "color") {
             if (auto c = parse_color(lv)) font.color = *c;
@@ -112,31 +121,20 @@ void apply_css(std::string_view css, Font& font) {
             fam.erase(std::remove(fam.begin(), fam.end(), '\''), fam.end());
             if (!fam.empty()) font.family = fam;
         }
-    }
+    });
 }
 
 // A block's text-align (style) or align (attribute): left/start, center, right/end; justify lays out as left.
 std::optional<HAlign> text_align(std::string_view css, const std::string& attribute) {
     std::string value = attribute;
-    std::size_t at = 0;
-    while (at < css.size()) {
-        auto semi = css.find(';', at);
-        if (semi == std::string_view::npos) semi = css.size();
-        auto decl = css.substr(at, semi - at);
-        at = semi + 1;
-        auto colon = decl.find(':');
-        if (colon == std::string_view::npos) continue;
-        std::string key = lower(decl.substr(0, colon));
-        key.erase(
-            std::remove_if(key.begin(), key.end(), [](char c) { return std::isspace((unsigned char)c); }),
-            key.end());
-        if (key != "text-align") continue;
-        value = lower(decl.substr(colon + 1));
+    for_each_declaration(css, [&](const std::string& key, const std::string& declared) {
+        if (key != "text-align") return;
+        value = lower(declared);
         value.erase(std::remove_if(value.begin(), value.end(),
                                    [](char c) { return std::isspace((unsigned char)c) || c == '!'; }),
                     value.end());
         if (auto imp = value.find("important"); imp != std::string::npos) value.erase(imp);
-    }
+    });
     if (value == "left" || value == "start" || value == "justify") return HAlign::left;
     if (value == "center" || value == "-webkit-center") return HAlign::center;
     if (value == "right" || value == "end") return HAlign::right;
