@@ -79,43 +79,17 @@ class Canvas {
         m_path.cubic_to(at(x1, y1), at(x2, y2), at(x, y));
         m_last = {x, y};
     }
-    // An SVG elliptical arc from the current point (as mxUtils.arcToCurves): to centre form, then cubic
-    // pieces of at most a quarter turn.
+    // An SVG elliptical arc from the current point (as mxUtils.arcToCurves), in the shape's own frame, then
+    // placed as every other point.
     void arc_to(double rx, double ry, double angle, bool large, bool sweep, double x, double y) {
         if (!m_has_point) return move_to(x, y);
-        const Point p1 = m_last;
-        rx = std::abs(rx), ry = std::abs(ry);
-        if (rx < 1e-9 || ry < 1e-9 || (std::abs(p1.x - x) < 1e-9 && std::abs(p1.y - y) < 1e-9))
-            return line_to(x, y);
-        const double phi = angle * pi / 180, cp = std::cos(phi), sp = std::sin(phi);
-        const double hx = (p1.x - x) / 2, hy = (p1.y - y) / 2;
-        const double x1 = cp * hx + sp * hy, y1 = -sp * hx + cp * hy;
-        const double lambda = x1 * x1 / (rx * rx) + y1 * y1 / (ry * ry);
-        if (lambda > 1) rx *= std::sqrt(lambda), ry *= std::sqrt(lambda);
-        const double num = rx * rx * ry * ry - rx * rx * y1 * y1 - ry * ry * x1 * x1;
-        const double den = rx * rx * y1 * y1 + ry * ry * x1 * x1;
-        double k = den > 0 ? std::sqrt(std::max(0.0, num / den)) : 0;
-        if (large == sweep) k = -k;
-        const double cxp = k * rx * y1 / ry, cyp = -k * ry * x1 / rx;
-        const double cx = cp * cxp - sp * cyp + (p1.x + x) / 2, cy = sp * cxp + cp * cyp + (p1.y + y) / 2;
-        auto ang = [](double ux, double uy, double vx, double vy) {
-            return std::atan2(ux * vy - uy * vx, ux * vx + uy * vy);
-        };
-        const double t1 = ang(1, 0, (x1 - cxp) / rx, (y1 - cyp) / ry);
-        double dt = ang((x1 - cxp) / rx, (y1 - cyp) / ry, (-x1 - cxp) / rx, (-y1 - cyp) / ry);
-        if (!sweep && dt > 0) dt -= 2 * pi;
-        if (sweep && dt < 0) dt += 2 * pi;
-        const int n = std::max(1, int(std::ceil(std::abs(dt) / (pi / 2) - 1e-9)));
-        const double d = dt / n, t = 4.0 / 3 * std::tan(d / 4);
-        auto map = [&](double ux, double uy) {
-            return Point{cx + rx * cp * ux - ry * sp * uy, cy + rx * sp * ux + ry * cp * uy};
-        };
-        for (int i = 0; i < n; ++i) {
-            const double a1 = t1 + i * d, a2 = a1 + d;
-            const Point c1 = map(std::cos(a1) - t * std::sin(a1), std::sin(a1) + t * std::cos(a1));
-            const Point c2 = map(std::cos(a2) + t * std::sin(a2), std::sin(a2) - t * std::cos(a2));
-            const Point e = i + 1 == n ? Point{x, y} : map(std::cos(a2), std::sin(a2));
-            m_path.cubic_to(at(c1.x, c1.y), at(c2.x, c2.y), at(e.x, e.y));
+        Path local;
+        append_arc(local, m_last, rx, ry, angle, large, sweep, {x, y});
+        for (const PathOp& op : local.ops) {
+            if (op.kind == PathOp::cubic)
+                m_path.cubic_to(at(op.p[0].x, op.p[0].y), at(op.p[1].x, op.p[1].y), at(op.p[2].x, op.p[2].y));
+            else if (op.kind == PathOp::line)
+                m_path.line_to(at(op.p[0].x, op.p[0].y));
         }
         m_last = {x, y};
     }

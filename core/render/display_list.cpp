@@ -167,4 +167,65 @@ Path polygon_path(const std::vector<Point>& points, bool closed) {
     return p;
 }
 
+// An SVG elliptical arc from `from` as cubic Béziers (SVG 1.1 F.6.5 centre parameterisation, quarter turns
+// at most per curve).
+namespace {
+constexpr double pi = 3.14159265358979323846;
+}  // namespace
+
+void append_arc(Path& path, Point from, double rx, double ry, double rotation_deg, bool large, bool sweep,
+                Point to) {
+    if (from.x == to.x && from.y == to.y) return;
+    rx = std::abs(rx), ry = std::abs(ry);
+    if (rx < 1e-12 || ry < 1e-12) {
+        path.line_to(to);
+        return;
+    }
+    // Only the remainder of a turn counts: 1e308 degrees would otherwise make an infinite angle.
+    rotation_deg = std::isfinite(rotation_deg) ? std::fmod(rotation_deg, 360) : 0;
+    const double phi = rotation_deg * pi / 180, cp = std::cos(phi), sp = std::sin(phi);
+    const double hx = (from.x - to.x) / 2, hy = (from.y - to.y) / 2;
+    const double x1 = cp * hx + sp * hy, y1 = -sp * hx + cp * hy;
+    const double lambda = (x1 * x1) / (rx * rx) + (y1 * y1) / (ry * ry);
+    if (lambda > 1) rx *= std::sqrt(lambda), ry *= std::sqrt(lambda);
+    const double num = rx * rx * ry * ry - rx * rx * y1 * y1 - ry * ry * x1 * x1;
+    const double den = rx * rx * y1 * y1 + ry * ry * x1 * x1;
+    double k = den > 0 ? std::sqrt(std::max(0.0, num / den)) : 0;
+    if (large == sweep) k = -k;
+    const double cx1 = k * rx * y1 / ry, cy1 = -k * ry * x1 / rx;
+    const double cx = cp * cx1 - sp * cy1 + (from.x + to.x) / 2,
+                 cy = sp * cx1 + cp * cy1 + (from.y + to.y) / 2;
+    auto angle = [](double ux, double uy, double vx, double vy) {
+        return std::atan2(ux * vy - uy * vx, ux * vx + uy * vy);
+    };
+    const double t1 = angle(1, 0, (x1 - cx1) / rx, (y1 - cy1) / ry);
+    double dt = angle((x1 - cx1) / rx, (y1 - cy1) / ry, (-x1 - cx1) / rx, (-y1 - cy1) / ry);
+    if (!sweep && dt > 0) dt -= 2 * pi;
+    if (sweep && dt < 0) dt += 2 * pi;
+    // Radii so large that their squares overflow leave no centre to turn around: a straight line, as for
+    // radii too small.
+    if (!std::isfinite(cx) || !std::isfinite(cy) || !std::isfinite(t1) || !std::isfinite(dt) ||
+        !std::isfinite(rx * rx * ry * ry)) {
+        path.line_to(to);
+        return;
+    }
+    const int parts = std::max(1, static_cast<int>(std::ceil(std::abs(dt) / (pi / 2) - 1e-9)));
+    const double step = dt / parts, kk = 4.0 / 3.0 * std::tan(step / 4);
+    auto point = [&](double t) {
+        const double ex = rx * std::cos(t), ey = ry * std::sin(t);
+        return Point{cx + cp * ex - sp * ey, cy + sp * ex + cp * ey};
+    };
+    auto tangent = [&](double t) {
+        const double ex = -rx * std::sin(t), ey = ry * std::cos(t);
+        return Point{cp * ex - sp * ey, sp * ex + cp * ey};
+    };
+    double t = t1;
+    for (int i = 0; i < parts; ++i) {
+        const double u = t + step;
+        const Point a = point(t), da = tangent(t), b = (i + 1 == parts) ? to : point(u), db = tangent(u);
+        path.cubic_to({a.x + kk * da.x, a.y + kk * da.y}, {b.x - kk * db.x, b.y - kk * db.y}, b);
+        t = u;
+    }
+}
+
 }  // namespace jstudio::render

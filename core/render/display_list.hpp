@@ -50,6 +50,10 @@ struct Path {
     Path& close();
     Rect bounds() const;  // of all points, control points included
 };
+// An SVG elliptical arc from `from` to `to` appended as cubic Béziers (SVG 1.1 F.6.5 centre parameterisation,
+// a quarter turn at most per curve; a line when the radii leave no ellipse).
+void append_arc(Path& path, Point from, double rx, double ry, double rotation_deg, bool large, bool sweep,
+                Point to);
 
 struct Font {
     std::string family = "Helvetica";
