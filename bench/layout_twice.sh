@@ -91,7 +91,7 @@ def compare(a_path, b_path):
         if changed:
             moved += 1
             largest = max(largest, d)
-    return f'{moved} cells moved (largest {largest:.1f} px), {other} changed otherwise'
+    return f'{moved} cells moved (largest {largest:.2f} px), {other} changed otherwise'
 
 start = time.time()
 files = sorted(os.path.join(dp, f) for dp, _, fs in os.walk(corpus) for f in fs if not f.endswith('.tsv'))

@@ -923,8 +923,15 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             const auto& inner = x_key[0] == 'e' && x_key[1] == 'x' ? inner_s : inner_t;
             if (term != node_ids[node] && !inner) return;  // glued to a port inside the node: its own anchor
             const auto& b = inner ? *inner : absolute[node];
-            style.set(x_key, number((origin.x + p.x - b.x) / b.width));
-            style.set(y_key, number((origin.y + p.y - b.y) / b.height));
+            // An anchor within a twentieth of a pixel of the one the edge has is that one: the route of a
+            // laid-out file laid out again comes from coordinates rounded to 1/100 px, and rewriting the
+            // anchor for that difference would make the second layout a different file.
+            auto anchor = [&](const char* key, double v, double size) {
+                const double was = style.number(key, NAN);
+                if (!(std::abs(was - v) * size < 0.05)) style.set(key, number(v));
+            };
+            anchor(x_key, (origin.x + p.x - b.x) / b.width, b.width);
+            anchor(y_key, (origin.y + p.y - b.y) / b.height, b.height);
             style.set(perimeter, "0");
         };
         end("exitX", "exitY", "exitPerimeter", route.front(), edge.source, s, loose_s);
@@ -1049,23 +1056,49 @@ Result<DiagramLayoutReport> layout_grouped(diagram::Page& page, const DiagramLay
 
 // Coordinates the layout wrote, to 1/100 px: the sums behind them differ in their last bits from run to run
 // of the same picture (3875.653846153846 / 3875.6538461538457), so without this laying out a laid-out file
-// would rewrite numbers it does not change.
+// would rewrite numbers it does not change. A coordinate within a twentieth of a pixel of the one the cell
+// had keeps that one: a laid-out file laid out again computes its places from numbers rounded to 1/100 px,
+// and lands a hundredth off where the rounding fell the other way (384.07 / 384.08).
 void tidy_numbers(diagram::Page& page, const diagram::Page& before) {
-    auto round = [](double& v) { v = std::round(v * 100) / 100 + 0.0; };
-    auto point = [&](diagram::Point& p) { round(p.x), round(p.y); };
+    constexpr double same = 0.05;
+    auto round = [](double& v, double was) {
+        if (std::abs(v - was) < same)
+            v = was;
+        else
+            v = std::round(v * 100) / 100 + 0.0;
+    };
+    auto point = [&](diagram::Point& p, const diagram::Point* was) {
+        round(p.x, was ? was->x : NAN), round(p.y, was ? was->y : NAN);
+    };
+    auto optional_point = [&](diagram::Boxed<diagram::Point>& p, const diagram::Point* was) {
+        if (p) point(*p, was);
+    };
     for (std::size_t i = 0; i < page.cells.size() && i < before.cells.size(); ++i) {
         auto& g = page.cells[i].geometry;
         if (!g || g == before.cells[i].geometry) continue;
+        const diagram::Geometry* old = before.cells[i].id == page.cells[i].id && before.cells[i].geometry
+                                           ? &*before.cells[i].geometry
+                                           : nullptr;
+        const diagram::Rect was =
+            old && old->relative == g->relative ? old->bounds : diagram::Rect{NAN, NAN, NAN, NAN};
         if (!g->relative) {
-            round(g->bounds.x), round(g->bounds.y);
-            round(g->bounds.width), round(g->bounds.height);
-        } else {  // a label's place along its edge, a fraction: to 1/10000 of the edge
+            round(g->bounds.x, was.x), round(g->bounds.y, was.y);
+            round(g->bounds.width, was.width), round(g->bounds.height, was.height);
+        } else if (!(std::abs(g->bounds.x - was.x) < 1e-4)) {
+            // a label's place along its edge, a fraction: to 1/10000 of the edge
             g->bounds.x = std::round(g->bounds.x * 1e4) / 1e4 + 0.0;
+        } else {
+            g->bounds.x = was.x;
         }
-        for (auto& p : g->waypoints) point(p);
-        if (g->source_point) point(*g->source_point);
-        if (g->target_point) point(*g->target_point);
-        if (g->offset) point(*g->offset);
+        const bool same_points = old && old->waypoints.size() == g->waypoints.size();
+        for (std::size_t k = 0; k < g->waypoints.size(); ++k)
+            point(g->waypoints[k], same_points ? &old->waypoints[k] : nullptr);
+        auto had = [&](const diagram::Boxed<diagram::Point> diagram::Geometry::*which) {
+            return old && old->*which ? &*(old->*which) : nullptr;
+        };
+        optional_point(g->source_point, had(&diagram::Geometry::source_point));
+        optional_point(g->target_point, had(&diagram::Geometry::target_point));
+        optional_point(g->offset, had(&diagram::Geometry::offset));
     }
 }
 
