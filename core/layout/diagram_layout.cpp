@@ -280,8 +280,12 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         // boxes like any other (their content was laid out first); swimlanes are lanes, not nodes.
         // Decorations, regions, titles, legends and notes are not laid out either (page reading): they follow
         // their host or fit round their nodes afterwards (follow_hosts).
+        // A port (a child with relative geometry: a region's logo at a fraction of its box plus an offset)
+        // keeps its place on its parent: laid out as a node, its fraction became a place in pixels (40 times
+        // the parent's height away) and the page read differently the next time.
         auto is_node = [&](const Cell& c) {
             return c.kind == CellKind::vertex && !c.style_or_empty().has_name("text") &&
+                   !(c.geometry && c.geometry->relative) &&
                    !(scope.empty() && index.is_swimlane(c) && !lays_out_inside(index, c) &&
                      !keeps_own_layout(index, c)) &&
                    !roles.fixed.count(c.id);

@@ -356,3 +356,25 @@ TEST_CASE("a laid-out page with sizes in thirds of a pixel gives the same file l
     CHECK(now.absolute_bounds("r")->width < 300);
     CHECK(first.find("width=\"400.5\"") == std::string::npos);
 }
+
+TEST_CASE("a region's port (a logo placed relative to it) keeps its place, laid out twice",
+          "[exporters][layout][structure]") {
+    // The GCP templates: the Google Cloud Platform logo is a child of the platform's region with relative
+    // geometry (a fraction of the region's box plus an offset), not a node to lay out inside the region.
+    auto doc = page_of(R"(
+<mxCell id="r" value="Cloud Platform" style="fillColor=#F6F6F6;strokeColor=none;verticalAlign=top;align=left;spacingLeft=30;" vertex="1" parent="1"><mxGeometry x="100" y="50" width="460" height="331" as="geometry"/></mxCell>
+<mxCell id="logo" value="" style="shape=cloud;" vertex="1" parent="r"><mxGeometry width="23" height="20" relative="1" as="geometry"><mxPoint x="20" y="10" as="offset"/></mxGeometry></mxCell>
+<mxCell id="a" value="Load balancer" style="" vertex="1" parent="1"><mxGeometry x="140" y="200" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="b" value="Engine" style="" vertex="1" parent="1"><mxGeometry x="380" y="120" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="c" value="Compute" style="" vertex="1" parent="1"><mxGeometry x="380" y="280" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="a" target="b"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="a" target="c"><mxGeometry relative="1" as="geometry"/></mxCell>
+)");
+    layout_twice(doc, automatic());
+    const diagram::PageIndex now(doc.pages[0]);
+    const auto& logo = now.find("logo")->geometry;
+    REQUIRE(logo);
+    CHECK(logo->relative);
+    CHECK(logo->bounds.x == 0);
+    CHECK(logo->bounds.y == 0);
+}
