@@ -1113,7 +1113,18 @@ void fit_rigid_groups(diagram::Page& page, const PageRoles& roles) {
     const PageIndex index(page);
     std::unordered_map<std::string, std::size_t> position;
     for (std::size_t i = 0; i < page.cells.size(); ++i) position[page.cells[i].id] = i;
+    // Inner groups first, so a group grown round its content is then held by the group round it (outer
+    // first, the outer one was fitted before the inner one grew past it, and the next layout fitted it
+    // again: SAP's nested groups of an icon and its caption). Page order among equals, for a stable result.
+    std::vector<std::pair<int, std::size_t>> order;
     for (const auto& id : roles.rigid) {
+        int depth = 0;
+        for (const Cell* up = index.find(id); up && depth < 256; up = index.find(up->parent)) ++depth;
+        order.emplace_back(-depth, position[id]);
+    }
+    std::sort(order.begin(), order.end());
+    for (const auto& [depth, at] : order) {
+        const std::string& id = page.cells[at].id;
         const Cell* group = index.find(id);
         if (!group || !index.is_group(*group) || !group->geometry || group->geometry->relative) continue;
         const diagram::Rect g = group->geometry->bounds;

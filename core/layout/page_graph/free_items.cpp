@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <unordered_map>
 
 #include "core/diagram/page_index.hpp"
 #include "core/layout/page_graph/layout_quality.hpp"
@@ -83,7 +84,7 @@ FreeItems take_free_items(const page::PageReading& reading) {
         if (c.kind == CellKind::edge && c.source.empty() && c.target.empty()) {
             const Cell* parent = index.parent_of(c.id);
             if (!parent || parent->kind != CellKind::layer) continue;
-            if (auto box = route_box(edge_route(index, c))) out.items.push_back({c.id, *box, true});
+            if (auto box = route_box(edge_route(index, c))) out.items.push_back({c.id, *box, true, {}});
             continue;
         }
         if (c.kind != CellKind::vertex || !reading.bounds(i)) continue;
@@ -105,10 +106,25 @@ FreeItems take_free_items(const page::PageReading& reading) {
         }
         if (!top) continue;
         if (role == Role::title || role == Role::legend || role == Role::note)
-            out.items.push_back({c.id, *reading.bounds(i)});
+            out.items.push_back({c.id, *reading.bounds(i), false, {}});
         else if (role == Role::node || role == Role::container || role == Role::group ||
                  role == Role::swimlane || role == Role::pool || page::is_journey_card(role))
             out.content.push_back(c.id);
+    }
+    // Items inside another item's box go with the smallest such box: placed one by one, a legend's box, its
+    // labels and its swatches were scattered, and the next reading found no legend there.
+    for (auto& item : out.items) {
+        double best = INFINITY;
+        for (const auto& other : out.items) {
+            const Rect& o = other.before;
+            if (&other == &item || other.arrow ||
+                o.width * o.height <= item.before.width * item.before.height)
+                continue;
+            const Rect& b = item.before;
+            if (b.x >= o.x && b.y >= o.y && b.right() <= o.right() && b.bottom() <= o.bottom() &&
+                o.width * o.height < best)
+                best = o.width * o.height, item.frame = other.id;
+        }
     }
     out.content_before = union_of(index, out.content);
     return out;
@@ -142,10 +158,29 @@ void place_free_items(diagram::Page& page, const FreeItems& free) {
                 if (auto b = index.absolute_bounds_at(i)) boxes.push_back(*b);
         }
         std::vector<Rect> placed;
-        for (const auto& item : free.items) {
+        std::unordered_map<std::string, Point> shift_of;  // a frame's move, for what is drawn in it
+        // Frames before what they hold, outer before inner (an item's frame has a larger box).
+        std::vector<const FreeItems::Item*> order;
+        for (const auto& item : free.items) order.push_back(&item);
+        std::stable_sort(order.begin(), order.end(), [](const auto* a, const auto* b) {
+            return a->before.width * a->before.height > b->before.width * b->before.height;
+        });
+        for (const auto* it : order) {
+            const auto& item = *it;
             const auto at = index.position(item.id);
             if (!at) continue;
             const Rect r = item.before;
+            if (!item.frame.empty()) {
+                const auto s = shift_of.find(item.frame);
+                const Point d = s == shift_of.end() ? Point{0, 0} : s->second;
+                shift_of[item.id] = d;
+                if (d.x == 0 && d.y == 0) continue;
+                if (item.arrow)
+                    arrow_moves.push_back({*at, d});
+                else
+                    moves.push_back({*at, {r.x + d.x, r.y + d.y}});
+                continue;
+            }
             if (item.arrow) {  // laid out with a node it touched: not ours to move
                 const auto box = route_box(edge_route(index, page.cells[*at]));
                 if (!box || std::abs(box->x - r.x) > 0.5 || std::abs(box->y - r.y) > 0.5) continue;
@@ -160,6 +195,7 @@ void place_free_items(diagram::Page& page, const FreeItems& free) {
             // Where it is, when nothing came to lie under it; else its place relative to the drawing.
             if (!blocked(r)) {
                 placed.push_back(r);
+                shift_of[item.id] = {0, 0};
                 continue;
             }
             Rect next{follow(r.x, r.right(), was.x, was.right(), now->x, now->right()),
@@ -178,6 +214,7 @@ void place_free_items(diagram::Page& page, const FreeItems& free) {
                 next = out;
             }
             placed.push_back(next);
+            shift_of[item.id] = {next.x - r.x, next.y - r.y};
             if (item.arrow)
                 arrow_moves.push_back({*at, {next.x - r.x, next.y - r.y}});
             else

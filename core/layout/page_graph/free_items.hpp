@@ -3,7 +3,8 @@
 // stay where they are unless a laid-out shape came to lie under them; then they take their place relative to
 // the drawing (a title above it stays above it, a legend right of it stays right of it, something inside it
 // keeps its relative place), pushed out past the drawing's nearest side if that place is taken too; free text
-// next to an arrow stays next to that arrow at the same place along it.
+// next to an arrow stays next to that arrow at the same place along it. What is drawn inside such an item (a
+// legend's swatches and labels in its box) moves with it.
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,6 +19,9 @@ struct FreeItems {
         std::string id;
         diagram::Rect before;  // page coordinates
         bool arrow = false;    // an arrow glued to nothing (its box is its route's)
+        // The item drawn round this one (a legend's box round its swatches, labels and sample arrows):
+        // this one moves with it, as one block, instead of finding a place of its own.
+        std::string frame;
     };
     struct EdgeLabel {
         std::string id, edge;

@@ -90,13 +90,19 @@ const char* to_string(Flow flow) {
 ReadingDirection reading_direction(const diagram::Page& page) {
     const PageReading reading(page);
     double sx = 0, sy = 0;
+    // Arrows whose target lies wholly past its source along an axis (boxes apart), per way.
+    int right = 0, left = 0, down = 0, up = 0;
     ReadingDirection out;
     for (std::size_t i = 0; i < reading.size(); ++i) {
         const Cell& c = page.cells[i];
         if (c.kind != CellKind::edge || reading.role(i) != Role::connector) continue;
         const std::uint32_t s = reading.node_at(c.source), t = reading.node_at(c.target);
         if (s == none || t == none || s == t || !reading.bounds(s) || !reading.bounds(t)) continue;
-        const Point a = centre(*reading.bounds(s)), b = centre(*reading.bounds(t));
+        const Rect& bs = *reading.bounds(s);
+        const Rect& bt = *reading.bounds(t);
+        right += bt.x >= bs.right(), left += bt.right() <= bs.x;
+        down += bt.y >= bs.bottom(), up += bt.bottom() <= bs.y;
+        const Point a = centre(bs), b = centre(bt);
         const double length = std::hypot(b.x - a.x, b.y - a.y);
         if (length < 1e-6) continue;
         sx += (b.x - a.x) / length;
@@ -104,6 +110,20 @@ ReadingDirection reading_direction(const diagram::Page& page) {
         ++out.arrows;
     }
     if (out.arrows == 0) return out;
+    // Nearly every arrow going one way along one axis, and not along the other: the layers of a layered
+    // drawing. The mean direction can say otherwise there (a layer of children spread wide under their parent
+    // reads sideways), and a laid-out page then read in another direction than the one it was laid out in,
+    // so laying it out again turned it (work_breakdown_structure, the mind maps).
+    const double n = out.arrows, layered = 0.9;
+    const double along_x = std::max(right, left) / n, along_y = std::max(down, up) / n;
+    if (out.arrows >= 3 && (along_x >= layered) != (along_y >= layered)) {
+        if (along_y >= layered)
+            out.flow = down >= up ? Flow::top_to_bottom : Flow::bottom_to_top;
+        else
+            out.flow = right >= left ? Flow::left_to_right : Flow::right_to_left;
+        out.strength = std::max(along_x, along_y);
+        return out;
+    }
     sx /= out.arrows;
     sy /= out.arrows;
     if (std::abs(sx) > std::abs(sy)) {

@@ -20,7 +20,9 @@ struct ReadingDirection {
     double strength = 0;  // |mean unit vector| along the flow axis, 0..1: 0 = no direction shown
     int arrows = 0;       // arrows between two distinct nodes that were measured
 };
-// Mean of the unit vectors from each arrow's source centre to its target centre (arrows between nodes).
+// Mean of the unit vectors from each arrow's source centre to its target centre (arrows between nodes); or,
+// where nine in ten arrows (at least three) end wholly past their source one way along one axis and not along
+// the other, that way (strength: the share of those arrows).
 ReadingDirection reading_direction(const diagram::Page& page);
 
 // The route draw.io draws for an edge as far as its geometry says, in page coordinates: exit and entry

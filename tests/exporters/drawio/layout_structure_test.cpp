@@ -378,3 +378,132 @@ TEST_CASE("a region's port (a logo placed relative to it) keeps its place, laid 
     CHECK(logo->bounds.x == 0);
     CHECK(logo->bounds.y == 0);
 }
+
+TEST_CASE("a legend moves as one block: its box, label, swatches and their text together",
+          "[exporters][layout][structure]") {
+    // SAP's solution diagrams, the business model canvas: the laid-out drawing comes to lie under the legend,
+    // which moves out of its way; moved item by item, its box went one way and its labels another, and the
+    // next reading found no legend there.
+    auto doc = page_of(R"(
+<mxCell id="a" value="Start" style="" vertex="1" parent="1"><mxGeometry x="0" y="0" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="b" value="Step" style="" vertex="1" parent="1"><mxGeometry x="0" y="100" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="c" value="Other step" style="" vertex="1" parent="1"><mxGeometry x="0" y="300" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="d" value="End" style="" vertex="1" parent="1"><mxGeometry x="0" y="400" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="a" target="b"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="a" target="c"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e3" edge="1" parent="1" source="b" target="d"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e4" edge="1" parent="1" source="c" target="d"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="box" value="" style="rounded=0;fillColor=#FFFFFF;strokeColor=#eaecee;" vertex="1" parent="1"><mxGeometry x="160" y="100" width="200" height="90" as="geometry"/></mxCell>
+<mxCell id="lbl" value="Legend" style="text;html=1;align=left;verticalAlign=top;" vertex="1" parent="1"><mxGeometry x="170" y="105" width="60" height="26" as="geometry"/></mxCell>
+<mxCell id="sw" value="" style="rounded=0;fillColor=#ff0000;" vertex="1" parent="1"><mxGeometry x="170" y="150" width="16" height="16" as="geometry"/></mxCell>
+<mxCell id="swt" value="Access" style="text;html=1;align=left;" vertex="1" parent="1"><mxGeometry x="194" y="146" width="60" height="23" as="geometry"/></mxCell>
+)");
+    {
+        const page::PageReading reading(doc.pages[0]);
+        REQUIRE(reading.role_of("box") == page::Role::legend);
+        REQUIRE(reading.role_of("swt") == page::Role::legend);
+    }
+    const diagram::Page before = doc.pages[0];
+    layout_twice(doc, automatic());
+    const diagram::PageIndex was(before), now(doc.pages[0]);
+    const auto box0 = *was.absolute_bounds("box"), box1 = *now.absolute_bounds("box");
+    CHECK(!(box0 == box1));  // the legend had to move
+    for (const char* id : {"lbl", "sw", "swt"}) {
+        INFO(id);
+        const auto a = *was.absolute_bounds(id), b = *now.absolute_bounds(id);
+        CHECK(b.x - box1.x == Approx(a.x - box0.x));
+        CHECK(b.y - box1.y == Approx(a.y - box0.y));
+    }
+    const page::PageReading again(doc.pages[0]);
+    CHECK(again.role_of("swt") == page::Role::legend);
+}
+
+TEST_CASE("an arrow fan laid out left to right reads left to right again, laid out twice",
+          "[exporters][layout][structure]") {
+    // The mind maps and work_breakdown_structure: a layer of children spread far along it reads across the
+    // flow by the arrows' mean direction; the laid-out page was then laid out again the other way.
+    auto doc = page_of(R"(
+<mxCell id="user" value="User" style="" vertex="1" parent="1"><mxGeometry x="0" y="100" width="48" height="48" as="geometry"/></mxCell>
+<mxCell id="n0" value="Service 0" style="" vertex="1" parent="1"><mxGeometry x="300" y="80" width="188" height="108" as="geometry"/></mxCell>
+<mxCell id="e0" edge="1" parent="1" source="user" target="n0"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="n1" value="Service 1" style="" vertex="1" parent="1"><mxGeometry x="550" y="80" width="188" height="108" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="user" target="n1"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="n2" value="Service 2" style="" vertex="1" parent="1"><mxGeometry x="800" y="80" width="188" height="108" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="user" target="n2"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="n3" value="Service 3" style="" vertex="1" parent="1"><mxGeometry x="1050" y="80" width="188" height="108" as="geometry"/></mxCell>
+<mxCell id="e3" edge="1" parent="1" source="user" target="n3"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="n4" value="Service 4" style="" vertex="1" parent="1"><mxGeometry x="1300" y="80" width="188" height="108" as="geometry"/></mxCell>
+<mxCell id="e4" edge="1" parent="1" source="user" target="n4"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="n5" value="Service 5" style="" vertex="1" parent="1"><mxGeometry x="1550" y="80" width="188" height="108" as="geometry"/></mxCell>
+<mxCell id="e5" edge="1" parent="1" source="user" target="n5"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="n6" value="Service 6" style="" vertex="1" parent="1"><mxGeometry x="1800" y="80" width="188" height="108" as="geometry"/></mxCell>
+<mxCell id="e6" edge="1" parent="1" source="user" target="n6"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="n7" value="Service 7" style="" vertex="1" parent="1"><mxGeometry x="2050" y="80" width="188" height="108" as="geometry"/></mxCell>
+<mxCell id="e7" edge="1" parent="1" source="user" target="n7"><mxGeometry relative="1" as="geometry"/></mxCell>
+)");
+    auto options = automatic();
+    const auto first = layout::layout_page(doc.pages[0], options);
+    REQUIRE(first);
+    CHECK(first->flow == layout::Flow::left_to_right);
+    CHECK(layout::reading_direction(doc.pages[0]).flow == layout::Flow::left_to_right);
+    layout_twice(doc, options);
+}
+
+TEST_CASE("nested groups that reach out of each other are fitted inside out, laid out twice",
+          "[exporters][layout][structure]") {
+    // SAP's icon-and-caption groups: an outer group holding an icon and an inner group whose caption reaches
+    // out of it. Fitted outer first, the inner group grew past the outer one and the next layout fitted it
+    // again, moving the page.
+    auto doc = page_of(R"(
+<mxCell id="user" value="User" style="" vertex="1" parent="1"><mxGeometry x="0" y="100" width="48" height="48" as="geometry"/></mxCell>
+<mxCell id="g0" value="" style="group" vertex="1" connectable="0" parent="1"><mxGeometry x="300" y="80" width="185.12" height="84.23" as="geometry"/></mxCell>
+<mxCell id="h0" value="" style="group" vertex="1" connectable="0" parent="g0"><mxGeometry y="35" width="185.12" height="55" as="geometry"/></mxCell>
+<mxCell id="t0" value="Identity provider 0" style="text;html=1;align=center;" vertex="1" parent="h0"><mxGeometry x="-2.88" y="-15" width="188" height="70" as="geometry"/></mxCell>
+<mxCell id="i0" value="" style="shape=cloud;" vertex="1" parent="g0"><mxGeometry x="63" y="-18" width="50" height="50" as="geometry"/></mxCell>
+<mxCell id="e0" edge="1" parent="1" source="user" target="i0"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="g1" value="" style="group" vertex="1" connectable="0" parent="1"><mxGeometry x="550" y="80" width="185.12" height="84.23" as="geometry"/></mxCell>
+<mxCell id="h1" value="" style="group" vertex="1" connectable="0" parent="g1"><mxGeometry y="35" width="185.12" height="55" as="geometry"/></mxCell>
+<mxCell id="t1" value="Identity provider 1" style="text;html=1;align=center;" vertex="1" parent="h1"><mxGeometry x="-2.88" y="-15" width="188" height="70" as="geometry"/></mxCell>
+<mxCell id="i1" value="" style="shape=cloud;" vertex="1" parent="g1"><mxGeometry x="63" y="-18" width="50" height="50" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="user" target="i1"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="g2" value="" style="group" vertex="1" connectable="0" parent="1"><mxGeometry x="800" y="80" width="185.12" height="84.23" as="geometry"/></mxCell>
+<mxCell id="h2" value="" style="group" vertex="1" connectable="0" parent="g2"><mxGeometry y="35" width="185.12" height="55" as="geometry"/></mxCell>
+<mxCell id="t2" value="Identity provider 2" style="text;html=1;align=center;" vertex="1" parent="h2"><mxGeometry x="-2.88" y="-15" width="188" height="70" as="geometry"/></mxCell>
+<mxCell id="i2" value="" style="shape=cloud;" vertex="1" parent="g2"><mxGeometry x="63" y="-18" width="50" height="50" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="user" target="i2"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="g3" value="" style="group" vertex="1" connectable="0" parent="1"><mxGeometry x="1050" y="80" width="185.12" height="84.23" as="geometry"/></mxCell>
+<mxCell id="h3" value="" style="group" vertex="1" connectable="0" parent="g3"><mxGeometry y="35" width="185.12" height="55" as="geometry"/></mxCell>
+<mxCell id="t3" value="Identity provider 3" style="text;html=1;align=center;" vertex="1" parent="h3"><mxGeometry x="-2.88" y="-15" width="188" height="70" as="geometry"/></mxCell>
+<mxCell id="i3" value="" style="shape=cloud;" vertex="1" parent="g3"><mxGeometry x="63" y="-18" width="50" height="50" as="geometry"/></mxCell>
+<mxCell id="e3" edge="1" parent="1" source="user" target="i3"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="g4" value="" style="group" vertex="1" connectable="0" parent="1"><mxGeometry x="1300" y="80" width="185.12" height="84.23" as="geometry"/></mxCell>
+<mxCell id="h4" value="" style="group" vertex="1" connectable="0" parent="g4"><mxGeometry y="35" width="185.12" height="55" as="geometry"/></mxCell>
+<mxCell id="t4" value="Identity provider 4" style="text;html=1;align=center;" vertex="1" parent="h4"><mxGeometry x="-2.88" y="-15" width="188" height="70" as="geometry"/></mxCell>
+<mxCell id="i4" value="" style="shape=cloud;" vertex="1" parent="g4"><mxGeometry x="63" y="-18" width="50" height="50" as="geometry"/></mxCell>
+<mxCell id="e4" edge="1" parent="1" source="user" target="i4"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="g5" value="" style="group" vertex="1" connectable="0" parent="1"><mxGeometry x="1550" y="80" width="185.12" height="84.23" as="geometry"/></mxCell>
+<mxCell id="h5" value="" style="group" vertex="1" connectable="0" parent="g5"><mxGeometry y="35" width="185.12" height="55" as="geometry"/></mxCell>
+<mxCell id="t5" value="Identity provider 5" style="text;html=1;align=center;" vertex="1" parent="h5"><mxGeometry x="-2.88" y="-15" width="188" height="70" as="geometry"/></mxCell>
+<mxCell id="i5" value="" style="shape=cloud;" vertex="1" parent="g5"><mxGeometry x="63" y="-18" width="50" height="50" as="geometry"/></mxCell>
+<mxCell id="e5" edge="1" parent="1" source="user" target="i5"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="g6" value="" style="group" vertex="1" connectable="0" parent="1"><mxGeometry x="1800" y="80" width="185.12" height="84.23" as="geometry"/></mxCell>
+<mxCell id="h6" value="" style="group" vertex="1" connectable="0" parent="g6"><mxGeometry y="35" width="185.12" height="55" as="geometry"/></mxCell>
+<mxCell id="t6" value="Identity provider 6" style="text;html=1;align=center;" vertex="1" parent="h6"><mxGeometry x="-2.88" y="-15" width="188" height="70" as="geometry"/></mxCell>
+<mxCell id="i6" value="" style="shape=cloud;" vertex="1" parent="g6"><mxGeometry x="63" y="-18" width="50" height="50" as="geometry"/></mxCell>
+<mxCell id="e6" edge="1" parent="1" source="user" target="i6"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="g7" value="" style="group" vertex="1" connectable="0" parent="1"><mxGeometry x="2050" y="80" width="185.12" height="84.23" as="geometry"/></mxCell>
+<mxCell id="h7" value="" style="group" vertex="1" connectable="0" parent="g7"><mxGeometry y="35" width="185.12" height="55" as="geometry"/></mxCell>
+<mxCell id="t7" value="Identity provider 7" style="text;html=1;align=center;" vertex="1" parent="h7"><mxGeometry x="-2.88" y="-15" width="188" height="70" as="geometry"/></mxCell>
+<mxCell id="i7" value="" style="shape=cloud;" vertex="1" parent="g7"><mxGeometry x="63" y="-18" width="50" height="50" as="geometry"/></mxCell>
+<mxCell id="e7" edge="1" parent="1" source="user" target="i7"><mxGeometry relative="1" as="geometry"/></mxCell>
+)");
+    layout_twice(doc, automatic());
+    const diagram::PageIndex now(doc.pages[0]);
+    for (int k = 0; k < 8; ++k) {
+        const std::string g = "g" + std::to_string(k), h = "h" + std::to_string(k),
+                          t = "t" + std::to_string(k);
+        INFO(g);
+        CHECK(within(*now.absolute_bounds(t), *now.absolute_bounds(h)));
+        CHECK(within(*now.absolute_bounds(h), *now.absolute_bounds(g)));
+    }
+}
