@@ -110,14 +110,16 @@ ReadingDirection reading_direction(const diagram::Page& page) {
         ++out.arrows;
     }
     if (out.arrows == 0) return out;
-    // Nearly every arrow going one way along one axis, and not along the other: the layers of a layered
+    // Nearly every arrow going one way along one axis: the layers of a layered
     // drawing. The mean direction can say otherwise there (a layer of children spread wide under their parent
     // reads sideways), and a laid-out page then read in another direction than the one it was laid out in,
     // so laying it out again turned it (work_breakdown_structure, the mind maps).
     const double n = out.arrows, layered = 0.9;
     const double along_x = std::max(right, left) / n, along_y = std::max(down, up) / n;
-    if (out.arrows >= 3 && (along_x >= layered) != (along_y >= layered)) {
-        if (along_y >= layered)
+    // Both (a wide layer of children right of and below a parent at its left end): the axis more arrows
+    // follow.
+    if (out.arrows >= 3 && (along_x >= layered || along_y >= layered) && along_x != along_y) {
+        if (along_y > along_x)
             out.flow = down >= up ? Flow::top_to_bottom : Flow::bottom_to_top;
         else
             out.flow = right >= left ? Flow::left_to_right : Flow::right_to_left;

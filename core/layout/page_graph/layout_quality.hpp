@@ -21,8 +21,8 @@ struct ReadingDirection {
     int arrows = 0;       // arrows between two distinct nodes that were measured
 };
 // Mean of the unit vectors from each arrow's source centre to its target centre (arrows between nodes); or,
-// where nine in ten arrows (at least three) end wholly past their source one way along one axis and not along
-// the other, that way (strength: the share of those arrows).
+// where nine in ten arrows (at least three) end wholly past their source one way along one axis, that way
+// (along the axis more arrows follow that way, when both; strength: the share of those arrows).
 ReadingDirection reading_direction(const diagram::Page& page);
 
 // The route draw.io draws for an edge as far as its geometry says, in page coordinates: exit and entry

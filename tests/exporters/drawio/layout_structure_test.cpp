@@ -441,12 +441,8 @@ TEST_CASE("an arrow fan laid out left to right reads left to right again, laid o
 <mxCell id="n7" value="Service 7" style="" vertex="1" parent="1"><mxGeometry x="2050" y="80" width="188" height="108" as="geometry"/></mxCell>
 <mxCell id="e7" edge="1" parent="1" source="user" target="n7"><mxGeometry relative="1" as="geometry"/></mxCell>
 )");
-    auto options = automatic();
-    const auto first = layout::layout_page(doc.pages[0], options);
-    REQUIRE(first);
-    CHECK(first->flow == layout::Flow::left_to_right);
+    layout_twice(doc, automatic());  // doc holds the first layout
     CHECK(layout::reading_direction(doc.pages[0]).flow == layout::Flow::left_to_right);
-    layout_twice(doc, options);
 }
 
 TEST_CASE("nested groups that reach out of each other are fitted inside out, laid out twice",
@@ -506,4 +502,64 @@ TEST_CASE("nested groups that reach out of each other are fitted inside out, lai
         CHECK(within(*now.absolute_bounds(t), *now.absolute_bounds(h)));
         CHECK(within(*now.absolute_bounds(h), *now.absolute_bounds(g)));
     }
+}
+
+TEST_CASE("a mind map laid out top to bottom reads top to bottom again, laid out twice",
+          "[exporters][layout][structure]") {
+    // mind_map_3: a topic and its arguments drawn in two columns. Laid out top to bottom they make one wide
+    // layer with the topic above its left end: nearly every arrow goes both right and down, and the mean
+    // direction read the laid-out page left to right, so the second layout turned it.
+    auto doc = page_of(R"(
+<mxCell id="main" value="Main topic" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="235" y="0" width="95" height="25" as="geometry"/></mxCell>
+<mxCell id="a0" value="Argument 1" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="0" y="10" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e0" style="curved=1;" edge="1" parent="1" source="main" target="a0"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a1" value="Argument 2" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="0" y="31" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e1" style="curved=1;" edge="1" parent="1" source="main" target="a1"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a2" value="Argument 3" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="0" y="52" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e2" style="curved=1;" edge="1" parent="1" source="main" target="a2"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a3" value="Argument 4" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="0" y="73" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e3" style="curved=1;" edge="1" parent="1" source="main" target="a3"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a4" value="Argument 5" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="0" y="94" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e4" style="curved=1;" edge="1" parent="1" source="main" target="a4"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a5" value="Argument 6" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="0" y="115" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e5" style="curved=1;" edge="1" parent="1" source="main" target="a5"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a6" value="Argument 7" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="0" y="136" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e6" style="curved=1;" edge="1" parent="1" source="main" target="a6"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a7" value="Argument 8" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="0" y="157" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e7" style="curved=1;" edge="1" parent="1" source="main" target="a7"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a8" value="Argument 9" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="0" y="178" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e8" style="curved=1;" edge="1" parent="1" source="main" target="a8"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a9" value="Argument 10" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="0" y="199" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e9" style="curved=1;" edge="1" parent="1" source="main" target="a9"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a10" value="Argument 11" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="0" y="220" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e10" style="curved=1;" edge="1" parent="1" source="main" target="a10"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a11" value="Argument 12" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="0" y="241" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e11" style="curved=1;" edge="1" parent="1" source="main" target="a11"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a12" value="Argument 13" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="480" y="10" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e12" style="curved=1;" edge="1" parent="1" source="main" target="a12"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a13" value="Argument 14" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="480" y="31" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e13" style="curved=1;" edge="1" parent="1" source="main" target="a13"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a14" value="Argument 15" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="480" y="52" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e14" style="curved=1;" edge="1" parent="1" source="main" target="a14"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a15" value="Argument 16" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="480" y="73" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e15" style="curved=1;" edge="1" parent="1" source="main" target="a15"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a16" value="Argument 17" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="480" y="94" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e16" style="curved=1;" edge="1" parent="1" source="main" target="a16"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a17" value="Argument 18" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="480" y="115" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e17" style="curved=1;" edge="1" parent="1" source="main" target="a17"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a18" value="Argument 19" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="480" y="136" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e18" style="curved=1;" edge="1" parent="1" source="main" target="a18"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a19" value="Argument 20" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="480" y="157" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e19" style="curved=1;" edge="1" parent="1" source="main" target="a19"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a20" value="Argument 21" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="480" y="178" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e20" style="curved=1;" edge="1" parent="1" source="main" target="a20"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a21" value="Argument 22" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="480" y="199" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e21" style="curved=1;" edge="1" parent="1" source="main" target="a21"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a22" value="Argument 23" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="480" y="220" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e22" style="curved=1;" edge="1" parent="1" source="main" target="a22"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="a23" value="Argument 24" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="480" y="241" width="70" height="13" as="geometry"/></mxCell>
+<mxCell id="e23" style="curved=1;" edge="1" parent="1" source="main" target="a23"><mxGeometry relative="1" as="geometry"/></mxCell>
+)");
+    layout_twice(doc, automatic());  // doc holds the first layout
+    CHECK(layout::reading_direction(doc.pages[0]).flow == layout::Flow::top_to_bottom);
 }
