@@ -562,7 +562,13 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
                 loose_ends.push_back({loose_s, loose_t});
                 label_cells.push_back(std::move(children));
             } else if ((loose_s || loose_t) && (s >= 0 || t >= 0) && c.geometry) {
-                drifting.push_back({i, s >= 0 && (!loose_s || t < 0) ? s : t});  // never -1
+                const int with = s >= 0 && (!loose_s || t < 0) ? s : t;  // never -1
+                // Drawn inside the box it follows (a legend's sample arrow in the legend's group): its
+                // coordinates are the box's already, and moving it too took it twice the box's way.
+                bool inside = false;
+                for (const Cell* up = index.find(c.parent); up && !inside; up = index.find(up->parent))
+                    inside = up->id == node_ids[with];
+                if (!inside) drifting.push_back({i, with});
             }
         }
     }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/diagram/page_index.hpp"
 #include "core/layout/page_graph/layout_quality.hpp"
@@ -79,12 +80,16 @@ FreeItems take_free_items(const page::PageReading& reading) {
     const auto& page = reading.page();
     const auto& index = reading.index();
     FreeItems out;
+    // A legend's sample arrows glued to its swatches: they go with the legend's box, if they lie in one.
+    std::unordered_set<std::string> sample_arrows;
     for (std::size_t i = 0; i < reading.size(); ++i) {
         const Cell& c = page.cells[i];
-        if (c.kind == CellKind::edge && c.source.empty() && c.target.empty()) {
+        const bool loose = c.source.empty() && c.target.empty();
+        if (c.kind == CellKind::edge && (loose || reading.role(i) == Role::legend)) {
             const Cell* parent = index.parent_of(c.id);
             if (!parent || parent->kind != CellKind::layer) continue;
             if (auto box = route_box(edge_route(index, c))) out.items.push_back({c.id, *box, true, {}});
+            if (!loose) sample_arrows.insert(c.id);
             continue;
         }
         if (c.kind != CellKind::vertex || !reading.bounds(i)) continue;
@@ -126,6 +131,11 @@ FreeItems take_free_items(const page::PageReading& reading) {
                 best = o.width * o.height, item.frame = other.id;
         }
     }
+    out.items.erase(std::remove_if(out.items.begin(), out.items.end(),
+                                   [&](const FreeItems::Item& item) {
+                                       return item.frame.empty() && sample_arrows.count(item.id);
+                                   }),
+                    out.items.end());
     out.content_before = union_of(index, out.content);
     return out;
 }

@@ -563,3 +563,33 @@ TEST_CASE("a mind map laid out top to bottom reads top to bottom again, laid out
     layout_twice(doc, automatic());  // doc holds the first layout
     CHECK(layout::reading_direction(doc.pages[0]).flow == layout::Flow::top_to_bottom);
 }
+
+TEST_CASE("a legend's sample arrow drawn in the legend's group stays in it",
+          "[exporters][layout][structure]") {
+    // SAP's legends are groups holding a frame, labels and sample arrows with two loose ends. The group moves
+    // as one box; the arrow, in the group's coordinates already, was moved once more by the group's shift
+    // (out of the legend, read as a connector the next time).
+    auto doc = page_of(R"(
+<mxCell id="a" value="Start" style="" vertex="1" parent="1"><mxGeometry x="0" y="0" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="b" value="Step" style="" vertex="1" parent="1"><mxGeometry x="300" y="200" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="a" target="b"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="g" value="" style="group" vertex="1" connectable="0" parent="1"><mxGeometry x="-400" y="300" width="323" height="96" as="geometry"/></mxCell>
+<mxCell id="frame" value="" style="rounded=0;fillColor=#FFFFFF;strokeColor=#eaecee;" vertex="1" parent="g"><mxGeometry width="323" height="96" as="geometry"/></mxCell>
+<mxCell id="lbl" value="Legend" style="text;html=1;align=left;verticalAlign=top;" vertex="1" parent="g"><mxGeometry x="10" y="5" width="60" height="26" as="geometry"/></mxCell>
+<mxCell id="sample" style="endArrow=classic;" edge="1" parent="g"><mxGeometry width="50" height="50" relative="1" as="geometry"><mxPoint x="215" y="42" as="sourcePoint"/><mxPoint x="237" y="42" as="targetPoint"/></mxGeometry></mxCell>
+<mxCell id="trust" value="Mutual Trust" style="text;html=1;align=left;" vertex="1" parent="g"><mxGeometry x="246" y="30" width="73" height="23" as="geometry"/></mxCell>
+
+)");
+    const diagram::Page before = doc.pages[0];
+    layout_twice(doc, automatic());
+    const diagram::PageIndex was(before), now(doc.pages[0]);
+    CHECK(!(*was.absolute_bounds("g") == *now.absolute_bounds("g")));  // the legend moved
+    const auto& sample = now.find("sample")->geometry;
+    REQUIRE(sample);
+    REQUIRE(sample->source_point);
+    CHECK(sample->source_point->x == 215);
+    CHECK(sample->source_point->y == 42);
+    CHECK(sample->target_point->x == 237);
+    const page::PageReading again(doc.pages[0]);
+    CHECK(again.role_of("sample") == page::Role::legend);
+}
