@@ -33,7 +33,12 @@ while IFS= read -r file; do
   # drawio-batch names its outputs after the input without its extension: one extension for all.
   "$journey" layout "$corpus/$file" -o "$work/out/$stem.drawio" >/dev/null 2>&1 || continue
   "$journey" convert "$corpus/$file" "$work/in/$stem.drawio" >/dev/null 2>&1 || continue
-  base=$(basename "$file"); ext=${base#*.}
+  # drawio-batch names a dump after its input without the extension it knows: one of those.
+  case "$file" in
+    *.svg) ext=drawio.svg ;;
+    *.png) ext=drawio.png ;;
+    *) ext=xml ;;
+  esac
   cp "$corpus/$file" "$work/orig/$stem.$ext"
   echo -e "$stem\t$file" >> "$work/names.tsv"
 done < <(list)
