@@ -535,7 +535,10 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
                 if (!inside && c.geometry) drifting.push_back({i, s});
                 continue;
             }
-            if (s >= 0 && t >= 0 && !(loose_s && loose_t && s == t)) {
+            // A loose end on the node its other end is glued to (a legend's sample arrow from its box to a
+            // swatch in it) is drawn on that node, not a loop around it: laid out as a loop its loose end
+            // went beside the drawing, touched nothing the next time and the arrow was laid out otherwise.
+            if (s >= 0 && t >= 0 && !(s == t && (loose_s || loose_t))) {
                 EdgeSpec spec{s, t, {}};
                 if (auto size = label_size(c)) spec.labels.push_back(*size);
                 // The drawn route: the ends' centres and the waypoints between, across and along the flow.
@@ -1238,6 +1241,13 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
     if (options.cells.empty() && !stacked_page(page)) {
         const page::PageReading reading(page);
         free = take_free_items(reading);
+        // An arrow whose loose end touched a shape is laid out with it or follows it; it was told apart
+        // by having moved, and one whose shape stayed (laid out again) was placed a second time, as free.
+        std::erase_if(free.items, [&](const FreeItems::Item& item) {
+            const auto touched = roles.loose_ends.find(item.id);
+            return item.arrow && item.frame.empty() && touched != roles.loose_ends.end() &&
+                   (!touched->second.first.empty() || !touched->second.second.empty());
+        });
     }
     // Only a whole-page layout regroups: with --cells the user chose what moves.
     const auto grouped = options.cells.empty() ? group_regions(page, roles) : std::vector<GroupedMember>{};
