@@ -1,0 +1,159 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "core/diagram/style.hpp"
+#include "core/render/page_renderer.hpp"
+#include "core/render/sketch.hpp"
+
+using namespace jstudio;
+using namespace jstudio::render;
+using diagram::Style;
+
+namespace {
+
+diagram::Cell vertex(std::string id, std::string parent, std::string style, Rect r) {
+    diagram::Cell c;
+    c.id = std::move(id);
+    c.parent = std::move(parent);
+    c.vertex = true;
+    c.kind = diagram::CellKind::vertex;
+    c.style = Style::parse(style);
+    diagram::Geometry g;
+    g.bounds = r;
+    c.geometry = g;
+    return c;
+}
+
+std::vector<Path> paths_of(const Scene& scene) {
+    std::vector<Path> out;
+    for (const auto& item : scene.drawing.items)
+        if (auto* p = std::get_if<Path>(&item)) out.push_back(*p);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("hachure lines cross the outline at the style's angle and gap", "[render][sketch]") {
+    const Path square = rect_path({0, 0, 100, 100});
+    SECTION("draw.io's default -41° runs the lines up to the right at 49° from the horizontal") {
+        const auto lines = hachure_lines(square, -41, 10);
+        REQUIRE(lines.size() > 10);
+        for (const auto& [a, b] : lines) {
+            const double dx = b.x - a.x, dy = b.y - a.y;
+            CHECK(std::abs(std::atan2(-dy, dx) * 180 / 3.14159265358979323846) == Approx(49).margin(0.01));
+            for (Point p : {a, b}) {  // ends on the outline, inside the square
+                CHECK(p.x >= -1e-6);
+                CHECK(p.x <= 100 + 1e-6);
+                CHECK(p.y >= -1e-6);
+                CHECK(p.y <= 100 + 1e-6);
+            }
+        }
+        // Lines 10 px apart cover the square's 141 px diagonal span about 14 times.
+        CHECK(lines.size() >= 12);
+        CHECK(lines.size() <= 15);
+    }
+    SECTION("a hole is left empty (even-odd)") {
+        Path ring = rect_path({0, 0, 100, 100});
+        for (const auto& op : rect_path({40, 40, 20, 20}).ops) ring.ops.push_back(op);
+        bool split = false;
+        for (const auto& [a, b] : hachure_lines(ring, -41, 4)) {
+            const Point mid{(a.x + b.x) / 2, (a.y + b.y) / 2};
+            CHECK_FALSE((mid.x > 41 && mid.x < 59 && mid.y > 41 && mid.y < 59));
+            split = split || (std::max(a.x, b.x) <= 41 && std::max(a.y, b.y) > 41);
+        }
+        CHECK(split);
+    }
+}
+
+TEST_CASE("sketch_path: hachure in the fill colour, doubled strokes whose corners stay", "[render][sketch]") {
+    Path p = rect_path({0, 0, 140, 80});
+    p.fill = Color{0xa0, 0x52, 0x2d};
+    p.stroke = Color{0, 0, 0};
+    p.stroke_width = 2;
+    SketchStyle o = sketch_style(Style::parse("sketch=1;hachureGap=8;fillWeight=1;"), "card");
+    const auto out = sketch_path(p, o);
+    REQUIRE(out.size() == 2);
+    const Path& hatch = out[0];
+    CHECK_FALSE(hatch.fill);
+    CHECK(hatch.stroke == p.fill);
+    CHECK(hatch.stroke_width == 1);
+    const Path& line = out[1];
+    CHECK(line.stroke == p.stroke);
+    CHECK(line.stroke_width == 2);
+    // Four sides, each drawn twice: a move and a curve per stroke, starting and ending on the corners.
+    REQUIRE(line.ops.size() == 16);
+    for (std::size_t i = 0; i < line.ops.size(); i += 2) {
+        CHECK(line.ops[i].kind == PathOp::move);
+        CHECK(line.ops[i + 1].kind == PathOp::cubic);
+        const Point end = line.ops[i + 1].p[2];
+        CHECK((end.x == 0 || end.x == 140));
+        CHECK((end.y == 0 || end.y == 80));
+    }
+    SECTION("disableMultiStroke draws each side once") {
+        o.multi_stroke = false;
+        CHECK(sketch_path(p, o)[1].ops.size() == 8);
+    }
+    SECTION("the same cell draws the same picture") {
+        const auto again = sketch_path(p, sketch_style(Style::parse("sketch=1;hachureGap=8;"), "card"));
+        CHECK(again[1].ops[1].p[0] == line.ops[1].p[0]);
+    }
+    SECTION("fillStyle=auto keeps a white fill or a gradient solid; fillStyle=solid keeps any") {
+        Path white = p;
+        white.fill = Color{255, 255, 255};
+        CHECK(sketch_path(white, o)[0].fill == white.fill);
+        Path gradient = p;
+        gradient.gradient = Gradient{*p.fill, Color{0, 0, 0}, "south"};
+        CHECK(sketch_path(gradient, o)[0].gradient);
+        o.fill_style = "solid";
+        CHECK(sketch_path(p, o)[0].fill == p.fill);
+    }
+}
+
+TEST_CASE("a sketched page: the kanban card takes its lane's colour as hachure", "[render][sketch]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(
+        vertex("lane", "1", "swimlane;startSize=1;strokeColor=none;fillColor=#A0522D;", {0, 0, 180, 400}));
+    page.cells.push_back(vertex("card", "lane",
+                                "rounded=1;fillColor=swimlane;sketch=1;strokeWidth=2;hachureGap=8;",
+                                {20, 20, 140, 80}));
+    const Scene scene = render_page(page);
+    REQUIRE(scene.shapes.size() == 2);
+    CHECK(scene.shapes[1].fill == Color{0xa0, 0x52, 0x2d});
+    bool hachure = false;
+    for (const Path& p : paths_of(scene))
+        hachure = hachure || (p.stroke == Color{0xa0, 0x52, 0x2d} && !p.fill && p.stroke_width == 1);
+    CHECK(hachure);
+}
+
+TEST_CASE("glass=1 lays draw.io's fading white highlight over the top of a rectangle", "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(vertex("r", "1", "fillColor=#D4E1F5;glass=1;", {0, 0, 200, 100}));
+    const auto paths = paths_of(render_page(page));
+    REQUIRE(paths.size() == 2);
+    const Path& glass = paths[1];
+    REQUIRE(glass.gradient);
+    CHECK(glass.gradient->from == Color{255, 255, 255});
+    CHECK(glass.gradient->from_opacity == Approx(0.9));
+    CHECK(glass.gradient->to_opacity == Approx(0.1));
+    const Rect b = glass.bounds();
+    CHECK(b.y == Approx(-1));
+    CHECK(b.bottom() == Approx(60));  // the curve's control point: 40 % at the sides, deeper in the middle
+}
+
+TEST_CASE("a gradient turns with the shape's direction", "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(
+        vertex("n", "1",
+               "shape=note;fillColor=#f8cecc;gradientColor=#EA6B66;gradientDirection=north;direction=west;",
+               {0, 0, 100, 100}));
+    page.cells.push_back(
+        vertex("s", "1", "fillColor=#f8cecc;gradientColor=#EA6B66;gradientDirection=south;direction=south;",
+               {200, 0, 100, 100}));
+    std::vector<std::string> dirs;
+    for (const Path& p : paths_of(render_page(page)))
+        if (p.gradient) dirs.push_back(p.gradient->direction);
+    REQUIRE(dirs.size() >= 2);
+    CHECK(dirs.front() == "south");
+    CHECK(dirs.back() == "west");
+}
