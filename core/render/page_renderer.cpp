@@ -760,6 +760,28 @@ class Builder {
                 arrow.fill_opacity = arrow.stroke_opacity = opacity;
                 add_path(std::move(arrow));
             }
+        } else if (s.get_or("shape", "") == "flexArrow" && pts.size() >= 2) {
+            // draw.io's flexArrow: a filled band (width, plus the stroke beyond 1 px) with heads endWidth /
+            // startWidth wider than the band and endSize / startSize × 3 long (mxArrowConnector), half the
+            // stroke in from the ends.
+            const double sw = edge.stroke_width, band = s.number("width", 10) + std::max(0.0, sw - 1);
+            FlexArrowEnds ends;
+            ends.start = edge.start_arrow != "none";
+            ends.end = edge.end_arrow != "none";
+            ends.start_width = band + s.number("startWidth", 10) + sw;
+            ends.end_width = band + s.number("endWidth", 10) + sw;
+            ends.start_length = s.number("startSize", 6) * 3 + sw;
+            ends.end_length = s.number("endSize", 6) * 3 + sw;
+            Path arrow = flex_arrow_outline(pts, band, ends, sw / 2);
+            arrow.fill = style_color(s, "fillColor", white, white);
+            if (auto gc = style_color(s, "gradientColor", std::nullopt, std::nullopt); gc && arrow.fill)
+                arrow.gradient = Gradient{*arrow.fill, *gc, gradient_direction(s)};
+            arrow.stroke = edge.stroke;
+            arrow.stroke_width = sw;
+            arrow.dash = dash_of(s, sw);
+            arrow.fill_opacity = opacity * std::clamp(s.number("fillOpacity", 100), 0.0, 100.0) / 100;
+            arrow.stroke_opacity = opacity * std::clamp(s.number("strokeOpacity", 100), 0.0, 100.0) / 100;
+            add_path(std::move(arrow));
         } else if (edge.stroke && pts.size() >= 2) {
             Color color = *edge.stroke;
             std::vector<Point> line = pts;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/diagram/style.hpp"
+#include "core/render/edge_geometry.hpp"
 #include "core/render/page_renderer.hpp"
 #include "core/render/sketch.hpp"
 
@@ -156,4 +157,45 @@ TEST_CASE("a gradient turns with the shape's direction", "[render]") {
     REQUIRE(dirs.size() >= 2);
     CHECK(dirs.front() == "south");
     CHECK(dirs.back() == "west");
+}
+
+TEST_CASE("a flexArrow edge is a filled band with a head, as draw.io's mxArrowConnector", "[render]") {
+    SECTION("the outline: band 10 px wide, head 26 px wide and 19 px long, the tip at the end") {
+        FlexArrowEnds ends;
+        ends.end_width = 26, ends.end_length = 19;
+        const Path p = flex_arrow_outline({{0, 0}, {0, 100}}, 10, ends, 0);
+        std::vector<Point> pts;
+        for (const auto& op : p.ops)
+            if (op.kind != PathOp::close) pts.push_back(op.p[0]);
+        REQUIRE(pts.size() == 7);
+        CHECK(std::abs(pts[0].x) == Approx(5));  // the band's start, square
+        CHECK(pts[4].y == Approx(100));          // the tip
+        CHECK(pts[4].x == Approx(0).margin(1e-9));
+        CHECK(std::abs(pts[3].x) == Approx(13));  // the head's corner
+        CHECK(pts[3].y == Approx(81));
+    }
+    SECTION("a bend is mitred: the outer side passes outside the corner") {
+        FlexArrowEnds ends;
+        ends.end = false;
+        const Path p = flex_arrow_outline({{0, 0}, {100, 0}, {100, 100}}, 10, ends, 0);
+        bool outer = false;
+        for (const auto& op : p.ops) outer = outer || (op.p[0].x == Approx(105) && op.p[0].y == Approx(-5));
+        CHECK(outer);
+    }
+    SECTION("on a page: drawn in its fill colour though it has no stroke") {
+        diagram::Page page = diagram::make_page("p", "P");
+        page.cells.push_back(vertex("a", "1", "", {0, 0, 40, 40}));
+        page.cells.push_back(vertex("b", "1", "", {0, 200, 40, 40}));
+        diagram::Cell e;
+        e.id = "e", e.parent = "1", e.edge = true, e.kind = diagram::CellKind::edge, e.source = "a",
+        e.target = "b";
+        e.style = Style::parse("shape=flexArrow;strokeColor=none;fillColor=#0066CC;width=8;endWidth=16;");
+        e.geometry = diagram::Geometry{};
+        e.geometry->relative = true;
+        page.cells.push_back(e);
+        bool band = false;
+        for (const Path& p : paths_of(render_page(page)))
+            band = band || (p.fill == Color{0, 0x66, 0xcc} && !p.stroke && p.bounds().height > 100);
+        CHECK(band);
+    }
 }
