@@ -234,8 +234,19 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
                         cy));
         }
     } else if (name == "step") {
-        double dx = sized(0.2, 1.0, w);
-        fill(polygon_path({{x, y}, {r - dx, y}, {r, cy}, {r - dx, bt}, {x, bt}, {x + dx, cy}}));
+        // Drawn east in the box turned to its direction (north/south swap its sides), as draw.io's mxStep: a
+        // west step points left.
+        const double turn = direction == "south"   ? 90
+                            : direction == "west"  ? 180
+                            : direction == "north" ? 270
+                                                   : 0;
+        const bool swap = direction == "south" || direction == "north";
+        const double fw = swap ? h : w, fh = swap ? w : h, fx = cx - fw / 2, fy = cy - fh / 2, fr = fx + fw,
+                     fb = fy + fh;
+        const double dx = style.flag("fixedSize") ? std::clamp(style.number("size", 20), 0.0, fw)
+                                                  : fw * std::clamp(style.number("size", 0.2), 0.0, 1.0);
+        fill(turned(polygon_path({{fx, fy}, {fr - dx, fy}, {fr, cy}, {fr - dx, fb}, {fx, fb}, {fx + dx, cy}}),
+                    turn, cx, cy));
     } else if (name == "cloud") {
         Path p;
         p.move_to(at(b, 0.25, 0.25));
