@@ -69,6 +69,13 @@ TEST_CASE("shape outlines follow draw.io geometry", "[render]") {
         CHECK(has(west, {10, 50}));
         CHECK(has(west, {90, 50}));
     }
+    SECTION("floor-plan stairs: a tread every 25 px and an arrow, not a door; an unknown kind is a box") {
+        auto o = shape_outline("mxgraph.floorplan.stairs", {0, 0, 100, 40}, {});
+        CHECK(o.known);
+        CHECK(o.detail_paths.size() == 5);  // treads at 25, 50, 75, the middle line, the arrow head
+        CHECK(vertices(o.fill_paths[0]) == std::vector<Point>{{0, 0}, {100, 0}, {100, 40}, {0, 40}});
+        CHECK_FALSE(shape_outline("mxgraph.floorplan.madeUp", b, {}).known);
+    }
     SECTION("hexagon uses size as a fraction of the width") {
         auto o = shape_outline("hexagon", b, Style::parse("size=0.25"));
         auto v = vertices(o.fill_paths[0]);
