@@ -138,6 +138,36 @@ class Builder {
         grow(p.bounds(), p.stroke ? p.stroke_width / 2 : 0);
         m_scene.drawing.items.emplace_back(std::move(p));
     }
+    // shadow=1: draw.io's drop shadow (mxShape.getShadowStyle) under the paths drawn since item `first`:
+    // their silhouette moved shadowOffsetX/Y (2, 3) px in shadowColor (black) at shadowOpacity (25 %).
+    // draw.io blurs it by shadowBlur (2) px; ours is sharp.
+    void shadow_items(std::size_t first, const Style& s) {
+        if (!s.flag("shadow")) return;
+        const double dx = s.number("shadowOffsetX", 2), dy = s.number("shadowOffsetY", 3);
+        const Color color = style_color(s, "shadowColor", black, black).value_or(black);
+        const double alpha = std::clamp(s.number("shadowOpacity", 25), 0.0, 100.0) / 100;
+        auto& items = m_scene.drawing.items;
+        std::vector<Item> shadows;
+        for (std::size_t i = first; i < items.size(); ++i) {
+            const auto* p = std::get_if<Path>(&items[i]);
+            if (!p || (!p->fill && !p->stroke)) continue;
+            Path q = *p;
+            for (auto& op : q.ops)
+                for (auto& pt : op.p) pt.x += dx, pt.y += dy;
+            if (q.fill) q.fill = color;
+            if (q.stroke) q.stroke = color;
+            q.gradient.reset();
+            q.fill_opacity *= alpha;
+            q.stroke_opacity *= alpha;
+            shadows.emplace_back(std::move(q));
+        }
+        if (shadows.empty()) return;
+        for (const auto& item : shadows)
+            if (const auto* q = std::get_if<Path>(&item))
+                grow(q->bounds(), q->stroke ? q->stroke_width / 2 : 0);
+        items.insert(items.begin() + std::ptrdiff_t(first), std::make_move_iterator(shadows.begin()),
+                     std::make_move_iterator(shadows.end()));
+    }
     // sketch=1: the paths drawn since item `first` become draw.io's hand-drawn strokes and hachure.
     void sketch_items(std::size_t first, const Style& s, const std::string& cell_id) {
         if (!s.flag("sketch")) return;
@@ -378,17 +408,6 @@ class Builder {
             p.stroke_opacity = opacity * std::clamp(s.number("strokeOpacity", 100), 0.0, 100.0) / 100;
             rotate_path(p, {b.x + b.width / 2, b.y + b.height / 2}, shape.rotation);
         };
-        if (s.flag("shadow") && (shape.fill || shape.stroke)) {
-            for (auto p : outline.fill_paths) {
-                for (auto& op : p.ops)
-                    for (auto& pt : op.p) pt.x += 3, pt.y += 3;
-                p.fill = Color{128, 128, 128};
-                p.stroke.reset();
-                p.fill_opacity = 0.25 * opacity;
-                rotate_path(p, {b.x + b.width / 2 + 3, b.y + b.height / 2 + 3}, shape.rotation);
-                add_path(std::move(p));
-            }
-        }
         if (name == "swimlane") {
             // Body fill first (swimlaneFillColor), then the header, then the body outline.
             if (auto body = style_color(s, "swimlaneFillColor", std::nullopt, white)) {
@@ -421,6 +440,7 @@ class Builder {
 
         sketch_items(first_item, s, cell.id);
         if (s.flag("glass") && shape.fill && name == "rect") draw_glass(s, b, shape);
+        shadow_items(first_item, s);
 
         // Label.
         if (!s.flag("noLabel")) {
@@ -815,6 +835,7 @@ class Builder {
             for (auto& m : markers) add_path(std::move(m));
         }
         sketch_items(first_item, s, cell.id);
+        shadow_items(first_item, s);
 
         // The edge's own label: x in -1..1 along the edge, y perpendicular, plus the offset.
         Font font = style_font(s, 11);

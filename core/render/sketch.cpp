@@ -112,6 +112,11 @@ SketchStyle sketch_style(const diagram::Style& s, std::string_view cell_id) {
     o.fill_style = s.get_or("fillStyle", "auto");
     o.multi_stroke = !s.flag("disableMultiStroke");
     o.multi_stroke_fill = !s.flag("disableMultiStrokeFill");
+    if (s.get_or("sketchStyle", "rough") == "comic") {
+        // draw.io's older comic canvas: one wobbly stroke per line, fills stay solid.
+        o.fill_style = "solid";
+        o.multi_stroke = false;
+    }
     // draw.io seeds its jitter with a string hash of the cell's id; ours only needs to differ per cell.
     std::uint32_t seed = 1;
     for (char c : cell_id) seed = seed * 31 + std::uint8_t(c);

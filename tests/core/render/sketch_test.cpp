@@ -91,6 +91,12 @@ TEST_CASE("sketch_path: hachure in the fill colour, doubled strokes whose corner
         CHECK((end.x == 0 || end.x == 140));
         CHECK((end.y == 0 || end.y == 80));
     }
+    SECTION("sketchStyle=comic: one stroke per side, the fill solid") {
+        const auto comic = sketch_path(p, sketch_style(Style::parse("sketch=1;sketchStyle=comic;"), "card"));
+        REQUIRE(comic.size() == 2);
+        CHECK(comic[0].fill == p.fill);
+        CHECK(comic[1].ops.size() == 8);
+    }
     SECTION("disableMultiStroke draws each side once") {
         o.multi_stroke = false;
         CHECK(sketch_path(p, o)[1].ops.size() == 8);
@@ -198,4 +204,19 @@ TEST_CASE("a flexArrow edge is a filled band with a head, as draw.io's mxArrowCo
             band = band || (p.fill == Color{0, 0x66, 0xcc} && !p.stroke && p.bounds().height > 100);
         CHECK(band);
     }
+}
+
+TEST_CASE("shadow=1 lays draw.io's drop shadow under everything the shape draws", "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(
+        vertex("r", "1", "fillColor=#dae8fc;strokeColor=#6c8ebf;shadow=1;", {10, 10, 100, 50}));
+    const auto paths = paths_of(render_page(page));
+    REQUIRE(paths.size() == 2);
+    const Path& shadow = paths[0];
+    CHECK(shadow.fill == Color{0, 0, 0});
+    CHECK(shadow.stroke == Color{0, 0, 0});
+    CHECK(shadow.fill_opacity == Approx(0.25));
+    CHECK(shadow.bounds().x == Approx(12));  // 2 px right, 3 px down
+    CHECK(shadow.bounds().y == Approx(13));
+    CHECK(paths[1].fill == Color{0xda, 0xe8, 0xfc});
 }
