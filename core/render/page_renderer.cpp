@@ -735,6 +735,53 @@ class Builder {
         return t;
     }
 
+    // draw.io's loop style (mxEdgeStyle.Loop, used for an edge from a shape to itself with at most one
+    // waypoint, whatever its edgeStyle, unless orthogonalLoop=1 with fixed connection points): two points
+    // `segment` px (default the grid size) either side of the centre line, 2 × segment px beside the shape
+    // (right for the default direction west; left east, above north, below south), or beside a waypoint.
+    std::optional<std::vector<Point>> self_loop(const Cell& edge, const Style& s, const Terminal& src,
+                                                const std::vector<Point>& waypoints) {
+        if (edge.source.empty() || edge.source != edge.target || !src.bounds || waypoints.size() >= 2)
+            return std::nullopt;
+        if (s.flag("orthogonalLoop") && (s.get("exitX") || s.get("entryX"))) return std::nullopt;
+        const Rect& b = *src.bounds;
+        double grid = 10;
+        if (auto g = m_page.model.find("gridSize"))
+            grid = std::atof(g->c_str()) > 0 ? std::atof(g->c_str()) : 10;
+        const double seg = s.number("segment", grid);
+        const std::string dir = s.get_or("direction", "west");
+        const bool vertical = dir == "north" || dir == "south";
+        double x = 0, y = 0, dx = 0, dy = 0;
+        if (vertical)
+            x = b.x + b.width / 2, dx = seg;
+        else
+            y = b.y + b.height / 2, dy = seg;
+        std::optional<Point> pt;
+        if (!waypoints.empty() && !(waypoints[0].x >= b.x && waypoints[0].x <= b.right() &&
+                                    waypoints[0].y >= b.y && waypoints[0].y <= b.bottom()))
+            pt = waypoints[0];
+        if (!pt || pt->x < b.x || pt->x > b.right()) {
+            if (pt) {
+                x = pt->x;
+                dy = std::max(std::abs(y - pt->y), dy);
+            } else if (dir == "north") {
+                y = b.y - 2 * dx;
+            } else if (dir == "south") {
+                y = b.bottom() + 2 * dx;
+            } else if (dir == "east") {
+                x = b.x - 2 * dy;
+            } else {
+                x = b.right() + 2 * dy;
+            }
+        } else {
+            x = b.x + b.width / 2;
+            dx = std::max(std::abs(x - pt->x), dy);
+            y = pt->y;
+            dy = 0;
+        }
+        return std::vector<Point>{{x - dx, y - dy}, {x + dx, y + dy}};
+    }
+
     void draw_edge(const Cell& cell) {
         const Style s = resolved_style(cell.style_or_empty(), true);
         Point origin = m_index.frame_origin(cell.id);
@@ -744,7 +791,15 @@ class Builder {
         std::vector<Point> waypoints;
         if (g)
             for (const auto& w : g->waypoints) waypoints.push_back({w.x + origin.x, w.y + origin.y});
-        std::vector<Point> pts = route_edge(s, src, tgt, waypoints);
+        std::vector<Point> pts;
+        if (auto loop = self_loop(cell, s, src, waypoints)) {
+            // Straight from the shape's outline out to the loop's two points and back.
+            Style straight = s;
+            straight.set("edgeStyle", "none");
+            pts = route_edge(straight, src, tgt, *loop);
+        } else {
+            pts = route_edge(s, src, tgt, waypoints);
+        }
         m_routes[cell.id] = pts;
 
         SceneEdge edge;

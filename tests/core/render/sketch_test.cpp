@@ -220,3 +220,24 @@ TEST_CASE("shadow=1 lays draw.io's drop shadow under everything the shape draws"
     CHECK(shadow.bounds().y == Approx(13));
     CHECK(paths[1].fill == Color{0xda, 0xe8, 0xfc});
 }
+
+TEST_CASE("an edge from a shape to itself is draw.io's loop beside the shape", "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(vertex("a", "1", "", {100, 100, 120, 60}));
+    diagram::Cell e;
+    e.id = "e", e.parent = "1", e.edge = true, e.kind = diagram::CellKind::edge, e.source = "a",
+    e.target = "a";
+    e.style = Style::parse("edgeStyle=orthogonalEdgeStyle;");
+    e.geometry = diagram::Geometry{};
+    e.geometry->relative = true;
+    page.cells.push_back(e);
+    const Scene scene = render_page(page);
+    REQUIRE(scene.edges.size() == 1);
+    const auto& pts = scene.edges[0].points;
+    REQUIRE(pts.size() == 4);
+    // Out of the right side to 20 px beside it, 10 px above and below the centre line, and back.
+    CHECK(pts[0].x == Approx(220));
+    CHECK(pts[1] == Point{240, 120});
+    CHECK(pts[2] == Point{240, 140});
+    CHECK(pts[3].x == Approx(220));
+}
