@@ -88,7 +88,8 @@ class Painter {
         if (p.gradient) {
             const Rect b = p.bounds();
             const auto& g = *p.gradient;
-            const wxColour from = to_wx(g.from, p.fill_opacity), to = to_wx(g.to, p.fill_opacity);
+            const wxColour from = to_wx(g.from, p.fill_opacity * g.from_opacity),
+                           to = to_wx(g.to, p.fill_opacity * g.to_opacity);
             if (g.direction == "radial") {
                 const double cx = b.x + b.width / 2, cy = b.y + b.height / 2;
                 gc.SetBrush(

@@ -1,6 +1,7 @@
 #include "core/render/edge_geometry.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "core/render/orth_connector.hpp"
@@ -429,6 +430,72 @@ Point point_along(const std::vector<Point>& pts, double t) {
         want -= seg;
     }
     return pts.back();
+}
+
+Path flex_arrow_outline(const std::vector<Point>& pts, double width, const FlexArrowEnds& ends,
+                        double spacing) {
+    std::vector<Point> line;
+    for (Point p : pts)
+        if (line.empty() || std::hypot(p.x - line.back().x, p.y - line.back().y) > 1e-9) line.push_back(p);
+    if (line.size() < 2) return {};
+    const std::size_t n = line.size();
+    auto dir = [&](std::size_t i) {  // unit direction of segment i → i + 1
+        const double dx = line[i + 1].x - line[i].x, dy = line[i + 1].y - line[i].y, d = std::hypot(dx, dy);
+        return Point{dx / d, dy / d};
+    };
+    // The band's two sides: left (out) and right (in) of the direction of travel, mitred at each bend with
+    // the miter kept short at sharp turns.
+    std::vector<Point> in;
+    const double half = width / 2;
+    const Point d0 = dir(0), de = dir(n - 2);
+    const Point start{line[0].x + d0.x * spacing, line[0].y + d0.y * spacing};
+    const Point end{line[n - 1].x - de.x * spacing, line[n - 1].y - de.y * spacing};
+    auto head = [&](Point tip, Point d, double length, double head_width, bool at_end) {
+        // From the band's side at the head's base, out to the head's corner, to the tip, back on the other
+        // side.
+        const double s = at_end ? -1 : 1;
+        const Point base{tip.x + s * d.x * length, tip.y + s * d.y * length};
+        const Point nrm{d.y, -d.x};
+        const double hw = std::max(head_width, width) / 2;
+        return std::array<Point, 5>{Point{base.x + nrm.x * half, base.y + nrm.y * half},
+                                    Point{base.x + nrm.x * hw, base.y + nrm.y * hw}, tip,
+                                    Point{base.x - nrm.x * hw, base.y - nrm.y * hw},
+                                    Point{base.x - nrm.x * half, base.y - nrm.y * half}};
+    };
+    Path p;
+    if (ends.start) {
+        const auto h = head(start, d0, ends.start_length, ends.start_width, false);
+        // Drawn from the right side round the tip to the left side.
+        p.move_to(h[4]);
+        p.line_to(h[3]);
+        p.line_to(h[2]);
+        p.line_to(h[1]);
+        p.line_to(h[0]);
+    } else {
+        p.move_to({start.x - d0.y * half, start.y + d0.x * half});
+        p.line_to({start.x + d0.y * half, start.y - d0.x * half});
+    }
+    for (std::size_t i = 1; i + 1 < n; ++i) {
+        const Point a = dir(i - 1), b = dir(i);
+        Point bis{a.x + b.x, a.y + b.y};
+        const double bl = std::hypot(bis.x, bis.y);
+        if (bl < 1e-9) continue;
+        bis = {bis.x / bl, bis.y / bl};
+        const double factor = std::max(std::sqrt((a.x * b.x + a.y * b.y + 1) / 2), 0.06);
+        const Point side{bis.y * half / factor, -bis.x * half / factor};
+        p.line_to({line[i].x + side.x, line[i].y + side.y});
+        in.push_back({line[i].x - side.x, line[i].y - side.y});
+    }
+    if (ends.end) {
+        const auto h = head(end, de, ends.end_length, ends.end_width, true);
+        for (const Point& q : h) p.line_to(q);
+    } else {
+        p.line_to({end.x + de.y * half, end.y - de.x * half});
+        p.line_to({end.x - de.y * half, end.y + de.x * half});
+    }
+    for (auto it = in.rbegin(); it != in.rend(); ++it) p.line_to(*it);
+    p.close();
+    return p;
 }
 
 }  // namespace jstudio::render

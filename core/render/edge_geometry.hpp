@@ -37,4 +37,14 @@ std::optional<Marker> make_marker(const std::string& kind, Point from, Point tip
 // A point `t` (0..1) of the way along the polyline, by length.
 Point point_along(const std::vector<Point>& polyline, double t);
 
+// draw.io's flexArrow edge (mxArrowConnector): a band `width` px wide along the polyline, mitred at its
+// bends, with an arrow head `head_width` px wide and `head_length` px long at an end whose flag is set (else
+// the band is cut square there); the ends are `spacing` px in from the polyline's ends. One closed outline.
+struct FlexArrowEnds {
+    bool start = false, end = true;
+    double start_length = 0, start_width = 0, end_length = 0, end_width = 0;
+};
+Path flex_arrow_outline(const std::vector<Point>& polyline, double width, const FlexArrowEnds& ends,
+                        double spacing);
+
 }  // namespace jstudio::render

@@ -1,6 +1,7 @@
 #include "core/render/page_renderer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -12,6 +13,7 @@
 #include "core/render/default_style.hpp"
 #include "core/render/edge_geometry.hpp"
 #include "core/render/shape_geometry.hpp"
+#include "core/render/sketch.hpp"
 #include "core/render/stencil.hpp"
 
 namespace jstudio::render {
@@ -61,6 +63,19 @@ std::vector<double> dash_of_always(const Style& s, double sw) {
     if (out.empty() || std::all_of(out.begin(), out.end(), [](double d) { return d <= 0; }))
         out = {3 * sw, 3 * sw};
     return out;
+}
+
+// The gradient's direction on the page: draw.io paints a shape turned by its direction (south a quarter
+// clockwise, west half, north three quarters) and its gradient turns with it, so a west note whose gradient
+// runs north is light at the top.
+std::string gradient_direction(const Style& s) {
+    const std::string dir = s.get_or("gradientDirection", "south");
+    static constexpr std::array<std::string_view, 4> clockwise{"south", "west", "north", "east"};
+    const auto at = std::find(clockwise.begin(), clockwise.end(), dir);
+    if (at == clockwise.end()) return dir;  // radial
+    const std::string turn = s.get_or("direction", "east");
+    const int quarters = turn == "south" ? 1 : turn == "west" ? 2 : turn == "north" ? 3 : 0;
+    return std::string(clockwise[(std::size_t(at - clockwise.begin()) + quarters) % 4]);
 }
 
 Point rotate(Point p, Point c, double cos_a, double sin_a) {
@@ -122,6 +137,52 @@ class Builder {
         if (p.ops.empty()) return;
         grow(p.bounds(), p.stroke ? p.stroke_width / 2 : 0);
         m_scene.drawing.items.emplace_back(std::move(p));
+    }
+    // shadow=1: draw.io's drop shadow (mxShape.getShadowStyle) under the paths drawn since item `first`:
+    // their silhouette moved shadowOffsetX/Y (2, 3) px in shadowColor (black) at shadowOpacity (25 %).
+    // draw.io blurs it by shadowBlur (2) px; ours is sharp.
+    void shadow_items(std::size_t first, const Style& s) {
+        if (!s.flag("shadow")) return;
+        const double dx = s.number("shadowOffsetX", 2), dy = s.number("shadowOffsetY", 3);
+        const Color color = style_color(s, "shadowColor", black, black).value_or(black);
+        const double alpha = std::clamp(s.number("shadowOpacity", 25), 0.0, 100.0) / 100;
+        auto& items = m_scene.drawing.items;
+        std::vector<Item> shadows;
+        for (std::size_t i = first; i < items.size(); ++i) {
+            const auto* p = std::get_if<Path>(&items[i]);
+            if (!p || (!p->fill && !p->stroke)) continue;
+            Path q = *p;
+            for (auto& op : q.ops)
+                for (auto& pt : op.p) pt.x += dx, pt.y += dy;
+            if (q.fill) q.fill = color;
+            if (q.stroke) q.stroke = color;
+            q.gradient.reset();
+            q.fill_opacity *= alpha;
+            q.stroke_opacity *= alpha;
+            shadows.emplace_back(std::move(q));
+        }
+        if (shadows.empty()) return;
+        for (const auto& item : shadows)
+            if (const auto* q = std::get_if<Path>(&item))
+                grow(q->bounds(), q->stroke ? q->stroke_width / 2 : 0);
+        items.insert(items.begin() + std::ptrdiff_t(first), std::make_move_iterator(shadows.begin()),
+                     std::make_move_iterator(shadows.end()));
+    }
+    // sketch=1: the paths drawn since item `first` become draw.io's hand-drawn strokes and hachure.
+    void sketch_items(std::size_t first, const Style& s, const std::string& cell_id) {
+        if (!s.flag("sketch")) return;
+        const SketchStyle style = sketch_style(s, cell_id);
+        std::vector<Item> redrawn;
+        auto& items = m_scene.drawing.items;
+        std::uint32_t n = 0;
+        for (std::size_t i = first; i < items.size(); ++i) {
+            if (auto* p = std::get_if<Path>(&items[i]))
+                for (Path& q : sketch_path(*p, style, n++)) redrawn.emplace_back(std::move(q));
+            else
+                redrawn.push_back(std::move(items[i]));
+        }
+        items.resize(first);
+        for (auto& item : redrawn) items.push_back(std::move(item));
     }
     // The label's runs, turned `rotation` degrees clockwise about `pivot`, then moved by `shift` (a label
     // turned about its own box and then with its shape about the shape's centre: see turned_label).
@@ -232,6 +293,30 @@ class Builder {
         return label;
     }
 
+    // A vertex's fill or stroke colour, with draw.io's references resolved (mxCellRenderer.resolveColor):
+    // "swimlane" is the fill colour of the nearest swimlane around the cell (a kanban card takes its lane's
+    // colour), "inherit" the parent shape's own colour.
+    std::optional<Color> vertex_color(const Cell& cell, const Style& s, std::string_view key,
+                                      std::optional<Color> fallback, std::optional<Color> theme,
+                                      int depth = 0) {
+        const auto v = s.get(key);
+        if (!v || (*v != "swimlane" && *v != "inherit") || depth > 32)
+            return style_color(s, key, fallback, theme);
+        const Cell* parent = m_index.find(cell.parent);
+        if (*v == "inherit") {
+            if (!parent || parent->kind != CellKind::vertex) return theme;
+            return vertex_color(*parent, resolved_style(parent->style_or_empty(), false), key, fallback,
+                                theme, depth + 1);
+        }
+        for (const Cell* c = parent; c && c->kind == CellKind::vertex; c = m_index.find(c->parent)) {
+            const Style cs = resolved_style(c->style_or_empty(), false);
+            if (shape_name(cs) == "swimlane")
+                return vertex_color(*c, cs, "fillColor", white, white, depth + 1);
+            if (++depth > 32) break;
+        }
+        return key == "fillColor" ? white : black;
+    }
+
     void draw_vertex(const Cell& cell) {
         auto bounds = m_index.absolute_bounds(cell.id);
         if (!bounds) return;
@@ -251,10 +336,10 @@ class Builder {
         shape.shape = name;
         shape.bounds = b;
         shape.rotation = s.number("rotation", 0);
-        shape.fill =
-            style_color(s, "fillColor", is_text || is_group ? std::nullopt : std::optional(white), white);
-        shape.stroke =
-            style_color(s, "strokeColor", is_text || is_group ? std::nullopt : std::optional(black), black);
+        shape.fill = vertex_color(cell, s, "fillColor",
+                                  is_text || is_group ? std::nullopt : std::optional(white), white);
+        shape.stroke = vertex_color(cell, s, "strokeColor",
+                                    is_text || is_group ? std::nullopt : std::optional(black), black);
         shape.stroke_width = s.number("strokeWidth", 1);
         shape.dashed = s.flag("dashed");
         shape.rounded = s.flag("rounded");
@@ -291,6 +376,7 @@ class Builder {
         shape.known = outline.known;
         if (!outline.known && name != "stencil" && !stencil)
             warn(cell, "shape '" + name + "' is not drawn by the renderer; drawn as its bounding box");
+        const std::size_t first_item = m_scene.drawing.items.size();
         if (stencil) draw_stencil_shape(cell, s, *stencil, shape);
         if (icon) {
             shape.shape = "stencil";
@@ -313,7 +399,7 @@ class Builder {
             if (filled) {
                 p.fill = shape.fill;
                 if (auto g = style_color(s, "gradientColor", std::nullopt, std::nullopt); g && shape.fill)
-                    p.gradient = Gradient{*shape.fill, *g, s.get_or("gradientDirection", "south")};
+                    p.gradient = Gradient{*shape.fill, *g, gradient_direction(s)};
             }
             p.stroke = shape.stroke;
             p.stroke_width = shape.stroke_width;
@@ -322,17 +408,6 @@ class Builder {
             p.stroke_opacity = opacity * std::clamp(s.number("strokeOpacity", 100), 0.0, 100.0) / 100;
             rotate_path(p, {b.x + b.width / 2, b.y + b.height / 2}, shape.rotation);
         };
-        if (s.flag("shadow") && (shape.fill || shape.stroke)) {
-            for (auto p : outline.fill_paths) {
-                for (auto& op : p.ops)
-                    for (auto& pt : op.p) pt.x += 3, pt.y += 3;
-                p.fill = Color{128, 128, 128};
-                p.stroke.reset();
-                p.fill_opacity = 0.25 * opacity;
-                rotate_path(p, {b.x + b.width / 2 + 3, b.y + b.height / 2 + 3}, shape.rotation);
-                add_path(std::move(p));
-            }
-        }
         if (name == "swimlane") {
             // Body fill first (swimlaneFillColor), then the header, then the body outline.
             if (auto body = style_color(s, "swimlaneFillColor", std::nullopt, white)) {
@@ -362,6 +437,10 @@ class Builder {
                 grow(b);
             }
         }
+
+        sketch_items(first_item, s, cell.id);
+        if (s.flag("glass") && shape.fill && name == "rect") draw_glass(s, b, shape);
+        shadow_items(first_item, s);
 
         // Label.
         if (!s.flag("noLabel")) {
@@ -395,6 +474,44 @@ class Builder {
         m_scene.shapes.push_back(std::move(shape));
     }
 
+    // draw.io's glass effect (mxShape.paintGlassEffect) over a rectangle: white fading from 90 % to 10 %
+    // opacity down the top 60 %, cut off by a curve from 40 % of the height at the sides to 55 % in the
+    // middle.
+    void draw_glass(const Style& s, const Rect& b, const SceneShape& shape) {
+        const double sw = std::ceil(shape.stroke_width / 2);
+        const double x0 = b.x - sw, x1 = b.right() + sw, top = b.y - sw, side = b.y + b.height * 0.4;
+        const double mid = b.y + b.height * 0.7;  // the control point of draw.io's quadratic
+        Path glass;
+        if (shape.rounded) {
+            const double arc =
+                (s.flag("absoluteArcSize") ? s.number("arcSize", 20) / 2
+                                           : std::min(b.width, b.height) * s.number("arcSize", 15) / 100) +
+                2 * sw;
+            glass.move_to({x0 + arc, top});
+            glass.cubic_to({x0 + arc / 3, top}, {x0, top + arc / 3}, {x0, top + arc});
+        } else {
+            glass.move_to({x0, top});
+        }
+        glass.line_to({x0, side});
+        glass.cubic_to({x0 + (b.x + b.width / 2 - x0) * 2 / 3, side + (mid - side) * 2 / 3},
+                       {x1 + (b.x + b.width / 2 - x1) * 2 / 3, side + (mid - side) * 2 / 3}, {x1, side});
+        if (shape.rounded) {
+            const double arc = glass.ops.front().p[0].x - x0;
+            glass.line_to({x1, top + arc});
+            glass.cubic_to({x1, top + arc / 3}, {x1 - arc / 3, top}, {x1 - arc, top});
+        } else {
+            glass.line_to({x1, top});
+        }
+        glass.close();
+        glass.fill = white;
+        Gradient fade{white, white, "south"};
+        fade.from_opacity = 0.9, fade.to_opacity = 0.1;
+        glass.gradient = fade;
+        glass.fill_opacity = shape.opacity;
+        rotate_path(glass, {b.x + b.width / 2, b.y + b.height / 2}, shape.rotation);
+        add_path(std::move(glass));
+    }
+
     // An inline stencil in the cell's bounds, turned by its rotation; its paths also become the shape's
     // outline for backends that keep shapes (PPTX free-form).
     void draw_stencil_shape(const Cell& cell, const Style& s, const Stencil& stencil, SceneShape& shape) {
@@ -409,7 +526,7 @@ class Builder {
         paint.fill = shape.fill;
         paint.stroke = shape.stroke;
         if (auto g = style_color(s, "gradientColor", std::nullopt, std::nullopt); g && shape.fill)
-            paint.gradient = Gradient{*shape.fill, *g, s.get_or("gradientDirection", "south")};
+            paint.gradient = Gradient{*shape.fill, *g, gradient_direction(s)};
         paint.stroke_width = shape.stroke_width;
         paint.dashed = shape.dashed;
         if (shape.dashed) paint.dash_pattern = dash_of(s, 1);  // in stroke widths: the stencil scales it
@@ -456,7 +573,7 @@ class Builder {
             p.stroke_opacity = stroke_opacity;
             if (part.dashed) p.dash = dash_of_always(s, p.stroke_width);
             if (part.shape_fill && gradient && p.fill)
-                p.gradient = Gradient{*p.fill, *gradient, s.get_or("gradientDirection", "south")};
+                p.gradient = Gradient{*p.fill, *gradient, gradient_direction(s)};
             shape.outline.push_back(p);
             rotate_path(p, centre, shape.rotation);
             add_path(std::move(p));
@@ -618,6 +735,53 @@ class Builder {
         return t;
     }
 
+    // draw.io's loop style (mxEdgeStyle.Loop, used for an edge from a shape to itself with at most one
+    // waypoint, whatever its edgeStyle, unless orthogonalLoop=1 with fixed connection points): two points
+    // `segment` px (default the grid size) either side of the centre line, 2 × segment px beside the shape
+    // (right for the default direction west; left east, above north, below south), or beside a waypoint.
+    std::optional<std::vector<Point>> self_loop(const Cell& edge, const Style& s, const Terminal& src,
+                                                const std::vector<Point>& waypoints) {
+        if (edge.source.empty() || edge.source != edge.target || !src.bounds || waypoints.size() >= 2)
+            return std::nullopt;
+        if (s.flag("orthogonalLoop") && (s.get("exitX") || s.get("entryX"))) return std::nullopt;
+        const Rect& b = *src.bounds;
+        double grid = 10;
+        if (auto g = m_page.model.find("gridSize"))
+            grid = std::atof(g->c_str()) > 0 ? std::atof(g->c_str()) : 10;
+        const double seg = s.number("segment", grid);
+        const std::string dir = s.get_or("direction", "west");
+        const bool vertical = dir == "north" || dir == "south";
+        double x = 0, y = 0, dx = 0, dy = 0;
+        if (vertical)
+            x = b.x + b.width / 2, dx = seg;
+        else
+            y = b.y + b.height / 2, dy = seg;
+        std::optional<Point> pt;
+        if (!waypoints.empty() && !(waypoints[0].x >= b.x && waypoints[0].x <= b.right() &&
+                                    waypoints[0].y >= b.y && waypoints[0].y <= b.bottom()))
+            pt = waypoints[0];
+        if (!pt || pt->x < b.x || pt->x > b.right()) {
+            if (pt) {
+                x = pt->x;
+                dy = std::max(std::abs(y - pt->y), dy);
+            } else if (dir == "north") {
+                y = b.y - 2 * dx;
+            } else if (dir == "south") {
+                y = b.bottom() + 2 * dx;
+            } else if (dir == "east") {
+                x = b.x - 2 * dy;
+            } else {
+                x = b.right() + 2 * dy;
+            }
+        } else {
+            x = b.x + b.width / 2;
+            dx = std::max(std::abs(x - pt->x), dy);
+            y = pt->y;
+            dy = 0;
+        }
+        return std::vector<Point>{{x - dx, y - dy}, {x + dx, y + dy}};
+    }
+
     void draw_edge(const Cell& cell) {
         const Style s = resolved_style(cell.style_or_empty(), true);
         Point origin = m_index.frame_origin(cell.id);
@@ -627,7 +791,15 @@ class Builder {
         std::vector<Point> waypoints;
         if (g)
             for (const auto& w : g->waypoints) waypoints.push_back({w.x + origin.x, w.y + origin.y});
-        std::vector<Point> pts = route_edge(s, src, tgt, waypoints);
+        std::vector<Point> pts;
+        if (auto loop = self_loop(cell, s, src, waypoints)) {
+            // Straight from the shape's outline out to the loop's two points and back.
+            Style straight = s;
+            straight.set("edgeStyle", "none");
+            pts = route_edge(straight, src, tgt, *loop);
+        } else {
+            pts = route_edge(s, src, tgt, waypoints);
+        }
         m_routes[cell.id] = pts;
 
         SceneEdge edge;
@@ -642,6 +814,7 @@ class Builder {
         edge.start_arrow = s.get_or("startArrow", "none");
         edge.end_arrow = s.get_or("endArrow", "classic");
         double opacity = std::clamp(s.number("opacity", 100), 0.0, 100.0) / 100;
+        const std::size_t first_item = m_scene.drawing.items.size();
 
         if (s.get_or("shape", "") == "arrow" && pts.size() >= 2) {
             // draw.io's block arrow edge (mxArrow): a 10 px shaft and a 30 px head, straight from the first
@@ -662,6 +835,28 @@ class Builder {
                 arrow.fill_opacity = arrow.stroke_opacity = opacity;
                 add_path(std::move(arrow));
             }
+        } else if (s.get_or("shape", "") == "flexArrow" && pts.size() >= 2) {
+            // draw.io's flexArrow: a filled band (width, plus the stroke beyond 1 px) with heads endWidth /
+            // startWidth wider than the band and endSize / startSize × 3 long (mxArrowConnector), half the
+            // stroke in from the ends.
+            const double sw = edge.stroke_width, band = s.number("width", 10) + std::max(0.0, sw - 1);
+            FlexArrowEnds ends;
+            ends.start = edge.start_arrow != "none";
+            ends.end = edge.end_arrow != "none";
+            ends.start_width = band + s.number("startWidth", 10) + sw;
+            ends.end_width = band + s.number("endWidth", 10) + sw;
+            ends.start_length = s.number("startSize", 6) * 3 + sw;
+            ends.end_length = s.number("endSize", 6) * 3 + sw;
+            Path arrow = flex_arrow_outline(pts, band, ends, sw / 2);
+            arrow.fill = style_color(s, "fillColor", white, white);
+            if (auto gc = style_color(s, "gradientColor", std::nullopt, std::nullopt); gc && arrow.fill)
+                arrow.gradient = Gradient{*arrow.fill, *gc, gradient_direction(s)};
+            arrow.stroke = edge.stroke;
+            arrow.stroke_width = sw;
+            arrow.dash = dash_of(s, sw);
+            arrow.fill_opacity = opacity * std::clamp(s.number("fillOpacity", 100), 0.0, 100.0) / 100;
+            arrow.stroke_opacity = opacity * std::clamp(s.number("strokeOpacity", 100), 0.0, 100.0) / 100;
+            add_path(std::move(arrow));
         } else if (edge.stroke && pts.size() >= 2) {
             Color color = *edge.stroke;
             std::vector<Point> line = pts;
@@ -694,6 +889,8 @@ class Builder {
             add_path(std::move(p));
             for (auto& m : markers) add_path(std::move(m));
         }
+        sketch_items(first_item, s, cell.id);
+        shadow_items(first_item, s);
 
         // The edge's own label: x in -1..1 along the edge, y perpendicular, plus the offset.
         Font font = style_font(s, 11);

@@ -46,7 +46,8 @@ const char* const known_names[] = {
     "image", "line", "terminator", "group", "ext", "manualInput", "callout", "curlyBracket",
     // draw.io's floor-plan shapes drawn in code (not stencils)
     "mxgraph.floorplan.wall", "mxgraph.floorplan.wallCorner", "mxgraph.floorplan.wallU",
-    "mxgraph.floorplan.doorLeft", "mxgraph.floorplan.doorRight", "mxgraph.floorplan.window"};
+    "mxgraph.floorplan.doorLeft", "mxgraph.floorplan.doorRight", "mxgraph.floorplan.window",
+    "mxgraph.floorplan.stairs"};
 
 std::string canonical(std::string name) {
     auto it = aliases().find(name);
@@ -234,8 +235,19 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
                         cy));
         }
     } else if (name == "step") {
-        double dx = sized(0.2, 1.0, w);
-        fill(polygon_path({{x, y}, {r - dx, y}, {r, cy}, {r - dx, bt}, {x, bt}, {x + dx, cy}}));
+        // Drawn east in the box turned to its direction (north/south swap its sides), as draw.io's mxStep: a
+        // west step points left.
+        const double turn = direction == "south"   ? 90
+                            : direction == "west"  ? 180
+                            : direction == "north" ? 270
+                                                   : 0;
+        const bool swap = direction == "south" || direction == "north";
+        const double fw = swap ? h : w, fh = swap ? w : h, fx = cx - fw / 2, fy = cy - fh / 2, fr = fx + fw,
+                     fb = fy + fh;
+        const double dx = style.flag("fixedSize") ? std::clamp(style.number("size", 20), 0.0, fw)
+                                                  : fw * std::clamp(style.number("size", 0.2), 0.0, 1.0);
+        fill(turned(polygon_path({{fx, fy}, {fr - dx, fy}, {fr, cy}, {fr - dx, fb}, {fx, fb}, {fx + dx, cy}}),
+                    turn, cx, cy));
     } else if (name == "cloud") {
         Path p;
         p.move_to(at(b, 0.25, 0.25));
@@ -322,7 +334,18 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
         } else if (kind == "window") {
             fill(place(rect_path({fx, fy, fw, fh})));
             detail(place(polygon_path({{fx, fy + fh / 2}, {fx + fw, fy + fh / 2}}, false)));
-        } else {  // doorLeft, doorRight: the frame along the top, the leaf down one side, its swing as an arc
+        } else if (kind == "stairs") {
+            // mxFloorplanStairs: at least 50 px long, a tread every 25 px, an arrow along the middle to the
+            // top.
+            const double len = std::max(fw, 50.0), step = 25;
+            fill(place(rect_path({fx, fy, len, fh})));
+            for (double i = step; i < len; i += step)
+                detail(place(polygon_path({{fx + i, fy}, {fx + i, fy + fh}}, false)));
+            detail(place(polygon_path({{fx, fy + fh / 2}, {fx + len, fy + fh / 2}}, false)));
+            detail(place(polygon_path(
+                {{fx + len - step, fy}, {fx + len, fy + fh / 2}, {fx + len - step, fy + fh}}, false)));
+        } else if (kind == "doorLeft" || kind == "doorRight") {
+            // The frame along the top, the leaf down one side, its swing as an arc.
             const bool left = kind == "doorLeft";
             fill(place(rect_path({fx, fy, fw, 5})));
             const double leaf = std::min(fw, fh - 5);
@@ -334,6 +357,9 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
                            {hinge_x, fy + 5 + leaf});
             detail(place(std::move(swing)));
             fill(place(rect_path({left ? fx : fx + fw - 5, fy + 5, 5, leaf})));
+        } else {
+            out.known = false;
+            fill(rect_path(b));
         }
     } else if (name == "line") {
         detail(polygon_path({{x, cy}, {r, cy}}, false));

@@ -77,9 +77,9 @@ void draw_path(cairo_t* cr, const Path& p) {
         if (g.direction == "west") x1 = b.right(), x2 = b.x, y2 = b.y;
         cairo_pattern_t* pat = cairo_pattern_create_linear(x1, y1, x2, y2);
         cairo_pattern_add_color_stop_rgba(pat, 0, g.from.r / 255.0, g.from.g / 255.0, g.from.b / 255.0,
-                                          p.fill_opacity);
+                                          p.fill_opacity * g.from_opacity);
         cairo_pattern_add_color_stop_rgba(pat, 1, g.to.r / 255.0, g.to.g / 255.0, g.to.b / 255.0,
-                                          p.fill_opacity);
+                                          p.fill_opacity * g.to_opacity);
         cairo_set_source(cr, pat);
         cairo_fill_preserve(cr);
         cairo_pattern_destroy(pat);

@@ -103,8 +103,11 @@ std::string write_svg(const Scene& scene, const SvgOptions& options, const std::
                 if (g.direction == "west") x1 = 1, y2 = 0;
                 out << "<defs><linearGradient id=\"" << id << "\" x1=\"" << x1 << "\" y1=\"" << y1
                     << "\" x2=\"" << x2 << "\" y2=\"" << y2 << "\"><stop offset=\"0\" stop-color=\""
-                    << g.from.hex() << "\"/><stop offset=\"1\" stop-color=\"" << g.to.hex()
-                    << "\"/></linearGradient></defs>";
+                    << g.from.hex() << "\"";
+                if (g.from_opacity < 1) out << " stop-opacity=\"" << num(g.from_opacity) << "\"";
+                out << "/><stop offset=\"1\" stop-color=\"" << g.to.hex() << "\"";
+                if (g.to_opacity < 1) out << " stop-opacity=\"" << num(g.to_opacity) << "\"";
+                out << "/></linearGradient></defs>";
                 fill = "url(#" + id + ")";
             } else if (p->fill) {
                 fill = p->fill->hex();

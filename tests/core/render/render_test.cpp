@@ -55,6 +55,27 @@ TEST_CASE("shape outlines follow draw.io geometry", "[render]") {
         REQUIRE(o.fill_paths.size() == 1);
         CHECK(vertices(o.fill_paths[0]) == std::vector<Point>{{60, 20}, {110, 50}, {60, 80}, {10, 50}});
     }
+    SECTION("step: its point to the right, or to the left when its direction is west") {
+        auto east = vertices(shape_outline("step", b, Style::parse("fixedSize=1")).fill_paths[0]);
+        auto west =
+            vertices(shape_outline("step", b, Style::parse("fixedSize=1;direction=west")).fill_paths[0]);
+        auto has = [](const std::vector<Point>& v, Point p) {
+            return std::any_of(v.begin(), v.end(), [&](Point q) {
+                return std::abs(q.x - p.x) < 1e-9 && std::abs(q.y - p.y) < 1e-9;
+            });
+        };
+        CHECK(has(east, {110, 50}));  // the point, 20 px beyond the notch
+        CHECK(has(east, {30, 50}));
+        CHECK(has(west, {10, 50}));
+        CHECK(has(west, {90, 50}));
+    }
+    SECTION("floor-plan stairs: a tread every 25 px and an arrow, not a door; an unknown kind is a box") {
+        auto o = shape_outline("mxgraph.floorplan.stairs", {0, 0, 100, 40}, {});
+        CHECK(o.known);
+        CHECK(o.detail_paths.size() == 5);  // treads at 25, 50, 75, the middle line, the arrow head
+        CHECK(vertices(o.fill_paths[0]) == std::vector<Point>{{0, 0}, {100, 0}, {100, 40}, {0, 40}});
+        CHECK_FALSE(shape_outline("mxgraph.floorplan.madeUp", b, {}).known);
+    }
     SECTION("hexagon uses size as a fraction of the width") {
         auto o = shape_outline("hexagon", b, Style::parse("size=0.25"));
         auto v = vertices(o.fill_paths[0]);
