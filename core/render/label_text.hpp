@@ -26,6 +26,9 @@ struct Paragraph {
     // browser, such lines are aligned within the label's text block (as wide as its widest line), and the
     // block is placed by the label's align.
     std::optional<HAlign> align;
+    // Blank space above the line and, for the label's last line, below it (px): the margins of the HTML
+    // blocks it starts and ends (p, headings, lists), adjoining ones collapsed as the browser does.
+    double space_before = 0, space_after = 0;
     bool operator==(const Paragraph&) const = default;
 };
 

@@ -336,7 +336,11 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
             fill(place(rect_path({left ? fx : fx + fw - 5, fy + 5, 5, leaf})));
         }
     } else if (name == "line") {
-        detail(polygon_path({{x, cy}, {r, cy}}, false));
+        // draw.io paints the line in the box turned to its direction: north and south make it vertical.
+        if (direction == "north" || direction == "south")
+            detail(polygon_path({{cx, y}, {cx, bt}}, false));
+        else
+            detail(polygon_path({{x, cy}, {r, cy}}, false));
     } else if (name == "callout") {
         double s = std::min(h, style.number("size", 30)),
                pos = std::clamp(style.number("position", 0.5), 0.0, 1.0);

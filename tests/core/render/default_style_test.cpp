@@ -158,3 +158,19 @@ TEST_CASE("floor-plan walls are drawn as draw.io draws them", "[render]") {
     auto corner = shape_outline("mxgraph.floorplan.wallCorner", {0, 0, 100, 100}, {});
     CHECK(corner.fill_paths[0].ops.size() == 7);  // an L of 10 px arms, not the whole box
 }
+
+TEST_CASE("a line shape turned north or south is drawn down the middle of its box", "[render]") {
+    SECTION("east (default): across the middle") {
+        auto line = shape_outline("line", {0, 0, 100, 10}, {});
+        REQUIRE(line.detail_paths.size() == 1);
+        CHECK(line.detail_paths[0].bounds().width == Approx(100));
+        CHECK(line.detail_paths[0].bounds().y == Approx(5));
+    }
+    SECTION("south: from top to bottom at the centre") {
+        auto line = shape_outline("line", {0, 0, 10, 102}, Style::parse("direction=south;"));
+        REQUIRE(line.detail_paths.size() == 1);
+        CHECK(line.detail_paths[0].bounds().height == Approx(102));
+        CHECK(line.detail_paths[0].bounds().x == Approx(5));
+        CHECK(line.detail_paths[0].bounds().width == Approx(0));
+    }
+}

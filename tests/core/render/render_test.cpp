@@ -553,3 +553,43 @@ TEST_CASE("a label beside its shape is not narrowed by the spacing, as draw.io's
     CHECK(lines.size() == 1);
     CHECK(first->x == Approx(std::floor(w) - 1 + 2));  // the shape's right side + spacing
 }
+
+TEST_CASE("HTML blocks keep the browser's margins: p and headings, collapsed, inline style first",
+          "[render]") {
+    // draw.io's text box (<h1>Heading</h1><p>...</p>, spacingTop=-20): the browser gives h1 0.67em and p 1em
+    // above and below; adjoining margins collapse to the larger; the first and last stay inside the label.
+    Font base;
+    base.size = 10;
+    SECTION("heading and paragraph") {
+        auto p = parse_label("<h1>Heading</h1><p>Lorem ipsum</p>", true, base);
+        REQUIRE(p.size() == 2);
+        CHECK(p[0].space_before == Approx(0.67 * 20));
+        CHECK(p[1].space_before == Approx(0.67 * 20));  // max(h1's 13.4, p's 10)
+        CHECK(p[1].space_after == Approx(10));
+        auto placed = place_label(p, {{0, 0, 400, 200}, HAlign::left, VAlign::top, true});
+        REQUIRE(placed.runs.size() == 2);
+        const double line1 = 20 * 1.2, line2 = 10 * 1.2;
+        CHECK(placed.bounds.height == Approx(13.4 + line1 + 13.4 + line2 + 10));
+        CHECK(placed.runs[0].y == Approx(13.4 + line1 - 0.25 * 20));  // baselines
+        CHECK(placed.runs[1].y == Approx(13.4 + line1 + 13.4 + line2 - 0.25 * 10));
+    }
+    SECTION("margin: 0 and margin-top from the inline style (draw.io's UML class shapes)") {
+        auto p = parse_label(
+            "<p style=\"margin:0px;margin-top:4px;\">Class</p><p style=\"margin: 0px\">+ a</p>", true, base);
+        REQUIRE(p.size() == 2);
+        CHECK(p[0].space_before == Approx(4));
+        CHECK(p[1].space_before == Approx(0));
+        CHECK(p[1].space_after == Approx(0));
+    }
+    SECTION("div and br add no space; an empty line after a paragraph comes after its margin") {
+        auto p = parse_label("<div>a</div><div>b<br></div>", true, base);
+        REQUIRE(p.size() == 2);
+        CHECK(p[0].space_before == 0);
+        CHECK(p[1].space_before == 0);
+        auto q = parse_label("<p>a</p><br>b", true, base);
+        REQUIRE(q.size() == 3);
+        CHECK(q[1].runs.empty());
+        CHECK(q[1].space_before == Approx(10));
+        CHECK(q[2].space_before == 0);
+    }
+}
