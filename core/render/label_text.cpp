@@ -248,7 +248,7 @@ class HtmlBuilder {
 
     void tag(const Tag& t) {
         if (t.name == "br") {
-            take_margin(m_paragraphs.back());
+            if (m_paragraphs.back().runs.empty()) take_margin(m_paragraphs.back());
             m_paragraphs.emplace_back();
             m_last_space = true;
             return;
@@ -533,14 +533,16 @@ PlacedLabel place_label(const std::vector<Paragraph>& paragraphs, const LabelPla
     // had to wrap; placed in the box by the label's align. Each line is aligned in it by its paragraph's.
     const double block_width = wrapped ? std::max(widest, placement.box.width) : widest;
     const Rect& box = placement.box;
+    const double shown = placement.clip ? std::min(total, box.height) : total;
     double y = box.y;
-    if (placement.valign == VAlign::middle) y = box.y + (box.height - total) / 2;
-    if (placement.valign == VAlign::bottom) y = box.bottom() - total;
+    if (placement.valign == VAlign::middle) y = box.y + (box.height - shown) / 2;
+    if (placement.valign == VAlign::bottom) y = box.bottom() - shown;
     double min_x = box.x + box.width / 2, max_x = min_x;
     const double top = y;
     for (const auto& l : lines) {
         double lh = l.size * text::line_height_factor;
         y += l.space_before;
+        if (placement.clip && y >= box.bottom()) break;
         double block_x = box.x;
         if (placement.align == HAlign::center) block_x = box.x + (box.width - block_width) / 2;
         if (placement.align == HAlign::right) block_x = box.right() - block_width;
@@ -566,7 +568,7 @@ PlacedLabel place_label(const std::vector<Paragraph>& paragraphs, const LabelPla
     // Runs that are only spaces draw nothing.
     std::erase_if(out.runs,
                   [](const TextRun& r) { return r.text.find_first_not_of(' ') == std::string::npos; });
-    out.bounds = {min_x, top, max_x - min_x, total};
+    out.bounds = {min_x, top, max_x - min_x, shown};
     return out;
 }
 

@@ -52,6 +52,10 @@ struct LabelPlacement {
     // html=1: draw.io lays the label out in a foreignObject div 2 px wider than the box (mxSvgCanvas2D's
     // foreignObjectPadding), rounded to whole pixels, so a line wraps only when wider than round(width + 2).
     bool html = false;
+    // html=1 with overflow=hidden: draw.io caps the text block at the box's height (max-height) before it
+    // aligns it, so text taller than the box starts at the box's top whatever the vertical align, and the
+    // lines that fall below the box are cut off.
+    bool clip = false;
 };
 
 struct PlacedLabel {

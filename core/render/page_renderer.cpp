@@ -584,6 +584,7 @@ class Builder {
         p.box = box;
         p.wrap = s.get_or("whiteSpace", "") == "wrap";
         p.html = s.get_or("html", "") == "1";
+        p.clip = p.html && s.get_or("overflow", "") == "hidden";
         return p;
     }
 

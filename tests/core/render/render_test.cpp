@@ -591,5 +591,35 @@ TEST_CASE("HTML blocks keep the browser's margins: p and headings, collapsed, in
         CHECK(q[1].runs.empty());
         CHECK(q[1].space_before == Approx(10));
         CHECK(q[2].space_before == 0);
+        auto r = parse_label("<ul><li>a<br></li></ul>", true, base);  // a line's own <br> keeps its margin
+        REQUIRE(r.size() == 1);
+        CHECK(r[0].space_before == Approx(10));
+        CHECK(r[0].space_after == Approx(10));
+    }
+}
+
+TEST_CASE("an HTML label with overflow=hidden taller than its box starts at the box's top", "[render]") {
+    // draw.io caps the text block at the box's height before centring it (the t-chart template's list cells:
+    // a <ul> with its margins is taller than its row).
+    Font base;
+    base.size = 16;
+    auto p = parse_label("<ul><li>Content</li></ul>", true, base);
+    REQUIRE(p.size() == 1);
+    LabelPlacement place{{0, 100, 200, 30}, HAlign::center, VAlign::middle, true, true};
+    SECTION("clipped: the block starts at the top") {
+        place.clip = true;
+        auto placed = place_label(p, place);
+        REQUIRE(placed.runs.size() == 1);
+        CHECK(placed.bounds.y == Approx(100));
+        CHECK(placed.runs[0].y == Approx(100 + 16 + 16 * 1.2 - 0.25 * 16));
+    }
+    SECTION("not clipped: the whole block is centred and overflows both ways") {
+        auto placed = place_label(p, place);
+        CHECK(placed.bounds.y == Approx(115 - (16 + 16 * 1.2 + 16) / 2));
+    }
+    SECTION("lines below a clipped box are not drawn") {
+        place.clip = true;
+        auto lines = parse_label("a<br>b<br>c<br>d", true, base);
+        CHECK(place_label(lines, place).runs.size() == 2);
     }
 }
