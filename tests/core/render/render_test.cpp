@@ -623,3 +623,38 @@ TEST_CASE("an HTML label with overflow=hidden taller than its box starts at the 
         CHECK(place_label(lines, place).runs.size() == 2);
     }
 }
+
+TEST_CASE("a page's background image fills the box its JSON gives; a page used as background is not drawn",
+          "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(vertex("v", "html=1;", {100, 100, 50, 50}, "x"));
+    SECTION("an image: drawn first, at x/y/width/height, inside the page's bounds") {
+        page.model.set("backgroundImage",
+                       R"({"src":"data:image/png;base64,AAAA","width":300,"height":200,"x":-20,"y":10})");
+        auto bg = background_image(page);
+        REQUIRE(bg);
+        CHECK(bg->box.x == -20);
+        CHECK(bg->box.height == 200);
+        Scene scene = render_page(page);
+        REQUIRE_FALSE(scene.drawing.items.empty());
+        auto* image = std::get_if<Image>(&scene.drawing.items.front());
+        REQUIRE(image);
+        CHECK(image->href == "data:image/png;base64,AAAA");
+        CHECK(image->box.width == 300);
+        CHECK(scene.drawing.bounds.x == Approx(-20));
+        CHECK(scene.drawing.bounds.bottom() == Approx(210));
+    }
+    SECTION("x and y default to 0, as draw.io's mxImage") {
+        page.model.set("backgroundImage", R"({"src":"img/a.png","width":40,"height":30})");
+        auto bg = background_image(page);
+        REQUIRE(bg);
+        CHECK(bg->box.x == 0);
+        CHECK(bg->box.y == 0);
+    }
+    SECTION("a page link: draw.io's export page cannot load it, nothing is drawn") {
+        page.model.set("backgroundImage", R"({"src":"data:page/id,abc","width":1714,"height":1011})");
+        Scene scene = render_page(page);
+        for (const auto& item : scene.drawing.items) CHECK_FALSE(std::holds_alternative<Image>(item));
+        CHECK(scene.drawing.bounds.x == Approx(100).margin(2));
+    }
+}
