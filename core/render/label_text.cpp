@@ -154,6 +154,61 @@ bool is_void(const std::string& name) {
            name == "wbr";
 }
 
+// A CSS length in px (px, pt, em of the element's font size; a bare number is px); none when unreadable or
+// "auto". Unlike a font size, zero and negative lengths count: margin: 0 is how draw.io's UML shapes drop the
+// paragraph's margins.
+std::optional<double> css_length(std::string_view v, double em) {
+    std::string t = lower(v);
+    t.erase(std::remove_if(t.begin(), t.end(), [](char c) { return std::isspace((unsigned char)c); }),
+            t.end());
+    if (auto imp = t.find("!important"); imp != std::string::npos) t.erase(imp);
+    if (t.empty() || t == "auto") return std::nullopt;
+    char* end = nullptr;
+    const double n = std::strtod(t.c_str(), &end);
+    if (end == t.c_str() || !std::isfinite(n)) return std::nullopt;
+    const std::string unit(end);
+    if (unit.empty() || unit == "px") return n;
+    if (unit == "pt") return n * 4.0 / 3.0;
+    if (unit == "em" || unit == "rem") return n * em;
+    return std::nullopt;
+}
+
+// The vertical margins of a block the browser's default stylesheet gives it (p, headings, a list that is not
+// inside another list, blockquote), in px of the block's own font size, then those of its inline style
+// (margin, margin-top, margin-bottom). draw.io lays an HTML label out in an inline-block div, so the first
+// block's top margin and the last one's bottom margin stay inside the label (nothing collapses through it).
+std::pair<double, double> block_margins(const std::string& name, double size, bool in_list,
+                                        std::string_view css) {
+    double em = 0;
+    if (name == "p" || name == "blockquote" || name == "pre") em = 1;
+    if ((name == "ul" || name == "ol") && !in_list) em = 1;
+    if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
+        static const double factor[] = {0.67, 0.83, 1.0, 1.33, 1.67, 2.33};
+        em = factor[name[1] - '1'];
+    }
+    double top = em * size, bottom = em * size;
+    for_each_declaration(css, [&](const std::string& key, const std::string& value) {
+        if (key == "margin") {
+            std::vector<std::string> parts;
+            std::size_t at = 0;
+            while (at < value.size()) {
+                while (at < value.size() && value[at] == ' ') ++at;
+                const auto end = std::min(value.find(' ', at), value.size());
+                if (end > at) parts.push_back(value.substr(at, end - at));
+                at = end;
+            }
+            if (parts.empty()) return;
+            if (auto t = css_length(parts[0], size)) top = *t;
+            if (auto b = css_length(parts[parts.size() >= 3 ? 2 : 0], size)) bottom = *b;
+        } else if (key == "margin-top") {
+            if (auto t = css_length(value, size)) top = *t;
+        } else if (key == "margin-bottom") {
+            if (auto b = css_length(value, size)) bottom = *b;
+        }
+    });
+    return {top, bottom};
+}
+
 class HtmlBuilder {
   public:
     explicit HtmlBuilder(const Font& base) {
@@ -193,6 +248,7 @@ class HtmlBuilder {
 
     void tag(const Tag& t) {
         if (t.name == "br") {
+            if (m_paragraphs.back().runs.empty()) take_margin(m_paragraphs.back());
             m_paragraphs.emplace_back();
             m_last_space = true;
             return;
@@ -211,6 +267,12 @@ class HtmlBuilder {
             for (std::size_t i = m_aligns.size(); i-- > 0;)
                 if (m_aligns[i].first == t.name) {
                     m_aligns.resize(i);
+                    break;
+                }
+            for (std::size_t i = m_margins.size(); i-- > 0;)
+                if (m_margins[i].first == t.name) {
+                    m_pending = std::max(m_pending, m_margins[i].second);
+                    m_margins.resize(i);
                     break;
                 }
             return;
@@ -241,6 +303,9 @@ class HtmlBuilder {
             std::optional<HAlign> a = m_aligns.empty() ? std::nullopt : m_aligns.back().second;
             if (auto css = text_align(t.attribute("style"), lower(t.attribute("align")))) a = css;
             m_aligns.push_back({n, a});
+            const auto [top, bottom] = block_margins(n, f.size, !m_lists.empty(), t.attribute("style"));
+            m_pending = std::max(m_pending, top);
+            m_margins.push_back({n, bottom});
         }
         if (n == "ul" || n == "ol") m_lists.push_back({n == "ol", 0});
         if (n == "li") {
@@ -266,6 +331,8 @@ class HtmlBuilder {
             }
         }
         if (m_paragraphs.size() > 1 && m_paragraphs.back().runs.empty()) m_paragraphs.pop_back();
+        for (std::size_t i = m_margins.size(); i-- > 0;) m_pending = std::max(m_pending, m_margins[i].second);
+        m_paragraphs.back().space_after = m_pending;
         return std::move(m_paragraphs);
     }
 
@@ -274,10 +341,17 @@ class HtmlBuilder {
     std::vector<Paragraph> m_paragraphs;
     std::vector<std::pair<bool, int>> m_lists;                            // ordered?, items so far
     std::vector<std::pair<std::string, std::optional<HAlign>>> m_aligns;  // open block → text-align in it
+    std::vector<std::pair<std::string, double>> m_margins;                // open block → its bottom margin
+    double m_pending = 0;  // margins met since the last line (adjoining margins collapse to the largest)
     bool m_last_space = true;
 
+    void take_margin(Paragraph& para) {
+        para.space_before = m_pending;
+        m_pending = 0;
+    }
     void add(const std::string& text) {
         auto& para = m_paragraphs.back();
+        if (para.runs.empty()) take_margin(para);
         if (para.runs.empty() && !m_aligns.empty()) para.align = m_aligns.back().second;
         const Font& f = m_fonts.back().second;
         if (!para.runs.empty() && para.runs.back().font == f)
@@ -386,8 +460,9 @@ struct Piece {
 struct Line {
     std::vector<Piece> pieces;
     double width = 0, size = 0;
-    std::optional<HAlign> align;  // the paragraph's
-    bool wrapped = false;         // broken because the paragraph was wider than the box
+    std::optional<HAlign> align;               // the paragraph's
+    bool wrapped = false;                      // broken because the paragraph was wider than the box
+    double space_before = 0, space_after = 0;  // the paragraph's margins (first and last line only)
 };
 
 double width_of(std::string_view s, const Font& f) {
@@ -400,6 +475,7 @@ std::vector<Line> wrap(const std::vector<Paragraph>& paragraphs, double max_widt
     for (const auto& para : paragraphs) {
         Line line;
         line.align = para.align;
+        line.space_before = para.space_before;
         double para_size = para.runs.empty() ? 0 : para.runs.front().font.size;
         for (const auto& run : para.runs) {
             std::size_t i = 0;
@@ -427,6 +503,7 @@ std::vector<Line> wrap(const std::vector<Paragraph>& paragraphs, double max_widt
             }
         }
         if (line.size == 0) line.size = para_size;
+        line.space_after = para.space_after;
         lines.push_back(std::move(line));
     }
     return lines;
@@ -448,7 +525,7 @@ PlacedLabel place_label(const std::vector<Paragraph>& paragraphs, const LabelPla
     bool wrapped = false;
     for (auto& l : lines) {
         if (l.size == 0) l.size = fallback_size;
-        total += l.size * text::line_height_factor;
+        total += l.space_before + l.size * text::line_height_factor + l.space_after;
         widest = std::max(widest, l.width);
         wrapped = wrapped || l.wrapped;
     }
@@ -456,13 +533,16 @@ PlacedLabel place_label(const std::vector<Paragraph>& paragraphs, const LabelPla
     // had to wrap; placed in the box by the label's align. Each line is aligned in it by its paragraph's.
     const double block_width = wrapped ? std::max(widest, placement.box.width) : widest;
     const Rect& box = placement.box;
+    const double shown = placement.clip ? std::min(total, box.height) : total;
     double y = box.y;
-    if (placement.valign == VAlign::middle) y = box.y + (box.height - total) / 2;
-    if (placement.valign == VAlign::bottom) y = box.bottom() - total;
+    if (placement.valign == VAlign::middle) y = box.y + (box.height - shown) / 2;
+    if (placement.valign == VAlign::bottom) y = box.bottom() - shown;
     double min_x = box.x + box.width / 2, max_x = min_x;
     const double top = y;
     for (const auto& l : lines) {
         double lh = l.size * text::line_height_factor;
+        y += l.space_before;
+        if (placement.clip && y >= box.bottom()) break;
         double block_x = box.x;
         if (placement.align == HAlign::center) block_x = box.x + (box.width - block_width) / 2;
         if (placement.align == HAlign::right) block_x = box.right() - block_width;
@@ -483,12 +563,12 @@ PlacedLabel place_label(const std::vector<Paragraph>& paragraphs, const LabelPla
             }
             x += piece.width;
         }
-        y += lh;
+        y += lh + l.space_after;
     }
     // Runs that are only spaces draw nothing.
     std::erase_if(out.runs,
                   [](const TextRun& r) { return r.text.find_first_not_of(' ') == std::string::npos; });
-    out.bounds = {min_x, top, max_x - min_x, total};
+    out.bounds = {min_x, top, max_x - min_x, shown};
     return out;
 }
 

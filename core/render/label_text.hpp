@@ -26,6 +26,9 @@ struct Paragraph {
     // browser, such lines are aligned within the label's text block (as wide as its widest line), and the
     // block is placed by the label's align.
     std::optional<HAlign> align;
+    // Blank space above the line and, for the label's last line, below it (px): the margins of the HTML
+    // blocks it starts and ends (p, headings, lists), adjoining ones collapsed as the browser does.
+    double space_before = 0, space_after = 0;
     bool operator==(const Paragraph&) const = default;
 };
 
@@ -49,6 +52,10 @@ struct LabelPlacement {
     // html=1: draw.io lays the label out in a foreignObject div 2 px wider than the box (mxSvgCanvas2D's
     // foreignObjectPadding), rounded to whole pixels, so a line wraps only when wider than round(width + 2).
     bool html = false;
+    // html=1 with overflow=hidden: draw.io caps the text block at the box's height (max-height) before it
+    // aligns it, so text taller than the box starts at the box's top whatever the vertical align, and the
+    // lines that fall below the box are cut off.
+    bool clip = false;
 };
 
 struct PlacedLabel {

@@ -112,6 +112,7 @@ class Builder {
     Scene run() {
         if (auto bg = m_page.model.find("background"); bg && *bg != "none")
             m_scene.background = parse_color(*bg);
+        draw_background_image();
         if (const Cell* root = m_index.root()) visit(*root);
         if (m_min_x > m_max_x) m_min_x = m_min_y = m_max_x = m_max_y = 0;
         m_scene.drawing.bounds = {m_min_x, m_min_y, m_max_x - m_min_x, m_max_y - m_min_y};
@@ -224,6 +225,17 @@ class Builder {
             draw_edge(cell);
         }
         for (const Cell* child : m_index.children(cell.id)) visit(*child);
+    }
+
+    // Behind the cells: the page's background image, filling the box its JSON gives, which the page's
+    // bounds include (draw.io's export page). A page used as background (data:page/id,ID) is not drawn:
+    // draw.io's export page cannot load it either (its editor draws that page where its cells lie).
+    void draw_background_image() {
+        const auto image = background_image(m_page);
+        if (!image || image->src.starts_with("data:page/")) return;
+        if (image->box.width <= 0 || image->box.height <= 0) return;
+        grow(image->box);
+        m_scene.drawing.items.emplace_back(Image{image->box, image->src});
     }
 
     void warn(const Cell& cell, std::string message) {
@@ -701,6 +713,7 @@ class Builder {
         p.box = box;
         p.wrap = s.get_or("whiteSpace", "") == "wrap";
         p.html = s.get_or("html", "") == "1";
+        p.clip = p.html && s.get_or("overflow", "") == "hidden";
         return p;
     }
 
@@ -1028,6 +1041,46 @@ class Builder {
 };
 
 }  // namespace
+
+namespace {
+
+// The value of "key" in a flat JSON object, unescaped (strings) or as written (numbers); none if absent.
+std::optional<std::string> json_field(std::string_view json, std::string_view key) {
+    const std::string quoted = "\"" + std::string(key) + "\"";
+    auto at = json.find(quoted);
+    if (at == std::string_view::npos) return std::nullopt;
+    at = json.find(':', at + quoted.size());
+    if (at == std::string_view::npos) return std::nullopt;
+    ++at;
+    while (at < json.size() && std::isspace(static_cast<unsigned char>(json[at]))) ++at;
+    if (at >= json.size()) return std::nullopt;
+    std::string out;
+    if (json[at] == '"') {
+        for (++at; at < json.size() && json[at] != '"'; ++at) {
+            if (json[at] == '\\' && at + 1 < json.size()) ++at;
+            out += json[at];
+        }
+        return out;
+    }
+    while (at < json.size() && json[at] != ',' && json[at] != '}') out += json[at++];
+    return out;
+}
+
+}  // namespace
+
+std::optional<BackgroundImage> background_image(const diagram::Page& page) {
+    const auto json = page.model.find("backgroundImage");
+    if (!json) return std::nullopt;
+    auto src = json_field(*json, "src");
+    if (!src || src->empty()) return std::nullopt;
+    auto number = [&](std::string_view key) {
+        const auto v = json_field(*json, key);
+        if (!v) return 0.0;
+        const double d = std::strtod(v->c_str(), nullptr);
+        return std::isfinite(d) ? d : 0.0;
+    };
+    return BackgroundImage{*src, {number("x"), number("y"), number("width"), number("height")}};
+}
 
 Scene render_page(const diagram::Page& page, const RenderOptions& options) {
     return Builder(page, options).run();

@@ -58,6 +58,14 @@ struct RenderOptions {
     bool hidden_layers = false;  // draw cells on hidden layers and hidden cells too
 };
 
+// The page's background image (mxGraphModel's backgroundImage JSON): its source and where it lies in page
+// coordinates (x and y are 0 when the file leaves them out, as draw.io's mxImage).
+struct BackgroundImage {
+    std::string src;
+    Rect box;
+};
+std::optional<BackgroundImage> background_image(const diagram::Page& page);
+
 Scene render_page(const diagram::Page& page, const RenderOptions& options = {});
 
 }  // namespace jstudio::render

@@ -311,7 +311,18 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
         const bool swap = direction == "south" || direction == "north";
         const double fw = swap ? h : w, fh = swap ? w : h, fx = cx - fw / 2, fy = cy - fh / 2;
         const double th = style.number("wallThickness", 10);
-        auto place = [&](Path p) { return turned(std::move(p), turn, cx, cy); };
+        // flipH/flipV mirror the shape in its own box before it is turned (mxSvgCanvas2D.rotate: the mirror,
+        // then the rotation, whose sign the mirror reverses).
+        const bool mirror_x = style.flag("flipH"), mirror_y = style.flag("flipV");
+        auto place = [&](Path p) {
+            if (mirror_x || mirror_y)
+                for (auto& op : p.ops)
+                    for (auto& q : op.p) {
+                        if (mirror_x) q.x = 2 * cx - q.x;
+                        if (mirror_y) q.y = 2 * cy - q.y;
+                    }
+            return turned(std::move(p), turn, cx, cy);
+        };
         const std::string kind = name.substr(18);
         if (kind == "wall") {
             fill(place(rect_path({fx, fy, fw, std::min(th, fh)})));
@@ -362,7 +373,11 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
             fill(rect_path(b));
         }
     } else if (name == "line") {
-        detail(polygon_path({{x, cy}, {r, cy}}, false));
+        // draw.io paints the line in the box turned to its direction: north and south make it vertical.
+        if (direction == "north" || direction == "south")
+            detail(polygon_path({{cx, y}, {cx, bt}}, false));
+        else
+            detail(polygon_path({{x, cy}, {r, cy}}, false));
     } else if (name == "callout") {
         double s = std::min(h, style.number("size", 30)),
                pos = std::clamp(style.number("position", 0.5), 0.0, 1.0);

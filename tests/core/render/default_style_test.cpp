@@ -158,3 +158,33 @@ TEST_CASE("floor-plan walls are drawn as draw.io draws them", "[render]") {
     auto corner = shape_outline("mxgraph.floorplan.wallCorner", {0, 0, 100, 100}, {});
     CHECK(corner.fill_paths[0].ops.size() == 7);  // an L of 10 px arms, not the whole box
 }
+
+TEST_CASE("a line shape turned north or south is drawn down the middle of its box", "[render]") {
+    SECTION("east (default): across the middle") {
+        auto line = shape_outline("line", {0, 0, 100, 10}, {});
+        REQUIRE(line.detail_paths.size() == 1);
+        CHECK(line.detail_paths[0].bounds().width == Approx(100));
+        CHECK(line.detail_paths[0].bounds().y == Approx(5));
+    }
+    SECTION("south: from top to bottom at the centre") {
+        auto line = shape_outline("line", {0, 0, 10, 102}, Style::parse("direction=south;"));
+        REQUIRE(line.detail_paths.size() == 1);
+        CHECK(line.detail_paths[0].bounds().height == Approx(102));
+        CHECK(line.detail_paths[0].bounds().x == Approx(5));
+        CHECK(line.detail_paths[0].bounds().width == Approx(0));
+    }
+}
+
+TEST_CASE("floor-plan shapes are mirrored by flipH and flipV in their own box", "[render]") {
+    // The evacuation plan's wallU with flipV=1 opens upwards: its bottom wall becomes the top one.
+    const Rect box{0, 0, 100, 50};
+    auto up = shape_outline("mxgraph.floorplan.wallU", box, Style::parse("flipV=1;"));
+    auto down = shape_outline("mxgraph.floorplan.wallU", box, {});
+    REQUIRE(up.fill_paths.size() == 1);
+    REQUIRE(down.fill_paths.size() == 1);
+    CHECK(up.fill_paths[0].bounds().height == Approx(50));
+    // The opening (no wall) is at the bottom unflipped: the path's first point is a bottom corner; flipped,
+    // the same point is at the top.
+    CHECK(down.fill_paths[0].ops.front().p[0].y == Approx(50));
+    CHECK(up.fill_paths[0].ops.front().p[0].y == Approx(0));
+}

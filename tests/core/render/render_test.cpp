@@ -574,3 +574,108 @@ TEST_CASE("a label beside its shape is not narrowed by the spacing, as draw.io's
     CHECK(lines.size() == 1);
     CHECK(first->x == Approx(std::floor(w) - 1 + 2));  // the shape's right side + spacing
 }
+
+TEST_CASE("HTML blocks keep the browser's margins: p and headings, collapsed, inline style first",
+          "[render]") {
+    // draw.io's text box (<h1>Heading</h1><p>...</p>, spacingTop=-20): the browser gives h1 0.67em and p 1em
+    // above and below; adjoining margins collapse to the larger; the first and last stay inside the label.
+    Font base;
+    base.size = 10;
+    SECTION("heading and paragraph") {
+        auto p = parse_label("<h1>Heading</h1><p>Lorem ipsum</p>", true, base);
+        REQUIRE(p.size() == 2);
+        CHECK(p[0].space_before == Approx(0.67 * 20));
+        CHECK(p[1].space_before == Approx(0.67 * 20));  // max(h1's 13.4, p's 10)
+        CHECK(p[1].space_after == Approx(10));
+        auto placed = place_label(p, {{0, 0, 400, 200}, HAlign::left, VAlign::top, true});
+        REQUIRE(placed.runs.size() == 2);
+        const double line1 = 20 * 1.2, line2 = 10 * 1.2;
+        CHECK(placed.bounds.height == Approx(13.4 + line1 + 13.4 + line2 + 10));
+        CHECK(placed.runs[0].y == Approx(13.4 + line1 - 0.25 * 20));  // baselines
+        CHECK(placed.runs[1].y == Approx(13.4 + line1 + 13.4 + line2 - 0.25 * 10));
+    }
+    SECTION("margin: 0 and margin-top from the inline style (draw.io's UML class shapes)") {
+        auto p = parse_label(
+            "<p style=\"margin:0px;margin-top:4px;\">Class</p><p style=\"margin: 0px\">+ a</p>", true, base);
+        REQUIRE(p.size() == 2);
+        CHECK(p[0].space_before == Approx(4));
+        CHECK(p[1].space_before == Approx(0));
+        CHECK(p[1].space_after == Approx(0));
+    }
+    SECTION("div and br add no space; an empty line after a paragraph comes after its margin") {
+        auto p = parse_label("<div>a</div><div>b<br></div>", true, base);
+        REQUIRE(p.size() == 2);
+        CHECK(p[0].space_before == 0);
+        CHECK(p[1].space_before == 0);
+        auto q = parse_label("<p>a</p><br>b", true, base);
+        REQUIRE(q.size() == 3);
+        CHECK(q[1].runs.empty());
+        CHECK(q[1].space_before == Approx(10));
+        CHECK(q[2].space_before == 0);
+        auto r = parse_label("<ul><li>a<br></li></ul>", true, base);  // a line's own <br> keeps its margin
+        REQUIRE(r.size() == 1);
+        CHECK(r[0].space_before == Approx(10));
+        CHECK(r[0].space_after == Approx(10));
+    }
+}
+
+TEST_CASE("an HTML label with overflow=hidden taller than its box starts at the box's top", "[render]") {
+    // draw.io caps the text block at the box's height before centring it (the t-chart template's list cells:
+    // a <ul> with its margins is taller than its row).
+    Font base;
+    base.size = 16;
+    auto p = parse_label("<ul><li>Content</li></ul>", true, base);
+    REQUIRE(p.size() == 1);
+    LabelPlacement place{{0, 100, 200, 30}, HAlign::center, VAlign::middle, true, true};
+    SECTION("clipped: the block starts at the top") {
+        place.clip = true;
+        auto placed = place_label(p, place);
+        REQUIRE(placed.runs.size() == 1);
+        CHECK(placed.bounds.y == Approx(100));
+        CHECK(placed.runs[0].y == Approx(100 + 16 + 16 * 1.2 - 0.25 * 16));
+    }
+    SECTION("not clipped: the whole block is centred and overflows both ways") {
+        auto placed = place_label(p, place);
+        CHECK(placed.bounds.y == Approx(115 - (16 + 16 * 1.2 + 16) / 2));
+    }
+    SECTION("lines below a clipped box are not drawn") {
+        place.clip = true;
+        auto lines = parse_label("a<br>b<br>c<br>d", true, base);
+        CHECK(place_label(lines, place).runs.size() == 2);
+    }
+}
+
+TEST_CASE("a page's background image fills the box its JSON gives; a page used as background is not drawn",
+          "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(vertex("v", "html=1;", {100, 100, 50, 50}, "x"));
+    SECTION("an image: drawn first, at x/y/width/height, inside the page's bounds") {
+        page.model.set("backgroundImage",
+                       R"({"src":"data:image/png;base64,AAAA","width":300,"height":200,"x":-20,"y":10})");
+        auto bg = background_image(page);
+        REQUIRE(bg);
+        CHECK(bg->box.x == -20);
+        CHECK(bg->box.height == 200);
+        Scene scene = render_page(page);
+        REQUIRE_FALSE(scene.drawing.items.empty());
+        auto* image = std::get_if<Image>(&scene.drawing.items.front());
+        REQUIRE(image);
+        CHECK(image->href == "data:image/png;base64,AAAA");
+        CHECK(image->box.width == 300);
+        CHECK(scene.drawing.bounds.x == Approx(-20));
+        CHECK(scene.drawing.bounds.bottom() == Approx(210));
+    }
+    SECTION("x and y default to 0, as draw.io's mxImage") {
+        page.model.set("backgroundImage", R"({"src":"img/a.png","width":40,"height":30})");
+        auto bg = background_image(page);
+        REQUIRE(bg);
+        CHECK(bg->box.x == 0);
+        CHECK(bg->box.y == 0);
+    }
+    SECTION("a page link: draw.io's export page cannot load it, nothing is drawn") {
+        page.model.set("backgroundImage", R"({"src":"data:page/id,abc","width":1714,"height":1011})");
+        Scene scene = render_page(page);
+        for (const auto& item : scene.drawing.items) CHECK_FALSE(std::holds_alternative<Image>(item));
+        CHECK(scene.drawing.bounds.x == Approx(100).margin(2));
+    }
+}
