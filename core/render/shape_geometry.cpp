@@ -97,7 +97,12 @@ Path turned(Path p, double degrees, double cx, double cy) {
 }  // namespace
 
 std::string shape_name(const diagram::Style& style) {
-    if (auto s = style.get("shape"); s && !s->empty()) return canonical(*s);
+    if (auto s = style.get("shape"); s && !s->empty()) {
+        // draw.io's table is a swimlane while it has a title (startSize, 40 when not given): the header
+        // filled, the label in it, the body left to swimlaneFillColor; without one it is a plain rectangle.
+        if (*s == "table" && style.number("startSize", 40) > 0) return "swimlane";
+        return canonical(*s);
+    }
     for (const auto& token : style.tokens()) {
         if (token.has_value || token.key.empty()) continue;
         std::string c = canonical(token.key);

@@ -17,7 +17,7 @@ struct ShapeOutline {
 };
 
 // The shape name a style asks for: shape=..., or a named style that is a shape ("ellipse", "rhombus", ...);
-// "rect" when neither.
+// "rect" when neither. A table with a title (startSize > 0) is a "swimlane".
 std::string shape_name(const diagram::Style& style);
 // Names this module draws (for tests and the unknown-shape warning).
 bool is_known_shape(const std::string& name);

@@ -45,6 +45,11 @@ TEST_CASE("shape names come from shape= or a named style", "[render]") {
     CHECK(shape_name(Style::parse("rounded=1;html=1;")) == "rect");
     CHECK(shape_name(Style::parse("text;html=1;")) == "rect");
     CHECK(shape_name(Style::parse("shape=mxgraph.flowchart.decision;")) == "rhombus");
+    // A table with a title row is drawn as draw.io's swimlane (header filled, label in it); without one, a
+    // box.
+    CHECK(shape_name(Style::parse("shape=table;startSize=30;")) == "swimlane");
+    CHECK(shape_name(Style::parse("shape=table;")) == "swimlane");
+    CHECK(shape_name(Style::parse("shape=table;startSize=0;")) == "rect");
     CHECK_FALSE(is_known_shape("mxgraph.made.up"));
 }
 
