@@ -205,14 +205,9 @@ void waypoint(Canvas& c, double w, double h, const Style& s) {
     c.fill();
 }
 
-// draw.io's partial rectangle (also a table row without a header): the fill, then only the sides whose
+// draw.io's partial rectangle (also a table row without a title): the fill, then only the sides whose
 // top/right/bottom/left flag is on (all by default).
 void partial_rectangle(Canvas& c, double w, double h, const Style& s) {
-    if (s.get_or("shape", "") == "tableRow" && num(s, "startSize", 0) > 0) {
-        c.rect(0, 0, w, h);
-        c.fill_and_stroke();
-        return;
-    }
     c.rect(0, 0, w, h);
     c.fill();
     auto on = [&](const char* key) { return s.get_or(key, "1") == "1"; };
