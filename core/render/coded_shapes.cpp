@@ -205,14 +205,9 @@ void waypoint(Canvas& c, double w, double h, const Style& s) {
     c.fill();
 }
 
-// draw.io's partial rectangle (also a table row without a header): the fill, then only the sides whose
+// draw.io's partial rectangle (also a table row without a title): the fill, then only the sides whose
 // top/right/bottom/left flag is on (all by default).
 void partial_rectangle(Canvas& c, double w, double h, const Style& s) {
-    if (s.get_or("shape", "") == "tableRow" && num(s, "startSize", 0) > 0) {
-        c.rect(0, 0, w, h);
-        c.fill_and_stroke();
-        return;
-    }
     c.rect(0, 0, w, h);
     c.fill();
     auto on = [&](const char* key) { return s.get_or(key, "1") == "1"; };
@@ -831,6 +826,21 @@ void kubernetes_icon(Canvas& c, double w, double h, const Style& s) {
     }
 }
 
+// GCP 2's product icon: the hexagon with its symbol is one library stencil (prIcon), drawn in the fill colour
+// inside the box, with no outline. prType=backend/input first put a coloured hexagon behind it; the other
+// instance types (translucent stacks and outlines) are not drawn.
+void gcp2_hex_icon(Canvas& c, double w, double h, const Style& s) {
+    const auto fill = c.fill_color();
+    const std::string type(s.get_or("prType", ""));
+    if (type == "backend" || type == "input") {
+        c.set_fill(type == "backend" ? Color{0xfc, 0xc6, 0x4d} : Color{0xa5, 0xda, 0x40});
+        c.stencil("mxgraph.gcp2.outline_blank_1", .12 * w, .11 * h, .76 * w, .78 * h);
+    }
+    c.set_fill(fill);
+    c.stencil("mxgraph.gcp2." + std::string(s.get_or("prIcon", "compute_engine")), .17 * w, .16 * h, .66 * w,
+              .68 * h);
+}
+
 void data_store_id(Canvas& c, double w, double h, const Style&) {
     c.begin();
     c.move_to(w, h), c.line_to(0, h), c.line_to(0, 0), c.line_to(w, 0);
@@ -1299,6 +1309,7 @@ const std::map<std::string, Draw, std::less<>>& shapes() {
         {"mxgraph.basic.roundRectCallout", round_rect_callout},
         {"mxgraph.mockup.graphics.simpleIcon", simple_icon},
         {"mxgraph.gcp2.doubleRect", double_rect},
+        {"mxgraph.gcp2.hexIcon", gcp2_hex_icon},
         {"mxgraph.bootstrap.image", bootstrap_image},
         {"mxgraph.bootstrap.checkbox", checkbox},
         {"mxgraph.bootstrap.topButton", top_button},

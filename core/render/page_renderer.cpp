@@ -432,6 +432,7 @@ class Builder {
         }
         for (auto& p : outline.fill_paths) {
             style_path(p, true);
+            if (!outline.stroke_fills) p.stroke.reset();
             add_path(std::move(p));
         }
         for (auto& p : outline.detail_paths) {

@@ -60,7 +60,9 @@ Point at(const Rect& r, double fx, double fy) {
 
 // A closed polygon whose corners are cut `arcs[i]` back along both sides and joined by a quadratic curve
 // through the corner, as mxShape.addPoints draws rounded polygons.
-Path rounded_polygon(const std::vector<Point>& pts, const std::vector<double>& arcs) {
+// Open (closed=false): the side from the last corner back to the first is not drawn, and the first and last
+// corners must not be rounded.
+Path rounded_polygon(const std::vector<Point>& pts, const std::vector<double>& arcs, bool closed = true) {
     const std::size_t n = pts.size();
     Path p;
     auto toward = [](Point from, Point to, double d) {
@@ -79,7 +81,7 @@ Path rounded_polygon(const std::vector<Point>& pts, const std::vector<double>& a
         p.cubic_to({in.x + 2.0 / 3 * (c.x - in.x), in.y + 2.0 / 3 * (c.y - in.y)},
                    {out.x + 2.0 / 3 * (c.x - out.x), out.y + 2.0 / 3 * (c.y - out.y)}, out);
     }
-    p.close();
+    if (closed) p.close();
     return p;
 }
 
@@ -98,7 +100,12 @@ Path turned(Path p, double degrees, double cx, double cy) {
 }  // namespace
 
 std::string shape_name(const diagram::Style& style) {
-    if (auto s = style.get("shape"); s && !s->empty()) return canonical(*s);
+    if (auto s = style.get("shape"); s && !s->empty()) {
+        // draw.io's table is a swimlane while it has a title (startSize, 40 when not given): the header
+        // filled, the label in it, the body left to swimlaneFillColor; without one it is a plain rectangle.
+        if ((*s == "table" || *s == "tableRow") && style.number("startSize", 40) > 0) return "swimlane";
+        return canonical(*s);
+    }
     for (const auto& token : style.tokens()) {
         if (token.has_value || token.key.empty()) continue;
         std::string c = canonical(token.key);
@@ -277,30 +284,33 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
     } else if (name == "terminator" || name == "ext") {
         fill(rounded_rect_path(b, std::min(w, h) / 2));
     } else if (name == "swimlane") {
-        double start = style.number("startSize", 40);
-        bool horizontal = style.flag("horizontal", true);
-        Rect header = horizontal ? Rect{x, y, w, std::min(start, h)} : Rect{x, y, std::min(start, w), h};
-        Rect body = horizontal ? Rect{x, y + header.height, w, h - header.height}
-                               : Rect{x + header.width, y, w - header.width, h};
-        if (style.flag("rounded")) {
-            // mxSwimlane: the radius is startSize * arcSize% * 3; the header's outer corners and the body's
-            // far corners are round.
-            const double arc = std::min({start * style.number("arcSize", 15) / 100 * 3, w / 2, h / 2});
-            auto corners = [](const Rect& q) {
-                return std::vector<Point>{
-                    {q.x, q.y}, {q.right(), q.y}, {q.right(), q.bottom()}, {q.x, q.bottom()}};
-            };
-            if (horizontal) {
-                fill(rounded_polygon(corners(header), {arc, arc, 0, 0}));
-                detail(rounded_polygon(corners(body), {0, 0, arc, arc}));
-            } else {
-                fill(rounded_polygon(corners(header), {arc, 0, 0, arc}));
-                detail(rounded_polygon(corners(body), {0, arc, arc, 0}));
-            }
+        // mxSwimlane: the header and the body each stroke their three outer sides (swimlaneHead=0 /
+        // swimlaneBody=0 leave them out) and the divider between them is a line of its own (swimlaneLine=0
+        // leaves it out); the body's fill is swimlaneFillColor, painted by the page renderer.
+        const double start = style.number("startSize", 40);
+        const bool horizontal = style.flag("horizontal", true);
+        const double t = horizontal ? std::min(start, h) : std::min(start, w);
+        // mxSwimlane: the radius is startSize * arcSize% * 3; the header's outer corners and the body's far
+        // corners are round.
+        const double arc = style.flag("rounded")
+                               ? std::min({start * style.number("arcSize", 15) / 100 * 3, w / 2, h / 2})
+                               : 0;
+        auto open = [&](std::vector<Point> pts, std::vector<double> arcs) {
+            return arc > 0 ? rounded_polygon(pts, arcs, false) : polygon_path(pts, false);
+        };
+        Path divider;
+        if (horizontal) {
+            fill(open({{x, y + t}, {x, y}, {r, y}, {r, y + t}}, {0, arc, arc, 0}));
+            if (t < h) detail(open({{r, y + t}, {r, bt}, {x, bt}, {x, y + t}}, {0, arc, arc, 0}));
+            divider = polygon_path({{x, y + t}, {r, y + t}}, false);
         } else {
-            fill(rect_path(header));
-            detail(rect_path(body));
+            fill(open({{x + t, y}, {x, y}, {x, bt}, {x + t, bt}}, {0, arc, arc, 0}));
+            if (t < w) detail(open({{x + t, y}, {r, y}, {r, bt}, {x + t, bt}}, {0, arc, arc, 0}));
+            divider = polygon_path({{x + t, y}, {x + t, bt}}, false);
         }
+        if (style.get_or("swimlaneBody", "1") == "0") out.detail_paths.clear();
+        if (style.get_or("swimlaneHead", "1") == "0") out.stroke_fills = false;
+        if (t > 0 && style.get_or("swimlaneLine", "1") != "0") detail(std::move(divider));
     } else if (name.rfind("mxgraph.floorplan.", 0) == 0) {
         // Drawn as draw.io's floor-plan shapes: in the box turned to the direction (north/south swap its
         // sides), then turned back about the centre.

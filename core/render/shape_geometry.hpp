@@ -14,10 +14,11 @@ struct ShapeOutline {
     std::vector<Path> fill_paths;    // filled and stroked
     std::vector<Path> detail_paths;  // stroked only
     bool known = true;               // false: the shape name is not drawn by us and this is its bounding box
+    bool stroke_fills = true;        // false: the fill paths are filled only (a swimlane with swimlaneHead=0)
 };
 
 // The shape name a style asks for: shape=..., or a named style that is a shape ("ellipse", "rhombus", ...);
-// "rect" when neither.
+// "rect" when neither. A table with a title (startSize > 0) is a "swimlane".
 std::string shape_name(const diagram::Style& style);
 // Names this module draws (for tests and the unknown-shape warning).
 bool is_known_shape(const std::string& name);

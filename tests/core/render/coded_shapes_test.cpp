@@ -216,6 +216,38 @@ TEST_CASE("a Kubernetes icon is its frame twice and its symbol, as library stenc
     CHECK(d->stencils[2].box.width == Approx(30));
 }
 
+TEST_CASE("a GCP 2 hexagon icon is its product stencil in the fill colour, inset in the box",
+          "[render][coded]") {
+    CodedPaint paint{Color{0x51, 0x84, 0xf3}, std::nullopt, 1, false};
+    SECTION("the standard type: only the product's stencil") {
+        auto d =
+            coded_shape("mxgraph.gcp2.hexIcon", {10, 20, 100, 50}, Style::parse("prIcon=cloud_iam"), paint);
+        REQUIRE(d);
+        CHECK(d->paths.empty());
+        REQUIRE(d->stencils.size() == 1);
+        CHECK(d->stencils[0].name == "mxgraph.gcp2.cloud_iam");
+        CHECK(d->stencils[0].fill == Color{0x51, 0x84, 0xf3});
+        CHECK(d->stencils[0].box.x == Approx(27));
+        CHECK(d->stencils[0].box.y == Approx(28));
+        CHECK(d->stencils[0].box.width == Approx(66));
+        CHECK(d->stencils[0].box.height == Approx(34));
+    }
+    SECTION("no prIcon is Compute Engine's") {
+        auto d = coded_shape("mxgraph.gcp2.hexIcon", {0, 0, 44, 39}, Style::parse(""), paint);
+        REQUIRE(d);
+        REQUIRE(d->stencils.size() == 1);
+        CHECK(d->stencils[0].name == "mxgraph.gcp2.compute_engine");
+    }
+    SECTION("a backend puts a yellow hexagon behind the icon") {
+        auto d = coded_shape("mxgraph.gcp2.hexIcon", {0, 0, 100, 100}, Style::parse("prType=backend"), paint);
+        REQUIRE(d);
+        REQUIRE(d->stencils.size() == 2);
+        CHECK(d->stencils[0].name == "mxgraph.gcp2.outline_blank_1");
+        CHECK(d->stencils[0].fill == Color{0xfc, 0xc6, 0x4d});
+        CHECK(d->stencils[1].fill == Color{0x51, 0x84, 0xf3});
+    }
+}
+
 TEST_CASE("a partial rectangle strokes only the sides that are on", "[render][coded]") {
     auto d = draw("partialRectangle", {0, 0, 100, 30}, "top=0;left=0;right=0;bottom=1");
     REQUIRE(d.paths.size() == 2);

@@ -45,6 +45,12 @@ TEST_CASE("shape names come from shape= or a named style", "[render]") {
     CHECK(shape_name(Style::parse("rounded=1;html=1;")) == "rect");
     CHECK(shape_name(Style::parse("text;html=1;")) == "rect");
     CHECK(shape_name(Style::parse("shape=mxgraph.flowchart.decision;")) == "rhombus");
+    // A table with a title row is drawn as draw.io's swimlane (header filled, label in it); without one, a
+    // box.
+    CHECK(shape_name(Style::parse("shape=table;startSize=30;")) == "swimlane");
+    CHECK(shape_name(Style::parse("shape=table;")) == "swimlane");
+    CHECK(shape_name(Style::parse("shape=table;startSize=0;")) == "rect");
+    CHECK(shape_name(Style::parse("shape=tableRow;startSize=40;horizontal=0;")) == "swimlane");
     CHECK_FALSE(is_known_shape("mxgraph.made.up"));
 }
 
@@ -117,6 +123,38 @@ TEST_CASE("shape outlines follow draw.io geometry", "[render]") {
             // The document's wave has its Bézier control point below the curve, so bounds() reaches past it.
             if (std::string(name) != "document") CHECK(r.bottom() <= b.bottom() + 1e-9);
         }
+    }
+}
+
+TEST_CASE("a swimlane strokes its header, body and divider apart, as mxSwimlane", "[render]") {
+    const Rect b{10, 20, 100, 60};
+    SECTION("the header and the body stroke their outer sides; the divider is a line of its own") {
+        auto o = shape_outline("swimlane", b, Style::parse("startSize=20"));
+        REQUIRE(o.fill_paths.size() == 1);
+        CHECK(o.stroke_fills);
+        CHECK(vertices(o.fill_paths[0]) == std::vector<Point>{{10, 40}, {10, 20}, {110, 20}, {110, 40}});
+        REQUIRE(o.detail_paths.size() == 2);
+        CHECK(vertices(o.detail_paths[0]) == std::vector<Point>{{110, 40}, {110, 80}, {10, 80}, {10, 40}});
+        CHECK(vertices(o.detail_paths[1]) == std::vector<Point>{{10, 40}, {110, 40}});
+    }
+    SECTION("a vertical lane's header is on the left") {
+        auto o = shape_outline("swimlane", b, Style::parse("startSize=20;horizontal=0"));
+        CHECK(vertices(o.fill_paths[0]) == std::vector<Point>{{30, 20}, {10, 20}, {10, 80}, {30, 80}});
+        CHECK(vertices(o.detail_paths.back()) == std::vector<Point>{{30, 20}, {30, 80}});
+    }
+    SECTION("swimlaneLine=0 leaves the divider out, swimlaneBody=0 the body's sides") {
+        auto o = shape_outline("swimlane", b, Style::parse("startSize=20;swimlaneLine=0"));
+        REQUIRE(o.detail_paths.size() == 1);
+        CHECK(vertices(o.detail_paths[0]).size() == 4);
+        auto p = shape_outline("swimlane", b, Style::parse("startSize=20;swimlaneBody=0"));
+        REQUIRE(p.detail_paths.size() == 1);
+        CHECK(vertices(p.detail_paths[0]).size() == 2);
+    }
+    SECTION("swimlaneHead=0: the header is filled, not stroked") {
+        CHECK_FALSE(shape_outline("swimlane", b, Style::parse("swimlaneHead=0")).stroke_fills);
+    }
+    SECTION("no title, no divider") {
+        CHECK(shape_outline("swimlane", b, Style::parse("startSize=0")).detail_paths.size() == 1);
     }
 }
 
