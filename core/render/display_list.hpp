@@ -26,7 +26,7 @@ double color_alpha(std::string_view text);
 
 struct Gradient {
     Color from, to;
-    std::string direction = "south";  // draw.io gradientDirection: south, north, east, west, radial
+    std::string direction = "south";          // draw.io gradientDirection: south, north, east, west, radial
     double from_opacity = 1, to_opacity = 1;  // times the path's fill opacity (draw.io's glass fades out)
 };
 
