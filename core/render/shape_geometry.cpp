@@ -97,6 +97,21 @@ Path turned(Path p, double degrees, double cx, double cy) {
     return p;
 }
 
+// The box a shape is drawn in facing east before it is turned to its direction (draw.io's rule: north and
+// south swap its sides), the turn in degrees, and the box's sides.
+struct EastFrame {
+    double turn, width, height, x, y, right, bottom;
+};
+EastFrame east_frame(const std::string& direction, double cx, double cy, double w, double h) {
+    const double turn = direction == "south"   ? 90
+                        : direction == "west"  ? 180
+                        : direction == "north" ? 270
+                                               : 0;
+    const bool swap = direction == "south" || direction == "north";
+    const double fw = swap ? h : w, fh = swap ? w : h, fx = cx - fw / 2, fy = cy - fh / 2;
+    return {turn, fw, fh, fx, fy, fx + fw, fy + fh};
+}
+
 }  // namespace
 
 std::string shape_name(const diagram::Style& style) {
@@ -225,13 +240,7 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
     } else if (name == "note" || name == "card") {
         // As draw.io turns a shape to its direction: drawn east in the box (north/south swap its sides),
         // then turned about the centre; a note's fold goes from top right (east) to bottom left (west).
-        const double turn = direction == "south"   ? 90
-                            : direction == "west"  ? 180
-                            : direction == "north" ? 270
-                                                   : 0;
-        const bool swap = direction == "south" || direction == "north";
-        const double fw = swap ? h : w, fh = swap ? w : h, fx = cx - fw / 2, fy = cy - fh / 2, fr = fx + fw,
-                     fb = fy + fh;
+        const auto [turn, fw, fh, fx, fy, fr, fb] = east_frame(direction, cx, cy, w, h);
         double s = std::min({style.number("size", 30), fw, fh});
         if (name == "note") {
             fill(turned(polygon_path({{fx, fy}, {fr - s, fy}, {fr, fy + s}, {fr, fb}, {fx, fb}}), turn, cx,
@@ -244,13 +253,7 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
     } else if (name == "step") {
         // Drawn east in the box turned to its direction (north/south swap its sides), as draw.io's mxStep: a
         // west step points left.
-        const double turn = direction == "south"   ? 90
-                            : direction == "west"  ? 180
-                            : direction == "north" ? 270
-                                                   : 0;
-        const bool swap = direction == "south" || direction == "north";
-        const double fw = swap ? h : w, fh = swap ? w : h, fx = cx - fw / 2, fy = cy - fh / 2, fr = fx + fw,
-                     fb = fy + fh;
+        const auto [turn, fw, fh, fx, fy, fr, fb] = east_frame(direction, cx, cy, w, h);
         const double dx = style.flag("fixedSize") ? std::clamp(style.number("size", 20), 0.0, fw)
                                                   : fw * std::clamp(style.number("size", 0.2), 0.0, 1.0);
         fill(turned(polygon_path({{fx, fy}, {fr - dx, fy}, {fr, cy}, {fr - dx, fb}, {fx, fb}, {fx + dx, cy}}),
