@@ -3,8 +3,9 @@
 # drawio-render, draw.io 25.0.2 in headless Chromium, --font-aliases) and by us (journey export --to png
 # --page N), scored with the reference's compare_png.py (normalised RMSE after a 3 px blur; 0 = identical).
 # draw.io's pictures are made once and kept in REFS (outside the repository; missing ones are drawn, nice'd).
-# Pages whose images are links to the internet (draw.io reports "cannot load URL") are marked "link" and left
-# out of the mean and max. Prints one line per page, then the summary.
+# Pages whose images are links to the internet (draw.io reports "cannot load URL") are marked "link", pages whose
+# background is another page (which draw.io's export page cannot load either) "bgpage"; both are left out of
+# the mean and max. Prints one line per page, then the summary.
 #
 # usage: bench/fidelity.sh JOURNEY [--refs DIR] [--keep DIR] [--side DIR] [--corpus DIR] [FILE...]
 #   FILE...    corpus files (paths inside the corpus folder, or absolute); default: every file
@@ -68,6 +69,15 @@ if [[ ${#missing[@]} -gt 0 && -z "${FIDELITY_NO_DRAWIO:-}" ]]; then
 fi
 # Files whose images draw.io could not load: their pages are left out of the summary.
 links=$(grep -h ': cannot load http' "$REFS/log/"*.log 2>/dev/null | sed 's/: .*//' | sed 's|.*/||' | sort -u)
+# Files with a page whose background is another page (backgroundImage src data:page/id,...): draw.io's editor
+# draws that page behind, its export page cannot load it and draws a broken-image icon across the page instead,
+# so draw.io's picture of that page is not draw.io's picture of the diagram. Such pages (found by decoding the
+# file with our reader) are marked "bgpage" and left out like link pages; the file's other pages are scored.
+bgpage_files=$(grep -h 'cannot load data:page/' "$REFS/log/"*.log 2>/dev/null | sed 's/: .*//' | sed 's|.*/||' | sort -u)
+bgpage_pages() { # corpus file -> the numbers of its pages with a page as background, one per line
+  "$J" convert "$1" - --uncompressed 2>/dev/null |
+    awk '/<diagram[ >]/ { n++ } /<mxGraphModel[^>]*backgroundImage="[^"]*data:page\// { print n }'
+}
 
 printf "%-90s %4s %7s %s\n" file page score note
 : >"$T/scores"
@@ -76,18 +86,21 @@ for f in "${files[@]}"; do
   if [[ ! -e "$REFS/png/$s-p1.png" ]]; then printf "%-90s %4s %7s %s\n" "$f" - - "draw.io draws nothing"; continue; fi
   note=""
   b=$(basename "$f"); if grep -qxF "$b" <<<"$links" || grep -qxF "$s${b#"${b%%.*}"}" <<<"$links"; then note=link; fi
+  bg=""; if grep -qxF "$b" <<<"$bgpage_files" || grep -qxF "$s${b#"${b%%.*}"}" <<<"$bgpage_files"; then
+    bg=$(bgpage_pages "$C/$f"); fi
   p=1
   while [[ -e "$REFS/png/$s-p$p.png" ]]; do
+    pnote=$note; [[ -z "$pnote" ]] && grep -qxF "$p" <<<"$bg" && pnote=bgpage
     ours="$OUT/$s-p$p.png"
     if ! "$J" export "$C/$f" --to png --plain --page "$p" -o "$ours" >/dev/null 2>"$T/err"; then
       printf "%-90s %4s %7s %s\n" "$f" "$p" - "export failed: $(head -c 80 "$T/err" | tr '\n' ' ')"; p=$((p + 1)); continue
     fi
     args=("$REFS/png/$s-p$p.png" "$ours"); [[ -n "$SIDE" ]] && args+=(--side-by-side "$SIDE/$s-p$p.png" --labels draw.io,journey)
     score=$(python3 "$R/compare_png.py" "${args[@]}" 2>/dev/null | python3 -c 'import json,sys; print("%.4f" % json.load(sys.stdin)["score"])' 2>/dev/null || echo -)
-    printf "%-90s %4s %7s %s\n" "$f" "$p" "$score" "$note"
-    [[ "$score" != - ]] && printf "%s %s\n" "$score" "$note" >>"$T/scores"
+    printf "%-90s %4s %7s %s\n" "$f" "$p" "$score" "$pnote"
+    [[ "$score" != - ]] && printf "%s %s\n" "$score" "$pnote" >>"$T/scores"
     p=$((p + 1))
   done
 done
-awk '$2 != "link" { n++; s += $1; if ($1 > m) m = $1; if ($1 > 0.06) over++ } $2 == "link" { l++ }
-     END { printf "pages %d (and %d with internet images, left out): mean %.4f, max %.4f, above 0.06: %d\n", n, l, n ? s / n : 0, m, over }' "$T/scores"
+awk '$2 == "" { n++; s += $1; if ($1 > m) m = $1; if ($1 > 0.06) over++ } $2 == "link" { l++ } $2 == "bgpage" { g++ }
+     END { printf "pages %d (and %d with internet images, %d with a page as background, left out): mean %.4f, max %.4f, above 0.06: %d\n", n, l, g, n ? s / n : 0, m, over }' "$T/scores"
