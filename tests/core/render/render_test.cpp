@@ -383,6 +383,16 @@ TEST_CASE("edges without waypoints follow draw.io's edge styles", "[render]") {
         CHECK(v[1].y == Approx(70));
         CHECK(v[3] == Point{250, 100});
     }
+    SECTION(
+        "a vertical elbow between bars side by side runs level through its waypoint (a sequence message)") {
+        // Both elbow bends would fall inside the bars, so draw.io routes through the waypoint itself.
+        Terminal a{Rect{85, 110, 10, 190}, "orthogonal", {}}, b{Rect{265, 120, 10, 170}, "orthogonal", {}};
+        auto pts = route_edge(Style::parse("edgeStyle=elbowEdgeStyle;elbow=vertical"), a, b, {{180, 160}});
+        REQUIRE(pts.size() >= 2);
+        CHECK(pts.front() == Point{95, 160});
+        CHECK(pts.back() == Point{265, 160});
+        for (const auto& p : pts) CHECK(p.y == Approx(160));
+    }
     SECTION("entity relation: 30 px stubs out of the facing sides, a straight line between them") {
         Terminal a{Rect{0, 0, 100, 40}, "rect", {}}, b{Rect{200, 100, 100, 40}, "rect", {}};
         auto pts = route_edge(Style::parse("edgeStyle=entityRelationEdgeStyle"), a, b, {});
