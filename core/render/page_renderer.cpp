@@ -68,14 +68,19 @@ std::vector<double> dash_of_always(const Style& s, double sw) {
 // The gradient's direction on the page: draw.io paints a shape turned by its direction (south a quarter
 // clockwise, west half, north three quarters) and its gradient turns with it, so a west note whose gradient
 // runs north is light at the top.
-std::string gradient_direction(const Style& s) {
-    const std::string dir = s.get_or("gradientDirection", "south");
+// A compass direction turned `quarters` quarter turns clockwise; anything else (radial) is kept.
+std::string turned_clockwise(const std::string& dir, long quarters) {
     static constexpr std::array<std::string_view, 4> clockwise{"south", "west", "north", "east"};
     const auto at = std::find(clockwise.begin(), clockwise.end(), dir);
-    if (at == clockwise.end()) return dir;  // radial
+    if (at == clockwise.end()) return dir;
+    const long i = (long(at - clockwise.begin()) + quarters % 4 + 4) % 4;
+    return std::string(clockwise[std::size_t(i)]);
+}
+
+std::string gradient_direction(const Style& s) {
     const std::string turn = s.get_or("direction", "east");
     const int quarters = turn == "south" ? 1 : turn == "west" ? 2 : turn == "north" ? 3 : 0;
-    return std::string(clockwise[(std::size_t(at - clockwise.begin()) + quarters) % 4]);
+    return turned_clockwise(s.get_or("gradientDirection", "south"), quarters);
 }
 
 Point rotate(Point p, Point c, double cos_a, double sin_a) {
@@ -83,11 +88,15 @@ Point rotate(Point p, Point c, double cos_a, double sin_a) {
     return {c.x + dx * cos_a - dy * sin_a, c.y + dx * sin_a + dy * cos_a};
 }
 
+// A path turned about `c`. Its gradient turns with it, as draw.io's does (the gradient lies in the turned
+// shape's own box); the display list's gradients run along the axes, so it turns by the nearest quarter.
 void rotate_path(Path& path, Point c, double degrees) {
     if (std::abs(degrees) < 1e-9) return;
     double a = degrees * 3.14159265358979323846 / 180, ca = std::cos(a), sa = std::sin(a);
     for (auto& op : path.ops)
         for (auto& p : op.p) p = rotate(p, c, ca, sa);
+    if (path.gradient)
+        path.gradient->direction = turned_clockwise(path.gradient->direction, std::lround(degrees / 90));
 }
 
 // The outline edges end on (draw.io's perimeter style, else the shape's own): "ellipse", "rhombus",

@@ -165,6 +165,24 @@ TEST_CASE("a gradient turns with the shape's direction", "[render]") {
     CHECK(dirs.back() == "west");
 }
 
+TEST_CASE("a gradient turns with the shape's rotation, by the nearest quarter turn", "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    // A rectangle and a coded shape (the infographic cylinder paints its own east-running shading).
+    page.cells.push_back(
+        vertex("r", "1", "fillColor=#f8cecc;gradientColor=#EA6B66;rotation=90;", {0, 0, 100, 50}));
+    page.cells.push_back(vertex("c", "1", "shape=mxgraph.infographic.cylinder;fillColor=#7EA6E0;rotation=90;",
+                                {200, 0, 60, 100}));
+    page.cells.push_back(
+        vertex("t", "1", "fillColor=#f8cecc;gradientColor=#EA6B66;rotation=185;", {400, 0, 100, 50}));
+    std::vector<std::string> dirs;
+    for (const Path& p : paths_of(render_page(page)))
+        if (p.gradient) dirs.push_back(p.gradient->direction);
+    REQUIRE(dirs.size() == 3);
+    CHECK(dirs[0] == "west");   // south turned a quarter clockwise: the shape's top is on the right
+    CHECK(dirs[1] == "south");  // the cylinder's east shading
+    CHECK(dirs[2] == "north");  // 185 degrees: half a turn
+}
+
 TEST_CASE("a flexArrow edge is a filled band with a head, as draw.io's mxArrowConnector", "[render]") {
     SECTION("the outline: band 10 px wide, head 26 px wide and 19 px long, the tip at the end") {
         FlexArrowEnds ends;
