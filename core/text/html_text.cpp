@@ -5,6 +5,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "core/text/html_entities_table.hpp"
+
 namespace jstudio::text {
 
 void append_utf8(std::string& out, char32_t cp) {
@@ -34,21 +36,24 @@ std::size_t decode_entity(std::string_view text, std::size_t at, std::string& ou
     if (semi == std::string_view::npos || semi < 2) return 0;
     const std::string_view name = text.substr(at + 1, semi - 1);
     const std::size_t span = semi + 1;
-    struct Named {
-        std::string_view name, text;
-    };
-    static constexpr std::array<Named, 5> named{
-        {{"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"apos", "'"}}};
-    for (const Named& n : named)
-        if (name == n.name) {
-            out += n.text;
-            return span;
-        }
     if (name == "nbsp") {
         out += nbsp_as_space ? " " : "\xC2\xA0";
         return span;
     }
-    if (name[0] != '#') return 0;
+    if (name == "apos") {  // XML's, which browsers read in HTML too
+        out += '\'';
+        return span;
+    }
+    if (name[0] != '#') {
+        // HTML 4's names (&laquo;, &alpha;, &mdash;...): what draw.io's labels use; a browser knows them all.
+        const auto* begin = std::begin(detail::html_entities);
+        const auto* end = std::end(detail::html_entities);
+        const auto* it = std::lower_bound(
+            begin, end, name, [](const detail::HtmlEntity& e, std::string_view n) { return e.name < n; });
+        if (it == end || it->name != name) return 0;
+        append_utf8(out, it->codepoint);
+        return span;
+    }
     const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
     const std::string_view digits = name.substr(hex ? 2 : 1);
     unsigned long cp = 0;

@@ -32,6 +32,9 @@ double advance(std::uint32_t cp, bool bold, bool dejavu) {
                                          : (bold ? detail::bold_widths : detail::regular_widths);
     if (it != end && *it == cp) return widths[it - begin];
     if (cp == '\t') return 4 * widths[0];
+    // Joiners, direction marks and combining accents take no room (&zwnj; and &rlm; in draw.io's labels).
+    if ((cp >= 0x200B && cp <= 0x200F) || cp == 0x2060 || cp == 0xFEFF || (cp >= 0x0300 && cp <= 0x036F))
+        return 0;
     // The width of 'n': a fair guess for letters of other scripts.
     return widths[std::lower_bound(begin, end, std::uint32_t('n')) - begin];
 }

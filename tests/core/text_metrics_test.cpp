@@ -13,6 +13,13 @@ TEST_CASE("text widths follow Helvetica metrics", "[core][text]") {
         CHECK(text_width("W", f) == Approx(9.44));
         CHECK(text_width(" ", f) == Approx(2.78));
     }
+    SECTION("joiners, direction marks and combining accents take no room") {
+        CHECK(text_width("a\xE2\x80\x8C"
+                         "b",
+                         f) == Approx(text_width("ab", f)));                  // U+200C zero-width non-joiner
+        CHECK(text_width("a\xE2\x80\x8F", f) == Approx(text_width("a", f)));  // U+200F right-to-left mark
+        CHECK(text_width("e\xCC\x81", f) == Approx(text_width("e", f)));      // U+0301 combining acute
+    }
     SECTION("bold is wider") {
         CHECK(text_width("Checkout", {10, true}) > text_width("Checkout", f));
     }

@@ -13,9 +13,18 @@ TEST_CASE("decode_entities: the entities draw.io writes", "[text][html]") {
     CHECK(decode_entities("it&#x2019;s") == "it\xE2\x80\x99s");
     CHECK(decode_entities("&#X263a;&#233;&#x1F600;") == "\xE2\x98\xBA\xC3\xA9\xF0\x9F\x98\x80");
     CHECK(decode_entities("&#160;", true) == " ");
+    SECTION("HTML's named characters, as a browser reads them in draw.io's labels") {
+        CHECK(decode_entities("&laquo;Annotation&raquo;") ==
+              "\xC2\xAB"
+              "Annotation"
+              "\xC2\xBB");
+        CHECK(decode_entities("&copy; &alpha;&Omega; &mdash; &uuml;&szlig; &thetasym;") ==
+              "\xC2\xA9 \xCE\xB1\xCE\xA9 \xE2\x80\x94 \xC3\xBC\xC3\x9F \xCF\x91");
+    }
     SECTION("what is not an entity stays as written") {
         CHECK(decode_entities("a & b") == "a & b");
-        CHECK(decode_entities("&copy; &;&#;&#x;&#12a;&#xZZ;") == "&copy; &;&#;&#x;&#12a;&#xZZ;");
+        CHECK(decode_entities("&copyx; &;&#;&#x;&#12a;&#xZZ;") == "&copyx; &;&#;&#x;&#12a;&#xZZ;");
+        CHECK(decode_entities("&Laquo;") == "&Laquo;");  // names are case-sensitive
         CHECK(decode_entities("&amp") == "&amp");
         CHECK(decode_entities("&averyveryverylongname;") == "&averyveryverylongname;");
         CHECK(decode_entities("&&amp;") == "&&");
