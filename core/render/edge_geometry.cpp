@@ -501,4 +501,35 @@ Path flex_arrow_outline(const std::vector<Point>& pts, double width, const FlexA
     return p;
 }
 
+InfoFlowEdge lean_info_flow_edge(const std::vector<Point>& polyline, bool electronic) {
+    InfoFlowEdge out;
+    if (polyline.size() < 2) return out;
+    const Point first = polyline.front(), last = polyline.back();
+    const Point a{first.x + 0.05 * (last.x - first.x), first.y + 0.05 * (last.y - first.y)};
+    const Point b{last.x - 0.05 * (last.x - first.x), last.y - 0.05 * (last.y - first.y)};
+    const double len = std::hypot(b.x - a.x, b.y - a.y);
+    if (len <= 0) return out;
+    const double ux = (b.x - a.x) / len, uy = (b.y - a.y) / len;
+    std::vector<Point> line{a};
+    if (electronic) {
+        // The bolt: from the start to a point a tenth of the length past the middle and a little to the
+        // right, back to one before the middle on the left, then on to the end.
+        const Point mid{(a.x + b.x) / 2, (a.y + b.y) / 2};
+        const double along = 0.1 * len, across = along / 3;
+        line.push_back({mid.x + ux * along + uy * across, mid.y + uy * along - ux * across});
+        line.push_back({mid.x - ux * along - uy * across, mid.y - uy * along + ux * across});
+    }
+    line.push_back(b);
+    out.line = polygon_path(line, false);
+    // The head points along its last segment.
+    const Point from = line[line.size() - 2];
+    const double hl = std::hypot(b.x - from.x, b.y - from.y);
+    const double hx = (b.x - from.x) / hl, hy = (b.y - from.y) / hl;
+    out.head = polygon_path({{b.x - 10 * hx - 5 * hy, b.y - 10 * hy + 5 * hx},
+                             b,
+                             {b.x - 10 * hx + 5 * hy, b.y - 10 * hy - 5 * hx}},
+                            false);
+    return out;
+}
+
 }  // namespace jstudio::render

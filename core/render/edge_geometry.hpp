@@ -47,4 +47,13 @@ struct FlexArrowEnds {
 Path flex_arrow_outline(const std::vector<Point>& polyline, double width, const FlexArrowEnds& ends,
                         double spacing);
 
+// draw.io's value-stream-map information flows (mxgraph.lean_mapping.manual_info_flow_edge and
+// electronic_info_flow_edge): straight from the first point to the last, 5 % short of both, the electronic
+// one with a lightning zigzag in the middle, and a 10 x 10 px filled head at the end. The ends of the
+// polyline are all that counts, as in draw.io. Empty paths when the ends coincide.
+struct InfoFlowEdge {
+    Path line, head;
+};
+InfoFlowEdge lean_info_flow_edge(const std::vector<Point>& polyline, bool electronic);
+
 }  // namespace jstudio::render

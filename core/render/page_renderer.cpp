@@ -880,6 +880,23 @@ class Builder {
             arrow.fill_opacity = opacity * std::clamp(s.number("fillOpacity", 100), 0.0, 100.0) / 100;
             arrow.stroke_opacity = opacity * std::clamp(s.number("strokeOpacity", 100), 0.0, 100.0) / 100;
             add_path(std::move(arrow));
+        } else if (const std::string shape = s.get_or("shape", "");
+                   (shape == "mxgraph.lean_mapping.manual_info_flow_edge" ||
+                    shape == "mxgraph.lean_mapping.electronic_info_flow_edge") &&
+                   edge.stroke && pts.size() >= 2) {
+            auto flow = lean_info_flow_edge(pts, shape == "mxgraph.lean_mapping.electronic_info_flow_edge");
+            for (Path* p : {&flow.line, &flow.head}) {
+                if (p->ops.empty()) continue;
+                p->stroke = edge.stroke;
+                p->stroke_width = edge.stroke_width;
+                p->stroke_opacity = opacity;
+                p->round_joins = true;
+            }
+            flow.head.fill = edge.stroke;
+            flow.head.fill_opacity = opacity;
+            flow.line.dash = dash_of(s, edge.stroke_width);
+            if (!flow.line.ops.empty()) add_path(std::move(flow.line));
+            if (!flow.head.ops.empty()) add_path(std::move(flow.head));
         } else if (edge.stroke && pts.size() >= 2) {
             Color color = *edge.stroke;
             std::vector<Point> line = pts;
@@ -970,9 +987,14 @@ class Builder {
             p.align = HAlign::right;
             p.box.x -= spacing + s.number("spacingRight", 0);
         }
-        // draw.io: verticalAlign=bottom puts the label above the point (its bottom there), top below it.
+        // draw.io: verticalAlign=bottom puts the label above the point (its bottom there), top below it, each
+        // moved away by spacing + spacingBottom (Top); a middle label moves by half their difference
+        // (mxText.getSpacing), so spacingBottom=12 lifts it 6 px.
         const std::string valign = s.get_or("verticalAlign", "middle");
         p.valign = valign == "bottom" ? VAlign::bottom : valign == "top" ? VAlign::top : VAlign::middle;
+        const double top = spacing + s.number("spacingTop", 0),
+                     bottom = spacing + s.number("spacingBottom", 0);
+        p.box.y += p.valign == VAlign::bottom ? -bottom : p.valign == VAlign::top ? top : (top - bottom) / 2;
         PlacedLabel placed = place_label(label, p);
         auto bg = style_color(s, "labelBackgroundColor", white, white);
         if (bg) {

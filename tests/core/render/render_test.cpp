@@ -393,6 +393,25 @@ TEST_CASE("edges without waypoints follow draw.io's edge styles", "[render]") {
         CHECK(pts.back() == Point{265, 160});
         for (const auto& p : pts) CHECK(p.y == Approx(160));
     }
+    SECTION("value-stream information flows: 5 % short of both ends, a bolt in the middle, a 10 px head") {
+        const auto manual = lean_info_flow_edge({{0, 0}, {50, 80}, {100, 0}}, false);
+        std::vector<Point> line;
+        for (const auto& op : manual.line.ops) line.push_back(op.p[0]);
+        REQUIRE(line.size() == 2);  // the first point to the last: waypoints do not count
+        CHECK(line[0] == Point{5, 0});
+        CHECK(line[1] == Point{95, 0});
+        REQUIRE(manual.head.ops.size() == 3);
+        CHECK(manual.head.ops[0].p[0] == Point{85, 5});
+        CHECK(manual.head.ops[1].p[0] == Point{95, 0});
+        CHECK(manual.head.ops[2].p[0] == Point{85, -5});
+        const auto bolt = lean_info_flow_edge({{0, 0}, {100, 0}}, true);
+        REQUIRE(bolt.line.ops.size() == 4);
+        CHECK(bolt.line.ops[1].p[0].x == Approx(59));  // a tenth of the 90 px past the middle
+        CHECK(bolt.line.ops[1].p[0].y == Approx(-3));  // and a third of that to the left of the way
+        CHECK(bolt.line.ops[2].p[0].x == Approx(41));
+        CHECK(bolt.line.ops[2].p[0].y == Approx(3));
+        CHECK(lean_info_flow_edge({{7, 7}, {7, 7}}, true).line.ops.empty());
+    }
     SECTION("entity relation: 30 px stubs out of the facing sides, a straight line between them") {
         Terminal a{Rect{0, 0, 100, 40}, "rect", {}}, b{Rect{200, 100, 100, 40}, "rect", {}};
         auto pts = route_edge(Style::parse("edgeStyle=entityRelationEdgeStyle"), a, b, {});
@@ -515,6 +534,33 @@ TEST_CASE("an HTML label wraps at the box width plus draw.io's 2 px foreignObjec
     CHECK(lines(w - 1.5, false) == 2);
     CHECK(lines(w - 3, true) == 2);
     CHECK(lines(w, false) == 1);
+}
+
+TEST_CASE("an edge label moves off its point by its vertical spacing", "[render]") {
+    // draw.io's value stream map labels its information flows verticalAlign=bottom;spacingBottom=12: the text
+    // ends 14 px above the line; a middle label moves by half the difference of its top and bottom spacing.
+    auto baseline_of = [](const std::string& style) {
+        diagram::Page page = diagram::make_page("p", "P");
+        page.cells.push_back(vertex("a", "", {0, 0, 40, 40}));
+        page.cells.push_back(vertex("b", "", {300, 0, 40, 40}));
+        diagram::Cell e;
+        e.id = "e", e.parent = "1", e.edge = true, e.kind = diagram::CellKind::edge, e.source = "a",
+        e.target = "b";
+        e.value = "Weekly";
+        e.style = Style::parse("html=1;" + style);
+        e.geometry = diagram::Geometry{};
+        e.geometry->relative = true;
+        page.cells.push_back(e);
+        Scene scene = render_page(page);
+        for (const auto& item : scene.drawing.items)
+            if (auto* t = std::get_if<TextRun>(&item)) return t->y;
+        return -1e9;
+    };
+    CHECK(baseline_of("verticalAlign=bottom;spacingBottom=12;") ==
+          Approx(baseline_of("verticalAlign=bottom;") - 12));
+    CHECK(baseline_of("verticalAlign=top;spacingTop=8;") == Approx(baseline_of("verticalAlign=top;") + 8));
+    CHECK(baseline_of("spacingBottom=12;") == Approx(baseline_of("") - 6));
+    CHECK(baseline_of("verticalAlign=top;") - baseline_of("verticalAlign=bottom;") > 4);
 }
 
 TEST_CASE("an edge label with align=left starts beside its point, align=right ends there", "[render]") {
