@@ -1367,7 +1367,10 @@ std::optional<CodedDrawing> coded_shape(const std::string& name, const Rect& b, 
     Canvas canvas({cx - w / 2, cy - h / 2}, paint);
     it->second(canvas, w, h, style);
     CodedDrawing out = canvas.take();
-    const bool fh = style.flag("flipH"), fv = style.flag("flipV");
+    // mxShape.apply swaps the flips of a shape turned north or south, so that flipH still mirrors it
+    // left-right on the page once turned (a lollipop turned south with flipH=1 has its ball on the left).
+    bool fh = style.flag("flipH"), fv = style.flag("flipV");
+    if (swap) std::swap(fh, fv);
     if (turn != 0 || fh || fv) {
         const double a = turn * pi / 180, ca = std::cos(a), sa = std::sin(a);
         auto move = [&](Point& p) {

@@ -296,3 +296,17 @@ TEST_CASE("a table draws the lines between its rows and columns", "[render][code
     CHECK(row_lines == 2);     // under both cells of the first row
     CHECK(column_lines == 2);  // right of the first cell in each row
 }
+
+TEST_CASE("a code-defined shape turned north or south swaps its flips, as mxShape does", "[render][coded]") {
+    // The UML component template's sockets: a lollipop (ball on top, stick down) turned south has its ball
+    // on the right; flipH=1 must put it on the left, where draw.io draws it.
+    const Rect b{0, 0, 40, 10};  // on the page; drawn upright in a 10 x 40 box, then turned
+    auto ball_x = [&](const std::string& style) {
+        const CodedDrawing d = draw("lollipop", b, style);
+        const Rect r = d.paths.front().path.bounds();
+        return r.x + r.width / 2;
+    };
+    CHECK(ball_x("direction=south;") > 30);
+    CHECK(ball_x("direction=south;flipH=1;") < 10);
+    CHECK(ball_x("direction=south;flipV=1;") > 30);  // a left-right mirror of a south lollipop: unchanged
+}
