@@ -773,3 +773,25 @@ TEST_CASE("a page's background image fills the box its JSON gives; a page used a
         CHECK(scene.drawing.bounds.x == Approx(100).margin(2));
     }
 }
+
+TEST_CASE("an image shape's imageBackground fills its box behind the picture, imageBorder frames it",
+          "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    page.cells.push_back(vertex(
+        "i", "shape=image;image=data:image/png;base64,AAAA;imageBackground=#ffff00;imageBorder=#ff0000;",
+        {10, 20, 80, 40}));
+    Scene scene = render_page(page);
+    std::vector<std::string> order;
+    for (const auto& item : scene.drawing.items) {
+        if (std::get_if<Image>(&item)) order.push_back("image");
+        if (auto* p = std::get_if<Path>(&item)) {
+            const Rect r = p->bounds();
+            CHECK(r.x == Approx(10));
+            CHECK(r.width == Approx(80));
+            order.push_back(p->fill ? "back" : "border");
+            CHECK(p->stroke == Color{255, 0, 0});
+            if (p->fill) CHECK(*p->fill == Color{255, 255, 0});
+        }
+    }
+    CHECK(order == std::vector<std::string>{"back", "image", "border"});
+}
