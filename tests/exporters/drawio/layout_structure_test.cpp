@@ -623,3 +623,43 @@ TEST_CASE("an arrow drawn on a box, from a loose point to the box or one loose e
     CHECK(on_box("free", true));
     CHECK(on_box("free", false));
 }
+
+TEST_CASE("a page of shapes with few or no arrows between them reads as a picture, not a graph",
+          "[exporters][layout][structure]") {
+    // Floor plans, maps, wireframes and infographics were laid out in layers: their shapes lost the places
+    // that are their only structure, and the laid-out page read otherwise the next time (a room on a wall
+    // became its decoration), so a second layout differed. The report says so; `journey layout` then leaves
+    // the page as drawn.
+    std::string rooms;
+    for (int i = 0; i < 5; ++i)
+        rooms += "<mxCell id=\"r" + std::to_string(i) + "\" value=\"Room " + std::to_string(i) +
+                 "\" style=\"\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"" + std::to_string(i * 100) +
+                 "\" y=\"0\" width=\"100\" height=\"80\" as=\"geometry\"/></mxCell>";
+    SECTION("no arrow") {
+        auto doc = page_of(rooms);
+        const auto report = layout::layout_page(doc.pages[0], automatic());
+        REQUIRE(report);
+        CHECK(report->not_a_graph == "5 shapes and no arrow between two of them");
+    }
+    SECTION("one arrow among six shapes") {
+        auto doc = page_of(rooms + R"(
+<mxCell id="r5" value="Hall" style="" vertex="1" parent="1"><mxGeometry x="0" y="200" width="100" height="80" as="geometry"/></mxCell>
+<mxCell id="e" edge="1" parent="1" source="r0" target="r5"><mxGeometry relative="1" as="geometry"/></mxCell>)");
+        const auto report = layout::layout_page(doc.pages[0], automatic());
+        REQUIRE(report);
+        CHECK(report->not_a_graph == "1 arrow between 6 shapes, fewer than one for every five");
+    }
+    SECTION("one arrow among five shapes is a graph, and so is any page laid out with --cells") {
+        auto doc = page_of(rooms + R"(
+<mxCell id="e" edge="1" parent="1" source="r0" target="r4"><mxGeometry relative="1" as="geometry"/></mxCell>)");
+        auto copy = doc;
+        const auto report = layout::layout_page(doc.pages[0], automatic());
+        REQUIRE(report);
+        CHECK(report->not_a_graph.empty());
+        auto chosen = automatic();
+        chosen.cells = {"r1", "r2"};
+        const auto some = layout::layout_page(copy.pages[0], chosen);
+        REQUIRE(some);
+        CHECK(some->not_a_graph.empty());
+    }
+}
