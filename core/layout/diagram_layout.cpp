@@ -1220,6 +1220,24 @@ std::string picture_not_graph(int nodes, int edges) {
     return {};
 }
 
+namespace {
+
+// Fewer arrows glued at both ends to two different shapes than one for every five shapes drawn (every vertex,
+// at any depth: a table's rows and a group's icons count as drawn).
+bool drawn_as_picture(const diagram::Page& page) {
+    std::unordered_set<std::string_view> vertices;
+    for (const auto& c : page.cells)
+        if (c.kind == CellKind::vertex) vertices.insert(c.id);
+    std::size_t arrows = 0;
+    for (const auto& c : page.cells)
+        if (c.kind == CellKind::edge && c.source != c.target && vertices.count(c.source) &&
+            vertices.count(c.target))
+            ++arrows;
+    return arrows * 5 < vertices.size();
+}
+
+}  // namespace
+
 Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayoutOptions& given) {
     // A journey map keeps its stage x lane grid: never a layered layout across it.
     if (given.cells.empty() && looks_like_journey_map(page)) {
@@ -1283,7 +1301,10 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
                        ? (options.reverse ? Flow::right_to_left : Flow::left_to_right)
                        : (options.reverse ? Flow::bottom_to_top : Flow::top_to_bottom);
     // With --cells the user chose the shapes to lay out: a graph or not, that is what was asked.
-    if (options.cells.empty()) report->not_a_graph = picture_not_graph(report->nodes, report->edges);
+    // The drawing's own arrows too: a state machine whose states are drawn as swimlanes gives the layout no
+    // arrow between nodes, but its arrows glued state to state say it is a graph all the same.
+    if (options.cells.empty() && drawn_as_picture(before))
+        report->not_a_graph = picture_not_graph(report->nodes, report->edges);
     progress(1, "done");
     return report;
 }
