@@ -24,6 +24,11 @@ while IFS=$'\t' read -r kind file known; do
   stem=$(printf '%02d' "$n")-$(basename "$file" | sed 's/\.[a-z.]*$//; s/.*__//' | tr -c 'A-Za-z0-9_\n-' '_' | cut -c1-40)
   out="$work/$stem.drawio"
   if ! "$journey" layout "$src" -o "$out" --format json > "$work/$stem.json" 2> "$work/$stem.err"; then
+    # A picture rather than a graph is written as drawn (exit 1): the row says why.
+    if grep -q "left as drawn" "$work/$stem.err"; then
+      echo "| $n | $(basename "$file") | $kind | $(sed -n 's/.*(\(.*\)).*/left as drawn: \1/p' "$work/$stem.err" | head -1) |||||"
+      continue
+    fi
     echo "| $n | $file | $kind | failed: $(head -c 120 "$work/$stem.err") |||||"
     continue
   fi

@@ -25,6 +25,7 @@ struct LayoutCliOptions {
     std::string first, last;
     std::vector<std::string> same_rank;
     bool no_stages = false;
+    bool force = false;
     std::string format = "text";
 };
 
@@ -61,6 +62,7 @@ int run_layout(const LayoutCliOptions& opt) {
     for (const auto& group : opt.same_rank) lo.same_rank.push_back(split(group));
     lo.stage_columns = !opt.no_stages;
     const auto before = opt.format == "json" ? layout::measure_layout(page) : layout::LayoutQuality{};
+    const diagram::Page drawn = page;
     auto done = layout::layout_page(page, lo);
     if (!done) {
         auto err = done.error();
@@ -68,8 +70,21 @@ int run_layout(const LayoutCliOptions& opt) {
         err.where.page = page.display_name(opt.page - 1);
         return report_error(err);
     }
-    if (auto st = exporters::save_drawio(doc, opt.output); !st) return report_error(st.error());
+    // A picture, not a graph: the file is written as drawn (a script's next step still finds it) and the
+    // finding is the exit code, as `journey check` and `diff` report theirs.
     const auto& r = *done;
+    const bool left = !r.not_a_graph.empty() && !opt.force;
+    if (left) page = drawn;
+    if (auto st = exporters::save_drawio(doc, opt.output); !st) return report_error(st.error());
+    if (left) {
+        if (opt.format == "json")
+            std::cout << nlohmann::json{{"left_as_drawn", true}, {"reason", r.not_a_graph}}.dump(2) << "\n";
+        std::cerr << "left as drawn: page " << opt.page << " reads as a picture, not a graph ("
+                  << r.not_a_graph << "); --force lays it out anyway";
+        if (opt.output != "-") std::cerr << "; wrote " << opt.output;
+        std::cerr << "\n";
+        return exit_findings;
+    }
     if (opt.format == "json") {
         auto quality = [](const layout::LayoutQuality& q) {
             return nlohmann::json{{"nodes", q.nodes},
@@ -141,6 +156,9 @@ void setup_layout(CLI::App& app, Action& action) {
     cmd->add_flag(
         "--no-stage-columns", opt->no_stages,
         "ignore journey stages (by default cells with a 'stage' attribute share one layer per stage)");
+    cmd->add_flag("--force", opt->force,
+                  "lay out a page that reads as a picture (fewer than one arrow between its shapes for every "
+                  "five shapes), which is otherwise written as drawn with exit code 1");
     cmd->add_option("--format", opt->format, "summary as text (stderr) or json (stdout)")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();

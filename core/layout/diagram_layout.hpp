@@ -54,7 +54,16 @@ struct DiagramLayoutReport {
     Direction direction = Direction::top_to_bottom;                   // the one used
     Flow flow = Flow::top_to_bottom;                                  // the same, with its sense
     LayoutStats stats;
+    // Why the page reads as a picture rather than a graph (empty when it is a graph): a whole-page layout
+    // found fewer than one arrow between the shapes it laid out for every five of them (floor plans, maps,
+    // infographics, wireframes). Moving such shapes into layers loses the only structure they have, their
+    // places, so `journey layout` leaves the page as drawn unless forced.
+    std::string not_a_graph;
 };
+
+// The reason a laid-out page reads as a picture rather than a graph (see DiagramLayoutReport::not_a_graph),
+// from the layout's own count of nodes and arrows between them; empty when it is a graph.
+std::string picture_not_graph(int nodes, int edges);
 
 // The direction the page's lanes are drawn for (rows: left to right), or `fallback` when it has none.
 Direction direction_of_lanes(const diagram::Page& page, Direction fallback);

@@ -24,5 +24,20 @@ grep -q '"lanes": 4' "$out/pj" || fail "the pool's four lanes were not laid out"
 "$journey" layout "$data" -o "$out/x.drawio" --cells nope 2>/dev/null; [ $? -eq 2 ] || fail "bad cell not exit 2"
 [ -e "$out/x.drawio" ] && fail "output written on error"
 "$journey" layout "$out/missing.drawio" -o "$out/x.drawio" 2>/dev/null; [ $? -eq 2 ] || fail "missing input not exit 2"
+# A page of shapes with no arrow between them is a picture: written as drawn, exit 1, the reason on stderr;
+# --force lays it out.
+pic="$out/picture.drawio"
+cat > "$pic" <<'XML'
+<mxfile><diagram id="d" name="p"><mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>
+<mxCell id="a" value="Kitchen" style="" vertex="1" parent="1"><mxGeometry x="0" y="0" width="100" height="80" as="geometry"/></mxCell>
+<mxCell id="b" value="Hall" style="" vertex="1" parent="1"><mxGeometry x="300" y="300" width="100" height="80" as="geometry"/></mxCell>
+</root></mxGraphModel></diagram></mxfile>
+XML
+"$journey" convert "$pic" "$out/pic-drawn.drawio" 2>/dev/null || fail "convert the picture"
+"$journey" layout "$pic" -o "$out/pic.drawio" 2> "$out/pic-err"; [ $? -eq 1 ] || fail "a picture is not exit 1"
+grep -q "left as drawn" "$out/pic-err" || fail "no reason given for leaving a picture as drawn"
+cmp -s "$out/pic.drawio" "$out/pic-drawn.drawio" || fail "the picture was not written as drawn"
+"$journey" layout "$pic" -o "$out/pic-forced.drawio" --force 2>/dev/null || fail "--force"
+cmp -s "$out/pic-forced.drawio" "$out/pic-drawn.drawio" && fail "--force left the picture as drawn"
 "$journey" layout --help > /dev/null || fail "--help"
 echo ok

@@ -623,3 +623,57 @@ TEST_CASE("an arrow drawn on a box, from a loose point to the box or one loose e
     CHECK(on_box("free", true));
     CHECK(on_box("free", false));
 }
+
+TEST_CASE("a page of shapes with few or no arrows between them reads as a picture, not a graph",
+          "[exporters][layout][structure]") {
+    // Floor plans, maps, wireframes and infographics were laid out in layers: their shapes lost the places
+    // that are their only structure, and the laid-out page read otherwise the next time (a room on a wall
+    // became its decoration), so a second layout differed. The report says so; `journey layout` then leaves
+    // the page as drawn.
+    std::string rooms;
+    for (int i = 0; i < 5; ++i)
+        rooms += "<mxCell id=\"r" + std::to_string(i) + "\" value=\"Room " + std::to_string(i) +
+                 "\" style=\"\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"" + std::to_string(i * 100) +
+                 "\" y=\"0\" width=\"100\" height=\"80\" as=\"geometry\"/></mxCell>";
+    SECTION("no arrow") {
+        auto doc = page_of(rooms);
+        const auto report = layout::layout_page(doc.pages[0], automatic());
+        REQUIRE(report);
+        CHECK(report->not_a_graph == "5 shapes and no arrow between two of them");
+    }
+    SECTION("one arrow among six shapes") {
+        auto doc = page_of(rooms + R"(
+<mxCell id="r5" value="Hall" style="" vertex="1" parent="1"><mxGeometry x="0" y="200" width="100" height="80" as="geometry"/></mxCell>
+<mxCell id="e" edge="1" parent="1" source="r0" target="r5"><mxGeometry relative="1" as="geometry"/></mxCell>)");
+        const auto report = layout::layout_page(doc.pages[0], automatic());
+        REQUIRE(report);
+        CHECK(report->not_a_graph == "1 arrow between 6 shapes, fewer than one for every five");
+    }
+    SECTION("states drawn as swimlanes with arrows glued between them are a graph") {
+        // StateSmith's state machines: the layout lays out no arrow between nodes there, the drawing has
+        // them.
+        auto doc = page_of(R"(
+<mxCell id="s1" value="STATE_1" style="shape=swimlane;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="140" height="80" as="geometry"/></mxCell>
+<mxCell id="b1" value="enter / x++" style="text;" vertex="1" parent="s1"><mxGeometry y="30" width="140" height="40" as="geometry"/></mxCell>
+<mxCell id="s2" value="STATE_2" style="shape=swimlane;" vertex="1" parent="1"><mxGeometry x="300" y="0" width="140" height="80" as="geometry"/></mxCell>
+<mxCell id="b2" value="enter / y++" style="text;" vertex="1" parent="s2"><mxGeometry y="30" width="140" height="40" as="geometry"/></mxCell>
+<mxCell id="e1" value="EV1" edge="1" parent="1" source="s1" target="s2"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" value="EV2" edge="1" parent="1" source="s2" target="s1"><mxGeometry relative="1" as="geometry"/></mxCell>)");
+        const auto report = layout::layout_page(doc.pages[0], automatic());
+        REQUIRE(report);
+        CHECK(report->not_a_graph.empty());
+    }
+    SECTION("one arrow among five shapes is a graph, and so is any page laid out with --cells") {
+        auto doc = page_of(rooms + R"(
+<mxCell id="e" edge="1" parent="1" source="r0" target="r4"><mxGeometry relative="1" as="geometry"/></mxCell>)");
+        auto copy = doc;
+        const auto report = layout::layout_page(doc.pages[0], automatic());
+        REQUIRE(report);
+        CHECK(report->not_a_graph.empty());
+        auto chosen = automatic();
+        chosen.cells = {"r1", "r2"};
+        const auto some = layout::layout_page(copy.pages[0], chosen);
+        REQUIRE(some);
+        CHECK(some->not_a_graph.empty());
+    }
+}
