@@ -61,6 +61,16 @@ void add_layout_command(plugin::HostServices& host) {
             host.report_error("Layout: " + report.error().message);
             return;
         }
+        // A picture (a floor plan, a map, a wireframe): layers would lose the only structure it has, its
+        // places. As `journey layout` leaves it as drawn unless forced, the studio asks first.
+        if (!report->not_a_graph.empty()) {
+            std::vector<plugin::HostServices::Field> anyway{{"anyway", "no", {"no", "yes"}}};
+            if (!host.ask("Layout: this page reads as a picture, not a graph (" + report->not_a_graph +
+                              "). Lay it out anyway?",
+                          anyway) ||
+                anyway[0].value != "yes")
+                return;
+        }
         const std::string what = options.cells.empty() ? "Layout page" : "Layout selection";
         submit_page_edit(host, *target, what, edited);
     });
