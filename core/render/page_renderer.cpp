@@ -198,6 +198,13 @@ class Builder {
     // turned about its own box and then with its shape about the shape's centre: see turned_label).
     void add_runs(const PlacedLabel& label, double opacity, double rotation = 0, Point pivot = {},
                   Point shift = {}) {
+        for (Path p : label.paths) {
+            for (auto& op : p.ops)
+                for (auto& pt : op.p) pt.x += shift.x, pt.y += shift.y;
+            rotate_path(p, {pivot.x + shift.x, pivot.y + shift.y}, rotation);
+            p.fill_opacity = opacity;
+            add_path(std::move(p));
+        }
         for (auto run : label.runs) {
             run.opacity = opacity;
             run.rotation = rotation;
@@ -724,6 +731,11 @@ class Builder {
         p.wrap = s.get_or("whiteSpace", "") == "wrap";
         p.html = s.get_or("html", "") == "1";
         p.clip = p.html && s.get_or("overflow", "") == "hidden";
+        // overflow=fill: draw.io lays the text out in the whole shape, the spacing left out
+        // (mxCellRenderer.rotateLabelBounds with legacySpacing).
+        p.fill = p.html && s.get_or("overflow", "") == "fill" && lp == "center" && vlp == "middle" &&
+                 s.flag("horizontal", true) && name != "swimlane";
+        if (p.fill) p.box = b;
         return p;
     }
 
