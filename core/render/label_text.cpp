@@ -781,7 +781,7 @@ double width_of(std::string_view s, const Font& f) {
 }
 
 std::shared_ptr<const TableLayout> layout_table(const LabelTable& t, double container_w,
-                                                std::optional<double> container_h);
+                                                std::optional<double> container_h, bool wrap_lines);
 
 // max_width: the widest a line may be (a word that would make the line wider goes to the next line).
 // container_w/h: what a table's percent widths and heights are of (unbounded / none: no such box).
@@ -793,8 +793,8 @@ std::vector<Line> wrap(const std::vector<Paragraph>& paragraphs, double max_widt
         line.align = para.align;
         line.space_before = para.space_before;
         if (para.table) {
-            line.table =
-                layout_table(*para.table, std::max(0.0, container_w - para.table->margin_left), container_h);
+            line.table = layout_table(*para.table, std::max(0.0, container_w - para.table->margin_left),
+                                      container_h, wrap_lines);
             line.margin_left = para.table->margin_left;
             line.width = line.table->width + line.margin_left;
             line.space_after = para.space_after;
@@ -855,8 +855,9 @@ const TableBorder* stronger(const TableBorder* a, const TableBorder* b) {
     return a;
 }
 
+// wrap_lines false: the label's white-space: nowrap, which its tables' cells inherit.
 std::shared_ptr<const TableLayout> layout_table(const LabelTable& t, double container_w,
-                                                std::optional<double> container_h) {
+                                                std::optional<double> container_h, bool wrap_lines) {
     auto out = std::make_shared<TableLayout>();
     const std::size_t nrows = t.rows.size();
     std::size_t ncols = 0;
@@ -948,8 +949,8 @@ std::shared_ptr<const TableLayout> layout_table(const LabelTable& t, double cont
                 const auto& cell = t.rows[r].cells[k];
                 if ((cell.colspan > 1) != (pass == 1)) continue;
                 const Extra e = extra_of(r, k);
-                const double lo = widest(wrap(cell.content, 0, true, 0)) + e.left + e.right;
                 double hi = widest(wrap(cell.content, unbounded, false)) + e.left + e.right;
+                const double lo = wrap_lines ? widest(wrap(cell.content, 0, true, 0)) + e.left + e.right : hi;
                 const std::size_t c0 = first_col[r][k], c1 = std::min(ncols, c0 + std::size_t(cell.colspan));
                 if (c0 >= c1) continue;
                 if (cell.width && !cell.width->percent)
@@ -1063,8 +1064,9 @@ std::shared_ptr<const TableLayout> layout_table(const LabelTable& t, double cont
             const Extra e = extra_of(r, k);
             const double x = xs[c0];
             const double w = (t.collapse ? xs[c1] : xs[c1] - t.spacing) - x;
-            auto lines = wrap(cell.content, std::max(0.0, w - e.left - e.right), true,
-                              std::max(0.0, w - e.left - e.right));
+            // A little slack: a column exactly as wide as its text must not wrap it for rounding.
+            const double inner = std::max(0.0, w - e.left - e.right);
+            auto lines = wrap(cell.content, inner + 1e-6 * (1 + inner), wrap_lines, inner);
             rowh[r] = std::max(rowh[r], lines_height(lines) + e.top + e.bottom);
             take_height(cell.height);
             placed.push_back({r, k, x, w, std::move(lines), e});
