@@ -384,7 +384,12 @@ class HtmlBuilder {
 
 namespace {
 
-std::vector<Paragraph> parse_html(std::string_view value, const Font& base, std::optional<HAlign> align);
+// depth: how many tables the value is inside. Deeper than max_table_depth, a table's markup is read as
+// ordinary blocks: each level lays its cells out three times (narrowest, widest, final), so a hostile label
+// of deeply nested tables must not multiply the work without bound (nor the recursion).
+constexpr int max_table_depth = 4;
+std::vector<Paragraph> parse_html(std::string_view value, const Font& base, std::optional<HAlign> align,
+                                  int depth);
 
 // The position of the '<' of the tag that closes the table whose content starts at `from` (nested tables
 // skipped), or value.size() when it is not closed.
@@ -536,7 +541,7 @@ BoxStyle box_style(const Tag& t, const Font& f) {
 
 // The rows and cells of a table whose content (between <table ...> and </table>) is `inner`.
 std::shared_ptr<const LabelTable> parse_table(const Tag& tag, std::string_view inner, Font font,
-                                              std::optional<HAlign> align) {
+                                              std::optional<HAlign> align, int depth) {
     auto table = std::make_shared<LabelTable>();
     apply_css(tag.attribute("style"), font);
     const BoxStyle ts = box_style(tag, font);
@@ -574,7 +579,7 @@ std::shared_ptr<const LabelTable> parse_table(const Tag& tag, std::string_view i
         const BoxStyle cs = box_style(cell_tag, f);
         LabelTableCell cell;
         cell.content =
-            parse_html(inner.substr(cell_start, end - cell_start), f, cs.align ? cs.align : row_align);
+            parse_html(inner.substr(cell_start, end - cell_start), f, cs.align ? cs.align : row_align, depth);
         cell.background = cs.background;
         cell.border = cs.border;
         cell.width = cs.width;
@@ -623,7 +628,8 @@ std::shared_ptr<const LabelTable> parse_table(const Tag& tag, std::string_view i
     return table;
 }
 
-std::vector<Paragraph> parse_html(std::string_view value, const Font& base, std::optional<HAlign> align) {
+std::vector<Paragraph> parse_html(std::string_view value, const Font& base, std::optional<HAlign> align,
+                                  int depth) {
     HtmlBuilder builder(base, align);
     std::size_t i = 0;
     while (i < value.size()) {
@@ -645,10 +651,11 @@ std::vector<Paragraph> parse_html(std::string_view value, const Font& base, std:
         }
         Tag tag = parse_tag(value.substr(lt + 1, gt - lt - 1));
         i = gt + 1;
-        if (tag.name == "table" && !tag.closing && !tag.self_closing) {
+        if (tag.name == "table" && !tag.closing && !tag.self_closing && depth < max_table_depth) {
             std::size_t after = 0;
             const std::size_t end = table_end(value, i, after);
-            builder.table(parse_table(tag, value.substr(i, end - i), builder.font(), builder.align()));
+            builder.table(
+                parse_table(tag, value.substr(i, end - i), builder.font(), builder.align(), depth + 1));
             i = after;
             continue;
         }
@@ -675,7 +682,7 @@ std::vector<Paragraph> parse_label(std::string_view value, bool html, const Font
         }
         return out;
     }
-    return parse_html(value, base, std::nullopt);
+    return parse_html(value, base, std::nullopt, 0);
 }
 
 std::string plain_text(const std::vector<Paragraph>& paragraphs) {
@@ -859,15 +866,17 @@ const TableBorder* stronger(const TableBorder* a, const TableBorder* b) {
 std::shared_ptr<const TableLayout> layout_table(const LabelTable& t, double container_w,
                                                 std::optional<double> container_h, bool wrap_lines) {
     auto out = std::make_shared<TableLayout>();
-    const std::size_t nrows = t.rows.size();
     std::size_t ncols = 0;
     for (const auto& r : t.rows) {
         std::size_t n = 0;
         for (const auto& c : r.cells) n += std::size_t(c.colspan);
         ncols = std::max(ncols, n);
     }
-    if (nrows == 0 || ncols == 0) return out;
+    if (t.rows.empty() || ncols == 0) return out;
+    // Bounded grid (a hostile label of a megabyte could ask for 10^7 slots): rows past it are left out.
+    constexpr std::size_t max_slots = 100000;
     ncols = std::min<std::size_t>(ncols, 1000);
+    const std::size_t nrows = std::min(t.rows.size(), max_slots / ncols);
 
     // The grid: slot (row, column) -> the cell covering it (-1: none).
     std::vector<std::vector<int>> slot(nrows, std::vector<int>(ncols, -1));

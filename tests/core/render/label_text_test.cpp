@@ -128,6 +128,32 @@ TEST_CASE("an HTML table in a label is laid out and drawn as the browser draws i
     }
 }
 
+TEST_CASE("hostile table labels stay bounded", "[render]") {
+    Font base;
+    SECTION("tables nested a thousand deep: the deep ones are read as text, nothing recurses that far") {
+        std::string html;
+        for (int i = 0; i < 1000; ++i) html += "<table><tr><td>";
+        html += "core";
+        for (int i = 0; i < 1000; ++i) html += "</td></tr></table>";
+        const auto label = parse_label(html, true, base);
+        REQUIRE(label.size() == 1);
+        REQUIRE(label[0].table);
+        const auto placed = place_label(label, {{0, 0, 100, 100}, HAlign::left, VAlign::top, false, true});
+        CHECK(run_of(placed, "core"));
+    }
+    SECTION("thousands of rows of a thousand columns: the grid is cut, not allocated") {
+        std::string html = "<table>";
+        for (int i = 0; i < 5000; ++i) html += "<tr><td colspan=\"100000\">r</td></tr>";
+        html += "</table>";
+        const auto label = parse_label(html, true, base);
+        REQUIRE(label.size() == 1);
+        REQUIRE(label[0].table);
+        CHECK(label[0].table->rows.size() == 5000);
+        const auto placed = place_label(label, {{0, 0, 100, 100}, HAlign::left, VAlign::top, false, true});
+        CHECK(placed.runs.size() == 100);  // 100000 slots: 100 rows of 1000 columns
+    }
+}
+
 TEST_CASE("an overflow=fill label fills its shape, spacing left out, as draw.io's", "[render]") {
     diagram::Page page = diagram::make_page("p", "P");
     diagram::Cell c;
