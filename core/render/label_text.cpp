@@ -477,6 +477,7 @@ struct BoxStyle {
     std::optional<VAlign> valign;
     bool collapse = false;
     double margin_left = 0;
+    bool auto_margins = false;  // margin: auto / margin-left and margin-right auto (centred)
 };
 
 std::optional<VAlign> vertical_align(std::string_view v) {
@@ -526,6 +527,12 @@ BoxStyle box_style(const Tag& t, const Font& f) {
             if (auto a = vertical_align(v)) b.valign = a;
         } else if (key == "margin-left") {
             b.margin_left = css_length(v, f.size).value_or(0);
+        } else if (key == "margin") {
+            // "auto" or "0 auto" (top/bottom, then left/right auto): centred.
+            const std::string& mv = v;
+            const bool one = mv.find(' ') == std::string::npos;
+            b.auto_margins = (one && mv.find("auto") != std::string::npos) ||
+                             (!one && mv.substr(mv.find(' ')).find("auto") != std::string::npos);
         }
     });
     if (auto a = text_align(css, "")) b.align = a;
@@ -550,6 +557,9 @@ std::shared_ptr<const LabelTable> parse_table(const Tag& tag, std::string_view i
     table->background = ts.background;
     table->collapse = ts.collapse;
     table->margin_left = ts.margin_left;
+    table->align = text_align("", lower(tag.attribute("align")));
+    if (table->align == HAlign::left) table->align.reset();
+    if (ts.auto_margins) table->align = HAlign::center;
     table->border = ts.border;
     for (const auto& [k, v] : tag.attributes) {
         if (k == "cellpadding") table->padding = std::max(0.0, std::atof(v.c_str()));
@@ -762,6 +772,7 @@ struct Line {
     double space_before = 0, space_after = 0;  // the paragraph's margins (first and last line only)
     std::shared_ptr<const TableLayout> table;  // the line is this table (width and height its own)
     double margin_left = 0;                    // the table's
+    std::optional<HAlign> table_align;
     double height() const;
 };
 
@@ -803,6 +814,7 @@ std::vector<Line> wrap(const std::vector<Paragraph>& paragraphs, double max_widt
             line.table = layout_table(*para.table, std::max(0.0, container_w - para.table->margin_left),
                                       container_h, wrap_lines);
             line.margin_left = para.table->margin_left;
+            line.table_align = para.table->align;
             line.width = line.table->width + line.margin_left;
             line.space_after = para.space_after;
             lines.push_back(std::move(line));
@@ -1195,8 +1207,12 @@ struct Emitter {
             y += l.space_before;
             if (clip_bottom && y >= *clip_bottom) break;
             if (l.table) {
-                // A table is a block: at the left of the text block whatever the text's align.
-                table(*l.table, block_x + l.margin_left, y, align);
+                // A table is a block: at the left of the text block whatever the text's align, unless its
+                // align attribute or auto margins move it.
+                double x = block_x + l.margin_left;
+                if (l.table_align == HAlign::center) x = block_x + (block_width - l.table->width) / 2;
+                if (l.table_align == HAlign::right) x = block_x + block_width - l.table->width;
+                table(*l.table, x, y, align);
                 min_x = std::min(min_x, block_x);
                 max_x = std::max(max_x, block_x + l.width);
                 y += lh + l.space_after;

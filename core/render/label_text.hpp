@@ -81,6 +81,8 @@ struct LabelTable {
     std::optional<TableBorder> border, cell_border;  // the table's own; every cell's (border attribute)
     std::optional<Color> background;
     double margin_left = 0;
+    std::optional<HAlign>
+        align;  // the align attribute or auto side margins: where the table sits in its block
     bool operator==(const LabelTable&) const = default;
 };
 

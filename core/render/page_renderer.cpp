@@ -475,7 +475,10 @@ class Builder {
         if (!s.flag("noLabel")) {
             Font font = style_font(s, 12);
             shape.label = bounded_label(cell, s, font);
-            if (!plain_text(shape.label).empty()) {
+            // A table draws its cells' colours and borders even without text.
+            const bool table = std::any_of(shape.label.begin(), shape.label.end(),
+                                           [](const Paragraph& p) { return p.table != nullptr; });
+            if (table || !plain_text(shape.label).empty()) {
                 LabelPlacement place = label_box(s, coded && coded->label_box ? *coded->label_box : b, name);
                 shape.align = place.align;
                 shape.valign = place.valign;

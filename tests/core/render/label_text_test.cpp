@@ -128,6 +128,21 @@ TEST_CASE("an HTML table in a label is laid out and drawn as the browser draws i
     }
 }
 
+TEST_CASE("a table with align=center or auto margins sits in the middle of its block", "[render]") {
+    Font base;
+    for (const std::string attrs : {"align=\"center\"", "style=\"margin: 0 auto\""}) {
+        CAPTURE(attrs);
+        const auto label = parse_label(
+            "<table " + attrs + " cellspacing=\"0\" cellpadding=\"0\"><tr><td>ab</td></tr></table>", true,
+            base);
+        LabelPlacement place{{0, 0, 200, 50}, HAlign::left, VAlign::top, false, true};
+        place.fill = true;
+        const TextRun* ab = run_of(place_label(label, place), "ab");
+        REQUIRE(ab);
+        CHECK(ab->x == Approx((200 - width("ab", 12)) / 2));
+    }
+}
+
 TEST_CASE("hostile table labels stay bounded", "[render]") {
     Font base;
     SECTION("tables nested a thousand deep: the deep ones are read as text, nothing recurses that far") {
@@ -179,4 +194,13 @@ TEST_CASE("an overflow=fill label fills its shape, spacing left out, as draw.io'
     CHECK(cell->y == Approx(30));
     CHECK(cell->width == Approx(200));
     CHECK(cell->height == Approx(80));
+
+    // Without any text the table's colours are still drawn.
+    page.cells.back().value =
+        "<table style=\"width:100%\"><tr><td style=\"background-color:#eaf2d3\"></td></tr></table>";
+    const Scene empty = render_page(page);
+    CHECK(std::any_of(empty.drawing.items.begin(), empty.drawing.items.end(), [](const auto& item) {
+        auto* p = std::get_if<Path>(&item);
+        return p && p->fill && p->fill->hex() == "#eaf2d3";
+    }));
 }
