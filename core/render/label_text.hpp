@@ -1,6 +1,7 @@
 #pragma once
 // Labels as styled runs: draw.io's HTML labels (b, i, u, br, div, p, span/font with colour and size, lists)
 // and plain labels turned into paragraphs of runs, then wrapped with real font metrics and placed in a box.
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,8 @@ struct StyledRun {
     bool operator==(const StyledRun&) const = default;
 };
 
+struct LabelTable;
+
 // A line of the label as written; wrapping may split it into several drawn lines.
 struct Paragraph {
     std::vector<StyledRun> runs;
@@ -29,7 +32,58 @@ struct Paragraph {
     // Blank space above the line and, for the label's last line, below it (px): the margins of the HTML
     // blocks it starts and ends (p, headings, lists), adjoining ones collapsed as the browser does.
     double space_before = 0, space_after = 0;
+    // An HTML <table> in the label: the paragraph is the table (no runs), laid out as the browser lays it
+    // out.
+    std::shared_ptr<const LabelTable> table;
     bool operator==(const Paragraph&) const = default;
+};
+
+// One side of a table's or cell's border (CSS border, the border attribute). rank orders the styles the way
+// collapsed borders resolve a conflict between equally wide ones (solid beats inset, ...).
+struct TableBorder {
+    double width = 0;
+    Color color;
+    int rank = 0;
+    bool operator==(const TableBorder&) const = default;
+};
+
+// A width or height as written: px, or percent of the container (the table's, or the label's box).
+struct TableLength {
+    double value = 0;
+    bool percent = false;
+    bool operator==(const TableLength&) const = default;
+};
+
+struct LabelTableCell {
+    std::vector<Paragraph> content;
+    std::optional<Color> background;
+    std::optional<TableBorder> border;  // its own (style), on every side
+    std::optional<TableLength> width, height;
+    std::optional<double> padding;  // style padding; none: the table's cellpadding
+    VAlign valign = VAlign::middle;
+    int colspan = 1;
+    bool operator==(const LabelTableCell&) const = default;
+};
+
+struct LabelTableRow {
+    std::vector<LabelTableCell> cells;
+    std::optional<Color> background;
+    std::optional<TableBorder> border;
+    std::optional<TableLength> height;
+    bool operator==(const LabelTableRow&) const = default;
+};
+
+struct LabelTable {
+    std::vector<LabelTableRow> rows;
+    std::optional<TableLength> width, height;
+    double padding = 1, spacing = 2;                 // cellpadding, cellspacing (the browser's defaults)
+    bool collapse = false;                           // border-collapse: collapse
+    std::optional<TableBorder> border, cell_border;  // the table's own; every cell's (border attribute)
+    std::optional<Color> background;
+    double margin_left = 0;
+    std::optional<HAlign>
+        align;  // the align attribute or auto side margins: where the table sits in its block
+    bool operator==(const LabelTable&) const = default;
 };
 
 // html = the cell's html=1 flag. Markup in a non-HTML label is text. Entities are decoded either way for
@@ -56,11 +110,15 @@ struct LabelPlacement {
     // aligns it, so text taller than the box starts at the box's top whatever the vertical align, and the
     // lines that fall below the box are cut off.
     bool clip = false;
+    // html=1 with overflow=fill: draw.io makes the text block exactly the box (no spacing), so a table of
+    // width and height 100 % fills the shape.
+    bool fill = false;
 };
 
 struct PlacedLabel {
     std::vector<TextRun> runs;
-    Rect bounds;  // of the placed text
+    std::vector<Path> paths;  // drawn under the runs: HTML tables' backgrounds and borders
+    Rect bounds;              // of the placed text
 };
 
 PlacedLabel place_label(const std::vector<Paragraph>& paragraphs, const LabelPlacement& placement);

@@ -198,6 +198,13 @@ class Builder {
     // turned about its own box and then with its shape about the shape's centre: see turned_label).
     void add_runs(const PlacedLabel& label, double opacity, double rotation = 0, Point pivot = {},
                   Point shift = {}) {
+        for (Path p : label.paths) {
+            for (auto& op : p.ops)
+                for (auto& pt : op.p) pt.x += shift.x, pt.y += shift.y;
+            rotate_path(p, {pivot.x + shift.x, pivot.y + shift.y}, rotation);
+            p.fill_opacity = opacity;
+            add_path(std::move(p));
+        }
         for (auto run : label.runs) {
             run.opacity = opacity;
             run.rotation = rotation;
@@ -482,7 +489,10 @@ class Builder {
         if (!s.flag("noLabel")) {
             Font font = style_font(s, 12);
             shape.label = bounded_label(cell, s, font);
-            if (!plain_text(shape.label).empty()) {
+            // A table draws its cells' colours and borders even without text.
+            const bool table = std::any_of(shape.label.begin(), shape.label.end(),
+                                           [](const Paragraph& p) { return p.table != nullptr; });
+            if (table || !plain_text(shape.label).empty()) {
                 LabelPlacement place = label_box(s, coded && coded->label_box ? *coded->label_box : b, name);
                 shape.align = place.align;
                 shape.valign = place.valign;
@@ -738,6 +748,11 @@ class Builder {
         p.wrap = s.get_or("whiteSpace", "") == "wrap";
         p.html = s.get_or("html", "") == "1";
         p.clip = p.html && s.get_or("overflow", "") == "hidden";
+        // overflow=fill: draw.io lays the text out in the whole shape, the spacing left out
+        // (mxCellRenderer.rotateLabelBounds with legacySpacing).
+        p.fill = p.html && s.get_or("overflow", "") == "fill" && lp == "center" && vlp == "middle" &&
+                 s.flag("horizontal", true) && name != "swimlane";
+        if (p.fill) p.box = b;
         return p;
     }
 
