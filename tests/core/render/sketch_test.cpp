@@ -233,10 +233,29 @@ TEST_CASE("shadow=1 lays draw.io's drop shadow under everything the shape draws"
     const Path& shadow = paths[0];
     CHECK(shadow.fill == Color{0, 0, 0});
     CHECK(shadow.stroke == Color{0, 0, 0});
-    CHECK(shadow.fill_opacity == Approx(0.25));
+    // The path keeps its own opacity; the layer carries the shadow's 25 % and a 2 px CSS blur (sigma 1).
+    CHECK(shadow.fill_opacity == Approx(1));
+    REQUIRE(shadow.shadow);
+    CHECK(shadow.shadow->opacity == Approx(0.25));
+    CHECK(shadow.shadow->blur == Approx(1));
     CHECK(shadow.bounds().x == Approx(12));  // 2 px right, 3 px down
     CHECK(shadow.bounds().y == Approx(13));
     CHECK(paths[1].fill == Color{0xda, 0xe8, 0xfc});
+    CHECK_FALSE(paths[1].shadow);
+
+    SECTION("shadowBlur and shadowOpacity set the layer; no opacity draws no shadow") {
+        diagram::Page styled = diagram::make_page("p", "P");
+        styled.cells.push_back(
+            vertex("r", "1", "shadow=1;shadowBlur=6;shadowOpacity=40;", {10, 10, 100, 50}));
+        const auto p = paths_of(render_page(styled));
+        REQUIRE(p.size() == 2);
+        REQUIRE(p[0].shadow);
+        CHECK(p[0].shadow->blur == Approx(3));
+        CHECK(p[0].shadow->opacity == Approx(0.4));
+        diagram::Page none = diagram::make_page("p", "P");
+        none.cells.push_back(vertex("r", "1", "shadow=1;shadowOpacity=0;", {10, 10, 100, 50}));
+        CHECK(paths_of(render_page(none)).size() == 1);
+    }
 }
 
 TEST_CASE("an edge from a shape to itself is draw.io's loop beside the shape", "[render]") {
