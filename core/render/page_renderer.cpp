@@ -930,6 +930,8 @@ class Builder {
             p.round_joins = true;
             add_path(std::move(p));
             for (auto& m : markers) add_path(std::move(m));
+            // A marker's mitred point reaches the edge's end, past its path's bounds and half stroke.
+            for (const Point& end : {pts.front(), pts.back()}) grow({end.x, end.y, 0, 0});
         }
         sketch_items(first_item, s, cell.id);
         shadow_items(first_item, s);
