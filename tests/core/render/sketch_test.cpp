@@ -278,3 +278,21 @@ TEST_CASE("an edge from a shape to itself is draw.io's loop beside the shape", "
     CHECK(pts[2] == Point{240, 140});
     CHECK(pts[3].x == Approx(220));
 }
+
+TEST_CASE("the page holds an arrow's point: a wide arrow ending at the border is not cut off", "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    diagram::Cell e;
+    e.id = "e", e.parent = "1", e.edge = true, e.kind = diagram::CellKind::edge;
+    e.style = Style::parse("endArrow=block;endFill=1;strokeWidth=6;strokeColor=#FF0000;");
+    e.geometry = diagram::Geometry{};
+    e.geometry->relative = true;
+    e.geometry->source_point = Point{250, 190};
+    e.geometry->target_point = Point{120, 190};
+    page.cells.push_back(e);
+    const Scene scene = render_page(page);
+    // The block's mitred point ends on (120, 190), 6.7 px beyond its path's own points and half stroke.
+    CHECK(scene.drawing.bounds.x == Approx(120).margin(0.01));
+    bool tip = false;
+    for (const Path& p : paths_of(scene)) tip = tip || (p.fill && p.bounds().x == Approx(120 + 6 * 1.118));
+    CHECK(tip);
+}
