@@ -82,6 +82,21 @@ TEST_CASE("shape outlines follow draw.io geometry", "[render]") {
         CHECK(vertices(o.fill_paths[0]) == std::vector<Point>{{0, 0}, {100, 0}, {100, 40}, {0, 40}});
         CHECK_FALSE(shape_outline("mxgraph.floorplan.madeUp", b, {}).known);
     }
+    SECTION(
+        "floor-plan doors: the frame, then a swing as wide as the door and the leaf as one stroked line") {
+        for (const char* kind : {"doorLeft", "doorRight"}) {
+            auto o = shape_outline(std::string("mxgraph.floorplan.") + kind, {0, 0, 80, 85}, {});
+            REQUIRE(o.fill_paths.size() == 1);  // the frame only: the leaf is no 5 px slab
+            CHECK(vertices(o.fill_paths[0]) == std::vector<Point>{{0, 0}, {80, 0}, {80, 5}, {0, 5}});
+            REQUIRE(o.detail_paths.size() == 1);
+            const Path& swing = o.detail_paths[0];
+            CHECK(swing.bounds().y == Approx(5));
+            CHECK(swing.bounds().height == Approx(80));
+            const double hinge = std::string(kind) == "doorLeft" ? 0 : 80;
+            CHECK(swing.ops.front().p[0] == Point{80 - hinge, 5});
+            CHECK(swing.ops.back().p[0] == Point{hinge, 5});
+        }
+    }
     SECTION("hexagon uses size as a fraction of the width") {
         auto o = shape_outline("hexagon", b, Style::parse("size=0.25"));
         auto v = vertices(o.fill_paths[0]);
