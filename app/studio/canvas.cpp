@@ -22,6 +22,7 @@
 #include "core/text/font_family.hpp"
 #include "core/text/text_metrics.hpp"
 #include "exporters/image/image_source.hpp"
+#include "exporters/raster/shadow_blur.hpp"
 #include "exporters/raster/svg_image.hpp"
 #include "exporters/svg/svg_writer.hpp"
 
@@ -61,6 +62,43 @@ Rect normalized(Point a, Point b) {
 class Painter {
   public:
     void path(wxGraphicsContext& gc, const render::Path& p) { path(gc, p, trace(gc, p)); }
+
+    // One drop shadow's paths (see render::ShadowLayer): blurred as the exporters blur it where the context
+    // draws through cairo (GTK); elsewhere sharp, as one layer at the shadow's opacity.
+    void shadow(wxGraphicsContext& gc, const std::vector<const render::Path*>& paths) {
+        if (paths.empty()) return;
+#if wxUSE_CAIRO
+        if (gc.GetRenderer() == wxGraphicsRenderer::GetCairoRenderer())
+            if (auto* cr = static_cast<cairo_t*>(gc.GetNativeContext())) {
+                exporters::draw_shadow_layer(cr, paths);
+                return;
+            }
+#endif
+        gc.BeginLayer(paths.front()->shadow->opacity);
+        for (const auto* p : paths) path(gc, *p);
+        gc.EndLayer();
+    }
+
+    // A whole display list, shadows blurred (the print and the shape icons; the screen culls and caches).
+    void items(wxGraphicsContext& gc, const std::vector<render::Item>& items, bool images) {
+        std::vector<const render::Path*> run;
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (auto* p = std::get_if<render::Path>(&items[i]); p && !p->shadow) {
+                path(gc, *p);
+            } else if (p) {
+                run.push_back(p);
+                const auto* next = i + 1 < items.size() ? std::get_if<render::Path>(&items[i + 1]) : nullptr;
+                if (!next || next->shadow != p->shadow) {
+                    shadow(gc, run);
+                    run.clear();
+                }
+            } else if (auto* t = std::get_if<render::TextRun>(&items[i])) {
+                text(gc, *t);
+            } else if (images) {
+                image(gc, std::get<render::Image>(items[i]));
+            }
+        }
+    }
 
     wxGraphicsPath trace(wxGraphicsContext& gc, const render::Path& p) {
         wxGraphicsPath gp = gc.CreatePath();
@@ -623,10 +661,7 @@ wxBitmap shape_icon(const std::string& style, double width, double height, int s
         gc->Scale(scale, scale);
         gc->Translate(-(b.x + b.width / 2), -(b.y + b.height / 2));
         Painter painter;
-        for (const auto& item : scene.drawing.items) {
-            if (auto* p = std::get_if<render::Path>(&item)) painter.path(*gc, *p);
-            if (auto* t = std::get_if<render::TextRun>(&item)) painter.text(*gc, *t);
-        }
+        painter.items(*gc, scene.drawing.items, false);
     }
     return bitmap;
 }
@@ -684,7 +719,17 @@ void Canvas::draw_content(wxGraphicsContext& gc, wxRect area) {
     m_painter->set_image_access(image_base_dir(m_editor->path),
                                 image_folders ? image_folders() : std::vector<std::string>{});
     const auto& items = scene.drawing.items;
+    std::vector<const render::Path*> shadow;
     for (std::size_t i = 0; i < items.size(); ++i) {
+        if (auto* p = std::get_if<render::Path>(&items[i]); p && p->shadow) {
+            if (intersects(m_scene->boxes[i], visible)) shadow.push_back(p);
+            const auto* next = i + 1 < items.size() ? std::get_if<render::Path>(&items[i + 1]) : nullptr;
+            if (!next || next->shadow != p->shadow) {
+                m_painter->shadow(gc, shadow);
+                shadow.clear();
+            }
+            continue;
+        }
         if (!intersects(m_scene->boxes[i], visible)) continue;  // culling: only what the window shows
         if (auto* p = std::get_if<render::Path>(&items[i])) {
             if (!m_scene->traced[i]) {
@@ -727,14 +772,7 @@ bool Canvas::draw_for_print(wxGraphicsContext& gc, const Rect& area, double max_
     Painter painter;
     painter.set_image_access(image_base_dir(m_editor->path),
                              image_folders ? image_folders() : std::vector<std::string>{});
-    for (const auto& item : scene.drawing.items) {
-        if (auto* p = std::get_if<render::Path>(&item))
-            painter.path(gc, *p);
-        else if (auto* t = std::get_if<render::TextRun>(&item))
-            painter.text(gc, *t);
-        else
-            painter.image(gc, std::get<render::Image>(item));
-    }
+    painter.items(gc, scene.drawing.items, true);
     gc.PopState();
     return true;
 }

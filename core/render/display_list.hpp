@@ -30,6 +30,16 @@ struct Gradient {
     double from_opacity = 1, to_opacity = 1;  // times the path's fill opacity (draw.io's glass fades out)
 };
 
+// Marks a path as part of a drop shadow (draw.io's shadow=1, a CSS drop-shadow filter on the shape). A run of
+// consecutive paths with equal marks is one layer: drawn at the paths' own opacities, blurred, then laid down
+// at `opacity`, so where a shape's paths overlap its shadow darkens once, as the browser shades the
+// silhouette.
+struct ShadowLayer {
+    double blur = 0;  // Gaussian standard deviation in px (CSS drop-shadow's blur radius is twice it)
+    double opacity = 1;
+    bool operator==(const ShadowLayer&) const = default;
+};
+
 struct PathOp {
     enum Kind { move, line, cubic, close } kind = move;
     Point p[3];  // move/line: p[0]; cubic: control 1, control 2, end
@@ -44,6 +54,7 @@ struct Path {
     std::vector<double> dash;  // on/off lengths in px; empty = solid
     double fill_opacity = 1, stroke_opacity = 1;
     bool round_joins = false;
+    std::optional<ShadowLayer> shadow;
 
     Path& move_to(Point p);
     Path& line_to(Point p);

@@ -377,8 +377,13 @@ std::optional<Marker> make_marker(const std::string& kind, Point from, Point tip
     bool thin = kind.ends_with("Thin");
     std::string base = thin ? kind.substr(0, kind.size() - 4) : kind;
     double L = size + sw, half = L / (thin ? 3 : 2);
-    auto at = [&](double back, double side) {
-        return Point{tip.x - ux * back - uy * side, tip.y - uy * back + ux * side};
+    // draw.io draws the arrow's tip `back` px short of the end (mxMarker: 1.118 sw for arrows, the mitred
+    // stroke's reach past a block's point; 0.7071 / 0.9862 sw for diamonds), so the stroked tip ends on it.
+    double back = sw * (base == "diamond" ? (thin ? 0.9862 : 0.7071) : 1.118);
+    if (base == "oval") back = 0;
+    tip = {tip.x - ux * back, tip.y - uy * back};
+    auto at = [&](double behind, double side) {
+        return Point{tip.x - ux * behind - uy * side, tip.y - uy * behind + ux * side};
     };
     Marker m;
     m.path.stroke = color;
@@ -386,13 +391,13 @@ std::optional<Marker> make_marker(const std::string& kind, Point from, Point tip
     if (filled) m.path.fill = color;
     if (base == "classic") {
         m.path = polygon_path({tip, at(L, half), at(L * 0.75, 0), at(L, -half)});
-        m.inset = L * 0.75;
+        m.inset = L * 0.75 + back;
     } else if (base == "block") {
         m.path = polygon_path({tip, at(L, half), at(L, -half)});
-        m.inset = L;
+        m.inset = L + back;
     } else if (base == "open") {
         m.path = polygon_path({at(L, half), tip, at(L, -half)}, false);
-        m.inset = sw / 2;
+        m.inset = 2 * back;
         filled = false;
     } else if (base == "oval") {
         Point c = at(size / 2, 0);
@@ -401,11 +406,11 @@ std::optional<Marker> make_marker(const std::string& kind, Point from, Point tip
     } else if (base == "diamond") {
         double dl = size + sw;
         m.path = polygon_path({tip, at(dl / 2, half), at(dl, 0), at(dl / 2, -half)});
-        m.inset = dl;
+        m.inset = dl + back;
     } else {
         // Other draw.io markers (ERmany, dash, cross, ...) fall back to a classic arrow.
         m.path = polygon_path({tip, at(L, half), at(L * 0.75, 0), at(L, -half)});
-        m.inset = L * 0.75;
+        m.inset = L * 0.75 + back;
     }
     m.path.stroke = color;
     m.path.stroke_width = sw;
@@ -413,7 +418,6 @@ std::optional<Marker> make_marker(const std::string& kind, Point from, Point tip
         m.path.fill = color;
     else
         m.path.fill.reset();
-    if (base == "open" || !filled) m.inset = base == "open" ? sw / 2 : m.inset;
     return m;
 }
 

@@ -148,14 +148,17 @@ class Builder {
         grow(p.bounds(), p.stroke ? p.stroke_width / 2 : 0);
         m_scene.drawing.items.emplace_back(std::move(p));
     }
-    // shadow=1: draw.io's drop shadow (mxShape.getShadowStyle) under the paths drawn since item `first`:
-    // their silhouette moved shadowOffsetX/Y (2, 3) px in shadowColor (black) at shadowOpacity (25 %).
-    // draw.io blurs it by shadowBlur (2) px; ours is sharp.
+    // shadow=1: draw.io's drop shadow (mxShape.getShadowStyle, a CSS drop-shadow on the shape's node) under
+    // the paths drawn since item `first`: their silhouette moved shadowOffsetX/Y (2, 3) px in shadowColor
+    // (black) at shadowOpacity (25 %), blurred by shadowBlur (2) px, the CSS blur radius: a standard
+    // deviation of half.
     void shadow_items(std::size_t first, const Style& s) {
         if (!s.flag("shadow")) return;
         const double dx = s.number("shadowOffsetX", 2), dy = s.number("shadowOffsetY", 3);
         const Color color = style_color(s, "shadowColor", black, black).value_or(black);
-        const double alpha = std::clamp(s.number("shadowOpacity", 25), 0.0, 100.0) / 100;
+        const ShadowLayer layer{std::max(0.0, s.number("shadowBlur", 2)) / 2,
+                                std::clamp(s.number("shadowOpacity", 25), 0.0, 100.0) / 100};
+        if (layer.opacity <= 0) return;
         auto& items = m_scene.drawing.items;
         std::vector<Item> shadows;
         for (std::size_t i = first; i < items.size(); ++i) {
@@ -167,8 +170,7 @@ class Builder {
             if (q.fill) q.fill = color;
             if (q.stroke) q.stroke = color;
             q.gradient.reset();
-            q.fill_opacity *= alpha;
-            q.stroke_opacity *= alpha;
+            q.shadow = layer;
             shadows.emplace_back(std::move(q));
         }
         if (shadows.empty()) return;
@@ -957,6 +959,8 @@ class Builder {
             p.round_joins = true;
             add_path(std::move(p));
             for (auto& m : markers) add_path(std::move(m));
+            // A marker's mitred point reaches the edge's end, past its path's bounds and half stroke.
+            for (const Point& end : {pts.front(), pts.back()}) grow({end.x, end.y, 0, 0});
         }
         sketch_items(first_item, s, cell.id);
         shadow_items(first_item, s);

@@ -369,18 +369,18 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
             detail(place(polygon_path(
                 {{fx + len - step, fy}, {fx + len, fy + fh / 2}, {fx + len - step, fy + fh}}, false)));
         } else if (kind == "doorLeft" || kind == "doorRight") {
-            // The frame along the top, the leaf down one side, its swing as an arc.
+            // The frame along the top; the swing, a quarter circle as wide as the shape from the frame's far
+            // end, and the leaf, a line back up the hinge side to the frame (mxFloorplanDoorLeft/Right).
             const bool left = kind == "doorLeft";
             fill(place(rect_path({fx, fy, fw, 5})));
-            const double leaf = std::min(fw, fh - 5);
-            const double hinge_x = left ? fx : fx + fw, far_x = left ? fx + leaf : fx + fw - leaf;
-            const double k = 0.5522847498 * leaf;
+            const double hinge_x = left ? fx : fx + fw, far_x = left ? fx + fw : fx;
+            const double k = 0.5522847498 * fw;
             Path swing;
             swing.move_to({far_x, fy + 5});
-            swing.cubic_to({far_x, fy + 5 + k}, {hinge_x + (left ? k : -k), fy + 5 + leaf},
-                           {hinge_x, fy + 5 + leaf});
+            swing.cubic_to({far_x, fy + 5 + k}, {hinge_x + (left ? k : -k), fy + 5 + fw},
+                           {hinge_x, fy + 5 + fw});
+            swing.line_to({hinge_x, fy + 5});
             detail(place(std::move(swing)));
-            fill(place(rect_path({left ? fx : fx + fw - 5, fy + 5, 5, leaf})));
         } else {
             out.known = false;
             fill(rect_path(b));

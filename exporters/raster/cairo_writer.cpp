@@ -15,6 +15,7 @@
 #include "core/render/label_text.hpp"
 #include "core/text/font_family.hpp"
 #include "exporters/image/image_source.hpp"
+#include "exporters/raster/shadow_blur.hpp"
 #include "exporters/raster/svg_image_cairo.hpp"
 #include "exporters/svg/svg_writer.hpp"
 
@@ -237,13 +238,24 @@ void draw_scene(cairo_t* cr, const Scene& scene, const Rect& frame, double scale
     cairo_scale(cr, scale, scale);
     cairo_translate(cr, -frame.x, -frame.y);
     PangoLayout* layout = pango_cairo_create_layout(cr);
-    for (const Item& item : scene.drawing.items) {
-        if (const auto* p = std::get_if<Path>(&item))
+    const auto& items = scene.drawing.items;
+    std::vector<const Path*> shadow;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const Item& item = items[i];
+        if (const auto* p = std::get_if<Path>(&item); p && !p->shadow) {
             draw_path(cr, *p);
-        else if (const auto* t = std::get_if<TextRun>(&item))
+        } else if (p) {
+            shadow.push_back(p);
+            const auto* next = i + 1 < items.size() ? std::get_if<Path>(&items[i + 1]) : nullptr;
+            if (!next || next->shadow != p->shadow) {  // the layer's last path: blur them all at once
+                draw_shadow_layer(cr, shadow);
+                shadow.clear();
+            }
+        } else if (const auto* t = std::get_if<TextRun>(&item)) {
             draw_text(cr, layout, *t);
-        else if (const auto* im = std::get_if<Image>(&item))
+        } else if (const auto* im = std::get_if<Image>(&item)) {
             draw_image(cr, *im, o);
+        }
     }
     g_object_unref(layout);
 }

@@ -90,44 +90,79 @@ std::string write_svg(const Scene& scene, const SvgOptions& options, const std::
     if (background)
         out << "<rect x=\"" << num(b.x - m) << "\" y=\"" << num(b.y - m) << "\" width=\"" << num(w / s)
             << "\" height=\"" << num(h / s) << "\" fill=\"" << background->hex() << "\"/>\n";
-    int gradients = 0;
-    for (const Item& item : scene.drawing.items) {
-        if (const auto* p = std::get_if<Path>(&item)) {
-            std::string fill = "none";
-            if (p->gradient) {
-                const auto& g = *p->gradient;
-                std::string id = "g" + std::to_string(++gradients);
-                double x1 = 0, y1 = 0, x2 = 0, y2 = 1;
-                if (g.direction == "north") y1 = 1, y2 = 0;
-                if (g.direction == "east") x2 = 1, y2 = 0;
-                if (g.direction == "west") x1 = 1, y2 = 0;
-                out << "<defs><linearGradient id=\"" << id << "\" x1=\"" << x1 << "\" y1=\"" << y1
-                    << "\" x2=\"" << x2 << "\" y2=\"" << y2 << "\"><stop offset=\"0\" stop-color=\""
-                    << g.from.hex() << "\"";
-                if (g.from_opacity < 1) out << " stop-opacity=\"" << num(g.from_opacity) << "\"";
-                out << "/><stop offset=\"1\" stop-color=\"" << g.to.hex() << "\"";
-                if (g.to_opacity < 1) out << " stop-opacity=\"" << num(g.to_opacity) << "\"";
-                out << "/></linearGradient></defs>";
-                fill = "url(#" + id + ")";
-            } else if (p->fill) {
-                fill = p->fill->hex();
+    int gradients = 0, shadows = 0;
+    const auto write_path = [&](const Path& p) {
+        std::string fill = "none";
+        if (p.gradient) {
+            const auto& g = *p.gradient;
+            std::string id = "g" + std::to_string(++gradients);
+            double x1 = 0, y1 = 0, x2 = 0, y2 = 1;
+            if (g.direction == "north") y1 = 1, y2 = 0;
+            if (g.direction == "east") x2 = 1, y2 = 0;
+            if (g.direction == "west") x1 = 1, y2 = 0;
+            out << "<defs><linearGradient id=\"" << id << "\" x1=\"" << x1 << "\" y1=\"" << y1 << "\" x2=\""
+                << x2 << "\" y2=\"" << y2 << "\"><stop offset=\"0\" stop-color=\"" << g.from.hex() << "\"";
+            if (g.from_opacity < 1) out << " stop-opacity=\"" << num(g.from_opacity) << "\"";
+            out << "/><stop offset=\"1\" stop-color=\"" << g.to.hex() << "\"";
+            if (g.to_opacity < 1) out << " stop-opacity=\"" << num(g.to_opacity) << "\"";
+            out << "/></linearGradient></defs>";
+            fill = "url(#" + id + ")";
+        } else if (p.fill) {
+            fill = p.fill->hex();
+        }
+        out << "<path d=\"" << path_data(p) << "\" fill=\"" << fill << "\"";
+        if (p.fill && p.fill_opacity < 1) out << " fill-opacity=\"" << num(p.fill_opacity) << "\"";
+        if (p.stroke) {
+            out << " stroke=\"" << p.stroke->hex() << "\"";
+            if (p.stroke_width != 1) out << " stroke-width=\"" << num(p.stroke_width) << "\"";
+            if (p.stroke_opacity < 1) out << " stroke-opacity=\"" << num(p.stroke_opacity) << "\"";
+            if (!p.dash.empty()) {
+                out << " stroke-dasharray=\"";
+                for (std::size_t i = 0; i < p.dash.size(); ++i) out << (i ? " " : "") << num(p.dash[i]);
+                out << "\"";
             }
-            out << "<path d=\"" << path_data(*p) << "\" fill=\"" << fill << "\"";
-            if (p->fill && p->fill_opacity < 1) out << " fill-opacity=\"" << num(p->fill_opacity) << "\"";
-            if (p->stroke) {
-                out << " stroke=\"" << p->stroke->hex() << "\"";
-                if (p->stroke_width != 1) out << " stroke-width=\"" << num(p->stroke_width) << "\"";
-                if (p->stroke_opacity < 1) out << " stroke-opacity=\"" << num(p->stroke_opacity) << "\"";
-                if (!p->dash.empty()) {
-                    out << " stroke-dasharray=\"";
-                    for (std::size_t i = 0; i < p->dash.size(); ++i) out << (i ? " " : "") << num(p->dash[i]);
-                    out << "\"";
-                }
-                out << " stroke-miterlimit=\"10\"";
+            out << " stroke-miterlimit=\"10\"";
+        } else {
+            out << " stroke=\"none\"";
+        }
+        out << "/>\n";
+    };
+    const auto& items = scene.drawing.items;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const Item& item = items[i];
+        if (const auto* p = std::get_if<Path>(&item); p && !p->shadow) {
+            write_path(*p);
+        } else if (p) {
+            // A shadow's run of paths: one group, blurred by a filter over its own region (an edge's
+            // bounding box may have no height, which leaves the default region empty).
+            const ShadowLayer layer = *p->shadow;
+            std::size_t end = i;
+            Rect r = p->bounds();
+            double pad = 0;
+            for (; end < items.size(); ++end) {
+                const auto* q = std::get_if<Path>(&items[end]);
+                if (!q || q->shadow != layer) break;
+                const Rect qb = q->bounds();
+                const double x1 = std::max(r.right(), qb.right()), y1 = std::max(r.bottom(), qb.bottom());
+                r.x = std::min(r.x, qb.x), r.y = std::min(r.y, qb.y), r.width = x1 - r.x, r.height = y1 - r.y;
+                pad = std::max(pad, q->stroke ? q->stroke_width / 2 : 0);
+            }
+            out << "<g opacity=\"" << num(layer.opacity) << "\"";
+            if (layer.blur > 0) {
+                const std::string id = "shadow" + std::to_string(++shadows);
+                pad += 3 * layer.blur + 1;
+                out << " filter=\"url(#" << id << ")\"><defs><filter id=\"" << id
+                    << "\" filterUnits=\"userSpaceOnUse\" x=\"" << num(r.x - pad) << "\" y=\""
+                    << num(r.y - pad) << "\" width=\"" << num(r.width + 2 * pad) << "\" height=\""
+                    << num(r.height + 2 * pad) << "\"><feGaussianBlur stdDeviation=\"" << num(layer.blur)
+                    << "\"/></filter></defs>";
             } else {
-                out << " stroke=\"none\"";
+                out << ">";
             }
-            out << "/>\n";
+            out << "\n";
+            for (; i < end; ++i) write_path(std::get<Path>(items[i]));
+            out << "</g>\n";
+            --i;
         } else if (const auto* t = std::get_if<TextRun>(&item)) {
             out << "<text x=\"" << num(t->x) << "\" y=\"" << num(t->y) << "\" font-family=\""
                 << escape(t->font.family, true) << "\" font-size=\"" << num(t->font.size) << "px\" fill=\""

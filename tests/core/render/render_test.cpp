@@ -82,6 +82,21 @@ TEST_CASE("shape outlines follow draw.io geometry", "[render]") {
         CHECK(vertices(o.fill_paths[0]) == std::vector<Point>{{0, 0}, {100, 0}, {100, 40}, {0, 40}});
         CHECK_FALSE(shape_outline("mxgraph.floorplan.madeUp", b, {}).known);
     }
+    SECTION(
+        "floor-plan doors: the frame, then a swing as wide as the door and the leaf as one stroked line") {
+        for (const char* kind : {"doorLeft", "doorRight"}) {
+            auto o = shape_outline(std::string("mxgraph.floorplan.") + kind, {0, 0, 80, 85}, {});
+            REQUIRE(o.fill_paths.size() == 1);  // the frame only: the leaf is no 5 px slab
+            CHECK(vertices(o.fill_paths[0]) == std::vector<Point>{{0, 0}, {80, 0}, {80, 5}, {0, 5}});
+            REQUIRE(o.detail_paths.size() == 1);
+            const Path& swing = o.detail_paths[0];
+            CHECK(swing.bounds().y == Approx(5));
+            CHECK(swing.bounds().height == Approx(80));
+            const double hinge = std::string(kind) == "doorLeft" ? 0 : 80;
+            CHECK(swing.ops.front().p[0] == Point{80 - hinge, 5});
+            CHECK(swing.ops.back().p[0] == Point{hinge, 5});
+        }
+    }
     SECTION("hexagon uses size as a fraction of the width") {
         auto o = shape_outline("hexagon", b, Style::parse("size=0.25"));
         auto v = vertices(o.fill_paths[0]);
@@ -230,10 +245,22 @@ TEST_CASE("arrow markers", "[render]") {
         REQUIRE(m);
         auto v = vertices(m->path);
         REQUIRE(v.size() == 4);
-        CHECK(v[0] == Point{100, 0});
-        CHECK(v[2].x == Approx(100 - 7 * 0.75));
+        // The tip 1.118 stroke widths short of the end: the mitred stroke's point reaches it (draw.io).
+        CHECK(v[0].x == Approx(100 - 1.118));
+        CHECK(v[0].y == Approx(0));
+        CHECK(v[2].x == Approx(100 - 1.118 - 7 * 0.75));
         CHECK(m->path.fill == c);
-        CHECK(m->inset == Approx(5.25));
+        CHECK(m->inset == Approx(5.25 + 1.118));
+    }
+    SECTION("a wide stroke pulls the tip back in proportion") {
+        auto m = make_marker("block", {0, 0}, {100, 0}, 6, 6, true, c);
+        REQUIRE(m);
+        CHECK(vertices(m->path)[0].x == Approx(100 - 6 * 1.118));
+        CHECK(m->inset == Approx(12 + 6 * 1.118));
+        auto open = make_marker("open", {0, 0}, {100, 0}, 6, 2, true, c);
+        CHECK(open->inset == Approx(4 * 1.118));
+        auto diamond = make_marker("diamond", {0, 0}, {100, 0}, 6, 2, true, c);
+        CHECK(vertices(diamond->path)[0].x == Approx(100 - 2 * 0.7071));
     }
     SECTION("block without fill, open, oval, diamond") {
         auto block = make_marker("block", {0, 0}, {100, 0}, 6, 1, false, c);
@@ -245,7 +272,7 @@ TEST_CASE("arrow markers", "[render]") {
         auto oval = make_marker("oval", {0, 0}, {100, 0}, 6, 1, true, c);
         CHECK(oval->path.bounds().x == Approx(94));
         auto diamond = make_marker("diamond", {0, 0}, {100, 0}, 6, 1, true, c);
-        CHECK(vertices(diamond->path)[2].x == Approx(93));
+        CHECK(vertices(diamond->path)[2].x == Approx(93 - 0.7071));
     }
     SECTION("none draws nothing") {
         CHECK_FALSE(make_marker("none", {0, 0}, {1, 0}, 6, 1, true, c));

@@ -233,10 +233,29 @@ TEST_CASE("shadow=1 lays draw.io's drop shadow under everything the shape draws"
     const Path& shadow = paths[0];
     CHECK(shadow.fill == Color{0, 0, 0});
     CHECK(shadow.stroke == Color{0, 0, 0});
-    CHECK(shadow.fill_opacity == Approx(0.25));
+    // The path keeps its own opacity; the layer carries the shadow's 25 % and a 2 px CSS blur (sigma 1).
+    CHECK(shadow.fill_opacity == Approx(1));
+    REQUIRE(shadow.shadow);
+    CHECK(shadow.shadow->opacity == Approx(0.25));
+    CHECK(shadow.shadow->blur == Approx(1));
     CHECK(shadow.bounds().x == Approx(12));  // 2 px right, 3 px down
     CHECK(shadow.bounds().y == Approx(13));
     CHECK(paths[1].fill == Color{0xda, 0xe8, 0xfc});
+    CHECK_FALSE(paths[1].shadow);
+
+    SECTION("shadowBlur and shadowOpacity set the layer; no opacity draws no shadow") {
+        diagram::Page styled = diagram::make_page("p", "P");
+        styled.cells.push_back(
+            vertex("r", "1", "shadow=1;shadowBlur=6;shadowOpacity=40;", {10, 10, 100, 50}));
+        const auto p = paths_of(render_page(styled));
+        REQUIRE(p.size() == 2);
+        REQUIRE(p[0].shadow);
+        CHECK(p[0].shadow->blur == Approx(3));
+        CHECK(p[0].shadow->opacity == Approx(0.4));
+        diagram::Page none = diagram::make_page("p", "P");
+        none.cells.push_back(vertex("r", "1", "shadow=1;shadowOpacity=0;", {10, 10, 100, 50}));
+        CHECK(paths_of(render_page(none)).size() == 1);
+    }
 }
 
 TEST_CASE("an edge from a shape to itself is draw.io's loop beside the shape", "[render]") {
@@ -258,4 +277,22 @@ TEST_CASE("an edge from a shape to itself is draw.io's loop beside the shape", "
     CHECK(pts[1] == Point{240, 120});
     CHECK(pts[2] == Point{240, 140});
     CHECK(pts[3].x == Approx(220));
+}
+
+TEST_CASE("the page holds an arrow's point: a wide arrow ending at the border is not cut off", "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    diagram::Cell e;
+    e.id = "e", e.parent = "1", e.edge = true, e.kind = diagram::CellKind::edge;
+    e.style = Style::parse("endArrow=block;endFill=1;strokeWidth=6;strokeColor=#FF0000;");
+    e.geometry = diagram::Geometry{};
+    e.geometry->relative = true;
+    e.geometry->source_point = Point{250, 190};
+    e.geometry->target_point = Point{120, 190};
+    page.cells.push_back(e);
+    const Scene scene = render_page(page);
+    // The block's mitred point ends on (120, 190), 6.7 px beyond its path's own points and half stroke.
+    CHECK(scene.drawing.bounds.x == Approx(120).margin(0.01));
+    bool tip = false;
+    for (const Path& p : paths_of(scene)) tip = tip || (p.fill && p.bounds().x == Approx(120 + 6 * 1.118));
+    CHECK(tip);
 }
