@@ -15,6 +15,7 @@
 #include "core/render/label_text.hpp"
 #include "core/text/font_family.hpp"
 #include "exporters/image/image_source.hpp"
+#include "exporters/raster/data_fonts.hpp"
 #include "exporters/raster/svg_image_cairo.hpp"
 #include "exporters/svg/svg_writer.hpp"
 
@@ -236,6 +237,7 @@ void draw_scene(cairo_t* cr, const Scene& scene, const Rect& frame, double scale
     }
     cairo_scale(cr, scale, scale);
     cairo_translate(cr, -frame.x, -frame.y);
+    use_data_fonts();
     PangoLayout* layout = pango_cairo_create_layout(cr);
     for (const Item& item : scene.drawing.items) {
         if (const auto* p = std::get_if<Path>(&item))
