@@ -23,6 +23,7 @@ inline std::string installed_family(std::string_view family) {
     if (is_dejavu_family(family)) return "DejaVu Sans";
     // Georgia is measured with DejaVu Serif (text_metrics.hpp): drawn with it for the same reason.
     if (face_of_family(family) == Face::dejavu_serif) return "DejaVu Serif";
+    if (face_of_family(family) == Face::liberation_serif) return "Liberation Serif";
     return std::string(family);
 }
 

@@ -30,6 +30,8 @@ const std::uint16_t* widths_of(Face face, bool bold) {
             return bold ? detail::dejavu_bold_widths : detail::dejavu_regular_widths;
         case Face::dejavu_serif:
             return bold ? detail::dejavu_serif_bold_widths : detail::dejavu_serif_regular_widths;
+        case Face::liberation_serif:
+            return bold ? detail::liberation_serif_bold_widths : detail::liberation_serif_regular_widths;
         case Face::architects_daughter:
             return detail::architects_daughter_regular_widths;
         case Face::liberation_sans:
@@ -87,6 +89,10 @@ Face face_of_family(std::string_view family) {
     const std::string first = first_family(family);
     if (first == "georgia" || first == "dejavu serif") return Face::dejavu_serif;
     if (first == "architects daughter") return Face::architects_daughter;
+    // draw.io's reference pictures draw a font the machine lacks in Chromium's default font, Times New Roman
+    // (Liberation Serif), not in fontconfig's sans fallback; Humor Sans (the xkcd flowchart) is one.
+    for (const char* f : {"times new roman", "times", "serif", "liberation serif", "humor sans"})
+        if (first == f) return Face::liberation_serif;
     return Face::liberation_sans;
 }
 

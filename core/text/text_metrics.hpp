@@ -12,6 +12,7 @@ enum class Face {
     liberation_sans,      // Helvetica, Arial and every font not named below
     dejavu_sans,          // Verdana, Tahoma, Comic Sans MS
     dejavu_serif,         // Georgia
+    liberation_serif,     // Times New Roman, serif, and Humor Sans (Chromium's default font stands in for it)
     architects_daughter,  // draw.io's sketch font
 };
 

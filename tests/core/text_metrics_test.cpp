@@ -83,6 +83,21 @@ TEST_CASE("Georgia is measured and drawn as DejaVu Serif, the sketch font as its
         CHECK(text_width("Old Information Management System", font_spec(40, false, "Georgia")) > 682);
         CHECK(installed_family("Georgia") == "DejaVu Serif");
     }
+    SECTION(
+        "Humor Sans and Times New Roman: Liberation Serif (Chromium's default font stands in for Humor "
+        "Sans)") {
+        const FontSpec h = font_spec(16, true, "Humor Sans");
+        CHECK(h.face == Face::liberation_serif);
+        CHECK(font_spec(10, false, "Times New Roman").face == Face::liberation_serif);
+        // Liberation Serif (units per 2048): a = 909, bold a = 1024.
+        CHECK(text_width("a", font_spec(10, false, "Humor Sans")) == Approx(4.44));
+        CHECK(text_width("a", h) == Approx(8.0));
+        // Narrower than the sans default: the xkcd flowchart's 16 px bold lines wrap where draw.io wraps
+        // them.
+        CHECK(text_width("WE DON'T MAGICALLY KNOW", h) <
+              text_width("WE DON'T MAGICALLY KNOW", font_spec(16, true, "Helvetica")));
+        CHECK(installed_family("Humor Sans") == "Liberation Serif");
+    }
     SECTION("Architects Daughter: its own advances (units per 1024: a = 521, space = 410), bold the same") {
         const FontSpec a = font_spec(10, false, "Architects Daughter");
         CHECK(a.face == Face::architects_daughter);
