@@ -89,13 +89,13 @@ TEST_CASE("Georgia is measured and drawn as DejaVu Serif, the sketch font as its
         const FontSpec h = font_spec(16, true, "Humor Sans");
         CHECK(h.face == Face::liberation_serif);
         CHECK(font_spec(10, false, "Times New Roman").face == Face::liberation_serif);
-        // Liberation Serif (units per 2048): a = 909, bold a = 1024.
+        // Liberation Serif (1/1000 em): a = 444, bold a = 500.
         CHECK(text_width("a", font_spec(10, false, "Humor Sans")) == Approx(4.44));
         CHECK(text_width("a", h) == Approx(8.0));
-        // Narrower than the sans default: the xkcd flowchart's 16 px bold lines wrap where draw.io wraps
-        // them.
-        CHECK(text_width("WE DON'T MAGICALLY KNOW", h) <
-              text_width("WE DON'T MAGICALLY KNOW", font_spec(16, true, "Helvetica")));
+        // Its bold capitals are wider than Liberation Sans's (W = 1000 vs 944 per 1000 em): the xkcd
+        // flowchart's 16 px bold lines wrap where draw.io wraps them.
+        CHECK(text_width("W", h) == Approx(16.0));
+        CHECK(text_width("W", font_spec(16, true, "Helvetica")) == Approx(15.104));
         CHECK(installed_family("Humor Sans") == "Liberation Serif");
     }
     SECTION("Architects Daughter: its own advances (units per 1024: a = 521, space = 410), bold the same") {
