@@ -51,3 +51,25 @@ if [[ "$with_drawio_data" == "1" && "$(cat "$drawio_dir/VERSION" 2>/dev/null)" !
   "${sub[@]}" cp -r "$tmp/package/stencils" "$tmp/package/img" "$tmp/package/styles" "$tmp/package/VERSION" \
     "$drawio_dir/"
 fi
+
+# draw.io's sketch font, Architects Daughter (SIL OFL 1.1; npm @fontsource), into the same data folder's fonts/:
+# the programs register that folder with fontconfig, so sketch labels are drawn in it as draw.io draws them.
+# The package ships WOFF, which pango does not draw: unpacked to TrueType (scripts/woff_to_ttf.py).
+font_pkg=@fontsource/architects-daughter@5.3.0
+if [[ "$with_drawio_data" == "1" && "$(cat "$drawio_dir/fonts/VERSION" 2>/dev/null)" != "$font_pkg" ]]; then
+  echo "install-deps: fetching $font_pkg (npm) into $drawio_dir/fonts" >&2
+  ftmp=$(mktemp -d)
+  (cd "$ftmp" && npm pack --silent "$font_pkg" >/dev/null)
+  tar -xzf "$ftmp"/fontsource-architects-daughter-*.tgz -C "$ftmp" package/LICENSE package/files
+  echo "$font_pkg" >"$ftmp/package/VERSION"
+  sub=()
+  [[ -w "$(dirname "$drawio_dir")" || -w "$drawio_dir" ]] || sub=("${sudo_cmd[@]}")
+  "${sub[@]}" rm -rf "$drawio_dir/fonts"
+  "${sub[@]}" mkdir -p "$drawio_dir/fonts"
+  for subset in latin latin-ext; do
+    python3 "$(dirname "$0")/woff_to_ttf.py" "$ftmp/package/files/architects-daughter-$subset-400-normal.woff" \
+      "$ftmp/package/ArchitectsDaughter-$subset.ttf"
+  done
+  "${sub[@]}" cp "$ftmp"/package/*.ttf "$ftmp/package/LICENSE" "$ftmp/package/VERSION" "$drawio_dir/fonts/"
+  rm -rf "$ftmp"
+fi

@@ -219,7 +219,11 @@ class Painter {
                 // The aspect kept, centred, as the exports (draw.io's imageAspect=1, its default).
                 const double k = std::min(box.width / iw, box.height / ih);
                 box = {box.x + (box.width - iw * k) / 2, box.y + (box.height - ih * k) / 2, iw * k, ih * k};
+                // Faded by the cell's opacity, as the exports draw it.
+                const bool fade = image.opacity < 1;
+                if (fade) gc.BeginLayer(std::max(image.opacity, 0.0));
                 gc.DrawBitmap(it->second, box.x, box.y, box.width, box.height);
+                if (fade) gc.EndLayer();
             }
             return;
         }

@@ -18,6 +18,7 @@
 #include "app/studio/plugin_loader.hpp"
 #include "app/studio/self_test.hpp"
 #include "app/studio/studio_frame.hpp"
+#include "exporters/raster/data_fonts.hpp"
 
 namespace jstudio::studio {
 
@@ -36,6 +37,8 @@ class StudioApp : public wxApp {
         SetAppName("journey-studio");
         SetVendorName("JourneyStudio");
         wxInitAllImageHandlers();
+        // The canvas draws sketch labels in draw.io's sketch font, which comes with draw.io's data.
+        exporters::use_data_fonts();
         const bool scripted = !options.self_test.empty() || !options.screenshot.empty() || options.bench > 0;
         if (scripted) {
             // Scripted runs never block and never touch the user's settings: a failed wxASSERT is printed and

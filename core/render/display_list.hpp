@@ -87,7 +87,8 @@ struct TextRun {
 
 struct Image {
     Rect box;
-    std::string href;  // data URI or file/URL as written in the style
+    std::string href;    // data URI or file/URL as written in the style
+    double opacity = 1;  // the cell's opacity (0..1)
 };
 
 using Item = std::variant<Path, TextRun, Image>;

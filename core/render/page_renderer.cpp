@@ -465,19 +465,20 @@ class Builder {
             shape.image = s.get_or("image", "");
             if (!shape.image.empty()) {
                 // mxImageShape: imageBackground fills the cell's box behind the picture, imageBorder frames
-                // the box (not the picture, which keeps its aspect inside it).
+                // the box (not the picture, which keeps its aspect inside it), strokeWidth wide; the cell's
+                // opacity fades all three.
                 const auto back = style_color(s, "imageBackground", std::nullopt, std::nullopt);
                 const auto border = style_color(s, "imageBorder", std::nullopt, std::nullopt);
                 auto frame = [&](bool filled) {
                     Path p = rect_path(b);
                     if (filled) p.fill = back;
                     p.stroke = border;
-                    p.stroke_width = 1;
+                    p.stroke_width = s.number("strokeWidth", 1);
                     p.fill_opacity = p.stroke_opacity = opacity;
                     add_path(std::move(p));
                 };
                 if (back) frame(true);
-                m_scene.drawing.items.emplace_back(Image{b, shape.image});
+                m_scene.drawing.items.emplace_back(Image{b, shape.image, opacity});
                 if (border) frame(false);
                 grow(b);
             }

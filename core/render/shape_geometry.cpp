@@ -338,7 +338,9 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
         };
         const std::string kind = name.substr(18);
         if (kind == "wall") {
-            fill(place(rect_path({fx, fy, fw, std::min(th, fh)})));
+            // Centred across its box (draw.io 25's mxFloorplanWall; earlier versions drew it along the top):
+            // a vertical wall 20 px wide sits 5 px in from its box's side.
+            fill(place(rect_path({fx, fy + (fh - th) / 2, fw, th})));
         } else if (kind == "wallCorner") {
             fill(place(polygon_path({{fx, fy + fh},
                                      {fx, fy},
@@ -356,7 +358,7 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
                                      {fx + th, fy + th},
                                      {fx + th, fy + fh}})));
         } else if (kind == "window") {
-            fill(place(rect_path({fx, fy, fw, fh})));
+            fill(place(rect_path({fx, fy + (fh - th) / 2, fw, th})));
             detail(place(polygon_path({{fx, fy + fh / 2}, {fx + fw, fy + fh / 2}}, false)));
         } else if (kind == "stairs") {
             // mxFloorplanStairs: at least 50 px long, a tread every 25 px, an arrow along the middle to the

@@ -21,6 +21,9 @@ inline std::string installed_family(std::string_view family) {
     // Verdana, Tahoma, Comic Sans MS are laid out with DejaVu Sans advances (draw.io's reference pictures
     // draw them with it): drawn with it too, so a machine that has Verdana draws what was measured.
     if (is_dejavu_family(family)) return "DejaVu Sans";
+    // Georgia is measured with DejaVu Serif (text_metrics.hpp): drawn with it for the same reason.
+    if (face_of_family(family) == Face::dejavu_serif) return "DejaVu Serif";
+    if (face_of_family(family) == Face::liberation_serif) return "Liberation Serif";
     return std::string(family);
 }
 

@@ -24,12 +24,27 @@ std::uint32_t next_codepoint(std::string_view s, std::size_t& i) {
     return cp;
 }
 
-double advance(std::uint32_t cp, bool bold, bool dejavu) {
+const std::uint16_t* widths_of(Face face, bool bold) {
+    switch (face) {
+        case Face::dejavu_sans:
+            return bold ? detail::dejavu_bold_widths : detail::dejavu_regular_widths;
+        case Face::dejavu_serif:
+            return bold ? detail::dejavu_serif_bold_widths : detail::dejavu_serif_regular_widths;
+        case Face::liberation_serif:
+            return bold ? detail::liberation_serif_bold_widths : detail::liberation_serif_regular_widths;
+        case Face::architects_daughter:
+            return detail::architects_daughter_regular_widths;
+        case Face::liberation_sans:
+            break;
+    }
+    return bold ? detail::bold_widths : detail::regular_widths;
+}
+
+double advance(std::uint32_t cp, bool bold, Face face) {
     const auto* begin = detail::metric_codepoints;
     const auto* end = begin + detail::metric_count;
     const auto* it = std::lower_bound(begin, end, cp);
-    const std::uint16_t* widths = dejavu ? (bold ? detail::dejavu_bold_widths : detail::dejavu_regular_widths)
-                                         : (bold ? detail::bold_widths : detail::regular_widths);
+    const std::uint16_t* widths = widths_of(face, bold);
     if (it != end && *it == cp) return widths[it - begin];
     if (cp == '\t') return 4 * widths[0];
     // Joiners, direction marks and combining accents take no room (&zwnj; and &rlm; in draw.io's labels).
@@ -69,8 +84,20 @@ bool is_dejavu_family(std::string_view family) {
     return false;
 }
 
+Face face_of_family(std::string_view family) {
+    if (is_dejavu_family(family)) return Face::dejavu_sans;
+    const std::string first = first_family(family);
+    if (first == "georgia" || first == "dejavu serif") return Face::dejavu_serif;
+    if (first == "architects daughter") return Face::architects_daughter;
+    // draw.io's reference pictures draw a font the machine lacks in Chromium's default font, Times New Roman
+    // (Liberation Serif), not in fontconfig's sans fallback; Humor Sans (the xkcd flowchart) is one.
+    for (const char* f : {"times new roman", "times", "serif", "liberation serif", "humor sans"})
+        if (first == f) return Face::liberation_serif;
+    return Face::liberation_sans;
+}
+
 FontSpec font_spec(double size, bool bold, std::string_view family) {
-    return {size, bold, is_monospace_family(family), is_dejavu_family(family)};
+    return {size, bold, is_monospace_family(family), face_of_family(family)};
 }
 
 double text_width(std::string_view s, const FontSpec& font) {
@@ -80,7 +107,7 @@ double text_width(std::string_view s, const FontSpec& font) {
         return double(n) * 0.6 * font.size;
     }
     double units = 0;
-    for (std::size_t i = 0; i < s.size();) units += advance(next_codepoint(s, i), font.bold, font.dejavu);
+    for (std::size_t i = 0; i < s.size();) units += advance(next_codepoint(s, i), font.bold, font.face);
     return units * font.size / 1000.0;
 }
 

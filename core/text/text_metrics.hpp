@@ -7,11 +7,20 @@
 
 namespace jstudio::text {
 
+// Whose advance widths a proportional font is measured with (see font_family.hpp for the font drawn).
+enum class Face {
+    liberation_sans,      // Helvetica, Arial and every font not named below
+    dejavu_sans,          // Verdana, Tahoma, Comic Sans MS
+    dejavu_serif,         // Georgia
+    liberation_serif,     // Times New Roman, serif, and Humor Sans (Chromium's default font stands in for it)
+    architects_daughter,  // draw.io's sketch font
+};
+
 struct FontSpec {
     double size = 12;        // px, as draw.io's fontSize
     bool bold = false;       // italic has the same advances in Liberation Sans
     bool monospace = false;  // Courier New, Consolas, monospace...: every character 0.6 em (Liberation Mono)
-    bool dejavu = false;     // Verdana, Tahoma, Comic Sans MS: DejaVu Sans advances (see font_family.hpp)
+    Face face = Face::liberation_sans;
 };
 
 // Whether a draw.io fontFamily is a monospace font (the first family of a CSS list decides).
@@ -20,6 +29,10 @@ bool is_monospace_family(std::string_view family);
 // reference pictures alias to it (and which are much wider than Arial: Liberation Sans advances would wrap
 // a Verdana label a word or two later than draw.io does), and DejaVu Sans itself.
 bool is_dejavu_family(std::string_view family);
+// The face a draw.io fontFamily is measured with: Georgia is DejaVu Serif in draw.io's reference pictures too
+// (its serif fallback would otherwise be Liberation Serif, much narrower: 40 px titles stayed on one line
+// where draw.io wraps them), and Architects Daughter is installed with draw.io's data (install-deps.sh).
+Face face_of_family(std::string_view family);
 // The FontSpec for a draw.io font: size, bold, fontFamily.
 FontSpec font_spec(double size, bool bold, std::string_view family);
 

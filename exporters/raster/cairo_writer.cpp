@@ -15,6 +15,7 @@
 #include "core/render/label_text.hpp"
 #include "core/text/font_family.hpp"
 #include "exporters/image/image_source.hpp"
+#include "exporters/raster/data_fonts.hpp"
 #include "exporters/raster/shadow_blur.hpp"
 #include "exporters/raster/svg_image_cairo.hpp"
 #include "exporters/svg/svg_writer.hpp"
@@ -180,7 +181,17 @@ cairo_surface_t* decode_with_pixbuf(const std::string& bytes) {
 void draw_image(cairo_t* cr, const Image& im, const RasterOptions& o) {
     auto image = load_image(im.href, o.base_dir, o.image_dirs);
     cairo_surface_t* img = nullptr;
-    if (image && image->mime == "image/svg+xml" && draw_svg_image(cr, image->bytes, im.box)) return;
+    if (image && image->mime == "image/svg+xml") {
+        // Faded as a whole (overlapping parts of the picture must not show through each other).
+        const bool fade = im.opacity < 1;
+        if (fade) cairo_push_group(cr);
+        const bool drawn = draw_svg_image(cr, image->bytes, im.box);
+        if (fade) {
+            cairo_pop_group_to_source(cr);
+            if (drawn) cairo_paint_with_alpha(cr, std::max(im.opacity, 0.0));
+        }
+        if (drawn) return;
+    }
     // Decoders allocate and fill what the header claims: refuse by the declared size before decoding.
     if (image && image->mime != "image/svg+xml")
         if (auto size = decodable_image_size(image->bytes); !size) image = size.error();
@@ -210,7 +221,7 @@ void draw_image(cairo_t* cr, const Image& im, const RasterOptions& o) {
         cairo_translate(cr, x, y);
         cairo_scale(cr, sx, sy);
         cairo_set_source_surface(cr, img, 0, 0);
-        cairo_paint(cr);
+        cairo_paint_with_alpha(cr, std::clamp(im.opacity, 0.0, 1.0));
         cairo_restore(cr);
     }
     cairo_surface_destroy(img);
@@ -237,6 +248,7 @@ void draw_scene(cairo_t* cr, const Scene& scene, const Rect& frame, double scale
     }
     cairo_scale(cr, scale, scale);
     cairo_translate(cr, -frame.x, -frame.y);
+    use_data_fonts();
     PangoLayout* layout = pango_cairo_create_layout(cr);
     const auto& items = scene.drawing.items;
     std::vector<const Path*> shadow;

@@ -177,8 +177,9 @@ std::string write_svg(const Scene& scene, const SvgOptions& options, const std::
             out << " xml:space=\"preserve\">" << escape(t->text, false) << "</text>\n";
         } else if (const auto* im = std::get_if<Image>(&item)) {
             out << "<image x=\"" << num(im->box.x) << "\" y=\"" << num(im->box.y) << "\" width=\""
-                << num(im->box.width) << "\" height=\"" << num(im->box.height)
-                << "\" preserveAspectRatio=\"xMidYMid meet\" xlink:href=\""
+                << num(im->box.width) << "\" height=\"" << num(im->box.height) << "\"";
+            if (im->opacity < 1) out << " opacity=\"" << num(im->opacity) << "\"";
+            out << " preserveAspectRatio=\"xMidYMid meet\" xlink:href=\""
                 << escape(image_href(im->href, options.base_dir, options.image_dirs), true) << "\"/>\n";
         }
     }

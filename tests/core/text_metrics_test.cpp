@@ -54,11 +54,11 @@ TEST_CASE("wrapping keeps every line inside the width", "[core][text]") {
 }
 
 TEST_CASE("Verdana, Tahoma and Comic Sans MS are measured and drawn as DejaVu Sans", "[core][text]") {
-    CHECK(font_spec(10, false, "Verdana").dejavu);
-    CHECK(font_spec(10, false, "'Tahoma', sans-serif").dejavu);
-    CHECK(font_spec(10, true, "Comic Sans MS").dejavu);
-    CHECK_FALSE(font_spec(10, false, "Helvetica").dejavu);
-    CHECK_FALSE(font_spec(10, false, "Courier New").dejavu);
+    CHECK(font_spec(10, false, "Verdana").face == Face::dejavu_sans);
+    CHECK(font_spec(10, false, "'Tahoma', sans-serif").face == Face::dejavu_sans);
+    CHECK(font_spec(10, true, "Comic Sans MS").face == Face::dejavu_sans);
+    CHECK(font_spec(10, false, "Helvetica").face == Face::liberation_sans);
+    CHECK(font_spec(10, false, "Courier New").face == Face::liberation_sans);
     CHECK(font_spec(10, false, "Courier New").monospace);
     // DejaVu Sans advances (units per 2048): a = 1255, space = 651, W = 2025; bold a = 1382.
     FontSpec v = font_spec(10, false, "Verdana");
@@ -69,4 +69,41 @@ TEST_CASE("Verdana, Tahoma and Comic Sans MS are measured and drawn as DejaVu Sa
     CHECK(text_width("Lorem ipsum", v) > text_width("Lorem ipsum", font_spec(10, false, "Helvetica")) * 1.1);
     CHECK(installed_family("Verdana") == "DejaVu Sans");
     CHECK(installed_family("Arial") == "Arial");
+}
+
+TEST_CASE("Georgia is measured and drawn as DejaVu Serif, the sketch font as itself", "[core][text]") {
+    SECTION("Georgia: DejaVu Serif advances (units per 2048: a = 1221, W = 2105; bold a = 1327)") {
+        const FontSpec g = font_spec(10, false, "Georgia");
+        CHECK(g.face == Face::dejavu_serif);
+        CHECK(text_width("a", g) == Approx(5.96));
+        CHECK(text_width("W", g) == Approx(10.28));
+        CHECK(text_width("a", font_spec(10, true, "Georgia")) == Approx(6.48));
+        // draw.io wraps this 40 px title in its 682 px box (the t-chart example); Liberation Sans advances
+        // kept it on one line.
+        CHECK(text_width("Old Information Management System", font_spec(40, false, "Georgia")) > 682);
+        CHECK(installed_family("Georgia") == "DejaVu Serif");
+    }
+    SECTION(
+        "Humor Sans and Times New Roman: Liberation Serif (Chromium's default font stands in for Humor "
+        "Sans)") {
+        const FontSpec h = font_spec(16, true, "Humor Sans");
+        CHECK(h.face == Face::liberation_serif);
+        CHECK(font_spec(10, false, "Times New Roman").face == Face::liberation_serif);
+        // Liberation Serif (1/1000 em): a = 444, bold a = 500.
+        CHECK(text_width("a", font_spec(10, false, "Humor Sans")) == Approx(4.44));
+        CHECK(text_width("a", h) == Approx(8.0));
+        // Its bold capitals are wider than Liberation Sans's (W = 1000 vs 944 per 1000 em): the xkcd
+        // flowchart's 16 px bold lines wrap where draw.io wraps them.
+        CHECK(text_width("W", h) == Approx(16.0));
+        CHECK(text_width("W", font_spec(16, true, "Helvetica")) == Approx(15.104));
+        CHECK(installed_family("Humor Sans") == "Liberation Serif");
+    }
+    SECTION("Architects Daughter: its own advances (units per 1024: a = 521, space = 410), bold the same") {
+        const FontSpec a = font_spec(10, false, "Architects Daughter");
+        CHECK(a.face == Face::architects_daughter);
+        CHECK(text_width("a", a) == Approx(5.09));
+        CHECK(text_width(" ", a) == Approx(4.00));
+        CHECK(text_width("a", font_spec(10, true, "Architects Daughter")) == Approx(5.09));
+        CHECK(installed_family("Architects Daughter") == "Architects Daughter");
+    }
 }

@@ -157,6 +157,19 @@ TEST_CASE("floor-plan walls are drawn as draw.io draws them", "[render]") {
     CHECK(south.fill_paths[0].bounds().height == Approx(100));
     auto corner = shape_outline("mxgraph.floorplan.wallCorner", {0, 0, 100, 100}, {});
     CHECK(corner.fill_paths[0].ops.size() == 7);  // an L of 10 px arms, not the whole box
+    SECTION("a wall thinner than its box runs down the box's middle (draw.io 25), a window too") {
+        auto wide =
+            shape_outline("mxgraph.floorplan.wall", {0, 0, 20, 100}, Style::parse("direction=south;"));
+        CHECK(wide.fill_paths[0].bounds().x == Approx(5));
+        CHECK(wide.fill_paths[0].bounds().width == Approx(10));
+        auto thick =
+            shape_outline("mxgraph.floorplan.wall", {0, 0, 100, 30}, Style::parse("wallThickness=6;"));
+        CHECK(thick.fill_paths[0].bounds().y == Approx(12));
+        CHECK(thick.fill_paths[0].bounds().height == Approx(6));
+        auto window = shape_outline("mxgraph.floorplan.window", {0, 0, 100, 20}, {});
+        CHECK(window.fill_paths[0].bounds().y == Approx(5));
+        CHECK(window.fill_paths[0].bounds().height == Approx(10));
+    }
 }
 
 TEST_CASE("a line shape turned north or south is drawn down the middle of its box", "[render]") {

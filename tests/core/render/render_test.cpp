@@ -822,3 +822,32 @@ TEST_CASE("an image shape's imageBackground fills its box behind the picture, im
     }
     CHECK(order == std::vector<std::string>{"back", "image", "border"});
 }
+
+TEST_CASE("an image shape is faded by its opacity, its imageBorder is strokeWidth wide", "[render]") {
+    diagram::Page page = diagram::make_page("p", "P");
+    SECTION("opacity=30: the picture at 0.3 (draw.io's faded template layer)") {
+        page.cells.push_back(
+            vertex("i", "shape=image;image=data:image/png,AAAA;opacity=30;", {0, 0, 80, 60}, ""));
+        Scene scene = render_page(page);
+        REQUIRE(scene.drawing.items.size() == 1);
+        auto* image = std::get_if<Image>(&scene.drawing.items.front());
+        REQUIRE(image);
+        CHECK(image->opacity == Approx(0.3));
+    }
+    SECTION("imageBorder=#ff0000;strokeWidth=2: the frame over the picture is 2 px wide") {
+        page.cells.push_back(
+            vertex("i", "shape=image;image=data:image/png,AAAA;imageBorder=#ff0000;strokeWidth=2;",
+                   {10, 20, 80, 60}, ""));
+        Scene scene = render_page(page);
+        REQUIRE(scene.drawing.items.size() == 2);
+        auto* border = std::get_if<Path>(&scene.drawing.items[1]);
+        REQUIRE(border);
+        CHECK(border->stroke_width == 2);
+    }
+    SECTION("neither: the picture alone, opaque") {
+        page.cells.push_back(vertex("i", "shape=image;image=data:image/png,AAAA;", {0, 0, 80, 60}, ""));
+        Scene scene = render_page(page);
+        REQUIRE(scene.drawing.items.size() == 1);
+        CHECK(std::get<Image>(scene.drawing.items.front()).opacity == 1);
+    }
+}
