@@ -906,17 +906,28 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         // A loose end stops at the border of the box it touched.
         if (!loose_ends[k].first) inner_s = enter(edge.source, s, true);
         if (!loose_ends[k].second) inner_t = enter(edge.target, t, false);
-        if (give_up) {  // draw.io routes it: no stale waypoints or anchors
+        if (give_up) {  // draw.io routes it: no stale anchors
             diagram::Style style = edge.style_or_empty();
             style.set("edgeStyle", "orthogonalEdgeStyle");
             for (const char* key : {"exitX", "exitY", "exitPerimeter", "entryX", "entryY", "entryPerimeter"})
                 style.remove(key);
             edge.style = style;
-            if (edge.geometry) {
-                edge.geometry->waypoints.clear();
-                edge.geometry->has_points_array = false;
-                normalize_child_order(*edge.geometry);
+            if (!edge.geometry) {
+                edge.geometry.emplace();
+                edge.geometry->relative = true;
             }
+            // The layout's route from container border to container border stays as waypoints: draw.io
+            // routes the ends in from there, and a laid-out file laid out again reads the pass through the
+            // middle layers where this layout put it (read from the straight line between the containers'
+            // centres it could fall on the other side of a node, and the second layout was another picture).
+            const auto frame = index.frame_origin(edge.id);
+            const auto& laid = out.edges[k];
+            auto& g = *edge.geometry;
+            g.waypoints.clear();
+            for (std::size_t p = 0; p < laid.size(); ++p)
+                g.waypoints.push_back({origin.x + laid[p].x - frame.x, origin.y + laid[p].y - frame.y});
+            g.has_points_array = !g.waypoints.empty();
+            normalize_child_order(g);
             continue;
         }
         diagram::Style style = edge.style_or_empty();
