@@ -1015,6 +1015,44 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         shift(g.source_point);
         shift(g.target_point);
         for (auto& p : g.waypoints) p.x += dx, p.y += dy;
+        // A loose end carried onto another node (a gate's output wire ending in the next gate) would be read
+        // as glued to it the next time, and the page laid out with one arrow more: it is drawn back along
+        // its last leg until it touches no other node.
+        const Cell& edge = page.cells[cell];
+        const auto frame = index.frame_origin(edge.id);
+        auto clear_of_others = [&](diagram::Point p) {
+            constexpr double reach = 12;  // the page reading's touch (10 px) and a margin for rounding
+            for (std::size_t i = 0; i < absolute.size(); ++i) {
+                if (static_cast<int>(i) == node) continue;
+                const auto& b = absolute[i];
+                const double ox = std::max({b.x - p.x, 0.0, p.x - b.x - b.width}),
+                             oy = std::max({b.y - p.y, 0.0, p.y - b.y - b.height});
+                if (std::hypot(ox, oy) <= reach) return false;
+            }
+            return true;
+        };
+        auto pull_back = [&](auto& end, bool at_source) {
+            if (!end) return;
+            const diagram::Point loose{frame.x + end->x, frame.y + end->y};
+            if (clear_of_others(loose)) return;
+            diagram::Point from{absolute[node].x + absolute[node].width / 2,
+                                absolute[node].y + absolute[node].height / 2};
+            if (!g.waypoints.empty()) {
+                const auto& w = at_source ? g.waypoints.front() : g.waypoints.back();
+                from = {frame.x + w.x, frame.y + w.y};
+            }
+            const double length = std::hypot(loose.x - from.x, loose.y - from.y);
+            for (double back = 1; back < length; back += 1) {
+                const double t = (length - back) / length;
+                const diagram::Point p{from.x + (loose.x - from.x) * t, from.y + (loose.y - from.y) * t};
+                if (clear_of_others(p)) {
+                    end = diagram::Point{std::round(p.x - frame.x), std::round(p.y - frame.y)};
+                    return;
+                }
+            }
+        };
+        if (edge.source.empty()) pull_back(g.source_point, true);
+        if (edge.target.empty()) pull_back(g.target_point, false);
     }
 
     // A container fits its content (nodes and routes) with a margin all round, keeping its place.

@@ -711,3 +711,28 @@ TEST_CASE("an arrow into a walled-in shape keeps the layout's route between the 
     CHECK(points.back().y == Approx(c->y));
     CHECK(points.front().x == Approx(points.back().x));  // straight down, left of M as drawn
 }
+
+TEST_CASE("an arrow's loose end carried onto another node is drawn back clear of it, laid out twice",
+          "[exporters][layout][structure]") {
+    // logic_circuit_2: a gate's output wire (one loose end) follows its gate, and the layout put the next
+    // gate under its loose end; read again, the wire was glued to that gate and laid out as a second arrow.
+    auto doc = page_of(R"(
+<mxCell id="a" value="A" style="" vertex="1" parent="1"><mxGeometry x="0" y="0" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="b" value="B" style="" vertex="1" parent="1"><mxGeometry x="0" y="300" width="80" height="120" as="geometry"/></mxCell>
+<mxCell id="ab" edge="1" parent="1" source="a" target="b"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="out" edge="1" parent="1" source="a"><mxGeometry relative="1" as="geometry"><mxPoint x="40" y="150" as="targetPoint"/></mxGeometry></mxCell>
+)");
+    layout_twice(doc, automatic());
+    const diagram::PageIndex index(doc.pages[0]);
+    const auto a = index.absolute_bounds("a"), b = index.absolute_bounds("b");
+    REQUIRE(a);
+    REQUIRE(b);
+    REQUIRE(b->y < 150);  // the layout brought B up under the wire's end as drawn
+    const diagram::Cell* out = index.find("out");
+    REQUIRE(out);
+    REQUIRE(out->geometry);
+    REQUIRE(out->geometry->target_point);
+    const diagram::Point end = *out->geometry->target_point;
+    CHECK(end.y > a->bottom());  // still out of A, on the way to B
+    CHECK(end.y < b->y - 10);    // but clear of B's reach
+}
