@@ -1044,9 +1044,12 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             const double length = std::hypot(loose.x - from.x, loose.y - from.y);
             for (double back = 1; back < length; back += 1) {
                 const double t = (length - back) / length;
-                const diagram::Point p{from.x + (loose.x - from.x) * t, from.y + (loose.y - from.y) * t};
-                if (clear_of_others(p)) {
-                    end = diagram::Point{std::round(p.x - frame.x), std::round(p.y - frame.y)};
+                // Whole pixels, tested as written: a rounded end back within reach was drawn back a pixel
+                // more by the next layout.
+                const diagram::Point p{std::round(from.x + (loose.x - from.x) * t - frame.x),
+                                       std::round(from.y + (loose.y - from.y) * t - frame.y)};
+                if (clear_of_others({frame.x + p.x, frame.y + p.y})) {
+                    end = p;
                     return;
                 }
             }
