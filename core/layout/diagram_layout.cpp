@@ -906,17 +906,28 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         // A loose end stops at the border of the box it touched.
         if (!loose_ends[k].first) inner_s = enter(edge.source, s, true);
         if (!loose_ends[k].second) inner_t = enter(edge.target, t, false);
-        if (give_up) {  // draw.io routes it: no stale waypoints or anchors
+        if (give_up) {  // draw.io routes it: no stale anchors
             diagram::Style style = edge.style_or_empty();
             style.set("edgeStyle", "orthogonalEdgeStyle");
             for (const char* key : {"exitX", "exitY", "exitPerimeter", "entryX", "entryY", "entryPerimeter"})
                 style.remove(key);
             edge.style = style;
-            if (edge.geometry) {
-                edge.geometry->waypoints.clear();
-                edge.geometry->has_points_array = false;
-                normalize_child_order(*edge.geometry);
+            if (!edge.geometry) {
+                edge.geometry.emplace();
+                edge.geometry->relative = true;
             }
+            // The layout's route from container border to container border stays as waypoints: draw.io
+            // routes the ends in from there, and a laid-out file laid out again reads the pass through the
+            // middle layers where this layout put it (read from the straight line between the containers'
+            // centres it could fall on the other side of a node, and the second layout was another picture).
+            const auto frame = index.frame_origin(edge.id);
+            const auto& laid = out.edges[k];
+            auto& g = *edge.geometry;
+            g.waypoints.clear();
+            for (std::size_t p = 0; p < laid.size(); ++p)
+                g.waypoints.push_back({origin.x + laid[p].x - frame.x, origin.y + laid[p].y - frame.y});
+            g.has_points_array = !g.waypoints.empty();
+            normalize_child_order(g);
             continue;
         }
         diagram::Style style = edge.style_or_empty();
@@ -1004,6 +1015,47 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         shift(g.source_point);
         shift(g.target_point);
         for (auto& p : g.waypoints) p.x += dx, p.y += dy;
+        // A loose end carried onto another node (a gate's output wire ending in the next gate) would be read
+        // as glued to it the next time, and the page laid out with one arrow more: it is drawn back along
+        // its last leg until it touches no other node.
+        const Cell& edge = page.cells[cell];
+        const auto frame = index.frame_origin(edge.id);
+        auto clear_of_others = [&](diagram::Point p) {
+            constexpr double reach = 12;  // the page reading's touch (10 px) and a margin for rounding
+            for (std::size_t i = 0; i < absolute.size(); ++i) {
+                if (static_cast<int>(i) == node) continue;
+                const auto& b = absolute[i];
+                const double ox = std::max({b.x - p.x, 0.0, p.x - b.x - b.width}),
+                             oy = std::max({b.y - p.y, 0.0, p.y - b.y - b.height});
+                if (std::hypot(ox, oy) <= reach) return false;
+            }
+            return true;
+        };
+        auto pull_back = [&](auto& end, bool at_source) {
+            if (!end) return;
+            const diagram::Point loose{frame.x + end->x, frame.y + end->y};
+            if (clear_of_others(loose)) return;
+            diagram::Point from{absolute[node].x + absolute[node].width / 2,
+                                absolute[node].y + absolute[node].height / 2};
+            if (!g.waypoints.empty()) {
+                const auto& w = at_source ? g.waypoints.front() : g.waypoints.back();
+                from = {frame.x + w.x, frame.y + w.y};
+            }
+            const double length = std::hypot(loose.x - from.x, loose.y - from.y);
+            for (double back = 1; back < length; back += 1) {
+                const double t = (length - back) / length;
+                // Whole pixels, tested as written: a rounded end back within reach was drawn back a pixel
+                // more by the next layout.
+                const diagram::Point p{std::round(from.x + (loose.x - from.x) * t - frame.x),
+                                       std::round(from.y + (loose.y - from.y) * t - frame.y)};
+                if (clear_of_others({frame.x + p.x, frame.y + p.y})) {
+                    end = p;
+                    return;
+                }
+            }
+        };
+        if (edge.source.empty()) pull_back(g.source_point, true);
+        if (edge.target.empty()) pull_back(g.target_point, false);
     }
 
     // A container fits its content (nodes and routes) with a margin all round, keeping its place.

@@ -677,3 +677,83 @@ TEST_CASE("a page of shapes with few or no arrows between them reads as a pictur
         CHECK(some->not_a_graph.empty());
     }
 }
+
+TEST_CASE("an arrow into a walled-in shape keeps the layout's route between the containers, laid out twice",
+          "[exporters][layout][structure]") {
+    // website-roles-products and gitflow-feature-flags: an arrow whose end is walled in by its siblings is
+    // left to draw.io to route; written without waypoints, the second layout read its pass through the middle
+    // layers from the straight line between the ends and put it on the other side of a node.
+    auto doc = page_of(R"(
+<mxCell id="a" value="A" style="rounded=0;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="m" value="M" style="rounded=0;" vertex="1" parent="1"><mxGeometry x="0" y="120" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="c" value="" style="rounded=0;container=1;" vertex="1" parent="1"><mxGeometry x="-400" y="260" width="800" height="200" as="geometry"/></mxCell>
+<mxCell id="w" value="" style="" vertex="1" parent="c"><mxGeometry x="20" y="70" width="140" height="60" as="geometry"/></mxCell>
+<mxCell id="t" value="T" style="" vertex="1" parent="c"><mxGeometry x="560" y="80" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="n" value="" style="" vertex="1" parent="c"><mxGeometry x="560" y="20" width="80" height="60" as="geometry"/></mxCell>
+<mxCell id="s" value="" style="" vertex="1" parent="c"><mxGeometry x="560" y="120" width="80" height="60" as="geometry"/></mxCell>
+<mxCell id="l" value="" style="" vertex="1" parent="c"><mxGeometry x="420" y="70" width="140" height="60" as="geometry"/></mxCell>
+<mxCell id="r" value="" style="" vertex="1" parent="c"><mxGeometry x="640" y="70" width="140" height="60" as="geometry"/></mxCell>
+<mxCell id="am" edge="1" parent="1" source="a" target="m"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="mw" edge="1" parent="1" source="m" target="w"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="at" edge="1" parent="1" source="a" target="t"><mxGeometry relative="1" as="geometry"><Array as="points"><mxPoint x="-300" y="20"/><mxPoint x="-300" y="300"/></Array></mxGeometry></mxCell>
+)");
+    layout_twice(doc, automatic());
+    const diagram::PageIndex index(doc.pages[0]);
+    const auto a = index.absolute_bounds("a"), c = index.absolute_bounds("c");
+    REQUIRE(a);
+    REQUIRE(c);
+    const diagram::Cell* at = index.find("at");
+    REQUIRE(at);
+    REQUIRE(at->geometry);
+    const auto& points = at->geometry->waypoints;
+    REQUIRE(points.size() >= 2);  // from A's border to the container's, where the layout drew it
+    CHECK(points.front().y == Approx(a->bottom()));
+    CHECK(points.back().y == Approx(c->y));
+    CHECK(points.front().x == Approx(points.back().x));  // straight down, left of M as drawn
+}
+
+TEST_CASE("an arrow's loose end carried onto another node is drawn back clear of it, laid out twice",
+          "[exporters][layout][structure]") {
+    // logic_circuit_2: a gate's output wire (one loose end) follows its gate, and the layout put the next
+    // gate under its loose end; read again, the wire was glued to that gate and laid out as a second arrow.
+    auto doc = page_of(R"(
+<mxCell id="a" value="A" style="" vertex="1" parent="1"><mxGeometry x="0" y="0" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="b" value="B" style="" vertex="1" parent="1"><mxGeometry x="0" y="300" width="80" height="120" as="geometry"/></mxCell>
+<mxCell id="ab" edge="1" parent="1" source="a" target="b"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="out" edge="1" parent="1" source="a"><mxGeometry relative="1" as="geometry"><mxPoint x="40" y="150" as="targetPoint"/></mxGeometry></mxCell>
+)");
+    layout_twice(doc, automatic());
+    const diagram::PageIndex index(doc.pages[0]);
+    const auto a = index.absolute_bounds("a"), b = index.absolute_bounds("b");
+    REQUIRE(a);
+    REQUIRE(b);
+    REQUIRE(b->y < 150);  // the layout brought B up under the wire's end as drawn
+    const diagram::Cell* out = index.find("out");
+    REQUIRE(out);
+    REQUIRE(out->geometry);
+    REQUIRE(out->geometry->target_point);
+    const diagram::Point end = *out->geometry->target_point;
+    CHECK(end.y > a->bottom());  // still out of A, on the way to B
+    CHECK(end.y < b->y - 10);    // but clear of B's reach
+}
+
+TEST_CASE("a loose end drawn back clear of a node in whole pixels stays clear, laid out twice",
+          "[exporters][layout][structure]") {
+    // sentence-trees: the end drawn back to 12 px from a node and rounded to a whole pixel came back within
+    // 12 px, and the next layout drew it back one pixel more.
+    auto doc = page_of(R"(
+<mxCell id="a" value="A" style="" vertex="1" parent="1"><mxGeometry x="0" y="0" width="80" height="40.6" as="geometry"/></mxCell>
+<mxCell id="b" value="B" style="" vertex="1" parent="1"><mxGeometry x="0" y="300" width="80" height="120" as="geometry"/></mxCell>
+<mxCell id="ab" edge="1" parent="1" source="a" target="b"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="out" edge="1" parent="1" source="a"><mxGeometry relative="1" as="geometry"><mxPoint x="40" y="150.55" as="targetPoint"/></mxGeometry></mxCell>
+)");
+    layout_twice(doc, automatic());
+    const diagram::PageIndex index(doc.pages[0]);
+    const auto b = index.absolute_bounds("b");
+    REQUIRE(b);
+    const diagram::Cell* out = index.find("out");
+    REQUIRE(out);
+    REQUIRE(out->geometry);
+    REQUIRE(out->geometry->target_point);
+    CHECK(out->geometry->target_point->y < b->y - 12);
+}
