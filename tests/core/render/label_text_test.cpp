@@ -137,7 +137,8 @@ TEST_CASE("a table with align=center or auto margins sits in the middle of its b
             base);
         LabelPlacement place{{0, 0, 200, 50}, HAlign::left, VAlign::top, false, true};
         place.fill = true;
-        const TextRun* ab = run_of(place_label(label, place), "ab");
+        const PlacedLabel placed = place_label(label, place);
+        const TextRun* ab = run_of(placed, "ab");
         REQUIRE(ab);
         CHECK(ab->x == Approx((200 - width("ab", 12)) / 2));
     }
