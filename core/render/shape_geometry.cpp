@@ -46,8 +46,8 @@ const char* const known_names[] = {
     "image", "line", "terminator", "group", "ext", "manualInput", "callout", "curlyBracket",
     // draw.io's floor-plan shapes drawn in code (not stencils)
     "mxgraph.floorplan.wall", "mxgraph.floorplan.wallCorner", "mxgraph.floorplan.wallU",
-    "mxgraph.floorplan.doorLeft", "mxgraph.floorplan.doorRight", "mxgraph.floorplan.window",
-    "mxgraph.floorplan.stairs"};
+    "mxgraph.floorplan.doorLeft", "mxgraph.floorplan.doorRight", "mxgraph.floorplan.doorDouble",
+    "mxgraph.floorplan.window", "mxgraph.floorplan.stairs"};
 
 std::string canonical(std::string name) {
     auto it = aliases().find(name);
@@ -383,6 +383,22 @@ ShapeOutline shape_outline(const std::string& name, const Rect& b, const diagram
                            {hinge_x, fy + 5 + fw});
             swing.line_to({hinge_x, fy + 5});
             detail(place(std::move(swing)));
+        } else if (kind == "doorDouble") {
+            // Two doors meeting in the middle (mxFloorplanDoorDouble): the frame with a joint at its centre,
+            // and per half a swing from the joint down to the outer hinge's depth, then the leaf up to the
+            // frame.
+            fill(place(rect_path({fx, fy, fw, 5})));
+            const double half = fw / 2, k = 0.5522847498 * half, mid = fx + half;
+            Path p;
+            p.move_to({mid, fy});
+            p.line_to({mid, fy + 5});
+            for (const double side : {-1.0, 1.0}) {
+                const double hinge_x = mid + side * half;
+                p.move_to({mid, fy + 5});
+                p.cubic_to({mid, fy + 5 + k}, {hinge_x - side * k, fy + 5 + half}, {hinge_x, fy + 5 + half});
+                p.line_to({hinge_x, fy + 5});
+            }
+            detail(place(std::move(p)));
         } else {
             out.known = false;
             fill(rect_path(b));

@@ -97,6 +97,22 @@ TEST_CASE("shape outlines follow draw.io geometry", "[render]") {
             CHECK(swing.ops.back().p[0] == Point{hinge, 5});
         }
     }
+    SECTION("floor-plan double door: two leaves from a joint mid-frame, each swing half the width deep") {
+        auto o = shape_outline("mxgraph.floorplan.doorDouble", {0, 0, 80, 45}, {});
+        CHECK(o.known);
+        REQUIRE(o.fill_paths.size() == 1);
+        CHECK(vertices(o.fill_paths[0]) == std::vector<Point>{{0, 0}, {80, 0}, {80, 5}, {0, 5}});
+        REQUIRE(o.detail_paths.size() == 1);
+        const Path& p = o.detail_paths[0];
+        CHECK(p.bounds().x == Approx(0));
+        CHECK(p.bounds().width == Approx(80));
+        CHECK(p.bounds().height == Approx(45));  // from the frame's top to the swings' end 40 px below it
+        std::vector<Point> moves;
+        for (const auto& op : p.ops)
+            if (op.kind == PathOp::move) moves.push_back(op.p[0]);
+        CHECK(moves == std::vector<Point>{{40, 0}, {40, 5}, {40, 5}});
+        CHECK(p.ops.back().p[0] == Point{80, 5});  // the right leaf ends on the frame at the right hinge
+    }
     SECTION("hexagon uses size as a fraction of the width") {
         auto o = shape_outline("hexagon", b, Style::parse("size=0.25"));
         auto v = vertices(o.fill_paths[0]);
