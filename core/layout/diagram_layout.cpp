@@ -1031,26 +1031,44 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             }
             return true;
         };
+        // Back along the route, leg by leg from the loose end toward the node it follows: where the last leg
+        // lies wholly within reach of the other node (a fault tree's input wire ending on the bus just
+        // above the gate the layout put there), the end goes back past the waypoints in reach, which are
+        // dropped; stopped at the last leg, the end stayed on the node and was read as glued to it.
         auto pull_back = [&](auto& end, bool at_source) {
             if (!end) return;
             const diagram::Point loose{frame.x + end->x, frame.y + end->y};
             if (clear_of_others(loose)) return;
-            diagram::Point from{absolute[node].x + absolute[node].width / 2,
-                                absolute[node].y + absolute[node].height / 2};
-            if (!g.waypoints.empty()) {
-                const auto& w = at_source ? g.waypoints.front() : g.waypoints.back();
-                from = {frame.x + w.x, frame.y + w.y};
-            }
-            const double length = std::hypot(loose.x - from.x, loose.y - from.y);
-            for (double back = 1; back < length; back += 1) {
-                const double t = (length - back) / length;
-                // Whole pixels, tested as written: a rounded end back within reach was drawn back a pixel
-                // more by the next layout.
-                const diagram::Point p{std::round(from.x + (loose.x - from.x) * t - frame.x),
-                                       std::round(from.y + (loose.y - from.y) * t - frame.y)};
-                if (clear_of_others({frame.x + p.x, frame.y + p.y})) {
-                    end = p;
-                    return;
+            std::vector<diagram::Point> back{loose};  // the loose end, the waypoints, the node's centre
+            if (at_source)
+                for (const auto& w : g.waypoints) back.push_back({frame.x + w.x, frame.y + w.y});
+            else
+                for (auto w = g.waypoints.rbegin(); w != g.waypoints.rend(); ++w)
+                    back.push_back({frame.x + w->x, frame.y + w->y});
+            back.push_back(
+                {absolute[node].x + absolute[node].width / 2, absolute[node].y + absolute[node].height / 2});
+            for (std::size_t leg = 0; leg + 1 < back.size(); ++leg) {
+                const diagram::Point to = back[leg], from = back[leg + 1];
+                const double length = std::hypot(to.x - from.x, to.y - from.y);
+                for (double step = leg == 0 ? 1 : 0; step < length; step += 1) {
+                    const double t = (length - step) / length;
+                    // Whole pixels, tested as written: a rounded end back within reach was drawn back a
+                    // pixel more by the next layout.
+                    const diagram::Point p{std::round(from.x + (to.x - from.x) * t - frame.x),
+                                           std::round(from.y + (to.y - from.y) * t - frame.y)};
+                    if (clear_of_others({frame.x + p.x, frame.y + p.y})) {
+                        end = p;
+                        if (leg == 0) return;
+                        // The waypoints passed on the way back (legs before this one) go.
+                        const auto passed = static_cast<std::ptrdiff_t>(leg);
+                        if (at_source)
+                            g.waypoints.erase(g.waypoints.begin(), g.waypoints.begin() + passed);
+                        else
+                            g.waypoints.erase(g.waypoints.end() - passed, g.waypoints.end());
+                        g.has_points_array = !g.waypoints.empty();
+                        normalize_child_order(g);
+                        return;
+                    }
                 }
             }
         };

@@ -757,3 +757,41 @@ TEST_CASE("a loose end drawn back clear of a node in whole pixels stays clear, l
     REQUIRE(out->geometry->target_point);
     CHECK(out->geometry->target_point->y < b->y - 12);
 }
+
+TEST_CASE("a loose end whose last leg lies on another node is drawn back past its waypoints, laid out twice",
+          "[exporters][layout][structure]") {
+    // fault_tree_5: input wires N and M end on the bus above gate O; the layout put gate A right under the
+    // bus, the whole last leg within reach of it, so the end stayed on A and was read as glued there the
+    // next time (two arrows more laid out).
+    auto doc = page_of(R"(
+<mxCell id="o" value="" style="shape=mxgraph.electrical.logic_gates.or;html=1;" vertex="1" parent="1"><mxGeometry x="730" y="450" width="100" height="60" as="geometry"/></mxCell>
+<mxCell id="e1" style="edgeStyle=orthogonalEdgeStyle;html=1;endArrow=none;" edge="1" parent="1" source="q" target="o"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="q" value="Q" style="ellipse;html=1;" vertex="1" parent="1"><mxGeometry x="730" y="560" width="30" height="30" as="geometry"/></mxCell>
+<mxCell id="e2" style="edgeStyle=orthogonalEdgeStyle;html=1;endArrow=none;" edge="1" parent="1" source="n"><mxGeometry relative="1" as="geometry"><mxPoint x="760" y="530" as="targetPoint"/><Array as="points"><mxPoint x="685" y="540"/><mxPoint x="760" y="540"/></Array></mxGeometry></mxCell>
+<mxCell id="n" value="N" style="ellipse;html=1;" vertex="1" parent="1"><mxGeometry x="670" y="560" width="30" height="30" as="geometry"/></mxCell>
+<mxCell id="e3" style="edgeStyle=orthogonalEdgeStyle;html=1;endArrow=none;" edge="1" parent="1" source="m"><mxGeometry relative="1" as="geometry"><mxPoint x="760" y="530" as="targetPoint"/><Array as="points"><mxPoint x="625" y="540"/><mxPoint x="760" y="540"/></Array></mxGeometry></mxCell>
+<mxCell id="m" value="M" style="ellipse;html=1;" vertex="1" parent="1"><mxGeometry x="610" y="560" width="30" height="30" as="geometry"/></mxCell>
+<mxCell id="e4" style="edgeStyle=orthogonalEdgeStyle;html=1;endArrow=none;" edge="1" parent="1" source="a" target="o"><mxGeometry relative="1" as="geometry"><Array as="points"><mxPoint x="860" y="540"/><mxPoint x="800" y="540"/></Array></mxGeometry></mxCell>
+<mxCell id="a" value="" style="shape=mxgraph.electrical.logic_gates.and;html=1;" vertex="1" parent="1"><mxGeometry x="810" y="570" width="100" height="60" as="geometry"/></mxCell>
+<mxCell id="e5" style="edgeStyle=orthogonalEdgeStyle;html=1;endArrow=none;" edge="1" parent="1" source="p" target="a"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="p" value="P" style="ellipse;html=1;" vertex="1" parent="1"><mxGeometry x="810" y="680" width="30" height="30" as="geometry"/></mxCell>
+<mxCell id="e6" style="edgeStyle=orthogonalEdgeStyle;html=1;endArrow=none;" edge="1" parent="1" source="r" target="a"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="r" value="R" style="ellipse;html=1;" vertex="1" parent="1"><mxGeometry x="880" y="680" width="30" height="30" as="geometry"/></mxCell>
+)");
+    layout_twice(doc, automatic());
+    const diagram::PageIndex index(doc.pages[0]);
+    for (const char* id : {"e2", "e3"}) {
+        const diagram::Cell* wire = index.find(id);
+        REQUIRE(wire);
+        REQUIRE(wire->geometry);
+        REQUIRE(wire->geometry->target_point);
+        const diagram::Point end = *wire->geometry->target_point;
+        for (const char* other : {"o", "a", "p", "r", "q"}) {
+            const auto b = index.absolute_bounds(other);
+            REQUIRE(b);
+            const double dx = std::max({b->x - end.x, 0.0, end.x - b->right()}),
+                         dy = std::max({b->y - end.y, 0.0, end.y - b->bottom()});
+            CHECK(std::hypot(dx, dy) > 10);  // touches no other node: not read as glued to it
+        }
+    }
+}
