@@ -1293,15 +1293,22 @@ std::string picture_not_graph(int nodes, int edges) {
 namespace {
 
 // Fewer arrows glued at both ends to two different shapes than one for every five shapes drawn (every vertex,
-// at any depth: a table's rows and a group's icons count as drawn).
+// at any depth: a table's rows and a group's icons count as drawn). An arrow from or to free text (a text
+// cell: a callout pointing at a screenshot, as in a tutorial) is an annotation, not a link between two
+// shapes: the layout never lays text out, so such arrows do not make the page a graph. Counted, an annotated
+// screenshot was laid out (its few shapes lined up, no arrow between them), and the laid-out page, read
+// again, was laid out in another direction.
 bool drawn_as_picture(const diagram::Page& page) {
-    std::unordered_set<std::string_view> vertices;
+    std::unordered_set<std::string_view> vertices, text;
     for (const auto& c : page.cells)
-        if (c.kind == CellKind::vertex) vertices.insert(c.id);
+        if (c.kind == CellKind::vertex) {
+            vertices.insert(c.id);
+            if (c.style_or_empty().has_name("text")) text.insert(c.id);
+        }
     std::size_t arrows = 0;
     for (const auto& c : page.cells)
         if (c.kind == CellKind::edge && c.source != c.target && vertices.count(c.source) &&
-            vertices.count(c.target))
+            vertices.count(c.target) && !text.count(c.source) && !text.count(c.target))
             ++arrows;
     return arrows * 5 < vertices.size();
 }

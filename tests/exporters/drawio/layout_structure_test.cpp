@@ -663,6 +663,26 @@ TEST_CASE("a page of shapes with few or no arrows between them reads as a pictur
         REQUIRE(report);
         CHECK(report->not_a_graph.empty());
     }
+    SECTION("arrows from text callouts to a screenshot do not make a graph") {
+        // drawio-in-teams-tutorial: numbered tips (text cells) with arrows glued to two screenshots. The
+        // layout never lays text out: it lined the screenshots up, no arrow between them, and the laid-out
+        // page read again was laid out in another direction.
+        std::string tips;
+        for (int i = 0; i < 4; ++i)
+            tips += "<mxCell id=\"t" + std::to_string(i) + "\" value=\"" + std::to_string(i + 1) +
+                    ". Click here\" style=\"text;html=1;\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"-300\" "
+                    "y=\"" +
+                    std::to_string(i * 60) + "\" width=\"160\" height=\"28\" as=\"geometry\"/></mxCell>" +
+                    "<mxCell id=\"a" + std::to_string(i) + "\" edge=\"1\" parent=\"1\" source=\"t" +
+                    std::to_string(i) + "\" target=\"" + (i < 2 ? "s0" : "s1") +
+                    "\"><mxGeometry relative=\"1\" as=\"geometry\"/></mxCell>";
+        auto doc = page_of(tips + R"(
+<mxCell id="s0" value="" style="shape=image;image=data:image/png,x;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="240" height="160" as="geometry"/></mxCell>
+<mxCell id="s1" value="" style="shape=image;image=data:image/png,x;" vertex="1" parent="1"><mxGeometry x="300" y="200" width="240" height="160" as="geometry"/></mxCell>)");
+        const auto report = layout::layout_page(doc.pages[0], automatic());
+        REQUIRE(report);
+        CHECK(report->not_a_graph == "2 shapes and no arrow between two of them");
+    }
     SECTION("one arrow among five shapes is a graph, and so is any page laid out with --cells") {
         auto doc = page_of(rooms + R"(
 <mxCell id="e" edge="1" parent="1" source="r0" target="r4"><mxGeometry relative="1" as="geometry"/></mxCell>)");
