@@ -441,6 +441,39 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             }
         };
         for (const auto& id : lane_ids) widen(id);
+        // What each host's decorations (not its children, which move with it already) reach past its box as
+        // drawn: kept free of other nodes. A socket on a component's border reaching 30 px out of it, with
+        // the next layer 24 px away, lay on the neighbour and was read as the neighbour's the next time.
+        struct Reach {
+            double left = 0, top = 0, right = 0, bottom = 0;
+        };
+        std::unordered_map<std::string, Reach> reaches;
+        {
+            std::unordered_map<std::string, diagram::Rect> host_box(roles.host_before.begin(),
+                                                                    roles.host_before.end());
+            for (const auto& [decoration, host] : roles.host) {
+                if (!roles.on_host.count(decoration)) continue;
+                const auto h = host_box.find(host);
+                const auto d = roles.decoration_before.find(decoration);
+                if (h == host_box.end() || d == roles.decoration_before.end()) continue;
+                const diagram::Rect& n = h->second;
+                const diagram::Rect& b = d->second;
+                if (!std::isfinite(b.x) || !std::isfinite(b.y) || !std::isfinite(b.width) ||
+                    !std::isfinite(b.height))
+                    continue;
+                // Only what lies on the node (a badge on its border, a frame over it): text beside it
+                // follows it at a distance and may give way.
+                constexpr double touch = 1;
+                if (b.x > n.right() + touch || n.x > b.right() + touch || b.y > n.bottom() + touch ||
+                    n.y > b.bottom() + touch)
+                    continue;
+                auto& r = reaches[host];
+                r.left = std::max(r.left, n.x - b.x);
+                r.top = std::max(r.top, n.y - b.y);
+                r.right = std::max(r.right, b.right() - n.right());
+                r.bottom = std::max(r.bottom, b.bottom() - n.bottom());
+            }
+        }
         for (std::size_t i = 0; i < node_ids.size(); ++i) {
             const Cell* cell = index.find(node_ids[i]);
             if (node_lane[i] < 0) widen(node_ids[i]);
@@ -453,6 +486,15 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             spec.center_ports = has_shape(*cell, "rhombus") || has_shape(*cell, "ellipse");
             spec.drawn_across = across[i];
             spec.drawn_along = along[i];
+            if (const auto r = reaches.find(node_ids[i]); r != reaches.end()) {
+                spec.margin_left = r->second.left, spec.margin_top = r->second.top;
+                spec.margin_right = r->second.right, spec.margin_bottom = r->second.bottom;
+                // Laid out top to bottom (left to right) and mirrored: the page's bottom (right) is the
+                // layout's top (left).
+                if (options.reverse)
+                    std::swap(lr ? spec.margin_left : spec.margin_top,
+                              lr ? spec.margin_right : spec.margin_bottom);
+            }
             input.nodes.push_back(spec);
         }
         if (origin.x == std::numeric_limits<double>::max() || !std::isfinite(origin.x)) origin = {0, 0};

@@ -104,6 +104,10 @@ PageRoles page_roles(const diagram::Page& page) {
             roles.host[c.id] = page.cells[host].id;
             hosts.insert(page.cells[host].id);
             if (reading.bounds(i)) roles.decoration_before[c.id] = *reading.bounds(i);
+            const auto rule = reading.rule(i);
+            if (rule == page::Rule::badge_on || rule == page::Rule::frame_over ||
+                rule == page::Rule::halo_behind)
+                roles.on_host.insert(c.id);
         }
     }
     // A drawn grid (lane and milestone headers, the tiles between them) is the drawing's frame, not boxes

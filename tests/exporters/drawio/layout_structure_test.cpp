@@ -815,3 +815,30 @@ TEST_CASE("a loose end whose last leg lies on another node is drawn back past it
         }
     }
 }
+
+TEST_CASE("a badge reaching out of its node keeps the neighbours clear of it, laid out twice",
+          "[exporters][layout][structure]") {
+    // component_4: the sockets (lollipops) on a component's left border reach 30 px out of it; the module
+    // wired to them was put one layer gap (24 px) before the component, under the sockets, and the next
+    // reading took them for the module's badges.
+    auto doc = page_of(R"(
+<mxCell id="m" value="Module" style="shape=component;" vertex="1" parent="1"><mxGeometry x="110" y="220" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="c" value="Component" style="" vertex="1" parent="1"><mxGeometry x="350" y="135" width="180" height="90" as="geometry"/></mxCell>
+<mxCell id="s1" value="" style="shape=lollipop;direction=south;" vertex="1" parent="1"><mxGeometry x="320" y="155" width="30" height="10" as="geometry"/></mxCell>
+<mxCell id="s2" value="" style="shape=lollipop;direction=south;" vertex="1" parent="1"><mxGeometry x="320" y="195" width="30" height="10" as="geometry"/></mxCell>
+<mxCell id="e" edge="1" parent="1" source="m" target="s2"><mxGeometry relative="1" as="geometry"/></mxCell>
+)");
+    const page::PageReading drawn(doc.pages[0]);
+    REQUIRE(drawn.role(*drawn.index().position("s1")) == page::Role::decoration);
+    layout_twice(doc, automatic());
+    const diagram::PageIndex index(doc.pages[0]);
+    const auto m = index.absolute_bounds("m"), c = index.absolute_bounds("c");
+    REQUIRE(m);
+    REQUIRE(c);
+    for (const char* id : {"s1", "s2"}) {
+        const auto s = index.absolute_bounds(id);
+        REQUIRE(s);
+        CHECK(s->right() == Approx(c->x));  // still on the component's border
+        CHECK(s->x >= m->right());          // clear of the module
+    }
+}
