@@ -157,6 +157,27 @@ PageRoles page_roles(const diagram::Page& page) {
             x0 = std::min(x0, b.x), y0 = std::min(y0, b.y), x1 = std::max(x1, b.right()),
             y1 = std::max(y1, b.bottom());
         }
+        // None beside it: the nodes behind it inside other containers (at any depth) are what it frames.
+        // Left where it was drawn, the layout moved them out from behind it, and the next reading took it
+        // for a node (and the shapes the layout put on it for its badges).
+        if (region.members.empty())
+            for (std::size_t j = 0; j < reading.size(); ++j) {
+                if (reading.role(j) != Role::node || !reading.bounds(j) ||
+                    roles.fixed.count(page.cells[j].id) || page.cells[j].parent == page.cells[i].parent)
+                    continue;
+                bool below_region = false;  // a child of the region is held by it already
+                for (const Cell* up = reading.index().find(page.cells[j].parent); up && !below_region;
+                     up = reading.index().find(up->parent))
+                    below_region = up->id == page.cells[i].id;
+                const diagram::Rect& b = *reading.bounds(j);
+                if (below_region ||
+                    !(b.x >= r.x && b.y >= r.y && b.right() <= r.right() && b.bottom() <= r.bottom()))
+                    continue;
+                region.members.push_back(page.cells[j].id);
+                region.across = true;
+                x0 = std::min(x0, b.x), y0 = std::min(y0, b.y), x1 = std::max(x1, b.right()),
+                y1 = std::max(y1, b.bottom());
+            }
         if (region.members.empty()) continue;
         region.left = std::max(0.0, x0 - r.x), region.top = std::max(0.0, y0 - r.y),
         region.right = std::max(0.0, r.right() - x1), region.bottom = std::max(0.0, r.bottom() - y1);

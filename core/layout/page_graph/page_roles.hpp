@@ -19,6 +19,10 @@ struct PageRoles {
         std::string id;
         std::vector<std::string> members;
         double left = 0, top = 0, right = 0, bottom = 0;  // margins round the members
+        // Drawn across containers: none of the shapes behind it is its sibling (a security group over the
+        // instances of two subnets, a loop frame across lifelines). It cannot hold them as a container;
+        // it fits round them where they went, so they stay behind it.
+        bool across = false;
     };
     std::vector<Region> regions;
     std::vector<std::pair<std::string, diagram::Rect>> host_before;    // hosts of moved decorations

@@ -842,3 +842,33 @@ TEST_CASE("a badge reaching out of its node keeps the neighbours clear of it, la
         CHECK(s->x >= m->right());          // clear of the module
     }
 }
+
+TEST_CASE("a region drawn across containers fits round the shapes behind it, laid out twice",
+          "[exporters][layout][structure]") {
+    // ibm_vpc_architecture's security groups over the instances of two subnets, UML-communication-diagram's
+    // loop frame across lifelines: no shape behind the region is its sibling, so it grouped none and stayed
+    // where drawn; the layout moved the shapes out from behind it and the next reading took it for a node.
+    auto doc = page_of(R"(
+<mxCell id="r" value="Security group" style="rounded=0;fillColor=none;dashed=1;verticalAlign=top;" vertex="1" parent="1"><mxGeometry x="20" y="20" width="460" height="100" as="geometry"/></mxCell>
+<mxCell id="c1" value="Subnet 1" style="swimlane;" vertex="1" parent="1"><mxGeometry x="0" y="-20" width="200" height="320" as="geometry"/></mxCell>
+<mxCell id="a1" value="VSI 1" style="" vertex="1" parent="c1"><mxGeometry x="40" y="60" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="a2" value="Disk 1" style="" vertex="1" parent="c1"><mxGeometry x="40" y="220" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="c2" value="Subnet 2" style="swimlane;" vertex="1" parent="1"><mxGeometry x="300" y="-20" width="200" height="320" as="geometry"/></mxCell>
+<mxCell id="b1" value="VSI 2" style="" vertex="1" parent="c2"><mxGeometry x="40" y="60" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="b2" value="Disk 2" style="" vertex="1" parent="c2"><mxGeometry x="40" y="220" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="a1" target="a2"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="b1" target="b2"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e3" edge="1" parent="1" source="a1" target="b1"><mxGeometry relative="1" as="geometry"/></mxCell>
+)");
+    layout_twice(doc, automatic());
+    const diagram::PageIndex index(doc.pages[0]);
+    const auto r = index.absolute_bounds("r"), a1 = index.absolute_bounds("a1"),
+               b1 = index.absolute_bounds("b1");
+    REQUIRE(r);
+    REQUIRE(a1);
+    REQUIRE(b1);
+    CHECK(within(*a1, *r));  // both instances still behind their security group
+    CHECK(within(*b1, *r));
+    const page::PageReading reading(doc.pages[0]);
+    CHECK(reading.role(*reading.index().position("r")) == page::Role::region);
+}
