@@ -583,18 +583,27 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             if (s >= 0 && t >= 0 && !(s == t && (loose_s || loose_t))) {
                 EdgeSpec spec{s, t, {}};
                 if (auto size = label_size(c)) spec.labels.push_back(*size);
-                // The drawn route: the ends' centres and the waypoints between, across and along the flow.
+                // The drawn route: the ends and the waypoints between, across and along the flow. An end
+                // glued at a fixed point of its node (exitX/exitY, entryX/entryY, as the layout writes them)
+                // starts there, else at the node's centre. From the centres, the first leg of a laid-out
+                // arrow that leaves its node at a side port ran slanted through the next layer and put its
+                // long edge's place there on the other side of another arrow's: two arrows between the same
+                // two states, one each way, swapped their routes on the next layout (BeadSorter).
                 auto drawn = [&](diagram::Point p) {
                     spec.drawn.push_back(lr ? XY{p.y, p.x} : XY{p.x, p.y});
                 };
-                auto centre = [&](int node) {
-                    return diagram::Point{before[node].x + before[node].width / 2,
-                                          before[node].y + before[node].height / 2};
+                auto end_point = [&](int node, const std::string& term, const char* kx, const char* ky) {
+                    const auto& b = before[node];
+                    const auto& style = c.style_or_empty();
+                    const double fx = style.number(kx, NAN), fy = style.number(ky, NAN);
+                    if (term == node_ids[node] && fx >= 0 && fx <= 1 && fy >= 0 && fy <= 1)
+                        return diagram::Point{b.x + fx * b.width, b.y + fy * b.height};
+                    return diagram::Point{b.x + b.width / 2, b.y + b.height / 2};
                 };
-                drawn(centre(s));
+                drawn(end_point(s, c.source, "exitX", "exitY"));
                 if (c.geometry)
                     for (const auto& w : c.geometry->waypoints) drawn({frame.x + w.x, frame.y + w.y});
-                drawn(centre(t));
+                drawn(end_point(t, c.target, "entryX", "entryY"));
                 std::vector<std::size_t> children;
                 for (const Cell* child : index.children(c.id))
                     if (child->kind == CellKind::vertex && child->geometry && child->geometry->relative)
