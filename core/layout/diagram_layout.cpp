@@ -1409,6 +1409,14 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
             return item.arrow && item.frame.empty() && touched != roles.loose_ends.end() &&
                    (!touched->second.first.empty() || !touched->second.second.empty());
         });
+        // Text inside a rigid group moves with the group, as drawn (a caption under the group's icon read
+        // as the label of an arrow passing by): placed along the arrow it left the group, and the next
+        // layout grew the group round it.
+        const PageIndex index(page);
+        std::erase_if(free.edge_labels, [&](const FreeItems::EdgeLabel& label) {
+            const Cell* cell = index.find(label.id);
+            return cell && roles.rigid.count(cell->parent);
+        });
     }
     // Only a whole-page layout regroups: with --cells the user chose what moves.
     const auto grouped = options.cells.empty() ? group_regions(page, roles) : std::vector<GroupedMember>{};

@@ -98,8 +98,18 @@ PageRoles page_roles(const diagram::Page& page) {
                 band = std::max(band, reading.bounds(i)->bottom() - reading.bounds(host)->y);
             }
         }
-        // A decoration drawn as a child of its host moves with it already.
-        if (reading.role(i) == Role::decoration && host != page::PageReading::none &&
+        // A decoration drawn as a child of its host moves with it already. One inside a rigid group (the
+        // caption of a group's icon, read as the label of a node outside the group) moves with the group,
+        // which holds its content as drawn: taken out of it after its host, the caption left the group, and
+        // the next layout grew the group round it (SAP's icon-and-caption groups).
+        bool carried = false;
+        if (host != page::PageReading::none && roles.rigid.count(c.parent)) {
+            carried = true;
+            for (const Cell* up = reading.index().find(page.cells[host].parent); up && carried;
+                 up = reading.index().find(up->parent))
+                carried = up->id != c.parent;
+        }
+        if (reading.role(i) == Role::decoration && host != page::PageReading::none && !carried &&
             c.parent != page.cells[host].id) {
             roles.host[c.id] = page.cells[host].id;
             hosts.insert(page.cells[host].id);

@@ -891,3 +891,45 @@ TEST_CASE("two arrows between the same two nodes, one each way, keep their route
 )");
     layout_twice(doc, automatic());
 }
+
+TEST_CASE("text inside a group of an icon and its caption stays in the group, laid out twice",
+          "[exporters][layout][structure]") {
+    // SAP Build_Work_Zone_L2: a caption in an icon's group read as the label of a shape or an arrow outside
+    // the group followed that shape or arrow out of the group; the next layout grew the group round it.
+    const std::string group = R"(
+<mxCell id="g" value="" style="group" vertex="1" connectable="0" parent="1"><mxGeometry x="0" y="0" width="100" height="110" as="geometry"/></mxCell>
+<mxCell id="i" value="" style="shape=image;image=data:image/png,x;" vertex="1" parent="g"><mxGeometry x="36" y="0" width="28" height="28" as="geometry"/></mxCell>)";
+    std::string rest;
+    SECTION("a caption read as the label of a shape outside the group") {
+        rest = R"(
+<mxCell id="c" value="Application Clients" style="text;html=1;align=center;" vertex="1" parent="g"><mxGeometry x="0" y="50" width="100" height="30" as="geometry"/></mxCell>
+<mxCell id="n" value="Server" style="" vertex="1" parent="1"><mxGeometry x="110" y="40" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="m" value="Store" style="" vertex="1" parent="1"><mxGeometry x="400" y="40" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="i" target="n"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="n" target="m"><mxGeometry relative="1" as="geometry"/></mxCell>)";
+    }
+    SECTION("a caption read as the label of an arrow passing the group") {
+        rest = R"(
+<mxCell id="c" value="Mobile or Desktop" style="text;html=1;align=center;" vertex="1" parent="g"><mxGeometry x="0" y="90" width="100" height="20" as="geometry"/></mxCell>
+<mxCell id="p" value="Portal" style="" vertex="1" parent="1"><mxGeometry x="-300" y="95" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="q" value="Store" style="" vertex="1" parent="1"><mxGeometry x="300" y="95" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="i" target="q"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="p" target="q"><mxGeometry relative="1" as="geometry"/></mxCell>)";
+    }
+    auto doc = page_of(group + rest);
+    const auto drawn = doc.pages[0].cells;
+    layout_twice(doc, automatic());
+    const diagram::PageIndex index(doc.pages[0]);
+    const diagram::Cell* c = index.find("c");
+    REQUIRE(c);
+    REQUIRE(c->geometry);
+    const diagram::Cell* was = nullptr;
+    for (const auto& cell : drawn)
+        if (cell.id == "c") was = &cell;
+    REQUIRE(was);
+    CHECK(c->geometry->bounds == was->geometry->bounds);  // where it was drawn in its group
+    const auto g = index.absolute_bounds("g"), box = index.absolute_bounds("c");
+    REQUIRE(g);
+    REQUIRE(box);
+    CHECK(within(*box, *g));
+}
