@@ -441,6 +441,39 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             }
         };
         for (const auto& id : lane_ids) widen(id);
+        // What each host's decorations (not its children, which move with it already) reach past its box as
+        // drawn: kept free of other nodes. A socket on a component's border reaching 30 px out of it, with
+        // the next layer 24 px away, lay on the neighbour and was read as the neighbour's the next time.
+        struct Reach {
+            double left = 0, top = 0, right = 0, bottom = 0;
+        };
+        std::unordered_map<std::string, Reach> reaches;
+        {
+            std::unordered_map<std::string, diagram::Rect> host_box(roles.host_before.begin(),
+                                                                    roles.host_before.end());
+            for (const auto& [decoration, host] : roles.host) {
+                if (!roles.on_host.count(decoration)) continue;
+                const auto h = host_box.find(host);
+                const auto d = roles.decoration_before.find(decoration);
+                if (h == host_box.end() || d == roles.decoration_before.end()) continue;
+                const diagram::Rect& n = h->second;
+                const diagram::Rect& b = d->second;
+                if (!std::isfinite(b.x) || !std::isfinite(b.y) || !std::isfinite(b.width) ||
+                    !std::isfinite(b.height))
+                    continue;
+                // Only what lies on the node (a badge on its border, a frame over it): text beside it
+                // follows it at a distance and may give way.
+                constexpr double touch = 1;
+                if (b.x > n.right() + touch || n.x > b.right() + touch || b.y > n.bottom() + touch ||
+                    n.y > b.bottom() + touch)
+                    continue;
+                auto& r = reaches[host];
+                r.left = std::max(r.left, n.x - b.x);
+                r.top = std::max(r.top, n.y - b.y);
+                r.right = std::max(r.right, b.right() - n.right());
+                r.bottom = std::max(r.bottom, b.bottom() - n.bottom());
+            }
+        }
         for (std::size_t i = 0; i < node_ids.size(); ++i) {
             const Cell* cell = index.find(node_ids[i]);
             if (node_lane[i] < 0) widen(node_ids[i]);
@@ -453,6 +486,15 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             spec.center_ports = has_shape(*cell, "rhombus") || has_shape(*cell, "ellipse");
             spec.drawn_across = across[i];
             spec.drawn_along = along[i];
+            if (const auto r = reaches.find(node_ids[i]); r != reaches.end()) {
+                spec.margin_left = r->second.left, spec.margin_top = r->second.top;
+                spec.margin_right = r->second.right, spec.margin_bottom = r->second.bottom;
+                // Laid out top to bottom (left to right) and mirrored: the page's bottom (right) is the
+                // layout's top (left).
+                if (options.reverse)
+                    std::swap(lr ? spec.margin_left : spec.margin_top,
+                              lr ? spec.margin_right : spec.margin_bottom);
+            }
             input.nodes.push_back(spec);
         }
         if (origin.x == std::numeric_limits<double>::max() || !std::isfinite(origin.x)) origin = {0, 0};
@@ -541,18 +583,27 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             if (s >= 0 && t >= 0 && !(s == t && (loose_s || loose_t))) {
                 EdgeSpec spec{s, t, {}};
                 if (auto size = label_size(c)) spec.labels.push_back(*size);
-                // The drawn route: the ends' centres and the waypoints between, across and along the flow.
+                // The drawn route: the ends and the waypoints between, across and along the flow. An end
+                // glued at a fixed point of its node (exitX/exitY, entryX/entryY, as the layout writes them)
+                // starts there, else at the node's centre. From the centres, the first leg of a laid-out
+                // arrow that leaves its node at a side port ran slanted through the next layer and put its
+                // long edge's place there on the other side of another arrow's: two arrows between the same
+                // two states, one each way, swapped their routes on the next layout (BeadSorter).
                 auto drawn = [&](diagram::Point p) {
                     spec.drawn.push_back(lr ? XY{p.y, p.x} : XY{p.x, p.y});
                 };
-                auto centre = [&](int node) {
-                    return diagram::Point{before[node].x + before[node].width / 2,
-                                          before[node].y + before[node].height / 2};
+                auto end_point = [&](int node, const std::string& term, const char* kx, const char* ky) {
+                    const auto& b = before[node];
+                    const auto& style = c.style_or_empty();
+                    const double fx = style.number(kx, NAN), fy = style.number(ky, NAN);
+                    if (term == node_ids[node] && fx >= 0 && fx <= 1 && fy >= 0 && fy <= 1)
+                        return diagram::Point{b.x + fx * b.width, b.y + fy * b.height};
+                    return diagram::Point{b.x + b.width / 2, b.y + b.height / 2};
                 };
-                drawn(centre(s));
+                drawn(end_point(s, c.source, "exitX", "exitY"));
                 if (c.geometry)
                     for (const auto& w : c.geometry->waypoints) drawn({frame.x + w.x, frame.y + w.y});
-                drawn(centre(t));
+                drawn(end_point(t, c.target, "entryX", "entryY"));
                 std::vector<std::size_t> children;
                 for (const Cell* child : index.children(c.id))
                     if (child->kind == CellKind::vertex && child->geometry && child->geometry->relative)
@@ -1031,26 +1082,44 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             }
             return true;
         };
+        // Back along the route, leg by leg from the loose end toward the node it follows: where the last leg
+        // lies wholly within reach of the other node (a fault tree's input wire ending on the bus just
+        // above the gate the layout put there), the end goes back past the waypoints in reach, which are
+        // dropped; stopped at the last leg, the end stayed on the node and was read as glued to it.
         auto pull_back = [&](auto& end, bool at_source) {
             if (!end) return;
             const diagram::Point loose{frame.x + end->x, frame.y + end->y};
             if (clear_of_others(loose)) return;
-            diagram::Point from{absolute[node].x + absolute[node].width / 2,
-                                absolute[node].y + absolute[node].height / 2};
-            if (!g.waypoints.empty()) {
-                const auto& w = at_source ? g.waypoints.front() : g.waypoints.back();
-                from = {frame.x + w.x, frame.y + w.y};
-            }
-            const double length = std::hypot(loose.x - from.x, loose.y - from.y);
-            for (double back = 1; back < length; back += 1) {
-                const double t = (length - back) / length;
-                // Whole pixels, tested as written: a rounded end back within reach was drawn back a pixel
-                // more by the next layout.
-                const diagram::Point p{std::round(from.x + (loose.x - from.x) * t - frame.x),
-                                       std::round(from.y + (loose.y - from.y) * t - frame.y)};
-                if (clear_of_others({frame.x + p.x, frame.y + p.y})) {
-                    end = p;
-                    return;
+            std::vector<diagram::Point> back{loose};  // the loose end, the waypoints, the node's centre
+            if (at_source)
+                for (const auto& w : g.waypoints) back.push_back({frame.x + w.x, frame.y + w.y});
+            else
+                for (auto w = g.waypoints.rbegin(); w != g.waypoints.rend(); ++w)
+                    back.push_back({frame.x + w->x, frame.y + w->y});
+            back.push_back(
+                {absolute[node].x + absolute[node].width / 2, absolute[node].y + absolute[node].height / 2});
+            for (std::size_t leg = 0; leg + 1 < back.size(); ++leg) {
+                const diagram::Point to = back[leg], from = back[leg + 1];
+                const double length = std::hypot(to.x - from.x, to.y - from.y);
+                for (double step = leg == 0 ? 1 : 0; step < length; step += 1) {
+                    const double t = (length - step) / length;
+                    // Whole pixels, tested as written: a rounded end back within reach was drawn back a
+                    // pixel more by the next layout.
+                    const diagram::Point p{std::round(from.x + (to.x - from.x) * t - frame.x),
+                                           std::round(from.y + (to.y - from.y) * t - frame.y)};
+                    if (clear_of_others({frame.x + p.x, frame.y + p.y})) {
+                        end = p;
+                        if (leg == 0) return;
+                        // The waypoints passed on the way back (legs before this one) go.
+                        const auto passed = static_cast<std::ptrdiff_t>(leg);
+                        if (at_source)
+                            g.waypoints.erase(g.waypoints.begin(), g.waypoints.begin() + passed);
+                        else
+                            g.waypoints.erase(g.waypoints.end() - passed, g.waypoints.end());
+                        g.has_points_array = !g.waypoints.empty();
+                        normalize_child_order(g);
+                        return;
+                    }
                 }
             }
         };
@@ -1275,15 +1344,22 @@ std::string picture_not_graph(int nodes, int edges) {
 namespace {
 
 // Fewer arrows glued at both ends to two different shapes than one for every five shapes drawn (every vertex,
-// at any depth: a table's rows and a group's icons count as drawn).
+// at any depth: a table's rows and a group's icons count as drawn). An arrow from or to free text (a text
+// cell: a callout pointing at a screenshot, as in a tutorial) is an annotation, not a link between two
+// shapes: the layout never lays text out, so such arrows do not make the page a graph. Counted, an annotated
+// screenshot was laid out (its few shapes lined up, no arrow between them), and the laid-out page, read
+// again, was laid out in another direction.
 bool drawn_as_picture(const diagram::Page& page) {
-    std::unordered_set<std::string_view> vertices;
+    std::unordered_set<std::string_view> vertices, text;
     for (const auto& c : page.cells)
-        if (c.kind == CellKind::vertex) vertices.insert(c.id);
+        if (c.kind == CellKind::vertex) {
+            vertices.insert(c.id);
+            if (c.style_or_empty().has_name("text")) text.insert(c.id);
+        }
     std::size_t arrows = 0;
     for (const auto& c : page.cells)
         if (c.kind == CellKind::edge && c.source != c.target && vertices.count(c.source) &&
-            vertices.count(c.target))
+            vertices.count(c.target) && !text.count(c.source) && !text.count(c.target))
             ++arrows;
     return arrows * 5 < vertices.size();
 }
@@ -1332,6 +1408,14 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
             const auto touched = roles.loose_ends.find(item.id);
             return item.arrow && item.frame.empty() && touched != roles.loose_ends.end() &&
                    (!touched->second.first.empty() || !touched->second.second.empty());
+        });
+        // Text inside a rigid group moves with the group, as drawn (a caption under the group's icon read
+        // as the label of an arrow passing by): placed along the arrow it left the group, and the next
+        // layout grew the group round it.
+        const PageIndex index(page);
+        std::erase_if(free.edge_labels, [&](const FreeItems::EdgeLabel& label) {
+            const Cell* cell = index.find(label.id);
+            return cell && roles.rigid.count(cell->parent);
         });
     }
     // Only a whole-page layout regroups: with --cells the user chose what moves.

@@ -20,7 +20,11 @@ struct LayeredNode {
     int layer = -1;                // set by p2
     int edge = -1;                 // dummies: the edge they belong to; -1 for real nodes
     bool center_ports = false;     // rhombus, ellipse: every edge meets the side's middle
-    double right_margin = 0;       // room kept free on the right (self-loops)
+    double right_margin = 0;       // room kept free on the right (self-loops, decorations reaching out)
+    // Room kept free on the left, above and below: what of the node's decorations (a badge on its border, a
+    // socket sticking out of a component) reaches past its box. Neighbours keep clear of it, so the
+    // laid-out page reads the decoration as the same node's again, not as one of the node next to it.
+    double left_margin = 0, top_margin = 0, bottom_margin = 0;
     int group = -1;  // rank constraints: the representative of the nodes sharing this one's layer
     int stage = -1;  // journey stage: groups with a stage take layers in stage order
     int place = 0;   // -1 first layer, +1 last layer, 0 anywhere

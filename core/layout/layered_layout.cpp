@@ -55,6 +55,12 @@ LayoutOutput LayeredLayout::run(const LayoutInput& input, const LayoutOptions& o
         graph.nodes[v].center_ports = n.center_ports;
         graph.nodes[v].drawn_across = n.drawn_across;
         graph.nodes[v].drawn_along = n.drawn_along;
+        // Transposed with the sizes in LR: page y is across the flow there, page x along it.
+        auto& node = graph.nodes[v];
+        node.left_margin = lr ? n.margin_top : n.margin_left;
+        node.right_margin = lr ? n.margin_bottom : n.margin_right;
+        node.top_margin = lr ? n.margin_left : n.margin_top;
+        node.bottom_margin = lr ? n.margin_right : n.margin_bottom;
     }
     graph.real_count = static_cast<int>(graph.nodes.size());
     {

@@ -47,6 +47,9 @@ struct NodeSpec {
     // fewer crossings, so a laid-out drawing laid out again keeps its order.
     double drawn_across = std::numeric_limits<double>::quiet_NaN();
     double drawn_along = std::numeric_limits<double>::quiet_NaN();
+    // What the node's decorations reach past its box on each side (page frame: x across in TB, along in
+    // LR): kept free of other nodes.
+    double margin_left = 0, margin_top = 0, margin_right = 0, margin_bottom = 0;
 };
 struct LabelSize {
     double width = 0, height = 0;

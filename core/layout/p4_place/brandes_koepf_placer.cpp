@@ -217,7 +217,7 @@ class BkLane {
         for (const auto& layer : m_view.layers)
             for (int v : layer) {
                 const auto& node = m_g.nodes[v];
-                left = std::min(left, x[v] - node.width / 2);
+                left = std::min(left, x[v] - node.width / 2 - node.left_margin);
                 right = std::max(right, x[v] + node.width / 2 + node.right_margin);
             }
         return {left, right};

@@ -34,7 +34,7 @@ double separation(const LayeredGraph& graph, const LayoutContext& ctx, int a, in
     const double gap = na.is_dummy() && nb.is_dummy()   ? ctx.edge_spacing
                        : na.is_dummy() || nb.is_dummy() ? std::max(ctx.edge_spacing, ctx.node_spacing / 2)
                                                         : ctx.node_spacing;
-    return (na.width + nb.width) / 2 + na.right_margin + gap;
+    return (na.width + nb.width) / 2 + na.right_margin + nb.left_margin + gap;
 }
 
 LaneView::LaneView(const LayeredGraph& graph, int which) : lane(which) {
@@ -176,7 +176,7 @@ void place_lanes(LayeredGraph& graph, const LayoutContext& ctx,
         for (const auto& layer : view.layers)
             for (int v : layer) {
                 const auto& n = graph.nodes[v];
-                left = std::min(left, n.x - n.width / 2);
+                left = std::min(left, n.x - n.width / 2 - n.left_margin);
                 right = std::max(right, n.x + n.width / 2 + n.right_margin);
             }
         if (left > right) left = right = 0;

@@ -77,7 +77,7 @@ void use_decision_corners(LayeredGraph& graph, const std::vector<double>& band_t
                     if (w == u) continue;
                     const auto& other = graph.nodes[w];
                     if (other.x + other.width / 2 + other.right_margin >= lo &&
-                        other.x - other.width / 2 <= hi) {
+                        other.x - other.width / 2 - other.left_margin <= hi) {
                         free = false;
                         break;
                     }
@@ -346,7 +346,11 @@ void OrthogonalRouter::run(LayeredGraph& graph, LayoutContext& ctx) {
     std::vector<double> band_top(layer_count, 0), band_height(layer_count, 0), gap(layer_count, 0);
     double y = 0;
     for (int l = 0; l < layer_count; ++l) {
-        for (int v : graph.layers[l]) band_height[l] = std::max(band_height[l], graph.nodes[v].height);
+        // A node's band holds what its decorations reach above and below it too.
+        for (int v : graph.layers[l]) {
+            const auto& n = graph.nodes[v];
+            band_height[l] = std::max(band_height[l], n.top_margin + n.height + n.bottom_margin);
+        }
         band_top[l] = y;
         if (l + 1 < layer_count || tracks_in_gap[l] > 0) {
             gap[l] = std::max(ctx.layer_spacing, (tracks_in_gap[l] + 1) * ctx.track_spacing);
@@ -359,8 +363,11 @@ void OrthogonalRouter::run(LayeredGraph& graph, LayoutContext& ctx) {
             }
         }
         y += band_height[l] + gap[l];
-        for (int v : graph.layers[l])
-            graph.nodes[v].y = band_top[l] + (band_height[l] - graph.nodes[v].height) / 2;
+        for (int v : graph.layers[l]) {
+            auto& n = graph.nodes[v];
+            n.y =
+                band_top[l] + n.top_margin + (band_height[l] - n.top_margin - n.height - n.bottom_margin) / 2;
+        }
     }
     auto track_y = [&](int l, int track) {
         const double used = (tracks_in_gap[l] - 1) * ctx.track_spacing;

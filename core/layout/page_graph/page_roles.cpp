@@ -98,12 +98,26 @@ PageRoles page_roles(const diagram::Page& page) {
                 band = std::max(band, reading.bounds(i)->bottom() - reading.bounds(host)->y);
             }
         }
-        // A decoration drawn as a child of its host moves with it already.
-        if (reading.role(i) == Role::decoration && host != page::PageReading::none &&
+        // A decoration drawn as a child of its host moves with it already. One inside a rigid group (the
+        // caption of a group's icon, read as the label of a node outside the group) moves with the group,
+        // which holds its content as drawn: taken out of it after its host, the caption left the group, and
+        // the next layout grew the group round it (SAP's icon-and-caption groups).
+        bool carried = false;
+        if (host != page::PageReading::none && roles.rigid.count(c.parent)) {
+            carried = true;
+            for (const Cell* up = reading.index().find(page.cells[host].parent); up && carried;
+                 up = reading.index().find(up->parent))
+                carried = up->id != c.parent;
+        }
+        if (reading.role(i) == Role::decoration && host != page::PageReading::none && !carried &&
             c.parent != page.cells[host].id) {
             roles.host[c.id] = page.cells[host].id;
             hosts.insert(page.cells[host].id);
             if (reading.bounds(i)) roles.decoration_before[c.id] = *reading.bounds(i);
+            const auto rule = reading.rule(i);
+            if (rule == page::Rule::badge_on || rule == page::Rule::frame_over ||
+                rule == page::Rule::halo_behind)
+                roles.on_host.insert(c.id);
         }
     }
     // A drawn grid (lane and milestone headers, the tiles between them) is the drawing's frame, not boxes
@@ -153,6 +167,27 @@ PageRoles page_roles(const diagram::Page& page) {
             x0 = std::min(x0, b.x), y0 = std::min(y0, b.y), x1 = std::max(x1, b.right()),
             y1 = std::max(y1, b.bottom());
         }
+        // None beside it: the nodes behind it inside other containers (at any depth) are what it frames.
+        // Left where it was drawn, the layout moved them out from behind it, and the next reading took it
+        // for a node (and the shapes the layout put on it for its badges).
+        if (region.members.empty())
+            for (std::size_t j = 0; j < reading.size(); ++j) {
+                if (reading.role(j) != Role::node || !reading.bounds(j) ||
+                    roles.fixed.count(page.cells[j].id) || page.cells[j].parent == page.cells[i].parent)
+                    continue;
+                bool below_region = false;  // a child of the region is held by it already
+                for (const Cell* up = reading.index().find(page.cells[j].parent); up && !below_region;
+                     up = reading.index().find(up->parent))
+                    below_region = up->id == page.cells[i].id;
+                const diagram::Rect& b = *reading.bounds(j);
+                if (below_region ||
+                    !(b.x >= r.x && b.y >= r.y && b.right() <= r.right() && b.bottom() <= r.bottom()))
+                    continue;
+                region.members.push_back(page.cells[j].id);
+                region.across = true;
+                x0 = std::min(x0, b.x), y0 = std::min(y0, b.y), x1 = std::max(x1, b.right()),
+                y1 = std::max(y1, b.bottom());
+            }
         if (region.members.empty()) continue;
         region.left = std::max(0.0, x0 - r.x), region.top = std::max(0.0, y0 - r.y),
         region.right = std::max(0.0, r.right() - x1), region.bottom = std::max(0.0, r.bottom() - y1);

@@ -19,10 +19,17 @@ struct PageRoles {
         std::string id;
         std::vector<std::string> members;
         double left = 0, top = 0, right = 0, bottom = 0;  // margins round the members
+        // Drawn across containers: none of the shapes behind it is its sibling (a security group over the
+        // instances of two subnets, a loop frame across lifelines). It cannot hold them as a container;
+        // it fits round them where they went, so they stay behind it.
+        bool across = false;
     };
     std::vector<Region> regions;
     std::vector<std::pair<std::string, diagram::Rect>> host_before;    // hosts of moved decorations
     std::unordered_map<std::string, diagram::Rect> decoration_before;  // their decorations, page coordinates
+    // Decorations that are shapes on their host (a badge or socket on its border, a frame over it, a halo
+    // behind it), not text beside it: the layout keeps other nodes clear of what they reach past the host.
+    std::unordered_set<std::string> on_host;
     // Groups and containers (not swimlanes, not tables) with no arrow between two of the shapes they hold:
     // a box with its icon and caption, a card with a badge. Their content is a picture, not a flow: the
     // layout moves each as one box and keeps its content where the author drew it.

@@ -22,7 +22,7 @@ std::vector<GroupedMember> group_regions(diagram::Page& page, PageRoles& roles) 
     for (const auto& r : roles.regions) {
         const Cell* cell = index.find(r.id);
         const Cell* parent = cell ? index.find(cell->parent) : nullptr;
-        if (!cell || !cell->geometry || !parent || parent->kind != CellKind::layer) continue;
+        if (!cell || !cell->geometry || !parent || parent->kind != CellKind::layer || r.across) continue;
         const auto box = box_of(r);
         bool alone = box.has_value();
         // Regions apart from each other, or one inside the other (a subaccount drawn inside a platform, a

@@ -273,3 +273,33 @@ TEST_CASE("the drawing's order across the flow is the order kept when nothing is
         CHECK(x_order(layered_layout(input)) == std::vector<int>{3, 4, 1, 2});
     }
 }
+
+TEST_CASE("a node's margins keep its neighbours clear, across and along the flow", "[core][layout]") {
+    // What a node's decorations reach past its box (a badge on its border) is kept free of other nodes.
+    for (const auto direction : {Direction::top_to_bottom, Direction::left_to_right}) {
+        LayoutOptions options;
+        options.direction = direction;
+        const bool lr = direction == Direction::left_to_right;
+        SECTION(lr ? "left to right" : "top to bottom") {
+            LayoutInput input;
+            input.nodes = {
+                {.width = 80, .height = 40}, {.width = 80, .height = 40}, {.width = 80, .height = 40}};
+            // b reaches 50 px out before itself along the flow and 40 px to one side across it.
+            auto& b = input.nodes[1];
+            (lr ? b.margin_left : b.margin_top) = 50;
+            (lr ? b.margin_top : b.margin_left) = 40;
+            input.edges = {{0, 1}, {0, 2}};
+            const auto out = layered_layout(input, options);
+            const Box &na = out.nodes[0], &nb = out.nodes[1], &nc = out.nodes[2];
+            // Along the flow: the layer gap before b holds its 50 px.
+            if (lr)
+                CHECK(nb.x - (na.x + na.width) >= 50);
+            else
+                CHECK(nb.y - (na.y + na.height) >= 50);
+            // Across the flow: c, in b's layer, keeps clear of b's side margin.
+            const double gap = lr ? (nb.y < nc.y ? nc.y - (nb.y + nb.height) : nb.y - 40 - (nc.y + nc.height))
+                                  : (nb.x < nc.x ? nc.x - (nb.x + nb.width) : nb.x - 40 - (nc.x + nc.width));
+            CHECK(gap >= 0);
+        }
+    }
+}

@@ -663,6 +663,26 @@ TEST_CASE("a page of shapes with few or no arrows between them reads as a pictur
         REQUIRE(report);
         CHECK(report->not_a_graph.empty());
     }
+    SECTION("arrows from text callouts to a screenshot do not make a graph") {
+        // drawio-in-teams-tutorial: numbered tips (text cells) with arrows glued to two screenshots. The
+        // layout never lays text out: it lined the screenshots up, no arrow between them, and the laid-out
+        // page read again was laid out in another direction.
+        std::string tips;
+        for (int i = 0; i < 4; ++i)
+            tips += "<mxCell id=\"t" + std::to_string(i) + "\" value=\"" + std::to_string(i + 1) +
+                    ". Click here\" style=\"text;html=1;\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"-300\" "
+                    "y=\"" +
+                    std::to_string(i * 60) + "\" width=\"160\" height=\"28\" as=\"geometry\"/></mxCell>" +
+                    "<mxCell id=\"a" + std::to_string(i) + "\" edge=\"1\" parent=\"1\" source=\"t" +
+                    std::to_string(i) + "\" target=\"" + (i < 2 ? "s0" : "s1") +
+                    "\"><mxGeometry relative=\"1\" as=\"geometry\"/></mxCell>";
+        auto doc = page_of(tips + R"(
+<mxCell id="s0" value="" style="shape=image;image=data:image/png,x;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="240" height="160" as="geometry"/></mxCell>
+<mxCell id="s1" value="" style="shape=image;image=data:image/png,x;" vertex="1" parent="1"><mxGeometry x="300" y="200" width="240" height="160" as="geometry"/></mxCell>)");
+        const auto report = layout::layout_page(doc.pages[0], automatic());
+        REQUIRE(report);
+        CHECK(report->not_a_graph == "2 shapes and no arrow between two of them");
+    }
     SECTION("one arrow among five shapes is a graph, and so is any page laid out with --cells") {
         auto doc = page_of(rooms + R"(
 <mxCell id="e" edge="1" parent="1" source="r0" target="r4"><mxGeometry relative="1" as="geometry"/></mxCell>)");
@@ -756,4 +776,160 @@ TEST_CASE("a loose end drawn back clear of a node in whole pixels stays clear, l
     REQUIRE(out->geometry);
     REQUIRE(out->geometry->target_point);
     CHECK(out->geometry->target_point->y < b->y - 12);
+}
+
+TEST_CASE("a loose end whose last leg lies on another node is drawn back past its waypoints, laid out twice",
+          "[exporters][layout][structure]") {
+    // fault_tree_5: input wires N and M end on the bus above gate O; the layout put gate A right under the
+    // bus, the whole last leg within reach of it, so the end stayed on A and was read as glued there the
+    // next time (two arrows more laid out).
+    auto doc = page_of(R"(
+<mxCell id="o" value="" style="shape=mxgraph.electrical.logic_gates.or;html=1;" vertex="1" parent="1"><mxGeometry x="730" y="450" width="100" height="60" as="geometry"/></mxCell>
+<mxCell id="e1" style="edgeStyle=orthogonalEdgeStyle;html=1;endArrow=none;" edge="1" parent="1" source="q" target="o"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="q" value="Q" style="ellipse;html=1;" vertex="1" parent="1"><mxGeometry x="730" y="560" width="30" height="30" as="geometry"/></mxCell>
+<mxCell id="e2" style="edgeStyle=orthogonalEdgeStyle;html=1;endArrow=none;" edge="1" parent="1" source="n"><mxGeometry relative="1" as="geometry"><mxPoint x="760" y="530" as="targetPoint"/><Array as="points"><mxPoint x="685" y="540"/><mxPoint x="760" y="540"/></Array></mxGeometry></mxCell>
+<mxCell id="n" value="N" style="ellipse;html=1;" vertex="1" parent="1"><mxGeometry x="670" y="560" width="30" height="30" as="geometry"/></mxCell>
+<mxCell id="e3" style="edgeStyle=orthogonalEdgeStyle;html=1;endArrow=none;" edge="1" parent="1" source="m"><mxGeometry relative="1" as="geometry"><mxPoint x="760" y="530" as="targetPoint"/><Array as="points"><mxPoint x="625" y="540"/><mxPoint x="760" y="540"/></Array></mxGeometry></mxCell>
+<mxCell id="m" value="M" style="ellipse;html=1;" vertex="1" parent="1"><mxGeometry x="610" y="560" width="30" height="30" as="geometry"/></mxCell>
+<mxCell id="e4" style="edgeStyle=orthogonalEdgeStyle;html=1;endArrow=none;" edge="1" parent="1" source="a" target="o"><mxGeometry relative="1" as="geometry"><Array as="points"><mxPoint x="860" y="540"/><mxPoint x="800" y="540"/></Array></mxGeometry></mxCell>
+<mxCell id="a" value="" style="shape=mxgraph.electrical.logic_gates.and;html=1;" vertex="1" parent="1"><mxGeometry x="810" y="570" width="100" height="60" as="geometry"/></mxCell>
+<mxCell id="e5" style="edgeStyle=orthogonalEdgeStyle;html=1;endArrow=none;" edge="1" parent="1" source="p" target="a"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="p" value="P" style="ellipse;html=1;" vertex="1" parent="1"><mxGeometry x="810" y="680" width="30" height="30" as="geometry"/></mxCell>
+<mxCell id="e6" style="edgeStyle=orthogonalEdgeStyle;html=1;endArrow=none;" edge="1" parent="1" source="r" target="a"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="r" value="R" style="ellipse;html=1;" vertex="1" parent="1"><mxGeometry x="880" y="680" width="30" height="30" as="geometry"/></mxCell>
+)");
+    layout_twice(doc, automatic());
+    const diagram::PageIndex index(doc.pages[0]);
+    for (const char* id : {"e2", "e3"}) {
+        const diagram::Cell* wire = index.find(id);
+        REQUIRE(wire);
+        REQUIRE(wire->geometry);
+        REQUIRE(wire->geometry->target_point);
+        const diagram::Point end = *wire->geometry->target_point;
+        for (const char* other : {"o", "a", "p", "r", "q"}) {
+            const auto b = index.absolute_bounds(other);
+            REQUIRE(b);
+            const double dx = std::max({b->x - end.x, 0.0, end.x - b->right()}),
+                         dy = std::max({b->y - end.y, 0.0, end.y - b->bottom()});
+            CHECK(std::hypot(dx, dy) > 10);  // touches no other node: not read as glued to it
+        }
+    }
+}
+
+TEST_CASE("a badge reaching out of its node keeps the neighbours clear of it, laid out twice",
+          "[exporters][layout][structure]") {
+    // component_4: the sockets (lollipops) on a component's left border reach 30 px out of it; the module
+    // wired to them was put one layer gap (24 px) before the component, under the sockets, and the next
+    // reading took them for the module's badges.
+    auto doc = page_of(R"(
+<mxCell id="m" value="Module" style="shape=component;" vertex="1" parent="1"><mxGeometry x="110" y="220" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="c" value="Component" style="" vertex="1" parent="1"><mxGeometry x="350" y="135" width="180" height="90" as="geometry"/></mxCell>
+<mxCell id="s1" value="" style="shape=lollipop;direction=south;" vertex="1" parent="1"><mxGeometry x="320" y="155" width="30" height="10" as="geometry"/></mxCell>
+<mxCell id="s2" value="" style="shape=lollipop;direction=south;" vertex="1" parent="1"><mxGeometry x="320" y="195" width="30" height="10" as="geometry"/></mxCell>
+<mxCell id="e" edge="1" parent="1" source="m" target="s2"><mxGeometry relative="1" as="geometry"/></mxCell>
+)");
+    const page::PageReading drawn(doc.pages[0]);
+    REQUIRE(drawn.role(*drawn.index().position("s1")) == page::Role::decoration);
+    layout_twice(doc, automatic());
+    const diagram::PageIndex index(doc.pages[0]);
+    const auto m = index.absolute_bounds("m"), c = index.absolute_bounds("c");
+    REQUIRE(m);
+    REQUIRE(c);
+    for (const char* id : {"s1", "s2"}) {
+        const auto s = index.absolute_bounds(id);
+        REQUIRE(s);
+        CHECK(s->right() == Approx(c->x));  // still on the component's border
+        CHECK(s->x >= m->right());          // clear of the module
+    }
+}
+
+TEST_CASE("a region drawn across containers fits round the shapes behind it, laid out twice",
+          "[exporters][layout][structure]") {
+    // ibm_vpc_architecture's security groups over the instances of two subnets, UML-communication-diagram's
+    // loop frame across lifelines: no shape behind the region is its sibling, so it grouped none and stayed
+    // where drawn; the layout moved the shapes out from behind it and the next reading took it for a node.
+    auto doc = page_of(R"(
+<mxCell id="r" value="Security group" style="rounded=0;fillColor=none;dashed=1;verticalAlign=top;" vertex="1" parent="1"><mxGeometry x="20" y="20" width="460" height="100" as="geometry"/></mxCell>
+<mxCell id="c1" value="Subnet 1" style="swimlane;" vertex="1" parent="1"><mxGeometry x="0" y="-20" width="200" height="320" as="geometry"/></mxCell>
+<mxCell id="a1" value="VSI 1" style="" vertex="1" parent="c1"><mxGeometry x="40" y="60" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="a2" value="Disk 1" style="" vertex="1" parent="c1"><mxGeometry x="40" y="220" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="c2" value="Subnet 2" style="swimlane;" vertex="1" parent="1"><mxGeometry x="300" y="-20" width="200" height="320" as="geometry"/></mxCell>
+<mxCell id="b1" value="VSI 2" style="" vertex="1" parent="c2"><mxGeometry x="40" y="60" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="b2" value="Disk 2" style="" vertex="1" parent="c2"><mxGeometry x="40" y="220" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="a1" target="a2"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="b1" target="b2"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e3" edge="1" parent="1" source="a1" target="b1"><mxGeometry relative="1" as="geometry"/></mxCell>
+)");
+    layout_twice(doc, automatic());
+    const diagram::PageIndex index(doc.pages[0]);
+    const auto r = index.absolute_bounds("r"), a1 = index.absolute_bounds("a1"),
+               b1 = index.absolute_bounds("b1");
+    REQUIRE(r);
+    REQUIRE(a1);
+    REQUIRE(b1);
+    CHECK(within(*a1, *r));  // both instances still behind their security group
+    CHECK(within(*b1, *r));
+    const page::PageReading reading(doc.pages[0]);
+    CHECK(reading.role(*reading.index().position("r")) == page::Role::region);
+}
+
+TEST_CASE("two arrows between the same two nodes, one each way, keep their routes, laid out twice",
+          "[exporters][layout][structure]") {
+    // BeadSorter: read from the nodes' centres, the laid-out arrow leaving Start at a side port ran slanted
+    // through the middle layer, on the other side of the arrow coming back; the next layout swapped their
+    // ports and routes. An end glued at a fixed point (exitX/exitY, entryX/entryY) starts there.
+    auto doc = page_of(R"(
+<mxCell id="s" value="Start" style="" vertex="1" parent="1"><mxGeometry x="300" y="0" width="370" height="140" as="geometry"/></mxCell>
+<mxCell id="m" value="Check" style="" vertex="1" parent="1"><mxGeometry x="600" y="250" width="60" height="30" as="geometry"/></mxCell>
+<mxCell id="a" value="Adjust" style="" vertex="1" parent="1"><mxGeometry x="100" y="400" width="340" height="400" as="geometry"/></mxCell>
+<mxCell id="t" value="Tour" style="" vertex="1" parent="1"><mxGeometry x="500" y="400" width="370" height="130" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="s" target="m"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="m" target="t"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e3" value="BUTTON2" edge="1" parent="1" source="s" target="a"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e4" value="BUTTON2" edge="1" parent="1" source="a" target="s"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e5" edge="1" parent="1" source="m" target="a"><mxGeometry relative="1" as="geometry"/></mxCell>
+)");
+    layout_twice(doc, automatic());
+}
+
+TEST_CASE("text inside a group of an icon and its caption stays in the group, laid out twice",
+          "[exporters][layout][structure]") {
+    // SAP Build_Work_Zone_L2: a caption in an icon's group read as the label of a shape or an arrow outside
+    // the group followed that shape or arrow out of the group; the next layout grew the group round it.
+    const std::string group = R"(
+<mxCell id="g" value="" style="group" vertex="1" connectable="0" parent="1"><mxGeometry x="0" y="0" width="100" height="110" as="geometry"/></mxCell>
+<mxCell id="i" value="" style="shape=image;image=data:image/png,x;" vertex="1" parent="g"><mxGeometry x="36" y="0" width="28" height="28" as="geometry"/></mxCell>)";
+    std::string rest;
+    SECTION("a caption read as the label of a shape outside the group") {
+        rest = R"(
+<mxCell id="c" value="Application Clients" style="text;html=1;align=center;" vertex="1" parent="g"><mxGeometry x="0" y="50" width="100" height="30" as="geometry"/></mxCell>
+<mxCell id="n" value="Server" style="" vertex="1" parent="1"><mxGeometry x="110" y="40" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="m" value="Store" style="" vertex="1" parent="1"><mxGeometry x="400" y="40" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="i" target="n"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="n" target="m"><mxGeometry relative="1" as="geometry"/></mxCell>)";
+    }
+    SECTION("a caption read as the label of an arrow passing the group") {
+        rest = R"(
+<mxCell id="c" value="Mobile or Desktop" style="text;html=1;align=center;" vertex="1" parent="g"><mxGeometry x="0" y="90" width="100" height="20" as="geometry"/></mxCell>
+<mxCell id="p" value="Portal" style="" vertex="1" parent="1"><mxGeometry x="-300" y="95" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="q" value="Store" style="" vertex="1" parent="1"><mxGeometry x="300" y="95" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="i" target="q"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="p" target="q"><mxGeometry relative="1" as="geometry"/></mxCell>)";
+    }
+    auto doc = page_of(group + rest);
+    const auto drawn = doc.pages[0].cells;
+    layout_twice(doc, automatic());
+    const diagram::PageIndex index(doc.pages[0]);
+    const diagram::Cell* c = index.find("c");
+    REQUIRE(c);
+    REQUIRE(c->geometry);
+    const diagram::Cell* was = nullptr;
+    for (const auto& cell : drawn)
+        if (cell.id == "c") was = &cell;
+    REQUIRE(was);
+    CHECK(c->geometry->bounds == was->geometry->bounds);  // where it was drawn in its group
+    const auto g = index.absolute_bounds("g"), box = index.absolute_bounds("c");
+    REQUIRE(g);
+    REQUIRE(box);
+    CHECK(within(*box, *g));
 }
