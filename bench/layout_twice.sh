@@ -10,10 +10,12 @@
 #   --keep DIR keeps A and B of every file that differs (DIR/<stem>.a.drawio, .b.drawio) to look at.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-arg="${1:-$root/build}"
+# The two positional arguments are optional: an option may come first (`layout_twice.sh build --keep DIR`).
+pos=()
+while [[ $# -gt 0 && ${#pos[@]} -lt 2 && "$1" != --* ]]; do pos+=("$1"); shift; done
+arg="${pos[0]:-$root/build}"
 journey="$arg"; [[ -d "$arg" ]] && journey="$arg/app/journey"
-corpus="${2:-${JSTUDIO_CORPUS:-$root/../shared/corpus}/drawio}"
-shift $(( $# < 2 ? $# : 2 ))
+corpus="${pos[1]:-${JSTUDIO_CORPUS:-$root/../shared/corpus}/drawio}"
 page=1 keep=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
