@@ -153,6 +153,19 @@ std::optional<std::size_t> PageIndex::parent_position(std::size_t position) cons
     return m_parent[position];
 }
 
+bool PageIndex::is_inside(std::size_t position, std::size_t ancestor) const {
+    // Bounded as layer_of: a parent cycle in a damaged file ends the walk, not the program.
+    std::uint32_t p = position < m_parent.size() ? m_parent[position] : none;
+    for (int depth = 0; p != none && depth < max_depth; ++depth, p = m_parent[p])
+        if (p == ancestor) return true;
+    return false;
+}
+
+bool PageIndex::is_inside(std::string_view id, std::string_view ancestor) const {
+    const auto cell = slot_of(id), holder = slot_of(ancestor);
+    return cell && holder && is_inside(*cell, *holder);
+}
+
 std::optional<std::size_t> PageIndex::source_position(std::size_t edge_position) const {
     if (edge_position >= m_source.size() || m_source[edge_position] == none) return std::nullopt;
     return m_source[edge_position];

@@ -28,6 +28,8 @@ class PageIndex {
     std::vector<const Cell*> children(std::string_view id) const;    // direct children, file order
     const Cell* layer_of(std::string_view id) const;   // the layer a cell sits in, nullptr if none
     const Cell* parent_of(std::string_view id) const;  // nullptr for the root or a dangling parent
+    // True when `ancestor` holds the cell: its parent, its parent's parent and so on (not the cell itself).
+    bool is_inside(std::string_view id, std::string_view ancestor) const;
 
     std::vector<const Cell*> edges_of(std::string_view vertex_id) const;  // glued either end
     std::vector<const Cell*> outgoing(std::string_view vertex_id) const;  // edges with source = vertex
@@ -48,6 +50,7 @@ class PageIndex {
     // The same by position in page.cells, for walks over every cell: no hashing, no allocation.
     std::optional<std::size_t> parent_position(std::size_t position) const;      // nullopt: root or dangling
     std::span<const std::uint32_t> child_positions(std::size_t position) const;  // file order
+    bool is_inside(std::size_t position, std::size_t ancestor) const;
     std::optional<Rect> absolute_bounds_at(std::size_t position) const;
     // Where an edge's source or target cell sits in page.cells; nullopt when unglued or dangling.
     std::optional<std::size_t> source_position(std::size_t edge_position) const;

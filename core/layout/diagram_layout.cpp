@@ -571,10 +571,8 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
                 !(c.source == node_ids[s] && c.target == node_ids[t])) {
                 // Inside a container laid out before: it moves with the container (unless its coordinates are
                 // the container's own already).
-                bool inside = false;
-                for (const Cell* up = index.find(c.parent); up && !inside; up = index.find(up->parent))
-                    inside = up->id == node_ids[s];
-                if (!inside && c.geometry) drifting.push_back({i, s});
+                const auto holder = index.position(node_ids[s]);
+                if (!(holder && index.is_inside(i, *holder)) && c.geometry) drifting.push_back({i, s});
                 continue;
             }
             // A loose end on the node its other end is glued to (a legend's sample arrow from its box to a
@@ -619,10 +617,8 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
                 const int with = s >= 0 && (!loose_s || t < 0) ? s : t;  // never -1
                 // Drawn inside the box it follows (a legend's sample arrow in the legend's group): its
                 // coordinates are the box's already, and moving it too took it twice the box's way.
-                bool inside = false;
-                for (const Cell* up = index.find(c.parent); up && !inside; up = index.find(up->parent))
-                    inside = up->id == node_ids[with];
-                if (!inside) drifting.push_back({i, with});
+                const auto holder = index.position(node_ids[with]);
+                if (!(holder && index.is_inside(i, *holder))) drifting.push_back({i, with});
             }
         }
     }

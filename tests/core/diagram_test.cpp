@@ -76,6 +76,16 @@ TEST_CASE("PageIndex resolves the tree, edges and absolute bounds", "[core][diag
         CHECK(idx.parent_of("a")->id == "group");
         CHECK(idx.find("zz") == nullptr);
     }
+    SECTION("inside: every ancestor holds a cell, the cell does not hold itself") {
+        CHECK(idx.is_inside("a", "group"));
+        CHECK(idx.is_inside("a", "lane"));
+        CHECK(idx.is_inside("a", "1"));
+        CHECK_FALSE(idx.is_inside("a", "a"));
+        CHECK_FALSE(idx.is_inside("lane", "a"));
+        CHECK_FALSE(idx.is_inside("a", "b"));
+        CHECK_FALSE(idx.is_inside("a", "zz"));
+        CHECK(idx.is_inside(*idx.position("port"), *idx.position("b")));
+    }
     SECTION("containers") {
         CHECK(idx.is_container(*idx.find("lane")));
         CHECK(idx.is_swimlane(*idx.find("lane")));
@@ -98,4 +108,14 @@ TEST_CASE("PageIndex resolves the tree, edges and absolute bounds", "[core][diag
         CHECK(idx.edges_of("b").front()->id == "e");
         CHECK(idx.edge_polyline("e").size() == 2);
     }
+}
+
+TEST_CASE("PageIndex ends a walk up a parent cycle", "[core][diagram]") {
+    // A damaged file: x inside y inside x. Asking what holds them must answer, not loop.
+    Page page = make_page("p", "P");
+    page.cells.push_back(vertex("x", "y", {0, 0, 10, 10}));
+    page.cells.push_back(vertex("y", "x", {0, 0, 10, 10}));
+    PageIndex idx(page);
+    CHECK(idx.is_inside("x", "y"));
+    CHECK_FALSE(idx.is_inside("x", "1"));
 }

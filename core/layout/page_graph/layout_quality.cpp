@@ -49,14 +49,6 @@ Point centre(const Rect& r) {
     return {r.x + r.width / 2, r.y + r.height / 2};
 }
 
-bool is_ancestor(const PageReading& reading, std::size_t maybe_ancestor, std::size_t cell) {
-    const auto& index = reading.index();
-    auto at = index.parent_position(cell);
-    for (int depth = 0; at && depth < 200; ++depth, at = index.parent_position(*at))
-        if (*at == maybe_ancestor) return true;
-    return false;
-}
-
 }  // namespace
 
 std::vector<Point> edge_route(const diagram::PageIndex& index, const Cell& edge) {
@@ -164,7 +156,7 @@ LayoutQuality measure_layout(const diagram::Page& page) {
         for (std::size_t b : boxes) {
             bool skip = false;
             for (std::size_t e : ends)
-                skip = skip || e == b || is_ancestor(reading, b, e) || is_ancestor(reading, e, b);
+                skip = skip || e == b || reading.index().is_inside(e, b) || reading.index().is_inside(b, e);
             if (skip) continue;
             const Rect r = *reading.bounds(b);
             // A loose end (a point, not glued) on the box or inside it ends there: a line drawn from border
@@ -192,7 +184,7 @@ LayoutQuality measure_layout(const diagram::Page& page) {
             const double w = std::min(ra.right(), rb.right()) - std::max(ra.x, rb.x),
                          h = std::min(ra.bottom(), rb.bottom()) - std::max(ra.y, rb.y);
             if (w <= 2 || h <= 2) continue;
-            if (is_ancestor(reading, boxes[a], boxes[b]) || is_ancestor(reading, boxes[b], boxes[a]))
+            if (reading.index().is_inside(boxes[b], boxes[a]) || reading.index().is_inside(boxes[a], boxes[b]))
                 continue;
             ++q.node_overlaps;
             q.problems.push_back("nodes " + page.cells[boxes[a]].id + " and " + page.cells[boxes[b]].id +

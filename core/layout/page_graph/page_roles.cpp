@@ -102,13 +102,9 @@ PageRoles page_roles(const diagram::Page& page) {
         // caption of a group's icon, read as the label of a node outside the group) moves with the group,
         // which holds its content as drawn: taken out of it after its host, the caption left the group, and
         // the next layout grew the group round it (SAP's icon-and-caption groups).
-        bool carried = false;
-        if (host != page::PageReading::none && roles.rigid.count(c.parent)) {
-            carried = true;
-            for (const Cell* up = reading.index().find(page.cells[host].parent); up && carried;
-                 up = reading.index().find(up->parent))
-                carried = up->id != c.parent;
-        }
+        const auto group = reading.index().parent_position(i);
+        const bool carried = host != page::PageReading::none && group && roles.rigid.count(c.parent) &&
+                             !reading.index().is_inside(host, *group);
         if (reading.role(i) == Role::decoration && host != page::PageReading::none && !carried &&
             c.parent != page.cells[host].id) {
             roles.host[c.id] = page.cells[host].id;
@@ -175,10 +171,7 @@ PageRoles page_roles(const diagram::Page& page) {
                 if (reading.role(j) != Role::node || !reading.bounds(j) ||
                     roles.fixed.count(page.cells[j].id) || page.cells[j].parent == page.cells[i].parent)
                     continue;
-                bool below_region = false;  // a child of the region is held by it already
-                for (const Cell* up = reading.index().find(page.cells[j].parent); up && !below_region;
-                     up = reading.index().find(up->parent))
-                    below_region = up->id == page.cells[i].id;
+                const bool below_region = reading.index().is_inside(j, i);  // held by the region already
                 const diagram::Rect& b = *reading.bounds(j);
                 if (below_region ||
                     !(b.x >= r.x && b.y >= r.y && b.right() <= r.right() && b.bottom() <= r.bottom()))
