@@ -426,7 +426,10 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
     LayoutInput input;
     input.lane_count = static_cast<int>(lane_ids.size());
     std::vector<std::size_t> edge_cells;
-    std::vector<std::pair<bool, bool>> loose_ends;      // per laid-out edge: source / target is a point
+    std::vector<std::pair<bool, bool>> loose_ends;  // per laid-out edge: source / target is a point
+    // Per laid-out edge: the shape a loose source / target touched as drawn, when it is not the node itself
+    // (a shape inside a container laid out as one node).
+    std::vector<std::pair<std::string, std::string>> touched_inside;
     std::vector<std::vector<std::size_t>> label_cells;  // per laid-out edge: its label children (after value)
     std::vector<std::pair<std::size_t, int>> drifting;  // edges with a loose end that follow one node
     std::unordered_map<std::string, std::size_t> position;
@@ -552,7 +555,8 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             if (c.kind != CellKind::edge) continue;
             const auto frame = index.frame_origin(c.id);
             const auto drawn_loose = roles.loose_ends.find(c.id);
-            auto end = [&](const std::string& term, const std::optional<diagram::Point>& point, bool& loose) {
+            auto end = [&](const std::string& term, const std::optional<diagram::Point>& point, bool& loose,
+                           std::string& inside) {
                 loose = term.empty();
                 if (!loose) return owner(term);
                 if (!point) return -1;
@@ -560,13 +564,18 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
                 if (drawn_loose != roles.loose_ends.end()) {
                     const auto& touched =
                         &term == &c.source ? drawn_loose->second.first : drawn_loose->second.second;
-                    return touched.empty() ? -1 : owner(touched);
+                    const int node = touched.empty() ? -1 : owner(touched);
+                    if (node >= 0 && touched != node_ids[node]) inside = touched;
+                    return node;
                 }
                 return node_at({frame.x + point->x, frame.y + point->y});
             };
             bool loose_s = false, loose_t = false;
-            const int s = end(c.source, c.geometry ? c.geometry->source_point : std::nullopt, loose_s);
-            const int t = end(c.target, c.geometry ? c.geometry->target_point : std::nullopt, loose_t);
+            std::string inside_s, inside_t;
+            const int s =
+                end(c.source, c.geometry ? c.geometry->source_point : std::nullopt, loose_s, inside_s);
+            const int t =
+                end(c.target, c.geometry ? c.geometry->target_point : std::nullopt, loose_t, inside_t);
             if (s >= 0 && s == t && !loose_s && !loose_t &&
                 !(c.source == node_ids[s] && c.target == node_ids[t])) {
                 // Inside a container laid out before: it moves with the container (unless its coordinates are
@@ -612,6 +621,7 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
                 input.edges.push_back(std::move(spec));
                 edge_cells.push_back(i);
                 loose_ends.push_back({loose_s, loose_t});
+                touched_inside.push_back({std::move(inside_s), std::move(inside_t)});
                 label_cells.push_back(std::move(children));
             } else if ((loose_s || loose_t) && (s >= 0 || t >= 0) && c.geometry) {
                 const int with = s >= 0 && (!loose_s || t < 0) ? s : t;  // never -1
@@ -750,6 +760,14 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
         cell.geometry->bounds = {absolute[i].x - frame.x, absolute[i].y - frame.y, box.width, box.height};
     }
     PageIndex index(page);
+    // A region drawn across containers (a security group over the instances of two subnets) stands behind
+    // the shapes; a route goes over it. It is fitted round its members after the layout: where it stood
+    // before that blocked one run into a shape and not the next, and the way in changed from one layout to
+    // the next (ibm_vpc_architecture's VSIs).
+    std::unordered_set<std::string> backdrops;
+    for (const auto& region : roles.regions)
+        if (region.across) backdrops.insert(region.id);
+    auto backdrop = [&](const Cell& cell) { return backdrops.count(cell.id) > 0; };
     for (std::size_t k = 0; k < edge_cells.size(); ++k) {
         Cell& edge = page.cells[edge_cells[k]];
         if (out.edges[k].size() < 2) continue;
@@ -846,7 +864,8 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
                                  y1 = from_top ? inner->y : b.y;
                     bool free = true;
                     for (const Cell* sibling : index.children(container)) {
-                        if (sibling->id == child || sibling->kind != CellKind::vertex) continue;
+                        if (sibling->id == child || sibling->kind != CellKind::vertex || backdrop(*sibling))
+                            continue;
                         const auto sb = index.absolute_bounds(sibling->id);
                         if (sb && !(sibling->geometry && sibling->geometry->relative) && sb->x < b.x &&
                             sb->x + sb->width > b.x && sb->y < y1 && sb->y + sb->height > y0)
@@ -866,7 +885,8 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
                 // round the corridor to the point by the border: the shortest such way.
                 auto blocked = [&](double x0, double y0, double x1, double y1) {
                     for (const Cell* sibling : index.children(container)) {
-                        if (sibling->id == child || sibling->kind != CellKind::vertex) continue;
+                        if (sibling->id == child || sibling->kind != CellKind::vertex || backdrop(*sibling))
+                            continue;
                         if (sibling->geometry && sibling->geometry->relative) continue;
                         const auto sb = index.absolute_bounds(sibling->id);
                         if (sb && sb->x < std::max(x0, x1) + 1 && sb->x + sb->width > std::min(x0, x1) - 1 &&
@@ -950,9 +970,20 @@ Result<DiagramLayoutReport> layout_scope(diagram::Page& page, const DiagramLayou
             }
             return inner;
         };
-        // A loose end stops at the border of the box it touched.
         if (!loose_ends[k].first) inner_s = enter(edge.source, s, true);
         if (!loose_ends[k].second) inner_t = enter(edge.target, t, false);
+        // A loose end stops at the border of the shape it touched. When that shape is inside the node laid
+        // out (an icon in a container), the route goes in to it: stopped at the container's border, the end
+        // touched nothing the next time and the arrow was no longer laid out (ibm_vpc_architecture). Where
+        // no way in is found, the container's border, as before.
+        auto enter_loose = [&](const std::string& touched, int node, bool at_start) {
+            if (touched.empty() || give_up) return;
+            const auto drawn_route = route;
+            enter(touched, node, at_start);
+            if (give_up) route = drawn_route, give_up = false;
+        };
+        if (loose_ends[k].first) enter_loose(touched_inside[k].first, s, true);
+        if (loose_ends[k].second) enter_loose(touched_inside[k].second, t, false);
         if (give_up) {  // draw.io routes it: no stale anchors
             diagram::Style style = edge.style_or_empty();
             style.set("edgeStyle", "orthogonalEdgeStyle");

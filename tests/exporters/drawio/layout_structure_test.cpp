@@ -933,3 +933,56 @@ TEST_CASE("text inside a group of an icon and its caption stays in the group, la
     REQUIRE(box);
     CHECK(within(*box, *g));
 }
+
+TEST_CASE("an arrow's loose end on an icon inside a container stays on the icon, laid out twice",
+          "[exporters][layout][structure]") {
+    // ibm_vpc_architecture: the VPN connection's arrow ends loose on an icon inside the IBM Cloud container.
+    // The container is laid out as one node, and the end was left on the container's border, where it
+    // touched nothing the next time: the arrow was no longer laid out and the page read as a picture.
+    auto doc = page_of(R"(
+<mxCell id="p" value="Network" style="swimlane;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="600" height="400" as="geometry"/></mxCell>
+<mxCell id="x" value="VPN" style="" vertex="1" parent="p"><mxGeometry x="20" y="60" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="c" value="Cloud" style="swimlane;" vertex="1" parent="p"><mxGeometry x="200" y="40" width="300" height="300" as="geometry"/></mxCell>
+<mxCell id="i" value="Gateway" style="" vertex="1" parent="c"><mxGeometry x="40" y="120" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="j" value="Router" style="" vertex="1" parent="c"><mxGeometry x="180" y="220" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="ij" edge="1" parent="c" source="i" target="j"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="xy" edge="1" parent="1" source="x"><mxGeometry relative="1" as="geometry"><mxPoint x="240" y="190" as="targetPoint"/></mxGeometry></mxCell>
+)");
+    layout_twice(doc, automatic());
+    const diagram::PageIndex index(doc.pages[0]);
+    const auto icon = index.absolute_bounds("i");
+    REQUIRE(icon);
+    const diagram::Cell* arrow = index.find("xy");
+    REQUIRE(arrow);
+    REQUIRE(arrow->geometry);
+    REQUIRE(arrow->geometry->target_point);
+    const diagram::Point frame = index.frame_origin("xy");
+    const diagram::Point end{frame.x + arrow->geometry->target_point->x,
+                             frame.y + arrow->geometry->target_point->y};
+    const double dx = std::max({icon->x - end.x, 0.0, end.x - icon->right()}),
+                 dy = std::max({icon->y - end.y, 0.0, end.y - icon->bottom()});
+    CHECK(std::hypot(dx, dy) <= 2);  // on the icon's border, not the container's
+}
+
+TEST_CASE("a region drawn across containers does not stand in the way of an arrow into them, laid out twice",
+          "[exporters][layout][structure]") {
+    // ibm_vpc_architecture's security group across two subnets of a zone. The region is fitted round the
+    // instances after the layout; where it stood before that decided whether the arrow to the load balancer
+    // ran straight out of its subnet or round it (the fitted region reaches below the shrunk subnets), so
+    // the second layout routed it another way.
+    auto doc = page_of(R"(
+<mxCell id="vpc" value="VPC" style="swimlane;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="600" height="500" as="geometry"/></mxCell>
+<mxCell id="z" value="Zone" style="swimlane;" vertex="1" parent="vpc"><mxGeometry x="20" y="40" width="540" height="280" as="geometry"/></mxCell>
+<mxCell id="s1" value="Subnet 1" style="swimlane;" vertex="1" parent="z"><mxGeometry x="20" y="40" width="220" height="220" as="geometry"/></mxCell>
+<mxCell id="v1" value="VSI 1" style="" vertex="1" parent="s1"><mxGeometry x="70" y="50" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="s2" value="Subnet 2" style="swimlane;" vertex="1" parent="z"><mxGeometry x="280" y="40" width="220" height="220" as="geometry"/></mxCell>
+<mxCell id="v2" value="VSI 2" style="" vertex="1" parent="s2"><mxGeometry x="70" y="50" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="sg" value="Security group" style="rounded=0;fillColor=none;dashed=1;verticalAlign=top;" vertex="1" parent="z"><mxGeometry x="40" y="70" width="460" height="170" as="geometry"/></mxCell>
+<mxCell id="lb" value="Load balancer" style="" vertex="1" parent="vpc"><mxGeometry x="250" y="400" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="vpc" source="v1" target="lb"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="vpc" source="v2" target="lb"><mxGeometry relative="1" as="geometry"/></mxCell>
+)");
+    layout_twice(doc, automatic());
+    const page::PageReading reading(doc.pages[0]);
+    CHECK(reading.role(*reading.index().position("sg")) == page::Role::region);
+}
