@@ -19,9 +19,9 @@
 #include "core/codec/codec.hpp"
 #include "core/diagram/page_index.hpp"
 #include "core/render/page_renderer.hpp"
-#include "core/text/font_family.hpp"
 #include "core/text/text_metrics.hpp"
 #include "exporters/image/image_source.hpp"
+#include "exporters/raster/data_fonts.hpp"
 #include "exporters/raster/shadow_blur.hpp"
 #include "exporters/raster/svg_image.hpp"
 #include "exporters/svg/svg_writer.hpp"
@@ -171,7 +171,7 @@ class Painter {
             int flags = wxFONTFLAG_ANTIALIASED;
             if (f.bold) flags |= wxFONTFLAG_BOLD;
             if (f.italic) flags |= wxFONTFLAG_ITALIC;
-            const wxString family = wxString::FromUTF8(text::installed_family(f.family));
+            const wxString family = wxString::FromUTF8(exporters::drawn_family(f.family));
             const wxColour colour(f.color.r, f.color.g, f.color.b, static_cast<unsigned char>(alpha));
             FontEntry entry{gc.CreateFont(reference_size * pixel_factor(gc), family, flags, colour), 0};
             gc.SetFont(entry.font);

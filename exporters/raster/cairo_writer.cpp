@@ -13,7 +13,6 @@
 
 #include "core/codec/codec.hpp"
 #include "core/render/label_text.hpp"
-#include "core/text/font_family.hpp"
 #include "exporters/image/image_source.hpp"
 #include "exporters/raster/data_fonts.hpp"
 #include "exporters/raster/shadow_blur.hpp"
@@ -105,7 +104,7 @@ void draw_path(cairo_t* cr, const Path& p) {
 
 void draw_text(cairo_t* cr, PangoLayout* layout, const TextRun& t) {
     PangoFontDescription* desc = pango_font_description_new();
-    pango_font_description_set_family(desc, text::installed_family(t.font.family).c_str());
+    pango_font_description_set_family(desc, drawn_family(t.font.family).c_str());
     pango_font_description_set_absolute_size(desc, t.font.size * PANGO_SCALE);
     pango_font_description_set_weight(desc, t.font.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_font_description_set_style(desc, t.font.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);

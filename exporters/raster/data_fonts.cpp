@@ -4,10 +4,14 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
+#include <cctype>
 #include <filesystem>
+#include <map>
 #include <mutex>
 
 #include "core/base/drawio_data.hpp"
+#include "core/text/font_family.hpp"
+#include "core/text/text_metrics.hpp"
 
 namespace jstudio::exporters {
 
@@ -27,6 +31,62 @@ void use_data_fonts() {
         PangoFontMap* map = pango_cairo_font_map_get_default();
         if (PANGO_IS_FC_FONT_MAP(map)) pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map), config);
     });
+}
+
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out;
+    for (char c : s)
+        if (c != '"' && c != '\'') out += char(std::tolower(static_cast<unsigned char>(c)));
+    while (!out.empty() && out.front() == ' ') out.erase(out.begin());
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+// Whether fontconfig draws `name` with a font of that family, not with a substitute (an alias such as
+// Arial -> Liberation Sans, or its fallback for a name it does not know).
+bool fontconfig_has(const std::string& name) {
+    FcPattern* pattern = FcPatternCreate();
+    if (!pattern) return false;
+    FcPatternAddString(pattern, FC_FAMILY, reinterpret_cast<const FcChar8*>(name.c_str()));
+    FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+    FcDefaultSubstitute(pattern);
+    FcResult result = FcResultNoMatch;
+    FcPattern* match = FcFontMatch(nullptr, pattern, &result);
+    bool has = false;
+    FcChar8* found = nullptr;
+    // A font lists every family name it answers to (DejaVu Sans Condensed is DejaVu Sans too).
+    for (int i = 0; match && !has && FcPatternGetString(match, FC_FAMILY, i, &found) == FcResultMatch; ++i)
+        has = found && lower(reinterpret_cast<const char*>(found)) == lower(name);
+    if (match) FcPatternDestroy(match);
+    FcPatternDestroy(pattern);
+    return has;
+}
+
+}  // namespace
+
+std::string drawn_family(std::string_view family) {
+    std::string name = text::installed_family(family);
+    // Only a family measured with Liberation Sans that is not Liberation Sans is in question: the others are
+    // mapped to fonts the project installs (DejaVu, Liberation, Architects Daughter).
+    if (text::face_of_family(family) != text::Face::liberation_sans || text::is_monospace_family(family) ||
+        name == "Liberation Sans")
+        return name;
+    static std::mutex mutex;
+    static std::map<std::string, std::string, std::less<>> known;
+    const std::lock_guard lock(mutex);
+    if (auto it = known.find(name); it != known.end()) return it->second;
+    use_data_fonts();
+    // The first family of a CSS list, unquoted: the one the text was measured for.
+    std::string first;
+    for (char c : name.substr(0, name.find(',')))
+        if (c != '"' && c != '\'') first += c;
+    first.erase(0, first.find_first_not_of(' '));
+    first.erase(first.find_last_not_of(' ') + 1);
+    std::string drawn = fontconfig_has(first) ? name : "Liberation Sans";
+    known.emplace(name, drawn);
+    return drawn;
 }
 
 }  // namespace jstudio::exporters

@@ -32,3 +32,17 @@ TEST_CASE("the sketch font installed with draw.io's data is what pango draws ske
     pango_font_description_free(wanted);
     g_object_unref(context);
 }
+
+TEST_CASE("text in a font the machine lacks is drawn with the face it was measured with",
+          "[exporters][raster]") {
+    // Measured with Liberation Sans advances (core/text); drawn with fontconfig's fallback for an unknown
+    // name (DejaVu Sans, wider), kanban's Permanent Marker labels ran out of their boxes.
+    CHECK(exporters::drawn_family("Permanent Marker, cursive") == "Liberation Sans");
+    CHECK(exporters::drawn_family("No Such Font Family 12345") == "Liberation Sans");
+    CHECK(exporters::drawn_family("Arial") == "Liberation Sans");  // an alias, not Arial itself
+    // A family fontconfig has stays the one asked for; those mapped to installed faces are unchanged.
+    CHECK(exporters::drawn_family("Liberation Serif") == "Liberation Serif");
+    CHECK(exporters::drawn_family("Verdana") == "DejaVu Sans");
+    CHECK(exporters::drawn_family("Courier New") == "Liberation Mono");
+    CHECK(exporters::drawn_family("Liberation Sans Narrow") == "Liberation Sans Narrow");  // fonts-liberation
+}
