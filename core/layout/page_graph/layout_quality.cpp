@@ -184,7 +184,8 @@ LayoutQuality measure_layout(const diagram::Page& page) {
             const double w = std::min(ra.right(), rb.right()) - std::max(ra.x, rb.x),
                          h = std::min(ra.bottom(), rb.bottom()) - std::max(ra.y, rb.y);
             if (w <= 2 || h <= 2) continue;
-            if (reading.index().is_inside(boxes[b], boxes[a]) || reading.index().is_inside(boxes[a], boxes[b]))
+            if (reading.index().is_inside(boxes[b], boxes[a]) ||
+                reading.index().is_inside(boxes[a], boxes[b]))
                 continue;
             ++q.node_overlaps;
             q.problems.push_back("nodes " + page.cells[boxes[a]].id + " and " + page.cells[boxes[b]].id +
