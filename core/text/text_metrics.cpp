@@ -54,7 +54,8 @@ double advance(std::uint32_t cp, bool bold, Face face) {
     return widths[std::lower_bound(begin, end, std::uint32_t('n')) - begin];
 }
 
-// The first family of a CSS font list, lower case, without quotes and surrounding spaces.
+}  // namespace
+
 std::string first_family(std::string_view family) {
     std::string first;
     for (char c : family.substr(0, family.find(','))) {
@@ -65,8 +66,6 @@ std::string first_family(std::string_view family) {
     while (!first.empty() && first.back() == ' ') first.pop_back();
     return first;
 }
-
-}  // namespace
 
 bool is_monospace_family(std::string_view family) {
     const std::string first = first_family(family);

@@ -24,6 +24,8 @@ struct FontSpec {
 };
 
 // Whether a draw.io fontFamily is a monospace font (the first family of a CSS list decides).
+// The first family of a CSS font list, lower case, without quotes and surrounding spaces.
+std::string first_family(std::string_view family);
 bool is_monospace_family(std::string_view family);
 // Whether a draw.io fontFamily is drawn with DejaVu Sans: Verdana, Tahoma and Comic Sans MS, which draw.io's
 // reference pictures alias to it (and which are much wider than Arial: Liberation Sans advances would wrap

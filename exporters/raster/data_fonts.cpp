@@ -4,7 +4,6 @@
 #include <pango/pangocairo.h>
 #include <pango/pangofc-fontmap.h>
 
-#include <cctype>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -35,17 +34,8 @@ void use_data_fonts() {
 
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out;
-    for (char c : s)
-        if (c != '"' && c != '\'') out += char(std::tolower(static_cast<unsigned char>(c)));
-    while (!out.empty() && out.front() == ' ') out.erase(out.begin());
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
-
-// Whether fontconfig draws `name` with a font of that family, not with a substitute (an alias such as
-// Arial -> Liberation Sans, or its fallback for a name it does not know).
+// Whether fontconfig draws `name` (a family, as text::first_family gives it) with a font of that family, not
+// with a substitute (an alias such as Arial -> Liberation Sans, or its fallback for a name it does not know).
 bool fontconfig_has(const std::string& name) {
     FcPattern* pattern = FcPatternCreate();
     if (!pattern) return false;
@@ -58,7 +48,7 @@ bool fontconfig_has(const std::string& name) {
     FcChar8* found = nullptr;
     // A font lists every family name it answers to (DejaVu Sans Condensed is DejaVu Sans too).
     for (int i = 0; match && !has && FcPatternGetString(match, FC_FAMILY, i, &found) == FcResultMatch; ++i)
-        has = found && lower(reinterpret_cast<const char*>(found)) == lower(name);
+        has = found && text::first_family(reinterpret_cast<const char*>(found)) == name;
     if (match) FcPatternDestroy(match);
     FcPatternDestroy(pattern);
     return has;
@@ -78,13 +68,8 @@ std::string drawn_family(std::string_view family) {
     const std::lock_guard lock(mutex);
     if (auto it = known.find(name); it != known.end()) return it->second;
     use_data_fonts();
-    // The first family of a CSS list, unquoted: the one the text was measured for.
-    std::string first;
-    for (char c : name.substr(0, name.find(',')))
-        if (c != '"' && c != '\'') first += c;
-    first.erase(0, first.find_first_not_of(' '));
-    first.erase(first.find_last_not_of(' ') + 1);
-    std::string drawn = fontconfig_has(first) ? name : "Liberation Sans";
+    // The first family of the list: the one the text was measured for.
+    std::string drawn = fontconfig_has(text::first_family(name)) ? name : "Liberation Sans";
     known.emplace(name, drawn);
     return drawn;
 }
