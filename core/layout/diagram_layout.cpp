@@ -1351,13 +1351,11 @@ void choose_direction(const diagram::Page& page, DiagramLayoutOptions& options) 
     options.reverse = drawn_reverse;
 }
 
-}  // namespace
-
-std::string picture_not_graph(int nodes, int edges) {
-    // One arrow for every five shapes: the corpus's drawings laid out as graphs (the gallery's flowcharts,
-    // ERDs, architecture drawings) have at least two in five (xtonwallet's architecture, 8 arrows for 19
-    // shapes); the pictures have none (floor plans, maps, wireframes, infographics) or a few among many
-    // icons (Azure's drawn icon columns, 4 for 41; a story map, 9 for 50).
+// One arrow for every five shapes: the corpus's drawings laid out as graphs (the gallery's flowcharts, ERDs,
+// architecture drawings) have at least two in five (xtonwallet's architecture, 8 arrows for 19 shapes); the
+// pictures have none (floor plans, maps, wireframes, infographics) or a few among many icons (Azure's drawn
+// icon columns, 4 for 41; a story map, 9 for 50).
+std::string too_few_arrows(int nodes, int edges) {
     if (nodes == 0) return "no shape to lay out";
     if (edges == 0)
         return std::to_string(nodes) + (nodes == 1 ? " shape" : " shapes") +
@@ -1368,27 +1366,53 @@ std::string picture_not_graph(int nodes, int edges) {
     return {};
 }
 
-namespace {
+// A junction drawn by hand, not a shape: draw.io's waypoint shape, or an unlabelled dot or line (a Gantt
+// chart's milestone dots, a mind map's branches drawn as one-pixel rectangles). Arrows through junctions are
+// wiring: laid out, the junctions became nodes in layers and the wires a comb of bends (a house's IoT wiring,
+// a sentence diagram). UML's initial state (30 to 40 px in the corpus) is larger than a dot.
+bool is_junction(const Cell& cell) {
+    if (cell.style_or_empty().get_or("shape", "") == "waypoint") return true;
+    if (!cell.geometry || !plain_words(cell).empty()) return false;
+    const auto& box = cell.geometry->bounds;
+    return (box.width <= 16 && box.height <= 16) || box.width <= 1 || box.height <= 1;
+}
 
-// Fewer arrows glued at both ends to two different shapes than one for every five shapes drawn (every vertex,
-// at any depth: a table's rows and a group's icons count as drawn). An arrow from or to free text (a text
-// cell: a callout pointing at a screenshot, as in a tutorial) is an annotation, not a link between two
-// shapes: the layout never lays text out, so such arrows do not make the page a graph. Counted, an annotated
-// screenshot was laid out (its few shapes lined up, no arrow between them), and the laid-out page, read
-// again, was laid out in another direction.
-bool drawn_as_picture(const diagram::Page& page) {
-    std::unordered_set<std::string_view> vertices, text;
+// Why the drawing reads as a picture, or empty when it reads as a graph. Arrows count when glued at both ends
+// to two different shapes (every vertex, at any depth: a table's rows and a group's icons count as drawn). An
+// arrow from or to free text (a text cell: a callout pointing at a screenshot, as in a tutorial) is an
+// annotation, not a link between two shapes: the layout never lays text out, so such arrows do not make the
+// page a graph. Counted, an annotated screenshot was laid out (its few shapes lined up, no arrow between
+// them), and the laid-out page, read again, was laid out in another direction. Nor do arrows through
+// junctions, and junctions are not shapes.
+std::string drawn_as_picture(const diagram::Page& page, const DiagramLayoutReport& report) {
+    std::unordered_set<std::string_view> shapes, text, junctions;
     for (const auto& c : page.cells)
         if (c.kind == CellKind::vertex) {
-            vertices.insert(c.id);
+            if (is_junction(c))
+                junctions.insert(c.id);
+            else
+                shapes.insert(c.id);
             if (c.style_or_empty().has_name("text")) text.insert(c.id);
         }
-    std::size_t arrows = 0;
+    std::size_t arrows = 0, wiring = 0;
     for (const auto& c : page.cells)
-        if (c.kind == CellKind::edge && c.source != c.target && vertices.count(c.source) &&
-            vertices.count(c.target) && !text.count(c.source) && !text.count(c.target))
-            ++arrows;
-    return arrows * 5 < vertices.size();
+        if (c.kind == CellKind::edge && c.source != c.target && !text.count(c.source) &&
+            !text.count(c.target)) {
+            if (shapes.count(c.source) && shapes.count(c.target))
+                ++arrows;
+            else if ((shapes.count(c.source) || junctions.count(c.source)) &&
+                     (shapes.count(c.target) || junctions.count(c.target)))
+                ++wiring;
+        }
+    if (arrows * 5 >= shapes.size()) return {};
+    const auto drawn = too_few_arrows(static_cast<int>(shapes.size()), static_cast<int>(arrows));
+    if (wiring > 0)
+        return std::to_string(wiring) + " of " + std::to_string(arrows + wiring) +
+               " arrows run through junctions drawn by hand (waypoints, dots, lines): wiring, not links; " +
+               drawn;
+    // Else the laid-out counts must agree: a table's rows count as drawn shapes, but an ERD's tables with
+    // their relations are a graph.
+    return too_few_arrows(report.nodes, report.edges);
 }
 
 }  // namespace
@@ -1466,8 +1490,7 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
     // With --cells the user chose the shapes to lay out: a graph or not, that is what was asked.
     // The drawing's own arrows too: a state machine whose states are drawn as swimlanes gives the layout no
     // arrow between nodes, but its arrows glued state to state say it is a graph all the same.
-    if (options.cells.empty() && drawn_as_picture(before))
-        report->not_a_graph = picture_not_graph(report->nodes, report->edges);
+    if (options.cells.empty()) report->not_a_graph = drawn_as_picture(before, *report);
     progress(1, "done");
     return report;
 }

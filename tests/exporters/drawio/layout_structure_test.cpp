@@ -683,6 +683,46 @@ TEST_CASE("a page of shapes with few or no arrows between them reads as a pictur
         REQUIRE(report);
         CHECK(report->not_a_graph == "2 shapes and no arrow between two of them");
     }
+    SECTION("arrows through junctions drawn by hand are wiring, not links") {
+        // A circuit (electrical_1), a house's IoT wiring, a Gantt chart's milestone dots, an infographic's
+        // leader lines: arrows end on draw.io's waypoint shape, an unlabelled dot or a one-pixel line. Laid
+        // out, the junctions became nodes in layers and the circuit a row of parts.
+        std::string circuit;
+        for (int i = 0; i < 4; ++i) {
+            const auto n = std::to_string(i);
+            circuit += "<mxCell id=\"r" + n + "\" value=\"" + n +
+                       "0 Ohm\" style=\"\" vertex=\"1\" parent=\"1\">" + "<mxGeometry x=\"" +
+                       std::to_string(i * 150) +
+                       "\" y=\"0\" width=\"100\" height=\"20\" as=\"geometry\"/></mxCell>";
+            const char* dot = i % 2 ? "shape=waypoint;" : "ellipse;fillColor=#000000;";
+            circuit += "<mxCell id=\"j" + n + "\" value=\"\" style=\"" + dot +
+                       "\" vertex=\"1\" parent=\"1\">" + "<mxGeometry x=\"" + std::to_string(i * 150 + 120) +
+                       "\" y=\"6\" width=\"8\" height=\"8\" as=\"geometry\"/></mxCell>";
+            circuit += "<mxCell id=\"a" + n + "\" edge=\"1\" parent=\"1\" source=\"r" + n + "\" target=\"j" +
+                       n + "\"><mxGeometry relative=\"1\" as=\"geometry\"/></mxCell>";
+            circuit += "<mxCell id=\"b" + n + "\" edge=\"1\" parent=\"1\" source=\"j" + n + "\" target=\"r" +
+                       std::to_string((i + 1) % 4) +
+                       "\"><mxGeometry relative=\"1\" as=\"geometry\"/></mxCell>";
+        }
+        auto doc = page_of(circuit);
+        const auto report = layout::layout_page(doc.pages[0], automatic());
+        REQUIRE(report);
+        CHECK(report->not_a_graph ==
+              "8 of 8 arrows run through junctions drawn by hand (waypoints, dots, lines): wiring, not "
+              "links; 4 "
+              "shapes and no arrow between two of them");
+        SECTION("a UML initial state is larger than a dot: a start, not a junction") {
+            auto chart = page_of(R"(
+<mxCell id="i" value="" style="ellipse;fillColor=#000000;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="30" height="30" as="geometry"/></mxCell>
+<mxCell id="s1" value="Idle" style="" vertex="1" parent="1"><mxGeometry x="100" y="0" width="100" height="40" as="geometry"/></mxCell>
+<mxCell id="s2" value="Busy" style="" vertex="1" parent="1"><mxGeometry x="300" y="0" width="100" height="40" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="i" target="s1"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="s1" target="s2"><mxGeometry relative="1" as="geometry"/></mxCell>)");
+            const auto states = layout::layout_page(chart.pages[0], automatic());
+            REQUIRE(states);
+            CHECK(states->not_a_graph.empty());
+        }
+    }
     SECTION("one arrow among five shapes is a graph, and so is any page laid out with --cells") {
         auto doc = page_of(rooms + R"(
 <mxCell id="e" edge="1" parent="1" source="r0" target="r4"><mxGeometry relative="1" as="geometry"/></mxCell>)");
