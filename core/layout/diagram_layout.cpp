@@ -1377,6 +1377,17 @@ bool is_junction(const Cell& cell) {
     return (box.width <= 16 && box.height <= 16) || box.width <= 1 || box.height <= 1;
 }
 
+// A symbol of a thing with a place: a P&ID's equipment, a floor plan's walls and furniture, a rack's devices,
+// a screen mock-up's controls. Where they make most of the page, the drawing is of a plant, a floor, a rack
+// or a screen, and its positions are its meaning (a P&ID's pipes run between equipment placed as built; laid
+// out in layers, pid_3's solar collectors were stacked over each other).
+bool is_place_symbol(const Cell& cell) {
+    const auto shape = cell.style_or_empty().get_or("shape", "");
+    for (std::string_view family : {"mxgraph.pid", "mxgraph.floorplan", "mxgraph.rack", "mxgraph.mockup"})
+        if (shape.starts_with(family)) return true;
+    return false;
+}
+
 // Why the drawing reads as a picture, or empty when it reads as a graph. Arrows count when glued at both ends
 // to two different shapes (every vertex, at any depth: a table's rows and a group's icons count as drawn). An
 // arrow from or to free text (a text cell: a callout pointing at a screenshot, as in a tutorial) is an
@@ -1394,6 +1405,11 @@ std::string drawn_as_picture(const diagram::Page& page, const DiagramLayoutRepor
                 shapes.insert(c.id);
             if (c.style_or_empty().has_name("text")) text.insert(c.id);
         }
+    const auto places = std::ranges::count_if(
+        page.cells, [](const Cell& c) { return c.kind == CellKind::vertex && is_place_symbol(c); });
+    if (places * 2 > static_cast<std::ptrdiff_t>(shapes.size()))
+        return std::to_string(places) + " of " + std::to_string(shapes.size()) +
+               " shapes are P&ID, floor-plan, rack or mock-up symbols: a drawing of a place, placed by hand";
     std::size_t arrows = 0, wiring = 0;
     for (const auto& c : page.cells)
         if (c.kind == CellKind::edge && c.source != c.target && !text.count(c.source) &&

@@ -723,6 +723,31 @@ TEST_CASE("a page of shapes with few or no arrows between them reads as a pictur
             CHECK(states->not_a_graph.empty());
         }
     }
+    SECTION("a drawing made mostly of P&ID, floor-plan, rack or mock-up symbols is a picture of a place") {
+        // pid_3: pipes glued between pumps, tanks and heat exchangers, one for every shape; laid out in
+        // layers, its solar collectors were stacked over each other and the plant lost its places.
+        auto plant = page_of(R"(
+<mxCell id="p" value="Pump" style="shape=mxgraph.pid.pumps.centrifugal_pump_1;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="40" height="40" as="geometry"/></mxCell>
+<mxCell id="t" value="Tank" style="shape=mxgraph.pid.vessels.tank;" vertex="1" parent="1"><mxGeometry x="200" y="0" width="40" height="80" as="geometry"/></mxCell>
+<mxCell id="h" value="Heater" style="shape=mxgraph.pid.heat_exchangers.heater;" vertex="1" parent="1"><mxGeometry x="400" y="0" width="60" height="60" as="geometry"/></mxCell>
+<mxCell id="n" value="Hot side" style="text;" vertex="1" parent="1"><mxGeometry x="400" y="80" width="60" height="20" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="p" target="t"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="t" target="h"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e3" edge="1" parent="1" source="h" target="p"><mxGeometry relative="1" as="geometry"/></mxCell>)");
+        auto flowchart = plant;
+        const auto report = layout::layout_page(plant.pages[0], automatic());
+        REQUIRE(report);
+        CHECK(report->not_a_graph ==
+              "3 of 4 shapes are P&ID, floor-plan, rack or mock-up symbols: a drawing of a place, placed by "
+              "hand");
+        SECTION("the same arrows between plain boxes are a graph") {
+            for (auto& cell : flowchart.pages[0].cells)
+                if (cell.id == "p" || cell.id == "t" || cell.id == "h") cell.style.reset();
+            const auto boxes = layout::layout_page(flowchart.pages[0], automatic());
+            REQUIRE(boxes);
+            CHECK(boxes->not_a_graph.empty());
+        }
+    }
     SECTION("one arrow among five shapes is a graph, and so is any page laid out with --cells") {
         auto doc = page_of(rooms + R"(
 <mxCell id="e" edge="1" parent="1" source="r0" target="r4"><mxGeometry relative="1" as="geometry"/></mxCell>)");
