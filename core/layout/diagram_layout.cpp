@@ -1325,13 +1325,13 @@ bool lanes_stand_alone(const diagram::Page& page) {
 
 // The direction the drawing reads in: lanes give the axis (rows: left to right) and the arrows the sense;
 // without lanes the arrows' mean direction, when they show one.
-void choose_direction(const diagram::Page& page, DiagramLayoutOptions& options) {
+void choose_direction(const diagram::Page& page, const PageRoles& roles, DiagramLayoutOptions& options) {
     const Direction given = options.layout.direction;
     const bool lanes = direction_of_lanes(page, Direction::top_to_bottom) ==
                        direction_of_lanes(page, Direction::left_to_right);
     if (options.direction_from_lanes && lanes) options.layout.direction = direction_of_lanes(page, given);
     if (!options.direction_from_drawing) return;
-    const ReadingDirection drawn = reading_direction(page);
+    const ReadingDirection drawn = reading_direction(page, roles);
     constexpr double clear = 0.25;  // a mean unit vector this long along one axis: the drawing shows a way
     if (drawn.arrows == 0 || drawn.strength < clear) return;
     const bool drawn_lr = drawn.flow == Flow::left_to_right || drawn.flow == Flow::right_to_left;
@@ -1451,7 +1451,6 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
         }
     }
     DiagramLayoutOptions options = given;
-    choose_direction(page, options);
     {
         PageIndex index(page);
         for (const auto& id : options.cells)
@@ -1464,6 +1463,7 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
     if (!progress(0, "reading the page")) return make_error(ErrorCode::cancelled, "layout cancelled");
     const diagram::Page before = page;  // restored when cancelled
     PageRoles roles = page_roles(page);
+    choose_direction(page, roles, options);
     if (options.cells.empty()) fit_rigid_groups(page, roles);
     FreeItems free;
     if (options.cells.empty() && !stacked_page(page)) {

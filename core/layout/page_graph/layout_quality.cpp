@@ -80,6 +80,10 @@ const char* to_string(Flow flow) {
 }
 
 ReadingDirection reading_direction(const diagram::Page& page) {
+    return reading_direction(page, page_roles(page));
+}
+
+ReadingDirection reading_direction(const diagram::Page& page, const PageRoles& roles) {
     const PageReading reading(page);
     double sx = 0, sy = 0;
     // Arrows whose target lies wholly past its source along an axis (boxes apart), per way.
@@ -87,8 +91,12 @@ ReadingDirection reading_direction(const diagram::Page& page) {
     ReadingDirection out;
     for (std::size_t i = 0; i < reading.size(); ++i) {
         const Cell& c = page.cells[i];
-        if (c.kind != CellKind::edge || reading.role(i) != Role::connector) continue;
-        const std::uint32_t s = reading.node_at(c.source), t = reading.node_at(c.target);
+        if (c.kind != CellKind::edge) continue;
+        const auto loose = roles.loose_ends.find(c.id);
+        const bool glued = loose == roles.loose_ends.end();
+        if (glued && reading.role(i) != Role::connector) continue;
+        const std::uint32_t s = reading.node_at(glued || c.source.size() ? c.source : loose->second.first),
+                            t = reading.node_at(glued || c.target.size() ? c.target : loose->second.second);
         if (s == none || t == none || s == t || !reading.bounds(s) || !reading.bounds(t)) continue;
         const Rect& bs = *reading.bounds(s);
         const Rect& bt = *reading.bounds(t);
@@ -133,7 +141,7 @@ ReadingDirection reading_direction(const diagram::Page& page) {
 LayoutQuality measure_layout(const diagram::Page& page) {
     const PageReading reading(page);
     LayoutQuality q;
-    q.direction = reading_direction(page);
+    q.direction = reading_direction(page, page_roles(page));
     std::vector<std::size_t> boxes;
     for (std::size_t i = 0; i < reading.size(); ++i)
         if (is_box(reading.role(i)) && reading.bounds(i) && page.cells[i].kind == CellKind::vertex)

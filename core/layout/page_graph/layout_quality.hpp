@@ -8,6 +8,7 @@
 
 #include "core/diagram/document.hpp"
 #include "core/diagram/page_index.hpp"
+#include "core/layout/page_graph/page_roles.hpp"
 
 namespace jstudio::layout {
 
@@ -22,8 +23,10 @@ struct ReadingDirection {
 };
 // Mean of the unit vectors from each arrow's source centre to its target centre (arrows between nodes); or,
 // where nine in ten arrows (at least three) end wholly past their source one way along one axis, that way
-// (along the axis more arrows follow that way, when both; strength: the share of those arrows).
+// (along the axis more arrows follow that way, when both; strength: the share of those arrows). Arrows with
+// a loose end count where the end touches a node (PageRoles::loose_ends): the layout lays them out with it.
 ReadingDirection reading_direction(const diagram::Page& page);
+ReadingDirection reading_direction(const diagram::Page& page, const PageRoles& roles);
 
 // The route draw.io draws for an edge as far as its geometry says, in page coordinates: exit and entry
 // anchors where the style has them, else the terminal centres (or loose points), waypoints between.

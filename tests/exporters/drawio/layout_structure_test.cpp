@@ -1051,3 +1051,32 @@ TEST_CASE("a region drawn across containers does not stand in the way of an arro
     const page::PageReading reading(doc.pages[0]);
     CHECK(reading.role(*reading.index().position("sg")) == page::Role::region);
 }
+
+TEST_CASE("arrows with loose ends on nodes count in the drawing's reading direction",
+          "[exporters][layout][structure]") {
+    // SAP Task Center L2: the subaccount's chain of services runs left to right with arrows drawn loose, end
+    // on icon; the two arrows glued at both ends run down. Read from the glued ones alone the page was laid
+    // out top to bottom, and the laid-out page (its chain glued nowhere either) read left to right the next
+    // time, so a second layout turned it.
+    std::string chain;
+    for (int i = 0; i < 4; ++i)
+        chain += "<mxCell id=\"s" + std::to_string(i) + "\" value=\"Service " + std::to_string(i) +
+                 "\" style=\"\" vertex=\"1\" parent=\"1\"><mxGeometry x=\"" + std::to_string(200 + i * 160) +
+                 "\" y=\"200\" width=\"80\" height=\"40\" as=\"geometry\"/></mxCell>";
+    for (int i = 0; i < 3; ++i)
+        chain += "<mxCell id=\"l" + std::to_string(i) +
+                 "\" edge=\"1\" parent=\"1\"><mxGeometry relative=\"1\" " + "as=\"geometry\"><mxPoint x=\"" +
+                 std::to_string(280 + i * 160) + "\" y=\"220\" as=\"sourcePoint\"/><mxPoint x=\"" +
+                 std::to_string(360 + i * 160) + "\" y=\"220\" as=\"targetPoint\"/></mxGeometry></mxCell>";
+    auto doc = page_of(chain + R"(
+<mxCell id="u" value="User" style="" vertex="1" parent="1"><mxGeometry x="0" y="0" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="c" value="Client" style="" vertex="1" parent="1"><mxGeometry x="0" y="100" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="d" value="Directory" style="" vertex="1" parent="1"><mxGeometry x="0" y="300" width="80" height="40" as="geometry"/></mxCell>
+<mxCell id="g0" edge="1" parent="1" source="u" target="c"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="g1" edge="1" parent="1" source="c" target="d"><mxGeometry relative="1" as="geometry"/></mxCell>)");
+    const auto drawn = layout::reading_direction(doc.pages[0]);
+    CHECK(drawn.arrows == 5);
+    CHECK(drawn.flow == layout::Flow::left_to_right);
+    layout_twice(doc, automatic());
+    CHECK(layout::reading_direction(doc.pages[0]).flow == layout::Flow::left_to_right);
+}
