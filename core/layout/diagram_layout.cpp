@@ -1447,6 +1447,7 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
             report.stats.layers = journey->stages;
             report.stats.labels_blocked = journey->labels_blocked;
             report.direction = Direction::left_to_right;
+            report.flow = Flow::left_to_right;  // stages run left to right (the summary said TB)
             return report;
         }
     }

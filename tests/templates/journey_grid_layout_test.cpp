@@ -326,6 +326,7 @@ TEST_CASE("layout_page lays out a journey map as a grid, never layered", "[layou
     auto report = layout::layout_page(page, options);
     REQUIRE(report);
     CHECK(report->nodes == static_cast<int>(map.graph.step_count()));
+    CHECK(report->flow == layout::Flow::left_to_right);
     diagram::Page direct = before;
     REQUIRE(layout::layout_journey_map(direct));
     CHECK(written(page) == written(direct));
