@@ -4,7 +4,8 @@
 # (geometry or waypoints changed), the largest displacement (page pixels, a corner or a waypoint) and the
 # cells that changed otherwise (added, removed, parent, style, label). Files that do not lay out are counted
 # apart. A page `journey layout` leaves as drawn (a picture, not a graph: exit 1, the file written unchanged) is
-# laid out twice too and counted among the files that lay out, and apart ("L left as drawn").
+# laid out twice too and counted among the files that lay out, and apart ("L left as drawn"); so is a page
+# whose regions the layout would make hold other shapes.
 # Ends with "N of M files give the same file" and the time taken.
 # usage: bench/layout_twice.sh [BUILD_DIR|JOURNEY_BINARY] [CORPUS_DIR] [--page N] [--keep DIR]
 #   --keep DIR keeps A and B of every file that differs (DIR/<stem>.a.drawio, .b.drawio) to look at.
@@ -127,7 +128,7 @@ for n, src in enumerate(files):
         shutil.copy(b, os.path.join(keep, stem + '.b.drawio'))
 print(f'not laid out: {len(failed)} files')
 for rel in left: print(f'AS DRAWN  {rel}')
-print(f'{same} of {laid} files give the same file ({len(left)} of them left as drawn: pictures, not graphs; '
+print(f'{same} of {laid} files give the same file ({len(left)} of them left as drawn: pictures, not graphs, or regions the layout would change; '
       f'{len(files)} files, {len(failed)} do not lay out; '
       f'page {page}; {time.time() - start:.0f} s)')
 PY

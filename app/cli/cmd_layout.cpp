@@ -70,17 +70,23 @@ int run_layout(const LayoutCliOptions& opt) {
         err.where.page = page.display_name(opt.page - 1);
         return report_error(err);
     }
-    // A picture, not a graph: the file is written as drawn (a script's next step still finds it) and the
-    // finding is the exit code, as `journey check` and `diff` report theirs.
+    // A picture, not a graph, or regions that would hold other shapes: the file is written as drawn (a
+    // script's next step still finds it) and the finding is the exit code, as `journey check` and `diff`
+    // report theirs.
     const auto& r = *done;
-    const bool left = !r.not_a_graph.empty() && !opt.force;
+    const bool left = !r.leave_as_drawn().empty() && !opt.force;
     if (left) page = drawn;
     if (auto st = exporters::save_drawio(doc, opt.output); !st) return report_error(st.error());
     if (left) {
         if (opt.format == "json")
-            std::cout << nlohmann::json{{"left_as_drawn", true}, {"reason", r.not_a_graph}}.dump(2) << "\n";
-        std::cerr << "left as drawn: page " << opt.page << " reads as a picture, not a graph ("
-                  << r.not_a_graph << "); --force lays it out anyway";
+            std::cout << nlohmann::json{{"left_as_drawn", true}, {"reason", r.leave_as_drawn()}}.dump(2)
+                      << "\n";
+        if (r.not_a_graph.empty())
+            std::cerr << "left as drawn: page " << opt.page << ": " << r.regions_changed
+                      << "; --force lays it out anyway";
+        else
+            std::cerr << "left as drawn: page " << opt.page << " reads as a picture, not a graph ("
+                      << r.not_a_graph << "); --force lays it out anyway";
         if (opt.output != "-") std::cerr << "; wrote " << opt.output;
         std::cerr << "\n";
         return exit_findings;
@@ -158,7 +164,8 @@ void setup_layout(CLI::App& app, Action& action) {
         "ignore journey stages (by default cells with a 'stage' attribute share one layer per stage)");
     cmd->add_flag("--force", opt->force,
                   "lay out a page that reads as a picture (fewer than one arrow between its shapes for every "
-                  "five shapes), which is otherwise written as drawn with exit code 1");
+                  "five shapes) or whose regions the layout would make hold other shapes, which is otherwise "
+                  "written as drawn with exit code 1");
     cmd->add_option("--format", opt->format, "summary as text (stderr) or json (stdout)")
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();

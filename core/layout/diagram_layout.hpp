@@ -59,6 +59,12 @@ struct DiagramLayoutReport {
     // infographics, wireframes). Moving such shapes into layers loses the only structure they have, their
     // places, so `journey layout` leaves the page as drawn unless forced.
     std::string not_a_graph;
+    // Why the laid-out page's regions hold other shapes than the drawing's (empty when each holds the same):
+    // the layout would change what the drawing says, so `journey layout` leaves the page as drawn unless
+    // forced. Checked on a whole-page layout of a graph.
+    std::string regions_changed;
+    // The reason to leave the page as drawn: not_a_graph, else regions_changed; empty to keep the layout.
+    const std::string& leave_as_drawn() const { return not_a_graph.empty() ? regions_changed : not_a_graph; }
 };
 
 // The reason a laid-out page reads as a picture rather than a graph (see DiagramLayoutReport::not_a_graph),

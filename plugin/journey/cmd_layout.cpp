@@ -62,14 +62,15 @@ void add_layout_command(plugin::HostServices& host) {
             return;
         }
         // A picture (a floor plan, a map, a wireframe): layers would lose the only structure it has, its
-        // places. As `journey layout` leaves it as drawn unless forced, the studio asks first.
-        if (!report->not_a_graph.empty()) {
+        // places. Or regions that would hold other shapes than drawn. As `journey layout` leaves such a page
+        // as drawn unless forced, the studio asks first.
+        if (const auto& why = report->leave_as_drawn(); !why.empty()) {
             std::vector<plugin::HostServices::Field> anyway{{"anyway", "no", {"no", "yes"}}};
-            if (!host.ask("Layout: this page reads as a picture, not a graph (" + report->not_a_graph +
-                              "). Lay it out anyway?",
-                          anyway) ||
-                anyway[0].value != "yes")
-                return;
+            const std::string question =
+                report->not_a_graph.empty()
+                    ? "Layout: " + why + ". Lay it out anyway?"
+                    : "Layout: this page reads as a picture, not a graph (" + why + "). Lay it out anyway?";
+            if (!host.ask(question, anyway) || anyway[0].value != "yes") return;
         }
         const std::string what = options.cells.empty() ? "Layout page" : "Layout selection";
         submit_page_edit(host, *target, what, edited);

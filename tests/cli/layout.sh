@@ -39,5 +39,27 @@ grep -q "left as drawn" "$out/pic-err" || fail "no reason given for leaving a pi
 cmp -s "$out/pic.drawio" "$out/pic-drawn.drawio" || fail "the picture was not written as drawn"
 "$journey" layout "$pic" -o "$out/pic-forced.drawio" --force 2>/dev/null || fail "--force"
 cmp -s "$out/pic-forced.drawio" "$out/pic-drawn.drawio" && fail "--force left the picture as drawn"
+# Regions that the layout would make hold other shapes (two drawn overlapping, a chain to and fro between
+# them): written as drawn, exit 1, the regions named; --format json gives the reason.
+reg="$out/regions.drawio"
+cat > "$reg" <<'XML'
+<mxfile><diagram id="d" name="p"><mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>
+<mxCell id="A" value="Account" style="fillColor=none;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="400" height="200" as="geometry"/></mxCell>
+<mxCell id="B" value="Network" style="dashed=1;fillColor=none;" vertex="1" parent="1"><mxGeometry x="300" y="100" width="400" height="200" as="geometry"/></mxCell>
+<mxCell id="a1" value="a1" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="20" y="40" width="100" height="40" as="geometry"/></mxCell>
+<mxCell id="a2" value="a2" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="160" y="40" width="100" height="40" as="geometry"/></mxCell>
+<mxCell id="b1" value="b1" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="450" y="220" width="100" height="40" as="geometry"/></mxCell>
+<mxCell id="b2" value="b2" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="580" y="220" width="100" height="40" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="a1" target="b1"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="b1" target="a2"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e3" edge="1" parent="1" source="a2" target="b2"><mxGeometry relative="1" as="geometry"/></mxCell>
+</root></mxGraphModel></diagram></mxfile>
+XML
+"$journey" convert "$reg" "$out/reg-drawn.drawio" 2>/dev/null || fail "convert the regions page"
+"$journey" layout "$reg" -o "$out/reg.drawio" 2> "$out/reg-err"; [ $? -eq 1 ] || fail "changed regions are not exit 1"
+grep -q "left as drawn: page 1: .*'Account' would take in 2 shapes" "$out/reg-err" || fail "the region is not named"
+cmp -s "$out/reg.drawio" "$out/reg-drawn.drawio" || fail "the regions page was not written as drawn"
+"$journey" layout "$reg" -o "$out/reg2.drawio" --format json 2>/dev/null | grep -q '"reason": "laid out, the page.s regions' ||
+  fail "json gives no reason"
 "$journey" layout --help > /dev/null || fail "--help"
 echo ok

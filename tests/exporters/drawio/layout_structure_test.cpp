@@ -1080,3 +1080,42 @@ TEST_CASE("arrows with loose ends on nodes count in the drawing's reading direct
     layout_twice(doc, automatic());
     CHECK(layout::reading_direction(doc.pages[0]).flow == layout::Flow::left_to_right);
 }
+
+TEST_CASE("a layout that would change what a region holds is reported", "[exporters][layout][structure]") {
+    // Two regions drawn overlapping (an account and a network across it) are not laid out as containers:
+    // each is refitted round its shapes where the layout put them. With a chain running to and fro between
+    // them, each refitted box took in the other's shapes (SAP Build Process Automation: the network band
+    // refitted over the whole subaccount), and the next layout laid out that other drawing.
+    const std::string regions = R"(
+<mxCell id="A" value="Account" style="rounded=0;fillColor=none;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="400" height="200" as="geometry"/></mxCell>
+<mxCell id="a1" value="a1" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="20" y="40" width="100" height="40" as="geometry"/></mxCell>
+<mxCell id="a2" value="a2" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="160" y="40" width="100" height="40" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="a1" target="b1"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="b1" target="a2"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e3" edge="1" parent="1" source="a2" target="b2"><mxGeometry relative="1" as="geometry"/></mxCell>)";
+    SECTION("overlapping regions whose shapes the layout interleaves") {
+        auto doc = page_of(regions + R"(
+<mxCell id="B" value="Network" style="dashed=1;fillColor=none;" vertex="1" parent="1"><mxGeometry x="300" y="100" width="400" height="200" as="geometry"/></mxCell>
+<mxCell id="b1" value="b1" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="450" y="220" width="100" height="40" as="geometry"/></mxCell>
+<mxCell id="b2" value="b2" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="580" y="220" width="100" height="40" as="geometry"/></mxCell>)");
+        const auto report = layout::layout_page(doc.pages[0], automatic());
+        REQUIRE(report);
+        CHECK(report->not_a_graph.empty());
+        CHECK(
+            report->regions_changed ==
+            "laid out, the page's regions hold other shapes than drawn: 'Account' would take in 2 shapes it "
+            "does not hold as drawn; 'Network' would take in 2 shapes it does not hold as drawn");
+        CHECK(report->leave_as_drawn() == report->regions_changed);
+    }
+    SECTION("regions apart are laid out as containers and keep their shapes") {
+        auto doc = page_of(regions + R"(
+<mxCell id="B" value="Network" style="dashed=1;fillColor=none;" vertex="1" parent="1"><mxGeometry x="500" y="0" width="400" height="200" as="geometry"/></mxCell>
+<mxCell id="b1" value="b1" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="550" y="40" width="100" height="40" as="geometry"/></mxCell>
+<mxCell id="b2" value="b2" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="700" y="40" width="100" height="40" as="geometry"/></mxCell>)");
+        const auto report = layout::layout_page(doc.pages[0], automatic());
+        REQUIRE(report);
+        CHECK(report->regions_changed.empty());
+        CHECK(report->leave_as_drawn().empty());
+        layout_twice(doc, automatic());
+    }
+}
