@@ -86,7 +86,9 @@ std::string plain_words(const Cell& cell) {
     return a == std::string::npos ? std::string{} : out.substr(a, b - a + 1);
 }
 
-// A start node: labelled Start/Begin, or drawn as UML's initial state (a small filled circle).
+// A start node: labelled Start/Begin, or drawn as UML's initial state (a small filled circle, 30 to 40 px in
+// the corpus; a dot of 16 px or less is a junction of wiring: aws-internet-of-things' 7.5 px dots, read as
+// starts, filled the first layer when laid out with --force).
 bool is_start(const Cell& cell) {
     const std::string words = plain_words(cell);
     if (words == "start" || words == "begin" || words == "start here" || words == "initial") return true;
@@ -94,8 +96,8 @@ bool is_start(const Cell& cell) {
     if (style.get_or("shape", "") == "startState" || style.has_name("startState")) return true;
     const bool circle = style.has_name("ellipse") || style.get_or("shape", "") == "ellipse";
     const auto fill = style.get_or("fillColor", "");
-    return circle && words.empty() && cell.geometry && cell.geometry->bounds.width <= 40 &&
-           (fill == "#000000" || fill == "#000" || fill == "black");
+    return circle && words.empty() && cell.geometry && cell.geometry->bounds.width > 16 &&
+           cell.geometry->bounds.width <= 40 && (fill == "#000000" || fill == "#000" || fill == "black");
 }
 
 // Reads rank constraints from the cells (rank data/style, journey stage) and the options into the specs.

@@ -711,6 +711,16 @@ TEST_CASE("a page of shapes with few or no arrows between them reads as a pictur
               "8 of 8 arrows run through junctions drawn by hand (waypoints, dots, lines): wiring, not "
               "links; 4 "
               "shapes and no arrow between two of them");
+        SECTION("laid out anyway (--force), a junction dot is not a start") {
+            // aws-internet-of-things' wiring dots (7.5 px, black) read as UML initial states and filled
+            // the first layer. The laid-out page is here: j0, an 8 px black dot, comes after r0.
+            const diagram::PageIndex index(doc.pages[0]);
+            const auto r0 = index.absolute_bounds("r0"), j0 = index.absolute_bounds("j0");
+            REQUIRE(r0);
+            REQUIRE(j0);
+            CHECK(report->flow == layout::Flow::left_to_right);
+            CHECK(j0->x > r0->right());
+        }
         SECTION("a UML initial state is larger than a dot: a start, not a junction") {
             auto chart = page_of(R"(
 <mxCell id="i" value="" style="ellipse;fillColor=#000000;" vertex="1" parent="1"><mxGeometry x="0" y="0" width="30" height="30" as="geometry"/></mxCell>
