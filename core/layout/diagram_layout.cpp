@@ -1400,6 +1400,7 @@ bool is_place_symbol(const Cell& cell) {
 // junctions, and junctions are not shapes.
 std::string drawn_as_picture(const diagram::Page& page, const DiagramLayoutReport& report) {
     std::unordered_set<std::string_view> shapes, text, junctions;
+    std::size_t places = 0;
     for (const auto& c : page.cells)
         if (c.kind == CellKind::vertex) {
             if (is_junction(c))
@@ -1407,10 +1408,9 @@ std::string drawn_as_picture(const diagram::Page& page, const DiagramLayoutRepor
             else
                 shapes.insert(c.id);
             if (c.style_or_empty().has_name("text")) text.insert(c.id);
+            if (is_place_symbol(c)) ++places;
         }
-    const auto places = std::ranges::count_if(
-        page.cells, [](const Cell& c) { return c.kind == CellKind::vertex && is_place_symbol(c); });
-    if (places * 2 > static_cast<std::ptrdiff_t>(shapes.size()))
+    if (places * 2 > shapes.size())
         return std::to_string(places) + " of " + std::to_string(shapes.size()) +
                " shapes are P&ID, floor-plan, rack or mock-up symbols: a drawing of a place, placed by hand";
     std::size_t arrows = 0, wiring = 0;
