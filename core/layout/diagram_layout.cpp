@@ -1482,11 +1482,16 @@ Result<DiagramLayoutReport> layout_page(diagram::Page& page, const DiagramLayout
         });
         // Text inside a rigid group moves with the group, as drawn (a caption under the group's icon read
         // as the label of an arrow passing by): placed along the arrow it left the group, and the next
-        // layout grew the group round it.
+        // layout grew the group round it. So does text inside a shape the arrow is not drawn in (a state's
+        // body text, read as the label of the arrow entering the state: placed along it, it hung out of
+        // the state's box).
         const PageIndex index(page);
         std::erase_if(free.edge_labels, [&](const FreeItems::EdgeLabel& label) {
             const Cell* cell = index.find(label.id);
-            return cell && roles.rigid.count(cell->parent);
+            const Cell* edge = index.find(label.edge);
+            const Cell* parent = cell ? index.find(cell->parent) : nullptr;
+            return cell && (roles.rigid.count(cell->parent) || (parent && parent->kind == CellKind::vertex &&
+                                                                edge && edge->parent != cell->parent));
         });
     }
     const auto drawn_regions = roles.regions;  // group_regions takes the ones it groups out of the roles

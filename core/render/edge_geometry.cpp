@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 
+#include "core/render/default_style.hpp"
 #include "core/render/orth_connector.hpp"
 #include "core/render/shape_geometry.hpp"
 
@@ -339,6 +340,44 @@ int side_of(const Rect& r, Point p) {
     double d[4] = {std::abs(p.y - r.y), std::abs(p.x - r.x), std::abs(p.y - r.bottom()),
                    std::abs(p.x - r.right())};
     return int(std::min_element(d, d + 4) - d);
+}
+
+std::string perimeter_kind(const diagram::Style& s) {
+    if (auto p = s.get("perimeter")) {
+        if (*p == "ellipsePerimeter") return "ellipse";
+        if (*p == "rhombusPerimeter") return "rhombus";
+        if (*p == "centerPerimeter") return "center";
+        if (*p == "rectanglePerimeter") return "rect";
+        if (*p == "orthogonalPerimeter") return "orthogonal";
+        if (*p == "lifelinePerimeter") return "lifeline:" + std::to_string(s.number("size", 40));
+    }
+    return shape_name(s);
+}
+
+std::vector<Point> drawn_route(const diagram::PageIndex& index, const diagram::Cell& edge) {
+    const Point origin = index.frame_origin(edge.id);
+    const auto& g = edge.geometry;
+    auto terminal = [&](const std::string& id, const std::optional<Point>& loose) {
+        Terminal t;
+        if (const diagram::Cell* c = id.empty() ? nullptr : index.find(id)) {
+            if (c->kind == diagram::CellKind::edge) {
+                const auto line = index.edge_polyline(id);
+                if (!line.empty()) t.point = point_along(line, 0.5);
+                return t;
+            }
+            t.bounds = index.absolute_bounds(id);
+            t.shape = perimeter_kind(resolved_style(c->style_or_empty(), false));
+            if (t.bounds) return t;
+        }
+        if (loose) t.point = {loose->x + origin.x, loose->y + origin.y};
+        return t;
+    };
+    const Terminal source = terminal(edge.source, g ? g->source_point : std::nullopt);
+    const Terminal target = terminal(edge.target, g ? g->target_point : std::nullopt);
+    std::vector<Point> waypoints;
+    if (g)
+        for (const auto& w : g->waypoints) waypoints.push_back({w.x + origin.x, w.y + origin.y});
+    return route_edge(resolved_style(edge.style_or_empty(), true), source, target, waypoints);
 }
 
 std::vector<Point> route_edge(const diagram::Style& style, const Terminal& source, const Terminal& target,

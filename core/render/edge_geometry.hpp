@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/diagram/page_index.hpp"
 #include "core/diagram/style.hpp"
 #include "core/render/display_list.hpp"
 
@@ -20,6 +21,16 @@ struct Terminal {
 // constraints).
 std::vector<Point> route_edge(const diagram::Style& style, const Terminal& source, const Terminal& target,
                               const std::vector<Point>& waypoints);
+
+// The outline edges end on (draw.io's perimeter style, else the shape's own): "ellipse", "rhombus",
+// "center" (the edge runs to the centre: waypoints), or the shape name (a rectangle for most).
+std::string perimeter_kind(const diagram::Style& style);
+
+// The polyline draw.io draws an edge along, from the page alone: its terminals' boxes and outlines (an end
+// glued to another edge: that edge's centre line, straight), loose points, waypoints and resolved style,
+// routed as route_edge routes it (an edge from a shape to itself: straight through its waypoints, not
+// draw.io's loop). Coordinates are the page's.
+std::vector<Point> drawn_route(const diagram::PageIndex& index, const diagram::Cell& edge);
 
 // Which side of a rectangle a point on it lies on: 0 top, 1 left, 2 bottom, 3 right.
 int side_of(const Rect& r, Point p);

@@ -99,20 +99,6 @@ void rotate_path(Path& path, Point c, double degrees) {
         path.gradient->direction = turned_clockwise(path.gradient->direction, std::lround(degrees / 90));
 }
 
-// The outline edges end on (draw.io's perimeter style, else the shape's own): "ellipse", "rhombus",
-// "center" (the edge runs to the centre: waypoints), or the shape name (a rectangle for most).
-std::string perimeter_kind(const Style& s) {
-    if (auto p = s.get("perimeter")) {
-        if (*p == "ellipsePerimeter") return "ellipse";
-        if (*p == "rhombusPerimeter") return "rhombus";
-        if (*p == "centerPerimeter") return "center";
-        if (*p == "rectanglePerimeter") return "rect";
-        if (*p == "orthogonalPerimeter") return "orthogonal";
-        if (*p == "lifelinePerimeter") return "lifeline:" + std::to_string(s.number("size", 40));
-    }
-    return shape_name(s);
-}
-
 class Builder {
   public:
     Builder(const diagram::Page& page, const RenderOptions& options)

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/page/page_reading.hpp"
+#include "core/render/edge_geometry.hpp"
 
 namespace jstudio::layout {
 
@@ -52,17 +53,9 @@ Point centre(const Rect& r) {
 }  // namespace
 
 std::vector<Point> edge_route(const diagram::PageIndex& index, const Cell& edge) {
-    auto line = index.edge_polyline(edge.id);
-    if (line.size() < 2) return line;
-    const auto& style = edge.style_or_empty();
-    auto anchor = [&](const std::string& terminal, const char* kx, const char* ky, Point& p) {
-        if (terminal.empty() || !style.get(kx) || !style.get(ky)) return;
-        if (auto b = index.absolute_bounds(terminal))
-            p = {b->x + style.number(kx, 0.5) * b->width, b->y + style.number(ky, 0.5) * b->height};
-    };
-    anchor(edge.source, "exitX", "exitY", line.front());
-    anchor(edge.target, "entryX", "entryY", line.back());
-    return line;
+    // Ends that are neither glued to something with a box nor loose points: no route to measure.
+    if (index.edge_polyline(edge.id).size() < 2) return {};
+    return render::drawn_route(index, edge);
 }
 
 const char* to_string(Flow flow) {

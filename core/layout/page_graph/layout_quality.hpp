@@ -28,8 +28,10 @@ struct ReadingDirection {
 ReadingDirection reading_direction(const diagram::Page& page);
 ReadingDirection reading_direction(const diagram::Page& page, const PageRoles& roles);
 
-// The route draw.io draws for an edge as far as its geometry says, in page coordinates: exit and entry
-// anchors where the style has them, else the terminal centres (or loose points), waypoints between.
+// The route draw.io draws for an edge, in page coordinates (render::drawn_route: from the terminals'
+// outlines or loose points, through the waypoints, routed by its edge style: an orthogonal edge without
+// waypoints bends as draw.io's orthogonal connector bends it); empty when an end is neither glued to a shape
+// nor a loose point.
 std::vector<diagram::Point> edge_route(const diagram::PageIndex& index, const diagram::Cell& edge);
 
 struct LayoutQuality {

@@ -5,10 +5,12 @@
 // twice, each page gives the same file.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/diagram/page_index.hpp"
 #include "core/layout/diagram_layout.hpp"
+#include "core/layout/page_graph/layout_quality.hpp"
 #include "core/page/page_reading.hpp"
 #include "exporters/drawio/drawio_writer.hpp"
 #include "importers/drawio/drawio_reader.hpp"
@@ -1128,4 +1130,72 @@ TEST_CASE("a layout that would change what a region holds is reported", "[export
         CHECK(report->leave_as_drawn().empty());
         layout_twice(doc, automatic());
     }
+}
+
+TEST_CASE("a state's body text stays in the state, not along the arrow entering it",
+          "[exporters][layout][structure]") {
+    // StateSmith's Tutorial1Sm: each state is a swimlane in the state machine's swimlane, with its body text
+    // ("enter / light_on1();", unfilled and unstroked) as a child under the title band; the arrow from the
+    // other state enters through that band. The text read as the arrow's label, was placed along the
+    // laid-out arrow, and hung out of the state's box.
+    const std::string body =
+        R"(style="fontFamily=Lucida Console;align=left;verticalAlign=top;fillColor=none;strokeColor=none;spacingLeft=4;autosize=1;" vertex="1" connectable="0")";
+    auto doc =
+        page_of(R"(
+<mxCell id="sm" value="$STATEMACHINE : Tutorial1Sm" style="shape=swimlane;startSize=30;" vertex="1" parent="1"><mxGeometry x="40" y="40" width="390" height="410" as="geometry"/></mxCell>
+<mxCell id="init" value="$initial_state" style="shape=ellipse;aspect=fixed;fillColor=#000000;noLabel=1;" vertex="1" parent="sm"><mxGeometry x="182.5" y="50" width="25" height="25" as="geometry"/></mxCell>
+<mxCell id="off" value="OFF" style="shape=swimlane;startSize=30;" vertex="1" parent="sm"><mxGeometry x="110" y="110" width="170" height="90" as="geometry"/></mxCell>
+<mxCell id="offBody" value="enter / light_off();" )" +
+                body + R"( parent="off"><mxGeometry y="30" width="170" height="30" as="geometry"/></mxCell>
+<mxCell id="on" value="ON1" style="shape=swimlane;startSize=30;" vertex="1" parent="sm"><mxGeometry x="110" y="270" width="170" height="90" as="geometry"/></mxCell>
+<mxCell id="onBody" value="enter / light_on1();" )" +
+                body + R"( parent="on"><mxGeometry y="30" width="170" height="30" as="geometry"/></mxCell>
+<mxCell id="start" edge="1" parent="sm" source="init" target="off"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="inc" value="INCREASE" edge="1" parent="sm" source="off" target="on"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="dim" value="DIM" style="edgeStyle=none;exitX=0.75;exitY=0;entryX=0.75;entryY=1;" edge="1" parent="sm" source="on" target="off"><mxGeometry relative="1" as="geometry"/></mxCell>)");
+    const auto report = layout::layout_page(doc.pages[0], automatic());
+    REQUIRE(report);
+    const diagram::PageIndex index(doc.pages[0]);
+    for (const char* text : {"offBody", "onBody"}) {
+        INFO(text);
+        const diagram::Cell* cell = index.find(text);
+        REQUIRE(cell);
+        CHECK(cell->geometry->bounds.x == Approx(0));
+        CHECK(cell->geometry->bounds.y == Approx(30));
+    }
+}
+
+TEST_CASE("free text by a branch's corner stays by the branch as draw.io draws it",
+          "[exporters][layout][structure]") {
+    // customer_journey: 'Resolve' is drawn above the corner of an orthogonal branch leaving a decision to
+    // the right and turning down. Its place along the arrow was measured on the straight line between the
+    // shapes' centres, not on the route draw.io draws, and the laid-out label floated 90 px off the branch.
+    auto doc = page_of(R"(
+<mxCell id="a" value="resolution" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="350" y="520" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="d" value="remarks" style="rhombus;" vertex="1" parent="1"><mxGeometry x="345" y="610" width="130" height="130" as="geometry"/></mxCell>
+<mxCell id="l" value="return" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="150" y="770" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="r" value="payment" style="rounded=1;" vertex="1" parent="1"><mxGeometry x="560" y="770" width="120" height="60" as="geometry"/></mxCell>
+<mxCell id="yes" value="Resolve" style="text;" vertex="1" parent="1"><mxGeometry x="585" y="640" width="70" height="30" as="geometry"/></mxCell>
+<mxCell id="e0" edge="1" parent="1" source="a" target="d" style="edgeStyle=orthogonalEdgeStyle;"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e1" edge="1" parent="1" source="d" target="l" style="edgeStyle=orthogonalEdgeStyle;"><mxGeometry relative="1" as="geometry"/></mxCell>
+<mxCell id="e2" edge="1" parent="1" source="d" target="r" style="edgeStyle=orthogonalEdgeStyle;"><mxGeometry relative="1" as="geometry"/></mxCell>)");
+    const auto report = layout::layout_page(doc.pages[0], automatic());
+    REQUIRE(report);
+    const diagram::PageIndex index(doc.pages[0]);
+    const diagram::Cell* branch = index.find("e2");
+    REQUIRE(branch);
+    const auto route = layout::edge_route(index, *branch);
+    REQUIRE(route.size() >= 2);
+    const auto label = index.absolute_bounds("yes");
+    REQUIRE(label);
+    // The gap between the label's box and the nearest segment of the branch.
+    double gap = INFINITY;
+    for (std::size_t i = 1; i < route.size(); ++i) {
+        const double x0 = std::min(route[i - 1].x, route[i].x), x1 = std::max(route[i - 1].x, route[i].x);
+        const double y0 = std::min(route[i - 1].y, route[i].y), y1 = std::max(route[i - 1].y, route[i].y);
+        const double dx = std::max({0.0, label->x - x1, x0 - label->right()});
+        const double dy = std::max({0.0, label->y - y1, y0 - label->bottom()});
+        gap = std::min(gap, std::hypot(dx, dy));
+    }
+    CHECK(gap <= 20);
 }
