@@ -43,4 +43,27 @@ set -e
 grep -qxF "  warning [orphan] no shape on this page is linked to another (3 shapes, 0 attached arrows): draw arrows from shape to shape so that they attach, or this is not a flow to check" <<<"$out" || fail "no_links finding line"
 grep -qxF "0 error(s), 1 warning(s), 0 info" <<<"$out" || fail "no_links summary"
 [ -s "$tmp/no_links.drawio" ] || fail "no_links --annotate not written"
+# Real drawings: a step dropped on an arrow that still joins its old ends (customer_journey's 'in queue',
+# site_map_4's 'Paintings', whose arrows run under them).
+corpus=${JSTUDIO_CORPUS:-$src/../shared/corpus}/drawio
+if [[ -d $corpus ]]; then
+  set +e
+  out=$("$journey" check "$corpus/AbdullahSafwan__gpu_saviors-be/customer_journey.drawio" --disable too-deep)
+  set -e
+  grep -qF "warning [step-on-arrow] 'in queue' is drawn on the arrow from 'confirm delivery' to 'resolution' but is not linked" <<<"$out" ||
+    fail "customer_journey: no step-on-arrow for 'in queue'"
+  set +e
+  out=$("$journey" check "$corpus/jgraph__drawio-diagrams/templates__maps__site_map_4.xml" --format json)
+  set -e
+  python3 -c '
+import json, sys
+steps = [f for f in json.load(sys.stdin)["pages"][0]["findings"] if f["rule"] == "step-on-arrow"]
+assert len(steps) == 3, steps
+assert any(f["message"].startswith("\x27Paintings\x27 is drawn on the arrow from \x27Drawings\x27 to \x27Photos\x27") for f in steps), steps
+' <<<"$out" || fail "site_map_4: step-on-arrow findings"
+elif [[ "${JSTUDIO_REQUIRE_CORPUS:-0}" == "1" ]]; then
+  fail "corpus missing: $corpus"
+else
+  echo "SKIP: corpus missing: $corpus (step-on-arrow on real drawings)" >&2
+fi
 echo ok

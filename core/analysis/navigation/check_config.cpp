@@ -10,6 +10,7 @@ const std::vector<RuleInfo>& rule_ids() {
         {"loose-edge", "arrows not attached to a shape at one or both ends",
          "distance in px counted as near"},
         {"orphan", "screens with no link at all", ""},
+        {"step-on-arrow", "screens with no link drawn on an arrow that runs under them", ""},
         {"weak-decision", "decisions with too few ways out", "minimum number of ways out"},
         {"one-way-link", "one-way links with no way back where most links go both ways",
          "share of two-way links (0..1) from which one-way links are reported"},
@@ -30,6 +31,7 @@ CheckConfig CheckConfig::defaults() {
     set("trap", Severity::error);
     set("loose-edge", Severity::warning, 10);
     set("orphan", Severity::warning);
+    set("step-on-arrow", Severity::warning);
     set("weak-decision", Severity::warning, 2);
     set("one-way-link", Severity::info, 0.5);
     set("no-way-back", Severity::info);

@@ -34,6 +34,10 @@ std::vector<Finding> find_traps(const NavGraph& g, const RuleSettings& s);
 std::vector<Finding> find_bottlenecks(const NavGraph& g, const RuleSettings& s);
 // Decisions with fewer than threshold (default 2) distinct ways out.
 std::vector<Finding> find_weak_decisions(const NavGraph& g, const RuleSettings& s);
+// Screens with no link of their own drawn on a link's arrow (the arrow runs under them): a step inserted on
+// an arrow that still joins its old ends.
+std::vector<Finding> find_steps_on_arrows(const page::PageReading& reading, const NavGraph& g,
+                                          const RuleSettings& s);
 // Edges with an end not glued to a shape: near a shape (threshold: distance in px) or glued to nothing.
 std::vector<Finding> find_loose_edges(const diagram::Page& page, const NavGraph& g, const RuleSettings& s);
 std::vector<Finding> find_loose_edges(const page::PageReading& reading, const NavGraph& g,

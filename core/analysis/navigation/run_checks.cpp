@@ -17,7 +17,7 @@ namespace {
 
 using GraphCheck = std::vector<Finding> (*)(const NavGraph&, const RuleSettings&);
 
-// The rules that need only the graph; loose-edge needs the page's reading too.
+// The rules that need only the graph; loose-edge and step-on-arrow need the page's reading too.
 GraphCheck graph_check(std::string_view id) {
     static const std::vector<std::pair<std::string_view, GraphCheck>> checks = {
         {"unreachable", find_unreachable},
@@ -36,12 +36,14 @@ GraphCheck graph_check(std::string_view id) {
 }
 
 constexpr std::string_view loose_edge = "loose-edge";
+constexpr std::string_view step_on_arrow = "step-on-arrow";
 
 }  // namespace
 
 std::vector<Finding> run_rule(std::string_view id, const page::PageReading& reading, const NavGraph& g,
                               const RuleSettings& settings) {
     if (id == loose_edge) return find_loose_edges(reading, g, settings);
+    if (id == step_on_arrow) return find_steps_on_arrows(reading, g, settings);
     if (GraphCheck check = graph_check(id)) return check(g, settings);
     return {};
 }
@@ -54,9 +56,10 @@ struct RuleResults {
     std::vector<std::vector<Finding>> by_rule;
 };
 
-// The graph is made from the reading, and loose-edge is the only rule that needs the reading too: it runs
-// first, and a reading of our own (`owned`) is dropped before the other rules make their findings. On a site
-// map of 100,000 screens the reading and too-deep's 100,000 findings made the peak together.
+// The graph is made from the reading, and loose-edge and step-on-arrow are the only rules that need the
+// reading too: they run first, and a reading of our own (`owned`) is dropped before the other rules make
+// their findings. On a site map of 100,000 screens the reading and too-deep's 100,000 findings made the peak
+// together.
 RuleResults run_rules(const page::PageReading& reading, const CheckConfig& config,
                       std::optional<page::PageReading>* owned = nullptr) {
     RuleResults out;
@@ -66,6 +69,9 @@ RuleResults run_rules(const page::PageReading& reading, const CheckConfig& confi
     std::vector<Finding> loose;
     if (const RuleSettings& settings = config.rule(loose_edge); settings.enabled)
         loose = find_loose_edges(reading, g, settings);
+    std::vector<Finding> steps;
+    if (const RuleSettings& settings = config.rule(step_on_arrow); settings.enabled)
+        steps = find_steps_on_arrows(reading, g, settings);
     if (owned) owned->reset();  // `reading` is gone from here on
     report.screens = g.screen_count();
     {
@@ -87,6 +93,8 @@ RuleResults run_rules(const page::PageReading& reading, const CheckConfig& confi
         if (!settings.enabled) continue;
         if (info.id == loose_edge) {
             out.by_rule.push_back(std::move(loose));
+        } else if (info.id == step_on_arrow) {
+            out.by_rule.push_back(std::move(steps));
         } else if (GraphCheck check = graph_check(info.id)) {
             out.by_rule.push_back(check(g, settings));
         } else {
@@ -125,7 +133,7 @@ PageReport merge(RuleResults results) {
 }  // namespace
 
 PageReport run_checks(const diagram::Page& page, const CheckConfig& config) {
-    std::optional<page::PageReading> reading(std::in_place, page);  // the graph and loose-edge both need it
+    std::optional<page::PageReading> reading(std::in_place, page);  // the graph and two rules need it
     return merge(run_rules(*reading, config, &reading));
 }
 

@@ -1,7 +1,10 @@
 // One section per rule, each on its own hand-made page in tests/data/navigation, with exact findings.
 #include "core/analysis/navigation/checks.hpp"
 #include "core/analysis/navigation/run_checks.hpp"
+#include "core/page/page_reading.hpp"
 #include "tests/core/analysis/navigation/nav_test_support.hpp"
+
+#include <algorithm>
 
 using namespace jstudio::analysis::navigation;
 using namespace jstudio::analysis::navigation::test;
@@ -129,6 +132,30 @@ TEST_CASE("find_loose_edges") {
         RuleSettings s = settings("loose-edge");
         s.threshold = 0;  // e4's target is 5 px below Pay
         CHECK(summary(find_loose_edges(page, g, s))[3] == "loose-edge warning e4 c");
+    }
+}
+
+TEST_CASE("find_steps_on_arrows: a step dropped on an arrow that still joins its old ends") {
+    // customer_journey: 'in queue' was dropped on the arrow from 'confirm delivery' to 'resolution'. A label
+    // drawn as a small box on an arrow ('REST') and a shape the arrow only clips off its centre are not
+    // steps.
+    const auto page = load_page("steps_on_arrows");
+    const NavGraph g = build_nav_graph(page);
+    const jstudio::page::PageReading reading(page);
+    const auto found = find_steps_on_arrows(reading, g, settings("step-on-arrow"));
+    REQUIRE(summary(found) == Lines{"step-on-arrow warning queue e1 -> confirm queue"});
+    CHECK(
+        found[0].message ==
+        "'In queue' is drawn on the arrow from 'Confirm delivery' to 'Resolution' but is not linked: the "
+        "arrow "
+        "runs under it, so no path passes 'In queue'. To put it in the flow, link 'Confirm delivery' to 'In "
+        "queue' and 'In queue' to 'Resolution'; else move it off the arrow");
+    REQUIRE(found[0].markers.size() == 1);
+    CHECK(found[0].markers[0] == jstudio::diagram::Point{60, 130});
+    SECTION("run by run_checks with the other rules") {
+        const auto report = run_checks(page, CheckConfig::defaults());
+        CHECK(std::count_if(report.findings.begin(), report.findings.end(),
+                            [](const Finding& f) { return f.rule == "step-on-arrow"; }) == 1);
     }
 }
 
