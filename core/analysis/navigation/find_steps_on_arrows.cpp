@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "core/analysis/navigation/checks.hpp"
+#include "core/diagram/clip_segment.hpp"
 #include "core/diagram/page_index.hpp"
 #include "core/page/page_reading.hpp"
 #include "core/render/edge_geometry.hpp"
@@ -29,27 +30,12 @@ bool inside(const Rect& r, Point p) {
     return p.x > r.x && p.x < r.right() && p.y > r.y && p.y < r.bottom();
 }
 
-// Whether the segment runs through the box's inside for more than a few pixels (Liang-Barsky clipping).
+// Whether the segment runs through the box's inside for more than a few pixels.
 bool runs_through(const Rect& box, Point a, Point b) {
     constexpr double margin = 2, least = 4;
     const Rect r{box.x + margin, box.y + margin, box.width - 2 * margin, box.height - 2 * margin};
-    if (r.width <= 0 || r.height <= 0) return false;
-    const double dx = b.x - a.x, dy = b.y - a.y;
-    double t0 = 0, t1 = 1;
-    const double p[4] = {-dx, dx, -dy, dy}, q[4] = {a.x - r.x, r.right() - a.x, a.y - r.y, r.bottom() - a.y};
-    for (int i = 0; i < 4; ++i) {
-        if (p[i] == 0) {
-            if (q[i] < 0) return false;
-            continue;
-        }
-        const double t = q[i] / p[i];
-        if (p[i] < 0)
-            t0 = std::max(t0, t);
-        else
-            t1 = std::min(t1, t);
-        if (t0 > t1) return false;
-    }
-    return (t1 - t0) * std::hypot(dx, dy) > least;
+    const auto part = diagram::clip_segment(a, b, r);
+    return part && (part->second - part->first) * std::hypot(b.x - a.x, b.y - a.y) > least;
 }
 
 // Whether the segment passes near the box's centre (within a quarter of its smaller side): a shape dropped

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/diagram/clip_segment.hpp"
 #include "core/page/page_reading.hpp"
 #include "core/render/edge_geometry.hpp"
 
@@ -23,27 +24,11 @@ bool is_box(Role role) {
     return role == Role::node || page::is_journey_card(role);
 }
 
-// Does the segment p-q pass through the inside of r (shrunk by `inset`)? Liang-Barsky clipping.
+// Does the segment p-q pass through the inside of r (shrunk by `inset`)?
 bool segment_through(Point p, Point q, Rect r, double inset) {
     r = {r.x + inset, r.y + inset, r.width - 2 * inset, r.height - 2 * inset};
-    if (r.width <= 0 || r.height <= 0) return false;
-    double t0 = 0, t1 = 1;
-    const double dx = q.x - p.x, dy = q.y - p.y;
-    const double ps[4] = {-dx, dx, -dy, dy};
-    const double qs[4] = {p.x - r.x, r.right() - p.x, p.y - r.y, r.bottom() - p.y};
-    for (int i = 0; i < 4; ++i) {
-        if (std::abs(ps[i]) < 1e-12) {
-            if (qs[i] < 0) return false;
-            continue;
-        }
-        const double t = qs[i] / ps[i];
-        if (ps[i] < 0)
-            t0 = std::max(t0, t);
-        else
-            t1 = std::min(t1, t);
-        if (t0 > t1) return false;
-    }
-    return t1 - t0 > 1e-9;
+    const auto part = diagram::clip_segment(p, q, r);
+    return part && part->second - part->first > 1e-9;
 }
 
 Point centre(const Rect& r) {
