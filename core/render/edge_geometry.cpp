@@ -354,26 +354,35 @@ std::string perimeter_kind(const diagram::Style& s) {
     return shape_name(s);
 }
 
+Terminal edge_terminal(const diagram::PageIndex& index, const std::string& id,
+                       const std::optional<Point>& loose, Point origin,
+                       const std::function<std::optional<Point>(const std::string&)>& edge_midpoint) {
+    Terminal t;
+    if (const diagram::Cell* c = id.empty() ? nullptr : index.find(id)) {
+        if (c->kind == diagram::CellKind::edge) {
+            if (auto mid = edge_midpoint(id)) t.point = *mid;
+            return t;
+        }
+        t.bounds = index.absolute_bounds(id);
+        t.shape = perimeter_kind(resolved_style(c->style_or_empty(), false));
+        if (t.bounds) return t;
+    }
+    if (loose) t.point = {loose->x + origin.x, loose->y + origin.y};
+    return t;
+}
+
 std::vector<Point> drawn_route(const diagram::PageIndex& index, const diagram::Cell& edge) {
     const Point origin = index.frame_origin(edge.id);
     const auto& g = edge.geometry;
-    auto terminal = [&](const std::string& id, const std::optional<Point>& loose) {
-        Terminal t;
-        if (const diagram::Cell* c = id.empty() ? nullptr : index.find(id)) {
-            if (c->kind == diagram::CellKind::edge) {
-                const auto line = index.edge_polyline(id);
-                if (!line.empty()) t.point = point_along(line, 0.5);
-                return t;
-            }
-            t.bounds = index.absolute_bounds(id);
-            t.shape = perimeter_kind(resolved_style(c->style_or_empty(), false));
-            if (t.bounds) return t;
-        }
-        if (loose) t.point = {loose->x + origin.x, loose->y + origin.y};
-        return t;
+    auto straight_midpoint = [&](const std::string& id) -> std::optional<Point> {
+        const auto line = index.edge_polyline(id);
+        if (line.empty()) return std::nullopt;
+        return point_along(line, 0.5);
     };
-    const Terminal source = terminal(edge.source, g ? g->source_point : std::nullopt);
-    const Terminal target = terminal(edge.target, g ? g->target_point : std::nullopt);
+    const Terminal source =
+        edge_terminal(index, edge.source, g ? g->source_point : std::nullopt, origin, straight_midpoint);
+    const Terminal target =
+        edge_terminal(index, edge.target, g ? g->target_point : std::nullopt, origin, straight_midpoint);
     std::vector<Point> waypoints;
     if (g)
         for (const auto& w : g->waypoints) waypoints.push_back({w.x + origin.x, w.y + origin.y});

@@ -1,6 +1,7 @@
 #pragma once
 // Edge routes (straight, orthogonal, elbow, curved), terminal perimeter points, exit/entry constraints, and
 // arrow markers, in page pixels.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,13 @@ std::vector<Point> route_edge(const diagram::Style& style, const Terminal& sourc
 // The outline edges end on (draw.io's perimeter style, else the shape's own): "ellipse", "rhombus",
 // "center" (the edge runs to the centre: waypoints), or the shape name (a rectangle for most).
 std::string perimeter_kind(const diagram::Style& style);
+
+// The end of an edge at cell `id` (or at its loose point, in the frame at `origin`, when `id` is empty or has
+// no box): the glued shape's box and outline kind; for an end glued to another edge, that edge's midpoint as
+// `edge_midpoint` gives it (the renderer: the route it drew; drawn_route: the straight polyline).
+Terminal edge_terminal(const diagram::PageIndex& index, const std::string& id,
+                       const std::optional<Point>& loose, Point origin,
+                       const std::function<std::optional<Point>(const std::string&)>& edge_midpoint);
 
 // The polyline draw.io draws an edge along, from the page alone: its terminals' boxes and outlines (an end
 // glued to another edge: that edge's centre line, straight), loose points, waypoints and resolved style,

@@ -755,25 +755,14 @@ class Builder {
         add_path(std::move(p));
     }
 
-    Terminal terminal(const Cell& edge, const std::string& id, const std::optional<Point>& loose,
-                      Point origin) {
-        Terminal t;
-        if (!id.empty()) {
-            if (const Cell* c = m_index.find(id)) {
-                if (c->kind == CellKind::edge) {
-                    // Edge-to-edge: the other edge's midpoint.
-                    auto it = m_routes.find(id);
-                    if (it != m_routes.end()) t.point = point_along(it->second, 0.5);
-                    return t;
-                }
-                t.bounds = m_index.absolute_bounds(id);
-                t.shape = perimeter_kind(resolved_style(c->style_or_empty(), false));
-                if (t.bounds) return t;
-            }
-        }
-        (void)edge;
-        if (loose) t.point = {loose->x + origin.x, loose->y + origin.y};
-        return t;
+    Terminal terminal(const std::string& id, const std::optional<Point>& loose, Point origin) {
+        // Edge-to-edge: the midpoint of the other edge's drawn route.
+        return edge_terminal(m_index, id, loose, origin,
+                             [&](const std::string& other) -> std::optional<Point> {
+                                 auto it = m_routes.find(other);
+                                 if (it == m_routes.end()) return std::nullopt;
+                                 return point_along(it->second, 0.5);
+                             });
     }
 
     // draw.io's loop style (mxEdgeStyle.Loop, used for an edge from a shape to itself with at most one
@@ -828,7 +817,7 @@ class Builder {
         Point origin = m_index.frame_origin(cell.id);
         const auto& g = cell.geometry;
         std::optional<Point> sp = g ? g->source_point : std::nullopt, tp = g ? g->target_point : std::nullopt;
-        Terminal src = terminal(cell, cell.source, sp, origin), tgt = terminal(cell, cell.target, tp, origin);
+        Terminal src = terminal(cell.source, sp, origin), tgt = terminal(cell.target, tp, origin);
         std::vector<Point> waypoints;
         if (g)
             for (const auto& w : g->waypoints) waypoints.push_back({w.x + origin.x, w.y + origin.y});
